@@ -1,0 +1,63 @@
+import type { CliIo, Command } from './cli-io.js';
+import { UsageError } from './cli-io.js';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  inspect: {
+    summary: 'show per sheet the header row, column mapping and warnings',
+    load: async () => (await import('./commands/inspect.js')).inspectCommand,
+  },
+  forecast: {
+    summary: 'weighted funnel forecast, stage KPIs, ranges and hygiene',
+    load: async () => (await import('./commands/forecast.js')).forecastCommand,
+  },
+  segment: {
+    summary: 'customer segmentation: ABC, RFM, portfolio, scorecard',
+    load: async () => (await import('./commands/segment.js')).segmentCommand,
+  },
+  aging: {
+    summary: 'receivables aging, DSO, provision and collection priority',
+    load: async () => (await import('./commands/aging.js')).agingCommand,
+  },
+  report: {
+    summary: 'charts, HTML, workbook and data files for many workbooks at once',
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
+  return [
+    'Usage: pipecast <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `pipecast <command> --help` for its options.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one pipecast command line; returns the exit code (0 ok, 1 nothing done, 2 partly failed). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`pipecast: unknown command '${name}'\n${usage()}`);
+    return 1;
+  }
+  try {
+    return await (
+      await command.load()
+    )(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`pipecast ${name}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
