@@ -1,0 +1,95 @@
+import { basename, extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { CellValue } from '../core/columns/cell-value.js';
+import { readFileBytes } from './read-file-bytes.js';
+import type { SheetGrid } from './read-workbook.js';
+import { WorkbookReadError } from './workbook-read-error.js';
+
+/** Delimiters readCsv recognises in the header line, in order of preference on a tie. */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/**
+ * Reads a .csv/.tsv/.txt file into one sheet grid named after the file.
+ *
+ * Encoding: a BOM decides (UTF-8, UTF-16LE/BE); otherwise bytes that are valid UTF-8 are read as
+ * UTF-8 and anything else as GB18030, a superset of the GBK that Chinese Excel writes ("CSV"
+ * save). Delimiter: whichever of comma, semicolon and tab occurs most (outside quotes) in the
+ * first non-empty line; comma on a tie, tab for .tsv. Cells stay strings, blank cells are null;
+ * numbers and dates are parsed later by core.
+ *
+ * @throws WorkbookReadError when the file is missing or the CSV is malformed (unclosed quote).
+ */
+export async function readCsv(file: string): Promise<SheetGrid> {
+  const bytes = await readFileBytes(file);
+  const text = decodeCsvBytes(bytes).text;
+  const delimiter = detectDelimiter(text, extname(file).toLowerCase() === '.tsv' ? '\t' : ',');
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new WorkbookReadError(file, `malformed CSV: ${message}`, { cause: error });
+  }
+  const rows = records.map(rowOf);
+  while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
+  return { file, sheet: basename(file, extname(file)), rows, date1904: false };
+}
+
+/** The text of a CSV file's bytes and the encoding it was read in (BOM removed). */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    return { text: buffer.toString('utf8', 3), encoding: 'utf-8' };
+  }
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) {
+    return { text: iconv.decode(buffer.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  }
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) {
+    return { text: iconv.decode(buffer.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
+/** The delimiter used most often, outside quotes, in the first non-empty line. */
+export function detectDelimiter(text: string, fallback: CsvDelimiter = ','): CsvDelimiter {
+  const counts = new Map<string, number>();
+  let inQuotes = false;
+  let seen = false;
+  for (const char of text) {
+    if (char === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (char === '\n' || char === '\r')) {
+      if (seen) break;
+    } else if (!inQuotes) {
+      seen = true;
+      counts.set(char, (counts.get(char) ?? 0) + 1);
+    }
+  }
+  let best: CsvDelimiter = fallback;
+  let bestCount = counts.get(fallback) ?? 0;
+  for (const delimiter of CSV_DELIMITERS) {
+    const count = counts.get(delimiter) ?? 0;
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function rowOf(record: string[]): CellValue[] {
+  const cells: CellValue[] = record.map((cell) => (cell.trim() === '' ? null : cell));
+  while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+  return cells;
+}

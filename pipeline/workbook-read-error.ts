@@ -1,0 +1,19 @@
+/**
+ * A workbook or CSV file that cannot be read at all (missing, not a spreadsheet, corrupt, or a
+ * file the reader library chokes on). The message is one line, `<file>: <reason>`, so a batch
+ * run can print it as it is and go on with the next file.
+ */
+export class WorkbookReadError extends Error {
+  override name = 'WorkbookReadError';
+  /** The path as the caller gave it. */
+  readonly file: string;
+  /** Why it could not be read, in words a user understands. */
+  readonly reason: string;
+
+  constructor(file: string, reason: string, options?: { cause?: unknown }) {
+    const oneLine = reason.replace(/\s+/g, ' ').trim();
+    super(`${file}: ${oneLine}`, options);
+    this.file = file;
+    this.reason = oneLine;
+  }
+}
