@@ -42,7 +42,7 @@ export async function readXlsx(file: string): Promise<SheetGrid[]> {
     throw new WorkbookReadError(file, 'no worksheets found (is it really an Excel workbook?)');
   }
   const readAs1904 = Boolean(workbook.properties.date1904);
-  const date1904 = readXlsxDate1904(bytes) ?? readAs1904;
+  const date1904 = (await readXlsxDate1904(bytes)) ?? readAs1904;
   return workbook.worksheets.map((worksheet) => ({
     file,
     sheet: worksheet.name,
@@ -78,6 +78,11 @@ function cellValueOf(cell: ExcelJS.Cell, systems: DateSystems): CellValue {
   // exceljs repeats the master's value in every cell of a merged range; Excel holds it only in
   // the top-left cell, and repeating it would double-count amounts.
   if (cell.type === ExcelJS.ValueType.Merge) return null;
+  // `cell.value` of a formula drops a falsy cached result (0, FALSE, ''): exceljs copies only
+  // truthy fields. `cell.result` keeps it.
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    return plainValue(cell.result as ExcelJS.CellValue | undefined, cell.numFmt, systems);
+  }
   return plainValue(cell.value, cell.numFmt, systems);
 }
 
@@ -122,7 +127,10 @@ function richTextOf(value: ExcelJS.CellRichTextValue): string {
  */
 function correctedDate(date: Date, numFmt: string | undefined, systems: DateSystems): CellValue {
   const ms = date.getTime();
-  if (Number.isNaN(ms)) return null;
+  // exceljs turns every cached formula result in a date-formatted cell into a Date, so an error
+  // or text result becomes an Invalid Date and its text is lost (pivots.xlsx DataSheet!J5 holds
+  // #DIV/0!). Report it as an unknown error rather than a blank.
+  if (Number.isNaN(ms)) return { error: '#UNKNOWN!' };
   const timeMs = ((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
   const wholeSerial =
     (ms - timeMs) / MS_PER_DAY +
