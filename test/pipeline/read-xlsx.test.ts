@@ -181,8 +181,8 @@ describe.skipIf(!HAVE_WORKBOOKS)(
 
     it('rph.xlsx: phonetic runs are not part of the text', async () => {
       const [sheet] = await readWorkbook(join(WORKBOOKS, 'rph.xlsx'));
-      // sharedStrings.xml: <r><t>課きく　毛こ</t></r> plus <rPh> runs カ and ケ.
-      expect(sheet!.rows).toEqual([['課きく　毛こ']]);
+      // sharedStrings.xml: <r><t>課きく, an ideographic space (U+3000), 毛こ</t></r> plus <rPh> runs カ and ケ.
+      expect(sheet!.rows).toEqual([['課きく\u3000毛こ']]);
     });
 
     it('issue_174.xlsx: 16 384 styled empty cells in rows 1048574–1048576 do not make rows', async () => {
