@@ -1,0 +1,235 @@
+import type { DataWarning } from '../columns/data-warning.js';
+import { compareIds } from './compare-ids.js';
+
+/** A customer's value for ABC: from a customer list (Customer record) or from customerRevenue. */
+export interface AbcCustomer {
+  id: string;
+  revenue?: number | null;
+  margin?: number | null;
+  /** Source row, for warnings. */
+  row?: number;
+}
+
+export type AbcClass = 'A' | 'B' | 'C';
+
+export interface AbcOptions {
+  /** Cumulative-share cut points [A, B] as fractions, 0 < A < B ≤ 1. Default [0.8, 0.95]. */
+  cutPoints?: readonly [number, number];
+  /** Rank on revenue (default) or margin. */
+  by?: 'revenue' | 'margin';
+  /** Most points on the Pareto curve (evenly spaced ranks, class ends always kept). Default 201. */
+  maxCurvePoints?: number;
+}
+
+export const DEFAULT_ABC_CUT_POINTS: readonly [number, number] = [0.8, 0.95];
+export const DEFAULT_ABC_MAX_CURVE_POINTS = 201;
+
+export interface AbcRow {
+  id: string;
+  /** 1 = largest value; ties broken by id ascending. Blank values rank last. */
+  rank: number;
+  /** The revenue or margin ranked; null when blank (then class C, with a warning). */
+  value: number | null;
+  /** value ÷ Σ positive values; null when there is no positive value. */
+  share: number | null;
+  /** Σ positive values ranked at or above this one ÷ Σ positive values. */
+  cumulativeShare: number | null;
+  class: AbcClass;
+}
+
+export interface AbcClassSummary {
+  class: AbcClass;
+  customers: number;
+  /** customers ÷ all customers; 0 for an empty table. */
+  customerShare: number;
+  /** Σ value of the class (signed: negatives stay negative). */
+  value: number;
+  /** value ÷ Σ all values (so the three shares add to 1); null when that total is ≤ 0. */
+  valueShare: number | null;
+}
+
+export interface ParetoPoint {
+  rank: number;
+  /** rank ÷ customers. */
+  customerShare: number;
+  /** Σ positive values of ranks 1…rank ÷ Σ positive values. */
+  valueShare: number;
+}
+
+export interface AbcResult {
+  by: 'revenue' | 'margin';
+  cutPoints: [number, number];
+  /** In rank order. */
+  customers: AbcRow[];
+  /** Always A, B, C in that order. */
+  classes: AbcClassSummary[];
+  /** Starts at rank 0 (0, 0); empty when no customer has a positive value. */
+  curve: ParetoPoint[];
+  /** Σ all values. */
+  total: number;
+  /** Σ positive values: the denominator of the cumulative share. */
+  positiveTotal: number;
+  warnings: DataWarning[];
+}
+
+/**
+ * ABC / Pareto classes (二八法则) by the exact rule of ../shared/DOMAIN.md.
+ *
+ * Rank by value descending, ties by id ascending. With S = Σ positive values and `above` = Σ
+ * values ranked strictly above a customer: class A when above ÷ S < cutA, B when < cutB, else C
+ * (so the customer that crosses 80% is still A). A value ≤ 0 is C. Blanks: a blank value is
+ * class C with value null and a warning; a duplicate id is added up with a warning.
+ *
+ * @param customers Customers with revenue and/or margin; not mutated.
+ * @param options Cut points, the ranked measure and the curve size.
+ * @returns Per-customer rank and class, class summary, Pareto curve and warnings.
+ * @throws RangeError when the cut points are not 0 < A < B ≤ 1, maxCurvePoints < 2, or a value
+ *   is NaN or infinite.
+ * @example
+ * abc([{ id: 'a', revenue: 70 }, { id: 'b', revenue: 20 }, { id: 'c', revenue: 10 }])
+ *   .customers.map((c) => c.class) // ['A', 'A', 'B']: above-shares 0, 0.7, 0.9
+ */
+export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {}): AbcResult {
+  const by = options.by ?? 'revenue';
+  const [cutA, cutB] = options.cutPoints ?? DEFAULT_ABC_CUT_POINTS;
+  const maxCurvePoints = options.maxCurvePoints ?? DEFAULT_ABC_MAX_CURVE_POINTS;
+  if (by !== 'revenue' && by !== 'margin') {
+    throw new RangeError(`abc: by must be 'revenue' or 'margin', got '${String(by)}'`);
+  }
+  if (!(cutA > 0 && cutA < cutB && cutB <= 1)) {
+    throw new RangeError(`abc: cut points must satisfy 0 < A < B ≤ 1, got [${cutA}, ${cutB}]`);
+  }
+  if (!Number.isInteger(maxCurvePoints) || maxCurvePoints < 2) {
+    throw new RangeError(`abc: maxCurvePoints must be an integer ≥ 2, got ${maxCurvePoints}`);
+  }
+
+  const warnings: DataWarning[] = [];
+  const valueById = new Map<string, number | null>();
+  for (const c of customers) {
+    const raw = c[by];
+    if (raw !== undefined && raw !== null && !Number.isFinite(raw)) {
+      throw new RangeError(`abc: ${by} of customer '${c.id}' must be a finite number, got ${raw}`);
+    }
+    const value = raw ?? null;
+    if (value === null) {
+      warnings.push({
+        code: 'missing-value',
+        message: `customer '${c.id}' has no ${by}; classed C`,
+        ...(c.row === undefined ? {} : { row: c.row }),
+        column: by,
+        action: 'assumed',
+      });
+    }
+    if (valueById.has(c.id)) {
+      warnings.push({
+        code: 'duplicate-id',
+        message: `customer '${c.id}' appears more than once; its ${by} values are added up`,
+        ...(c.row === undefined ? {} : { row: c.row }),
+        column: 'id',
+        action: 'row kept',
+      });
+      const before = valueById.get(c.id) ?? null;
+      valueById.set(c.id, before === null ? value : value === null ? before : before + value);
+    } else {
+      valueById.set(c.id, value);
+    }
+  }
+
+  const entries = [...valueById];
+  entries.sort((a, b) => {
+    const va = a[1];
+    const vb = b[1];
+    if (va === null || vb === null) {
+      if (va !== vb) return va === null ? 1 : -1;
+    } else if (va !== vb) {
+      return vb - va;
+    }
+    return compareIds(a[0], b[0]);
+  });
+
+  let total = 0;
+  let positiveTotal = 0;
+  for (const [, v] of entries) {
+    if (v === null) continue;
+    total += v;
+    if (v > 0) positiveTotal += v;
+  }
+
+  const rows: AbcRow[] = [];
+  let above = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const [id, value] = entries[i]!;
+    let cls: AbcClass = 'C';
+    if (value !== null && value > 0) {
+      // Compare sums, not quotients, so a share of exactly 80% is not lost to rounding.
+      cls = above < cutA * positiveTotal ? 'A' : above < cutB * positiveTotal ? 'B' : 'C';
+      above += value;
+    }
+    rows.push({
+      id,
+      rank: i + 1,
+      value,
+      share: positiveTotal > 0 && value !== null ? value / positiveTotal : null,
+      cumulativeShare: positiveTotal > 0 ? above / positiveTotal : null,
+      class: cls,
+    });
+  }
+
+  return {
+    by,
+    cutPoints: [cutA, cutB],
+    customers: rows,
+    classes: summarise(rows, total),
+    curve: paretoCurve(rows, positiveTotal, maxCurvePoints),
+    total,
+    positiveTotal,
+    warnings,
+  };
+}
+
+function summarise(rows: readonly AbcRow[], total: number): AbcClassSummary[] {
+  const n = rows.length;
+  return (['A', 'B', 'C'] as const).map((cls) => {
+    let customers = 0;
+    let value = 0;
+    for (const r of rows) {
+      if (r.class !== cls) continue;
+      customers++;
+      value += r.value ?? 0;
+    }
+    return {
+      class: cls,
+      customers,
+      customerShare: n > 0 ? customers / n : 0,
+      value,
+      valueShare: total > 0 ? value / total : null,
+    };
+  });
+}
+
+function paretoCurve(
+  rows: readonly AbcRow[],
+  positiveTotal: number,
+  maxPoints: number,
+): ParetoPoint[] {
+  const n = rows.length;
+  if (n === 0 || positiveTotal <= 0) return [];
+  const keep = new Set<number>([0, n]);
+  for (let i = 0; i < n; i++) {
+    const next = rows[i + 1];
+    if (next === undefined || next.class !== rows[i]!.class) keep.add(i + 1);
+  }
+  const budget = Math.max(0, maxPoints - keep.size);
+  if (n + 1 <= maxPoints) {
+    for (let r = 0; r <= n; r++) keep.add(r);
+  } else {
+    for (let j = 1; j <= budget; j++) keep.add(Math.round((j * n) / (budget + 1)));
+  }
+  return [...keep]
+    .sort((a, b) => a - b)
+    .map((rank) => ({
+      rank,
+      customerShare: rank / n,
+      valueShare: rank === 0 ? 0 : (rows[rank - 1]!.cumulativeShare ?? 0),
+    }));
+}

@@ -1,0 +1,356 @@
+import type { DataWarning } from '../columns/data-warning.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import { isoFromEpochDay } from '../columns/epoch-day.js';
+import type { OrderLine } from '../columns/records.js';
+import { compareIds } from './compare-ids.js';
+import type { Better } from './count-worse.js';
+import { countWorse } from './count-worse.js';
+import type { RfmSegmentKey } from './rfm-segment.js';
+import { fmScore, RFM_SEGMENTS, rfmSegment } from './rfm-segment.js';
+import type { OrderLineCounts } from './tally-order-lines.js';
+import { tallyOrderLines } from './tally-order-lines.js';
+
+/** Four ascending fixed thresholds of one metric (see RfmOptions.thresholds). */
+export type RfmThresholds = readonly [number, number, number, number];
+
+export interface RfmOptions {
+  /** The day recency is measured to (inclusive); later lines are left out with a warning. */
+  asOf: EpochDay;
+  /** First day counted (inclusive); default: all history. */
+  from?: EpochDay;
+  /**
+   * 'quintile' (default): scores by rank, DOMAIN.md's rule. 'b2b': fixed thresholds for few,
+   * large accounts (recency and frequency default to DEFAULT_B2B_THRESHOLDS; monetary
+   * thresholds must be given because only the user knows the currency scale).
+   */
+  mode?: 'quintile' | 'b2b';
+  /**
+   * Rank cut points for quintile mode: four ascending fractions in (0, 1). A score is
+   * 1 + the number of cut points c with worse ÷ n ≥ c. Default [0.2, 0.4, 0.6, 0.8], which is
+   * exactly score = 1 + floor(5 × worse ÷ n) capped at 5.
+   */
+  cutPoints?: readonly [number, number, number, number];
+  /**
+   * Fixed thresholds per metric, four ascending numbers each; a metric given here is scored by
+   * them in either mode. Recency (days): score 5 when ≤ t1, 4 when ≤ t2, 3 when ≤ t3, 2 when ≤ t4,
+   * else 1. Frequency and monetary: score = 1 + the number of thresholds t with value ≥ t.
+   */
+  thresholds?: {
+    recency?: RfmThresholds;
+    frequency?: RfmThresholds;
+    monetary?: RfmThresholds;
+  };
+}
+
+export const DEFAULT_RFM_CUT_POINTS: readonly [number, number, number, number] = [
+  0.2, 0.4, 0.6, 0.8,
+];
+
+/** B2B defaults: recency in days, frequency in orders. Monetary has no default. */
+export const DEFAULT_B2B_THRESHOLDS: { recency: RfmThresholds; frequency: RfmThresholds } = {
+  recency: [30, 60, 90, 180],
+  frequency: [2, 4, 6, 12],
+};
+
+export interface RfmCustomer {
+  id: string;
+  /** Days from the last order's calendar date to as-of. */
+  recency: number;
+  /** Distinct non-cancellation invoices. */
+  frequency: number;
+  /** Net revenue (returns and cancellations subtract). */
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  /** Round half up of (f + m) ÷ 2. */
+  fm: number;
+  /** "545" style code: r, f, m digits. */
+  code: string;
+  segment: RfmSegmentKey;
+  segmentName: string;
+  segmentNameZh: string;
+  /** ISO date of the last order. */
+  lastOrder: string;
+}
+
+export interface RfmSegmentSummary {
+  segment: RfmSegmentKey;
+  name: string;
+  nameZh: string;
+  customers: number;
+  /** customers ÷ scored customers; 0 when none. */
+  customerShare: number;
+  /** Σ monetary of the segment. */
+  monetary: number;
+  /** monetary ÷ Σ monetary of scored customers; null when that total is ≤ 0. */
+  monetaryShare: number | null;
+  /** Means over the segment; null when it is empty. */
+  meanRecency: number | null;
+  meanFrequency: number | null;
+  meanMonetary: number | null;
+}
+
+/** One cell of the R × FM grid, for a heat map. */
+export interface RfmGridCell {
+  r: number;
+  fm: number;
+  segment: RfmSegmentKey;
+  customers: number;
+}
+
+export interface RfmReturnsOnlyCustomer {
+  id: string;
+  /** Net amount of the customer's lines (≤ 0). */
+  monetary: number;
+  lines: number;
+}
+
+export interface RfmResult {
+  asOf: string;
+  mode: 'quintile' | 'b2b';
+  /** How each metric was scored. */
+  scoring: { recency: string; frequency: string; monetary: string };
+  /** Scored customers (at least one order), by id. */
+  customers: RfmCustomer[];
+  /** The 11 segments, best first, empty ones included. */
+  segments: RfmSegmentSummary[];
+  /** 25 cells, r 5…1 then fm 1…5. */
+  grid: RfmGridCell[];
+  /** Customers with nothing but returns or cancellations: not scored, listed here, by id. */
+  returnsOnly: RfmReturnsOnlyCustomer[];
+  counts: OrderLineCounts;
+  warnings: DataWarning[];
+}
+
+/**
+ * RFM scores and the 11 named segments of ../shared/DOMAIN.md.
+ *
+ * Formula (quintile mode): for a metric over n scored customers, worse = how many have a strictly
+ * worse value (recency: more days; frequency, monetary: less); score = 1 + floor(5 × worse ÷ n),
+ * capped at 5, so ties share a score. FM = round half up of (F + M) ÷ 2; the segment comes from
+ * the R × FM grid. Recency = asOf − calendar day of the last non-cancellation invoice; frequency =
+ * distinct non-cancellation invoices; monetary = net revenue of every line. Work is O(n log n).
+ * Blanks: lines without a customer id are counted and reported (one warning); customers with only
+ * returns are not scored and are listed in `returnsOnly`.
+ *
+ * @param lines Order lines; not mutated.
+ * @param options asOf (required), period start, mode, cut points, fixed thresholds.
+ * @returns Per-customer figures and scores, segment summary, grid, returns-only list, counts.
+ * @throws RangeError when asOf is not an integer day, cut points are not four ascending
+ *   fractions in (0, 1), thresholds are not four ascending finite numbers, or b2b mode lacks
+ *   monetary thresholds.
+ * @example
+ * const day = epochDayFromIso('2024-01-31')!;
+ * rfm(
+ *   [
+ *     { row: 2, customer: 'a', invoice: '1', date: day - 1, amount: 900 },
+ *     { row: 3, customer: 'b', invoice: '2', date: day - 30, amount: 100 },
+ *   ],
+ *   { asOf: day },
+ * ).customers[0]
+ * // { id: 'a', recency: 1, frequency: 1, monetary: 900, r: 3, f: 1, m: 3, fm: 2,
+ * //   segment: 'about-to-sleep', … }: worse counts 1, 0, 1 of n = 2 give 1 + floor(5/2) = 3
+ */
+export function rfm(lines: readonly OrderLine[], options: RfmOptions): RfmResult {
+  const { asOf } = options;
+  if (!Number.isInteger(asOf)) {
+    throw new RangeError(`rfm: asOf must be an integer epoch day, got ${String(asOf)}`);
+  }
+  const mode = options.mode ?? 'quintile';
+  if (mode !== 'quintile' && mode !== 'b2b') {
+    throw new RangeError(`rfm: mode must be 'quintile' or 'b2b', got '${String(mode)}'`);
+  }
+  const cutPoints = options.cutPoints ?? DEFAULT_RFM_CUT_POINTS;
+  checkAscending('cutPoints', cutPoints);
+  if (cutPoints[0]! <= 0 || cutPoints[3]! >= 1) {
+    throw new RangeError(
+      `rfm: cutPoints must lie strictly between 0 and 1, got [${cutPoints.join(', ')}]`,
+    );
+  }
+  const useDefaultCuts = cutPoints.every((c, i) => c === DEFAULT_RFM_CUT_POINTS[i]);
+  const given = options.thresholds ?? {};
+  const thresholds = {
+    recency: given.recency ?? (mode === 'b2b' ? DEFAULT_B2B_THRESHOLDS.recency : undefined),
+    frequency: given.frequency ?? (mode === 'b2b' ? DEFAULT_B2B_THRESHOLDS.frequency : undefined),
+    monetary: given.monetary,
+  };
+  if (mode === 'b2b' && thresholds.monetary === undefined) {
+    throw new RangeError(
+      'rfm: b2b mode needs thresholds.monetary (four ascending amounts in your currency)',
+    );
+  }
+  for (const [name, t] of Object.entries(thresholds)) {
+    if (t !== undefined) checkAscending(`thresholds.${name}`, t);
+  }
+
+  const tally = tallyOrderLines(lines, {
+    to: asOf,
+    ...(options.from === undefined ? {} : { from: options.from }),
+  });
+  const scored = [...tally.customers].sort((a, b) => compareIds(a.id, b.id));
+  const n = scored.length;
+  const recency = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = scored[i]!;
+    recency[i] = asOf - c.lastOrder!;
+    frequency[i] = c.orders;
+    monetary[i] = c.revenue;
+  }
+
+  const score = (values: Float64Array, better: Better, fixed: RfmThresholds | undefined) =>
+    fixed !== undefined
+      ? scoreByThresholds(values, better, fixed)
+      : scoreByRank(values, better, cutPoints, useDefaultCuts);
+  const r = score(recency, 'lower', thresholds.recency);
+  const f = score(frequency, 'higher', thresholds.frequency);
+  const m = score(monetary, 'higher', thresholds.monetary);
+
+  const customers: RfmCustomer[] = [];
+  const gridCounts = new Int32Array(25);
+  for (let i = 0; i < n; i++) {
+    const c = scored[i]!;
+    const fm = fmScore(f[i]!, m[i]!);
+    const seg = rfmSegment(r[i]!, fm);
+    gridCounts[(r[i]! - 1) * 5 + (fm - 1)]!++;
+    customers.push({
+      id: c.id,
+      recency: recency[i]!,
+      frequency: frequency[i]!,
+      monetary: monetary[i]!,
+      r: r[i]!,
+      f: f[i]!,
+      m: m[i]!,
+      fm,
+      code: `${r[i]}${f[i]}${m[i]}`,
+      segment: seg.key,
+      segmentName: seg.name,
+      segmentNameZh: seg.nameZh,
+      lastOrder: isoFromEpochDay(c.lastOrder!),
+    });
+  }
+
+  const grid: RfmGridCell[] = [];
+  for (let rr = 5; rr >= 1; rr--) {
+    for (let fm = 1; fm <= 5; fm++) {
+      grid.push({
+        r: rr,
+        fm,
+        segment: rfmSegment(rr, fm).key,
+        customers: gridCounts[(rr - 1) * 5 + (fm - 1)]!,
+      });
+    }
+  }
+
+  const describe = (name: keyof typeof thresholds): string => {
+    const t = thresholds[name];
+    return t === undefined
+      ? `rank cut points ${cutPoints.join('/')}`
+      : `fixed thresholds ${t.join('/')}`;
+  };
+
+  return {
+    asOf: isoFromEpochDay(asOf),
+    mode,
+    scoring: {
+      recency: describe('recency'),
+      frequency: describe('frequency'),
+      monetary: describe('monetary'),
+    },
+    customers,
+    segments: summariseSegments(customers),
+    grid,
+    returnsOnly: tally.returnsOnly
+      .map((c) => ({ id: c.id, monetary: c.revenue, lines: c.lines }))
+      .sort((a, b) => compareIds(a.id, b.id)),
+    counts: tally.counts,
+    warnings: tally.warnings,
+  };
+}
+
+function scoreByRank(
+  values: Float64Array,
+  better: Better,
+  cutPoints: readonly number[],
+  exactDefault: boolean,
+): Uint8Array {
+  const n = values.length;
+  const worse = countWorse(values, better);
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = worse[i]!;
+    if (exactDefault) {
+      // Integer arithmetic: DOMAIN.md's formula with no floating-point edge at the fifths.
+      scores[i] = Math.min(5, 1 + Math.floor((5 * w) / n));
+    } else {
+      let s = 1;
+      for (const c of cutPoints) if (w >= c * n) s++;
+      scores[i] = s;
+    }
+  }
+  return scores;
+}
+
+function scoreByThresholds(
+  values: Float64Array,
+  better: Better,
+  thresholds: RfmThresholds,
+): Uint8Array {
+  const scores = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let s = 1;
+    if (better === 'lower') {
+      s = 5;
+      for (const t of thresholds) if (v > t) s--;
+    } else {
+      for (const t of thresholds) if (v >= t) s++;
+    }
+    scores[i] = s;
+  }
+  return scores;
+}
+
+function summariseSegments(customers: readonly RfmCustomer[]): RfmSegmentSummary[] {
+  const n = customers.length;
+  let totalMonetary = 0;
+  for (const c of customers) totalMonetary += c.monetary;
+  return RFM_SEGMENTS.map((info) => {
+    let count = 0;
+    let rec = 0;
+    let freq = 0;
+    let mon = 0;
+    for (const c of customers) {
+      if (c.segment !== info.key) continue;
+      count++;
+      rec += c.recency;
+      freq += c.frequency;
+      mon += c.monetary;
+    }
+    return {
+      segment: info.key,
+      name: info.name,
+      nameZh: info.nameZh,
+      customers: count,
+      customerShare: n > 0 ? count / n : 0,
+      monetary: mon,
+      monetaryShare: totalMonetary > 0 ? mon / totalMonetary : null,
+      meanRecency: count > 0 ? rec / count : null,
+      meanFrequency: count > 0 ? freq / count : null,
+      meanMonetary: count > 0 ? mon / count : null,
+    };
+  });
+}
+
+function checkAscending(name: string, values: readonly number[]): void {
+  const ok =
+    values.length === 4 &&
+    values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]!));
+  if (!ok) {
+    throw new RangeError(
+      `rfm: ${name} must be four ascending finite numbers, got [${values.join(', ')}]`,
+    );
+  }
+}

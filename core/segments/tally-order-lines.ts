@@ -1,0 +1,265 @@
+import type { DataWarning } from '../columns/data-warning.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import { isoFromEpochDay } from '../columns/epoch-day.js';
+import type { OrderLine } from '../columns/records.js';
+
+/** Options shared by everything that builds per-customer figures from order lines. */
+export interface TallyOrderLinesOptions {
+  /** First day counted (inclusive); earlier lines are left out and counted. */
+  from?: EpochDay;
+  /** Last day counted (inclusive); later lines are left out and counted. */
+  to?: EpochDay;
+}
+
+/** One customer's figures over the counted lines, with epoch days (not yet shaped for a UI). */
+export interface CustomerTally {
+  id: string;
+  /** Net revenue: Σ line amount, returns and cancellations included (they are negative). */
+  revenue: number;
+  /** Σ line margin over the lines that have one; undefined when no line has a margin. */
+  margin: number | undefined;
+  /** Distinct non-cancellation invoice numbers (see isCancellation). */
+  orders: number;
+  lines: number;
+  /** Lines that are returns: a cancellation invoice or a negative quantity or amount. */
+  returnLines: number;
+  /** Σ amount of the return lines (≤ 0 for real returns). */
+  returns: number;
+  firstOrder: EpochDay | undefined;
+  lastOrder: EpochDay | undefined;
+}
+
+/** Per-customer tallies plus the line counts an analysis reports. */
+export interface TallyOrderLinesResult {
+  /** Customers with at least one order, in first-seen order. */
+  customers: CustomerTally[];
+  /** Customers whose lines are all returns or cancellations (no order), in first-seen order. */
+  returnsOnly: CustomerTally[];
+  counts: OrderLineCounts;
+  warnings: DataWarning[];
+}
+
+/** What the tally saw, so a report can reconcile with the source. */
+export interface OrderLineCounts {
+  /** Every line given, before any filter. */
+  lines: number;
+  /** Lines dated outside `from`…`to`, left out. */
+  linesOutsidePeriod: number;
+  /** Lines in the period with a blank customer id: counted here, in no customer's figures. */
+  linesWithoutCustomer: number;
+  /** Σ amount of those lines. */
+  revenueWithoutCustomer: number;
+  /** Lines whose invoice number marks a cancellation ("C536379"), with or without a customer. */
+  cancellationLines: number;
+  /** Lines with a negative quantity (or, without a quantity, a negative amount). */
+  negativeQuantityLines: number;
+  /** Distinct customer ids in the period, before netting (includes returns-only customers). */
+  customers: number;
+}
+
+/**
+ * Whether an invoice number marks a cancellation: it starts with "C" or "c" followed by a digit,
+ * as in the UCI Online Retail export ("C536379").
+ *
+ * @param invoice The invoice number as read; undefined (blank) is not a cancellation.
+ * @returns True for a cancellation invoice.
+ * @example isCancellation('C536379') // true
+ */
+export function isCancellation(invoice: string | undefined): boolean {
+  if (invoice === undefined || invoice.length < 2) return false;
+  const first = invoice.charCodeAt(0);
+  const second = invoice.charCodeAt(1);
+  return (first === 67 || first === 99) && second >= 48 && second <= 57;
+}
+
+/**
+ * Adds up order lines per customer in one pass (the shared worker of customerRevenue, rfm and
+ * lifecycle). Exported for those modules; UIs should call customerRevenue.
+ *
+ * Rules (../shared/DOMAIN.md, "Exact definitions"): revenue is net of every line; an order is a
+ * distinct invoice number that is not a cancellation; a line without an invoice number that is
+ * not a return counts as one order per customer and day; first/last order use the calendar day of
+ * order lines only. Blank customer ids are counted and reported in one warning, never dropped
+ * silently.
+ *
+ * @param lines Order lines; not mutated.
+ * @param options Optional period.
+ * @returns Tallies, counts and warnings.
+ * @throws RangeError when `from` or `to` is not an integer day or `from` > `to`.
+ * @example tallyOrderLines([{ row: 2, customer: 'a', invoice: '1', date: 0, amount: 5 }])
+ */
+export function tallyOrderLines(
+  lines: readonly OrderLine[],
+  options: TallyOrderLinesOptions = {},
+): TallyOrderLinesResult {
+  const from = options.from ?? -Infinity;
+  const to = options.to ?? Infinity;
+  if (options.from !== undefined && !Number.isInteger(options.from)) {
+    throw new RangeError(`tallyOrderLines: from must be an integer epoch day, got ${options.from}`);
+  }
+  if (options.to !== undefined && !Number.isInteger(options.to)) {
+    throw new RangeError(`tallyOrderLines: to must be an integer epoch day, got ${options.to}`);
+  }
+  if (from > to) {
+    throw new RangeError(`tallyOrderLines: from (${from}) is after to (${to})`);
+  }
+
+  const indexById = new Map<string, number>();
+  const ids: string[] = [];
+  const revenue: number[] = [];
+  // Neumaier compensation keeps 500k-line sums exact to the cent against a SQL engine.
+  const revenueError: number[] = [];
+  const margin: number[] = [];
+  const marginLines: number[] = [];
+  const orders: number[] = [];
+  const lineCount: number[] = [];
+  const returnLines: number[] = [];
+  const returns: number[] = [];
+  const firstOrder: number[] = [];
+  const lastOrder: number[] = [];
+  const lastOrderKey: (string | undefined)[] = [];
+  const orderKeys = new Set<string>();
+
+  let linesOutsidePeriod = 0;
+  let linesWithoutCustomer = 0;
+  let revenueWithoutCustomer = 0;
+  let cancellationLines = 0;
+  let negativeQuantityLines = 0;
+
+  for (const line of lines) {
+    if (line.date < from || line.date > to) {
+      linesOutsidePeriod++;
+      continue;
+    }
+    const cancelled = isCancellation(line.invoice);
+    const negative = line.quantity !== undefined ? line.quantity < 0 : line.amount < 0;
+    if (cancelled) cancellationLines++;
+    if (negative) negativeQuantityLines++;
+    const id = line.customer;
+    if (id === undefined || id === '') {
+      linesWithoutCustomer++;
+      revenueWithoutCustomer += line.amount;
+      continue;
+    }
+    let k = indexById.get(id);
+    if (k === undefined) {
+      k = ids.length;
+      indexById.set(id, k);
+      ids.push(id);
+      revenue.push(0);
+      revenueError.push(0);
+      margin.push(0);
+      marginLines.push(0);
+      orders.push(0);
+      lineCount.push(0);
+      returnLines.push(0);
+      returns.push(0);
+      firstOrder.push(Infinity);
+      lastOrder.push(-Infinity);
+      lastOrderKey.push(undefined);
+    }
+    const amount = line.amount;
+    const sum = revenue[k]! + amount;
+    revenueError[k]! +=
+      Math.abs(revenue[k]!) >= Math.abs(amount)
+        ? revenue[k]! - sum + amount
+        : amount - sum + revenue[k]!;
+    revenue[k] = sum;
+    lineCount[k]!++;
+    if (line.margin !== undefined) {
+      margin[k]! += line.margin;
+      marginLines[k]!++;
+    }
+    const isReturn = cancelled || negative || amount < 0;
+    if (isReturn) {
+      returnLines[k]!++;
+      returns[k]! += amount;
+    }
+    // A cancellation is never an order; an uncancelled invoice is one even if it holds a return
+    // line. Without an invoice number, a non-return line is one order per customer and day.
+    if (cancelled || (line.invoice === undefined && isReturn)) continue;
+    const key = line.invoice ?? `\u0000${line.date}`;
+    if (lastOrderKey[k] !== key) {
+      lastOrderKey[k] = key;
+      const globalKey = `${k}\u0001${key}`;
+      if (!orderKeys.has(globalKey)) {
+        orderKeys.add(globalKey);
+        orders[k]!++;
+      }
+    }
+    if (line.date < firstOrder[k]!) firstOrder[k] = line.date;
+    if (line.date > lastOrder[k]!) lastOrder[k] = line.date;
+  }
+
+  const customers: CustomerTally[] = [];
+  const returnsOnly: CustomerTally[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const tally: CustomerTally = {
+      id: ids[k]!,
+      revenue: revenue[k]! + revenueError[k]!,
+      margin: marginLines[k]! > 0 ? margin[k]! : undefined,
+      orders: orders[k]!,
+      lines: lineCount[k]!,
+      returnLines: returnLines[k]!,
+      returns: returns[k]!,
+      firstOrder: orders[k]! > 0 ? firstOrder[k]! : undefined,
+      lastOrder: orders[k]! > 0 ? lastOrder[k]! : undefined,
+    };
+    (tally.orders > 0 ? customers : returnsOnly).push(tally);
+  }
+
+  const counts: OrderLineCounts = {
+    lines: lines.length,
+    linesOutsidePeriod,
+    linesWithoutCustomer,
+    revenueWithoutCustomer,
+    cancellationLines,
+    negativeQuantityLines,
+    customers: ids.length,
+  };
+  return { customers, returnsOnly, counts, warnings: tallyWarnings(counts, returnsOnly, options) };
+}
+
+function tallyWarnings(
+  counts: OrderLineCounts,
+  returnsOnly: readonly CustomerTally[],
+  options: TallyOrderLinesOptions,
+): DataWarning[] {
+  const warnings: DataWarning[] = [];
+  if (counts.linesWithoutCustomer > 0) {
+    warnings.push({
+      code: 'missing-value',
+      message:
+        `${counts.linesWithoutCustomer} order lines have no customer id ` +
+        `(net amount ${round2(counts.revenueWithoutCustomer)}); they are in the line counts but in no customer's figures`,
+      column: 'customer',
+      action: 'row dropped',
+      count: counts.linesWithoutCustomer,
+    });
+  }
+  if (counts.linesOutsidePeriod > 0) {
+    const period = `${options.from === undefined ? '…' : isoFromEpochDay(options.from)} to ${
+      options.to === undefined ? '…' : isoFromEpochDay(options.to)
+    }`;
+    warnings.push({
+      code: 'out-of-range',
+      message: `${counts.linesOutsidePeriod} order lines are dated outside ${period} and were left out`,
+      column: 'date',
+      action: 'row dropped',
+      count: counts.linesOutsidePeriod,
+    });
+  }
+  if (returnsOnly.length > 0) {
+    warnings.push({
+      code: 'other',
+      message: `${returnsOnly.length} customers have only returns or cancellations and no order; they are listed separately`,
+      action: 'row kept',
+      count: returnsOnly.length,
+    });
+  }
+  return warnings;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
