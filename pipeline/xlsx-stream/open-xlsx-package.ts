@@ -1,0 +1,151 @@
+import type { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { WorkbookReadError } from '../workbook-read-error.js';
+
+/**
+ * Inflated bytes handed over per chunk. Larger chunks mean fewer string joins and fewer scanner
+ * calls; 256 KiB keeps the per-chunk overhead negligible while memory stays tiny.
+ */
+export const DEFAULT_XLSX_CHUNK_SIZE = 256 * 1024;
+
+/** Parts larger than this are never read whole into one string (they are streamed instead). */
+const MAX_WHOLE_PART_BYTES = 64 * 1024 * 1024;
+
+/** An opened .xlsx zip: random access to its parts by name, read whole or as a text stream. */
+export interface XlsxPackage {
+  readonly file: string;
+  /** True when the zip holds this part (names compared case-insensitively, no leading slash). */
+  has(part: string): boolean;
+  /** The whole part as UTF-8 text, or undefined when the zip has no such part. */
+  readText(part: string): Promise<string | undefined>;
+  /** The part as UTF-8 text chunks; multi-byte characters are never split across chunks. */
+  streamText(part: string, chunkSize?: number): AsyncIterable<string>;
+  /** The part as raw inflated byte chunks (used by the benchmark's floor). */
+  streamBytes(part: string, chunkSize?: number): Promise<Readable>;
+  close(): void;
+}
+
+/**
+ * Opens an .xlsx/.xlsm file for random access to its parts, reading only the zip's central
+ * directory up front.
+ *
+ * @throws WorkbookReadError naming the file when it is missing, not a zip, or a damaged zip.
+ */
+export async function openXlsxPackage(file: string): Promise<XlsxPackage> {
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
+  } catch (error) {
+    throw new WorkbookReadError(file, `not a readable .xlsx (zip) file: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+  const entries = new Map<string, Entry>();
+  try {
+    for await (const entry of zip.eachEntry())
+      entries.set(normalisePartName(entry.fileName), entry);
+  } catch (error) {
+    zip.close();
+    throw new WorkbookReadError(file, `damaged .xlsx (zip) file: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+  return new YauzlXlsxPackage(file, zip, entries);
+}
+
+/** Zip part names as they are looked up: no leading slash, lower case, forward slashes. */
+export function normalisePartName(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+class YauzlXlsxPackage implements XlsxPackage {
+  constructor(
+    readonly file: string,
+    private readonly zip: ZipFile,
+    private readonly entries: ReadonlyMap<string, Entry>,
+  ) {}
+
+  has(part: string): boolean {
+    return this.entries.has(normalisePartName(part));
+  }
+
+  async readText(part: string): Promise<string | undefined> {
+    const entry = this.entries.get(normalisePartName(part));
+    if (entry === undefined) return undefined;
+    if (entry.uncompressedSize > MAX_WHOLE_PART_BYTES) {
+      throw new WorkbookReadError(this.file, `part ${part} is too large to read whole`);
+    }
+    const stream = await this.streamBytes(part);
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+    } catch (error) {
+      throw this.damaged(part, error);
+    }
+    return stripBom(Buffer.concat(chunks).toString('utf8'));
+  }
+
+  async *streamText(part: string, chunkSize = DEFAULT_XLSX_CHUNK_SIZE): AsyncIterable<string> {
+    const stream = await this.streamBytes(part, chunkSize);
+    stream.setEncoding('utf8');
+    let first = true;
+    try {
+      for await (const chunk of stream) {
+        const text = chunk as string;
+        yield first ? stripBom(text) : text;
+        first = false;
+      }
+    } catch (error) {
+      throw this.damaged(part, error);
+    } finally {
+      stream.destroy();
+    }
+  }
+
+  async streamBytes(part: string, chunkSize = DEFAULT_XLSX_CHUNK_SIZE): Promise<Readable> {
+    const entry = this.entries.get(normalisePartName(part));
+    if (entry === undefined) throw new WorkbookReadError(this.file, `missing part ${part}`);
+    if (entry.isEncrypted()) {
+      throw new WorkbookReadError(this.file, `part ${part} is encrypted`);
+    }
+    let raw: Readable;
+    try {
+      // Inflating ourselves (rather than letting yauzl do it) sets the chunk size.
+      raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false });
+    } catch (error) {
+      throw this.damaged(part, error);
+    }
+    if (entry.compressionMethod === 0) return raw;
+    if (entry.compressionMethod !== 8) {
+      raw.destroy();
+      throw new WorkbookReadError(
+        this.file,
+        `part ${part} uses unsupported zip compression method ${entry.compressionMethod}`,
+      );
+    }
+    const inflate = createInflateRaw({ chunkSize });
+    raw.on('error', (error) => inflate.destroy(error));
+    return raw.pipe(inflate);
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
+  private damaged(part: string, error: unknown): WorkbookReadError {
+    if (error instanceof WorkbookReadError) return error;
+    return new WorkbookReadError(this.file, `damaged part ${part}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,299 @@
+import type { CellValue } from '../../core/columns/cell-value.js';
+import { runTags, runsText } from './runs-text.js';
+import type { RunTags } from './runs-text.js';
+import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
+
+/** One worksheet row as the scanner hands it over. */
+export interface ScannedRow {
+  /** Excel row number (1-based), from the row's `r` attribute or counted when it is missing. */
+  rowNumber: number;
+  /** `cells[j]` is column j+1; gaps are null, trailing blank cells are dropped (length ≥ 1). */
+  cells: CellValue[];
+}
+
+/** What a sheet's cells refer to outside the sheet. */
+export interface SheetScanContext {
+  sharedStrings: readonly string[];
+  /** By cell style index (`s`): whether the style's number format is a date/time format. */
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 in the 1900 system; exceljs converts serials with the same offsets. */
+const SERIAL_OF_UNIX_EPOCH = 25_569;
+const DAYS_1900_TO_1904 = 1_462;
+
+const GT = 62;
+const SLASH = 47;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+
+/**
+ * Turns the text of one worksheet XML, fed in chunks of any size, into rows of typed cells.
+ *
+ * It looks only for the few tags that carry cell data (`row`, `c`, `v`, `is`) with `indexOf`
+ * and keeps nothing but the unfinished tail of the last chunk (at most one row), so memory does
+ * not grow with the sheet. Rows without any non-blank cell are not handed over.
+ */
+export class SheetRowScanner {
+  private buffer = '';
+  private prefix: string | undefined;
+  private rowOpen = '<row';
+  private rowClose = '</row>';
+  private cellOpen = '<c';
+  private cellClose = '</c>';
+  private valueOpen = '<v';
+  private valueClose = '</v>';
+  private inlineOpen = '<is';
+  private inlineClose = '</is>';
+  private tags: RunTags = runTags('');
+  private lastRowNumber = 0;
+  private readonly dateOffset: number;
+
+  constructor(private readonly context: SheetScanContext) {
+    this.dateOffset = context.date1904
+      ? DAYS_1900_TO_1904 - SERIAL_OF_UNIX_EPOCH
+      : -SERIAL_OF_UNIX_EPOCH;
+  }
+
+  /** Scans one more chunk of the sheet XML, appending the rows it completes to `out`. */
+  push(chunk: string, out: ScannedRow[]): void {
+    const buf = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    if (this.prefix === undefined && !this.detectPrefix(buf)) {
+      this.buffer = buf;
+      return;
+    }
+    const { rowOpen, rowClose } = this;
+    let pos = 0;
+    for (;;) {
+      const open = buf.indexOf(rowOpen, pos);
+      if (open < 0) {
+        pos = Math.max(pos, buf.length - rowOpen.length);
+        break;
+      }
+      const after = buf.charCodeAt(open + rowOpen.length);
+      if (Number.isNaN(after)) {
+        pos = open;
+        break;
+      }
+      if (!isNameEnd(after)) {
+        // `<rowBreaks>` and the like.
+        pos = open + rowOpen.length;
+        continue;
+      }
+      const tagEnd = buf.indexOf('>', open);
+      if (tagEnd < 0) {
+        pos = open;
+        break;
+      }
+      const rowNumber = this.rowNumberOf(buf, open, tagEnd);
+      if (buf.charCodeAt(tagEnd - 1) === SLASH) {
+        pos = tagEnd + 1;
+        continue;
+      }
+      const close = buf.indexOf(rowClose, tagEnd);
+      if (close < 0) {
+        // Unfinished row: scan it again, whole, once the next chunk has arrived.
+        this.lastRowNumber = rowNumber - 1;
+        pos = open;
+        break;
+      }
+      const cells = this.cellsOf(buf, tagEnd + 1, close);
+      if (cells.length > 0) out.push({ rowNumber, cells });
+      pos = close + rowClose.length;
+    }
+    this.buffer = pos >= buf.length ? '' : buf.slice(pos);
+  }
+
+  /** True when everything pushed so far ended on a complete row. */
+  get isAtRowBoundary(): boolean {
+    return this.prefix === undefined || !this.buffer.includes(this.rowOpen);
+  }
+
+  private detectPrefix(buf: string): boolean {
+    const prefix = rootPrefix(buf);
+    if (prefix === undefined) return false;
+    this.prefix = prefix;
+    this.rowOpen = `<${prefix}row`;
+    this.rowClose = `</${prefix}row>`;
+    this.cellOpen = `<${prefix}c`;
+    this.cellClose = `</${prefix}c>`;
+    this.valueOpen = `<${prefix}v`;
+    this.valueClose = `</${prefix}v>`;
+    this.inlineOpen = `<${prefix}is`;
+    this.inlineClose = `</${prefix}is>`;
+    this.tags = runTags(prefix);
+    return true;
+  }
+
+  private rowNumberOf(buf: string, open: number, tagEnd: number): number {
+    const start = attributeStart(buf, open + this.rowOpen.length, tagEnd, 'r=');
+    let rowNumber = 0;
+    if (start >= 0) {
+      for (let i = start; i < tagEnd; i++) {
+        const code = buf.charCodeAt(i) - 48;
+        if (code < 0 || code > 9) break;
+        rowNumber = rowNumber * 10 + code;
+      }
+    }
+    if (rowNumber <= 0) rowNumber = this.lastRowNumber + 1;
+    this.lastRowNumber = rowNumber;
+    return rowNumber;
+  }
+
+  private cellsOf(buf: string, start: number, end: number): CellValue[] {
+    const { cellOpen, cellClose } = this;
+    const cells: CellValue[] = [];
+    let nextColumn = 0;
+    let lastValued = -1;
+    let pos = start;
+    for (;;) {
+      const open = buf.indexOf(cellOpen, pos);
+      if (open < 0 || open >= end) break;
+      if (!isNameEnd(buf.charCodeAt(open + cellOpen.length))) {
+        pos = open + cellOpen.length;
+        continue;
+      }
+      const tagEnd = buf.indexOf('>', open);
+      const attrsFrom = open + cellOpen.length;
+      const refStart = attributeStart(buf, attrsFrom, tagEnd, 'r=');
+      const referenced = refStart >= 0 ? columnIndexAt(buf, refStart) : -1;
+      const column = referenced >= 0 ? referenced : nextColumn;
+      nextColumn = column + 1;
+      let cellEnd: number;
+      let value: CellValue = null;
+      if (buf.charCodeAt(tagEnd - 1) === SLASH) {
+        cellEnd = tagEnd + 1;
+      } else {
+        const close = buf.indexOf(cellClose, tagEnd);
+        const contentEnd = close < 0 || close > end ? end : close;
+        cellEnd = contentEnd + cellClose.length;
+        value = this.valueOf(buf, attrsFrom, tagEnd, contentEnd);
+      }
+      pos = cellEnd;
+      if (value === null) continue;
+      while (cells.length < column) cells.push(null);
+      cells[column] = value;
+      if (column > lastValued) lastValued = column;
+    }
+    if (cells.length > lastValued + 1) cells.length = lastValued + 1;
+    return cells;
+  }
+
+  private valueOf(buf: string, attrsFrom: number, tagEnd: number, contentEnd: number): CellValue {
+    const typeStart = attributeStart(buf, attrsFrom, tagEnd, 't=');
+    // Type codes: s shared string, str formula text, inlineStr, b, e, n (default), d (ISO date).
+    const type = typeStart < 0 ? 110 /* n */ : buf.charCodeAt(typeStart);
+    const typeLength = typeStart < 0 ? 1 : attributeLength(buf, typeStart);
+    if (type === 105 /* i */) return this.inlineText(buf, tagEnd + 1, contentEnd);
+
+    const valueTag = buf.indexOf(this.valueOpen, tagEnd);
+    if (valueTag < 0 || valueTag >= contentEnd) return null;
+    const valueTagEnd = buf.indexOf('>', valueTag);
+    if (buf.charCodeAt(valueTagEnd - 1) === SLASH) return null;
+    const valueEnd = buf.indexOf(this.valueClose, valueTagEnd);
+    const raw = buf.slice(
+      valueTagEnd + 1,
+      valueEnd < 0 || valueEnd > contentEnd ? contentEnd : valueEnd,
+    );
+
+    if (type === 110 /* n */) {
+      if (raw.length === 0) return null;
+      const serial = +raw;
+      const styleStart = attributeStart(buf, attrsFrom, tagEnd, 's=');
+      if (styleStart >= 0 && this.context.dateStyles[integerAt(buf, styleStart)] === true) {
+        return new Date(Math.round((serial + this.dateOffset) * MS_PER_DAY));
+      }
+      return serial;
+    }
+    if (type === 115 /* s */) {
+      if (typeLength === 1) return this.context.sharedStrings[+raw] ?? null;
+      return detachedString(decodeXmlText(raw));
+    }
+    if (type === 98 /* b */) return raw === '1' || raw === 'true';
+    if (type === 101 /* e */) return { error: detachedString(decodeXmlText(raw)) };
+    if (type === 100 /* d */) return isoDate(raw);
+    return raw.length === 0 ? null : +raw;
+  }
+
+  private inlineText(buf: string, start: number, contentEnd: number): CellValue {
+    const open = buf.indexOf(this.inlineOpen, start);
+    if (open >= 0 && open < contentEnd) {
+      const tagEnd = buf.indexOf('>', open);
+      if (buf.charCodeAt(tagEnd - 1) === SLASH) return '';
+      const close = buf.indexOf(this.inlineClose, tagEnd);
+      const end = close < 0 || close > contentEnd ? contentEnd : close;
+      return detachedString(runsText(buf, tagEnd + 1, end, this.tags));
+    }
+    // Some writers put an inline string's text in <v>.
+    const valueTag = buf.indexOf(this.valueOpen, start);
+    if (valueTag < 0 || valueTag >= contentEnd) return null;
+    const valueTagEnd = buf.indexOf('>', valueTag);
+    const valueEnd = buf.indexOf(this.valueClose, valueTagEnd);
+    if (valueEnd < 0 || valueEnd > contentEnd) return null;
+    return detachedString(decodeXmlText(buf.slice(valueTagEnd + 1, valueEnd)));
+  }
+}
+
+/** After a tag name: white space, `>` or `/` (so `<c` does not match `<col`). */
+function isNameEnd(code: number): boolean {
+  return code === GT || code === SLASH || code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * Index of the first character of the value of attribute `nameEq` (`'r='`) in the tag spanning
+ * `[from, to)`, or -1. The name must follow white space, so `r=` does not match `attr=`.
+ */
+function attributeStart(buf: string, from: number, to: number, nameEq: string): number {
+  let i = buf.indexOf(nameEq, from);
+  while (i >= 0 && i < to) {
+    const before = buf.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const quote = buf.charCodeAt(i + nameEq.length);
+      if (quote === QUOTE || quote === APOSTROPHE) return i + nameEq.length + 1;
+    }
+    i = buf.indexOf(nameEq, i + 1);
+  }
+  return -1;
+}
+
+/** Length of the attribute value starting at `start` (up to the closing quote). */
+function attributeLength(buf: string, start: number): number {
+  let i = start;
+  for (;;) {
+    const code = buf.charCodeAt(i);
+    if (code === QUOTE || code === APOSTROPHE || Number.isNaN(code)) return i - start;
+    i++;
+  }
+}
+
+/** Zero-based column of a cell reference such as `AB12` (letters only are read). */
+function columnIndexAt(buf: string, start: number): number {
+  let column = 0;
+  for (let i = start; ; i++) {
+    let code = buf.charCodeAt(i);
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column - 1;
+}
+
+function integerAt(buf: string, start: number): number {
+  let value = 0;
+  for (let i = start; ; i++) {
+    const digit = buf.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return value;
+    value = value * 10 + digit;
+  }
+}
+
+/** `t="d"` cells hold an ISO 8601 date-time; without a zone it is the wall-clock time, as UTC. */
+function isoDate(raw: string): Date | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text) || !text.includes('T') ? text : `${text}Z`;
+  const ms = Date.parse(/^\d{4}-\d\d-\d\d$/.test(zoned) ? `${zoned}T00:00:00Z` : zoned);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}

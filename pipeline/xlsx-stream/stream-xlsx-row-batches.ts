@@ -1,0 +1,92 @@
+import { WorkbookReadError } from '../workbook-read-error.js';
+import { openXlsxPackage } from './open-xlsx-package.js';
+import { readSharedStrings } from './read-shared-strings.js';
+import { parseDateStyles, readWorkbookStructure } from './read-workbook-structure.js';
+import type { WorkbookSheet } from './read-workbook-structure.js';
+import { SheetRowScanner } from './sheet-row-scanner.js';
+import type { ScannedRow } from './sheet-row-scanner.js';
+
+export interface StreamXlsxRowsOptions {
+  /**
+   * Read only this sheet: its name (exact, else case-insensitive) or its 0-based position in
+   * the workbook's tab order. Default: every worksheet, in tab order.
+   */
+  sheet?: string | number;
+}
+
+/** The rows one inflated chunk of a sheet completed. */
+export interface XlsxRowBatch {
+  sheet: string;
+  date1904: boolean;
+  /** Empty for the batch that opens each sheet, so empty sheets are seen too. */
+  rows: ScannedRow[];
+}
+
+/**
+ * Streams the worksheets of an .xlsx/.xlsm file as batches of typed rows, one batch per inflated
+ * chunk (plus an empty one when each sheet starts). The batch form avoids one promise per row on
+ * the hot path; `streamXlsxRows` flattens it.
+ *
+ * @throws WorkbookReadError (message names the file) when the file is missing, not a workbook,
+ *   damaged or truncated, or has no sheet of the requested name.
+ * @throws RangeError when `options.sheet` is a number that is not a valid position.
+ */
+export async function* streamXlsxRowBatches(
+  file: string,
+  options: StreamXlsxRowsOptions = {},
+): AsyncGenerator<XlsxRowBatch> {
+  const wanted = options.sheet;
+  if (typeof wanted === 'number' && !(Number.isInteger(wanted) && wanted >= 0)) {
+    throw new RangeError(
+      `streamXlsxRows: options.sheet must be a sheet name or a 0-based index, got ${wanted}`,
+    );
+  }
+  const pkg = await openXlsxPackage(file);
+  try {
+    const structure = await readWorkbookStructure(pkg);
+    const sheets =
+      wanted === undefined ? structure.sheets : [pickSheet(file, structure.sheets, wanted)];
+    if (sheets.length === 0) return;
+    const dateStyles =
+      structure.stylesPart === undefined
+        ? []
+        : parseDateStyles(await pkg.readText(structure.stylesPart));
+    const sharedStrings =
+      structure.sharedStringsPart === undefined
+        ? []
+        : await readSharedStrings(pkg, structure.sharedStringsPart);
+    const { date1904 } = structure;
+    for (const sheet of sheets) {
+      yield { sheet: sheet.name, date1904, rows: [] };
+      const scanner = new SheetRowScanner({ sharedStrings, dateStyles, date1904 });
+      for await (const chunk of pkg.streamText(sheet.part)) {
+        const rows: ScannedRow[] = [];
+        scanner.push(chunk, rows);
+        if (rows.length > 0) yield { sheet: sheet.name, date1904, rows };
+      }
+      if (!scanner.isAtRowBoundary) {
+        throw new WorkbookReadError(file, `sheet '${sheet.name}' ends in the middle of a row`);
+      }
+    }
+  } finally {
+    pkg.close();
+  }
+}
+
+function pickSheet(file: string, sheets: WorkbookSheet[], wanted: string | number): WorkbookSheet {
+  const names = sheets.map((s) => `'${s.name}'`).join(', ') || 'none';
+  if (typeof wanted === 'number') {
+    const sheet = sheets[wanted];
+    if (sheet === undefined) {
+      throw new WorkbookReadError(file, `no sheet at index ${wanted} (sheets: ${names})`);
+    }
+    return sheet;
+  }
+  const folded = wanted.trim().toLowerCase();
+  const sheet =
+    sheets.find((s) => s.name === wanted) ??
+    sheets.find((s) => s.name.trim().toLowerCase() === folded);
+  if (sheet === undefined)
+    throw new WorkbookReadError(file, `no sheet named '${wanted}' (sheets: ${names})`);
+  return sheet;
+}
