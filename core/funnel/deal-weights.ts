@@ -1,0 +1,50 @@
+import { toMinorUnits } from './money.js';
+import type { PreparedDeals } from './prepared-deals.js';
+import { OPEN } from './prepared-deals.js';
+
+export interface DealWeights {
+  /** 1 when the deal is open, in a known stage and not a small order. */
+  inFunnel: Uint8Array;
+  /** 1 for open deals below the small-order threshold (kept out of the funnel). */
+  smallOrder: Uint8Array;
+  /** Win probability used: own probability when valid, else the stage rate; NaN when neither. */
+  probability: Float64Array;
+  /** round(amount × probability) in minor units; NaN when the amount or probability is missing. */
+  weightedMinor: Float64Array;
+}
+
+/**
+ * Per deal, whether it is in the funnel and its weighted amount (DOMAIN.md "Exact definitions":
+ * amount × own probability when valid, else the stage rate), rounded to the money decimals so
+ * every sum of them is exact.
+ */
+export function dealWeights(p: PreparedDeals, smallOrderThreshold?: number): DealWeights {
+  const { size, status, stage, amountMinor, probability: own } = p;
+  const inFunnel = new Uint8Array(size);
+  const smallOrder = new Uint8Array(size);
+  const probability = new Float64Array(size).fill(NaN);
+  const weightedMinor = new Float64Array(size).fill(NaN);
+  const threshold =
+    smallOrderThreshold === undefined ? -Infinity : toMinorUnits(smallOrderThreshold, p.scale);
+  const rates = p.stages.map((s) => (s.rate === undefined ? NaN : s.rate));
+  for (let i = 0; i < size; i += 1) {
+    if (status[i] !== OPEN) continue;
+    const s = stage[i] ?? -1;
+    const amount = amountMinor[i] ?? NaN;
+    if (amount < threshold) {
+      smallOrder[i] = 1;
+      continue;
+    }
+    if (s < 0) continue;
+    inFunnel[i] = 1;
+    const mine = own[i] ?? NaN;
+    const prob = Number.isNaN(mine) ? (rates[s] ?? NaN) : mine;
+    probability[i] = prob;
+    if (!Number.isNaN(prob) && !Number.isNaN(amount)) {
+      const w = amount * prob;
+      // Integers times rates with few decimals are usually whole; round only when needed.
+      weightedMinor[i] = Number.isInteger(w) ? w : toMinorUnits(w, 1);
+    }
+  }
+  return { inFunnel, smallOrder, probability, weightedMinor };
+}

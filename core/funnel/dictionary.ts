@@ -1,0 +1,23 @@
+/**
+ * Dictionary encoding: each distinct string gets a small integer code in order of first
+ * appearance, so aggregations index typed arrays instead of hashing strings per row.
+ */
+export class Dictionary {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+
+  /** The code of `value`, adding it when new. */
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}

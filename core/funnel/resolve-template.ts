@@ -1,0 +1,219 @@
+import type { Deal, StageChange } from '../columns/records.js';
+import { normalizeStageName } from './normalize-stage-name.js';
+import type { StageDefinition, StageTemplate, StageTemplateKey } from './stage-templates.js';
+import {
+  KNOWN_STAGE_ORDER,
+  LOST_STAGE_NAMES,
+  STAGE_TEMPLATES,
+  WON_STAGE_NAMES,
+} from './stage-templates.js';
+
+/** Share of open deals whose stage a built-in template must recognise to be chosen. */
+export const DEFAULT_MIN_TEMPLATE_MATCH = 0.5;
+
+export interface ResolveTemplateOptions {
+  /** A built-in key or a template; undefined to choose from the data. */
+  template?: StageTemplateKey | StageTemplate;
+  /** Stage history, used to order stages found in the data. */
+  stageChanges?: readonly StageChange[];
+  minTemplateMatch?: number;
+}
+
+export interface TemplateChoice {
+  /** 'six' | 'key-account' | 'generic' | 'custom' | 'from-data'. */
+  key: string;
+  name: string;
+  /** Why this template was used, in one sentence. */
+  reason: string;
+  /** Share of open deals (by count) whose stage the template recognises, 0–1. */
+  matchedShare: number;
+}
+
+export interface ResolveTemplateResult {
+  template: StageTemplate;
+  choice: TemplateChoice;
+}
+
+const WON = new Set(WON_STAGE_NAMES.map(normalizeStageName));
+const LOST = new Set(LOST_STAGE_NAMES.map(normalizeStageName));
+
+/** 'won' / 'lost' when a stage name is a terminal status, else undefined. */
+export function terminalStatusOf(stage: string): 'won' | 'lost' | undefined {
+  const key = normalizeStageName(stage);
+  return WON.has(key) ? 'won' : LOST.has(key) ? 'lost' : undefined;
+}
+
+/** Normalised name → stage index for every name and alias of a template. */
+export function stageMatcher(template: StageTemplate): Map<string, number> {
+  const map = new Map<string, number>();
+  template.stages.forEach((stage, index) => {
+    for (const name of [stage.key, stage.name, stage.nameZh, ...stage.aliases]) {
+      const key = normalizeStageName(name);
+      if (key !== '' && !map.has(key)) map.set(key, index);
+    }
+  });
+  return map;
+}
+
+/**
+ * The stage template a pipeline is read with: the caller's, else the built-in one that recognises
+ * the most open deals (at least `minTemplateMatch` of them), else one built from the data.
+ *
+ * Built from the data: the distinct open stage names, ordered by their average position in the
+ * stage history when there is one, else by a list of common CRM stage names (prospecting <
+ * qualification < engaging/needs analysis < proposal < negotiation), else by first appearance.
+ * Such stages have no default rates (they are learned from closed deals) and default to the
+ * Pipeline category. Deals whose stage is a won/lost name, or whose status is won/lost, do not vote.
+ * Blank stage names are ignored.
+ *
+ * @param deals - the pipeline.
+ * @param options - see ResolveTemplateOptions.
+ * @returns the template and why it was chosen.
+ * @throws Error when `template` is an unknown key.
+ * @example resolveTemplate(deals).choice.key // 'six' when most stages read like 兴趣/酝酿/…
+ */
+export function resolveTemplate(
+  deals: readonly Deal[],
+  options: ResolveTemplateOptions = {},
+): ResolveTemplateResult {
+  const minMatch = options.minTemplateMatch ?? DEFAULT_MIN_TEMPLATE_MATCH;
+  const counts = new Map<string, { name: string; count: number; first: number }>();
+  let open = 0;
+  deals.forEach((deal, index) => {
+    const key = normalizeStageName(deal.stage);
+    if (key === '' || WON.has(key) || LOST.has(key)) return;
+    if (deal.status === 'won' || deal.status === 'lost') return;
+    open += 1;
+    const entry = counts.get(key);
+    if (entry) entry.count += 1;
+    else counts.set(key, { name: deal.stage.trim(), count: 1, first: index });
+  });
+  const shareOf = (template: StageTemplate): number => {
+    if (open === 0) return 0;
+    const matcher = stageMatcher(template);
+    let matched = 0;
+    for (const [key, entry] of counts) if (matcher.has(key)) matched += entry.count;
+    return matched / open;
+  };
+
+  if (options.template !== undefined) {
+    const template =
+      typeof options.template === 'string' ? STAGE_TEMPLATES[options.template] : options.template;
+    if (!template)
+      throw new Error(
+        `resolveTemplate: unknown template ${JSON.stringify(options.template)}; use six, key-account, generic or a template object`,
+      );
+    return {
+      template,
+      choice: {
+        key: template.key,
+        name: template.name,
+        reason: 'chosen by the user',
+        matchedShare: shareOf(template),
+      },
+    };
+  }
+
+  let best: { template: StageTemplate; share: number } | undefined;
+  for (const template of Object.values(STAGE_TEMPLATES)) {
+    const share = shareOf(template);
+    if (!best || share > best.share) best = { template, share };
+  }
+  if (open === 0 && best) {
+    return {
+      template: STAGE_TEMPLATES.six,
+      choice: {
+        key: 'six',
+        name: STAGE_TEMPLATES.six.name,
+        reason: 'no open stage names in the data; the default six-stage template is used',
+        matchedShare: 0,
+      },
+    };
+  }
+  if (best && best.share >= minMatch) {
+    return {
+      template: best.template,
+      choice: {
+        key: best.template.key,
+        name: best.template.name,
+        reason: `its stage names match ${percent(best.share)} of the open deals (the most of the built-in templates)`,
+        matchedShare: best.share,
+      },
+    };
+  }
+  const { stages, how } = stagesFromData(counts, options.stageChanges ?? []);
+  const bestText = best ? `${percent(best.share)} (${best.template.key})` : '0%';
+  return {
+    template: {
+      key: 'from-data',
+      name: 'Stages found in the data',
+      nameZh: '数据中的阶段',
+      stages,
+    },
+    choice: {
+      key: 'from-data',
+      name: 'Stages found in the data',
+      reason: `no built-in template matches at least ${percent(minMatch)} of the open deals (best ${bestText}); the ${stages.length} open stage names in the data are used, ordered ${how}, with win rates learned from closed deals`,
+      matchedShare: 1,
+    },
+  };
+}
+
+function stagesFromData(
+  counts: Map<string, { name: string; count: number; first: number }>,
+  history: readonly StageChange[],
+): { stages: StageDefinition[]; how: string } {
+  const entries = [...counts.entries()];
+  let how = 'by first appearance';
+  let rank: (key: string) => number = () => 0;
+  const position = historyPositions(history);
+  const knownRank = new Map<string, number>();
+  KNOWN_STAGE_ORDER.forEach((names, i) =>
+    names.forEach((n) => knownRank.set(normalizeStageName(n), i)),
+  );
+  if (entries.some(([key]) => position.has(key))) {
+    how = 'by their average position in the stage history';
+    rank = (key) => position.get(key) ?? Number.POSITIVE_INFINITY;
+  } else if (entries.some(([key]) => knownRank.has(key))) {
+    how =
+      'by common CRM stage order (prospecting < qualification < engaging < proposal < negotiation), unknown names last';
+    rank = (key) => knownRank.get(key) ?? Number.POSITIVE_INFINITY;
+  }
+  entries.sort(([a, ea], [b, eb]) => rank(a) - rank(b) || ea.first - eb.first);
+  const stages = entries.map(([key, entry], order) => ({
+    key,
+    name: entry.name,
+    nameZh: entry.name,
+    order,
+    category: 'pipeline' as const,
+    aliases: [],
+  }));
+  return { stages, how };
+}
+
+/** Average 0-based position of each stage name within its deal's date-sorted history. */
+function historyPositions(history: readonly StageChange[]): Map<string, number> {
+  const byDeal = new Map<string, StageChange[]>();
+  for (const change of history) {
+    const list = byDeal.get(change.dealId);
+    if (list) list.push(change);
+    else byDeal.set(change.dealId, [change]);
+  }
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const list of byDeal.values()) {
+    const sorted = [...list].sort((a, b) => a.date - b.date || a.row - b.row);
+    sorted.forEach((change, i) => {
+      const key = normalizeStageName(change.stage);
+      if (WON.has(key) || LOST.has(key)) return;
+      const s = sums.get(key) ?? { sum: 0, n: 0 };
+      s.sum += i;
+      s.n += 1;
+      sums.set(key, s);
+    });
+  }
+  return new Map([...sums].map(([k, s]) => [k, s.sum / s.n]));
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
