@@ -90,7 +90,7 @@ export function parseNumber(cell: CellValue): Parsed<number> {
     // Fast path: most cells of a million-row export are plain "1054" or "-2.55".
     if (isPlainDecimal(cell)) {
       const value = Number(cell);
-      return { ok: true, value: value === 0 ? 0 : value };
+      return finish(value === 0 ? 0 : value);
     }
     return parseNumberText(cell);
   }
