@@ -1,7 +1,491 @@
+import { parseArgs } from 'node:util';
+import type {
+  AgeReceivablesOptions,
+  AgeReceivablesResult,
+  AgingSection,
+} from '../../core/aging/age-receivables.js';
+import { ageReceivables } from '../../core/aging/age-receivables.js';
+import type { AgingBasis } from '../../core/aging/aging-buckets.js';
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import { epochDayFromIso } from '../../core/columns/epoch-day.js';
+import type { ReadRecordsResult } from '../../core/columns/read-records.js';
+import { readRecords } from '../../core/columns/read-records.js';
+import type { Invoice, Payment } from '../../core/columns/records.js';
 import type { CliIo } from '../cli-io.js';
+import { UsageError } from '../cli-io.js';
+import type { SheetGrid } from '../read-workbook.js';
+import { readWorkbook } from '../read-workbook.js';
+import { WorkbookReadError } from '../workbook-read-error.js';
 
-/** Placeholder until the aging issue lands: says so and fails. */
-export async function agingCommand(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('pipecast aging: not built yet\n');
-  return 1;
+const USAGE = `Usage: pipecast aging <file> --as-of YYYY-MM-DD [options]
+
+Receivables aging at a date: open balances as the ledger showed them that day, buckets per
+customer, owner and currency, unapplied cash, DSO (standard and countback), days late,
+bad-debt provision and who to call first. The file is a workbook with an invoices sheet and
+optionally a payments sheet (each recognised by its headers, English or Chinese), or one CSV of
+invoices (a paid/settled date column counts as payment in full that day).
+
+Options:
+  --as-of DATE          the ledger date, YYYY-MM-DD (required)
+  --by due|invoice      bucket by days past due (default) or by days since the invoice
+  --buckets 30,60,90,180  upper bucket bounds after Current (default 30,60,90,180)
+  --sheet NAME          read only this sheet (as invoices)
+  --currency CODE       currency of rows whose currency cell is blank
+  --base CODE --rates USD=7.1,EUR=7.8
+                        add currencies up in CODE at these rates (otherwise one section each)
+  --dso-days N          DSO window in days (default 90)
+  --provision R1,R2,…   loss rate per bucket (0–1, or percent with %), for the provision
+  --margin M            net margin (0–1 or %) for the sales needed to cover the provision
+  --invoices            list open invoices one by one (JSON and text)
+  --json                print one JSON object
+  -h, --help            show this help
+`;
+
+/** Open invoices listed per currency in the text report. */
+const TEXT_PRIORITY_ROWS = 10;
+const TEXT_WARNINGS = 20;
+
+interface AgingArgs {
+  file: string;
+  sheet: string | undefined;
+  json: boolean;
+  core: AgeReceivablesOptions;
+}
+
+/** How one sheet was read. */
+export interface AgingSheetReport {
+  sheet: string;
+  kind: 'invoice' | 'payment' | null;
+  headerRow: number | null;
+  rowsRead: number;
+  rowsDropped: number;
+  records: number;
+}
+
+/** The `--json` shape: the single currency's figures at the top, every currency in `currencies`. */
+export interface AgingReport {
+  file: string;
+  asOf: string;
+  by: AgingBasis;
+  /** The currency the top-level figures are in; null when there are several (see note). */
+  currency: string | null;
+  note: string | null;
+  totals: AgingSection['totals'] | null;
+  buckets: { label: string; amount: number; count: number }[] | null;
+  customers:
+    | {
+        id: string;
+        open: number;
+        overdue: number;
+        unapplied: number;
+        buckets: Record<string, number>;
+      }[]
+    | null;
+  dso: { standard: number | null; countback: number | null; days: number } | null;
+  averageDaysLate: AgingSection['averageDaysLate'] | null;
+  currencies: AgingSection[];
+  counts: AgeReceivablesResult['counts'];
+  sheets: AgingSheetReport[];
+  warnings: DataWarning[];
+}
+
+/** `pipecast aging`: receivables aging of one workbook or CSV at an as-of date. */
+export async function agingCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseAgingArgs(args);
+  if (options === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  let grids: SheetGrid[];
+  try {
+    grids = await readWorkbook(options.file, { sheet: options.sheet });
+  } catch (error) {
+    if (!(error instanceof WorkbookReadError)) throw error;
+    io.stderr(`pipecast aging: ${error.message}\n`);
+    return 1;
+  }
+
+  const invoices: Invoice[] = [];
+  const payments: Payment[] = [];
+  const sheetWarnings: DataWarning[] = [];
+  const sheets: AgingSheetReport[] = [];
+  const invoiceSheets: string[] = [];
+  const paymentSheets: string[] = [];
+  for (const grid of grids) {
+    const read = readSheet(grid, options.sheet !== undefined);
+    sheetWarnings.push(...read.warnings);
+    sheets.push(read.report);
+    if (read.invoices) {
+      invoices.push(...read.invoices);
+      invoiceSheets.push(grid.sheet);
+    }
+    if (read.payments) {
+      payments.push(...read.payments);
+      paymentSheets.push(grid.sheet);
+    }
+  }
+  if (invoiceSheets.length === 0) {
+    io.stderr(
+      `pipecast aging: no sheet of ${options.file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)\n`,
+    );
+    for (const w of sheetWarnings) io.stderr(`  ${formatWarning(w)}\n`);
+    return 1;
+  }
+  const place = (names: string[]) =>
+    names.length === 1 ? { file: options.file, sheet: names[0] as string } : { file: options.file };
+  const result = ageReceivables(invoices, payments, {
+    ...options.core,
+    invoicePlace: place(invoiceSheets),
+    paymentPlace: place(paymentSheets),
+  });
+  const report = toReport(options.file, result, sheets, [...sheetWarnings, ...result.warnings]);
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAging(report));
+  return 0;
+}
+
+interface SheetRead {
+  report: AgingSheetReport;
+  invoices?: Invoice[];
+  payments?: Payment[];
+  warnings: DataWarning[];
+}
+
+const PAYMENT_SHEET = /pay|receipt|remit|collection|cash|回款|收款|付款|核销|到账/i;
+const INVOICE_SHEET = /invoice|billing|receivable|\bar\b|发票|应收|开票/i;
+const INVOICE_ONLY_FIELDS = new Set([
+  'dueDate',
+  'terms',
+  'paidDate',
+  'paidAmount',
+  'balance',
+  'disputed',
+  'creditLimit',
+  'owner',
+]);
+
+/**
+ * Reads a sheet as invoices or payments, whichever its headers fit (both readRecords results are
+ * compared by missing required columns; a tie goes by the sheet name, then by invoice-only columns).
+ */
+function readSheet(grid: SheetGrid, forceInvoices: boolean): SheetRead {
+  const common = { sheet: grid.sheet, file: grid.file, date1904: grid.date1904 };
+  const inv = readRecords(grid.rows, { kind: 'invoice', ...common });
+  const fits = (r: ReadRecordsResult<unknown>) =>
+    r.headerRow !== undefined && r.columns.missingRequired.length === 0;
+  if (forceInvoices || (fits(inv) && !PAYMENT_SHEET.test(grid.sheet))) {
+    const pay = forceInvoices ? undefined : readRecords(grid.rows, { kind: 'payment', ...common });
+    const invoiceLike =
+      INVOICE_SHEET.test(grid.sheet) ||
+      inv.columns.matched.some((m) => INVOICE_ONLY_FIELDS.has(m.field)) ||
+      pay === undefined ||
+      !fits(pay);
+    if (invoiceLike) return asRead(grid, 'invoice', inv);
+    return asRead(grid, 'payment', pay);
+  }
+  const pay = readRecords(grid.rows, { kind: 'payment', ...common });
+  if (fits(pay)) return asRead(grid, 'payment', pay);
+  if (fits(inv)) return asRead(grid, 'invoice', inv);
+  return {
+    report: {
+      sheet: grid.sheet,
+      kind: null,
+      headerRow: null,
+      rowsRead: 0,
+      rowsDropped: 0,
+      records: 0,
+    },
+    warnings: [
+      {
+        code: 'missing-required-column',
+        message: `sheet skipped: its headers fit neither invoices (missing ${inv.columns.missingRequired.join(', ') || 'a header row'}) nor payments (missing ${pay.columns.missingRequired.join(', ') || 'a header row'})`,
+        file: grid.file,
+        sheet: grid.sheet,
+        action: 'sheet skipped',
+      },
+    ],
+  };
+}
+
+function asRead(
+  grid: SheetGrid,
+  kind: 'invoice' | 'payment',
+  read: ReadRecordsResult<Invoice> | ReadRecordsResult<Payment>,
+): SheetRead {
+  const report: AgingSheetReport = {
+    sheet: grid.sheet,
+    kind,
+    headerRow: read.headerRow ?? null,
+    rowsRead: read.rowsRead,
+    rowsDropped: read.rowsDropped,
+    records: read.records.length,
+  };
+  const warnings = [...read.warnings];
+  // Blank optional cells are not errors, but a user should know the columns aging uses are patchy.
+  for (const [field, missing] of Object.entries(read.missing)) {
+    if (missing.count === 0) continue;
+    warnings.push({
+      code: 'missing-value',
+      message: `${missing.count} blank ${field} cell(s) (first rows ${missing.rows.join(', ')})`,
+      file: grid.file,
+      sheet: grid.sheet,
+      column: read.columns.matched.find((m) => m.field === field)?.header,
+      row: missing.rows[0],
+      action: 'none',
+      count: missing.count,
+    });
+  }
+  return kind === 'invoice'
+    ? { report, warnings, invoices: read.records as Invoice[] }
+    : { report, warnings, payments: read.records as Payment[] };
+}
+
+function toReport(
+  file: string,
+  result: AgeReceivablesResult,
+  sheets: AgingSheetReport[],
+  warnings: DataWarning[],
+): AgingReport {
+  const single = result.sections.length === 1 ? (result.sections[0] as AgingSection) : null;
+  const several = result.sections.length > 1;
+  return {
+    file,
+    asOf: result.asOf,
+    by: result.by,
+    currency: single?.currency ?? null,
+    note: several
+      ? `${result.sections.length} currencies (${result.sections.map((s) => s.currency ?? 'blank').join(', ')}) are never added together: the top-level figures are null, see currencies[] (or pass --base and --rates)`
+      : null,
+    totals: single ? single.totals : null,
+    buckets: single
+      ? single.buckets.map(({ label, amount, count }) => ({ label, amount, count }))
+      : null,
+    customers: single
+      ? single.customers.map(({ id, open, overdue, unapplied, buckets }) => ({
+          id,
+          open,
+          overdue,
+          unapplied,
+          buckets,
+        }))
+      : null,
+    dso: single
+      ? { standard: single.dso.standard, countback: single.dso.countback, days: single.dso.days }
+      : null,
+    averageDaysLate: single ? single.averageDaysLate : null,
+    currencies: result.sections,
+    counts: result.counts,
+    sheets,
+    warnings,
+  };
+}
+
+function parseAgingArgs(args: string[]): AgingArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'as-of': { type: 'string' },
+        by: { type: 'string' },
+        buckets: { type: 'string' },
+        sheet: { type: 'string' },
+        currency: { type: 'string' },
+        base: { type: 'string' },
+        rates: { type: 'string' },
+        'dso-days': { type: 'string' },
+        provision: { type: 'string' },
+        margin: { type: 'string' },
+        invoices: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${argumentProblem(error)} (see pipecast aging --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'name one file to age (see pipecast aging --help)'
+        : `aging takes one file, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  }
+  const asOfText = values['as-of'];
+  if (asOfText === undefined) throw new UsageError('--as-of YYYY-MM-DD is required');
+  const asOf = epochDayFromIso(asOfText.trim());
+  if (asOf === undefined) throw new UsageError(`--as-of '${asOfText}' is not a YYYY-MM-DD date`);
+  const by = values.by ?? 'due';
+  if (by !== 'due' && by !== 'invoice') {
+    throw new UsageError(`--by must be 'due' or 'invoice', got '${by}'`);
+  }
+  const core: AgeReceivablesOptions = {
+    asOf,
+    by,
+    invoiceLines: values.invoices ? 'open' : 'none',
+  };
+  if (values.buckets !== undefined) {
+    const edges = numberList('--buckets', values.buckets, false);
+    if (
+      edges.some(
+        (e, i) => !Number.isInteger(e) || e <= 0 || (i > 0 && e <= (edges[i - 1] as number)),
+      )
+    ) {
+      throw new UsageError(
+        `--buckets must be increasing whole numbers > 0, got '${values.buckets}'`,
+      );
+    }
+    core.buckets = edges;
+  }
+  if (values.currency !== undefined) core.currency = values.currency;
+  if ((values.base === undefined) !== (values.rates === undefined)) {
+    throw new UsageError('--base and --rates go together');
+  }
+  if (values.base !== undefined && values.rates !== undefined) {
+    core.baseCurrency = values.base;
+    const rates: Record<string, number> = {};
+    for (const pair of values.rates.split(',')) {
+      const [code, rate] = pair.split('=');
+      const value = Number(rate);
+      if (code === undefined || code.trim() === '' || !Number.isFinite(value) || value <= 0) {
+        throw new UsageError(`--rates wants CODE=rate,…, got '${pair}'`);
+      }
+      rates[code.trim()] = value;
+    }
+    core.rates = rates;
+  }
+  if (values['dso-days'] !== undefined) {
+    const n = Number(values['dso-days']);
+    if (!Number.isInteger(n) || n <= 0) {
+      throw new UsageError(`--dso-days must be a whole number > 0, got '${values['dso-days']}'`);
+    }
+    core.dsoDays = n;
+  }
+  if (values.provision !== undefined) {
+    const rates = numberList('--provision', values.provision, true);
+    const expected = (core.buckets?.length ?? 4) + (by === 'due' ? 2 : 1);
+    if (rates.length !== expected || rates.some((r) => r < 0 || r > 1)) {
+      throw new UsageError(
+        `--provision needs ${expected} rates between 0 and 1 (one per bucket), got '${values.provision}'`,
+      );
+    }
+    core.provisionRates = rates;
+  }
+  if (values.margin !== undefined) {
+    const [m] = numberList('--margin', values.margin, true);
+    if (m === undefined || m <= 0 || m > 1) {
+      throw new UsageError(`--margin must be in (0, 1] or (0%, 100%], got '${values.margin}'`);
+    }
+    core.netMargin = m;
+  }
+  return { file: positionals[0] as string, sheet: values.sheet, json: values.json, core };
+}
+
+/** Comma-separated numbers; with `fractions`, "5%" reads as 0.05. */
+function numberList(flag: string, text: string, fractions: boolean): number[] {
+  return text.split(',').map((part) => {
+    const t = part.trim();
+    const percent = fractions && t.endsWith('%');
+    const value = Number(percent ? t.slice(0, -1) : t);
+    if (t === '' || !Number.isFinite(value)) {
+      throw new UsageError(`${flag}: '${part}' is not a number`);
+    }
+    return percent ? value / 100 : value;
+  });
+}
+
+/** parseArgs' messages are multi-sentence; the CLI prints one short line. */
+function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return `option '${option.replace(/^-\w, /, '').replace(/ <value>$/, '')}' needs a value`;
+  }
+  return message.split(/\.\s/)[0] ?? message;
+}
+
+const money = (n: number): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const days = (n: number | null): string => (n === null ? '–' : n.toFixed(1));
+
+function formatWarning(w: DataWarning): string {
+  const where = [w.sheet, w.row === undefined ? undefined : `row ${w.row}`, w.column]
+    .filter((x) => x !== undefined)
+    .join(', ');
+  return `${where ? `[${where}] ` : ''}${w.message} (${w.action})`;
+}
+
+/** The human-readable report. */
+export function formatAging(report: AgingReport): string {
+  const out: string[] = [
+    `Receivables aging of ${report.file} as of ${report.asOf}, by days ${report.by === 'due' ? 'past due' : 'since invoice'}`,
+    `Sheets: ${report.sheets.map((s) => `${s.sheet} (${s.kind ?? 'skipped'}, ${s.records} rows)`).join('; ')}`,
+    `Invoices aged ${report.counts.invoicesAged}, after as-of ${report.counts.invoicesAfterAsOf}; payments applied ${report.counts.paymentsApplied}, unapplied ${report.counts.paymentsUnapplied}, after as-of ${report.counts.paymentsAfterAsOf}`,
+  ];
+  if (report.note) out.push(`Note: ${report.note}`);
+  for (const s of report.currencies) {
+    out.push('', `== ${s.currency ?? 'currency not given'} ==`);
+    const width = Math.max(...s.buckets.map((b) => money(b.amount).length), 12);
+    for (const b of s.buckets) {
+      out.push(
+        `  ${b.label.padEnd(10)} ${money(b.amount).padStart(width)}  ${String(b.count).padStart(6)} items`,
+      );
+    }
+    const t = s.totals;
+    out.push(
+      `  ${'Open'.padEnd(10)} ${money(t.open).padStart(width)}  ${String(t.openItems).padStart(6)} items`,
+      `  Overdue ${money(t.overdue)} (${t.shareOverdue === null ? '–' : (t.shareOverdue * 100).toFixed(1)}%), credits ${money(t.credit)}, unapplied cash ${money(t.unapplied)}, net ${money(t.net)}`,
+      `  DSO standard ${days(s.dso.standard)} days, countback ${days(s.dso.countback)} days (${s.dso.days}-day window, sales ${money(s.dso.creditSales)})`,
+      `  Days late of settled invoices: mean ${days(s.averageDaysLate.simple)}, amount-weighted ${days(s.averageDaysLate.weighted)} (${s.averageDaysLate.invoices} invoices, ${s.averageDaysLate.lateInvoices} late)`,
+    );
+    if (s.provision) {
+      out.push(
+        `  Provision ${money(s.provision.total)}${s.provision.salesToCover === null ? '' : `; extra sales to cover it ${money(s.provision.salesToCover)}`}`,
+      );
+    }
+    if (s.unapplied.length > 0) {
+      out.push('  Unapplied cash:');
+      for (const u of s.unapplied.slice(0, TEXT_PRIORITY_ROWS)) {
+        out.push(
+          `    ${u.customer}: ${money(u.amount)} (${u.count} payments, ${u.firstDate} … ${u.lastDate})`,
+        );
+      }
+    }
+    if (s.priority.length > 0) {
+      out.push('  Call first (overdue × days past due):');
+      for (const p of s.priority.slice(0, TEXT_PRIORITY_ROWS)) {
+        const flags = [
+          p.disputed ? `disputed ${money(p.disputedAmount)}` : '',
+          p.creditUse === null ? '' : `credit use ${(p.creditUse * 100).toFixed(0)}%`,
+        ]
+          .filter(Boolean)
+          .join(', ');
+        out.push(
+          `    ${String(p.rank).padStart(3)}. ${p.customer}: overdue ${money(p.overdue)}, up to ${p.maxDaysPastDue} days${flags ? ` (${flags})` : ''}`,
+        );
+      }
+      if (s.priority.length > TEXT_PRIORITY_ROWS)
+        out.push(`    … ${s.priority.length - TEXT_PRIORITY_ROWS} more (--json lists all)`);
+    }
+    if (s.invoices.length > 0) {
+      out.push('  Open invoices:');
+      for (const l of s.invoices) {
+        out.push(
+          `    ${l.invoice} ${l.customer} ${l.invoiceDate} due ${l.dueDate} open ${money(l.open)} ${l.bucket ?? ''}${l.disputed ? ' disputed' : ''}`,
+        );
+      }
+    }
+  }
+  if (report.warnings.length > 0) {
+    out.push('', `Warnings (${report.warnings.length}):`);
+    for (const w of report.warnings.slice(0, TEXT_WARNINGS)) out.push(`  ${formatWarning(w)}`);
+    if (report.warnings.length > TEXT_WARNINGS)
+      out.push(`  … ${report.warnings.length - TEXT_WARNINGS} more (--json lists all)`);
+  }
+  return `${out.join('\n')}\n`;
 }

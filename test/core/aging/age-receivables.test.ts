@@ -10,7 +10,7 @@ const inv = (p: Partial<Invoice> & { invoice: string; date: string; amount: numb
   const { date, ...rest } = p;
   return { row: ++row, customer: 'ACME', invoiceDate: d(date), ...rest };
 };
-const pay = (p: Partial<Payment> & { date: string; amount: number }): Payment => {
+const pay = (p: Omit<Partial<Payment>, 'date'> & { date: string; amount: number }): Payment => {
   const { date, ...rest } = p;
   return { row: ++row, date: d(date), ...rest };
 };
