@@ -1,0 +1,135 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { checkArray, checkFinite, checkText, checkUnique } from './chart-input-checks.js';
+import { normalizeChartOptions } from './chart-options.js';
+import type { ChartOptions } from './chart-options.js';
+import { AXIS_MONEY_FORMAT, CHART_COLOURS, layeredChart, moneyTitle } from './chart-pieces.js';
+import type { ChartLayer, ChartRow } from './chart-pieces.js';
+import { chartText } from './chart-text.js';
+
+/** Forecast of one close month. */
+export interface ForecastBandMonth {
+  /** Close month as `YYYY-MM`. */
+  month: string;
+  /** Σ amount × probability of the deals expected to close in the month. */
+  weighted: number;
+  /** 10th percentile of simulated won revenue in the month. */
+  p10: number;
+  /** 90th percentile of simulated won revenue in the month (≥ p10). */
+  p90: number;
+  /** Median of simulated won revenue; drawn as a dashed line when given for any month. */
+  p50?: number;
+}
+
+/** Input of {@link forecastBandChart}: one entry per close month, any order. */
+export interface ForecastBandChartInput {
+  months: readonly ForecastBandMonth[];
+}
+
+/** Options of {@link forecastBandChart}. */
+export type ForecastBandChartOptions = ChartOptions;
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Builds the weighted forecast by close month: a line of the weighted amount over a shaded
+ * P10–P90 band, months in calendar order.
+ *
+ * Formula: none; values are drawn as given. Months sort as `YYYY-MM` text, which is calendar order.
+ * Blanks: a month with no deals is simply absent (the axis shows only months given); `p50` may be
+ * omitted per month and the P50 line then skips it.
+ *
+ * @param input - Months with weighted amount and P10/P90 (optionally P50).
+ * @param options - Title, locale, size, money unit.
+ * @returns A Vega-Lite spec (area band + line with points).
+ * @throws {TypeError} When `input.months` is not an array or a month is not a string.
+ * @throws {RangeError} When a month is not `YYYY-MM`, repeats, a value is not finite, or p10 > p90.
+ * @example
+ * forecastBandChart({ months: [{ month: '2024-03', weighted: 120, p10: 60, p90: 180 }] })
+ */
+export function forecastBandChart(
+  input: ForecastBandChartInput,
+  options?: ForecastBandChartOptions,
+): TopLevelSpec {
+  const fn = 'forecastBandChart';
+  const months = checkArray(fn, 'input.months', input?.months);
+  const opts = normalizeChartOptions(fn, options, 'forecastTitle');
+  const rows: ChartRow[] = months.map((m, i) => {
+    const path = `input.months[${i}]`;
+    const month = checkText(fn, `${path}.month`, m.month);
+    if (!MONTH_PATTERN.test(month)) {
+      throw new RangeError(`${fn}: ${path}.month must be YYYY-MM, got ${JSON.stringify(month)}`);
+    }
+    const p10 = checkFinite(fn, `${path}.p10`, m.p10);
+    const p90 = checkFinite(fn, `${path}.p90`, m.p90);
+    if (p10 > p90) {
+      throw new RangeError(`${fn}: ${path} has p10 ${p10} above p90 ${p90}`);
+    }
+    return {
+      month,
+      weighted: checkFinite(fn, `${path}.weighted`, m.weighted),
+      p10,
+      p90,
+      p50: m.p50 === undefined ? null : checkFinite(fn, `${path}.p50`, m.p50),
+    };
+  });
+  checkUnique(
+    fn,
+    'input.months[].month',
+    months.map((m) => m.month),
+  );
+
+  const bandLabel = chartText('p10p90Band', opts.locale);
+  const lineLabel = chartText('weightedForecast', opts.locale);
+  const p50Label = chartText('p50', opts.locale);
+  const hasP50 = rows.some((row) => row.p50 !== null);
+  const domain = hasP50 ? [bandLabel, lineLabel, p50Label] : [bandLabel, lineLabel];
+  const range = hasP50
+    ? [CHART_COLOURS.band, CHART_COLOURS.primary, CHART_COLOURS.secondary]
+    : [CHART_COLOURS.band, CHART_COLOURS.primary];
+  const colour = (label: string) =>
+    ({
+      datum: label,
+      type: 'nominal',
+      scale: { domain, range },
+      legend: { orient: 'bottom', title: null },
+    }) as const;
+
+  const layer: ChartLayer[] = [
+    {
+      mark: { type: 'area', opacity: 0.6 },
+      encoding: {
+        y: { field: 'p10', type: 'quantitative' },
+        y2: { field: 'p90' },
+        color: colour(bandLabel),
+      },
+    },
+    {
+      mark: { type: 'line', point: true, strokeWidth: 2 },
+      encoding: { y: { field: 'weighted', type: 'quantitative' }, color: colour(lineLabel) },
+    },
+  ];
+  if (hasP50) {
+    layer.push({
+      transform: [{ filter: { field: 'p50', valid: true } }],
+      mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.5 },
+      encoding: { y: { field: 'p50', type: 'quantitative' }, color: colour(p50Label) },
+    });
+  }
+
+  return layeredChart(opts, rows, layer, {
+    encoding: {
+      x: {
+        field: 'month',
+        type: 'ordinal',
+        sort: 'ascending',
+        title: chartText('closeMonth', opts.locale),
+        axis: { labelAngle: 0 },
+      },
+      y: {
+        type: 'quantitative',
+        title: moneyTitle(lineLabel, opts.unit),
+        axis: { format: AXIS_MONEY_FORMAT },
+      },
+    },
+  });
+}

@@ -1,0 +1,118 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_FONT_FAMILY, findChartFont } from './chart-font.js';
+
+/** Options of {@link renderChart}. */
+export interface RenderChartOptions {
+  /** PNG pixels per SVG pixel (2 gives crisp images in HTML and Excel). Default {@link DEFAULT_PNG_SCALE}. */
+  scale?: number;
+  /** Font files for the PNG; default the bundled Noto Sans SC subset ({@link findChartFont}). */
+  fontFiles?: readonly string[];
+  /**
+   * Extra fonts searched only for characters the main fonts lack (e.g. a full CJK font for rare
+   * name characters). Default none, so output does not depend on the machine.
+   */
+  fallbackFontFiles?: readonly string[];
+}
+
+/** What {@link renderChart} produced. */
+export interface RenderChartResult {
+  /** Standalone SVG document (text stays text, so it is searchable and scales). */
+  svg: string;
+  /** PNG of the same chart on a white background. */
+  png: Buffer;
+  /** PNG size in pixels. */
+  width: number;
+  height: number;
+  /** Every warning or error vega-lite and vega logged while compiling and rendering. */
+  warnings: string[];
+}
+
+/** Default PNG scale. */
+export const DEFAULT_PNG_SCALE = 2;
+
+/**
+ * Renders a Vega-Lite spec to SVG (vega, headless) and PNG (resvg with a bundled CJK font).
+ *
+ * System fonts are not loaded, so a PNG is the same on every machine and Chinese text never
+ * depends on what happens to be installed.
+ *
+ * @param spec - A Vega-Lite spec, e.g. from core/charts.
+ * @param options - PNG scale and font files.
+ * @returns SVG text, PNG bytes, PNG size and the collected warnings (empty when all is well).
+ * @throws {RangeError} When `scale` is not a finite number in (0, 8].
+ * @throws {Error} When vega-lite cannot compile the spec (its message is kept).
+ */
+export async function renderChart(
+  spec: TopLevelSpec,
+  options: RenderChartOptions = {},
+): Promise<RenderChartResult> {
+  const scale = options.scale ?? DEFAULT_PNG_SCALE;
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 8) {
+    throw new RangeError(`renderChart: scale must be a number in (0, 8], got ${String(scale)}`);
+  }
+  const fontFiles = [
+    ...(options.fontFiles ?? [findChartFont()]),
+    ...(options.fallbackFontFiles ?? []),
+  ];
+  const warnings: string[] = [];
+  const logger = collectingLogger(warnings);
+
+  const vegaSpec = compile(spec, { logger }).spec;
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logger });
+  let svg: string;
+  try {
+    svg = await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+
+  const resvg = new Resvg(svg, {
+    font: {
+      fontFiles,
+      loadSystemFonts: false,
+      defaultFontFamily: CHART_FONT_FAMILY,
+      sansSerifFamily: CHART_FONT_FAMILY,
+      serifFamily: CHART_FONT_FAMILY,
+      monospaceFamily: CHART_FONT_FAMILY,
+    },
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+    logLevel: 'off',
+  });
+  const image = resvg.render();
+  const png = image.asPng();
+  return { svg, png, width: image.width, height: image.height, warnings };
+}
+
+/**
+ * A vega/vega-lite logger that records warnings and errors instead of printing them, so callers
+ * (and tests) can report or assert on them.
+ */
+function collectingLogger(sink: string[]) {
+  let level = 2; // vega.Warn: keep warnings and errors, drop info and debug chatter
+  const logger = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error(...args: unknown[]) {
+      sink.push(`error: ${args.map(String).join(' ')}`);
+      return logger;
+    },
+    warn(...args: unknown[]) {
+      if (level >= 2) sink.push(`warning: ${args.map(String).join(' ')}`);
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
+  };
+  return logger;
+}
