@@ -1,0 +1,164 @@
+import type { DataWarning } from '../columns/data-warning.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import { isoFromEpochDay } from '../columns/epoch-day.js';
+import type { Deal } from '../columns/records.js';
+import { dealWeights } from './deal-weights.js';
+import type { ForecastCategoriesResult } from './forecast-categories.js';
+import { forecastCategoriesOf } from './forecast-categories.js';
+import type { HygieneOptions, HygieneResult } from './hygiene.js';
+import { hygiene } from './hygiene.js';
+import type { LearnWinRatesResult } from './learn-win-rates.js';
+import { learnWinRates } from './learn-win-rates.js';
+import type { PrepareDealsOptions } from './prepare-deals.js';
+import { prepareDeals } from './prepare-deals.js';
+import type { MissingField } from './prepared-deals.js';
+import type { QuotaCoverageResult } from './quota-coverage.js';
+import { quotaCoverageOf } from './quota-coverage.js';
+import type { RevenueRangeOptions, RevenueRangeResult } from './revenue-range.js';
+import { revenueRangeOf } from './revenue-range.js';
+import type { SalesVelocityResult } from './sales-velocity.js';
+import { salesVelocityOf } from './sales-velocity.js';
+import type { SlippageResult } from './slippage.js';
+import { slippage } from './slippage.js';
+import type { SmallOrderRunRateResult } from './small-order-run-rate.js';
+import { smallOrderRunRate } from './small-order-run-rate.js';
+import type { StageKpisResult } from './stage-kpis.js';
+import { stageKpisOf } from './stage-kpis.js';
+import type { PipelineStageRow, WeightedPipelineResult } from './weighted-pipeline.js';
+import { weightedPipelineOf } from './weighted-pipeline.js';
+
+export interface ForecastFunnelOptions extends PrepareDealsOptions {
+  /** The day the forecast is made (hygiene, run-rate, time in stage). Core never reads the clock. */
+  asOf: EpochDay;
+  /** Open deals below this amount are small orders: out of the funnel, added back as a run-rate. */
+  smallOrderThreshold?: number;
+  runRateLookbackDays?: number;
+  runRateHorizonDays?: number;
+  /** Team quota or quota per owner, for coverage and gap. */
+  quota?: number | Readonly<Record<string, number>>;
+  /** Quota period (epoch days, inclusive) for categories and coverage. */
+  period?: { start: EpochDay; end: EpochDay };
+  /** An earlier snapshot of the same pipeline, for slippage. */
+  previous?: readonly Deal[];
+  noActivityDays?: number;
+  stageNormDays?: HygieneOptions['stageNormDays'];
+  /** Options of the P10/P50/P90 range (seed, method, maxCdfError, trials, alpha). */
+  range?: Pick<RevenueRangeOptions, 'seed' | 'method' | 'maxCdfError' | 'trials' | 'alpha'>;
+  /** Learn per-owner win rates too. */
+  ratesByOwner?: boolean;
+}
+
+export interface ForecastStageRow extends PipelineStageRow {
+  reached: number;
+  conversion: number | null;
+  avgDaysInStage: number | null;
+  /** Closed deals the learned rate for this stage rests on. */
+  learnedFrom: number;
+  learnedRate: number | null;
+}
+
+export interface ForecastFunnelResult extends Omit<WeightedPipelineResult, 'stages' | 'warnings'> {
+  asOf: string;
+  stages: ForecastStageRow[];
+  categories: ForecastCategoriesResult;
+  quota: QuotaCoverageResult | null;
+  smallOrderRunRate: SmallOrderRunRateResult | null;
+  kpis: Omit<StageKpisResult, 'stages'>;
+  winRates: LearnWinRatesResult;
+  velocity: SalesVelocityResult;
+  range: RevenueRangeResult;
+  hygiene: HygieneResult;
+  slippage: SlippageResult | null;
+  missing: MissingField[];
+  warnings: DataWarning[];
+}
+
+/**
+ * The whole funnel forecast of DOMAIN.md section 1 in one call, for the CLI, the report and the
+ * add-in: weighted pipeline by stage/owner/region/product/month/quarter, forecast categories and
+ * roll-ups, quota coverage, small-order run-rate, stage KPIs and bottleneck, learned win rates,
+ * sales velocity, P10/P50/P90, hygiene lists and slippage. Deals are prepared once and shared.
+ *
+ * See each part's function for its formula and how blanks count; all money is summed in integer
+ * minor units, so `totals` equal the sum of `stages` exactly.
+ *
+ * @param deals - the pipeline (open, won and lost deals; not mutated).
+ * @param options - asOf (required) and the options of the parts.
+ * @returns one plain JSON object.
+ * @throws Error when asOf is not an integer, and for any part's bad options.
+ * @example forecastFunnel(deals, { asOf: epochDayFromIso('2024-07-01')! }).totals // {count, amount, weighted}
+ */
+export function forecastFunnel(
+  deals: readonly Deal[],
+  options: ForecastFunnelOptions,
+): ForecastFunnelResult {
+  const { asOf } = options;
+  if (!Number.isInteger(asOf))
+    throw new Error(`forecastFunnel: asOf must be an integer epoch day, got ${asOf}`);
+  const threshold = options.smallOrderThreshold;
+  if (threshold !== undefined && !(threshold >= 0))
+    throw new Error(`forecastFunnel: smallOrderThreshold must be ≥ 0, got ${threshold}`);
+  const p = prepareDeals(deals, options);
+  const w = dealWeights(p, threshold);
+  const pipeline = weightedPipelineOf(p, w, threshold);
+  const kpis = stageKpisOf(p, w, asOf);
+  const winRates = learnWinRates(p, { ...options, byOwner: options.ratesByOwner ?? false });
+  const categories = forecastCategoriesOf(p, w, options.period);
+  const stages: ForecastStageRow[] = pipeline.stages.map((row, s) => ({
+    ...row,
+    reached: kpis.stages[s]?.reached ?? 0,
+    conversion: kpis.stages[s]?.conversion ?? null,
+    avgDaysInStage: kpis.stages[s]?.avgDaysInStage ?? null,
+    learnedFrom: winRates.stages[s]?.closed ?? 0,
+    learnedRate: winRates.stages[s]?.rate ?? null,
+  }));
+  const { bottleneck, avgCycleDays, cycleDeals, lostWithoutStage } = kpis;
+  const kpiRest = { bottleneck, avgCycleDays, cycleDeals, lostWithoutStage };
+  const pipelineRest = {
+    template: pipeline.template,
+    byOwner: pipeline.byOwner,
+    byRegion: pipeline.byRegion,
+    byProduct: pipeline.byProduct,
+    byMonth: pipeline.byMonth,
+    byQuarter: pipeline.byQuarter,
+    totals: pipeline.totals,
+    won: pipeline.won,
+    lost: pipeline.lost,
+    unknownStages: pipeline.unknownStages,
+    smallOrders: pipeline.smallOrders,
+  };
+  const slip = options.previous
+    ? slippage(options.previous, deals, { template: p.template })
+    : null;
+  return {
+    asOf: isoFromEpochDay(asOf),
+    ...pipelineRest,
+    stages,
+    categories,
+    quota:
+      options.quota === undefined
+        ? null
+        : quotaCoverageOf(p, w, { quota: options.quota, period: options.period }),
+    smallOrderRunRate:
+      threshold === undefined
+        ? null
+        : smallOrderRunRate(p, {
+            threshold,
+            asOf,
+            lookbackDays: options.runRateLookbackDays,
+            horizonDays: options.runRateHorizonDays,
+          }),
+    kpis: kpiRest,
+    winRates,
+    velocity: salesVelocityOf(p, w),
+    range: revenueRangeOf(p, w, options.range ?? {}),
+    hygiene: hygiene(p, {
+      asOf,
+      noActivityDays: options.noActivityDays,
+      stageNormDays: options.stageNormDays,
+    }),
+    slippage: slip,
+    missing: p.missing,
+    warnings: [...p.warnings, ...categories.warnings, ...(slip?.warnings ?? [])],
+  };
+}
