@@ -1,7 +1,528 @@
+import { parseArgs } from 'node:util';
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import { epochDayFromIso } from '../../core/columns/epoch-day.js';
+import { readRecords } from '../../core/columns/read-records.js';
+import type { Customer, OrderLine, RecordKind } from '../../core/columns/records.js';
+import { abc, type AbcCustomer } from '../../core/segments/abc.js';
+import { customerRevenue } from '../../core/segments/customer-revenue.js';
+import { portfolio } from '../../core/segments/portfolio.js';
+import { rfm, type RfmThresholds } from '../../core/segments/rfm.js';
+import {
+  scorecard,
+  type ScorecardCriterion,
+  type ScorecardScale,
+} from '../../core/segments/scorecard.js';
 import type { CliIo } from '../cli-io.js';
+import { UsageError } from '../cli-io.js';
+import { listInputFiles } from '../list-input-files.js';
+import { readWorkbook, type SheetGrid } from '../read-workbook.js';
+import { WorkbookReadError } from '../workbook-read-error.js';
+import { readCsvGridFast } from './segment-fast-csv.js';
 
-/** Placeholder until the segment issue lands: says so and fails. */
-export async function segmentCommand(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('pipecast segment: not built yet\n');
-  return 1;
+export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
+export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
+
+/** Files read at once: enough to overlap disk reads with parsing, few enough to bound memory. */
+export const DEFAULT_READ_CONCURRENCY = 8;
+/** Rows per table in the text report. */
+const TEXT_ROWS = 10;
+
+const USAGE = `Usage: pipecast segment <file|folder...> --method abc|rfm|portfolio|scorecard [options]
+
+Customer segmentation. abc and rfm read order lines (customer, invoice, date, amount or
+quantity × unit price); abc also takes a customer list with a revenue column. portfolio and
+scorecard read a customer list. Several files or folders (e.g. daily exports) are read together.
+
+Options:
+  --method M          abc, rfm, portfolio or scorecard (required)
+  --as-of YYYY-MM-DD  RFM: the day recency is measured to; default the day after the last line
+  --sheet NAME        read only this sheet of each workbook
+  --json              print one JSON object: {method, files, customers, summary, warnings}
+  --by revenue|margin ABC: the ranked measure (default revenue)
+  --cut-points A,B    ABC: cumulative-share cut points in percent (default 80,95)
+  --mode quintile|b2b RFM: rank scores (default) or fixed thresholds for few large accounts
+  --recency a,b,c,d   RFM: fixed recency thresholds in days (b2b default 30,60,90,180)
+  --frequency a,b,c,d RFM: fixed order-count thresholds (b2b default 2,4,6,12)
+  --monetary a,b,c,d  RFM: fixed revenue thresholds (required with --mode b2b)
+  --criteria LIST     scorecard: name:weight[:score|min-max|rank][:low], comma separated,
+                      weights in percent adding to 100; ':low' = lower is better
+  --tiers customer|channel
+                      scorecard: strategic/key/ordinary (default) or channel A/B/C/D
+  -h, --help          show this help
+`;
+
+interface SegmentArgs {
+  paths: string[];
+  method: SegmentMethod;
+  asOf: number | undefined;
+  sheet: string | undefined;
+  json: boolean;
+  by: 'revenue' | 'margin';
+  cutPoints: [number, number] | undefined;
+  mode: 'quintile' | 'b2b';
+  thresholds: { recency?: RfmThresholds; frequency?: RfmThresholds; monetary?: RfmThresholds };
+  criteria: ScorecardCriterion[] | undefined;
+  tiers: 'customer' | 'channel';
+}
+
+/** The `--json` shape. */
+export interface SegmentOutput {
+  method: SegmentMethod;
+  files: string[];
+  /** One row per customer: `id` first, then the method's fields. */
+  customers: { id: string }[];
+  summary: Record<string, unknown>;
+  warnings: DataWarning[];
+}
+
+/** `pipecast segment`: ABC, RFM, attack/defend portfolio or weighted scorecard over many files. */
+export async function segmentCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseSegmentArgs(args);
+  if (options === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  let files: string[];
+  try {
+    files = await listInputFiles(options.paths);
+  } catch (error) {
+    if (!(error instanceof WorkbookReadError)) throw error;
+    io.stderr(`pipecast segment: ${error.message}\n`);
+    return 1;
+  }
+  if (files.length === 0) {
+    io.stderr(`pipecast segment: no .xlsx, .csv or .tsv files in ${options.paths.join(', ')}\n`);
+    return 1;
+  }
+
+  const kind: RecordKind =
+    options.method === 'portfolio' || options.method === 'scorecard' ? 'customer' : 'orderLine';
+  const read = await readInputs(files, kind, options.sheet);
+  for (const failure of read.failures) io.stderr(`pipecast segment: ${failure}\n`);
+
+  let output: SegmentOutput;
+  if (options.method === 'abc' && read.lines.length === 0 && read.customers.length === 0) {
+    // A customer list with a revenue column is also an ABC input.
+    const asCustomers = await readInputs(files, 'customer', options.sheet);
+    read.customers = asCustomers.customers;
+    read.warnings = asCustomers.warnings;
+  }
+  if (read.lines.length === 0 && read.customers.length === 0) {
+    io.stderr(
+      `pipecast segment: no ${kind === 'orderLine' ? 'order lines' : 'customers'} found in ${files.length} file(s)\n`,
+    );
+    for (const w of read.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w)}\n`);
+    return 1;
+  }
+  output = runMethod(options, files, read);
+  output = { ...output, warnings: [...read.warnings, ...output.warnings] };
+  io.stdout(options.json ? `${JSON.stringify(output)}\n` : formatText(output));
+  return read.failures.length > 0 ? 2 : 0;
+}
+
+interface ReadInputs {
+  lines: OrderLine[];
+  customers: Customer[];
+  warnings: DataWarning[];
+  failures: string[];
+}
+
+/**
+ * Reads every file with at most DEFAULT_READ_CONCURRENCY in flight and keeps the records in
+ * file order, so the result does not depend on which read finished first.
+ */
+async function readInputs(
+  files: readonly string[],
+  kind: RecordKind,
+  sheet: string | undefined,
+): Promise<ReadInputs> {
+  const perFile: { lines: OrderLine[]; customers: Customer[]; warnings: DataWarning[] }[] = [];
+  const failures: (string | undefined)[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index]!;
+      try {
+        const grids: SheetGrid[] =
+          sheet === undefined && /\.csv$/i.test(file)
+            ? [await readCsvGridFast(file)]
+            : await readWorkbook(file, sheet === undefined ? {} : { sheet });
+        const out = {
+          lines: [] as OrderLine[],
+          customers: [] as Customer[],
+          warnings: [] as DataWarning[],
+        };
+        for (const grid of grids) {
+          if (kind === 'orderLine') {
+            const r = readRecords(grid.rows, {
+              kind: 'orderLine',
+              sheet: grid.sheet,
+              file: grid.file,
+              date1904: grid.date1904,
+            });
+            for (const record of r.records) out.lines.push(record);
+            out.warnings.push(...r.warnings);
+          } else {
+            const r = readRecords(grid.rows, {
+              kind: 'customer',
+              sheet: grid.sheet,
+              file: grid.file,
+              date1904: grid.date1904,
+            });
+            for (const record of r.records) out.customers.push(record);
+            out.warnings.push(...r.warnings);
+          }
+        }
+        perFile[index] = out;
+      } catch (error) {
+        if (!(error instanceof WorkbookReadError)) throw error;
+        failures[index] = error.message;
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(DEFAULT_READ_CONCURRENCY, files.length) }, worker),
+  );
+  const result: ReadInputs = { lines: [], customers: [], warnings: [], failures: [] };
+  for (let i = 0; i < files.length; i++) {
+    const f = perFile[i];
+    if (f !== undefined) {
+      for (const l of f.lines) result.lines.push(l);
+      for (const c of f.customers) result.customers.push(c);
+      result.warnings.push(...f.warnings);
+    }
+    const failure = failures[i];
+    if (failure !== undefined) result.failures.push(failure);
+  }
+  return result;
+}
+
+function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): SegmentOutput {
+  const base = { method: options.method, files };
+  switch (options.method) {
+    case 'abc': {
+      let input: AbcCustomer[];
+      let extra: Record<string, unknown> = {};
+      let warnings: DataWarning[] = [];
+      if (read.lines.length > 0) {
+        const revenue = customerRevenue(read.lines);
+        input = [...revenue.customers, ...revenue.returnsOnly];
+        extra = { counts: revenue.counts, returnsOnly: revenue.returnsOnly.length };
+        warnings = revenue.warnings;
+      } else {
+        input = read.customers.map((c) => ({
+          id: c.id,
+          revenue: c.revenue ?? null,
+          margin: c.margin ?? null,
+          row: c.row,
+        }));
+      }
+      const result = abc(input, {
+        by: options.by,
+        ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
+      });
+      return {
+        ...base,
+        customers: result.customers.map((c) => ({
+          id: c.id,
+          [options.by]: c.value,
+          class: c.class,
+          rank: c.rank,
+          share: c.share,
+          cumulativeShare: c.cumulativeShare,
+        })),
+        summary: {
+          by: result.by,
+          cutPoints: result.cutPoints,
+          customers: result.customers.length,
+          total: result.total,
+          positiveTotal: result.positiveTotal,
+          classes: result.classes,
+          curve: result.curve,
+          ...extra,
+        },
+        warnings: [...warnings, ...result.warnings],
+      };
+    }
+    case 'rfm': {
+      let asOf = options.asOf;
+      if (asOf === undefined) {
+        let last = -Infinity;
+        for (const l of read.lines) if (l.date > last) last = l.date;
+        asOf = last + 1;
+      }
+      const result = rfm(read.lines, {
+        asOf,
+        mode: options.mode,
+        thresholds: options.thresholds,
+      });
+      const { customers, warnings, ...summary } = result;
+      return { ...base, customers, summary, warnings };
+    }
+    case 'portfolio': {
+      const result = portfolio(read.customers);
+      const { customers, warnings, ...summary } = result;
+      return { ...base, customers: [...customers], summary, warnings };
+    }
+    case 'scorecard': {
+      if (options.criteria === undefined) {
+        throw new UsageError('scorecard needs --criteria name:weight[:scale],… (see --help)');
+      }
+      const items = read.customers.map((c) => ({
+        id: c.id,
+        ...(c.name === undefined ? {} : { name: c.name }),
+        row: c.row,
+        values: {
+          ...c.extra,
+          ...(c.potential === undefined ? {} : { potential: c.potential }),
+          ...(c.share === undefined ? {} : { share: c.share }),
+          ...(c.revenue === undefined ? {} : { revenue: c.revenue }),
+          ...(c.margin === undefined ? {} : { margin: c.margin }),
+          ...(c.target === undefined ? {} : { target: c.target }),
+        },
+      }));
+      let result;
+      try {
+        result = scorecard(items, { criteria: options.criteria, tiers: options.tiers });
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(error.message);
+        throw error;
+      }
+      const { items: rows, warnings, ...summary } = result;
+      return { ...base, customers: rows, summary, warnings };
+    }
+  }
+}
+
+function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        method: { type: 'string' },
+        'as-of': { type: 'string' },
+        sheet: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        by: { type: 'string' },
+        'cut-points': { type: 'string' },
+        mode: { type: 'string' },
+        recency: { type: 'string' },
+        frequency: { type: 'string' },
+        monetary: { type: 'string' },
+        criteria: { type: 'string' },
+        tiers: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0] : String(error);
+    throw new UsageError(`${message} (see pipecast segment --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length === 0) {
+    throw new UsageError('name at least one file or folder (see pipecast segment --help)');
+  }
+  const method = values.method;
+  if (method === undefined || !(SEGMENT_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(
+      method === undefined
+        ? `--method is required: ${SEGMENT_METHODS.join(', ')}`
+        : `unknown --method '${method}' (one of ${SEGMENT_METHODS.join(', ')})`,
+    );
+  }
+  let asOf: number | undefined;
+  if (values['as-of'] !== undefined) {
+    asOf = epochDayFromIso(values['as-of']);
+    if (asOf === undefined) {
+      throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${values['as-of']}'`);
+    }
+  }
+  const by = values.by ?? 'revenue';
+  if (by !== 'revenue' && by !== 'margin') {
+    throw new UsageError(`--by must be revenue or margin, got '${by}'`);
+  }
+  let cutPoints: [number, number] | undefined;
+  if (values['cut-points'] !== undefined) {
+    const cuts = numberList('--cut-points', values['cut-points'], 2);
+    cutPoints = [cuts[0]! / 100, cuts[1]! / 100];
+    if (!(cutPoints[0] > 0 && cutPoints[0] < cutPoints[1] && cutPoints[1] <= 1)) {
+      throw new UsageError(
+        `--cut-points must be two percents 0 < A < B ≤ 100, got '${values['cut-points']}'`,
+      );
+    }
+  }
+  const mode = values.mode ?? 'quintile';
+  if (mode !== 'quintile' && mode !== 'b2b') {
+    throw new UsageError(`--mode must be quintile or b2b, got '${mode}'`);
+  }
+  const thresholds: SegmentArgs['thresholds'] = {};
+  for (const name of ['recency', 'frequency', 'monetary'] as const) {
+    const text = values[name];
+    if (text === undefined) continue;
+    const list = numberList(`--${name}`, text, 4);
+    if (!list.every((v, i) => i === 0 || v > list[i - 1]!)) {
+      throw new UsageError(`--${name} must be four ascending numbers, got '${text}'`);
+    }
+    thresholds[name] = list as unknown as RfmThresholds;
+  }
+  if (mode === 'b2b' && thresholds.monetary === undefined) {
+    throw new UsageError(
+      '--mode b2b needs --monetary a,b,c,d (revenue thresholds in your currency)',
+    );
+  }
+  const tiers = values.tiers ?? 'customer';
+  if (tiers !== 'customer' && tiers !== 'channel') {
+    throw new UsageError(`--tiers must be customer or channel, got '${tiers}'`);
+  }
+  return {
+    paths: positionals,
+    method: method as SegmentMethod,
+    asOf,
+    sheet: values.sheet,
+    json: values.json,
+    by,
+    cutPoints,
+    mode,
+    thresholds,
+    criteria: values.criteria === undefined ? undefined : parseCriteria(values.criteria),
+    tiers,
+  };
+}
+
+function numberList(flag: string, text: string, count: number): number[] {
+  const list = text.split(',').map((s) => Number(s.trim()));
+  if (list.length !== count || list.some((v) => !Number.isFinite(v))) {
+    throw new UsageError(`${flag} needs ${count} comma-separated numbers, got '${text}'`);
+  }
+  return list;
+}
+
+function parseCriteria(text: string): ScorecardCriterion[] {
+  return text.split(',').map((part) => {
+    const [name, weightText, scaleText, direction] = part.split(':').map((s) => s.trim());
+    const weight = Number(weightText);
+    if (!name || weightText === undefined || !Number.isFinite(weight)) {
+      throw new UsageError(`--criteria item '${part}' must be name:weight[:scale][:low]`);
+    }
+    const scale = (scaleText || 'score') as ScorecardScale;
+    if (scale !== 'score' && scale !== 'min-max' && scale !== 'rank') {
+      throw new UsageError(
+        `--criteria scale of '${name}' must be score, min-max or rank, got '${scaleText}'`,
+      );
+    }
+    if (direction !== undefined && direction !== 'low' && direction !== 'high') {
+      throw new UsageError(
+        `--criteria direction of '${name}' must be low or high, got '${direction}'`,
+      );
+    }
+    return { name, weight, scale, higherIsBetter: direction !== 'low' };
+  });
+}
+
+function formatWarning(w: DataWarning): string {
+  const where = [w.file, w.sheet, w.row === undefined ? undefined : `row ${w.row}`, w.column]
+    .filter((p) => p !== undefined)
+    .join(' ');
+  return `${where ? `${where}: ` : ''}${w.message} (${w.action})`;
+}
+
+const pct = (v: unknown): string => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '–');
+const money = (v: unknown): string =>
+  typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '–';
+
+/** The readable report: headline, the method's summary table, top customers, warnings. */
+function formatText(output: SegmentOutput): string {
+  const s = output.summary;
+  const out: string[] = [
+    `pipecast segment --method ${output.method}: ${output.customers.length} customers from ${output.files.length} file(s)`,
+  ];
+  const counts = s.counts as Record<string, number> | undefined;
+  if (counts !== undefined) {
+    out.push(
+      `  order lines ${counts.lines}; without customer id ${counts.linesWithoutCustomer}; cancellation lines ${counts.cancellationLines}; distinct customer ids ${counts.customers}`,
+    );
+  }
+  out.push('');
+  if (output.method === 'abc') {
+    out.push(
+      `ABC by ${String(s.by)}, cut points ${(s.cutPoints as number[]).map((c) => c * 100).join('/')}%`,
+    );
+    out.push('  class  customers  share     value              value share');
+    for (const c of s.classes as {
+      class: string;
+      customers: number;
+      customerShare: number;
+      value: number;
+      valueShare: number | null;
+    }[]) {
+      out.push(
+        `  ${c.class.padEnd(5)}  ${String(c.customers).padStart(9)}  ${pct(c.customerShare).padStart(7)}  ${money(c.value).padStart(17)}  ${pct(c.valueShare).padStart(11)}`,
+      );
+    }
+  } else if (output.method === 'rfm') {
+    out.push(`RFM as of ${String(s.asOf)} (${String(s.mode)})`);
+    out.push('  segment               customers  share    monetary           monetary share');
+    for (const g of s.segments as {
+      name: string;
+      nameZh: string;
+      customers: number;
+      customerShare: number;
+      monetary: number;
+      monetaryShare: number | null;
+    }[]) {
+      out.push(
+        `  ${g.name.padEnd(20)}  ${String(g.customers).padStart(9)}  ${pct(g.customerShare).padStart(6)}  ${money(g.monetary).padStart(17)}  ${pct(g.monetaryShare).padStart(8)}  ${g.nameZh}`,
+      );
+    }
+    const returnsOnly = s.returnsOnly as unknown[];
+    if (returnsOnly.length > 0)
+      out.push(`  ${returnsOnly.length} customers with only returns are listed apart (see --json)`);
+  } else if (output.method === 'portfolio') {
+    out.push('Attack/defend portfolio');
+    out.push('  zone           strategy   customers  potential          resources');
+    for (const z of s.zones as {
+      zone: string;
+      nameZh: string;
+      strategy: string;
+      customers: number;
+      potential: number;
+      resourcePercent: number;
+    }[]) {
+      out.push(
+        `  ${`${z.zone} ${z.nameZh}`.padEnd(13)}  ${z.strategy.padEnd(9)}  ${String(z.customers).padStart(9)}  ${money(z.potential).padStart(17)}  ${String(z.resourcePercent).padStart(8)}%`,
+      );
+    }
+  } else {
+    out.push('Weighted scorecard');
+    for (const t of s.tiers as {
+      tier: string;
+      nameZh: string | null;
+      items: number;
+      share: number;
+    }[]) {
+      out.push(
+        `  ${`${t.tier} ${t.nameZh ?? ''}`.padEnd(20)} ${String(t.items).padStart(6)}  ${pct(t.share)}`,
+      );
+    }
+  }
+  out.push('', `First ${Math.min(TEXT_ROWS, output.customers.length)} customers:`);
+  for (const c of output.customers.slice(0, TEXT_ROWS)) {
+    const fields = Object.entries(c as Record<string, unknown>)
+      .filter(([, v]) => typeof v !== 'object' || v === null)
+      .slice(0, 8)
+      .map(([k, v]) => `${k}=${typeof v === 'number' ? money(v) : String(v)}`);
+    out.push(`  ${fields.join('  ')}`);
+  }
+  if (output.warnings.length > 0) {
+    out.push('', `Warnings (${output.warnings.length}):`);
+    for (const w of output.warnings.slice(0, 20)) out.push(`  ${formatWarning(w)}`);
+    if (output.warnings.length > 20)
+      out.push(`  … ${output.warnings.length - 20} more (see --json)`);
+  }
+  return `${out.join('\n')}\n`;
 }
