@@ -1,7 +1,6 @@
 import { basename, extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import type { CellValue } from '../core/columns/cell-value.js';
+import { CsvSyntaxError, parseCsvText } from './parse-csv-text.js';
 import { readFileBytes } from './read-file-bytes.js';
 import type { SheetGrid } from './read-workbook.js';
 import { WorkbookReadError } from './workbook-read-error.js';
@@ -26,19 +25,13 @@ export async function readCsv(file: string): Promise<SheetGrid> {
   const bytes = await readFileBytes(file);
   const text = decodeCsvBytes(bytes).text;
   const delimiter = detectDelimiter(text, extname(file).toLowerCase() === '.tsv' ? '\t' : ',');
-  let records: string[][];
+  let rows: SheetGrid['rows'];
   try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
+    rows = parseCsvText(text, delimiter);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new WorkbookReadError(file, `malformed CSV: ${message}`, { cause: error });
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new WorkbookReadError(file, `malformed CSV: ${error.message}`, { cause: error });
   }
-  const rows = records.map(rowOf);
   while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
   return { file, sheet: basename(file, extname(file)), rows, date1904: false };
 }
@@ -86,10 +79,4 @@ export function detectDelimiter(text: string, fallback: CsvDelimiter = ','): Csv
     }
   }
   return best;
-}
-
-function rowOf(record: string[]): CellValue[] {
-  const cells: CellValue[] = record.map((cell) => (cell.trim() === '' ? null : cell));
-  while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-  return cells;
 }
