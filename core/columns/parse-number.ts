@@ -51,7 +51,14 @@ const SCALE_SUFFIXES: ReadonlyMap<string, number> = new Map([
 ]);
 
 const EXPONENT_FORM = /^(\d+\.?\d*|\.\d+)E([+-]?\d{1,6})$/;
-const NON_ASCII = /[\u0080-\uffff]/;
+/**
+ * Characters NFKC folds that matter in numbers: no-break and other spaces, full-width digits,
+ * punctuation and ￥ ￡ (U+FF00–U+FFEF), the ideographic space; plus U+2212 minus, which NFKC
+ * leaves alone. Text without them (even "¥1,234") skips the costly normalisation.
+ */
+const NEEDS_FOLDING = /[\u00a0\u2000-\u206f\u2212\u3000\uff00-\uffef]/;
+const LOWER_ASCII = /[a-z]/;
+const NOT_DIGIT = /[^0-9]/g;
 const UNICODE_MINUS = /\u2212/g;
 
 /**
@@ -65,9 +72,9 @@ const UNICODE_MINUS = /\u2212/g;
  * separators present with the comma last, or several dots ("1.234.567"). A single comma with other
  * than three digits after it ("12,5") is ambiguous and fails.
  *
- * Formula: the digits and the decimal point are moved by the scale's power of ten as text, and
- * the result is `Number(text)`, so "1.5万" is exactly 15000 and "0.07万" exactly 700 (no
- * `1.5 * 10000` rounding noise).
+ * Formula: the value is the decimal the digits spell, times 10^scale, rounded once to the
+ * nearest double, i.e. what `Number` gives for that decimal written out; so "1.5万" is exactly
+ * 15000 and "0.07万" exactly 700 (no `0.07 * 10000` = 700.0000000000001 noise).
  *
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  * Never turns unreadable text into 0: "-", "N/A", "abc" fail with a reason.
@@ -88,11 +95,8 @@ export function parseNumber(cell: CellValue): Parsed<number> {
   }
   if (typeof cell === 'string') {
     // Fast path: most cells of a million-row export are plain "1054" or "-2.55".
-    if (isPlainDecimal(cell)) {
-      const value = Number(cell);
-      return finish(value === 0 ? 0 : value);
-    }
-    return parseNumberText(cell);
+    const plain = plainDecimal(cell);
+    return Number.isNaN(plain) ? parseNumberText(cell) : finish(plain);
   }
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === 'boolean') return fail('TRUE/FALSE is not a number');
@@ -103,19 +107,38 @@ export function parseNumber(cell: CellValue): Parsed<number> {
   return fail('unsupported cell value');
 }
 
-/** "123", "-0.5", "17850.0": an optional leading minus, digits, at most one dot, one digit at least. */
-function isPlainDecimal(text: string): boolean {
+/** 10^0 … 10^22: the powers of ten a double holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/** Up to 15 digits the mantissa stays below 2^53, so it is an exact integer. */
+const MAX_EXACT_DIGITS = 15;
+
+/**
+ * The value of "123", "-0.5", "17850.0" (optional leading minus, digits, at most one dot, one
+ * digit at least), or NaN for any other text. With at most 15 digits the digits form an exact
+ * integer M and M ÷ 10^k is one correctly rounded division, so the result equals `Number(text)`
+ * (Clinger's fast path, which JS engines also use) at a fraction of its cost; longer numbers go
+ * through `Number`.
+ */
+function plainDecimal(text: string): number {
   const length = text.length;
-  let i = text.charCodeAt(0) === CODE_MINUS ? 1 : 0;
+  const negative = text.charCodeAt(0) === CODE_MINUS;
   let digits = 0;
-  let dots = 0;
-  for (; i < length; i++) {
+  let decimals = -1;
+  let mantissa = 0;
+  for (let i = negative ? 1 : 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= CODE_0 && code <= CODE_9) digits++;
-    else if (code === CODE_DOT && dots === 0) dots++;
-    else return false;
+    if (code >= CODE_0 && code <= CODE_9) {
+      digits++;
+      mantissa = mantissa * 10 + (code - CODE_0);
+      if (decimals >= 0) decimals++;
+    } else if (code === CODE_DOT && decimals < 0) decimals = 0;
+    else return Number.NaN;
   }
-  return digits > 0;
+  if (digits === 0) return Number.NaN;
+  if (digits > MAX_EXACT_DIGITS) return Number(text) + 0;
+  const value = decimals > 0 ? mantissa / (EXACT_POWERS_OF_TEN[decimals] ?? 1) : mantissa;
+  // Adding 0 turns -0 into 0 so "-0" reads as plain zero.
+  return negative ? -value + 0 : value;
 }
 
 function parseNumberText(raw: string): Parsed<number> {
@@ -125,8 +148,8 @@ function parseNumberText(raw: string): Parsed<number> {
     const error = toExcelError(text);
     if (error !== undefined) return fail(`Excel error ${error}`);
   }
-  if (NON_ASCII.test(text)) text = text.normalize('NFKC').replace(UNICODE_MINUS, '-').trim();
-  text = text.toUpperCase();
+  if (NEEDS_FOLDING.test(text)) text = text.normalize('NFKC').replace(UNICODE_MINUS, '-').trim();
+  if (LOWER_ASCII.test(text)) text = text.toUpperCase();
 
   let start = 0;
   let end = text.length;
@@ -189,15 +212,29 @@ function parseNumberText(raw: string): Parsed<number> {
   return readCore(core, scale, negative);
 }
 
-function currencyAt(text: string, start: number, end: number): string | undefined {
+/** Currency marks by their first and by their last character, so a digit is turned away at once. */
+const MARKS_BY_FIRST = groupMarks((mark) => mark.charAt(0));
+const MARKS_BY_LAST = groupMarks((mark) => mark.charAt(mark.length - 1));
+
+function groupMarks(key: (mark: string) => string): ReadonlyMap<string, readonly string[]> {
+  const groups = new Map<string, string[]>();
   for (const mark of CURRENCY_MARKS) {
+    const list = groups.get(key(mark)) ?? [];
+    list.push(mark);
+    groups.set(key(mark), list);
+  }
+  return groups;
+}
+
+function currencyAt(text: string, start: number, end: number): string | undefined {
+  for (const mark of MARKS_BY_FIRST.get(text.charAt(start)) ?? []) {
     if (start + mark.length <= end && text.startsWith(mark, start)) return mark;
   }
   return undefined;
 }
 
 function currencyEndingAt(text: string, start: number, end: number): string | undefined {
-  for (const mark of CURRENCY_MARKS) {
+  for (const mark of MARKS_BY_LAST.get(text.charAt(end - 1)) ?? []) {
     if (end - mark.length >= start && text.endsWith(mark, end)) return mark;
   }
   return undefined;
@@ -205,7 +242,7 @@ function currencyEndingAt(text: string, start: number, end: number): string | un
 
 /** Reads the digits and separators left once signs, currency and scale are stripped. */
 function readCore(core: string, scale: number, negative: boolean): Parsed<number> {
-  const exponent = EXPONENT_FORM.exec(core);
+  const exponent = core.includes('E') ? EXPONENT_FORM.exec(core) : null;
   if (exponent) {
     // Shifting the exponent keeps "1.5E3%" exact, as the plain-digit path does.
     const value = Number(`${exponent[1] ?? ''}E${Number(exponent[2]) + scale}`);
@@ -237,17 +274,14 @@ function readCore(core: string, scale: number, negative: boolean): Parsed<number
   }
 
   const point = decimal === undefined ? -1 : core.indexOf(decimal);
-  const whole = point < 0 ? core : core.slice(0, point);
-  const fraction = point < 0 ? '' : core.slice(point + 1);
-  if (!isDigits(fraction)) return fail('separator inside the decimals');
-  const wholeDigits = ungroup(whole);
-  if (wholeDigits === undefined) return fail('thousands separators in the wrong places');
-  if (wholeDigits === '' && fraction === '') return fail('no digits');
-  return finish(shiftDecimal(wholeDigits, fraction, scale, negative));
+  const wholeEnd = point < 0 ? core.length : point;
+  if (point >= 0 && !isDigitsFrom(core, point + 1)) return fail('separator inside the decimals');
+  if (!isWellGrouped(core, wholeEnd)) return fail('thousands separators in the wrong places');
+  return decimalValue(core, wholeEnd, scale, negative);
 }
 
-function isDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+function isDigitsFrom(text: string, start: number): boolean {
+  for (let i = start; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < CODE_0 || code > CODE_9) return false;
   }
@@ -255,40 +289,75 @@ function isDigits(text: string): boolean {
 }
 
 /**
- * The digits of an integer part written with one kind of group separator, or undefined when the
- * groups are misplaced. Western groups are 3 digits after a first group of 1–3; Indian groups
- * ("12,34,567") are 2 digits with a last group of 3.
+ * Whether the integer part `text[0, end)` uses one kind of group separator in the right places:
+ * Western groups are 3 digits after a first group of 1–3; Indian groups ("12,34,567") are 2
+ * digits with a last group of 3. One scan, no arrays: this runs per cell.
  */
-function ungroup(whole: string): string | undefined {
-  if (isDigits(whole)) return whole;
-  let separator: string | undefined;
-  for (let i = 0; i < whole.length; i++) {
-    const char = whole[i] ?? '';
-    if (isDigits(char)) continue;
-    if (separator === undefined) separator = char;
-    else if (char !== separator) return undefined;
+function isWellGrouped(text: string, end: number): boolean {
+  let separator = -1;
+  let previous = -1;
+  let first = -1;
+  let middle = -1;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= CODE_0 && code <= CODE_9) continue;
+    if (separator < 0) separator = code;
+    else if (code !== separator) return false;
+    const length = i - previous - 1;
+    if (first < 0) first = length;
+    else if (middle < 0) middle = length;
+    else if (length !== middle) return false;
+    previous = i;
   }
-  if (separator === undefined) return undefined;
-  const groups = whole.split(separator);
-  const first = groups[0] ?? '';
-  const last = groups[groups.length - 1] ?? '';
-  if (first.length === 0 || last.length !== 3 || !groups.every(isDigits)) return undefined;
-  const middle = groups.slice(1, -1);
-  const western = first.length <= 3 && middle.every((group) => group.length === 3);
-  const indian = first.length <= 2 && middle.every((group) => group.length === 2);
-  return western || indian ? groups.join('') : undefined;
+  if (separator < 0) return true;
+  if (end - previous - 1 !== 3 || first < 1) return false;
+  const western = first <= 3 && (middle < 0 || middle === 3);
+  const indian = first <= 2 && middle === 2;
+  return western || indian;
 }
 
-/** `Number` of the decimal whole.fraction × 10^scale, the shift done on the digit string. */
-function shiftDecimal(whole: string, fraction: string, scale: number, negative: boolean): number {
-  const digits = whole + fraction;
-  const point = whole.length + scale;
-  let text: string;
-  if (point <= 0) text = `0.${'0'.repeat(-point)}${digits}`;
-  else if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
-  else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  const value = Number(text);
-  return negative && value !== 0 ? -value : value;
+/**
+ * The digits of `core` (separators skipped; those after `wholeEnd` are decimals) × 10^scale,
+ * equal to `Number` of that decimal written out. With at most 15 digits and a power of ten up to
+ * 10^22, M × 10^e or M ÷ 10^−e is a single correctly rounded operation on exact operands, so it
+ * gives the double `Number` would (Clinger's fast path). Longer inputs spell the decimal out.
+ */
+function decimalValue(
+  core: string,
+  wholeEnd: number,
+  scale: number,
+  negative: boolean,
+): Parsed<number> {
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = 0;
+  for (let i = 0; i < core.length; i++) {
+    const digit = core.charCodeAt(i) - CODE_0;
+    if (digit < 0 || digit > 9) continue;
+    mantissa = mantissa * 10 + digit;
+    digits++;
+    if (i > wholeEnd) decimals++;
+  }
+  if (digits === 0) return fail('no digits');
+  const exponent = scale - decimals;
+  let value: number;
+  if (digits <= MAX_EXACT_DIGITS && exponent >= -22 && exponent <= 22) {
+    value =
+      exponent < 0
+        ? mantissa / (EXACT_POWERS_OF_TEN[-exponent] ?? 1)
+        : mantissa * (EXACT_POWERS_OF_TEN[exponent] ?? 1);
+  } else {
+    const all = core.replace(NOT_DIGIT, '');
+    value = Number(spellDecimal(all, all.length - decimals + scale));
+  }
+  return finish(negative && value !== 0 ? -value : value);
+}
+
+/** The digit string with its decimal point placed `point` digits from the left (any integer). */
+function spellDecimal(digits: string, point: number): string {
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function finish(value: number): Parsed<number> {

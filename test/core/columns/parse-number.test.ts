@@ -135,6 +135,42 @@ describe('parseNumber', () => {
     );
   });
 
+  it('reads plain decimal text exactly as Number() does (the fast path)', () => {
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 20 });
+    fc.assert(
+      fc.property(fc.boolean(), digits, fc.option(digits), (negative, whole, fraction) => {
+        const text = `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`;
+        fc.pre(/\d/.test(text));
+        expect(parseNumber(text)).toEqual({ ok: true, value: Number(text) + 0 });
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads grouped, scaled text as the decimal it spells (checked against JS "…e±k" parsing)', () => {
+    const suffixes = fc.constantFrom(['', 0], ['%', -2], ['万', 4], ['亿', 8], ['万元', 4]);
+    const fraction = fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e15 }),
+        fraction,
+        suffixes,
+        fc.boolean(),
+        (whole, decimals, [suffix, power], negative) => {
+          const grouped = whole.toLocaleString('en-US');
+          const text = `${negative ? '-' : ''}¥${grouped}${decimals ? `.${decimals}` : ''}${suffix}`;
+          // Number('1234.5e4') is JS's own correctly rounded reading of 1234.5 × 10^4.
+          const expected = Number(`${whole}.${decimals || '0'}e${power}`);
+          expect(parseNumber(text)).toEqual({
+            ok: true,
+            value: negative && expected !== 0 ? -expected : expected,
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads integers written with en-US grouping, currency and accounting parentheses', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e15, max: 1e15 }), (value) => {
