@@ -1,7 +1,383 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import { epochDayFromIso, epochDayFromYmd } from '../../core/columns/epoch-day.js';
+import type { MissingValues } from '../../core/columns/read-records.js';
+import { readRecords } from '../../core/columns/read-records.js';
+import type { Deal, StageChange } from '../../core/columns/records.js';
+import type { ForecastFunnelResult } from '../../core/funnel/forecast-funnel.js';
+import { forecastFunnel } from '../../core/funnel/forecast-funnel.js';
+import { parseStageTemplate } from '../../core/funnel/parse-stage-template.js';
+import type { StageTemplate, StageTemplateKey } from '../../core/funnel/stage-templates.js';
+import { STAGE_TEMPLATES } from '../../core/funnel/stage-templates.js';
 import type { CliIo } from '../cli-io.js';
+import { UsageError } from '../cli-io.js';
+import type { SheetGrid } from '../read-workbook.js';
+import { readWorkbook } from '../read-workbook.js';
+import { WorkbookReadError } from '../workbook-read-error.js';
 
-/** Placeholder until the forecast issue lands: says so and fails. */
-export async function forecastCommand(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('pipecast forecast: not built yet\n');
-  return 1;
+/** Warnings listed in the text report; `--json` lists them all. */
+export const DEFAULT_TEXT_WARNINGS = 20;
+
+const USAGE = `Usage: pipecast forecast <file> [--sheet NAME] [--template six|key-account|generic|FILE.json]
+                         [--as-of YYYY-MM-DD] [--quota N] [--small-orders N] [--previous FILE]
+                         [--seed N] [--json]
+
+Weighted funnel forecast of one pipeline sheet: stages, owners, months, forecast categories,
+stage KPIs and bottleneck, learned win rates, sales velocity, P10/P50/P90, hygiene lists.
+Stage names may be English or Chinese (兴趣, 酝酿(建立信任), …). Reads .xlsx, .csv; writes nothing.
+A sheet of stage changes (deal, stage, date) in the same workbook is used as stage history.
+
+Options:
+  --sheet NAME      the pipeline sheet (default: the first sheet that reads as deals)
+  --template T      six, key-account, generic, or a JSON file {name, stages:[{name, zh?, rate?}]}
+                    (default: the built-in template matching the stage names, else the data's own stages)
+  --as-of DATE      the forecast date (default: today, and the output says so)
+  --quota N         team quota, for coverage and gap
+  --small-orders N  open deals below N are small orders, added back as a run-rate
+  --previous FILE   an earlier export of the same pipeline, for slippage
+  --seed N          seed of the P10/P50/P90 simulation (when one is needed)
+  --json            print one JSON object instead of text
+  -h, --help        show this help
+`;
+
+interface ForecastArgs {
+  file: string;
+  sheet?: string;
+  template?: string;
+  asOf?: string;
+  quota?: number;
+  smallOrders?: number;
+  previous?: string;
+  seed?: number;
+  json: boolean;
+}
+
+/** What `--json` prints: the core result plus where it came from. */
+export interface ForecastJson extends ForecastFunnelResult {
+  file: string;
+  sheet: string;
+  asOfSource: 'option' | 'today';
+  input: {
+    headerRow: number | null;
+    rowsRead: number;
+    rowsDropped: number;
+    missing: Record<string, MissingValues>;
+    historySheet: string | null;
+  };
+}
+
+/** `pipecast forecast`: the funnel forecast of one pipeline sheet. */
+export async function forecastCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseForecastArgs(args);
+  if (options === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  let asOf: number;
+  let asOfSource: 'option' | 'today';
+  if (options.asOf !== undefined) {
+    const day = epochDayFromIso(options.asOf);
+    if (day === undefined)
+      throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${options.asOf}'`);
+    asOf = day;
+    asOfSource = 'option';
+  } else {
+    const today = new Date();
+    asOf = epochDayFromYmd(today.getFullYear(), today.getMonth() + 1, today.getDate()) ?? 0;
+    asOfSource = 'today';
+  }
+  const template = await loadTemplate(options.template);
+
+  let sheets: SheetGrid[];
+  let previousDeals: Deal[] | undefined;
+  try {
+    sheets = await readWorkbook(options.file, { sheet: options.sheet });
+    if (options.previous !== undefined) {
+      const earlier = await readWorkbook(options.previous, { sheet: options.sheet });
+      previousDeals = pickDeals(earlier)?.records;
+    }
+  } catch (error) {
+    if (!(error instanceof WorkbookReadError)) throw error;
+    io.stderr(`pipecast forecast: ${error.message}\n`);
+    return 1;
+  }
+  const picked = pickDeals(sheets);
+  if (!picked) {
+    io.stderr(
+      `pipecast forecast: no sheet of ${options.file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect ${options.file}\n`,
+    );
+    return 1;
+  }
+  const history = options.sheet === undefined ? pickHistory(sheets, picked.grid) : undefined;
+  const result = forecastFunnel(picked.records, {
+    asOf,
+    template,
+    stageChanges: history?.records,
+    quota: options.quota,
+    smallOrderThreshold: options.smallOrders,
+    previous: previousDeals,
+    range: options.seed === undefined ? {} : { seed: options.seed },
+    place: { file: picked.grid.file, sheet: picked.grid.sheet },
+  });
+  const warnings: DataWarning[] = [
+    ...picked.warnings,
+    ...(history?.warnings ?? []),
+    ...result.warnings,
+  ];
+  const json: ForecastJson = {
+    file: picked.grid.file,
+    sheet: picked.grid.sheet,
+    asOfSource,
+    input: {
+      headerRow: picked.headerRow ?? null,
+      rowsRead: picked.rowsRead,
+      rowsDropped: picked.rowsDropped,
+      missing: picked.missing,
+      historySheet: history?.grid.sheet ?? null,
+    },
+    ...result,
+    warnings,
+  };
+  io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : renderText(json));
+  return 0;
+}
+
+interface Picked<T> {
+  grid: SheetGrid;
+  records: T[];
+  warnings: DataWarning[];
+  headerRow: number | undefined;
+  rowsRead: number;
+  rowsDropped: number;
+  missing: Record<string, MissingValues>;
+}
+
+function pickDeals(sheets: SheetGrid[]): Picked<Deal> | undefined {
+  for (const grid of sheets) {
+    const read = readRecords(grid.rows, {
+      kind: 'deal',
+      sheet: grid.sheet,
+      file: grid.file,
+      date1904: grid.date1904,
+    });
+    if (read.columns.missingRequired.length === 0 && read.records.length > 0)
+      return { grid, ...read };
+  }
+  return undefined;
+}
+
+function pickHistory(sheets: SheetGrid[], dealGrid: SheetGrid): Picked<StageChange> | undefined {
+  for (const grid of sheets) {
+    if (grid === dealGrid) continue;
+    const read = readRecords(grid.rows, {
+      kind: 'stageChange',
+      sheet: grid.sheet,
+      file: grid.file,
+      date1904: grid.date1904,
+    });
+    if (read.columns.missingRequired.length === 0 && read.records.length > 0)
+      return { grid, ...read };
+  }
+  return undefined;
+}
+
+async function loadTemplate(name: string | undefined): Promise<StageTemplate | undefined> {
+  if (name === undefined) return undefined;
+  if (name in STAGE_TEMPLATES) return STAGE_TEMPLATES[name as StageTemplateKey];
+  if (!name.toLowerCase().endsWith('.json'))
+    throw new UsageError(
+      `--template must be six, key-account, generic or a .json file, got '${name}'`,
+    );
+  let text: string;
+  try {
+    text = await readFile(name, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read template file ${name}: ${(error as Error).message}`);
+  }
+  try {
+    return parseStageTemplate(JSON.parse(text.replace(/^\uFEFF/, '')));
+  } catch (error) {
+    throw new UsageError(`template file ${name}: ${(error as Error).message}`);
+  }
+}
+
+function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        sheet: { type: 'string' },
+        template: { type: 'string' },
+        'as-of': { type: 'string' },
+        quota: { type: 'string' },
+        'small-orders': { type: 'string' },
+        previous: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(
+      `${(error as Error).message.split('. ')[0]} (see pipecast forecast --help)`,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'name one pipeline file (see pipecast forecast --help)'
+        : `forecast takes one file, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  const number = (flag: string, text: string | undefined, integer = false): number | undefined => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (
+      text.trim() === '' ||
+      !Number.isFinite(value) ||
+      value < 0 ||
+      (integer && !Number.isInteger(value))
+    )
+      throw new UsageError(
+        `--${flag} must be a ${integer ? 'whole ' : ''}number ≥ 0, got '${text}'`,
+      );
+    return value;
+  };
+  return {
+    file: positionals[0] as string,
+    sheet: values.sheet,
+    template: values.template,
+    asOf: values['as-of'],
+    quota: number('quota', values.quota),
+    smallOrders: number('small-orders', values['small-orders']),
+    previous: values.previous,
+    seed: number('seed', values.seed, true),
+    json: values.json,
+  };
+}
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+}
+
+function pad(text: string, size: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, size - width(text)));
+  return right ? fill + text : text + fill;
+}
+
+function table(header: string[], rows: string[][], rightFrom = 1): string {
+  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => pad(cell, widths[c] ?? 0, c >= rightFrom))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const money = (v: number): string =>
+  v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+function renderText(r: ForecastJson): string {
+  const out: string[] = [];
+  out.push(`${r.file} · sheet ${r.sheet}`);
+  out.push(
+    `As of ${r.asOf}${r.asOfSource === 'today' ? " (today's date; pass --as-of to fix it)" : ''}`,
+  );
+  out.push(`Template: ${r.template.name} — ${r.template.reason}`);
+  if (r.input.historySheet) out.push(`Stage history: sheet ${r.input.historySheet}`);
+  out.push('');
+  const stageRows = r.stages.map((s) => [
+    s.nameZh && s.nameZh !== s.name ? `${s.name} ${s.nameZh}` : s.name,
+    s.rate === null
+      ? '—'
+      : `${pct(s.rate)}${s.rateSource === 'learned' ? ` (learned, n=${s.learnedFrom})` : ''}`,
+    String(s.count),
+    money(s.amount),
+    money(s.weighted),
+    pct(s.conversion),
+  ]);
+  stageRows.push([
+    'Total',
+    '',
+    String(r.totals.count),
+    money(r.totals.amount),
+    money(r.totals.weighted),
+    '',
+  ]);
+  out.push(table(['Stage', 'Rate', 'Count', 'Amount', 'Weighted', 'Conversion'], stageRows));
+  out.push('');
+  out.push(`Won ${r.won.count} (${money(r.won.amount)}) · Lost ${r.lost.count}`);
+  if (r.unknownStages.length > 0)
+    out.push(
+      `Unknown stages (not in the totals): ${r.unknownStages.map((u) => `${u.name} ×${u.count}`).join(', ')}`,
+    );
+  if (r.smallOrders && r.smallOrderRunRate)
+    out.push(
+      `Small orders below ${money(r.smallOrders.threshold)}: ${r.smallOrders.count} open (${money(r.smallOrders.amount)}) out of the funnel; run-rate add-back ${money(r.smallOrderRunRate.addBack)} over ${r.smallOrderRunRate.horizonDays} days`,
+    );
+  const c = r.categories.rollups;
+  out.push(
+    `Commit forecast ${money(c.commitForecast)} · Best case ${money(c.bestCaseForecast)} · Pipeline ${money(c.pipelineForecast)}`,
+  );
+  if (r.categories.unqualified.length > 0)
+    out.push(`Unqualified deals: ${r.categories.unqualified.length} (never in Commit)`);
+  if (r.quota) {
+    const t = r.quota.total;
+    out.push(
+      `Quota ${money(t.quota)}: closed ${money(t.closed)}, coverage ${t.coverage === null ? '—' : `${t.coverage.toFixed(2)}×`}, gap ${money(t.gap)}`,
+    );
+  }
+  out.push(
+    `Range of won revenue: P10 ${money(r.range.p10)} · P50 ${money(r.range.p50)} · P90 ${money(r.range.p90)} (${r.range.method}, CDF error ≤ ${r.range.cdfError.toPrecision(2)})`,
+  );
+  if (r.kpis.bottleneck)
+    out.push(`Bottleneck: ${r.kpis.bottleneck.name} — ${r.kpis.bottleneck.reason}`);
+  out.push(
+    `Average cycle: ${r.kpis.avgCycleDays === null ? '—' : `${r.kpis.avgCycleDays.toFixed(1)} days`} · Velocity: ${r.velocity.perDay === null ? `— (${r.velocity.missing.join('; ')})` : `${money(r.velocity.perDay)} per day`}`,
+  );
+  out.push(`Win rates: ${r.winRates.note}`);
+  const h = r.hygiene;
+  out.push(
+    `Hygiene: ${h.pastClose.length} past close date, ${h.stuck.length} stuck, ${h.noActivity.length} without activity`,
+  );
+  if (r.slippage)
+    out.push(
+      `Slippage: ${r.slippage.totals.pushedOut} pushed out, ${r.slippage.totals.amountCut} cut, ${r.slippage.totals.stageBack} moved back`,
+    );
+  if (r.byOwner.length > 0) {
+    out.push('');
+    out.push(
+      table(
+        ['Owner', 'Count', 'Amount', 'Weighted'],
+        r.byOwner
+          .slice(0, 15)
+          .map((g) => [g.name, String(g.count), money(g.amount), money(g.weighted)]),
+      ),
+    );
+  }
+  if (r.warnings.length > 0) {
+    out.push('');
+    out.push(`Warnings (${r.warnings.length}):`);
+    for (const w of r.warnings.slice(0, DEFAULT_TEXT_WARNINGS))
+      out.push(`  ${w.row === undefined ? '' : `row ${w.row}: `}${w.message}`);
+    if (r.warnings.length > DEFAULT_TEXT_WARNINGS)
+      out.push(`  … ${r.warnings.length - DEFAULT_TEXT_WARNINGS} more (see --json)`);
+  }
+  return `${out.join('\n')}\n`;
 }
