@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import { epochDayFromIso } from '../../core/columns/epoch-day.js';
+import { normalizeHeader } from '../../core/columns/normalize-header.js';
 import { readRecords } from '../../core/columns/read-records.js';
 import type { Customer, OrderLine, RecordKind } from '../../core/columns/records.js';
 import { abc, type AbcCustomer } from '../../core/segments/abc.js';
@@ -273,8 +274,10 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
         id: c.id,
         ...(c.name === undefined ? {} : { name: c.name }),
         row: c.row,
+        // Criteria name columns as users type them: match headers case-, space- and
+        // punctuation-insensitively (and in Chinese) through the same normalisation as columns.
         values: {
-          ...c.extra,
+          ...Object.fromEntries(Object.entries(c.extra).map(([k, v]) => [normalizeHeader(k), v])),
           ...(c.potential === undefined ? {} : { potential: c.potential }),
           ...(c.share === undefined ? {} : { share: c.share }),
           ...(c.revenue === undefined ? {} : { revenue: c.revenue }),
@@ -284,7 +287,11 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
       }));
       let result;
       try {
-        result = scorecard(items, { criteria: options.criteria, tiers: options.tiers });
+        const criteria = options.criteria.map((c) => ({
+          ...c,
+          column: normalizeHeader(c.column ?? c.name),
+        }));
+        result = scorecard(items, { criteria, tiers: options.tiers });
       } catch (error) {
         if (error instanceof RangeError) throw new UsageError(error.message);
         throw error;
