@@ -1,7 +1,12 @@
 import type { CellValue } from './cell-value.js';
 import { toExcelError } from './cell-value.js';
 import type { EpochDay } from './epoch-day.js';
-import { epochDayFromExcelSerial, epochDayFromUtcDate, PHANTOM_LEAP_SERIAL } from './epoch-day.js';
+import {
+  epochDayFromExcelSerial,
+  epochDayFromUtcDate,
+  isoFromEpochDay,
+  PHANTOM_LEAP_SERIAL,
+} from './epoch-day.js';
 import type { Parsed } from './parsed.js';
 
 export interface ParseDateOptions {
@@ -46,6 +51,20 @@ const WESTERN_TIME =
   /^(?:(上午|中午|下午|晚上|凌晨)\s*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(?:([ap])\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/i;
 const CHINESE_TIME =
   /^(?:(上午|中午|下午|晚上|凌晨)\s*)?(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?$/;
+const ENGLISH_WEEKDAY = /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+/i;
+const ENGLISH_WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const ENGLISH_WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+/** 星期二 / 周二 / 礼拜二 right after the day (日 or 号); 日 and 天 both mean Sunday. */
+const CHINESE_WEEKDAY = /([日号])\s*,?\s*(星期|周|礼拜)([日一二三四五六天])/;
+const CHINESE_WEEKDAYS = '日一二三四五六天';
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 const MONTH_NAMES: ReadonlyMap<string, number> = new Map([
@@ -200,6 +219,33 @@ function parseDateText(raw: string): Parsed<EpochDay> {
   }
   if (NON_ASCII.test(text)) text = text.normalize('NFKC').trim();
 
+  // Long date formats name the weekday: "Tuesday, March 5, 2024", "2024年3月5日星期二".
+  let weekday = -1;
+  const english = ENGLISH_WEEKDAY.exec(text);
+  if (english) {
+    weekday = ENGLISH_WEEKDAYS.indexOf((english[1] ?? '').toLowerCase());
+    text = text.slice(english[0].length);
+  } else {
+    const chinese = CHINESE_WEEKDAY.exec(text);
+    if (chinese) {
+      weekday = CHINESE_WEEKDAYS.indexOf(chinese[3] ?? '') % 7;
+      text =
+        text.slice(0, chinese.index) +
+        (chinese[1] ?? '') +
+        text.slice(chinese.index + chinese[0].length);
+    }
+  }
+  const result = parseDateBody(text);
+  if (weekday < 0 || !result.ok || result.value === undefined) return result;
+  // 1970-01-01, epoch day 0, was a Thursday (weekday 4 counting from Sunday = 0).
+  const actual = (((result.value + 4) % 7) + 7) % 7;
+  if (actual === weekday) return result;
+  return fail(
+    `the text names ${ENGLISH_WEEKDAY_NAMES[weekday]} but ${isoFromEpochDay(result.value)} is a ${ENGLISH_WEEKDAY_NAMES[actual]}`,
+  );
+}
+
+function parseDateBody(text: string): Parsed<EpochDay> {
   let match = YMD.exec(text);
   if (match) {
     const [, year, , month, day, time] = match;

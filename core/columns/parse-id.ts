@@ -17,7 +17,8 @@ const INTEGER_WRITTEN_AS_FLOAT = /^(-?\d+)\.0+$/;
  * "17850"). A Date gives its ISO calendar date in UTC ("2024-03-05"). Leading zeros in text are
  * kept ("0379-NEVHP", "007"); a number cell has already lost them in Excel.
  *
- * Formula: `String(number)`, or the trimmed text with a `.0…` ending removed from integer text.
+ * Formula: `String(number)` to Excel's 15 significant digits, or the trimmed text with a `.0…`
+ * ending removed from integer text.
  *
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  *
@@ -47,9 +48,9 @@ export function parseId(cell: CellValue): Parsed<string> {
 /**
  * Reads free text (account name, owner, stage, region) from a cell.
  *
- * Text is trimmed; numbers print as `String(number)` (3 → "3", 2.5 → "2.5"); booleans as Excel
- * shows them, TRUE and FALSE; a Date as its ISO date in UTC, or its full ISO timestamp when it
- * carries a time of day.
+ * Text is trimmed; numbers print as `String(number)` to Excel's 15 significant digits
+ * (3 → "3", 2.5 → "2.5", 0.1 + 0.2 → "0.3"); booleans as Excel shows them, TRUE and FALSE; a Date
+ * as its ISO date in UTC, or its full ISO timestamp when it carries a time of day.
  *
  * Formula: none; a conversion to trimmed text.
  *
@@ -88,8 +89,9 @@ function readText(cell: string): string | Parsed<never> {
 
 function fromNumber(value: number): Parsed<string> {
   if (!Number.isFinite(value)) return fail(`${value} is not a value`);
-  // String(-0) is already "0"; String never writes a trailing ".0".
-  return { ok: true, value: String(value) };
+  // Excel keeps 15 significant digits, so 0.1+0.2 shows as 0.3 there and reads as "0.3" here.
+  // String never writes a trailing ".0", and adding 0 turns -0 into "0".
+  return { ok: true, value: String(Number(value.toPrecision(15)) + 0) };
 }
 
 function fromDate(date: Date, keepTime: boolean): Parsed<string> {

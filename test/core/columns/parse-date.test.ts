@@ -143,6 +143,12 @@ describe('parseDate: text', () => {
     ['2024-02-29', '2024-02-29'], // 2024 is a leap year (divisible by 4)
     ['2000-02-29', '2000-02-29'], // 2000 is a leap year (divisible by 400)
     ['1900-02-28', '1900-02-28'],
+    ['Tuesday, March 5, 2024', '2024-03-05'], // Excel long date; 2024-03-05 was a Tuesday
+    ['Tue 5-Mar-2024', '2024-03-05'],
+    ['2024年3月5日星期二', '2024-03-05'], // Chinese Excel long date
+    ['2024年3月5日 周二 10:30', '2024-03-05'],
+    ['2024年3月10日星期日', '2024-03-10'], // a Sunday
+    ['2024年3月10日礼拜天', '2024-03-10'],
   ])('parseDate(%j) is %s', (text, iso) => {
     expect(show(text)).toBe(iso);
   });
@@ -170,6 +176,8 @@ describe('parseDate: text', () => {
     ['2024-03', 'not a date'],
     ['2024年3月', 'not a date'],
     ['05.03.2024', 'not a date'], // day-first German order is not guessed
+    ['Friday, March 5, 2024', 'names Friday but 2024-03-05 is a Tuesday'],
+    ['2024年3月5日星期五', 'names Friday but 2024-03-05 is a Tuesday'],
   ])('fails on %j with a reason naming %j', (text, words) => {
     const result = parseDate(text);
     expect(result.ok).toBe(false);

@@ -17,6 +17,8 @@ describe('parseId', () => {
     [536365, '536365'],
     [-0, '0'],
     [2.5, '2.5'],
+    [17850.000000000004, '17850'], // float noise past Excel's 15 significant digits
+    [1e21, '1e+21'], // String's own form for huge numbers
     ['#123', '#123'], // not an Excel error literal
     [new Date(Date.UTC(2024, 2, 5)), '2024-03-05'], // ISO date of the UTC calendar day
     [new Date(Date.UTC(2024, 2, 5, 23, 59)), '2024-03-05'],
@@ -49,6 +51,8 @@ describe('parseText', () => {
     ['17850.0', '17850.0'], // text stays as written (only parseId drops ".0")
     [3, '3'],
     [2.5, '2.5'],
+    [0.1 + 0.2, '0.3'], // Excel keeps 15 significant digits and shows 0.3
+    [123456789012345, '123456789012345'], // 15 digits: kept whole
     [true, 'TRUE'], // as Excel shows a boolean
     [false, 'FALSE'],
     [new Date(Date.UTC(2024, 2, 5)), '2024-03-05'],
