@@ -1,6 +1,7 @@
 import type { XlsxPackage } from './open-xlsx-package.js';
 import { runTags, runsText } from './runs-text.js';
-import { detachedString, rootPrefix } from './xml-text.js';
+import type { RunTags } from './runs-text.js';
+import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
 
 /**
  * Reads the shared string table (`sharedStrings.xml`) as the texts Excel shows, in index order,
@@ -15,6 +16,7 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise
   let siOpen = '<si';
   let siClose = '</si>';
   let tags = runTags('');
+  let plainOpen = '<t>';
   for await (const chunk of pkg.streamText(part)) {
     buffer = buffer.length === 0 ? chunk : buffer + chunk;
     if (prefix === undefined) {
@@ -23,6 +25,7 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise
       siOpen = `<${prefix}si`;
       siClose = `</${prefix}si>`;
       tags = runTags(prefix);
+      plainOpen = `<${prefix}t>`;
     }
     let pos = 0;
     for (;;) {
@@ -46,10 +49,29 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise
         pos = open;
         break;
       }
-      strings.push(detachedString(runsText(buffer, tagEnd + 1, close, tags)));
+      strings.push(detachedString(itemText(buffer, tagEnd + 1, close, tags, plainOpen)));
       pos = close + siClose.length;
     }
     buffer = buffer.slice(pos);
   }
   return strings;
+}
+
+/** The common case `<si><t>text</t></si>` without the general run walk. */
+function itemText(
+  xml: string,
+  start: number,
+  end: number,
+  tags: RunTags,
+  plainOpen: string,
+): string {
+  const textStart = start + plainOpen.length;
+  if (
+    xml.startsWith(plainOpen, start) &&
+    xml.startsWith(tags.tClose, end - tags.tClose.length) &&
+    xml.lastIndexOf('<', end - tags.tClose.length - 1) < textStart
+  ) {
+    return decodeXmlText(xml.slice(textStart, end - tags.tClose.length));
+  }
+  return runsText(xml, start, end, tags);
 }

@@ -27,22 +27,24 @@ export function runTags(prefix: string): RunTags {
  * (`<rPh>`, furigana above Japanese text) are not part of the cell's text and are skipped.
  */
 export function runsText(xml: string, start: number, end: number, tags: RunTags): string {
+  // Searching a slice keeps every indexOf inside this item (a miss would scan the whole chunk).
+  const item = xml.slice(start, end);
+  const itemEnd = item.length;
   let text = '';
   let pieces = 0;
-  let pos = start;
-  let phonetic = xml.indexOf(tags.rPhOpen, pos);
-  if (phonetic >= end) phonetic = -1;
+  let pos = 0;
+  let phonetic = item.indexOf(tags.rPhOpen);
   for (;;) {
-    const open = xml.indexOf(tags.tOpen, pos);
-    if (open < 0 || open >= end) break;
+    const open = item.indexOf(tags.tOpen, pos);
+    if (open < 0) break;
     if (phonetic >= 0 && open > phonetic) {
-      const phoneticEnd = xml.indexOf(tags.rPhClose, phonetic);
-      pos = phoneticEnd < 0 || phoneticEnd >= end ? end : phoneticEnd + tags.rPhClose.length;
-      phonetic = xml.indexOf(tags.rPhOpen, pos);
-      if (phonetic >= end) phonetic = -1;
+      const phoneticEnd = item.indexOf(tags.rPhClose, phonetic);
+      if (phoneticEnd < 0) break;
+      pos = phoneticEnd + tags.rPhClose.length;
+      phonetic = item.indexOf(tags.rPhOpen, pos);
       continue;
     }
-    const after = xml.charCodeAt(open + tags.tOpen.length);
+    const after = item.charCodeAt(open + tags.tOpen.length);
     // `<t` must be the whole tag name (not `<text…`): next is `>`, `/` or white space.
     if (
       after !== 62 &&
@@ -55,15 +57,15 @@ export function runsText(xml: string, start: number, end: number, tags: RunTags)
       pos = open + 1;
       continue;
     }
-    const tagEnd = xml.indexOf('>', open);
-    if (tagEnd < 0 || tagEnd >= end) break;
-    if (xml.charCodeAt(tagEnd - 1) === 47 /* / */) {
+    const tagEnd = item.indexOf('>', open);
+    if (tagEnd < 0) break;
+    if (item.charCodeAt(tagEnd - 1) === 47 /* / */) {
       pos = tagEnd + 1;
       continue;
     }
-    const close = xml.indexOf(tags.tClose, tagEnd);
-    const contentEnd = close < 0 || close > end ? end : close;
-    const piece = xml.slice(tagEnd + 1, contentEnd);
+    const close = item.indexOf(tags.tClose, tagEnd);
+    const contentEnd = close < 0 ? itemEnd : close;
+    const piece = item.slice(tagEnd + 1, contentEnd);
     text = pieces === 0 ? piece : text + piece;
     pieces += 1;
     pos = contentEnd + tags.tClose.length;

@@ -128,7 +128,7 @@ export class SheetRowScanner {
   }
 
   private rowNumberOf(buf: string, open: number, tagEnd: number): number {
-    const start = attributeStart(buf, open + this.rowOpen.length, tagEnd, 'r=');
+    const start = attributeStart(buf, open + this.rowOpen.length, tagEnd, 114 /* r */);
     let rowNumber = 0;
     if (start >= 0) {
       for (let i = start; i < tagEnd; i++) {
@@ -156,22 +156,19 @@ export class SheetRowScanner {
         continue;
       }
       const tagEnd = buf.indexOf('>', open);
-      const attrsFrom = open + cellOpen.length;
-      const refStart = attributeStart(buf, attrsFrom, tagEnd, 'r=');
-      const referenced = refStart >= 0 ? columnIndexAt(buf, refStart) : -1;
+      this.readCellAttributes(buf, open + cellOpen.length, tagEnd);
+      const referenced = this.refAt >= 0 ? columnIndexAt(buf, this.refAt) : -1;
       const column = referenced >= 0 ? referenced : nextColumn;
       nextColumn = column + 1;
-      let cellEnd: number;
       let value: CellValue = null;
       if (buf.charCodeAt(tagEnd - 1) === SLASH) {
-        cellEnd = tagEnd + 1;
+        pos = tagEnd + 1;
       } else {
         const close = buf.indexOf(cellClose, tagEnd);
         const contentEnd = close < 0 || close > end ? end : close;
-        cellEnd = contentEnd + cellClose.length;
-        value = this.valueOf(buf, attrsFrom, tagEnd, contentEnd);
+        pos = contentEnd + cellClose.length;
+        value = this.valueOf(buf, tagEnd, contentEnd);
       }
-      pos = cellEnd;
       if (value === null) continue;
       while (cells.length < column) cells.push(null);
       cells[column] = value;
@@ -181,45 +178,73 @@ export class SheetRowScanner {
     return cells;
   }
 
-  private valueOf(buf: string, attrsFrom: number, tagEnd: number, contentEnd: number): CellValue {
-    const typeStart = attributeStart(buf, attrsFrom, tagEnd, 't=');
+  /** Where the current cell's `r`, `s` and `t` values start (-1 when absent), in one pass. */
+  private refAt = -1;
+  private styleAt = -1;
+  private typeAt = -1;
+
+  private readCellAttributes(buf: string, from: number, to: number): void {
+    this.refAt = -1;
+    this.styleAt = -1;
+    this.typeAt = -1;
+    let eq = buf.indexOf('=', from);
+    while (eq >= 0 && eq < to) {
+      const quote = buf.charCodeAt(eq + 1);
+      if (quote !== QUOTE && quote !== APOSTROPHE) return;
+      if (isSpace(buf.charCodeAt(eq - 2))) {
+        const name = buf.charCodeAt(eq - 1);
+        if (name === 114 /* r */) this.refAt = eq + 2;
+        else if (name === 115 /* s */) this.styleAt = eq + 2;
+        else if (name === 116 /* t */) this.typeAt = eq + 2;
+      }
+      const closing = buf.indexOf(quote === QUOTE ? '"' : "'", eq + 2);
+      if (closing < 0) return;
+      eq = buf.indexOf('=', closing + 1);
+    }
+  }
+
+  private valueOf(buf: string, tagEnd: number, contentEnd: number): CellValue {
+    const typeAt = this.typeAt;
     // Type codes: s shared string, str formula text, inlineStr, b, e, n (default), d (ISO date).
-    const type = typeStart < 0 ? 110 /* n */ : buf.charCodeAt(typeStart);
-    const typeLength = typeStart < 0 ? 1 : attributeLength(buf, typeStart);
+    const type = typeAt < 0 ? 110 /* n */ : buf.charCodeAt(typeAt);
     if (type === 105 /* i */) return this.inlineText(buf, tagEnd + 1, contentEnd);
 
-    const valueTag = buf.indexOf(this.valueOpen, tagEnd);
-    if (valueTag < 0 || valueTag >= contentEnd) return null;
+    // Writers put <v> first unless there is a formula, so look right after the tag first.
+    const valueTag = buf.startsWith(this.valueOpen, tagEnd + 1)
+      ? tagEnd + 1
+      : childTagAt(buf, tagEnd + 1, contentEnd, this.valueOpen);
+    if (valueTag < 0) return null;
     const valueTagEnd = buf.indexOf('>', valueTag);
     if (buf.charCodeAt(valueTagEnd - 1) === SLASH) return null;
-    const valueEnd = buf.indexOf(this.valueClose, valueTagEnd);
-    const raw = buf.slice(
-      valueTagEnd + 1,
-      valueEnd < 0 || valueEnd > contentEnd ? contentEnd : valueEnd,
-    );
+    let valueEnd = buf.indexOf(this.valueClose, valueTagEnd);
+    if (valueEnd < 0 || valueEnd > contentEnd) valueEnd = contentEnd;
+    const valueStart = valueTagEnd + 1;
+    if (valueStart === valueEnd) return null;
 
     if (type === 110 /* n */) {
-      if (raw.length === 0) return null;
-      const serial = +raw;
-      const styleStart = attributeStart(buf, attrsFrom, tagEnd, 's=');
-      if (styleStart >= 0 && this.context.dateStyles[integerAt(buf, styleStart)] === true) {
+      const serial = numberAt(buf, valueStart, valueEnd);
+      const styleAt = this.styleAt;
+      if (styleAt >= 0 && this.context.dateStyles[integerAt(buf, styleAt)] === true) {
         return new Date(Math.round((serial + this.dateOffset) * MS_PER_DAY));
       }
       return serial;
     }
     if (type === 115 /* s */) {
-      if (typeLength === 1) return this.context.sharedStrings[+raw] ?? null;
-      return detachedString(decodeXmlText(raw));
+      if (attributeLength(buf, typeAt) === 1) {
+        return this.context.sharedStrings[integerAt(buf, valueStart)] ?? null;
+      }
+      return detachedString(decodeXmlText(buf.slice(valueStart, valueEnd)));
     }
+    const raw = buf.slice(valueStart, valueEnd);
     if (type === 98 /* b */) return raw === '1' || raw === 'true';
     if (type === 101 /* e */) return { error: detachedString(decodeXmlText(raw)) };
     if (type === 100 /* d */) return isoDate(raw);
-    return raw.length === 0 ? null : +raw;
+    return +raw;
   }
 
   private inlineText(buf: string, start: number, contentEnd: number): CellValue {
-    const open = buf.indexOf(this.inlineOpen, start);
-    if (open >= 0 && open < contentEnd) {
+    const open = childTagAt(buf, start, contentEnd, this.inlineOpen);
+    if (open >= 0) {
       const tagEnd = buf.indexOf('>', open);
       if (buf.charCodeAt(tagEnd - 1) === SLASH) return '';
       const close = buf.indexOf(this.inlineClose, tagEnd);
@@ -227,8 +252,8 @@ export class SheetRowScanner {
       return detachedString(runsText(buf, tagEnd + 1, end, this.tags));
     }
     // Some writers put an inline string's text in <v>.
-    const valueTag = buf.indexOf(this.valueOpen, start);
-    if (valueTag < 0 || valueTag >= contentEnd) return null;
+    const valueTag = childTagAt(buf, start, contentEnd, this.valueOpen);
+    if (valueTag < 0) return null;
     const valueTagEnd = buf.indexOf('>', valueTag);
     const valueEnd = buf.indexOf(this.valueClose, valueTagEnd);
     if (valueEnd < 0 || valueEnd > contentEnd) return null;
@@ -242,18 +267,34 @@ function isNameEnd(code: number): boolean {
 }
 
 /**
- * Index of the first character of the value of attribute `nameEq` (`'r='`) in the tag spanning
- * `[from, to)`, or -1. The name must follow white space, so `r=` does not match `attr=`.
+ * Index of the first character of the value of the one-letter attribute `name` (char code, e.g.
+ * 114 for `r`) in the start tag spanning `[from, to)`, or -1. Walks the tag's `=` signs so a
+ * missing attribute costs only the tag's length, never a search through the rest of the chunk.
  */
-function attributeStart(buf: string, from: number, to: number, nameEq: string): number {
-  let i = buf.indexOf(nameEq, from);
-  while (i >= 0 && i < to) {
-    const before = buf.charCodeAt(i - 1);
-    if (before === 32 || before === 9 || before === 10 || before === 13) {
-      const quote = buf.charCodeAt(i + nameEq.length);
-      if (quote === QUOTE || quote === APOSTROPHE) return i + nameEq.length + 1;
-    }
-    i = buf.indexOf(nameEq, i + 1);
+function attributeStart(buf: string, from: number, to: number, name: number): number {
+  let eq = buf.indexOf('=', from);
+  while (eq >= 0 && eq < to) {
+    const quote = buf.charCodeAt(eq + 1);
+    if (quote !== QUOTE && quote !== APOSTROPHE) return -1;
+    if (buf.charCodeAt(eq - 1) === name && isSpace(buf.charCodeAt(eq - 2))) return eq + 2;
+    const closing = buf.indexOf(quote === QUOTE ? '"' : "'", eq + 2);
+    if (closing < 0) return -1;
+    eq = buf.indexOf('=', closing + 1);
+  }
+  return -1;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * Index of the child start tag `open` (e.g. `<v`) among the tags in `[from, to)`, or -1. Walks
+ * the `<` of the cell's content, so a cell without that child never searches past its end.
+ */
+function childTagAt(buf: string, from: number, to: number, open: string): number {
+  for (let lt = buf.indexOf('<', from); lt >= 0 && lt < to; lt = buf.indexOf('<', lt + 1)) {
+    if (buf.startsWith(open, lt) && isNameEnd(buf.charCodeAt(lt + open.length))) return lt;
   }
   return -1;
 }
@@ -287,6 +328,39 @@ function integerAt(buf: string, start: number): number {
     if (!(digit >= 0 && digit <= 9)) return value;
     value = value * 10 + digit;
   }
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number written in `buf[start, end)`, exactly as `Number(text)` reads it. Plain decimals
+ * of up to 15 significant digits (almost every cell) are read without making a string: the
+ * digits form an exact integer m < 2^53 and m / 10^k (10^k exact for k ≤ 22) is then correctly
+ * rounded, as the decimal is. Anything else (exponents, long digit runs, white space) falls
+ * back to `Number`.
+ */
+function numberAt(buf: string, start: number, end: number): number {
+  let i = start;
+  const negative = buf.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const code = buf.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+    } else if (code === 46 /* . */ && fraction < 0) {
+      fraction = i;
+    } else {
+      return +buf.slice(start, end);
+    }
+  }
+  if (digits === 0 || digits > 15) return +buf.slice(start, end);
+  const scale = fraction < 0 ? 0 : end - fraction - 1;
+  const value = scale === 0 ? mantissa : mantissa / (POWERS_OF_TEN[scale] ?? 10 ** scale);
+  return negative ? -value : value;
 }
 
 /** `t="d"` cells hold an ISO 8601 date-time; without a zone it is the wall-clock time, as UTC. */

@@ -103,7 +103,7 @@ describe.skipIf(missing)('readXlsxSheets on the real workbooks of ../shared/data
 
   it('rph.xlsx: phonetic runs are not part of the text', async () => {
     const [sheet] = await readXlsxSheets(join(dir, 'rph.xlsx'));
-    // sharedStrings.xml: <r><t>課きく　毛こ</t></r><rPh …><t>カ</t></rPh><rPh …><t>ケ</t></rPh>
+    // sharedStrings.xml: <r><t>課きく\u3000毛こ</t></r><rPh …><t>カ</t></rPh><rPh …><t>ケ</t></rPh>
     expect(sheet?.rows).toEqual([['課きく　毛こ']]);
   });
 

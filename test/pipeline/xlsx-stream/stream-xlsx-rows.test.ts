@@ -238,3 +238,33 @@ describe('SheetRowScanner', () => {
     expect(scanner.isAtRowBoundary).toBe(true);
   });
 });
+
+describe('SheetRowScanner numbers', () => {
+  const scanNumber = (text: string): unknown => {
+    const out: ScannedRow[] = [];
+    const scanner = new SheetRowScanner({ sharedStrings: [], dateStyles: [], date1904: false });
+    scanner.push(
+      `<worksheet><sheetData><row r="1"><c r="A1"><v>${text}</v></c></row></sheetData></worksheet>`,
+      out,
+    );
+    return out[0]?.cells[0];
+  };
+
+  it('reads every number exactly as Number() reads its text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+          fc
+            .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 12 }))
+            .map(([n, k]) => (n / 1000).toFixed(k)),
+          fc.stringMatching(/^-?\d{1,20}(\.\d{0,25})?$/),
+        ),
+        (text) => {
+          expect(scanNumber(text)).toBe(Number(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Reading a 1,048,576-row × 10-column .xlsx: our streaming reader against the floor (inflate the
+ * sheet XML and count `<row`), exceljs's streaming WorkbookReader and SheetJS, each in its own
+ * child process so peak RSS is clean.
+ *
+ *   node --import tsx bench/xlsx-read.ts [--rows 1048576] [--only ours,floor] [--write]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LARGE_ROWS, makeLargeXlsx } from './make-large-xlsx.js';
+
+const READERS = ['floor', 'ours', 'exceljs', 'sheetjs'] as const;
+type Reader = (typeof READERS)[number];
+
+interface Measurement {
+  reader: Reader;
+  ms: number;
+  maxRssMb: number;
+  rows: number;
+  cells: number;
+}
+
+const DESCRIPTIONS: Record<Reader, string> = {
+  floor: 'floor: zlib inflate of the sheet XML + count "<row"',
+  ours: 'ours: streamXlsxRows → typed CellValue rows',
+  exceljs: 'exceljs 4 streaming WorkbookReader, rows only',
+  sheetjs: 'SheetJS xlsx 0.18.5 readFile + sheet_to_json',
+};
+
+function argValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+async function runChild(reader: Reader, file: string): Promise<Measurement> {
+  let rows = 0;
+  let cells = 0;
+  const started = performance.now();
+  if (reader === 'floor') {
+    const { openXlsxPackage } = await import('../pipeline/xlsx-stream/open-xlsx-package.js');
+    const pkg = await openXlsxPackage(file);
+    const needle = Buffer.from('<row');
+    for await (const chunk of await pkg.streamBytes('xl/worksheets/sheet1.xml')) {
+      const bytes = chunk as Buffer;
+      // A "<row" split across chunks is missed; a handful out of a million does not matter here.
+      for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 4)) rows++;
+    }
+    pkg.close();
+  } else if (reader === 'ours') {
+    const { streamXlsxRows } = await import('../pipeline/xlsx-stream/stream-xlsx-rows.js');
+    for await (const row of streamXlsxRows(file)) {
+      rows++;
+      cells += row.cells.length;
+    }
+  } else if (reader === 'exceljs') {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+    });
+    for await (const worksheet of workbook) {
+      for await (const row of worksheet as AsyncIterable<{ cellCount: number }>) {
+        rows++;
+        cells += row.cellCount;
+      }
+    }
+  } else {
+    const xlsx = await import('xlsx');
+    const read = xlsx.readFile ?? (xlsx as unknown as { default: typeof xlsx }).default.readFile;
+    const utils = xlsx.utils ?? (xlsx as unknown as { default: typeof xlsx }).default.utils;
+    const workbook = read(file, { cellDates: true, dense: true });
+    for (const name of workbook.SheetNames) {
+      const sheet = workbook.Sheets[name];
+      if (sheet === undefined) continue;
+      const grid = utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true });
+      rows += grid.length;
+      for (const row of grid) cells += row.length;
+    }
+  }
+  const ms = performance.now() - started;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  return { reader, ms, maxRssMb, rows, cells };
+}
+
+function format(measurements: Measurement[], file: string, rows: number): string {
+  const floor = measurements.find((m) => m.reader === 'floor');
+  const lines = [
+    `File: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows × 10 columns)`,
+    '',
+    '| reader | time (s) | × floor time | peak RSS (MB) | rows | cells |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...measurements.map((m) => {
+      const ratio = floor ? (m.ms / floor.ms).toFixed(2) : '–';
+      return `| ${DESCRIPTIONS[m.reader]} | ${(m.ms / 1000).toFixed(2)} | ${ratio} | ${m.maxRssMb.toFixed(0)} | ${m.rows} | ${m.cells} |`;
+    }),
+    '',
+    'Goal (issue 6): ours within 3× the floor and under 500 MB peak RSS.',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const child = argValue('--child') as Reader | undefined;
+  if (child !== undefined) {
+    const file = argValue('--file') ?? '';
+    process.stdout.write(`${JSON.stringify(await runChild(child, file))}\n`);
+    return;
+  }
+  const rows = Number(argValue('--rows') ?? DEFAULT_LARGE_ROWS);
+  if (!Number.isInteger(rows) || rows < 2)
+    throw new Error(`--rows must be an integer ≥ 2, got ${argValue('--rows')}`);
+  const only = argValue('--only')?.split(',') ?? [...READERS];
+  const started = performance.now();
+  const file = await makeLargeXlsx({ rows });
+  console.error(
+    `workbook ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${file}`,
+  );
+  const script = fileURLToPath(import.meta.url);
+  const measurements: Measurement[] = [];
+  for (const reader of READERS.filter((r) => only.includes(r))) {
+    console.error(`running ${reader}…`);
+    const result = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=8192', '--import', 'tsx', script, '--child', reader, '--file', file],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    const line = result.stdout.trim().split('\n').pop() ?? '';
+    if (result.status !== 0 || !line.startsWith('{')) {
+      console.error(`${reader} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+      continue;
+    }
+    measurements.push(JSON.parse(line) as Measurement);
+  }
+  const table = format(measurements, file, rows);
+  console.log(table);
+  if (process.argv.includes('--write')) {
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/xlsx-read.md', `# xlsx-read\n\n${table}\n`);
+  }
+}
+
+await main();
