@@ -31,7 +31,7 @@ describe('funnelChart', () => {
   });
 
   it('funnelChart defaults: English labels, default width, height from the stage count', () => {
-    const spec = funnelChart(FUNNEL_INPUT) as Record<string, unknown>;
+    const spec = funnelChart(FUNNEL_INPUT) as unknown as Record<string, unknown>;
     expect(spec.title).toEqual({ text: 'Pipeline by stage' });
     expect(spec.width).toBe(DEFAULT_CHART_WIDTH);
     expect(spec.height).toBe(6 * FUNNEL_ROW_HEIGHT);
