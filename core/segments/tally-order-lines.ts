@@ -120,6 +120,8 @@ export function tallyOrderLines(
   const lastOrderKey: (string | undefined)[] = [];
   const orderKeys = new Set<string>();
 
+  let lastId: string | undefined;
+  let lastIndex = 0;
   let linesOutsidePeriod = 0;
   let linesWithoutCustomer = 0;
   let revenueWithoutCustomer = 0;
@@ -141,7 +143,8 @@ export function tallyOrderLines(
       revenueWithoutCustomer += line.amount;
       continue;
     }
-    let k = indexById.get(id);
+    // Exports list an invoice's lines together, so the previous line's customer is a cheap hit.
+    let k = id === lastId ? lastIndex : indexById.get(id);
     if (k === undefined) {
       k = ids.length;
       indexById.set(id, k);
@@ -158,6 +161,8 @@ export function tallyOrderLines(
       lastOrder.push(-Infinity);
       lastOrderKey.push(undefined);
     }
+    lastId = id;
+    lastIndex = k;
     const amount = line.amount;
     const sum = revenue[k]! + amount;
     revenueError[k]! +=

@@ -1,0 +1,132 @@
+/**
+ * RFM + ABC over all 541,909 Online Retail lines (305 daily CSVs), against DuckDB in the same run.
+ *
+ *   node --import tsx bench/segment.ts [--runs N] [--write]
+ *
+ * End to end: ours = list files → read CSVs (bounded concurrent reads, fast CSV grid) →
+ * readRecords → RFM and ABC; DuckDB = read_csv over the same files with a declared schema →
+ * per-customer monetary, frequency and last order date. Compute only: ours = RFM + ABC on order
+ * lines already in memory; DuckDB = the same aggregate over a table already loaded.
+ * Also times the generic readWorkbook path (csv-parse) for reference. Best of N runs each.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readRecords } from '../core/columns/read-records.js';
+import type { OrderLine } from '../core/columns/records.js';
+import { epochDayFromIso } from '../core/columns/epoch-day.js';
+import { abc } from '../core/segments/abc.js';
+import { rfm } from '../core/segments/rfm.js';
+import { readCsvGridFast } from '../pipeline/commands/segment-fast-csv.js';
+import { listInputFiles } from '../pipeline/list-input-files.js';
+import { readWorkbook } from '../pipeline/read-workbook.js';
+
+const DIR = '../shared/data/online-retail/by-day';
+const AS_OF = epochDayFromIso('2011-12-10')!;
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
+const write = args.includes('--write');
+const POOL = 8;
+
+if (!existsSync(DIR)) {
+  console.error(`bench/segment: ${DIR} is missing; nothing to measure`);
+  process.exit(1);
+}
+
+async function readLines(fast: boolean): Promise<OrderLine[]> {
+  const files = await listInputFiles([DIR]);
+  const perFile: OrderLine[][] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      const grid = fast ? await readCsvGridFast(file) : (await readWorkbook(file))[0]!;
+      perFile[i] = readRecords(grid.rows, { kind: 'orderLine', sheet: grid.sheet, file }).records;
+    }
+  };
+  await Promise.all(Array.from({ length: POOL }, worker));
+  return perFile.flat();
+}
+
+function compute(lines: readonly OrderLine[]): { scored: number; classA: number } {
+  // One pass over the lines: ABC ranks the same net revenue RFM calls monetary.
+  const r = rfm(lines, { asOf: AS_OF });
+  const a = abc([
+    ...r.customers.map((c) => ({ id: c.id, revenue: c.monetary })),
+    ...r.returnsOnly.map((c) => ({ id: c.id, revenue: c.monetary })),
+  ]);
+  return { scored: r.customers.length, classA: a.classes[0]!.customers };
+}
+
+async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  let best = Infinity;
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    value = await fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { ms: best, value };
+}
+
+const db = await DuckDBInstance.create(':memory:');
+const con = await db.connect();
+const SCHEMA = `columns = {'InvoiceNo': 'VARCHAR', 'StockCode': 'VARCHAR', 'Description': 'VARCHAR',
+  'Quantity': 'BIGINT', 'InvoiceDate': 'TIMESTAMP', 'UnitPrice': 'DOUBLE', 'CustomerID': 'VARCHAR',
+  'Country': 'VARCHAR'}, header = true, auto_detect = false, delim = ',', quote = '"'`;
+const AGGREGATE = (from: string) => `
+  SELECT CustomerID, sum(Quantity * UnitPrice) AS monetary,
+         count(DISTINCT CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN InvoiceNo END) AS frequency,
+         max(CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN CAST(InvoiceDate AS DATE) END) AS last_order
+  FROM ${from} WHERE CustomerID IS NOT NULL GROUP BY 1`;
+
+const oursE2E = await time(async () => compute(await readLines(true)));
+const genericE2E = await time(async () => compute(await readLines(false)));
+const duckE2E = await time(
+  async () =>
+    (await con.runAndReadAll(AGGREGATE(`read_csv('${DIR}/*.csv', ${SCHEMA})`))).getRows().length,
+);
+const lines = await readLines(true);
+const oursCompute = await time(() => compute(lines));
+await con.run(`CREATE TABLE retail AS SELECT * FROM read_csv('${DIR}/*.csv', ${SCHEMA})`);
+const duckCompute = await time(
+  async () => (await con.runAndReadAll(AGGREGATE('retail'))).getRows().length,
+);
+con.closeSync();
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const rows = [
+  [
+    'end to end (fast CSV grid)',
+    fmt(oursE2E.ms),
+    fmt(duckE2E.ms),
+    (oursE2E.ms / duckE2E.ms).toFixed(2),
+    '≤ 3',
+  ],
+  [
+    'end to end (generic readWorkbook)',
+    fmt(genericE2E.ms),
+    fmt(duckE2E.ms),
+    (genericE2E.ms / duckE2E.ms).toFixed(2),
+    '—',
+  ],
+  [
+    'compute only (RFM + ABC)',
+    fmt(oursCompute.ms),
+    fmt(duckCompute.ms),
+    (oursCompute.ms / duckCompute.ms).toFixed(2),
+    '≤ 2',
+  ],
+];
+const table = [
+  `| ${lines.length.toLocaleString('en-US')} lines, ${oursE2E.value.scored} scored customers, ${duckE2E.value} DuckDB groups, best of ${runs} | pipecast | DuckDB | ratio | goal |`,
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+console.log(table);
+console.log(`node ${process.version}, class A customers ${oursE2E.value.classA}`);
+if (write) {
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/segment.md', `# bench/segment\n\n${table}\n`);
+}
