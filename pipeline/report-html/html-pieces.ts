@@ -1,0 +1,83 @@
+import { escapeHtml } from './escape-html.js';
+import { REPORT_CSS } from './report-css.js';
+import type { ReportCell, ReportLocale, ReportSummaryItem, ReportTable } from './report-model.js';
+import { reportText } from './report-text.js';
+
+/**
+ * Content-Security-Policy of every page: nothing may load from anywhere (styles are inline,
+ * charts are inline SVG), so even markup that slipped through could not call out or run script.
+ */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** Whole HTML document around already-escaped body markup. */
+export function htmlPage(title: string, locale: ReportLocale, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Formats a cell: numbers with grouping (1,234.5), blanks empty, text escaped. */
+export function cellHtml(value: ReportCell): { html: string; numeric: boolean } {
+  if (typeof value === 'number') {
+    return {
+      html: escapeHtml(Number.isFinite(value) ? NUMBER_FORMAT.format(value) : String(value)),
+      numeric: true,
+    };
+  }
+  return { html: escapeHtml(value), numeric: false };
+}
+
+/** A summary strip of label/value tiles. */
+export function summaryHtml(items: readonly ReportSummaryItem[]): string {
+  if (items.length === 0) return '';
+  const tiles = items.map((item) => {
+    const value = cellHtml(item.value).html;
+    return `<div><dt>${escapeHtml(item.label)}</dt><dd>${value}</dd></div>`;
+  });
+  return `<dl class="summary">${tiles.join('')}</dl>`;
+}
+
+/** A titled table; an empty one says so instead of showing bare headers. */
+export function tableHtml(table: ReportTable, locale: ReportLocale): string {
+  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+  const body =
+    table.rows.length === 0
+      ? `<tr><td class="empty" colspan="${Math.max(1, table.columns.length)}">${escapeHtml(reportText('noRows', locale))}</td></tr>`
+      : table.rows
+          .map((row) => {
+            const cells = row.map((value) => {
+              const cell = cellHtml(value);
+              return cell.numeric ? `<td class="num">${cell.html}</td>` : `<td>${cell.html}</td>`;
+            });
+            return `<tr>${cells.join('')}</tr>`;
+          })
+          .join('\n');
+  return [
+    `<h3>${escapeHtml(table.title)}</h3>`,
+    '<div class="table-wrap"><table>',
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>${body}</tbody>`,
+    '</table></div>',
+  ].join('\n');
+}
+
+/** Anchor-safe id: letters, digits, - and _ only (anything else becomes -). */
+export function safeId(id: string): string {
+  const cleaned = id.replace(/[^A-Za-z0-9_-]/g, '-');
+  return cleaned === '' ? 'section' : cleaned;
+}

@@ -1,0 +1,87 @@
+import { escapeHtml } from './escape-html.js';
+import { htmlPage, summaryHtml } from './html-pieces.js';
+import type { ReportIndexEntry, ReportLocale } from './report-model.js';
+import { reportText } from './report-text.js';
+
+/** Options of {@link renderIndexHtml}. */
+export interface RenderIndexHtmlOptions {
+  /** Page title; default "Reports" / "报告列表". */
+  title?: string;
+  /** As-of date shown under the title, ISO `YYYY-MM-DD`. */
+  generatedFor?: string;
+  locale?: ReportLocale;
+}
+
+/**
+ * Renders the index page of a batch run: one row per input workbook with a link to its report,
+ * or the reason it failed. Self-contained like the reports (no script, no external request).
+ *
+ * @param entries - One entry per input file, in the order to list them.
+ * @param options - Title, as-of date, locale.
+ * @returns The HTML document.
+ * @throws {TypeError} When `entries` is not an array, or an entry's `href` is absolute or has a
+ *   scheme (links must stay inside the output folder).
+ */
+export function renderIndexHtml(
+  entries: readonly ReportIndexEntry[],
+  options: RenderIndexHtmlOptions = {},
+): string {
+  if (!Array.isArray(entries)) {
+    throw new TypeError('renderIndexHtml: entries must be an array');
+  }
+  const locale = options.locale ?? 'en';
+  const title = options.title ?? reportText('indexTitle', locale);
+  const failed = entries.filter((e) => e.status === 'error').length;
+
+  const rows = entries.map((entry) => {
+    const ok = entry.status === 'ok';
+    const link =
+      ok && entry.href !== undefined
+        ? `<a href="${escapeHtml(relativeHref(entry.href))}">${escapeHtml(reportText('openReport', locale))}</a>`
+        : '';
+    const status = ok
+      ? `<span class="status-ok">${escapeHtml(reportText('ok', locale))}</span>`
+      : `<span class="status-error">${escapeHtml(reportText('failed', locale))}</span>`;
+    const details = [
+      entry.message === undefined ? '' : `<div>${escapeHtml(entry.message)}</div>`,
+      summaryHtml(entry.summary ?? []),
+    ].join('');
+    return `<tr class="${ok ? 'entry-ok' : 'entry-error'}"><td>${escapeHtml(entry.name)}</td><td>${status}</td><td>${link}</td><td>${details}</td></tr>`;
+  });
+
+  const body = [
+    '<header>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    options.generatedFor === undefined
+      ? ''
+      : `<p class="as-of">${escapeHtml(reportText('asOf', locale))}: ${escapeHtml(options.generatedFor)}</p>`,
+    `<p>${entries.length - failed} ${escapeHtml(reportText('summaryCounts', locale))} ${failed}</p>`,
+    '</header>',
+    '<main><section>',
+    '<div class="table-wrap"><table>',
+    `<thead><tr><th scope="col">${escapeHtml(reportText('file', locale))}</th><th scope="col">${escapeHtml(reportText('status', locale))}</th><th scope="col"></th><th scope="col">${escapeHtml(reportText('details', locale))}</th></tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table></div>',
+    '</section></main>',
+    `<footer>${escapeHtml(reportText('footer', locale))}</footer>`,
+  ].join('\n');
+  return htmlPage(title, locale, body);
+}
+
+/** Keeps links inside the output folder: no scheme, no leading slash; path characters encoded. */
+function relativeHref(href: string): string {
+  if (
+    typeof href !== 'string' ||
+    /^[a-z][a-z0-9+.-]*:/i.test(href) ||
+    href.startsWith('/') ||
+    href.startsWith('\\')
+  ) {
+    throw new TypeError(
+      `renderIndexHtml: href must be a relative path, got ${JSON.stringify(href)}`,
+    );
+  }
+  return href
+    .split('/')
+    .map((part) => encodeURIComponent(part))
+    .join('/');
+}
