@@ -9,11 +9,13 @@ import {
 } from './epoch-day.js';
 import type { Parsed } from './parsed.js';
 
+/** Options of parseDate. */
 export interface ParseDateOptions {
   /** The workbook uses the 1904 date system (serial 0 = 1904-01-01). Default false (1900 system). */
   date1904?: boolean;
 }
 
+/** Workbooks use the 1900 date system unless they say otherwise (Excel for Windows' default). */
 export const DEFAULT_DATE1904 = false;
 
 /** Excel's last date, 9999-12-31, as a 1900-system serial. */

@@ -57,7 +57,7 @@ function expectParsed(result: unknown): void {
   if (!parsed.ok) expect((parsed.reason as string).length).toBeGreaterThan(0);
 }
 
-describe.each(PARSERS)('%s on any cell', (_name, parse) => {
+describe.each(PARSERS)('%s on any cell', (name, parse) => {
   it('never throws and always returns a well-formed result', () => {
     fc.assert(
       fc.property(ANY_CELL, (cell) => {
@@ -75,12 +75,24 @@ describe.each(PARSERS)('%s on any cell', (_name, parse) => {
     expect(parse({ error: '#REF!' })).toEqual({ ok: false, reason: 'Excel error #REF!' });
   });
 
+  it('does not mutate the cell it reads', () => {
+    fc.assert(
+      fc.property(ANY_CELL, (cell) => {
+        const before = cell instanceof Date ? cell.getTime() : structuredClone(cell);
+        parse(cell);
+        expect(cell instanceof Date ? cell.getTime() : cell).toEqual(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives finite numbers and integer epoch days only', () => {
     fc.assert(
       fc.property(ANY_CELL, (cell) => {
         const result = parse(cell) as { ok: boolean; value?: unknown };
         if (result.ok && typeof result.value === 'number') {
           expect(Number.isFinite(result.value)).toBe(true);
+          if (name.startsWith('parseDate')) expect(Number.isInteger(result.value)).toBe(true);
         }
       }),
       { numRuns: 500 },
