@@ -14,6 +14,7 @@ import { DEFAULT_DSO_DAYS, dsoStandard } from './dso-standard.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
 import { salesToCoverBadDebt } from './sales-to-cover-bad-debt.js';
+import { StringIndex } from './string-index.js';
 
 /** Which invoices the result lists one by one. */
 export type InvoiceLineSelection = 'open' | 'all' | 'none';
@@ -231,8 +232,12 @@ const IL_UNDATED = 2;
 
 interface Section {
   key: string | null;
-  customers: Map<string, number>;
-  owners: Map<string, number>;
+  /** Pair id per global customer id (-1: none yet). */
+  pairOfCustomer: Int32Array;
+  /** Pair ids of this section, in first-seen order. */
+  pairs: number[];
+  /** Section owner id per global owner id (-1: none yet). */
+  ownerOfGlobal: Int32Array;
   ownerIds: string[];
   salesWindowCents: number;
   settled: number;
@@ -347,8 +352,9 @@ export function ageReceivables(
       sectionByKey.set(key, s);
       sections.push({
         key,
-        customers: new Map(),
-        owners: new Map(),
+        pairOfCustomer: new Int32Array(16).fill(-1),
+        pairs: [],
+        ownerOfGlobal: new Int32Array(16).fill(-1),
         ownerIds: [],
         salesWindowCents: 0,
         settled: 0,
@@ -387,12 +393,17 @@ export function ageReceivables(
   const pairCustomer: string[] = [];
   const pairOwner: (string | null)[] = [];
   const pairLimit: (number | null)[] = [];
+  const customerIds = new StringIndex(1024);
+  const ownerIds = new StringIndex(64);
   const pairOf = (s: number, customer: string): number => {
     const sec = sections[s] as Section;
-    let p = sec.customers.get(customer);
-    if (p === undefined) {
+    const c = customerIds.intern(customer);
+    if (c >= sec.pairOfCustomer.length) sec.pairOfCustomer = grown(sec.pairOfCustomer, c);
+    let p = sec.pairOfCustomer[c] as number;
+    if (p < 0) {
       p = pairSection.length;
-      sec.customers.set(customer, p);
+      sec.pairOfCustomer[c] = p;
+      sec.pairs.push(p);
       pairSection.push(s);
       pairCustomer.push(customer);
       pairOwner.push(null);
@@ -403,10 +414,12 @@ export function ageReceivables(
   };
   const ownerOf = (s: number, owner: string): number => {
     const sec = sections[s] as Section;
-    let id = sec.owners.get(owner);
-    if (id === undefined) {
+    const g = ownerIds.intern(owner);
+    if (g >= sec.ownerOfGlobal.length) sec.ownerOfGlobal = grown(sec.ownerOfGlobal, g);
+    let id = sec.ownerOfGlobal[g] as number;
+    if (id < 0) {
       id = sec.ownerIds.length;
-      sec.owners.set(owner, id);
+      sec.ownerOfGlobal[g] = id;
       sec.ownerIds.push(owner);
     }
     return id;
@@ -426,7 +439,7 @@ export function ageReceivables(
   const ilKind = new Uint8Array(n);
   const ilPaid = new Float64Array(n);
   const ilDate = new Int32Array(n);
-  const byNumber = new Map<string, number>();
+  const byNumber = new StringIndex(n);
   const termsCache = new Map<string, PaymentTerms | string>();
   let minDay = Infinity;
   const counts: AgingCounts = {
@@ -476,22 +489,23 @@ export function ageReceivables(
         },
         'invoices without an invoice number',
       );
-    } else if (byNumber.has(number)) {
-      warnings.add(
-        'duplicate-invoice',
-        ip,
-        {
-          code: 'duplicate-id',
-          message: `invoice number ${number} appears again (first at row ${invoices[byNumber.get(number) as number]?.row}): both aged, payments go to the first`,
-          row: inv.row,
-          column: 'invoice',
-          raw: number,
-          action: 'row kept',
-        },
-        'repeated invoice numbers',
-      );
     } else {
-      byNumber.set(number, i);
+      const first = byNumber.setIfAbsent(number, i);
+      if (first >= 0) {
+        warnings.add(
+          'duplicate-invoice',
+          ip,
+          {
+            code: 'duplicate-id',
+            message: `invoice number ${number} appears again (first at row ${invoices[first]?.row}): both aged, payments go to the first`,
+            row: inv.row,
+            column: 'invoice',
+            raw: number,
+            action: 'row kept',
+          },
+          'repeated invoice numbers',
+        );
+      }
     }
 
     // Due date: the cell, else terms, else the invoice date.
@@ -646,8 +660,8 @@ export function ageReceivables(
       continue;
     }
     const ref = typeof pay.invoice === 'string' ? pay.invoice.trim() : '';
-    const idx = ref === '' ? undefined : byNumber.get(ref);
-    if (idx !== undefined) flags[idx] = (flags[idx] as number) | HAS_SHEET_PAYMENT;
+    const idx = ref === '' ? -1 : byNumber.get(ref);
+    if (idx >= 0) flags[idx] = (flags[idx] as number) | HAS_SHEET_PAYMENT;
     if (date > asOf) {
       counts.paymentsAfterAsOf++;
       continue;
@@ -656,7 +670,7 @@ export function ageReceivables(
       pay.currency === undefined || pay.currency.trim() === ''
         ? undefined
         : normCurrency(pay.currency);
-    if (idx !== undefined && (invDate[idx] as number) <= asOf) {
+    if (idx >= 0 && (invDate[idx] as number) <= asOf) {
       const invCur = curOf[idx] as string | null;
       const same =
         payCur === undefined ||
@@ -681,7 +695,7 @@ export function ageReceivables(
         },
         'payments in another currency than their invoice, shown as unapplied',
       );
-    } else if (ref !== '' && idx === undefined) {
+    } else if (ref !== '' && idx < 0) {
       warnings.add(
         'unknown-invoice',
         pp,
@@ -698,17 +712,13 @@ export function ageReceivables(
     }
     // Unapplied: no invoice, unknown invoice, invoice issued after as-of, or currency mismatch.
     const cur =
-      payCur !== undefined
-        ? payCur
-        : idx !== undefined
-          ? (curOf[idx] as string | null)
-          : o.defaultCurrency;
+      payCur !== undefined ? payCur : idx >= 0 ? (curOf[idx] as string | null) : o.defaultCurrency;
     const s = sectionOf(cur);
     const rawCustomer = typeof pay.customer === 'string' ? pay.customer.trim() : '';
     const customer =
       rawCustomer !== ''
         ? rawCustomer
-        : idx !== undefined
+        : idx >= 0
           ? (pairCustomer[pairIdx[idx] as number] as string)
           : UNKNOWN_CUSTOMER;
     addUnapplied(pairOf(s, customer), Math.round(amount * factor(cur) * 100), date);
@@ -886,7 +896,7 @@ export function ageReceivables(
     let unappliedTotal = 0;
     const customers: AgingCustomer[] = [];
     const priority: PriorityEntry[] = [];
-    for (const p of sec.customers.values()) {
+    for (const p of sec.pairs) {
       let openCents = 0;
       let items = 0;
       const byLabel: Record<string, number> = {};
@@ -959,7 +969,7 @@ export function ageReceivables(
     owners.sort((x, y) => y.open - x.open || compareText(x.id, y.id));
 
     const unapplied: UnappliedLine[] = [];
-    for (const p of sec.customers.values()) {
+    for (const p of sec.pairs) {
       const u = unappliedCents.get(p);
       if (!u) continue;
       unapplied.push({
@@ -1059,6 +1069,15 @@ export function ageReceivables(
     counts,
     warnings: warnings.finish(),
   };
+}
+
+/** A copy of a -1-filled index array long enough to hold `index`. */
+function grown(array: Int32Array, index: number): Int32Array {
+  let length = array.length;
+  while (length <= index) length *= 2;
+  const out = new Int32Array(length).fill(-1);
+  out.set(array);
+  return out;
 }
 
 function compareText(a: string, b: string): number {

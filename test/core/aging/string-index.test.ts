@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StringIndex } from '../../../core/aging/string-index.js';
+
+describe('StringIndex', () => {
+  it('keeps the first value of a key and reports it on a repeat', () => {
+    const index = new StringIndex();
+    expect(index.setIfAbsent('INV-1', 7)).toBe(-1);
+    expect(index.setIfAbsent('INV-1', 9)).toBe(7);
+    expect(index.get('INV-1')).toBe(7);
+    expect(index.get('INV-2')).toBe(-1);
+    expect(index.size).toBe(1);
+  });
+
+  it('interns keys to 0, 1, 2 … in first-seen order', () => {
+    const index = new StringIndex(2);
+    expect(['华为', 'b', '华为', '', 'b'].map((k) => index.intern(k))).toEqual([0, 1, 0, 2, 1]);
+    expect(index.keyAt(0)).toBe('华为');
+  });
+
+  it('agrees with Map through growth (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (keys) => {
+        const index = new StringIndex(1);
+        const map = new Map<string, number>();
+        keys.forEach((k, i) => {
+          const before = map.get(k) ?? -1;
+          expect(index.setIfAbsent(k, i)).toBe(before);
+          if (before < 0) map.set(k, i);
+        });
+        for (const k of keys) expect(index.get(k)).toBe(map.get(k));
+        expect(index.size).toBe(map.size);
+      }),
+    );
+  });
+});
