@@ -3,11 +3,11 @@
  *
  *   node --import tsx bench/segment.ts [--runs N] [--write]
  *
- * End to end: ours = list files → read CSVs (bounded concurrent reads, fast CSV grid) →
+ * End to end: ours = list files → readWorkbook (bounded concurrent reads) →
  * readRecords → RFM and ABC; DuckDB = read_csv over the same files with a declared schema →
  * per-customer monetary, frequency and last order date. Compute only: ours = RFM + ABC on order
  * lines already in memory; DuckDB = the same aggregate over a table already loaded.
- * Also times the generic readWorkbook path (csv-parse) for reference. Best of N runs each.
+ * Best of N runs each.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,7 +17,6 @@ import type { OrderLine } from '../core/columns/records.js';
 import { epochDayFromIso } from '../core/columns/epoch-day.js';
 import { abc } from '../core/segments/abc.js';
 import { rfm } from '../core/segments/rfm.js';
-import { readCsvGridFast } from '../pipeline/commands/segment-fast-csv.js';
 import { listInputFiles } from '../pipeline/list-input-files.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
 
@@ -33,7 +32,7 @@ if (!existsSync(DIR)) {
   process.exit(1);
 }
 
-async function readLines(fast: boolean): Promise<OrderLine[]> {
+async function readLines(): Promise<OrderLine[]> {
   const files = await listInputFiles([DIR]);
   const perFile: OrderLine[][] = [];
   let next = 0;
@@ -41,7 +40,7 @@ async function readLines(fast: boolean): Promise<OrderLine[]> {
     while (next < files.length) {
       const i = next++;
       const file = files[i]!;
-      const grid = fast ? await readCsvGridFast(file) : (await readWorkbook(file))[0]!;
+      const grid = (await readWorkbook(file))[0]!;
       perFile[i] = readRecords(grid.rows, { kind: 'orderLine', sheet: grid.sheet, file }).records;
     }
   };
@@ -81,13 +80,12 @@ const AGGREGATE = (from: string) => `
          max(CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN CAST(InvoiceDate AS DATE) END) AS last_order
   FROM ${from} WHERE CustomerID IS NOT NULL GROUP BY 1`;
 
-const oursE2E = await time(async () => compute(await readLines(true)));
-const genericE2E = await time(async () => compute(await readLines(false)));
+const oursE2E = await time(async () => compute(await readLines()));
 const duckE2E = await time(
   async () =>
     (await con.runAndReadAll(AGGREGATE(`read_csv('${DIR}/*.csv', ${SCHEMA})`))).getRows().length,
 );
-const lines = await readLines(true);
+const lines = await readLines();
 const oursCompute = await time(() => compute(lines));
 await con.run(`CREATE TABLE retail AS SELECT * FROM read_csv('${DIR}/*.csv', ${SCHEMA})`);
 const duckCompute = await time(
@@ -98,18 +96,11 @@ con.closeSync();
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const rows = [
   [
-    'end to end (fast CSV grid)',
+    'end to end (readWorkbook + readRecords + RFM + ABC)',
     fmt(oursE2E.ms),
     fmt(duckE2E.ms),
     (oursE2E.ms / duckE2E.ms).toFixed(2),
     '≤ 3',
-  ],
-  [
-    'end to end (generic readWorkbook)',
-    fmt(genericE2E.ms),
-    fmt(duckE2E.ms),
-    (genericE2E.ms / duckE2E.ms).toFixed(2),
-    '—',
   ],
   [
     'compute only (RFM + ABC)',

@@ -18,7 +18,6 @@ import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
 import { WorkbookReadError } from '../workbook-read-error.js';
-import { readCsvGridFast } from './segment-fast-csv.js';
 
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
 export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
@@ -145,10 +144,7 @@ async function readInputs(
       const index = next++;
       const file = files[index]!;
       try {
-        const grids: SheetGrid[] =
-          sheet === undefined && /\.csv$/i.test(file)
-            ? [await readCsvGridFast(file)]
-            : await readWorkbook(file, sheet === undefined ? {} : { sheet });
+        const grids: SheetGrid[] = await readWorkbook(file, sheet === undefined ? {} : { sheet });
         const out = {
           lines: [] as OrderLine[],
           customers: [] as Customer[],
