@@ -17,6 +17,22 @@ export class Dictionary {
     return code;
   }
 
+  /**
+   * The code of a raw cell text, trimmed first; raw texts are cached so repeated values skip the
+   * trim (undefined codes as "").
+   */
+  codeOfRaw(raw: string | undefined): number {
+    const key = raw ?? '';
+    let code = this.raw.get(key);
+    if (code === undefined) {
+      code = this.code(key.trim());
+      this.raw.set(key, code);
+    }
+    return code;
+  }
+
+  private readonly raw = new Map<string, number>();
+
   get size(): number {
     return this.values.length;
   }

@@ -112,7 +112,9 @@ export function forecastCategoriesOf(
   w: DealWeights,
   period?: { start: EpochDay; end: EpochDay },
 ): ForecastCategoriesResult {
-  const flagsInUse = FLAGS.filter((f) => p.deals.some((d) => d[f] !== undefined));
+  const flagsInUse = FLAGS.filter((f) => p.present[f]);
+  // Reading deal objects is the slow part at a million rows: only open deals need theirs.
+  const needDeal = flagsInUse.length > 0 || p.present.forecastCategory;
   const count = new Float64Array(5);
   const amount = new Float64Array(5);
   const weighted = new Float64Array(5);
@@ -123,6 +125,8 @@ export function forecastCategoriesOf(
   const stageCategory = p.stages.map((s) => FORECAST_CATEGORIES.indexOf(s.category));
   const COMMIT = FORECAST_CATEGORIES.indexOf('commit');
   const BEST = FORECAST_CATEGORIES.indexOf('best-case');
+  const CLOSED = FORECAST_CATEGORIES.indexOf('closed');
+  const OMITTED = FORECAST_CATEGORIES.indexOf('omitted');
   for (let i = 0; i < p.size; i += 1) {
     const st = p.status[i];
     if (st === OPEN && w.inFunnel[i] !== 1) continue;
@@ -130,12 +134,14 @@ export function forecastCategoriesOf(
       const day = p.closeDay[i] ?? NaN;
       if (Number.isNaN(day) || day < period.start || day > period.end) continue;
     }
-    const deal = p.deals[i] as Deal;
     let c: number;
-    if (st === WON) c = FORECAST_CATEGORIES.indexOf('closed');
-    else if (st === LOST) c = FORECAST_CATEGORIES.indexOf('omitted');
+    if (st === WON) c = CLOSED;
+    else if (st === LOST) c = OMITTED;
     else {
       c = stageCategory[p.stage[i] ?? 0] ?? 0;
+    }
+    if (st === OPEN && needDeal) {
+      const deal = p.deals[i] as Deal;
       const typed = deal.forecastCategory?.trim();
       if (typed) {
         const override = toForecastCategory(typed);

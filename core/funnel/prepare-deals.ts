@@ -114,8 +114,20 @@ export function prepareDeals(
   const nameCache = new Map<string, number>();
   const terminalCache = new Map<string, 'won' | 'lost' | undefined>();
 
+  const filled = {
+    need: false,
+    authority: false,
+    budget: false,
+    timeline: false,
+    forecastCategory: false,
+  };
   for (let i = 0; i < size; i += 1) {
     const deal = deals[i] as Deal;
+    if (deal.need !== undefined) filled.need = true;
+    if (deal.authority !== undefined) filled.authority = true;
+    if (deal.budget !== undefined) filled.budget = true;
+    if (deal.timeline !== undefined) filled.timeline = true;
+    if (deal.forecastCategory !== undefined) filled.forecastCategory = true;
     let index = nameCache.get(deal.stage);
     if (index === undefined) {
       index = matcher.get(normalizeStageName(deal.stage)) ?? -1;
@@ -152,9 +164,9 @@ export function prepareDeals(
         action: 'value ignored',
       });
     }
-    owner[i] = owners.code(deal.owner?.trim() ?? '');
-    region[i] = regions.code(deal.region?.trim() ?? '');
-    product[i] = products.code(deal.product?.trim() ?? '');
+    owner[i] = owners.codeOfRaw(deal.owner);
+    region[i] = regions.codeOfRaw(deal.region);
+    product[i] = products.codeOfRaw(deal.product);
     closeDay[i] = deal.closeDate ?? NaN;
     createdDay[i] = deal.createdDate ?? NaN;
     stageEnteredDay[i] = deal.stageEnteredDate ?? NaN;
@@ -177,7 +189,8 @@ export function prepareDeals(
       );
     if (!deal.account?.trim())
       note('account', 'all', 'none: the forecast does not need the account', deal.row);
-    if (!deal.owner?.trim()) note('owner', 'all', "grouped under owner '(none)'", deal.row);
+    if (owners.values[owner[i] ?? 0] === '')
+      note('owner', 'all', "grouped under owner '(none)'", deal.row);
     if (deal.createdDate === undefined)
       note('createdDate', 'all', 'left out of sales-cycle averages', deal.row);
   }
@@ -364,6 +377,7 @@ export function prepareDeals(
     lastActivityDay,
     stays: { stage: Int16Array.from(stayStage), days: Float64Array.from(stayDays) },
     hasHistory: history.length > 0,
+    present: filled,
     winRates,
     overallWinRate,
     closedCount,

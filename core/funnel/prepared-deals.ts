@@ -87,6 +87,14 @@ export interface PreparedDeals {
   /** Completed stays from the stage history: stage index and days. */
   stays: { stage: Int16Array; days: Float64Array };
   hasHistory: boolean;
+  /** Optional deal fields some deal fills (qualification flags, forecast category). */
+  present: {
+    need: boolean;
+    authority: boolean;
+    budget: boolean;
+    timeline: boolean;
+    forecastCategory: boolean;
+  };
   /** Team-level learned win rates (one per stage). */
   winRates: StageWinRate[];
   /** Overall share of closed deals that were won, null without closed deals. */
