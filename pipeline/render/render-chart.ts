@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
@@ -69,7 +69,9 @@ export async function renderChart(
     view.finalize();
   }
 
-  const resvg = new Resvg(svg, {
+  // renderAsync lays out text and rasterises on libuv's thread pool, so several charts of a
+  // report rendered with Promise.all use every core instead of blocking the event loop.
+  const image = await renderAsync(svg, {
     font: {
       fontFiles,
       loadSystemFonts: false,
@@ -82,7 +84,6 @@ export async function renderChart(
     background: 'white',
     logLevel: 'off',
   });
-  const image = resvg.render();
   const png = image.asPng();
   return { svg, png, width: image.width, height: image.height, warnings };
 }
