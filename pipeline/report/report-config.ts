@@ -1,0 +1,325 @@
+import type { ColumnMapping } from '../../core/columns/match-columns.js';
+import { RECORD_FIELDS } from '../../core/columns/record-fields.js';
+import type { RecordKind } from '../../core/columns/records.js';
+import { parseStageTemplate } from '../../core/funnel/parse-stage-template.js';
+import type { StageTemplate, StageTemplateKey } from '../../core/funnel/stage-templates.js';
+import { STAGE_TEMPLATES } from '../../core/funnel/stage-templates.js';
+
+/** What a sheet holds, as a config file names it; `ignore` keeps a sheet out of every analysis. */
+export type ReportSheetKind = RecordKind | 'ignore';
+
+/** Four ascending thresholds of one RFM dimension (b2b mode). */
+export type ReportRfmThresholds = readonly [number, number, number, number];
+
+/**
+ * The `--config pipecast.json` file of `pipecast report`, checked by {@link parseReportConfig}.
+ * Every key is optional; what is absent is detected from the headers or takes the analysis default.
+ */
+export interface ReportConfig {
+  /** Sheet name → what it holds; named sheets are not guessed. */
+  sheets?: Readonly<Record<string, ReportSheetKind>>;
+  /** Sheet name → column mapping (field → header text or column letters, null = no such column). */
+  mappings?: Readonly<Record<string, ColumnMapping>>;
+  forecast?: {
+    /** A built-in template key or an inline template `{name, stages: [...]}`. */
+    template?: StageTemplate;
+    quota?: number;
+    /** Open deals below this amount are small orders (run-rate add-back). */
+    smallOrderThreshold?: number;
+    /** Seed of the P10/P50/P90 simulation, when one is needed. */
+    seed?: number;
+  };
+  aging?: {
+    by?: 'due' | 'invoice';
+    /** Upper bucket bounds in days after Current, increasing whole numbers. */
+    buckets?: readonly number[];
+    /** Stack the aging chart by customer (default) or owner. */
+    groupBy?: 'customer' | 'owner';
+    /** One loss rate 0–1 per aging bucket (bounds + 2 by due date, + 1 by invoice date). */
+    provisionRates?: readonly number[];
+    /** Net margin (0, 1] for the sales needed to cover the provision. */
+    netMargin?: number;
+    /** Currency of rows whose currency cell is blank. */
+    currency?: string;
+    dsoDays?: number;
+  };
+  segments?: {
+    /** ABC cumulative-share cut points, 0 < A < B ≤ 1. */
+    cutPoints?: readonly [number, number];
+    /** ABC ranked measure. */
+    by?: 'revenue' | 'margin';
+    rfmMode?: 'quintile' | 'b2b';
+    rfmThresholds?: {
+      recency?: ReportRfmThresholds;
+      frequency?: ReportRfmThresholds;
+      monetary?: ReportRfmThresholds;
+    };
+  };
+  /** Language of the report wording; default English, or Chinese when the headers are mostly Chinese. */
+  locale?: 'en' | 'zh';
+}
+
+/** A config file that does not fit {@link ReportConfig}: the message names the file and the key. */
+export class ReportConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly key: string,
+    problem: string,
+  ) {
+    super(`${source}: ${key} ${problem}`);
+    this.name = 'ReportConfigError';
+  }
+}
+
+const SHEET_KINDS: readonly ReportSheetKind[] = [
+  'deal',
+  'stageChange',
+  'orderLine',
+  'customer',
+  'invoice',
+  'payment',
+  'ignore',
+];
+const TOP_KEYS = ['sheets', 'mappings', 'forecast', 'aging', 'segments', 'locale', '$schema'];
+
+type Json = Record<string, unknown>;
+
+/**
+ * Checks a parsed config file and returns it typed; unknown keys are mistakes, not ignored, so a
+ * typo never silently falls back to a default.
+ *
+ * @param json - the value of JSON.parse on the file.
+ * @param source - the file name, used in every error message.
+ * @returns the config with the template resolved to a StageTemplate.
+ * @throws ReportConfigError naming the source and the bad key (e.g. `pipecast.json: aging.buckets[1] must …`).
+ * @example parseReportConfig({ aging: { buckets: [30, 60] } }, 'pipecast.json').aging?.buckets // [30, 60]
+ */
+export function parseReportConfig(json: unknown, source: string): ReportConfig {
+  const fail = (key: string, problem: string): never => {
+    throw new ReportConfigError(source, key, problem);
+  };
+  const root = object(json, 'the config', fail);
+  unknownKeys(root, TOP_KEYS, '', fail);
+  const config: ReportConfig = {};
+
+  if (root.sheets !== undefined) {
+    const sheets: Record<string, ReportSheetKind> = {};
+    for (const [name, kind] of Object.entries(object(root.sheets, 'sheets', fail))) {
+      if (!SHEET_KINDS.includes(kind as ReportSheetKind))
+        fail(`sheets.${name}`, `must be one of ${SHEET_KINDS.join(', ')}, got ${show(kind)}`);
+      sheets[name] = kind as ReportSheetKind;
+    }
+    config.sheets = sheets;
+  }
+
+  if (root.mappings !== undefined) {
+    const mappings: Record<string, ColumnMapping> = {};
+    for (const [sheet, raw] of Object.entries(object(root.mappings, 'mappings', fail))) {
+      const kind = config.sheets?.[sheet];
+      const fields = knownFields(kind === 'ignore' ? undefined : kind);
+      const mapping: Record<string, string | null> = {};
+      for (const [field, header] of Object.entries(object(raw, `mappings.${sheet}`, fail))) {
+        const key = `mappings.${sheet}.${field}`;
+        if (!fields.has(field))
+          fail(
+            key,
+            `is not a field${kind && kind !== 'ignore' ? ` of ${kind} records` : ''} (known: ${[...fields].join(', ')})`,
+          );
+        if (header !== null && (typeof header !== 'string' || header.trim() === ''))
+          fail(key, `must be a header text, column letters or null, got ${show(header)}`);
+        mapping[field] = header as string | null;
+      }
+      mappings[sheet] = mapping;
+    }
+    config.mappings = mappings;
+  }
+
+  if (root.forecast !== undefined) {
+    const f = object(root.forecast, 'forecast', fail);
+    unknownKeys(f, ['template', 'quota', 'smallOrderThreshold', 'seed'], 'forecast.', fail);
+    const forecast: NonNullable<ReportConfig['forecast']> = {};
+    if (f.template !== undefined) {
+      if (typeof f.template === 'string') {
+        if (!(f.template in STAGE_TEMPLATES))
+          fail(
+            'forecast.template',
+            `must be six, key-account, generic or an object {name, stages}, got ${show(f.template)}`,
+          );
+        forecast.template = STAGE_TEMPLATES[f.template as StageTemplateKey];
+      } else {
+        try {
+          forecast.template = parseStageTemplate(f.template);
+        } catch (error) {
+          fail(
+            'forecast.template',
+            (error as Error).message.replace(/^parseStageTemplate: /, 'is not a template: '),
+          );
+        }
+      }
+    }
+    if (f.quota !== undefined) forecast.quota = number(f.quota, 'forecast.quota', fail, 0);
+    if (f.smallOrderThreshold !== undefined)
+      forecast.smallOrderThreshold = number(
+        f.smallOrderThreshold,
+        'forecast.smallOrderThreshold',
+        fail,
+        0,
+      );
+    if (f.seed !== undefined) {
+      forecast.seed = number(f.seed, 'forecast.seed', fail, 0);
+      if (!Number.isInteger(forecast.seed)) fail('forecast.seed', 'must be a whole number');
+    }
+    config.forecast = forecast;
+  }
+
+  if (root.aging !== undefined) {
+    const a = object(root.aging, 'aging', fail);
+    unknownKeys(
+      a,
+      ['by', 'buckets', 'groupBy', 'provisionRates', 'netMargin', 'currency', 'dsoDays'],
+      'aging.',
+      fail,
+    );
+    const aging: NonNullable<ReportConfig['aging']> = {};
+    if (a.by !== undefined) aging.by = oneOf(a.by, ['due', 'invoice'] as const, 'aging.by', fail);
+    if (a.groupBy !== undefined)
+      aging.groupBy = oneOf(a.groupBy, ['customer', 'owner'] as const, 'aging.groupBy', fail);
+    if (a.buckets !== undefined) {
+      const edges = numbers(a.buckets, 'aging.buckets', fail);
+      edges.forEach((e, i) => {
+        if (!Number.isInteger(e) || e <= 0 || (i > 0 && e <= (edges[i - 1] as number)))
+          fail(
+            `aging.buckets[${i}]`,
+            `must be a whole number > 0 and above the one before, got ${e}`,
+          );
+      });
+      if (edges.length === 0)
+        fail('aging.buckets', 'must list at least one bound, e.g. [30, 60, 90]');
+      aging.buckets = edges;
+    }
+    if (a.provisionRates !== undefined) {
+      const rates = numbers(a.provisionRates, 'aging.provisionRates', fail);
+      rates.forEach((r, i) => {
+        if (r < 0 || r > 1) fail(`aging.provisionRates[${i}]`, `must be from 0 to 1, got ${r}`);
+      });
+      const expected = (aging.buckets?.length ?? 4) + ((aging.by ?? 'due') === 'due' ? 2 : 1);
+      if (rates.length !== expected)
+        fail(
+          'aging.provisionRates',
+          `needs ${expected} rates, one per aging bucket, got ${rates.length}`,
+        );
+      aging.provisionRates = rates;
+    }
+    if (a.netMargin !== undefined) {
+      const m = number(a.netMargin, 'aging.netMargin', fail, 0);
+      if (m <= 0 || m > 1) fail('aging.netMargin', `must be in (0, 1], got ${m}`);
+      aging.netMargin = m;
+    }
+    if (a.currency !== undefined) {
+      if (typeof a.currency !== 'string' || a.currency.trim() === '')
+        fail('aging.currency', `must be a currency code, got ${show(a.currency)}`);
+      aging.currency = (a.currency as string).trim();
+    }
+    if (a.dsoDays !== undefined) {
+      const d = number(a.dsoDays, 'aging.dsoDays', fail, 1);
+      if (!Number.isInteger(d)) fail('aging.dsoDays', `must be a whole number of days, got ${d}`);
+      aging.dsoDays = d;
+    }
+    config.aging = aging;
+  }
+
+  if (root.segments !== undefined) {
+    const s = object(root.segments, 'segments', fail);
+    unknownKeys(s, ['cutPoints', 'by', 'rfmMode', 'rfmThresholds'], 'segments.', fail);
+    const segments: NonNullable<ReportConfig['segments']> = {};
+    if (s.cutPoints !== undefined) {
+      const cuts = numbers(s.cutPoints, 'segments.cutPoints', fail);
+      // Percent (80, 95) is what users type; shares (0.8, 0.95) what the analysis takes.
+      const shares = cuts.every((c) => c > 1) ? cuts.map((c) => c / 100) : cuts;
+      const [a, b] = shares;
+      if (shares.length !== 2 || a === undefined || b === undefined || !(a > 0 && a < b && b <= 1))
+        fail(
+          'segments.cutPoints',
+          `must be two shares 0 < A < B ≤ 1 (or percents), got ${show(s.cutPoints)}`,
+        );
+      segments.cutPoints = [shares[0] as number, shares[1] as number];
+    }
+    if (s.by !== undefined)
+      segments.by = oneOf(s.by, ['revenue', 'margin'] as const, 'segments.by', fail);
+    if (s.rfmMode !== undefined)
+      segments.rfmMode = oneOf(s.rfmMode, ['quintile', 'b2b'] as const, 'segments.rfmMode', fail);
+    if (s.rfmThresholds !== undefined) {
+      const t = object(s.rfmThresholds, 'segments.rfmThresholds', fail);
+      unknownKeys(t, ['recency', 'frequency', 'monetary'], 'segments.rfmThresholds.', fail);
+      const thresholds: NonNullable<NonNullable<ReportConfig['segments']>['rfmThresholds']> = {};
+      for (const name of ['recency', 'frequency', 'monetary'] as const) {
+        if (t[name] === undefined) continue;
+        const key = `segments.rfmThresholds.${name}`;
+        const list = numbers(t[name], key, fail);
+        if (list.length !== 4 || !list.every((v, i) => i === 0 || v > (list[i - 1] as number)))
+          fail(key, `must be four ascending numbers, got ${show(t[name])}`);
+        thresholds[name] = list as unknown as ReportRfmThresholds;
+      }
+      segments.rfmThresholds = thresholds;
+    }
+    if (segments.rfmMode === 'b2b' && segments.rfmThresholds?.monetary === undefined)
+      fail('segments.rfmThresholds.monetary', 'is required with rfmMode b2b (revenue thresholds)');
+    config.segments = segments;
+  }
+
+  if (root.locale !== undefined)
+    config.locale = oneOf(root.locale, ['en', 'zh'] as const, 'locale', fail);
+  return config;
+}
+
+type Fail = (key: string, problem: string) => never;
+
+function show(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+function object(value: unknown, key: string, fail: Fail): Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return fail(key, `must be an object, got ${show(value)}`);
+  return value as Json;
+}
+
+function unknownKeys(value: Json, known: readonly string[], prefix: string, fail: Fail): void {
+  for (const key of Object.keys(value))
+    if (!known.includes(key))
+      fail(
+        `${prefix}${key}`,
+        `is not a known key (known: ${known.filter((k) => k !== '$schema').join(', ')})`,
+      );
+}
+
+function number(value: unknown, key: string, fail: Fail, min: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+    return fail(key, `must be a number ≥ ${min}, got ${show(value)}`);
+  return value;
+}
+
+function numbers(value: unknown, key: string, fail: Fail): number[] {
+  if (!Array.isArray(value)) return fail(key, `must be an array of numbers, got ${show(value)}`);
+  return value.map((v, i) =>
+    typeof v === 'number' && Number.isFinite(v)
+      ? v
+      : fail(`${key}[${i}]`, `must be a number, got ${show(v)}`),
+  );
+}
+
+function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  key: string,
+  fail: Fail,
+): T {
+  if (!allowed.includes(value as T))
+    return fail(key, `must be ${allowed.join(' or ')}, got ${show(value)}`);
+  return value as T;
+}
+
+function knownFields(kind: RecordKind | undefined): Set<string> {
+  const kinds = kind === undefined ? (Object.keys(RECORD_FIELDS) as RecordKind[]) : [kind];
+  return new Set(kinds.flatMap((k) => RECORD_FIELDS[k].map((f) => f.field)));
+}
