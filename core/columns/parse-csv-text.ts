@@ -20,7 +20,7 @@ const CR = 13;
  * of cells. Blank cells (empty or only white space) are null, and trailing blank cells are dropped.
  *
  * Written by hand rather than with csv-parse because it runs over 100 MB exports: one pass of
- * charCodeAt with slices is about ten times faster (bench/read-csv.ts); test/pipeline/parse-csv-text
+ * charCodeAt with slices is about five times faster (bench/read-csv.ts); test/core/columns/parse-csv-text
  * checks it against csv-parse.
  *
  * @throws CsvSyntaxError when a quoted field is still open at the end of the text

@@ -1,0 +1,194 @@
+import { cellText, isBlankCell, toExcelError, type CellValue } from './cell-value.js';
+import type { ColumnMatches } from './match-columns.js';
+import { parseBoolean } from './parse-boolean.js';
+import { parseDate } from './parse-date.js';
+import { parseFraction } from './parse-fraction.js';
+import { parseId, parseText } from './parse-id.js';
+import { parseNumber } from './parse-number.js';
+import { parseStatus } from './parse-status.js';
+import type { Parsed } from './parsed.js';
+import { RECORD_FIELDS, type FieldSpec, type FieldType } from './record-fields.js';
+import type { RecordByKind, RecordKind } from './records.js';
+import type { WarningCollector } from './warning-collector.js';
+
+/** Rows listed per blank field, so a UI can jump to the first few. */
+const MISSING_ROWS_LISTED = 5;
+
+/** Blank cells of an optional field: how many, and the first rows. */
+export interface MissingValues {
+  count: number;
+  rows: number[];
+}
+
+export type CellParser = (cell: CellValue) => Parsed<unknown>;
+
+/** A sheet column bound to the record field it feeds. */
+export interface BoundColumn {
+  spec: FieldSpec;
+  /** 0-based column index in the sheet. */
+  index: number;
+  header: string;
+  parse: CellParser;
+}
+
+/** Gives the raw text of a bound column's cell in the current row, only when a warning needs it. */
+export interface RawCellSource {
+  rawText(bound: number): string;
+}
+
+export function parserFor(type: FieldType, date1904: boolean): CellParser {
+  switch (type) {
+    case 'text':
+      return parseText;
+    case 'id':
+      return parseId;
+    case 'number':
+      return parseNumber;
+    case 'date':
+      return date1904 ? (cell) => parseDate(cell, { date1904: true }) : parseDate;
+    case 'boolean':
+      return parseBoolean;
+    case 'fraction':
+      return parseFraction;
+    case 'status':
+      return parseStatus;
+  }
+}
+
+/**
+ * Turns rows into records of one kind under the rules readRecords documents: it owns what happens
+ * to blank, unreadable and required cells, so every reader (grid, stream, CSV bytes) applies the
+ * same rules and gives the same records and warnings.
+ */
+export class RecordAssembler<K extends RecordKind> implements RawCellSource {
+  readonly records: RecordByKind[K][] = [];
+  readonly missing: Record<string, MissingValues> = {};
+  readonly bound: readonly BoundColumn[];
+  rowsRead = 0;
+  rowsDropped = 0;
+  private readonly extraColumns: readonly { index: number; header: string }[];
+  private record: Record<string, unknown> = { row: 0 };
+  private dropped = false;
+  private cells: readonly CellValue[] = [];
+
+  constructor(
+    readonly kind: K,
+    columns: ColumnMatches,
+    date1904: boolean,
+    private readonly warnings: WarningCollector,
+  ) {
+    const specs = RECORD_FIELDS[kind];
+    this.bound = columns.matched.map((m) => {
+      const spec = specs.find((s) => s.field === m.field)!;
+      return { spec, index: m.index, header: m.header, parse: parserFor(spec.type, date1904) };
+    });
+    this.extraColumns = kind === 'customer' ? columns.unmatched : [];
+  }
+
+  /** Whether extra (unmatched) columns are read, so a reader must hand over whole rows. */
+  get needsWholeRows(): boolean {
+    return this.extraColumns.length > 0;
+  }
+
+  /** Reads one row of cells; a fully blank row is skipped and not counted. */
+  addCells(excelRow: number, row: readonly CellValue[]): void {
+    if (row.every(isBlankCell)) return;
+    this.cells = row;
+    this.beginRow(excelRow);
+    const bound = this.bound;
+    for (let b = 0; b < bound.length; b++) {
+      const column = bound[b]!;
+      if (!this.take(b, column.parse(row[column.index]), this)) break;
+    }
+    this.endRow(row);
+  }
+
+  rawText(b: number): string {
+    return cellText(this.cells[this.bound[b]!.index]);
+  }
+
+  beginRow(excelRow: number): void {
+    this.rowsRead++;
+    this.record = { row: excelRow };
+    this.dropped = false;
+  }
+
+  /** Applies bound column b's parse result to the current row; false once the row is dropped. */
+  take(b: number, parsed: Parsed<unknown>, raw: RawCellSource): boolean {
+    const column = this.bound[b]!;
+    const required = column.spec.required === true;
+    if (parsed.ok) {
+      if (parsed.value !== undefined) {
+        this.record[column.spec.field] = parsed.value;
+        return true;
+      }
+      if (!required) {
+        this.countMissing(column.spec.field);
+        return true;
+      }
+      this.warnings.add(
+        'missing-required-value',
+        `${column.header} is blank; the row is left out.`,
+        'row dropped',
+        {
+          row: this.record.row as number,
+          column: column.header,
+          raw: '',
+        },
+      );
+      this.dropped = true;
+      return false;
+    }
+    const rawText = raw.rawText(b);
+    const code = toExcelError(rawText) ? 'error-value' : 'unreadable-value';
+    this.warnings.add(
+      code,
+      `${column.header}: ${parsed.reason}${required ? '; the row is left out' : '; the value is ignored'}.`,
+      required ? 'row dropped' : 'value ignored',
+      { row: this.record.row as number, column: column.header, raw: rawText },
+    );
+    if (required) this.dropped = true;
+    return !required;
+  }
+
+  /** Completes the current row (kind-specific rules) and keeps it unless it was dropped. */
+  endRow(row?: readonly CellValue[]): void {
+    if (!this.dropped && this.finishRecord(row))
+      this.records.push(this.record as unknown as RecordByKind[K]);
+    else this.rowsDropped++;
+  }
+
+  private countMissing(field: string): void {
+    const entry = (this.missing[field] ??= { count: 0, rows: [] });
+    entry.count++;
+    if (entry.rows.length < MISSING_ROWS_LISTED) entry.rows.push(this.record.row as number);
+  }
+
+  /** Kind-specific completion; false when the row must be dropped (after warning). */
+  private finishRecord(row: readonly CellValue[] | undefined): boolean {
+    const record = this.record;
+    if (this.kind === 'deal' && record.id === undefined) {
+      record.id = `row ${record.row as number}`;
+    } else if (this.kind === 'orderLine' && record.amount === undefined) {
+      const { quantity, unitPrice } = record as { quantity?: number; unitPrice?: number };
+      if (quantity === undefined || unitPrice === undefined) {
+        this.warnings.add(
+          'missing-required-value',
+          'No amount, and no quantity with a unit price to compute it; the row is left out.',
+          'row dropped',
+          { row: record.row as number },
+        );
+        return false;
+      }
+      record.amount = quantity * unitPrice;
+    } else if (this.kind === 'customer') {
+      const extra: Record<string, number> = {};
+      for (const column of this.extraColumns) {
+        const parsed = parseNumber(row?.[column.index]);
+        if (parsed.ok && parsed.value !== undefined) extra[column.header] = parsed.value;
+      }
+      record.extra = extra;
+    }
+    return true;
+  }
+}

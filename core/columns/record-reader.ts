@@ -1,0 +1,199 @@
+import type { CellValue } from './cell-value.js';
+import { DEFAULT_HEADER_SEARCH_ROWS, detectHeaderRow } from './detect-header-row.js';
+import { matchColumns, type ColumnMapping, type ColumnMatches } from './match-columns.js';
+import { RecordAssembler, type MissingValues } from './record-assembler.js';
+import { RECORD_FIELDS } from './record-fields.js';
+import type { RecordByKind, RecordKind } from './records.js';
+import { WarningCollector } from './warning-collector.js';
+import type { DataWarning } from './data-warning.js';
+
+/** Detailed warnings kept per problem and column; the rest are counted in one summary warning. */
+export const DEFAULT_MAX_WARNINGS_PER_COLUMN = 50;
+
+export interface ReadRecordsOptions<K extends RecordKind> {
+  kind: K;
+  /** Sheet name, for warnings. */
+  sheet: string;
+  /** File name, for warnings. */
+  file?: string;
+  /** The user's column mapping (field → header text or column letters); overrides aliases. */
+  mapping?: ColumnMapping;
+  /** The workbook uses the 1904 date system (serial numbers count from 1904-01-01). */
+  date1904?: boolean;
+  /** Excel row number of the header row, when the user names it; otherwise it is detected. */
+  headerRow?: number;
+  maxWarningsPerColumn?: number;
+}
+
+export interface ReadRecordsResult<T> {
+  kind: RecordKind;
+  sheet: string;
+  file?: string;
+  /** Excel row number of the header row, or undefined when none was found. */
+  headerRow: number | undefined;
+  columns: ColumnMatches;
+  records: T[];
+  warnings: DataWarning[];
+  /** Per optional field, the blank cells in kept rows (blank is not an error, but users should see it). */
+  missing: Record<string, MissingValues>;
+  /** Non-blank data rows below the header. */
+  rowsRead: number;
+  /** Rows left out, each with a warning saying why. */
+  rowsDropped: number;
+}
+
+const NO_COLUMNS: ColumnMatches = {
+  matched: [],
+  unmatched: [],
+  ambiguous: [],
+  missingRequired: [],
+};
+
+/**
+ * Reads records from rows handed over one at a time, top to bottom, so a reader can stream a
+ * million-row sheet without holding it: the first rows are held only until the header row is
+ * found. readRecords is this reader over a whole grid.
+ */
+export class RecordReader<K extends RecordKind> {
+  private readonly warnings: WarningCollector;
+  private readonly searchRows: number;
+  private readonly pending: { excelRow: number; row: readonly CellValue[] }[] = [];
+  private assembler: RecordAssembler<K> | undefined;
+  private headerRow: number | undefined;
+  private columns: ColumnMatches = NO_COLUMNS;
+  private settled = false;
+
+  /**
+   * @throws Error when the mapping names an unknown field or headerRow is not a row number
+   */
+  constructor(private readonly options: ReadRecordsOptions<K>) {
+    validateOptions(options);
+    this.warnings = new WarningCollector(
+      { file: options.file, sheet: options.sheet },
+      options.maxWarningsPerColumn ?? DEFAULT_MAX_WARNINGS_PER_COLUMN,
+    );
+    this.searchRows = options.headerRow ?? DEFAULT_HEADER_SEARCH_ROWS;
+  }
+
+  /** The assembler once the header is known (readers with their own cell parsing feed it directly). */
+  get header(): { row: number; assembler: RecordAssembler<K> } | undefined {
+    return this.assembler && this.headerRow !== undefined
+      ? { row: this.headerRow, assembler: this.assembler }
+      : undefined;
+  }
+
+  /** Whether the header search is over (found, or given up). */
+  get isSettled(): boolean {
+    return this.settled;
+  }
+
+  /** Takes the next row; `excelRow` is its 1-based row number in the sheet. */
+  push(excelRow: number, row: readonly CellValue[]): void {
+    if (this.assembler) {
+      this.assembler.addCells(excelRow, row);
+      return;
+    }
+    if (this.settled) return;
+    this.pending.push({ excelRow, row });
+    if (excelRow >= this.searchRows) this.settle();
+  }
+
+  /** Ends the input and returns the records, warnings and column report. */
+  finish(): ReadRecordsResult<RecordByKind[K]> {
+    if (!this.settled) this.settle();
+    const { kind, sheet, file } = this.options;
+    const assembler = this.assembler;
+    return {
+      kind,
+      sheet,
+      file,
+      headerRow: this.headerRow,
+      columns: this.columns,
+      records: assembler?.records ?? [],
+      warnings: this.warnings.finish(),
+      missing: assembler?.missing ?? {},
+      rowsRead: assembler?.rowsRead ?? 0,
+      rowsDropped: assembler?.rowsDropped ?? 0,
+    };
+  }
+
+  /** Finds the header among the rows held so far, then reads the rows below it. */
+  settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    const { kind, mapping } = this.options;
+    const grid: (readonly CellValue[])[] = [];
+    for (const { excelRow, row } of this.pending) grid[excelRow - 1] = row;
+    let index: number | undefined;
+    if (this.options.headerRow === undefined) {
+      const found = detectHeaderRow(grid, { kind, mapping });
+      index = found.index;
+      this.columns = found.columns;
+    } else {
+      index = this.options.headerRow - 1;
+      this.columns = matchColumns(grid[index] ?? [], { kind, mapping });
+    }
+    if (index === undefined) {
+      this.warnings.add(
+        'no-header-row',
+        `No header row for ${kind} records in the first rows: no row names enough known columns.`,
+        'sheet skipped',
+      );
+      this.pending.length = 0;
+      return;
+    }
+    this.headerRow = index + 1;
+    this.reportColumns();
+    if (this.columns.missingRequired.length > 0) {
+      this.pending.length = 0;
+      return;
+    }
+    this.assembler = new RecordAssembler(
+      kind,
+      this.columns,
+      this.options.date1904 ?? false,
+      this.warnings,
+    );
+    for (const { excelRow, row } of this.pending)
+      if (excelRow > this.headerRow) this.assembler.addCells(excelRow, row);
+    this.pending.length = 0;
+  }
+
+  private reportColumns(): void {
+    const headerRow = this.headerRow;
+    for (const field of this.columns.ambiguous) {
+      const [chosen, ...others] = field.candidates;
+      this.warnings.add(
+        'ambiguous-column',
+        `Several columns could be ${field.field}: used "${chosen?.header}" (${chosen?.column}), not ${others.map((c) => `"${c.header}" (${c.column})`).join(', ')}.`,
+        'assumed',
+        { row: headerRow, column: chosen?.header },
+      );
+    }
+    if (this.columns.missingRequired.length > 0) {
+      this.warnings.add(
+        'missing-required-column',
+        `No column for ${this.columns.missingRequired.join(', ')}, which ${this.options.kind} records need; map it to read this sheet.`,
+        'sheet skipped',
+        { row: headerRow },
+      );
+    }
+  }
+}
+
+function validateOptions<K extends RecordKind>(options: ReadRecordsOptions<K>): void {
+  for (const field of Object.keys(options.mapping ?? {})) {
+    if (!RECORD_FIELDS[options.kind].some((spec) => spec.field === field)) {
+      const known = RECORD_FIELDS[options.kind].map((spec) => spec.field).join(', ');
+      throw new Error(
+        `readRecords: mapping names unknown field '${field}' for ${options.kind} records (known: ${known})`,
+      );
+    }
+  }
+  const headerRow = options.headerRow;
+  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
+    throw new Error(
+      `readRecords: headerRow must be an Excel row number (1 or more), got ${headerRow}`,
+    );
+  }
+}
