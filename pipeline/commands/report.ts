@@ -1,7 +1,201 @@
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { epochDayFromIso } from '../../core/columns/epoch-day.js';
 import type { CliIo } from '../cli-io.js';
+import { UsageError } from '../cli-io.js';
+import { listInputFiles } from '../list-input-files.js';
+import { checkOutputDir } from '../report/batch/check-output-dir.js';
+import { readReportConfigFile } from '../report/batch/read-report-config-file.js';
+import { reportBatch, type ReportBatchResult } from '../report/batch/report-batch.js';
+import type { WorkbookBuilderRef } from '../report/batch/report-batch-model.js';
+import { createReportProgress } from '../report/batch/report-progress.js';
+import type { ReportConfig } from '../report/report-config.js';
+import { WorkbookReadError } from '../workbook-read-error.js';
 
-/** Placeholder until the report issue lands: says so and fails. */
-export async function reportCommand(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('pipecast report: not built yet\n');
-  return 1;
+const USAGE = `Usage: pipecast report <file|folder...> --out DIR [options]
+
+One report per workbook (report.html, charts, results.xlsx, CSV files, summary.json in
+DIR/<workbook name>/), plus DIR/index.html linking them all and DIR/summary.json. Folders are
+searched (not recursively) for .xlsx, .xlsm, .csv and .tsv files. Each workbook is read for
+opportunities, customers/orders and invoices/payments; every analysis the data allows is run and
+the others are listed with the reason.
+
+Options:
+  --out DIR           output folder (required; not inside an input folder)
+  --config FILE       pipecast.json: sheets, column mappings, template, buckets, thresholds
+  --as-of YYYY-MM-DD  the day the analyses are as of; default today (the machine's date)
+  --locale en|zh      language of the report wording; default from the config or the headers
+  --jobs N            workbooks built at once in worker threads; default one per CPU core
+  --json              print the batch summary as JSON instead of the paths
+  -h, --help          show this help
+
+Exit code: 0 every report written, 2 some files failed (the others are done), 1 nothing done.
+`;
+
+interface ReportArgs {
+  paths: string[];
+  outDir: string;
+  configPath: string | undefined;
+  asOf: string | undefined;
+  locale: 'en' | 'zh' | undefined;
+  jobs: number | undefined;
+  json: boolean;
+}
+
+/** What tests replace in {@link runReport}. */
+export interface RunReportOptions {
+  /** The per-workbook builder; default pipeline/report/build-workbook-report. */
+  builder?: WorkbookBuilderRef;
+  /** Today's date when --as-of is absent; default the machine's local date. */
+  today?: () => string;
+  /** Terminal width for the progress bar; default stderr's. */
+  columns?: number;
+}
+
+/** `pipecast report`: reports for many workbooks at once, an index page and a batch summary. */
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  return runReport(args, io);
+}
+
+/**
+ * `pipecast report` with its dependencies open to tests.
+ *
+ * @returns 0 when every file has a report, 2 when some failed, 1 when nothing was done.
+ * @throws {UsageError} For bad flags, a bad config file or a refused --out folder.
+ */
+export async function runReport(
+  args: string[],
+  io: CliIo,
+  options: RunReportOptions = {},
+): Promise<number> {
+  const parsed = parseReportArgs(args);
+  if (parsed === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const asOfSource = parsed.asOf === undefined ? 'today' : 'option';
+  const asOf = parsed.asOf ?? (options.today ?? localToday)();
+  let config: ReportConfig | undefined;
+  if (parsed.configPath !== undefined) config = await readReportConfigFile(parsed.configPath);
+
+  let files: string[];
+  try {
+    files = await listInputFiles(parsed.paths);
+  } catch (error) {
+    if (!(error instanceof WorkbookReadError)) throw error;
+    io.stderr(`pipecast report: ${error.message}\n`);
+    return 1;
+  }
+  if (files.length === 0) {
+    io.stderr(`pipecast report: no .xlsx, .csv or .tsv files in ${parsed.paths.join(', ')}\n`);
+    return 1;
+  }
+  await checkOutputDir(parsed.outDir, { paths: parsed.paths, files });
+
+  const locale = parsed.locale ?? config?.locale;
+  const progress = createReportProgress(io.stderr, files.length, {
+    isTTY: io.isTTY,
+    columns: options.columns ?? process.stderr.columns,
+  });
+  let result: ReportBatchResult;
+  try {
+    result = await reportBatch(files, {
+      outDir: parsed.outDir,
+      asOf,
+      asOfSource,
+      ...(config === undefined ? {} : { config, configPath: parsed.configPath }),
+      ...(locale === undefined ? {} : { locale }),
+      concurrency: parsed.jobs ?? Math.min(files.length, availableParallelism()),
+      ...(options.builder === undefined ? {} : { builder: options.builder }),
+      progress,
+    });
+  } catch (error) {
+    progress.finish();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    io.stderr(`pipecast report: cannot write to ${parsed.outDir}: ${(error as Error).message}\n`);
+    return 1;
+  }
+
+  const { counts } = result.summary;
+  if (parsed.json) {
+    io.stdout(`${JSON.stringify(result.summary)}\n`);
+  } else {
+    const dated =
+      asOfSource === 'today'
+        ? `as of ${asOf}, today's date (pass --as-of YYYY-MM-DD to fix it)`
+        : `as of ${asOf}`;
+    io.stdout(
+      [
+        result.indexHtml,
+        ...result.reports,
+        `${counts.ok} of ${counts.files} reports written, ${counts.failed} failed (${dated})`,
+        '',
+      ].join('\n'),
+    );
+  }
+  if (counts.ok === 0) return 1;
+  return counts.failed > 0 ? 2 : 0;
+}
+
+function parseReportArgs(args: string[]): ReportArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        config: { type: 'string' },
+        'as-of': { type: 'string' },
+        locale: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0] : String(error);
+    throw new UsageError(`${message} (see pipecast report --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length === 0) {
+    throw new UsageError('name at least one file or folder (see pipecast report --help)');
+  }
+  if (values.out === undefined || values.out === '') {
+    throw new UsageError('--out DIR is required: the folder to write the reports into');
+  }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && epochDayFromIso(asOf) === undefined) {
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${asOf}'`);
+  }
+  const locale = values.locale;
+  if (locale !== undefined && locale !== 'en' && locale !== 'zh') {
+    throw new UsageError(`--locale must be en or zh, got '${locale}'`);
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      throw new UsageError(`--jobs must be a whole number of at least 1, got '${values.jobs}'`);
+    }
+  }
+  return {
+    paths: positionals,
+    outDir: values.out,
+    configPath: values.config,
+    asOf,
+    locale,
+    jobs,
+    json: values.json,
+  };
+}
+
+/** The machine's local calendar date: "today" for the user, not UTC's. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

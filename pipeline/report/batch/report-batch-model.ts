@@ -1,0 +1,81 @@
+import type { ReportLocale } from '../../report-html/report-model.js';
+
+/**
+ * Where the per-workbook builder lives: a module URL and the name of its export. Workers cannot
+ * receive functions, so the builder travels as a reference and each worker imports it; tests
+ * point it at a fake builder module.
+ */
+export interface WorkbookBuilderRef {
+  /** `file:` URL of the module. */
+  module: string;
+  /** Name of the exported `(inputFile, outDir, options) => Promise<summary>` function. */
+  exportName: string;
+}
+
+/** Options handed to the builder for every workbook of a batch (plain data: it crosses threads). */
+export interface ReportJobOptions {
+  asOf: string;
+  /** The parsed report configuration; structured-cloned into each worker. */
+  config?: unknown;
+  locale?: ReportLocale;
+}
+
+/** One workbook to report on. */
+export interface ReportJob {
+  /** Input file as the user named it (or as the folder listing produced it). */
+  file: string;
+  /** The folder the builder writes this workbook's outputs into. */
+  outDir: string;
+  options: ReportJobOptions;
+}
+
+/** What the batch keeps of a builder's summary (the contract's WorkbookReportSummary). */
+export interface BuiltWorkbook {
+  file: string;
+  outDir: string;
+  reportHtml: string;
+  analyses: { name: string; ok: boolean; headline: Record<string, number | string | null> }[];
+  skipped: { analysis: string; reason: string }[];
+  warnings: number;
+  charts: number;
+  files: string[];
+}
+
+/** How one job ended: the builder's summary, or the reason it failed. `ms` is wall time. */
+export type ReportJobOutcome =
+  { ok: true; summary: BuiltWorkbook; ms: number } | { ok: false; reason: string; ms: number };
+
+/** One input file in the batch `summary.json`. Paths of outputs are relative to the --out folder. */
+export interface ReportBatchFileEntry {
+  /** Input file as given. */
+  file: string;
+  /** Its output folder under --out (unique and safe on Windows and macOS). */
+  folder: string;
+  ok: boolean;
+  /** Why the file has no report; null when ok. */
+  reason: string | null;
+  /** Relative path of report.html, with `/`; null when the file failed. */
+  report: string | null;
+  /** Headline figures of each analysis that ran, by analysis name. */
+  headline: Record<string, Record<string, number | string | null>>;
+  analyses: { name: string; ok: boolean }[];
+  skipped: { analysis: string; reason: string }[];
+  warnings: number;
+  charts: number;
+}
+
+/** The batch `summary.json`, also printed by `pipecast report --json`. */
+export interface ReportBatchSummary {
+  asOf: string;
+  /** `today` when --as-of was not given and the run used the machine's date. */
+  asOfSource: 'option' | 'today';
+  locale: ReportLocale | null;
+  /** The --config path, or null. */
+  config: string | null;
+  /** The --out folder as given. */
+  outDir: string;
+  /** Relative path of the index page. */
+  index: string;
+  counts: { files: number; ok: number; failed: number };
+  files: ReportBatchFileEntry[];
+}
