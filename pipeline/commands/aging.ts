@@ -1,16 +1,10 @@
 import { parseArgs } from 'node:util';
-import type {
-  AgeReceivablesOptions,
-  AgeReceivablesResult,
-  AgingSection,
-} from '../../core/aging/age-receivables.js';
-import { ageReceivables } from '../../core/aging/age-receivables.js';
-import type { AgingBasis } from '../../core/aging/aging-buckets.js';
+import type { AgeReceivablesOptions } from '../../core/aging/age-receivables.js';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import { epochDayFromIso } from '../../core/columns/epoch-day.js';
-import type { ReadRecordsResult } from '../../core/columns/read-records.js';
-import { readRecords } from '../../core/columns/read-records.js';
-import type { Invoice, Payment } from '../../core/columns/records.js';
+import { loadReceivables } from '../analyses/load-receivables.js';
+import type { AgingReport } from '../analyses/run-aging.js';
+import { runAging } from '../analyses/run-aging.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
@@ -52,42 +46,8 @@ interface AgingArgs {
   core: AgeReceivablesOptions;
 }
 
-/** How one sheet was read. */
-export interface AgingSheetReport {
-  sheet: string;
-  kind: 'invoice' | 'payment' | null;
-  headerRow: number | null;
-  rowsRead: number;
-  rowsDropped: number;
-  records: number;
-}
-
-/** The `--json` shape: the single currency's figures at the top, every currency in `currencies`. */
-export interface AgingReport {
-  file: string;
-  asOf: string;
-  by: AgingBasis;
-  /** The currency the top-level figures are in; null when there are several (see note). */
-  currency: string | null;
-  note: string | null;
-  totals: AgingSection['totals'] | null;
-  buckets: { label: string; amount: number; count: number }[] | null;
-  customers:
-    | {
-        id: string;
-        open: number;
-        overdue: number;
-        unapplied: number;
-        buckets: Record<string, number>;
-      }[]
-    | null;
-  dso: { standard: number | null; countback: number | null; days: number } | null;
-  averageDaysLate: AgingSection['averageDaysLate'] | null;
-  currencies: AgingSection[];
-  counts: AgeReceivablesResult['counts'];
-  sheets: AgingSheetReport[];
-  warnings: DataWarning[];
-}
+export type { AgingReport } from '../analyses/run-aging.js';
+export type { AgingSheetReport } from '../analyses/load-receivables.js';
 
 /** `pipecast aging`: receivables aging of one workbook or CSV at an as-of date. */
 export async function agingCommand(args: string[], io: CliIo): Promise<number> {
@@ -105,178 +65,17 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const invoices: Invoice[] = [];
-  const payments: Payment[] = [];
-  const sheetWarnings: DataWarning[] = [];
-  const sheets: AgingSheetReport[] = [];
-  const invoiceSheets: string[] = [];
-  const paymentSheets: string[] = [];
-  for (const grid of grids) {
-    const read = readSheet(grid, options.sheet !== undefined);
-    sheetWarnings.push(...read.warnings);
-    sheets.push(read.report);
-    if (read.invoices) {
-      invoices.push(...read.invoices);
-      invoiceSheets.push(grid.sheet);
-    }
-    if (read.payments) {
-      payments.push(...read.payments);
-      paymentSheets.push(grid.sheet);
-    }
-  }
-  if (invoiceSheets.length === 0) {
+  const loaded = loadReceivables(grids, { forceInvoices: options.sheet !== undefined });
+  if (loaded.invoiceSheets.length === 0) {
     io.stderr(
       `pipecast aging: no sheet of ${options.file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)\n`,
     );
-    for (const w of sheetWarnings) io.stderr(`  ${formatWarning(w)}\n`);
+    for (const w of loaded.warnings) io.stderr(`  ${formatWarning(w)}\n`);
     return 1;
   }
-  const place = (names: string[]) =>
-    names.length === 1 ? { file: options.file, sheet: names[0] as string } : { file: options.file };
-  const result = ageReceivables(invoices, payments, {
-    ...options.core,
-    invoicePlace: place(invoiceSheets),
-    paymentPlace: place(paymentSheets),
-  });
-  const report = toReport(options.file, result, sheets, [...sheetWarnings, ...result.warnings]);
+  const { report } = runAging(options.file, loaded, options.core);
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAging(report));
   return 0;
-}
-
-interface SheetRead {
-  report: AgingSheetReport;
-  invoices?: Invoice[];
-  payments?: Payment[];
-  warnings: DataWarning[];
-}
-
-const PAYMENT_SHEET = /pay|receipt|remit|collection|cash|回款|收款|付款|核销|到账/i;
-const INVOICE_SHEET = /invoice|billing|receivable|\bar\b|发票|应收|开票/i;
-const INVOICE_ONLY_FIELDS = new Set([
-  'dueDate',
-  'terms',
-  'paidDate',
-  'paidAmount',
-  'balance',
-  'disputed',
-  'creditLimit',
-  'owner',
-]);
-
-/**
- * Reads a sheet as invoices or payments, whichever its headers fit (both readRecords results are
- * compared by missing required columns; a tie goes by the sheet name, then by invoice-only columns).
- */
-function readSheet(grid: SheetGrid, forceInvoices: boolean): SheetRead {
-  const common = { sheet: grid.sheet, file: grid.file, date1904: grid.date1904 };
-  const inv = readRecords(grid.rows, { kind: 'invoice', ...common });
-  const fits = (r: ReadRecordsResult<unknown>) =>
-    r.headerRow !== undefined && r.columns.missingRequired.length === 0;
-  if (forceInvoices || (fits(inv) && !PAYMENT_SHEET.test(grid.sheet))) {
-    const pay = forceInvoices ? undefined : readRecords(grid.rows, { kind: 'payment', ...common });
-    const invoiceLike =
-      INVOICE_SHEET.test(grid.sheet) ||
-      inv.columns.matched.some((m) => INVOICE_ONLY_FIELDS.has(m.field)) ||
-      pay === undefined ||
-      !fits(pay);
-    if (invoiceLike) return asRead(grid, 'invoice', inv);
-    return asRead(grid, 'payment', pay);
-  }
-  const pay = readRecords(grid.rows, { kind: 'payment', ...common });
-  if (fits(pay)) return asRead(grid, 'payment', pay);
-  if (fits(inv)) return asRead(grid, 'invoice', inv);
-  return {
-    report: {
-      sheet: grid.sheet,
-      kind: null,
-      headerRow: null,
-      rowsRead: 0,
-      rowsDropped: 0,
-      records: 0,
-    },
-    warnings: [
-      {
-        code: 'missing-required-column',
-        message: `sheet skipped: its headers fit neither invoices (missing ${inv.columns.missingRequired.join(', ') || 'a header row'}) nor payments (missing ${pay.columns.missingRequired.join(', ') || 'a header row'})`,
-        file: grid.file,
-        sheet: grid.sheet,
-        action: 'sheet skipped',
-      },
-    ],
-  };
-}
-
-function asRead(
-  grid: SheetGrid,
-  kind: 'invoice' | 'payment',
-  read: ReadRecordsResult<Invoice> | ReadRecordsResult<Payment>,
-): SheetRead {
-  const report: AgingSheetReport = {
-    sheet: grid.sheet,
-    kind,
-    headerRow: read.headerRow ?? null,
-    rowsRead: read.rowsRead,
-    rowsDropped: read.rowsDropped,
-    records: read.records.length,
-  };
-  const warnings = [...read.warnings];
-  // Blank optional cells are not errors, but a user should know the columns aging uses are patchy.
-  for (const [field, missing] of Object.entries(read.missing)) {
-    if (missing.count === 0) continue;
-    warnings.push({
-      code: 'missing-value',
-      message: `${missing.count} blank ${field} cell(s) (first rows ${missing.rows.join(', ')})`,
-      file: grid.file,
-      sheet: grid.sheet,
-      column: read.columns.matched.find((m) => m.field === field)?.header,
-      row: missing.rows[0],
-      action: 'none',
-      count: missing.count,
-    });
-  }
-  return kind === 'invoice'
-    ? { report, warnings, invoices: read.records as Invoice[] }
-    : { report, warnings, payments: read.records as Payment[] };
-}
-
-function toReport(
-  file: string,
-  result: AgeReceivablesResult,
-  sheets: AgingSheetReport[],
-  warnings: DataWarning[],
-): AgingReport {
-  const single = result.sections.length === 1 ? (result.sections[0] as AgingSection) : null;
-  const several = result.sections.length > 1;
-  return {
-    file,
-    asOf: result.asOf,
-    by: result.by,
-    currency: single?.currency ?? null,
-    note: several
-      ? `${result.sections.length} currencies (${result.sections.map((s) => s.currency ?? 'blank').join(', ')}) are never added together: the top-level figures are null, see currencies[] (or pass --base and --rates)`
-      : null,
-    totals: single ? single.totals : null,
-    buckets: single
-      ? single.buckets.map(({ label, amount, count }) => ({ label, amount, count }))
-      : null,
-    customers: single
-      ? single.customers.map(({ id, open, overdue, unapplied, buckets }) => ({
-          id,
-          open,
-          overdue,
-          unapplied,
-          buckets,
-        }))
-      : null,
-    dso: single
-      ? { standard: single.dso.standard, countback: single.dso.countback, days: single.dso.days }
-      : null,
-    averageDaysLate: single ? single.averageDaysLate : null,
-    currencies: result.sections,
-    counts: result.counts,
-    sheets,
-    warnings,
-  };
 }
 
 function parseAgingArgs(args: string[]): AgingArgs | 'help' {

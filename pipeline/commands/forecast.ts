@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { DataWarning } from '../../core/columns/data-warning.js';
 import { epochDayFromIso, epochDayFromYmd } from '../../core/columns/epoch-day.js';
 import type { MissingValues } from '../../core/columns/read-records.js';
-import { readRecords } from '../../core/columns/read-records.js';
-import type { Deal, StageChange } from '../../core/columns/records.js';
+import type { Deal } from '../../core/columns/records.js';
 import type { ForecastFunnelResult } from '../../core/funnel/forecast-funnel.js';
-import { forecastFunnel } from '../../core/funnel/forecast-funnel.js';
 import { parseStageTemplate } from '../../core/funnel/parse-stage-template.js';
 import type { StageTemplate, StageTemplateKey } from '../../core/funnel/stage-templates.js';
 import { STAGE_TEMPLATES } from '../../core/funnel/stage-templates.js';
+import { loadDeals } from '../analyses/load-deals.js';
+import { runForecast } from '../analyses/run-forecast.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
@@ -95,36 +94,29 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     sheets = await readWorkbook(options.file, { sheet: options.sheet });
     if (options.previous !== undefined) {
       const earlier = await readWorkbook(options.previous, { sheet: options.sheet });
-      previousDeals = pickDeals(earlier)?.records;
+      previousDeals = loadDeals(earlier)?.deals.records;
     }
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast forecast: ${error.message}\n`);
     return 1;
   }
-  const picked = pickDeals(sheets);
-  if (!picked) {
+  const loaded = loadDeals(sheets);
+  if (!loaded) {
     io.stderr(
       `pipecast forecast: no sheet of ${options.file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect ${options.file}\n`,
     );
     return 1;
   }
-  const history = options.sheet === undefined ? pickHistory(sheets, picked.grid) : undefined;
-  const result = forecastFunnel(picked.records, {
+  const { deals: picked, history } = loaded;
+  const { result, warnings } = runForecast(loaded, {
     asOf,
     template,
-    stageChanges: history?.records,
     quota: options.quota,
     smallOrderThreshold: options.smallOrders,
     previous: previousDeals,
-    range: options.seed === undefined ? {} : { seed: options.seed },
-    place: { file: picked.grid.file, sheet: picked.grid.sheet },
+    seed: options.seed,
   });
-  const warnings: DataWarning[] = [
-    ...picked.warnings,
-    ...(history?.warnings ?? []),
-    ...result.warnings,
-  ];
   const json: ForecastJson = {
     file: picked.grid.file,
     sheet: picked.grid.sheet,
@@ -141,45 +133,6 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   };
   io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : renderText(json));
   return 0;
-}
-
-interface Picked<T> {
-  grid: SheetGrid;
-  records: T[];
-  warnings: DataWarning[];
-  headerRow: number | undefined;
-  rowsRead: number;
-  rowsDropped: number;
-  missing: Record<string, MissingValues>;
-}
-
-function pickDeals(sheets: SheetGrid[]): Picked<Deal> | undefined {
-  for (const grid of sheets) {
-    const read = readRecords(grid.rows, {
-      kind: 'deal',
-      sheet: grid.sheet,
-      file: grid.file,
-      date1904: grid.date1904,
-    });
-    if (read.columns.missingRequired.length === 0 && read.records.length > 0)
-      return { grid, ...read };
-  }
-  return undefined;
-}
-
-function pickHistory(sheets: SheetGrid[], dealGrid: SheetGrid): Picked<StageChange> | undefined {
-  for (const grid of sheets) {
-    if (grid === dealGrid) continue;
-    const read = readRecords(grid.rows, {
-      kind: 'stageChange',
-      sheet: grid.sheet,
-      file: grid.file,
-      date1904: grid.date1904,
-    });
-    if (read.columns.missingRequired.length === 0 && read.records.length > 0)
-      return { grid, ...read };
-  }
-  return undefined;
 }
 
 async function loadTemplate(name: string | undefined): Promise<StageTemplate | undefined> {

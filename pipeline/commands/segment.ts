@@ -2,17 +2,15 @@ import { parseArgs } from 'node:util';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import { epochDayFromIso } from '../../core/columns/epoch-day.js';
 import { normalizeHeader } from '../../core/columns/normalize-header.js';
-import { readRecords } from '../../core/columns/read-records.js';
 import type { Customer, OrderLine, RecordKind } from '../../core/columns/records.js';
-import { abc, type AbcCustomer } from '../../core/segments/abc.js';
-import { customerRevenue } from '../../core/segments/customer-revenue.js';
-import { portfolio } from '../../core/segments/portfolio.js';
-import { rfm, type RfmThresholds } from '../../core/segments/rfm.js';
+import type { RfmThresholds } from '../../core/segments/rfm.js';
 import {
   scorecard,
   type ScorecardCriterion,
   type ScorecardScale,
 } from '../../core/segments/scorecard.js';
+import { loadSegmentRecords } from '../analyses/load-segment-records.js';
+import { runAbc, runPortfolio, runRfm } from '../analyses/run-segments.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
@@ -145,32 +143,7 @@ async function readInputs(
       const file = files[index]!;
       try {
         const grids: SheetGrid[] = await readWorkbook(file, sheet === undefined ? {} : { sheet });
-        const out = {
-          lines: [] as OrderLine[],
-          customers: [] as Customer[],
-          warnings: [] as DataWarning[],
-        };
-        for (const grid of grids) {
-          if (kind === 'orderLine') {
-            const r = readRecords(grid.rows, {
-              kind: 'orderLine',
-              sheet: grid.sheet,
-              file: grid.file,
-              date1904: grid.date1904,
-            });
-            for (const record of r.records) out.lines.push(record);
-            out.warnings.push(...r.warnings);
-          } else {
-            const r = readRecords(grid.rows, {
-              kind: 'customer',
-              sheet: grid.sheet,
-              file: grid.file,
-              date1904: grid.date1904,
-            });
-            for (const record of r.records) out.customers.push(record);
-            out.warnings.push(...r.warnings);
-          }
-        }
+        const out = loadSegmentRecords(grids, kind === 'orderLine' ? 'orderLine' : 'customer');
         perFile[index] = out;
       } catch (error) {
         if (!(error instanceof WorkbookReadError)) throw error;
@@ -199,26 +172,12 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
   const base = { method: options.method, files };
   switch (options.method) {
     case 'abc': {
-      let input: AbcCustomer[];
-      let extra: Record<string, unknown> = {};
-      let warnings: DataWarning[] = [];
-      if (read.lines.length > 0) {
-        const revenue = customerRevenue(read.lines);
-        input = [...revenue.customers, ...revenue.returnsOnly];
-        extra = { counts: revenue.counts, returnsOnly: revenue.returnsOnly.length };
-        warnings = revenue.warnings;
-      } else {
-        input = read.customers.map((c) => ({
-          id: c.id,
-          revenue: c.revenue ?? null,
-          margin: c.margin ?? null,
-          row: c.row,
-        }));
-      }
-      const result = abc(input, {
+      const run = runAbc(read, {
         by: options.by,
         ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
       });
+      const { result } = run;
+      const extra = run.counts === null ? {} : { counts: run.counts, returnsOnly: run.returnsOnly };
       return {
         ...base,
         customers: result.customers.map((c) => ({
@@ -239,18 +198,12 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
           curve: result.curve,
           ...extra,
         },
-        warnings: [...warnings, ...result.warnings],
+        warnings: run.warnings,
       };
     }
     case 'rfm': {
-      let asOf = options.asOf;
-      if (asOf === undefined) {
-        let last = -Infinity;
-        for (const l of read.lines) if (l.date > last) last = l.date;
-        asOf = last + 1;
-      }
-      const result = rfm(read.lines, {
-        asOf,
+      const result = runRfm(read.lines, {
+        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         mode: options.mode,
         thresholds: options.thresholds,
       });
@@ -258,7 +211,7 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
       return { ...base, customers, summary, warnings };
     }
     case 'portfolio': {
-      const result = portfolio(read.customers);
+      const result = runPortfolio(read.customers);
       const { customers, warnings, ...summary } = result;
       return { ...base, customers: [...customers], summary, warnings };
     }

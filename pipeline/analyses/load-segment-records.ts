@@ -1,0 +1,45 @@
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import type { Customer, OrderLine } from '../../core/columns/records.js';
+import type { SheetGrid } from '../read-workbook.js';
+import type { SheetChoice } from './sheet-choice.js';
+import { mayHold, readSheetAs } from './sheet-choice.js';
+
+export interface LoadSegmentRecordsResult {
+  lines: OrderLine[];
+  customers: Customer[];
+  warnings: DataWarning[];
+  /** Sheets that gave at least one record. */
+  sheets: string[];
+}
+
+/**
+ * Reads every sheet the user did not name otherwise as order lines or as customers and puts the
+ * records together in sheet order (several daily exports form one history).
+ *
+ * @param grids - sheets of one or more workbooks.
+ * @param kind - order lines (RFM, ABC) or a customer list (portfolio, scorecard, ABC).
+ * @param choice - sheet kinds and column mappings the user gave.
+ * @returns the records and every sheet's reading warnings.
+ */
+export function loadSegmentRecords(
+  grids: readonly SheetGrid[],
+  kind: 'orderLine' | 'customer',
+  choice: SheetChoice = {},
+): LoadSegmentRecordsResult {
+  const out: LoadSegmentRecordsResult = { lines: [], customers: [], warnings: [], sheets: [] };
+  for (const grid of grids) {
+    if (!mayHold(grid, kind, choice)) continue;
+    if (kind === 'orderLine') {
+      const r = readSheetAs(grid, 'orderLine', choice);
+      for (const record of r.records) out.lines.push(record);
+      out.warnings.push(...r.warnings);
+      if (r.records.length > 0) out.sheets.push(grid.sheet);
+    } else {
+      const r = readSheetAs(grid, 'customer', choice);
+      for (const record of r.records) out.customers.push(record);
+      out.warnings.push(...r.warnings);
+      if (r.records.length > 0) out.sheets.push(grid.sheet);
+    }
+  }
+  return out;
+}

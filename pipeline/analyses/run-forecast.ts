@@ -1,0 +1,54 @@
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import type { EpochDay } from '../../core/columns/epoch-day.js';
+import type { Deal } from '../../core/columns/records.js';
+import type { ForecastFunnelResult } from '../../core/funnel/forecast-funnel.js';
+import { forecastFunnel } from '../../core/funnel/forecast-funnel.js';
+import type { StageTemplate } from '../../core/funnel/stage-templates.js';
+import type { LoadDealsResult } from './load-deals.js';
+
+export interface RunForecastOptions {
+  asOf: EpochDay;
+  /** Stage template; default the built-in one matching the stage names. */
+  template?: StageTemplate;
+  quota?: number;
+  smallOrderThreshold?: number;
+  /** An earlier export of the same pipeline, for slippage. */
+  previous?: readonly Deal[];
+  /** Seed of the P10/P50/P90 simulation. */
+  seed?: number;
+}
+
+export interface RunForecastResult {
+  result: ForecastFunnelResult;
+  /** Reading warnings of the deal and history sheets, then the forecast's own. */
+  warnings: DataWarning[];
+}
+
+/**
+ * The funnel forecast of loaded deals, with the stage history when there is one; warnings of
+ * the reading and of the analysis in one list.
+ *
+ * @param loaded - the output of loadDeals.
+ * @param options - as-of date, template, quota, small-order threshold, previous export, seed.
+ * @returns the forecastFunnel result and every warning.
+ */
+export function runForecast(
+  loaded: LoadDealsResult,
+  options: RunForecastOptions,
+): RunForecastResult {
+  const { deals, history } = loaded;
+  const result = forecastFunnel(deals.records, {
+    asOf: options.asOf,
+    template: options.template,
+    stageChanges: history?.records,
+    quota: options.quota,
+    smallOrderThreshold: options.smallOrderThreshold,
+    previous: options.previous,
+    range: options.seed === undefined ? {} : { seed: options.seed },
+    place: { file: deals.grid.file, sheet: deals.grid.sheet },
+  });
+  return {
+    result,
+    warnings: [...deals.warnings, ...(history?.warnings ?? []), ...result.warnings],
+  };
+}

@@ -1,0 +1,99 @@
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import type { EpochDay } from '../../core/columns/epoch-day.js';
+import type { Customer, OrderLine } from '../../core/columns/records.js';
+import type { AbcCustomer, AbcResult } from '../../core/segments/abc.js';
+import { abc } from '../../core/segments/abc.js';
+import type { OrderLineCounts } from '../../core/segments/tally-order-lines.js';
+import { customerRevenue } from '../../core/segments/customer-revenue.js';
+import type { PortfolioResult } from '../../core/segments/portfolio.js';
+import { portfolio } from '../../core/segments/portfolio.js';
+import type { RfmOptions, RfmResult } from '../../core/segments/rfm.js';
+import { rfm } from '../../core/segments/rfm.js';
+
+export interface RunAbcOptions {
+  by?: 'revenue' | 'margin';
+  cutPoints?: readonly [number, number];
+}
+
+export interface RunAbcResult {
+  result: AbcResult;
+  /** Where the ranked values came from. */
+  source: 'orderLines' | 'customers';
+  /** Order-line counts, when ranked from order lines. */
+  counts: OrderLineCounts | null;
+  /** Customers with only returns (ranked last), when ranked from order lines. */
+  returnsOnly: number;
+  /** The revenue tally's warnings, then the ranking's. */
+  warnings: DataWarning[];
+}
+
+/**
+ * ABC classes of customers: from order lines (revenue summed per customer) when there are any,
+ * else from a customer list's revenue (or margin) column.
+ *
+ * @param input - order lines and/or customers.
+ * @param options - the ranked measure and cut points.
+ * @returns the abc result, its source and the warnings.
+ */
+export function runAbc(
+  input: { lines: readonly OrderLine[]; customers: readonly Customer[] },
+  options: RunAbcOptions = {},
+): RunAbcResult {
+  let ranked: AbcCustomer[];
+  let counts: OrderLineCounts | null = null;
+  let returnsOnly = 0;
+  let warnings: DataWarning[] = [];
+  const source = input.lines.length > 0 ? 'orderLines' : 'customers';
+  if (source === 'orderLines') {
+    const revenue = customerRevenue(input.lines);
+    ranked = [...revenue.customers, ...revenue.returnsOnly];
+    counts = revenue.counts;
+    returnsOnly = revenue.returnsOnly.length;
+    warnings = revenue.warnings;
+  } else {
+    ranked = input.customers.map((c) => ({
+      id: c.id,
+      revenue: c.revenue ?? null,
+      margin: c.margin ?? null,
+      row: c.row,
+    }));
+  }
+  const result = abc(ranked, {
+    ...(options.by === undefined ? {} : { by: options.by }),
+    ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
+  });
+  return { result, source, counts, returnsOnly, warnings: [...warnings, ...result.warnings] };
+}
+
+export type RunRfmOptions = Omit<RfmOptions, 'asOf'> & {
+  /** Default: the day after the last order line. */
+  asOf?: EpochDay;
+};
+
+/**
+ * RFM scores and segments of order lines, measured to asOf (default the day after the last line,
+ * so a history export is scored as of its own end).
+ *
+ * @param lines - order lines.
+ * @param options - rfm options; asOf optional.
+ * @returns the rfm result.
+ */
+export function runRfm(lines: readonly OrderLine[], options: RunRfmOptions = {}): RfmResult {
+  let asOf = options.asOf;
+  if (asOf === undefined) {
+    let last = -Infinity;
+    for (const l of lines) if (l.date > last) last = l.date;
+    asOf = last + 1;
+  }
+  return rfm(lines, { ...options, asOf });
+}
+
+/**
+ * The attack/defend portfolio of a customer list (potential and our share per customer).
+ *
+ * @param customers - the customer list.
+ * @returns the portfolio result.
+ */
+export function runPortfolio(customers: readonly Customer[]): PortfolioResult {
+  return portfolio(customers);
+}

@@ -1,0 +1,53 @@
+import type { ColumnMapping } from '../../core/columns/match-columns.js';
+import type { ReadRecordsResult } from '../../core/columns/read-records.js';
+import { readRecords } from '../../core/columns/read-records.js';
+import type { RecordByKind, RecordKind } from '../../core/columns/records.js';
+import type { SheetGrid } from '../read-workbook.js';
+
+/** What the user said about the sheets (e.g. from a config file): kinds and column mappings. */
+export interface SheetChoice {
+  /** Sheet name → what it holds. A named sheet is read only as that kind (`ignore`: never). */
+  kinds?: Readonly<Record<string, RecordKind | 'ignore'>>;
+  /** Sheet name → column mapping (field → header text or column letters). */
+  mappings?: Readonly<Record<string, ColumnMapping>>;
+}
+
+/** A sheet read as one record kind, with the grid it came from. */
+export interface PickedSheet<T> extends ReadRecordsResult<T> {
+  grid: SheetGrid;
+}
+
+/**
+ * Whether a sheet may be read as `kind`: sheets the user named only as that kind, unnamed
+ * sheets always (their headers decide).
+ */
+export function mayHold(grid: SheetGrid, kind: RecordKind, choice: SheetChoice = {}): boolean {
+  const named = choice.kinds?.[grid.sheet];
+  return named === undefined || named === kind;
+}
+
+/** Reads a sheet as `kind` with the user's mapping for it, if any. */
+export function readSheetAs<K extends RecordKind>(
+  grid: SheetGrid,
+  kind: K,
+  choice: SheetChoice = {},
+): PickedSheet<RecordByKind[K]> {
+  const mapping = choice.mappings?.[grid.sheet];
+  const read = readRecords(grid.rows, {
+    kind,
+    sheet: grid.sheet,
+    file: grid.file,
+    date1904: grid.date1904,
+    ...(mapping === undefined ? {} : { mapping }),
+  });
+  return { grid, ...read };
+}
+
+/** A read that found its header and every required column and kept at least one record. */
+export function isUsable(read: ReadRecordsResult<unknown>): boolean {
+  return (
+    read.headerRow !== undefined &&
+    read.columns.missingRequired.length === 0 &&
+    read.records.length > 0
+  );
+}
