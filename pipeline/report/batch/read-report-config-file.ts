@@ -62,7 +62,11 @@ function faultPosition(text: string): number {
       JSON.parse(text.slice(0, length));
       return false;
     } catch (error) {
-      return !/Unexpected end of JSON input/.test(error instanceof Error ? error.message : '');
+      const message = error instanceof Error ? error.message : '';
+      if (/Unexpected end of JSON input/.test(message)) return false;
+      // V8 also reports running out of text as "Expected …" at the prefix's end.
+      const at = /at position (\d+)/.exec(message);
+      return at === null || Number(at[1]) < length;
     }
   };
   if (!failsInside(text.length)) return text.length;
