@@ -104,21 +104,30 @@ export function tallyOrderLines(
     throw new RangeError(`tallyOrderLines: from (${from}) is after to (${to})`);
   }
 
+  // Per-customer figures live in typed arrays indexed by first-seen order (grown by doubling):
+  // no object per customer until the end, and no boxing of the running sums.
   const indexById = new Map<string, number>();
   const ids: string[] = [];
-  const revenue: number[] = [];
+  let capacity = INITIAL_CAPACITY;
+  let revenue = new Float64Array(capacity);
   // Neumaier compensation keeps 500k-line sums exact to the cent against a SQL engine.
-  const revenueError: number[] = [];
-  const margin: number[] = [];
-  const marginLines: number[] = [];
-  const orders: number[] = [];
-  const lineCount: number[] = [];
-  const returnLines: number[] = [];
-  const returns: number[] = [];
-  const firstOrder: number[] = [];
-  const lastOrder: number[] = [];
-  const lastOrderKey: (string | undefined)[] = [];
-  const orderKeys = new Set<string>();
+  let revenueError = new Float64Array(capacity);
+  let margin = new Float64Array(capacity);
+  let returns = new Float64Array(capacity);
+  let firstOrder = new Float64Array(capacity);
+  let lastOrder = new Float64Array(capacity);
+  let lastOrderDay = new Float64Array(capacity);
+  let marginLines = new Int32Array(capacity);
+  let orders = new Int32Array(capacity);
+  let lineCount = new Int32Array(capacity);
+  let returnLines = new Int32Array(capacity);
+  const lastInvoice: (string | undefined)[] = [];
+  // An invoice's lines are adjacent in exports, so a customer's run of one invoice costs one
+  // lookup here; `owner` remembers who counted each invoice first, and the rare invoice shared
+  // by several customers (or split into non-adjacent runs) falls back to exact composite keys.
+  const invoiceOwner = new Map<string, number>();
+  const sharedInvoiceKeys = new Set<string>();
+  const orderDayKeys = new Set<string>();
 
   let lastId: string | undefined;
   let lastIndex = 0;
@@ -128,51 +137,62 @@ export function tallyOrderLines(
   let cancellationLines = 0;
   let negativeQuantityLines = 0;
 
-  for (const line of lines) {
-    if (line.date < from || line.date > to) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const date = line.date;
+    if (date < from || date > to) {
       linesOutsidePeriod++;
       continue;
     }
-    const cancelled = isCancellation(line.invoice);
-    const negative = line.quantity !== undefined ? line.quantity < 0 : line.amount < 0;
+    const invoice = line.invoice;
+    const cancelled = isCancellation(invoice);
+    const amount = line.amount;
+    const quantity = line.quantity;
+    const negative = quantity !== undefined ? quantity < 0 : amount < 0;
     if (cancelled) cancellationLines++;
     if (negative) negativeQuantityLines++;
     const id = line.customer;
     if (id === undefined || id === '') {
       linesWithoutCustomer++;
-      revenueWithoutCustomer += line.amount;
+      revenueWithoutCustomer += amount;
       continue;
     }
     // Exports list an invoice's lines together, so the previous line's customer is a cheap hit.
     let k = id === lastId ? lastIndex : indexById.get(id);
     if (k === undefined) {
       k = ids.length;
+      if (k === capacity) {
+        capacity *= 2;
+        revenue = grow(revenue, capacity);
+        revenueError = grow(revenueError, capacity);
+        margin = grow(margin, capacity);
+        returns = grow(returns, capacity);
+        firstOrder = grow(firstOrder, capacity);
+        lastOrder = grow(lastOrder, capacity);
+        lastOrderDay = grow(lastOrderDay, capacity);
+        marginLines = grow(marginLines, capacity);
+        orders = grow(orders, capacity);
+        lineCount = grow(lineCount, capacity);
+        returnLines = grow(returnLines, capacity);
+      }
       indexById.set(id, k);
       ids.push(id);
-      revenue.push(0);
-      revenueError.push(0);
-      margin.push(0);
-      marginLines.push(0);
-      orders.push(0);
-      lineCount.push(0);
-      returnLines.push(0);
-      returns.push(0);
-      firstOrder.push(Infinity);
-      lastOrder.push(-Infinity);
-      lastOrderKey.push(undefined);
+      lastInvoice.push(undefined);
+      firstOrder[k] = Infinity;
+      lastOrder[k] = -Infinity;
+      lastOrderDay[k] = NaN;
     }
     lastId = id;
     lastIndex = k;
-    const amount = line.amount;
-    const sum = revenue[k]! + amount;
+    const before = revenue[k]!;
+    const sum = before + amount;
     revenueError[k]! +=
-      Math.abs(revenue[k]!) >= Math.abs(amount)
-        ? revenue[k]! - sum + amount
-        : amount - sum + revenue[k]!;
+      Math.abs(before) >= Math.abs(amount) ? before - sum + amount : amount - sum + before;
     revenue[k] = sum;
     lineCount[k]!++;
-    if (line.margin !== undefined) {
-      margin[k]! += line.margin;
+    const lineMargin = line.margin;
+    if (lineMargin !== undefined) {
+      margin[k]! += lineMargin;
       marginLines[k]!++;
     }
     const isReturn = cancelled || negative || amount < 0;
@@ -182,35 +202,52 @@ export function tallyOrderLines(
     }
     // A cancellation is never an order; an uncancelled invoice is one even if it holds a return
     // line. Without an invoice number, a non-return line is one order per customer and day.
-    if (cancelled || (line.invoice === undefined && isReturn)) continue;
-    const key = line.invoice ?? `\u0000${line.date}`;
-    if (lastOrderKey[k] !== key) {
-      lastOrderKey[k] = key;
-      const globalKey = `${k}\u0001${key}`;
-      if (!orderKeys.has(globalKey)) {
-        orderKeys.add(globalKey);
+    if (cancelled) continue;
+    if (invoice !== undefined) {
+      if (lastInvoice[k] !== invoice) {
+        lastInvoice[k] = invoice;
+        const owner = invoiceOwner.get(invoice);
+        if (owner === undefined) {
+          invoiceOwner.set(invoice, k);
+          orders[k]!++;
+        } else if (owner !== k) {
+          const key = `${k}\u0001${invoice}`;
+          if (!sharedInvoiceKeys.has(key)) {
+            sharedInvoiceKeys.add(key);
+            orders[k]!++;
+          }
+        }
+      }
+    } else if (isReturn) {
+      continue;
+    } else if (lastOrderDay[k] !== date) {
+      lastOrderDay[k] = date;
+      const key = `${k}\u0001${date}`;
+      if (!orderDayKeys.has(key)) {
+        orderDayKeys.add(key);
         orders[k]!++;
       }
     }
-    if (line.date < firstOrder[k]!) firstOrder[k] = line.date;
-    if (line.date > lastOrder[k]!) lastOrder[k] = line.date;
+    if (date < firstOrder[k]!) firstOrder[k] = date;
+    if (date > lastOrder[k]!) lastOrder[k] = date;
   }
 
   const customers: CustomerTally[] = [];
   const returnsOnly: CustomerTally[] = [];
   for (let k = 0; k < ids.length; k++) {
+    const count = orders[k]!;
     const tally: CustomerTally = {
       id: ids[k]!,
       revenue: revenue[k]! + revenueError[k]!,
       margin: marginLines[k]! > 0 ? margin[k]! : undefined,
-      orders: orders[k]!,
+      orders: count,
       lines: lineCount[k]!,
       returnLines: returnLines[k]!,
       returns: returns[k]!,
-      firstOrder: orders[k]! > 0 ? firstOrder[k]! : undefined,
-      lastOrder: orders[k]! > 0 ? lastOrder[k]! : undefined,
+      firstOrder: count > 0 ? firstOrder[k]! : undefined,
+      lastOrder: count > 0 ? lastOrder[k]! : undefined,
     };
-    (tally.orders > 0 ? customers : returnsOnly).push(tally);
+    (count > 0 ? customers : returnsOnly).push(tally);
   }
 
   const counts: OrderLineCounts = {
@@ -263,6 +300,15 @@ function tallyWarnings(
     });
   }
   return warnings;
+}
+
+/** Room for this many customers before the first doubling. */
+const INITIAL_CAPACITY = 1024;
+
+function grow<T extends Float64Array | Int32Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
 }
 
 function round2(value: number): number {
