@@ -100,100 +100,126 @@ export function prepareDeals(
   const products = new Dictionary();
   const warnings: DataWarning[] = [];
   const unknown = new Map<string, UnknownStage>();
-  const missing = new Map<string, MissingField>();
-  const note = (field: string, among: 'all' | 'open', action: string, row: number): void => {
-    let entry = missing.get(field);
-    if (!entry) {
-      entry = { field, among, count: 0, rows: [], action };
-      missing.set(field, entry);
-    }
-    entry.count += 1;
-    if (entry.rows.length < ROW_SAMPLE) entry.rows.push(row);
-  };
-  // Stage names repeat: match each distinct text once.
-  const nameCache = new Map<string, number>();
-  const terminalCache = new Map<string, 'won' | 'lost' | undefined>();
+  const missAmount = tally(
+    'amount',
+    'open',
+    'counted in deal counts; adds nothing to amounts or weighted sums',
+    0,
+  );
+  const missClose = tally(
+    'closeDate',
+    'open',
+    "shown under close month '(no date)'; not checked for past close date",
+    1,
+  );
+  const missAccount = tally('account', 'all', 'none: the forecast does not need the account', 2);
+  const missOwner = tally('owner', 'all', "grouped under owner '(none)'", 3);
+  const missCreated = tally('createdDate', 'all', 'left out of sales-cycle averages', 4);
+  // Stage names repeat: match each distinct text once. Packed: (stage index + 1) × 4 + terminal
+  // status (0 none, WON, LOST), so one lookup gives both.
+  const stageCache = new Map<string, number>();
 
-  const filled = {
-    need: false,
-    authority: false,
-    budget: false,
-    timeline: false,
-    forecastCategory: false,
-  };
+  let hasNeed = false;
+  let hasAuthority = false;
+  let hasBudget = false;
+  let hasTimeline = false;
+  let hasCategory = false;
+  let hasAmount = false;
+  let hasClose = false;
+  let hasAccount = false;
+  let hasOwner = false;
+  let hasCreated = false;
   for (let i = 0; i < size; i += 1) {
     const deal = deals[i] as Deal;
-    if (deal.need !== undefined) filled.need = true;
-    if (deal.authority !== undefined) filled.authority = true;
-    if (deal.budget !== undefined) filled.budget = true;
-    if (deal.timeline !== undefined) filled.timeline = true;
-    if (deal.forecastCategory !== undefined) filled.forecastCategory = true;
-    let index = nameCache.get(deal.stage);
-    if (index === undefined) {
-      index = matcher.get(normalizeStageName(deal.stage)) ?? -1;
-      nameCache.set(deal.stage, index);
-      terminalCache.set(deal.stage, terminalStatusOf(deal.stage));
+    const row = deal.row;
+    if (deal.need !== undefined) hasNeed = true;
+    if (deal.authority !== undefined) hasAuthority = true;
+    if (deal.budget !== undefined) hasBudget = true;
+    if (deal.timeline !== undefined) hasTimeline = true;
+    if (deal.forecastCategory !== undefined) hasCategory = true;
+    const stageText = deal.stage;
+    let packed = stageCache.get(stageText);
+    if (packed === undefined) {
+      const terminal = terminalStatusOf(stageText);
+      packed =
+        ((matcher.get(normalizeStageName(stageText)) ?? -1) + 1) * 4 +
+        (terminal === 'won' ? WON : terminal === 'lost' ? LOST : 0);
+      stageCache.set(stageText, packed);
     }
-    const terminal = terminalCache.get(deal.stage);
-    const st = deal.status ?? terminal ?? 'open';
-    status[i] = st === 'won' ? WON : st === 'lost' ? LOST : OPEN;
+    const index = (packed >> 2) - 1;
+    const terminal = packed & 3;
+    const given = deal.status;
+    const st =
+      given === 'won' ? WON : given === 'lost' ? LOST : given === undefined ? terminal : OPEN;
+    status[i] = st;
     stage[i] = index;
     furthest[i] = index;
     const amount = deal.amount;
-    amountMinor[i] =
+    if (amount !== undefined) hasAmount = true;
+    const minor =
       amount === undefined || !Number.isFinite(amount) ? NaN : toMinorUnits(amount, scale);
-    if (index < 0 && terminal === undefined) {
+    amountMinor[i] = minor;
+    if (index < 0 && terminal === 0) {
       unknownStage[i] = 1;
-      const name = deal.stage.trim();
+      const name = stageText.trim();
       const entry = unknown.get(name) ?? { name, count: 0, amount: 0, rows: [] };
       entry.count += 1;
-      if (!Number.isNaN(amountMinor[i] ?? NaN)) entry.amount += amountMinor[i] ?? 0;
-      if (entry.rows.length < ROW_SAMPLE) entry.rows.push(deal.row);
+      if (!Number.isNaN(minor)) entry.amount += minor;
+      if (entry.rows.length < ROW_SAMPLE) entry.rows.push(row);
       unknown.set(name, entry);
     }
     const p = deal.probability;
-    probability[i] = p !== undefined && p >= 0 && p <= 1 ? p : NaN;
-    if (p !== undefined && !(p >= 0 && p <= 1)) {
+    if (p === undefined) probability[i] = NaN;
+    else if (p >= 0 && p <= 1) probability[i] = p;
+    else {
+      probability[i] = NaN;
       warnings.push({
         code: 'out-of-range',
         message: `Probability ${p} is outside 0–100%; the stage rate is used instead`,
         ...place,
-        row: deal.row,
+        row,
         column: 'probability',
         raw: String(p),
         action: 'value ignored',
       });
     }
-    owner[i] = owners.codeOfRaw(deal.owner);
+    const ownerText = deal.owner;
+    if (ownerText !== undefined) hasOwner = true;
+    const ownerCode = owners.codeOfRaw(ownerText);
+    owner[i] = ownerCode;
     region[i] = regions.codeOfRaw(deal.region);
     product[i] = products.codeOfRaw(deal.product);
-    closeDay[i] = deal.closeDate ?? NaN;
-    createdDay[i] = deal.createdDate ?? NaN;
+    const close = deal.closeDate;
+    const created = deal.createdDate;
+    closeDay[i] = close ?? NaN;
+    createdDay[i] = created ?? NaN;
     stageEnteredDay[i] = deal.stageEnteredDate ?? NaN;
     lastActivityDay[i] = deal.lastActivityDate ?? NaN;
 
-    const isOpen = status[i] === OPEN;
-    if (isOpen && Number.isNaN(amountMinor[i] ?? NaN))
-      note(
-        'amount',
-        'open',
-        'counted in deal counts; adds nothing to amounts or weighted sums',
-        deal.row,
-      );
-    if (isOpen && deal.closeDate === undefined)
-      note(
-        'closeDate',
-        'open',
-        "shown under close month '(no date)'; not checked for past close date",
-        deal.row,
-      );
-    if (!deal.account?.trim())
-      note('account', 'all', 'none: the forecast does not need the account', deal.row);
-    if (owners.values[owner[i] ?? 0] === '')
-      note('owner', 'all', "grouped under owner '(none)'", deal.row);
-    if (deal.createdDate === undefined)
-      note('createdDate', 'all', 'left out of sales-cycle averages', deal.row);
+    if (st === OPEN) {
+      if (Number.isNaN(minor)) count(missAmount, row, i);
+      if (close === undefined) count(missClose, row, i);
+    }
+    if (close !== undefined) hasClose = true;
+    const account = deal.account;
+    if (account !== undefined) hasAccount = true;
+    if (isBlankText(account)) count(missAccount, row, i);
+    if (owners.values[ownerCode] === '') count(missOwner, row, i);
+    if (created === undefined) count(missCreated, row, i);
+    else hasCreated = true;
   }
+  const filled = {
+    need: hasNeed,
+    authority: hasAuthority,
+    budget: hasBudget,
+    timeline: hasTimeline,
+    forecastCategory: hasCategory,
+  };
+  // In the order each field was first found missing (deal by deal, fields in the order above).
+  const missing: MissingField[] = [missAmount, missClose, missAccount, missOwner, missCreated]
+    .filter((t) => t.entry.count > 0)
+    .sort((a, b) => a.first - b.first || a.order - b.order)
+    .map((t) => t.entry);
 
   // Stage history: furthest stage reached, completed stays, stage-entered fallback.
   const stayStage: number[] = [];
@@ -310,14 +336,14 @@ export function prepareDeals(
     });
   }
   // A field no deal has is an absent column (the input layer reports those), not dirty data.
-  const present = {
-    amount: deals.some((d) => d.amount !== undefined),
-    closeDate: deals.some((d) => d.closeDate !== undefined),
-    account: deals.some((d) => d.account !== undefined),
-    owner: deals.some((d) => d.owner !== undefined),
-    createdDate: deals.some((d) => d.createdDate !== undefined),
-  } as Record<string, boolean>;
-  for (const entry of missing.values()) {
+  const present: Record<string, boolean> = {
+    amount: hasAmount,
+    closeDate: hasClose,
+    account: hasAccount,
+    owner: hasOwner,
+    createdDate: hasCreated,
+  };
+  for (const entry of missing) {
     if (!present[entry.field]) continue;
     warnings.push({
       code: 'missing-value',
@@ -386,7 +412,36 @@ export function prepareDeals(
       ...u,
       amount: fromMinorUnits(u.amount, scale),
     })),
-    missing: [...missing.values()],
+    missing,
     warnings,
   };
+}
+
+/** A missing-field entry being counted, with where it was first seen (for the report order). */
+interface Tally {
+  entry: MissingField;
+  order: number;
+  first: number;
+}
+
+function tally(field: string, among: 'all' | 'open', action: string, order: number): Tally {
+  return { entry: { field, among, count: 0, rows: [], action }, order, first: -1 };
+}
+
+function count(t: Tally, row: number, index: number): void {
+  const entry = t.entry;
+  if (entry.count === 0) t.first = index;
+  entry.count += 1;
+  if (entry.rows.length < ROW_SAMPLE) entry.rows.push(row);
+}
+
+/**
+ * True for undefined or text that trims to "" — without trimming text that starts with a
+ * character String.prototype.trim never removes (the common case at a million rows).
+ */
+function isBlankText(text: string | undefined): boolean {
+  if (text === undefined || text === '') return true;
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 0x80) return false;
+  return text.trim() === '';
 }

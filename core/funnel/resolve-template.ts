@@ -79,15 +79,26 @@ export function resolveTemplate(
   const minMatch = options.minTemplateMatch ?? DEFAULT_MIN_TEMPLATE_MATCH;
   const counts = new Map<string, { name: string; count: number; first: number }>();
   let open = 0;
-  deals.forEach((deal, index) => {
-    const key = normalizeStageName(deal.stage);
-    if (key === '' || WON.has(key) || LOST.has(key)) return;
-    if (deal.status === 'won' || deal.status === 'lost') return;
+  // Stage texts repeat (the reader shares one string per distinct value): normalise each once;
+  // null marks a blank or won/lost name, which does not vote.
+  const entryOf = new Map<string, { name: string; count: number; first: number } | null>();
+  for (let index = 0; index < deals.length; index += 1) {
+    const deal = deals[index] as Deal;
+    if (deal.status === 'won' || deal.status === 'lost') continue;
+    let entry = entryOf.get(deal.stage);
+    if (entry === undefined) {
+      const key = normalizeStageName(deal.stage);
+      if (key === '' || WON.has(key) || LOST.has(key)) entry = null;
+      else {
+        entry = counts.get(key) ?? { name: deal.stage.trim(), count: 0, first: index };
+        counts.set(key, entry);
+      }
+      entryOf.set(deal.stage, entry);
+    }
+    if (entry === null) continue;
     open += 1;
-    const entry = counts.get(key);
-    if (entry) entry.count += 1;
-    else counts.set(key, { name: deal.stage.trim(), count: 1, first: index });
-  });
+    entry.count += 1;
+  }
   const shareOf = (template: StageTemplate): number => {
     if (open === 0) return 0;
     const matcher = stageMatcher(template);
