@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
-import { CsvSyntaxError, parseCsvText } from './parse-csv-text.js';
+import { CsvSyntaxError, parseCsvText } from '../core/columns/parse-csv-text.js';
 import { readFileBytes } from './read-file-bytes.js';
 import type { SheetGrid } from './read-workbook.js';
 import { WorkbookReadError } from './workbook-read-error.js';
@@ -17,14 +17,34 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
  * UTF-8 and anything else as GB18030, a superset of the GBK that Chinese Excel writes ("CSV"
  * save). Delimiter: whichever of comma, semicolon and tab occurs most (outside quotes) in the
  * first non-empty line; comma on a tie, tab for .tsv. Cells stay strings, blank cells are null;
- * numbers and dates are parsed later by core.
+ * numbers and dates are parsed later by core. The rows are split on first use (see lazyCsvGrid).
  *
- * @throws WorkbookReadError when the file is missing or the CSV is malformed (unclosed quote).
+ * @throws WorkbookReadError when the file is missing; reading `rows` (or records) throws it when
+ *   the CSV is malformed (a quote that never closes).
  */
 export async function readCsv(file: string): Promise<SheetGrid> {
   const bytes = await readFileBytes(file);
   const text = decodeCsvBytes(bytes).text;
   const delimiter = detectDelimiter(text, extname(file).toLowerCase() === '.tsv' ? '\t' : ',');
+  return lazyCsvGrid(file, text, delimiter);
+}
+
+/**
+ * A grid whose rows are split from the text on first use: a large export read by
+ * readSheetRecords is never held as a grid of cells as well.
+ */
+function lazyCsvGrid(file: string, text: string, delimiter: CsvDelimiter): SheetGrid {
+  let rows: SheetGrid['rows'] | undefined;
+  const grid = { file, sheet: basename(file, extname(file)), date1904: false } as SheetGrid;
+  Object.defineProperty(grid, 'rows', {
+    enumerable: true,
+    get: () => (rows ??= splitRows(file, text, delimiter)),
+  });
+  Object.defineProperty(grid, 'csv', { enumerable: false, value: { text, delimiter } });
+  return grid;
+}
+
+function splitRows(file: string, text: string, delimiter: CsvDelimiter): SheetGrid['rows'] {
   let rows: SheetGrid['rows'];
   try {
     rows = parseCsvText(text, delimiter);
@@ -33,7 +53,7 @@ export async function readCsv(file: string): Promise<SheetGrid> {
     throw new WorkbookReadError(file, `malformed CSV: ${error.message}`, { cause: error });
   }
   while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
-  return { file, sheet: basename(file, extname(file)), rows, date1904: false };
+  return rows;
 }
 
 /** The text of a CSV file's bytes and the encoding it was read in (BOM removed). */

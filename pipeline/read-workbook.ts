@@ -17,6 +17,11 @@ export interface SheetGrid {
   rows: CellValue[][];
   /** True when the workbook uses the 1904 date system (serial 0 = 1904-01-01). */
   date1904: boolean;
+  /**
+   * For a CSV file, its decoded text: readSheetRecords reads records straight from it, and
+   * `rows` is only split into cells when something asks for it (non-enumerable).
+   */
+  readonly csv?: { text: string; delimiter: string };
 }
 
 export interface ReadWorkbookOptions {

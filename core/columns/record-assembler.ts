@@ -113,6 +113,11 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     this.dropped = false;
   }
 
+  /** Sets bound column b to a value a fast reader has already checked (never blank, never bad). */
+  takeValue(b: number, value: unknown): void {
+    this.record[this.bound[b]!.spec.field] = value;
+  }
+
   /** Applies bound column b's parse result to the current row; false once the row is dropped. */
   take(b: number, parsed: Parsed<unknown>, raw: RawCellSource): boolean {
     const column = this.bound[b]!;

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../../core/columns/parse-csv-text.js';
+import { readCsvRecords } from '../../../core/columns/read-csv-records.js';
+import { readRecords } from '../../../core/columns/read-records.js';
+import type { RecordKind } from '../../../core/columns/records.js';
+
+const SHARED = join(import.meta.dirname, '../../../../shared/data');
+
+/** The reference: the generic CSV parser, then readRecords over the grid. */
+function viaGrid<K extends RecordKind>(text: string, kind: K, delimiter = ',') {
+  return readRecords(parseCsvText(text, delimiter), { kind, sheet: 'S', file: 'f.csv' });
+}
+function viaText<K extends RecordKind>(text: string, kind: K, delimiter = ',') {
+  return readCsvRecords(text, { kind, sheet: 'S', file: 'f.csv', delimiter });
+}
+
+describe('readCsvRecords', () => {
+  it('reads a plain pipeline as readRecords does', () => {
+    const text =
+      'Title line\n\nDeal,Stage,Amount,Close date\nA,Design,1200,2024-07-01\nB,Commit,-35.5,2024-02-30\n\nC, ,"1,000",2024/7/1\n';
+    const result = viaText(text, 'deal');
+    expect(result).toEqual(viaGrid(text, 'deal'));
+    // Hand check: 2024-02-30 does not exist (warning, value ignored); C has a blank stage (dropped);
+    // A's close date 2024-07-01 is epoch day 19905 (Date.UTC(2024, 6, 1) / 86400000).
+    expect(result.records.map((r) => [r.id, r.amount, r.closeDate])).toEqual([
+      ['A', 1200, 19905],
+      ['B', -35.5, undefined],
+    ]);
+    expect(result.warnings.map((w) => [w.code, w.row, w.column])).toEqual([
+      ['unreadable-value', 5, 'Close date'],
+      ['missing-required-value', 7, 'Stage'],
+    ]);
+  });
+
+  it('handles quoted fields, CRLF and CR line ends, and a missing final line break', () => {
+    const text = 'Deal,Stage,Amount\r\n"A, Inc","Design",7\r"B ""x""",Commit,8\r\nC,Use,9';
+    expect(viaText(text, 'deal')).toEqual(viaGrid(text, 'deal'));
+    expect(viaText(text, 'deal').records.map((r) => r.id)).toEqual(['A, Inc', 'B "x"', 'C']);
+  });
+
+  it('reads semicolon files and Chinese text', () => {
+    const text = '商机;阶段;金额\nS-1;设计;1.5万\nS-2;承诺;\u3000\n';
+    expect(viaText(text, 'deal', ';')).toEqual(viaGrid(text, 'deal', ';'));
+  });
+
+  it('shares one string instance for repeated text values', () => {
+    const text = 'Deal,Stage\nA,Design\nB,Design\n';
+    const [a, b] = viaText(text, 'deal').records;
+    expect(a?.stage).toBe('Design');
+    expect(Object.is(a?.stage, b?.stage)).toBe(true);
+  });
+
+  it('reports a quoted field that never closes', () => {
+    expect(() => viaText('Deal,Stage\nA,"Design\n', 'deal')).toThrow(/line 2 is never closed/);
+  });
+
+  it('gives the empty result readRecords gives for empty input or no header', () => {
+    expect(viaText('', 'deal')).toEqual(viaGrid('', 'deal'));
+    expect(viaText('x,y\n1,2\n', 'invoice')).toEqual(viaGrid('x,y\n1,2\n', 'invoice'));
+  });
+
+  it('agrees with readRecords on any table of tricky cells, for every kind', () => {
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '',
+        ' ',
+        '\u3000',
+        '12',
+        '-0',
+        '007',
+        '1.5',
+        '-2.55',
+        '1,234.5',
+        '12%',
+        '¥3,000',
+        '(5)',
+        'abc',
+        '#N/A',
+        '1e3',
+        '.5',
+        '5.',
+      ),
+      fc.constantFrom(
+        '2024-02-29',
+        '2023-02-29',
+        '2010-12-01 08:26:00',
+        '2010-12-01T24:00:00',
+        '4/6/2013',
+        '2024年3月5日',
+        '0000-01-01',
+      ),
+      fc.constantFrom(
+        'Won',
+        'lost',
+        '是',
+        'no',
+        'C536379',
+        '17850.0',
+        'Design',
+        '设计',
+        'x"y',
+        '"q"',
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+    const headers: Record<RecordKind, string[]> = {
+      deal: ['Deal', 'Stage', 'Amount', 'Close date', 'Status', 'Probability', 'Need'],
+      orderLine: ['InvoiceNo', 'InvoiceDate', 'Quantity', 'UnitPrice', 'CustomerID'],
+      invoice: ['Invoice', 'Customer', 'Invoice date', 'Due date', 'Amount', 'Disputed'],
+      payment: ['Customer', 'Invoice', 'Payment date', 'Amount'],
+      customer: ['Customer', 'Name', 'Potential', 'Share', 'Score'],
+      stageChange: ['Deal', 'Stage', 'Date'],
+    };
+    const quote = (value: string) =>
+      /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(headers) as RecordKind[])),
+        fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n'),
+        (kind, rows, newline) => {
+          const text = [
+            headers[kind].join(','),
+            ...rows.map((row) => row.map(quote).join(',')),
+          ].join(newline);
+          expect(viaText(text, kind)).toEqual(viaGrid(text, kind));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  describe.skipIf(!existsSync(SHARED))('on the real exports in ../shared/data', () => {
+    const cases: [string, RecordKind][] = existsSync(SHARED)
+      ? [
+          ['crm-opportunities/sales_pipeline.csv', 'deal'],
+          ['receivables/WA_Fn-UseC_-Accounts-Receivable.csv', 'invoice'],
+          ['receivables/WA_Fn-UseC_-Accounts-Receivable_with_missing.csv', 'invoice'],
+          ...readdirSync(join(SHARED, 'online-retail/by-day'))
+            .slice(0, 10)
+            .map((name): [string, RecordKind] => [`online-retail/by-day/${name}`, 'orderLine']),
+        ]
+      : [];
+    it.each(cases)('%s as %s records equals readRecords over the parsed grid', (file, kind) => {
+      const text = readFileSync(join(SHARED, file), 'utf8');
+      expect(viaText(text, kind)).toEqual(viaGrid(text, kind));
+    });
+  });
+  if (!existsSync(SHARED))
+    console.warn(`read-csv-records: ${SHARED} is missing; real-export comparisons skipped`);
+});
