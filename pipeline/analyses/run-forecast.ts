@@ -4,6 +4,8 @@ import type { Deal } from '../../core/columns/records.js';
 import type { ForecastFunnelResult } from '../../core/funnel/forecast-funnel.js';
 import { forecastFunnel } from '../../core/funnel/forecast-funnel.js';
 import type { StageTemplate } from '../../core/funnel/stage-templates.js';
+import type { ForecastMonthRange } from './forecast-month-ranges.js';
+import { forecastMonthRanges } from './forecast-month-ranges.js';
 import type { LoadDealsResult } from './load-deals.js';
 
 export interface RunForecastOptions {
@@ -16,12 +18,16 @@ export interface RunForecastOptions {
   previous?: readonly Deal[];
   /** Seed of the P10/P50/P90 simulation. */
   seed?: number;
+  /** Also work out P10/P50/P90 per close month (for the forecast band chart). */
+  monthRanges?: boolean;
 }
 
 export interface RunForecastResult {
   result: ForecastFunnelResult;
   /** Reading warnings of the deal and history sheets, then the forecast's own. */
   warnings: DataWarning[];
+  /** P10/P50/P90 per close month, when asked for. */
+  monthRanges: ForecastMonthRange[] | null;
 }
 
 /**
@@ -29,8 +35,9 @@ export interface RunForecastResult {
  * the reading and of the analysis in one list.
  *
  * @param loaded - the output of loadDeals.
- * @param options - as-of date, template, quota, small-order threshold, previous export, seed.
- * @returns the forecastFunnel result and every warning.
+ * @param options - as-of date, template, quota, small-order threshold, previous export, seed,
+ *   and whether to work out the range per close month.
+ * @returns the forecastFunnel result, every warning and the monthly ranges (or null).
  */
 export function runForecast(
   loaded: LoadDealsResult,
@@ -47,8 +54,17 @@ export function runForecast(
     range: options.seed === undefined ? {} : { seed: options.seed },
     place: { file: deals.grid.file, sheet: deals.grid.sheet },
   });
+  const monthRanges = options.monthRanges
+    ? forecastMonthRanges(deals.records, {
+        template: options.template,
+        stageChanges: history?.records,
+        smallOrderThreshold: options.smallOrderThreshold,
+        seed: options.seed,
+      })
+    : null;
   return {
     result,
+    monthRanges,
     warnings: [...deals.warnings, ...(history?.warnings ?? []), ...result.warnings],
   };
 }

@@ -1,0 +1,212 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import { epochDayFromIso, isoFromEpochDay } from '../../core/columns/epoch-day.js';
+import type { RenderChartResult } from '../render/render-chart.js';
+import { renderChart } from '../render/render-chart.js';
+import type { ReportLocale, ReportModel, ReportWarning } from '../report-html/report-model.js';
+import { renderReportHtml } from '../report-html/render-report-html.js';
+import { readWorkbook } from '../read-workbook.js';
+import { planSheets } from './plan-sheets.js';
+import type { ReportConfig } from './report-config.js';
+import { reportLabel } from './report-labels.js';
+import { reportParts } from './report-parts.js';
+import { tableToCsv, tableToHtmlTable } from './report-table.js';
+import { REPORT_ANALYSES, runReportAnalyses } from './run-report-analyses.js';
+import type { ReportAnalysisName } from './run-report-analyses.js';
+import type { ResultsNote } from './write-results-xlsx.js';
+import { resultsXlsx } from './write-results-xlsx.js';
+
+export interface BuildWorkbookReportOptions {
+  /** The as-of date of every analysis, YYYY-MM-DD. */
+  asOf: string;
+  config?: ReportConfig;
+  /** Language of the report wording; default the config's, else Chinese when most headers are. */
+  locale?: 'en' | 'zh';
+}
+
+export interface WorkbookReportSummary {
+  file: string;
+  outDir: string;
+  /** Path of report.html. */
+  reportHtml: string;
+  asOf: string;
+  locale: ReportLocale;
+  analyses: {
+    name: ReportAnalysisName;
+    ok: boolean;
+    headline: Record<string, number | string | null>;
+  }[];
+  skipped: { analysis: string; reason: string }[];
+  /** Data warnings plus chart rendering warnings. */
+  warnings: number;
+  charts: number;
+  /** Every file written, relative to outDir, `/`-separated. */
+  files: string[];
+}
+
+/**
+ * Builds the report of one workbook into outDir: report.html (self-contained), charts/<id>.vl.json
+ * + .svg + .png, results.xlsx (a formatted sheet per analysis with its charts, and Notes), one CSV
+ * per table (UTF-8 with BOM, formula-injection safe) and summary.json. The workbook is read once;
+ * every analysis its sheets allow is run, the rest are listed as skipped with the reason.
+ *
+ * @param inputFile - an .xlsx/.csv workbook.
+ * @param outDir - the folder to write into (created); must not contain the input file.
+ * @param options - as-of date, config, locale.
+ * @returns what was written and the headline figures (also written as summary.json).
+ * @throws Error when asOf is not a YYYY-MM-DD date or outDir holds the input file;
+ *   WorkbookReadError when the workbook cannot be read.
+ */
+export async function buildWorkbookReport(
+  inputFile: string,
+  outDir: string,
+  options: BuildWorkbookReportOptions,
+): Promise<WorkbookReportSummary> {
+  const asOf = epochDayFromIso(String(options?.asOf ?? '').trim());
+  if (asOf === undefined)
+    throw new Error(
+      `buildWorkbookReport: asOf must be a date YYYY-MM-DD, got ${JSON.stringify(options?.asOf)}`,
+    );
+  const config = options.config ?? {};
+  const out = resolve(outDir);
+  const input = resolve(inputFile);
+  const inside = relative(out, input);
+  if (inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)))
+    throw new Error(
+      `buildWorkbookReport: the output folder ${out} would contain the input file ${input}; choose another --out`,
+    );
+
+  const sheets = await readWorkbook(inputFile);
+  const plan = planSheets(sheets, config);
+  const locale: ReportLocale = options.locale ?? config.locale ?? plan.locale;
+  const analyses = runReportAnalyses(sheets, plan, { file: inputFile, asOf, config });
+  const parts = reportParts(analyses, { locale, agingGroupBy: config.aging?.groupBy });
+
+  const charts = parts.flatMap((p) => p.charts.map((c) => ({ ...c, part: p.name })));
+  // Charts render concurrently: renderChart rasterises on libuv's pool.
+  const rendered: RenderChartResult[] = await Promise.all(charts.map((c) => renderChart(c.spec)));
+  const renderWarnings: ReportWarning[] = [];
+  rendered.forEach((r, i) => {
+    for (const w of r.warnings)
+      renderWarnings.push({ where: `charts/${charts[i]?.id ?? ''}`, message: w });
+  });
+
+  const files: string[] = [];
+  const write = async (name: string, data: string | Buffer): Promise<void> => {
+    const path = resolve(out, name);
+    // Names are ours, but a chart id or table id must never climb out of the folder.
+    if (relative(out, path).startsWith('..') || path === input)
+      throw new Error(`buildWorkbookReport: refusing to write ${path} outside ${out}`);
+    await writeFile(path, data);
+    files.push(name);
+  };
+  await mkdir(join(out, 'charts'), { recursive: true });
+
+  const writes: Promise<void>[] = [];
+  charts.forEach((c, i) => {
+    const r = rendered[i] as RenderChartResult;
+    writes.push(
+      write(`charts/${c.id}.vl.json`, `${JSON.stringify(c.spec, null, 2)}\n`),
+      write(`charts/${c.id}.svg`, r.svg),
+      write(`charts/${c.id}.png`, r.png),
+    );
+  });
+  for (const table of parts.flatMap((p) => p.tables))
+    writes.push(write(`${table.id}.csv`, tableToCsv(table)));
+  await Promise.all(writes);
+
+  const dataWarnings = analyses.warnings;
+  const skipped = [
+    ...analyses.skipped,
+    ...analyses.failed.map((f) => ({ analysis: f.analysis, reason: `failed: ${f.reason}` })),
+  ];
+  const notes: ResultsNote[] = [
+    ...skipped.map((s) => ({ type: 'skipped', message: `${s.analysis}: ${s.reason}` })),
+    ...dataWarnings.map((w) => ({
+      type: 'warning',
+      file: w.file,
+      sheet: w.sheet,
+      row: w.row,
+      column: w.column,
+      message: w.message,
+      action: w.action,
+    })),
+    ...renderWarnings.map((w) => ({ type: 'chart', message: `${w.where}: ${w.message}` })),
+  ];
+  const chartIndex = new Map(charts.map((c, i) => [c.id, rendered[i] as RenderChartResult]));
+  await write(
+    'results.xlsx',
+    await resultsXlsx(
+      parts.map((p) => ({
+        name: p.sheetName,
+        tables: p.tables,
+        images: p.charts.map((c) => {
+          const r = chartIndex.get(c.id) as RenderChartResult;
+          return { png: r.png, width: r.width, height: r.height };
+        }),
+      })),
+      notes,
+    ),
+  );
+
+  const more = reportLabel('moreRows', locale);
+  const model: ReportModel = {
+    title: `${reportLabel('reportTitle', locale)} — ${basename(inputFile)}`,
+    subtitle: `${reportLabel('sheetsUsed', locale)}: ${plan.sheets
+      .map((s) => `${s.sheet} (${s.kind ?? '—'})`)
+      .join(', ')}`,
+    generatedFor: isoFromEpochDay(asOf),
+    locale,
+    sections: parts.map((p) => ({
+      id: p.name,
+      title: p.title,
+      summary: p.summary,
+      notes: p.notes,
+      charts: p.charts.map((c) => ({
+        id: c.id,
+        title: c.title,
+        svg: chartIndex.get(c.id)?.svg ?? '',
+      })),
+      tables: p.tables.map((t) => tableToHtmlTable(t, undefined, (n) => `… ${n} ${more}`)),
+    })),
+    warnings: [...dataWarnings.map(toReportWarning), ...renderWarnings],
+    skipped,
+  };
+  await write('report.html', renderReportHtml(model));
+
+  const summary: WorkbookReportSummary = {
+    file: inputFile,
+    outDir: out,
+    reportHtml: join(out, 'report.html'),
+    asOf: isoFromEpochDay(asOf),
+    locale,
+    analyses: REPORT_ANALYSES.map((name): WorkbookReportSummary['analyses'][number] => {
+      const part = parts.find((p) => p.name === name);
+      const failed = analyses.failed.find((f) => f.analysis === name);
+      return part
+        ? { name, ok: true, headline: part.headline }
+        : { name, ok: false, headline: failed ? { error: failed.reason } : {} };
+    }),
+    skipped,
+    warnings: dataWarnings.length + renderWarnings.length,
+    charts: charts.length,
+    files: [...files, 'summary.json'],
+  };
+  await write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  return summary;
+}
+
+/** "file · Sheet!row · column" so a user can find the cell. */
+function toReportWarning(w: DataWarning): ReportWarning {
+  const place = [
+    w.file === undefined ? undefined : basename(w.file),
+    w.sheet === undefined ? undefined : `${w.sheet}${w.row === undefined ? '' : `!${w.row}`}`,
+    w.sheet === undefined && w.row !== undefined ? `row ${w.row}` : undefined,
+    w.column,
+  ].filter((x): x is string => x !== undefined && x !== '');
+  return {
+    where: place.join(' · '),
+    message: `${w.message}${w.count === undefined ? '' : ` (×${w.count})`} — ${w.action}`,
+  };
+}

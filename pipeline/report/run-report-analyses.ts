@@ -1,0 +1,218 @@
+import type { AgeReceivablesOptions } from '../../core/aging/age-receivables.js';
+import type { DataWarning } from '../../core/columns/data-warning.js';
+import type { EpochDay } from '../../core/columns/epoch-day.js';
+import type { RecordKind } from '../../core/columns/records.js';
+import type { PortfolioResult } from '../../core/segments/portfolio.js';
+import type { RfmResult } from '../../core/segments/rfm.js';
+import { loadDeals } from '../analyses/load-deals.js';
+import { loadReceivables } from '../analyses/load-receivables.js';
+import { loadSegmentRecords } from '../analyses/load-segment-records.js';
+import type { RunAgingResult } from '../analyses/run-aging.js';
+import { runAging } from '../analyses/run-aging.js';
+import type { RunForecastResult } from '../analyses/run-forecast.js';
+import { runForecast } from '../analyses/run-forecast.js';
+import type { RunAbcResult } from '../analyses/run-segments.js';
+import { runAbc, runPortfolio, runRfm } from '../analyses/run-segments.js';
+import type { SheetChoice } from '../analyses/sheet-choice.js';
+import type { SheetGrid } from '../read-workbook.js';
+import type { PlanSheetsResult } from './plan-sheets.js';
+import type { ReportConfig } from './report-config.js';
+
+/** The analyses of a report, in report order. */
+export const REPORT_ANALYSES = ['forecast', 'abc', 'rfm', 'portfolio', 'aging'] as const;
+export type ReportAnalysisName = (typeof REPORT_ANALYSES)[number];
+
+/** Every analysis the workbook allowed, with the sheets each read. */
+export interface ReportAnalyses {
+  forecast: (RunForecastResult & { sheets: string[] }) | null;
+  abc: (RunAbcResult & { sheets: string[] }) | null;
+  rfm: { result: RfmResult; sheets: string[] } | null;
+  portfolio: { result: PortfolioResult; sheets: string[] } | null;
+  aging: (RunAgingResult & { sheets: string[] }) | null;
+  /** Analyses not run, with the reason in the user's terms. */
+  skipped: { analysis: ReportAnalysisName; reason: string }[];
+  /** Analyses that threw: a bug or a config value the analysis refused. */
+  failed: { analysis: ReportAnalysisName; reason: string }[];
+  /** Reading warnings, then each analysis' own, in report order. */
+  warnings: DataWarning[];
+}
+
+export interface RunReportAnalysesOptions {
+  file: string;
+  asOf: EpochDay;
+  config: ReportConfig;
+}
+
+/** Why each analysis could not run, naming the columns it needs (English and Chinese examples). */
+export const SKIP_REASONS: Readonly<Record<ReportAnalysisName, string>> = {
+  forecast:
+    'no sheet with deals: needs a stage column (e.g. Stage / 阶段), with amount and close date for the forecast',
+  abc: 'no sheet with order lines (customer, date, amount or quantity × unit price) and no customer list with a revenue column',
+  rfm: 'no sheet with order lines: needs columns customer, invoice date and amount (or quantity and unit price)',
+  portfolio:
+    'no customer list with purchase potential and our share (e.g. Purchase potential / 采购潜力, Our share / 客户份额)',
+  aging: 'no sheet with invoices: needs columns invoice, invoice date, amount',
+};
+
+/**
+ * Runs every analysis the workbook's sheets allow, each sheet read once per kind it holds:
+ * forecast (deals, with a stage-history sheet when there is one), ABC and RFM (order lines; ABC
+ * from a customer list's revenue when there are no order lines), portfolio (customers with
+ * potential and share) and aging (invoices, payments optional).
+ *
+ * @param sheets - the workbook's sheets.
+ * @param plan - what each sheet holds (planSheets).
+ * @param options - file name, as-of day and config.
+ * @returns the results, the skipped and failed analyses, and every warning.
+ */
+export function runReportAnalyses(
+  sheets: readonly SheetGrid[],
+  plan: PlanSheetsResult,
+  options: RunReportAnalysesOptions,
+): ReportAnalyses {
+  const { config, asOf, file } = options;
+  const kinds: Record<string, RecordKind | 'ignore'> = {};
+  // Receivable sheets found by their headers are left to loadReceivables, which tells invoices
+  // from payments by sheet name and columns as pipecast aging does.
+  const receivableKinds: Record<string, RecordKind | 'ignore'> = {};
+  for (const entry of plan.sheets) {
+    const kind = entry.kind ?? 'ignore';
+    kinds[entry.sheet] = kind;
+    const receivable = kind === 'invoice' || kind === 'payment';
+    if (!receivable || entry.source === 'config') receivableKinds[entry.sheet] = kind;
+  }
+  const mappings = config.mappings ?? {};
+  const choice: SheetChoice = { kinds, mappings };
+  const out: ReportAnalyses = {
+    forecast: null,
+    abc: null,
+    rfm: null,
+    portfolio: null,
+    aging: null,
+    skipped: [],
+    failed: [],
+    warnings: [],
+  };
+  const attempt = (analysis: ReportAnalysisName, run: () => void): void => {
+    try {
+      run();
+    } catch (error) {
+      out.failed.push({ analysis, reason: (error as Error).message });
+    }
+  };
+
+  attempt('forecast', () => {
+    const loaded = loadDeals(sheets, choice);
+    if (!loaded) {
+      out.skipped.push({ analysis: 'forecast', reason: SKIP_REASONS.forecast });
+      return;
+    }
+    const f = config.forecast ?? {};
+    const run = runForecast(loaded, {
+      asOf,
+      template: f.template,
+      quota: f.quota,
+      smallOrderThreshold: f.smallOrderThreshold,
+      seed: f.seed,
+      monthRanges: true,
+    });
+    out.forecast = {
+      ...run,
+      sheets: [loaded.deals.grid.sheet, ...(loaded.history ? [loaded.history.grid.sheet] : [])],
+    };
+    out.warnings.push(...run.warnings);
+  });
+
+  const orders = loadSegmentRecords(sheets, 'orderLine', choice);
+  const customers = loadSegmentRecords(sheets, 'customer', choice);
+  out.warnings.push(...orders.warnings, ...customers.warnings);
+  const s = config.segments ?? {};
+
+  attempt('abc', () => {
+    const by = s.by ?? 'revenue';
+    const ranked = customers.customers.some((c) => c[by] !== undefined);
+    if (orders.lines.length === 0 && !ranked) {
+      out.skipped.push({ analysis: 'abc', reason: SKIP_REASONS.abc });
+      return;
+    }
+    const run = runAbc(
+      { lines: orders.lines, customers: customers.customers },
+      { by, ...(s.cutPoints === undefined ? {} : { cutPoints: s.cutPoints }) },
+    );
+    out.abc = { ...run, sheets: run.source === 'orderLines' ? orders.sheets : customers.sheets };
+    out.warnings.push(...run.warnings);
+  });
+
+  attempt('rfm', () => {
+    if (orders.lines.length === 0) {
+      out.skipped.push({ analysis: 'rfm', reason: SKIP_REASONS.rfm });
+      return;
+    }
+    const result = runRfm(orders.lines, {
+      asOf,
+      ...(s.rfmMode === undefined ? {} : { mode: s.rfmMode }),
+      ...(s.rfmThresholds === undefined ? {} : { thresholds: s.rfmThresholds }),
+    });
+    out.rfm = { result, sheets: orders.sheets };
+    out.warnings.push(...result.warnings);
+  });
+
+  attempt('portfolio', () => {
+    const usable = customers.customers.some(
+      (c) => c.potential !== undefined && c.share !== undefined,
+    );
+    if (!usable) {
+      out.skipped.push({ analysis: 'portfolio', reason: SKIP_REASONS.portfolio });
+      return;
+    }
+    const result = runPortfolio(customers.customers);
+    out.portfolio = { result, sheets: customers.sheets };
+    out.warnings.push(...result.warnings);
+  });
+
+  attempt('aging', () => {
+    const loaded = loadReceivables(sheets, { kinds: receivableKinds, mappings });
+    if (loaded.invoiceSheets.length === 0) {
+      out.skipped.push({ analysis: 'aging', reason: SKIP_REASONS.aging });
+      return;
+    }
+    const a = config.aging ?? {};
+    const agingOptions: AgeReceivablesOptions = { asOf, invoiceLines: 'none' };
+    if (a.by !== undefined) agingOptions.by = a.by;
+    if (a.buckets !== undefined) agingOptions.buckets = a.buckets;
+    if (a.provisionRates !== undefined) agingOptions.provisionRates = a.provisionRates;
+    if (a.netMargin !== undefined) agingOptions.netMargin = a.netMargin;
+    if (a.currency !== undefined) agingOptions.currency = a.currency;
+    if (a.dsoDays !== undefined) agingOptions.dsoDays = a.dsoDays;
+    const run = runAging(file, loaded, agingOptions);
+    out.aging = { ...run, sheets: [...loaded.invoiceSheets, ...loaded.paymentSheets] };
+    out.warnings.push(...run.report.warnings);
+  });
+  out.warnings = placedAndUnique(out.warnings, file);
+  return out;
+}
+
+/**
+ * Analyses that share inputs (ABC and RFM read the same order lines) raise the same warning
+ * twice: keep the first. A warning without a file gets the workbook's name so the report can say
+ * where it came from.
+ */
+function placedAndUnique(warnings: readonly DataWarning[], file: string): DataWarning[] {
+  const seen = new Set<string>();
+  const out: DataWarning[] = [];
+  for (const w of warnings) {
+    const placed = w.file === undefined ? { ...w, file } : w;
+    const key = JSON.stringify([
+      placed.code,
+      placed.message,
+      placed.file,
+      placed.sheet,
+      placed.row,
+      placed.column,
+    ]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(placed);
+  }
+  return out;
+}
