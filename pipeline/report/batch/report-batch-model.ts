@@ -1,4 +1,5 @@
 import type { ReportLocale } from '../../report-html/report-model.js';
+import type { WorkbookReportSummary } from '../build-workbook-report.js';
 
 /**
  * Where the per-workbook builder lives: a module URL and the name of its export. Workers cannot
@@ -29,17 +30,14 @@ export interface ReportJob {
   options: ReportJobOptions;
 }
 
-/** What the batch keeps of a builder's summary (the contract's WorkbookReportSummary). */
-export interface BuiltWorkbook {
-  file: string;
-  outDir: string;
-  reportHtml: string;
-  analyses: { name: string; ok: boolean; headline: Record<string, number | string | null> }[];
-  skipped: { analysis: string; reason: string }[];
-  warnings: number;
-  charts: number;
-  files: string[];
-}
+/**
+ * What the batch reads of the builder's summary; picked from the builder's own type so that a
+ * change there fails the type check here instead of the batch at run time.
+ */
+export type BuiltWorkbook = Pick<
+  WorkbookReportSummary,
+  'file' | 'outDir' | 'reportHtml' | 'analyses' | 'skipped' | 'warnings' | 'charts' | 'files'
+>;
 
 /** How one job ended: the builder's summary, or the reason it failed. `ms` is wall time. */
 export type ReportJobOutcome =

@@ -192,7 +192,8 @@ function indexEntry(entry: ReportBatchFileEntry, locale: ReportLocale): ReportIn
       summary.push({ label: `${analysis}: ${key}`, value: value ?? '–' });
     }
   }
-  const skipped = entry.skipped.map((s) => `${s.analysis} (${s.reason})`).join('; ');
+  // Names only: the reasons are long and the report itself lists them.
+  const skipped = entry.skipped.map((s) => s.analysis).join(', ');
   return {
     name: entry.file,
     status: 'ok',

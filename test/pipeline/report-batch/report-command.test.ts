@@ -97,7 +97,7 @@ describe('pipecast report (batch, with a fake builder)', () => {
     const index = await readFile(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="pipeline/report.html">');
     expect(index).toContain('<a href="orders/report.html">');
-    expect(index).toContain('Not run: aging (no invoices sheet)');
+    expect(index).toContain('<div>Not run: aging</div>');
     expect(index).toContain('2 reports ready, failed: 0');
   });
 
