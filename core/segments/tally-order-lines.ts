@@ -131,6 +131,10 @@ export function tallyOrderLines(
 
   let lastId: string | undefined;
   let lastIndex = 0;
+  // Lines of one invoice are adjacent and, from the readers, share one string instance, so the
+  // previous line's verdict is reused after a pointer comparison.
+  let lastInvoiceSeen: string | undefined;
+  let lastCancelled = false;
   let linesOutsidePeriod = 0;
   let linesWithoutCustomer = 0;
   let revenueWithoutCustomer = 0;
@@ -145,7 +149,10 @@ export function tallyOrderLines(
       continue;
     }
     const invoice = line.invoice;
-    const cancelled = isCancellation(invoice);
+    const cancelled: boolean =
+      invoice === lastInvoiceSeen ? lastCancelled : isCancellation(invoice);
+    lastInvoiceSeen = invoice;
+    lastCancelled = cancelled;
     const amount = line.amount;
     const quantity = line.quantity;
     const negative = quantity !== undefined ? quantity < 0 : amount < 0;

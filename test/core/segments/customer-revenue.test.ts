@@ -90,6 +90,40 @@ describe('customerRevenue', () => {
     expect(result.customers[0]).toMatchObject({ orders: 2, revenue: 25, lastOrder: '2024-02-02' });
   });
 
+  it('counts an invoice once per customer when its lines are not adjacent or it is shared', () => {
+    const result = customerRevenue([
+      line('p', '200', '2024-03-01', 10),
+      line('q', '200', '2024-03-01', 20),
+      line('p', '201', '2024-03-02', 5),
+      line('p', '200', '2024-03-01', 1),
+      line('q', '200', '2024-03-01', 2),
+      line('p', undefined, '2024-03-04', 3),
+      line('p', '201', '2024-03-02', 4),
+      line('p', undefined, '2024-03-05', 3),
+      line('p', undefined, '2024-03-04', 3),
+    ]);
+    // p: invoices 200 and 201 plus no-invoice days 03-04 and 03-05 = 4 orders, 10+5+1+3+4+3+3 = 29.
+    // q: invoice 200 (shared with p, seen twice) = 1 order, 20 + 2 = 22.
+    expect(result.customers).toEqual([
+      expect.objectContaining({ id: 'p', orders: 4, revenue: 29, lines: 7 }),
+      expect.objectContaining({ id: 'q', orders: 1, revenue: 22, lines: 2 }),
+    ]);
+  });
+
+  it('keeps every customer apart past the first thousands (storage grows)', () => {
+    // 5,000 customers × 2 lines: customer i has invoices i and i + 5000, amounts i and 1.
+    const many = Array.from({ length: 10_000 }, (_, j) => {
+      const i = j % 5000;
+      return line(`k${i}`, String(j), '2024-01-01', j < 5000 ? i : 1);
+    });
+    const tally = tallyOrderLines(many);
+    expect(tally.customers).toHaveLength(5000);
+    for (const c of tally.customers) {
+      const i = Number(c.id.slice(1));
+      expect(c).toMatchObject({ revenue: i + 1, orders: 2, lines: 2 });
+    }
+  });
+
   it('gives an empty, well-formed result for no lines', () => {
     const result = customerRevenue([]);
     expect(result.customers).toEqual([]);

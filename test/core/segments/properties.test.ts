@@ -4,6 +4,7 @@ import type { OrderLine } from '../../../core/columns/records.js';
 import { abc } from '../../../core/segments/abc.js';
 import { countWorse } from '../../../core/segments/count-worse.js';
 import { rfm } from '../../../core/segments/rfm.js';
+import { tallyOrderLines } from '../../../core/segments/tally-order-lines.js';
 
 const AS_OF = 20_000;
 
@@ -124,6 +125,60 @@ describe('segment properties', () => {
         },
       ),
     );
+  });
+
+  it('tallyOrderLines: orders, lines and order days match a Set-based count', () => {
+    const withBlanks = fc.array(
+      fc.record({
+        customer: fc.constantFrom('a', 'b', 'c'),
+        invoice: fc.option(fc.constantFrom('1', '2', '3', 'C4', 'C1'), { nil: undefined }),
+        date: fc.integer({ min: 0, max: 5 }),
+        amount: fc.integer({ min: -3, max: 9 }),
+      }),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(withBlanks, (rows) => {
+        const lines = rows.map((r, i): OrderLine => ({
+          row: i + 2,
+          customer: r.customer,
+          ...(r.invoice === undefined ? {} : { invoice: r.invoice }),
+          date: r.date,
+          amount: r.amount,
+        }));
+        const tally = tallyOrderLines(lines);
+        for (const c of [...tally.customers, ...tally.returnsOnly]) {
+          // The definition: an order is a distinct non-cancellation invoice, or, without an
+          // invoice number, a distinct day of non-return lines.
+          const keys = new Set<string>();
+          const days: number[] = [];
+          for (const l of lines) {
+            if (l.customer !== c.id || l.invoice?.startsWith('C')) continue;
+            if (l.invoice === undefined && l.amount < 0) continue;
+            keys.add(l.invoice ?? `day ${l.date}`);
+            days.push(l.date);
+          }
+          expect(c.orders).toBe(keys.size);
+          expect(c.lines).toBe(lines.filter((l) => l.customer === c.id).length);
+          expect(c.firstOrder).toBe(days.length > 0 ? Math.min(...days) : undefined);
+          expect(c.lastOrder).toBe(days.length > 0 ? Math.max(...days) : undefined);
+        }
+      }),
+    );
+  });
+
+  it('countWorse handles −0, infinities and large arrays like the definition', () => {
+    const values = [0, -0, Infinity, -Infinity, 1, -1, 0, Infinity];
+    for (const better of ['higher', 'lower'] as const) {
+      const slow = values.map(
+        (v) => values.filter((w) => (better === 'higher' ? w < v : w > v)).length,
+      );
+      expect(Array.from(countWorse(values, better))).toEqual(slow);
+    }
+    // 2,000 values in 0…99: worse under 'higher' = how many smaller, counted per value.
+    const big = Array.from({ length: 2000 }, (_, i) => (i * 37) % 100);
+    const below = new Array<number>(100).fill(20).map((per, v) => per * v);
+    expect(Array.from(countWorse(big, 'higher'))).toEqual(big.map((v) => below[v]));
   });
 
   it('countWorse matches the quadratic definition', () => {
