@@ -22,25 +22,29 @@ export function dealWeights(p: PreparedDeals, smallOrderThreshold?: number): Dea
   const { size, status, stage, amountMinor, probability: own } = p;
   const inFunnel = new Uint8Array(size);
   const smallOrder = new Uint8Array(size);
-  const probability = new Float64Array(size).fill(NaN);
-  const weightedMinor = new Float64Array(size).fill(NaN);
+  // Every slot is written below, so no fill pass.
+  const probability = new Float64Array(size);
+  const weightedMinor = new Float64Array(size);
   const threshold =
     smallOrderThreshold === undefined ? -Infinity : toMinorUnits(smallOrderThreshold, p.scale);
-  const rates = p.stages.map((s) => (s.rate === undefined ? NaN : s.rate));
+  const rates = Float64Array.from(p.stages, (s) => (s.rate === undefined ? NaN : s.rate));
   for (let i = 0; i < size; i += 1) {
+    probability[i] = NaN;
+    weightedMinor[i] = NaN;
     if (status[i] !== OPEN) continue;
-    const s = stage[i] ?? -1;
-    const amount = amountMinor[i] ?? NaN;
+    const s = stage[i] as number;
+    const amount = amountMinor[i] as number;
     if (amount < threshold) {
       smallOrder[i] = 1;
       continue;
     }
     if (s < 0) continue;
     inFunnel[i] = 1;
-    const mine = own[i] ?? NaN;
-    const prob = Number.isNaN(mine) ? (rates[s] ?? NaN) : mine;
+    const mine = own[i] as number;
+    const prob = mine === mine ? mine : (rates[s] as number);
     probability[i] = prob;
-    if (!Number.isNaN(prob) && !Number.isNaN(amount)) {
+    // NaN ≠ NaN: both known.
+    if (prob === prob && amount === amount) {
       const w = amount * prob;
       // Integers times rates with few decimals are usually whole; round only when needed.
       weightedMinor[i] = Number.isInteger(w) ? w : toMinorUnits(w, 1);

@@ -127,53 +127,65 @@ export function forecastCategoriesOf(
   const BEST = FORECAST_CATEGORIES.indexOf('best-case');
   const CLOSED = FORECAST_CATEGORIES.indexOf('closed');
   const OMITTED = FORECAST_CATEGORIES.indexOf('omitted');
-  for (let i = 0; i < p.size; i += 1) {
-    const st = p.status[i];
-    if (st === OPEN && w.inFunnel[i] !== 1) continue;
+  const { size, status, stage, closeDay, amountMinor } = p;
+  const { inFunnel, weightedMinor } = w;
+  const categoryOfStage = Int8Array.from(stageCategory);
+  const periodStart = period ? period.start : -Infinity;
+  const periodEnd = period ? period.end : Infinity;
+  for (let i = 0; i < size; i += 1) {
+    const st = status[i];
+    if (st === OPEN && inFunnel[i] !== 1) continue;
     if (period && st !== LOST) {
-      const day = p.closeDay[i] ?? NaN;
-      if (Number.isNaN(day) || day < period.start || day > period.end) continue;
+      const day = closeDay[i] as number;
+      // NaN fails both comparisons: no close date is outside every period.
+      if (!(day >= periodStart && day <= periodEnd)) continue;
     }
+    const a = amountMinor[i] as number;
     let c: number;
-    if (st === WON) c = CLOSED;
-    else if (st === LOST) c = OMITTED;
-    else {
-      c = stageCategory[p.stage[i] ?? 0] ?? 0;
-    }
-    if (st === OPEN && needDeal) {
-      const deal = p.deals[i] as Deal;
-      const typed = deal.forecastCategory?.trim();
-      if (typed) {
-        const override = toForecastCategory(typed);
-        if (override === undefined || override === 'closed') {
-          unrecognised += 1;
-          warnings.push({
-            code: 'unreadable-value',
-            message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
-            row: deal.row,
-            column: 'forecastCategory',
-            raw: typed,
-            action: 'value ignored',
-          });
-        } else {
-          applied += 1;
-          c = FORECAST_CATEGORIES.indexOf(override);
+    let wm: number;
+    if (st === WON) {
+      c = CLOSED;
+      wm = a;
+    } else if (st === LOST) {
+      c = OMITTED;
+      wm = 0;
+    } else {
+      c = categoryOfStage[stage[i] as number] as number;
+      wm = weightedMinor[i] as number;
+      if (needDeal) {
+        const deal = p.deals[i] as Deal;
+        const typed = deal.forecastCategory?.trim();
+        if (typed) {
+          const override = toForecastCategory(typed);
+          if (override === undefined || override === 'closed') {
+            unrecognised += 1;
+            warnings.push({
+              code: 'unreadable-value',
+              message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
+              row: deal.row,
+              column: 'forecastCategory',
+              raw: typed,
+              action: 'value ignored',
+            });
+          } else {
+            applied += 1;
+            c = FORECAST_CATEGORIES.indexOf(override);
+          }
+        }
+        if (flagsInUse.length > 0) {
+          const missing = flagsInUse.filter((f) => deal[f] !== true);
+          if (missing.length > 0) {
+            const demoted = c === COMMIT;
+            if (demoted) c = BEST;
+            unqualified.push({ id: deal.id, row: deal.row, missing, demoted });
+          }
         }
       }
-      if (flagsInUse.length > 0) {
-        const missing = flagsInUse.filter((f) => deal[f] !== true);
-        if (missing.length > 0) {
-          const demoted = c === COMMIT;
-          if (demoted) c = BEST;
-          unqualified.push({ id: deal.id, row: deal.row, missing, demoted });
-        }
-      }
     }
-    const a = p.amountMinor[i] ?? NaN;
-    const wm = st === WON ? a : st === LOST ? 0 : (w.weightedMinor[i] ?? NaN);
-    count[c] = (count[c] ?? 0) + 1;
-    if (!Number.isNaN(a)) amount[c] = (amount[c] ?? 0) + a;
-    if (!Number.isNaN(wm)) weighted[c] = (weighted[c] ?? 0) + wm;
+    count[c] = (count[c] as number) + 1;
+    // NaN ≠ NaN: blank amounts and missing weights add nothing.
+    if (a === a) amount[c] = (amount[c] as number) + a;
+    if (wm === wm) weighted[c] = (weighted[c] as number) + wm;
   }
   const money = (minor: number): number => fromMinorUnits(minor, p.scale);
   const at = (c: ForecastCategory): number => amount[FORECAST_CATEGORIES.indexOf(c)] ?? 0;

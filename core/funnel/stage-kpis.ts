@@ -86,34 +86,42 @@ export function stageKpisOf(p: PreparedDeals, w: DealWeights, asOf?: EpochDay): 
   let cycleSum = 0;
   let cycleN = 0;
   let lostWithoutStage = 0;
-  for (let i = 0; i < p.size; i += 1) {
-    const st = p.status[i];
+  const { size, status, stage, furthest, amountMinor, stageEnteredDay, createdDay, closeDay } = p;
+  const { inFunnel } = w;
+  const dwellOfOpen = !p.hasHistory && asOf !== undefined;
+  const asOfDay = asOf ?? NaN;
+  for (let i = 0; i < size; i += 1) {
+    const st = status[i];
     if (st === OPEN) {
-      if (w.inFunnel[i] !== 1) continue;
-      const s = p.stage[i] ?? 0;
-      count[s] = (count[s] ?? 0) + 1;
-      const a = p.amountMinor[i] ?? NaN;
-      if (!Number.isNaN(a)) amount[s] = (amount[s] ?? 0) + a;
-      const f = Math.max(s, p.furthest[i] ?? -1);
-      reachedAt[f] = (reachedAt[f] ?? 0) + 1;
-      const entered = p.stageEnteredDay[i] ?? NaN;
-      if (!p.hasHistory && asOf !== undefined && !Number.isNaN(entered)) {
-        dwellSum[s] = (dwellSum[s] ?? 0) + (asOf - entered);
-        dwellN[s] = (dwellN[s] ?? 0) + 1;
+      if (inFunnel[i] !== 1) continue;
+      const s = stage[i] as number;
+      count[s] = (count[s] as number) + 1;
+      const a = amountMinor[i] as number;
+      // NaN ≠ NaN: a blank amount adds nothing.
+      if (a === a) amount[s] = (amount[s] as number) + a;
+      const far = furthest[i] as number;
+      const f = far > s ? far : s;
+      reachedAt[f] = (reachedAt[f] as number) + 1;
+      if (dwellOfOpen) {
+        const entered = stageEnteredDay[i] as number;
+        if (entered === entered) {
+          dwellSum[s] = (dwellSum[s] as number) + (asOfDay - entered);
+          dwellN[s] = (dwellN[s] as number) + 1;
+        }
       }
     } else if (st === WON) {
       won += 1;
       reachedAt[n - 1] = (reachedAt[n - 1] ?? 0) + 1;
-      const created = p.createdDay[i] ?? NaN;
-      const closed = p.closeDay[i] ?? NaN;
-      if (!Number.isNaN(created) && !Number.isNaN(closed)) {
+      const created = createdDay[i] as number;
+      const closed = closeDay[i] as number;
+      if (created === created && closed === closed) {
         cycleSum += closed - created;
         cycleN += 1;
       }
     } else if (st === LOST) {
-      const f = p.furthest[i] ?? -1;
+      const f = furthest[i] as number;
       if (f < 0) lostWithoutStage += 1;
-      else reachedAt[f] = (reachedAt[f] ?? 0) + 1;
+      else reachedAt[f] = (reachedAt[f] as number) + 1;
     }
   }
   for (let s = n - 2; s >= 0; s -= 1) reachedAt[s] = (reachedAt[s] ?? 0) + (reachedAt[s + 1] ?? 0);

@@ -90,19 +90,32 @@ export function weightedPipeline(
   return weightedPipelineOf(p, dealWeights(p, threshold), threshold);
 }
 
-/** Sums per key code, in minor units. */
+/**
+ * Sums per key code, in minor units, interleaved (count, amount, weighted, unweighted per code)
+ * so one deal touches one cache line per grouping.
+ */
 class GroupSums {
-  readonly count: Float64Array;
-  readonly amount: Float64Array;
-  readonly weighted: Float64Array;
-  readonly unweighted: Float64Array;
+  static readonly WIDTH = 4;
+  readonly sums: Float64Array;
   constructor(size: number) {
-    this.count = new Float64Array(size);
-    this.amount = new Float64Array(size);
-    this.weighted = new Float64Array(size);
-    this.unweighted = new Float64Array(size);
+    this.sums = new Float64Array(size * GroupSums.WIDTH);
+  }
+  count(k: number): number {
+    return this.sums[k * GroupSums.WIDTH] ?? 0;
+  }
+  amount(k: number): number {
+    return this.sums[k * GroupSums.WIDTH + 1] ?? 0;
+  }
+  weighted(k: number): number {
+    return this.sums[k * GroupSums.WIDTH + 2] ?? 0;
+  }
+  unweighted(k: number): number {
+    return this.sums[k * GroupSums.WIDTH + 3] ?? 0;
   }
 }
+
+/** Longest close-date span (days) given a day → month table; beyond it months are computed per deal. */
+const MAX_MONTH_TABLE_DAYS = 1 << 20;
 
 /** The worker behind weightedPipeline, on prepared deals and weights. */
 export function weightedPipelineOf(
@@ -112,31 +125,37 @@ export function weightedPipelineOf(
 ): WeightedPipelineResult {
   const { size, stage, owner, region, product, closeDay, amountMinor, status, scale } = p;
   const { inFunnel, weightedMinor, smallOrder } = w;
-  let minMonth = Infinity;
-  let maxMonth = -Infinity;
-  const month = new Int32Array(size).fill(-1);
+  // Close months: the day span first, then one month number per day of the span (not per deal).
+  let minDay = Infinity;
+  let maxDay = -Infinity;
   for (let i = 0; i < size; i += 1) {
     if (inFunnel[i] !== 1) continue;
-    const day = closeDay[i] ?? NaN;
-    if (Number.isNaN(day)) continue;
-    const m = monthIndexFromEpochDay(day);
-    month[i] = m;
-    if (m < minMonth) minMonth = m;
-    if (m > maxMonth) maxMonth = m;
+    const day = closeDay[i] as number;
+    if (day < minDay) minDay = day;
+    if (day > maxDay) maxDay = day;
   }
-  const monthCount = maxMonth >= minMonth ? maxMonth - minMonth + 1 : 0;
+  const hasDays = maxDay >= minDay;
+  const minMonth = hasDays ? monthIndexFromEpochDay(minDay) : 0;
+  const monthCount = hasDays ? monthIndexFromEpochDay(maxDay) - minMonth + 1 : 0;
+  const span = hasDays ? maxDay - minDay + 1 : 0;
+  const useTable =
+    Number.isInteger(minDay) && Number.isInteger(maxDay) && span <= MAX_MONTH_TABLE_DAYS;
+  const slotOfDay = new Int32Array(useTable ? span : 0);
+  if (useTable)
+    for (let d = 0; d < span; d += 1) slotOfDay[d] = monthIndexFromEpochDay(minDay + d) - minMonth;
+
+  const W = GroupSums.WIDTH;
   const byStage = new GroupSums(p.stages.length);
   const byOwner = new GroupSums(p.owners.length);
   const byRegion = new GroupSums(p.regions.length);
   const byProduct = new GroupSums(p.products.length);
   // Last slot: deals without a close date.
   const byMonth = new GroupSums(monthCount + 1);
-  const add = (g: GroupSums, k: number, amount: number, weighted: number): void => {
-    g.count[k] = (g.count[k] ?? 0) + 1;
-    g.amount[k] = (g.amount[k] ?? 0) + amount;
-    if (Number.isNaN(weighted)) g.unweighted[k] = (g.unweighted[k] ?? 0) + 1;
-    else g.weighted[k] = (g.weighted[k] ?? 0) + weighted;
-  };
+  const S = byStage.sums;
+  const O = byOwner.sums;
+  const R = byRegion.sums;
+  const P = byProduct.sums;
+  const M = byMonth.sums;
   let wonCount = 0;
   let wonAmount = 0;
   let lostCount = 0;
@@ -144,13 +163,15 @@ export function weightedPipelineOf(
   let smallCount = 0;
   let smallAmount = 0;
   for (let i = 0; i < size; i += 1) {
-    const a = amountMinor[i] ?? NaN;
-    const amount = Number.isNaN(a) ? 0 : a;
+    const a = amountMinor[i] as number;
+    // NaN ≠ NaN: a blank amount adds nothing.
+    const amount = a === a ? a : 0;
     if (inFunnel[i] !== 1) {
-      if (status[i] === WON) {
+      const st = status[i];
+      if (st === WON) {
         wonCount += 1;
         wonAmount += amount;
-      } else if (status[i] !== 0) {
+      } else if (st !== 0) {
         lostCount += 1;
         lostAmount += amount;
       } else if (smallOrder[i] === 1) {
@@ -159,13 +180,37 @@ export function weightedPipelineOf(
       }
       continue;
     }
-    const weighted = Number.isNaN(a) ? NaN : (weightedMinor[i] ?? NaN);
-    add(byStage, stage[i] ?? 0, amount, weighted);
-    add(byOwner, owner[i] ?? 0, amount, weighted);
-    add(byRegion, region[i] ?? 0, amount, weighted);
-    add(byProduct, product[i] ?? 0, amount, weighted);
-    const m = month[i] ?? -1;
-    add(byMonth, m < 0 ? monthCount : m - minMonth, amount, weighted);
+    const wm = a === a ? (weightedMinor[i] as number) : NaN;
+    const known = wm === wm;
+    const weighted = known ? wm : 0;
+    const missing = known ? 0 : 1;
+    let k = (stage[i] as number) * W;
+    S[k] = (S[k] as number) + 1;
+    S[k + 1] = (S[k + 1] as number) + amount;
+    S[k + 2] = (S[k + 2] as number) + weighted;
+    S[k + 3] = (S[k + 3] as number) + missing;
+    k = (owner[i] as number) * W;
+    O[k] = (O[k] as number) + 1;
+    O[k + 1] = (O[k + 1] as number) + amount;
+    O[k + 2] = (O[k + 2] as number) + weighted;
+    k = (region[i] as number) * W;
+    R[k] = (R[k] as number) + 1;
+    R[k + 1] = (R[k + 1] as number) + amount;
+    R[k + 2] = (R[k + 2] as number) + weighted;
+    k = (product[i] as number) * W;
+    P[k] = (P[k] as number) + 1;
+    P[k + 1] = (P[k + 1] as number) + amount;
+    P[k + 2] = (P[k + 2] as number) + weighted;
+    const day = closeDay[i] as number;
+    k =
+      (day !== day
+        ? monthCount
+        : useTable
+          ? (slotOfDay[day - minDay] as number)
+          : monthIndexFromEpochDay(day) - minMonth) * W;
+    M[k] = (M[k] as number) + 1;
+    M[k + 1] = (M[k + 1] as number) + amount;
+    M[k + 2] = (M[k + 2] as number) + weighted;
   }
   const money = (minor: number): number => fromMinorUnits(minor, scale);
   const stages: PipelineStageRow[] = p.stages.map((s, k) => ({
@@ -176,21 +221,21 @@ export function weightedPipelineOf(
     rate: s.rate ?? null,
     rateSource: s.rateSource,
     category: s.category,
-    count: byStage.count[k] ?? 0,
-    amount: money(byStage.amount[k] ?? 0),
-    weighted: money(byStage.weighted[k] ?? 0),
-    unweighted: byStage.unweighted[k] ?? 0,
+    count: byStage.count(k),
+    amount: money(byStage.amount(k)),
+    weighted: money(byStage.weighted(k)),
+    unweighted: byStage.unweighted(k),
   }));
   const groups = (g: GroupSums, labels: readonly string[]): PipelineGroup[] => {
     const rows: PipelineGroup[] = [];
     labels.forEach((label, k) => {
-      if ((g.count[k] ?? 0) === 0) return;
+      if (g.count(k) === 0) return;
       rows.push({
         key: label,
         name: label === '' ? NONE_LABEL : label,
-        count: g.count[k] ?? 0,
-        amount: money(g.amount[k] ?? 0),
-        weighted: money(g.weighted[k] ?? 0),
+        count: g.count(k),
+        amount: money(g.amount(k)),
+        weighted: money(g.weighted(k)),
       });
     });
     return rows.sort(
@@ -203,10 +248,10 @@ export function weightedPipelineOf(
   const byMonthRows: PipelineGroup[] = [];
   const quarterSums = new Map<string, PipelineTotals>();
   monthLabels.forEach((label, k) => {
-    const count = byMonth.count[k] ?? 0;
+    const count = byMonth.count(k);
     if (count === 0) return;
-    const amount = byMonth.amount[k] ?? 0;
-    const weighted = byMonth.weighted[k] ?? 0;
+    const amount = byMonth.amount(k);
+    const weighted = byMonth.weighted(k);
     byMonthRows.push({
       key: label,
       name: label,
@@ -232,9 +277,9 @@ export function weightedPipelineOf(
   let amount = 0;
   let weighted = 0;
   for (let k = 0; k < p.stages.length; k += 1) {
-    count += byStage.count[k] ?? 0;
-    amount += byStage.amount[k] ?? 0;
-    weighted += byStage.weighted[k] ?? 0;
+    count += byStage.count(k);
+    amount += byStage.amount(k);
+    weighted += byStage.weighted(k);
   }
   return {
     template: p.choice,
