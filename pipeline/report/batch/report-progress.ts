@@ -43,7 +43,13 @@ export function createReportProgress(
   options: CreateReportProgressOptions,
 ): ReportProgress {
   const now = options.now ?? (() => performance.now());
-  const columns = Math.max(20, options.columns ?? DEFAULT_PROGRESS_COLUMNS);
+  // A pseudo-terminal without a size reports 0 columns.
+  const columns = Math.max(
+    20,
+    options.columns !== undefined && options.columns > 0
+      ? options.columns
+      : DEFAULT_PROGRESS_COLUMNS,
+  );
   const tickMs = options.tickMs ?? DEFAULT_PROGRESS_TICK_MS;
   const startedAt = now();
   const running: string[] = [];
@@ -55,10 +61,10 @@ export function createReportProgress(
     const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}`;
     const elapsed = seconds(now() - startedAt);
-    const names = running.map(baseName).join(', ');
     // One column spare: writing into the last column makes some terminals wrap early.
     const room = columns - 1 - displayWidth(bar) - displayWidth(elapsed) - 4;
-    return `${bar}  ${fitWidth(names, room)}${names === '' ? '' : '  '}${elapsed}`;
+    const names = fitWidth(running.map(baseName).join(', '), room);
+    return `${bar}  ${names}${names === '' ? '' : '  '}${elapsed}`;
   };
   const redraw = (): void => {
     if (!finished) write(`\r${barLine()}\x1b[K`);

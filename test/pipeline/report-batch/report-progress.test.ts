@@ -83,4 +83,19 @@ describe('createReportProgress', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(out.text()).toBe(before);
   });
+
+  it('createReportProgress assumes 80 columns when the terminal reports 0 (a pseudo-terminal without a size)', () => {
+    const out = capture();
+    const progress = createReportProgress(out.write, 1, {
+      isTTY: true,
+      columns: 0,
+      tickMs: 0,
+      now: () => 0,
+    });
+    progress.start('samples/pipeline-en.xlsx');
+    expect(out.text().endsWith('\r[--------------------] 0/1  pipeline-en.xlsx  0.0 s\x1b[K')).toBe(
+      true,
+    );
+    progress.finish();
+  });
 });
