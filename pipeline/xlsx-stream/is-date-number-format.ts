@@ -28,3 +28,24 @@ export function isDateNumberFormat(id: number, code: string | undefined): boolea
   if (/^\s*general\s*$/i.test(stripped)) return false;
   return /[ymdhsYMDHS]/.test(stripped);
 }
+
+/** Built-in number format ids that show only a time or a duration (18–21, 45–47). */
+const BUILTIN_TIME_FORMAT_IDS: ReadonlySet<number> = new Set([18, 19, 20, 21, 45, 46, 47]);
+
+/**
+ * True when a date/time format shows only a time or duration (`h:mm`, `[h]:mm:ss`, `mm:ss.0`):
+ * its cells are read as their serial number, since a calendar date would be meaningless.
+ * A format is time-only when, once literals and brackets are dropped, it has no year, day or era
+ * token and its `m` (if any) sits with hours or seconds.
+ */
+export function isTimeOnlyNumberFormat(id: number, code: string | undefined): boolean {
+  if (code === undefined) return BUILTIN_TIME_FORMAT_IDS.has(id);
+  const section = (code.split(';')[0] ?? '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/AM\/PM|A\/P/gi, '')
+    .toLowerCase();
+  if (/[ydegb]/.test(section)) return false;
+  return !(/m/.test(section) && !/[hs]/.test(section));
+}

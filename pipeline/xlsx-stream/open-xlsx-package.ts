@@ -38,9 +38,13 @@ export async function openXlsxPackage(file: string): Promise<XlsxPackage> {
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch (error) {
-    throw new WorkbookReadError(file, `not a readable .xlsx (zip) file: ${messageOf(error)}`, {
-      cause: error,
-    });
+    throw new WorkbookReadError(
+      file,
+      `not a valid .xlsx file: it is not a zip archive or is damaged (${messageOf(error)})`,
+      {
+        cause: error,
+      },
+    );
   }
   const entries = new Map<string, Entry>();
   try {

@@ -1,5 +1,5 @@
 import { WorkbookReadError } from '../workbook-read-error.js';
-import { isDateNumberFormat } from './is-date-number-format.js';
+import { isDateNumberFormat, isTimeOnlyNumberFormat } from './is-date-number-format.js';
 import type { XlsxPackage } from './open-xlsx-package.js';
 import { attributeByLocalName, readAttributes, startTags } from './xml-text.js';
 
@@ -101,9 +101,10 @@ export function resolvePartName(baseDir: string, target: string): string {
 
 /**
  * For each cell style index (`s` attribute, an index into `cellXfs`), whether its number format
- * shows a date or time. Styles without a numFmtId use General (not a date).
+ * shows a date or time: true for a date, 'time' for a time or duration only (read as a number),
+ * false otherwise. Styles without a numFmtId use General (not a date).
  */
-export function parseDateStyles(stylesXml: string | undefined): boolean[] {
+export function parseDateStyles(stylesXml: string | undefined): (boolean | 'time')[] {
   if (stylesXml === undefined) return [];
   const customFormats = new Map<number, string>();
   for (const tag of startTags(stylesXml, 'numFmt')) {
@@ -116,6 +117,7 @@ export function parseDateStyles(stylesXml: string | undefined): boolean[] {
   if (cellXfs === null) return [];
   return startTags(cellXfs[1] ?? '', 'xf').map((tag) => {
     const id = Number(readAttributes(tag).get('numFmtId') ?? '0');
-    return Number.isInteger(id) && isDateNumberFormat(id, customFormats.get(id));
+    if (!Number.isInteger(id) || !isDateNumberFormat(id, customFormats.get(id))) return false;
+    return isTimeOnlyNumberFormat(id, customFormats.get(id)) ? 'time' : true;
   });
 }

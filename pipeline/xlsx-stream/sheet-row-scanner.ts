@@ -1,4 +1,5 @@
 import type { CellValue } from '../../core/columns/cell-value.js';
+import { epochDayFromExcelSerial } from '../../core/columns/epoch-day.js';
 import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
 import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
@@ -15,7 +16,8 @@ export interface ScannedRow {
 export interface SheetScanContext {
   sharedStrings: readonly string[];
   /** By cell style index (`s`): whether the style's number format is a date/time format. */
-  dateStyles: readonly boolean[];
+  /** Per style index: true for a date format, 'time' for time-only, false otherwise. */
+  dateStyles: readonly (boolean | 'time')[];
   date1904: boolean;
 }
 
@@ -224,8 +226,9 @@ export class SheetRowScanner {
     if (type === 110 /* n */) {
       const serial = numberAt(buf, valueStart, valueEnd);
       const styleAt = this.styleAt;
-      if (styleAt >= 0 && this.context.dateStyles[integerAt(buf, styleAt)] === true) {
-        return new Date(Math.round((serial + this.dateOffset) * MS_PER_DAY));
+      if (styleAt >= 0) {
+        const style = this.context.dateStyles[integerAt(buf, styleAt)];
+        if (style === true || style === 'time') return this.dateOf(serial, style === 'time');
       }
       return serial;
     }
@@ -240,6 +243,20 @@ export class SheetRowScanner {
     if (type === 101 /* e */) return { error: detachedString(decodeXmlText(raw)) };
     if (type === 100 /* d */) return isoDate(raw);
     return +raw;
+  }
+
+  /**
+   * A date-formatted serial as the UTC Date of its calendar day and time (to the millisecond, as
+   * exceljs rounds), in the workbook's date system; the serial itself for time-only formats and
+   * for the 1900 system's phantom 1900-02-29, where no calendar day exists.
+   */
+  private dateOf(serial: number, timeOnly: boolean): CellValue {
+    const ms = Math.round((serial + this.dateOffset) * MS_PER_DAY);
+    const timeMs = ((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+    const whole = (ms - timeMs) / MS_PER_DAY - this.dateOffset;
+    if (timeOnly) return whole + timeMs / MS_PER_DAY;
+    const day = epochDayFromExcelSerial(whole, this.context.date1904);
+    return day === undefined ? whole + timeMs / MS_PER_DAY : new Date(day * MS_PER_DAY + timeMs);
   }
 
   private inlineText(buf: string, start: number, contentEnd: number): CellValue {

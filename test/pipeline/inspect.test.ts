@@ -98,15 +98,10 @@ describe.skipIf(!HAVE_DATA)('pipecast inspect on ../shared/data', () => {
     ]);
   });
 
-  it('says so on one stderr line and exits 1 when exceljs cannot read a workbook', async () => {
+  it('reads richtext-after-plain.xlsx, which exceljs cannot read', async () => {
     const file = join(DATA, 'workbooks', 'richtext-after-plain.xlsx');
-    const { code, out, err } = await inspect(file);
-    expect({ code, out }).toEqual({ code: 1, out: '' });
-    expect(err).toMatch(
-      new RegExp(
-        `^pipecast inspect: ${escape(file)}: exceljs could not read this workbook: [^\\n]+\\n$`,
-      ),
-    );
+    const { code, err } = await inspect(file);
+    expect({ code, err }).toEqual({ code: 0, err: '' });
   });
 
   it('runs through the real bin after npm run build', { timeout: 240_000 }, async () => {

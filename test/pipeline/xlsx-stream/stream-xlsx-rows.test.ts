@@ -80,7 +80,7 @@ describe('streamXlsxRows on hand-made workbooks', () => {
       -5, // #,##0 ;[Red](#,##0): "[Red]" is not a date token
       12, // 0 "days": quoted text is not a date token
       new Date('2023-03-15T00:00:00Z'), // [$-804]yyyy"年"m"月"d"日"; 45000 − 25569 = 19431 days
-      new Date('1899-12-31T00:00:00Z'), // numFmtId 22; serial 1 as exceljs converts it
+      new Date('1900-01-01T00:00:00Z'), // numFmtId 22; serial 1 is 1900-01-01 (exceljs says 1899-12-31)
     ]);
     // F4 (styled blank) and G4 (formula without a cached value) are blank, so dropped at the end.
     expect(rows[2]?.cells).toEqual([true, false, { error: '#N/A' }, 'a&b', 'inline']);
