@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { parseArgs } from 'node:util';
-import { parseCsvText } from '../pipeline/parse-csv-text.js';
+import { parseCsvText } from '../core/columns/parse-csv-text.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '300000' } } });
 const rows = Number(values.rows);

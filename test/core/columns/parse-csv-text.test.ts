@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsvText } from '../../pipeline/parse-csv-text.js';
+import { CsvSyntaxError, parseCsvText } from '../../../core/columns/parse-csv-text.js';
 
-const SHARED = join(import.meta.dirname, '../../../shared/data');
+const SHARED = join(import.meta.dirname, '../../../../shared/data');
 
 /** csv-parse, the reference implementation, with blank cells as null and trailing blanks dropped. */
 function reference(text: string, delimiter: string): (string | null)[][] {
