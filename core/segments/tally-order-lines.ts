@@ -122,11 +122,14 @@ export function tallyOrderLines(
   let lineCount = new Int32Array(capacity);
   let returnLines = new Int32Array(capacity);
   const lastInvoice: (string | undefined)[] = [];
-  // An invoice's lines are adjacent in exports, so a customer's run of one invoice costs one
-  // lookup here; `owner` remembers who counted each invoice first, and the rare invoice shared
-  // by several customers (or split into non-adjacent runs) falls back to exact composite keys.
-  const invoiceOwner = new Map<string, number>();
-  const sharedInvoiceKeys = new Set<string>();
+  // Exports list invoices in ascending number order, so a customer's next invoice is usually
+  // greater than every invoice counted for it so far: then it is new, with no lookup at all.
+  // `counted` logs each counted (customer, invoice); the first out-of-order invoice turns that log
+  // into an exact set of composite keys, which decides every later invoice run.
+  const maxInvoice: (string | undefined)[] = [];
+  const countedCustomer: number[] = [];
+  const countedInvoice: string[] = [];
+  let invoiceKeys: Set<string> | undefined;
   const orderDayKeys = new Set<string>();
 
   let lastId: string | undefined;
@@ -185,6 +188,7 @@ export function tallyOrderLines(
       indexById.set(id, k);
       ids.push(id);
       lastInvoice.push(undefined);
+      maxInvoice.push(undefined);
       firstOrder[k] = Infinity;
       lastOrder[k] = -Infinity;
       lastOrderDay[k] = NaN;
@@ -213,14 +217,24 @@ export function tallyOrderLines(
     if (invoice !== undefined) {
       if (lastInvoice[k] !== invoice) {
         lastInvoice[k] = invoice;
-        const owner = invoiceOwner.get(invoice);
-        if (owner === undefined) {
-          invoiceOwner.set(invoice, k);
-          orders[k]!++;
-        } else if (owner !== k) {
-          const key = `${k}\u0001${invoice}`;
-          if (!sharedInvoiceKeys.has(key)) {
-            sharedInvoiceKeys.add(key);
+        if (invoiceKeys === undefined) {
+          const max = maxInvoice[k];
+          if (max === undefined || invoice > max) {
+            maxInvoice[k] = invoice;
+            countedCustomer.push(k);
+            countedInvoice.push(invoice);
+            orders[k]!++;
+          } else if (invoice !== max) {
+            invoiceKeys = new Set<string>();
+            for (let c = 0; c < countedCustomer.length; c++) {
+              invoiceKeys.add(invoiceKey(countedCustomer[c]!, countedInvoice[c]!));
+            }
+          }
+        }
+        if (invoiceKeys !== undefined) {
+          const key = invoiceKey(k, invoice);
+          if (!invoiceKeys.has(key)) {
+            invoiceKeys.add(key);
             orders[k]!++;
           }
         }
@@ -307,6 +321,10 @@ function tallyWarnings(
     });
   }
   return warnings;
+}
+
+function invoiceKey(customer: number, invoice: string): string {
+  return `${customer}\u0001${invoice}`;
 }
 
 /** Room for this many customers before the first doubling. */
