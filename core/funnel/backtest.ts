@@ -77,10 +77,11 @@ export function backtest(
   let resolved = 0;
   let won = 0;
   let unresolved = 0;
+  const probability = w.probability;
   for (let i = 0; i < p.size; i += 1) {
     if (w.inFunnel[i] !== 1) continue;
     const f = w.weightedMinor[i] ?? NaN;
-    const prob = w.probability[i] ?? NaN;
+    const prob = probability[i] ?? NaN;
     if (Number.isNaN(f) || Number.isNaN(prob)) continue;
     const deal = p.deals[i] as Deal;
     const later = outcome.get(deal.id);

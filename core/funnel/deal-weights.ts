@@ -7,8 +7,11 @@ export interface DealWeights {
   inFunnel: Uint8Array;
   /** 1 for open deals below the small-order threshold (kept out of the funnel). */
   smallOrder: Uint8Array;
-  /** Win probability used: own probability when valid, else the stage rate; NaN when neither. */
-  probability: Float64Array;
+  /**
+   * Win probability used: own probability when valid, else the stage rate; NaN when neither or
+   * outside the funnel. Built on first read: the pipeline sums do not need it.
+   */
+  readonly probability: Float64Array;
   /** round(amount × probability) in minor units; NaN when the amount or probability is missing. */
   weightedMinor: Float64Array;
 }
@@ -23,13 +26,11 @@ export function dealWeights(p: PreparedDeals, smallOrderThreshold?: number): Dea
   const inFunnel = new Uint8Array(size);
   const smallOrder = new Uint8Array(size);
   // Every slot is written below, so no fill pass.
-  const probability = new Float64Array(size);
   const weightedMinor = new Float64Array(size);
   const threshold =
     smallOrderThreshold === undefined ? -Infinity : toMinorUnits(smallOrderThreshold, p.scale);
-  const rates = Float64Array.from(p.stages, (s) => (s.rate === undefined ? NaN : s.rate));
+  const rates = stageRates(p);
   for (let i = 0; i < size; i += 1) {
-    probability[i] = NaN;
     weightedMinor[i] = NaN;
     if (status[i] !== OPEN) continue;
     const s = stage[i] as number;
@@ -42,7 +43,6 @@ export function dealWeights(p: PreparedDeals, smallOrderThreshold?: number): Dea
     inFunnel[i] = 1;
     const mine = own[i] as number;
     const prob = mine === mine ? mine : (rates[s] as number);
-    probability[i] = prob;
     // NaN ≠ NaN: both known.
     if (prob === prob && amount === amount) {
       const w = amount * prob;
@@ -50,5 +50,35 @@ export function dealWeights(p: PreparedDeals, smallOrderThreshold?: number): Dea
       weightedMinor[i] = Number.isInteger(w) ? w : toMinorUnits(w, 1);
     }
   }
-  return { inFunnel, smallOrder, probability, weightedMinor };
+  let probability: Float64Array | undefined;
+  return {
+    inFunnel,
+    smallOrder,
+    get probability(): Float64Array {
+      probability ??= probabilities(p, inFunnel);
+      return probability;
+    },
+    weightedMinor,
+  };
+}
+
+/** Stage rates, NaN for a stage without one. */
+function stageRates(p: PreparedDeals): Float64Array {
+  return Float64Array.from(p.stages, (s) => (s.rate === undefined ? NaN : s.rate));
+}
+
+/** Per deal in the funnel its own valid probability, else its stage rate; NaN elsewhere. */
+function probabilities(p: PreparedDeals, inFunnel: Uint8Array): Float64Array {
+  const { size, stage, probability: own } = p;
+  const rates = stageRates(p);
+  const probability = new Float64Array(size);
+  for (let i = 0; i < size; i += 1) {
+    if (inFunnel[i] !== 1) {
+      probability[i] = NaN;
+      continue;
+    }
+    const mine = own[i] as number;
+    probability[i] = mine === mine ? mine : (rates[stage[i] as number] as number);
+  }
+  return probability;
 }

@@ -96,10 +96,11 @@ export function revenueRangeOf(
 ): RevenueRangeResult {
   const amounts: number[] = [];
   const probs: number[] = [];
+  const probability = w.probability;
   for (let i = 0; i < p.size; i += 1) {
     if (w.inFunnel[i] !== 1) continue;
     const a = p.amountMinor[i] ?? NaN;
-    const q = w.probability[i] ?? NaN;
+    const q = probability[i] ?? NaN;
     if (Number.isNaN(a) || Number.isNaN(q)) continue;
     amounts.push(a);
     probs.push(q);
