@@ -1,5 +1,7 @@
 import { CsvSyntaxError } from '../core/columns/parse-csv-text.js';
-import { readCsvRecords } from '../core/columns/read-csv-records.js';
+import type { CellValue } from '../core/columns/cell-value.js';
+import { DEFAULT_HEADER_SEARCH_ROWS } from '../core/columns/detect-header-row.js';
+import { readCsvHead, readCsvRecords } from '../core/columns/read-csv-records.js';
 import {
   readRecords,
   type ReadRecordsOptions,
@@ -33,6 +35,23 @@ export function readSheetRecords<K extends RecordKind>(
   if (!grid.csv) return readRecords(grid.rows, full);
   try {
     return readCsvRecords(grid.csv.text, { ...full, delimiter: grid.csv.delimiter });
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });
+  }
+}
+
+/**
+ * The top rows of a sheet, where headers are looked for (guessRecordKind, detectHeaderRow): for
+ * a CSV file only those lines are split, so a large export is not turned into a grid just to be
+ * classified.
+ *
+ * @throws WorkbookReadError for a CSV whose quote never closes within those rows
+ */
+export function sheetHead(grid: SheetGrid, rows = DEFAULT_HEADER_SEARCH_ROWS): CellValue[][] {
+  if (!grid.csv) return grid.rows.slice(0, rows);
+  try {
+    return readCsvHead(grid.csv.text, grid.csv.delimiter, rows);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });

@@ -59,6 +59,24 @@ export function readCsvRecords<K extends RecordKind>(
   return reader.finish();
 }
 
+/**
+ * The first `count` rows of CSV text as cells (as parseCsvText gives them), without splitting
+ * the rest: enough to find a header or guess what a file holds.
+ *
+ * @throws CsvSyntaxError when a quoted field in those rows never closes
+ */
+export function readCsvHead(text: string, delimiter: string, count: number): (string | null)[][] {
+  const sep = delimiter.charCodeAt(0);
+  const rows: (string | null)[][] = [];
+  let pos = 0;
+  while (pos < text.length && rows.length < count) {
+    const end = recordEnd(text, sep, pos, rows.length + 1);
+    rows.push(parseCsvText(text.slice(pos, end), delimiter)[0] ?? []);
+    pos = nextLineStart(text, end);
+  }
+  return rows;
+}
+
 /** The body below the header, line by line, in place. */
 class CsvBodyReader<K extends RecordKind> implements RawCellSource {
   private readonly starts: Int32Array;

@@ -1,7 +1,7 @@
 import type { ColumnMapping } from '../../core/columns/match-columns.js';
 import type { ReadRecordsResult } from '../../core/columns/read-records.js';
-import { readRecords } from '../../core/columns/read-records.js';
 import type { RecordByKind, RecordKind } from '../../core/columns/records.js';
+import { readSheetRecords } from '../read-sheet-records.js';
 import type { SheetGrid } from '../read-workbook.js';
 
 /** What the user said about the sheets (e.g. from a config file): kinds and column mappings. */
@@ -33,13 +33,7 @@ export function readSheetAs<K extends RecordKind>(
   choice: SheetChoice = {},
 ): PickedSheet<RecordByKind[K]> {
   const mapping = choice.mappings?.[grid.sheet];
-  const read = readRecords(grid.rows, {
-    kind,
-    sheet: grid.sheet,
-    file: grid.file,
-    date1904: grid.date1904,
-    ...(mapping === undefined ? {} : { mapping }),
-  });
+  const read = readSheetRecords(grid, { kind, ...(mapping === undefined ? {} : { mapping }) });
   return { grid, ...read };
 }
 

@@ -8,10 +8,11 @@ import {
   type RecordKindCandidate,
 } from '../../core/columns/guess-record-kind.js';
 import type { ColumnMatches } from '../../core/columns/match-columns.js';
-import { readRecords, type MissingValues } from '../../core/columns/read-records.js';
+import type { MissingValues } from '../../core/columns/read-records.js';
 import type { RecordKind } from '../../core/columns/records.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
+import { readSheetRecords, sheetHead } from '../read-sheet-records.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
 import { WorkbookReadError } from '../workbook-read-error.js';
 
@@ -141,7 +142,7 @@ function argumentProblem(error: unknown): string {
 }
 
 function inspectSheet(grid: SheetGrid, kindOption: RecordKind | undefined): SheetInspection {
-  const candidates = kindOption === undefined ? guessRecordKind(grid.rows) : [];
+  const candidates = kindOption === undefined ? guessRecordKind(sheetHead(grid)) : [];
   const kind = kindOption ?? candidates[0]?.kind;
   const alsoFits = candidates.slice(1).map(summariseCandidate);
   if (kind === undefined) {
@@ -166,12 +167,7 @@ function inspectSheet(grid: SheetGrid, kindOption: RecordKind | undefined): Shee
       alsoFits,
     };
   }
-  const read = readRecords(grid.rows, {
-    kind,
-    sheet: grid.sheet,
-    file: grid.file,
-    date1904: grid.date1904,
-  });
+  const read = readSheetRecords(grid, { kind });
   return {
     sheet: grid.sheet,
     kind,

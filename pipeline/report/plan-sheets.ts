@@ -2,6 +2,7 @@ import { cellText } from '../../core/columns/cell-value.js';
 import { detectHeaderRow } from '../../core/columns/detect-header-row.js';
 import { guessRecordKind, RECORD_KINDS } from '../../core/columns/guess-record-kind.js';
 import type { RecordKind } from '../../core/columns/records.js';
+import { sheetHead } from '../read-sheet-records.js';
 import type { SheetGrid } from '../read-workbook.js';
 import type { ReportConfig, ReportSheetKind } from './report-config.js';
 
@@ -42,12 +43,13 @@ export function planSheets(
   const entries = sheets.map((grid): SheetPlanEntry => {
     const named = config.sheets?.[grid.sheet];
     const mapping = config.mappings?.[grid.sheet];
+    const head = sheetHead(grid);
     let entry: SheetPlanEntry;
     if (named !== undefined) {
       const headerRow =
         named === 'ignore'
           ? undefined
-          : detectHeaderRow(grid.rows, { kind: named, ...(mapping ? { mapping } : {}) }).index;
+          : detectHeaderRow(head, { kind: named, ...(mapping ? { mapping } : {}) }).index;
       entry = {
         sheet: grid.sheet,
         kind: named,
@@ -55,12 +57,12 @@ export function planSheets(
         headerRow: headerRow === undefined ? null : headerRow + 1,
       };
     } else {
-      const best = guessRecordKind(grid.rows)[0];
+      const best = guessRecordKind(head)[0];
       let kind: RecordKind | null = best && best.missingRequired.length === 0 ? best.kind : null;
       let headerRow = kind === null ? null : (best?.headerRow ?? null);
       if (kind === null && mapping !== undefined) {
         for (const k of RECORD_KINDS) {
-          const found = detectHeaderRow(grid.rows, { kind: k, mapping });
+          const found = detectHeaderRow(head, { kind: k, mapping });
           if (found.index !== undefined && found.columns.missingRequired.length === 0) {
             kind = k;
             headerRow = found.index + 1;
@@ -71,7 +73,7 @@ export function planSheets(
       entry = { sheet: grid.sheet, kind, source: 'headers', headerRow };
     }
     if (entry.headerRow !== null && entry.kind !== 'ignore') {
-      for (const cell of grid.rows[entry.headerRow - 1] ?? []) {
+      for (const cell of head[entry.headerRow - 1] ?? []) {
         const text = cellText(cell);
         if (CJK.test(text)) cjk += 1;
         else if (LATIN.test(text)) latin += 1;
