@@ -1,5 +1,5 @@
 /**
- * Reading a 1,048,576-row × 10-column .xlsx: our streaming reader against the floor (inflate the
+ * Reading a 1,048,576-row × 10-column .xlsx: our streaming reader (rows, and typed records) against the floor (inflate the
  * sheet XML and count `<row`), exceljs's streaming WorkbookReader and SheetJS, each in its own
  * child process so peak RSS is clean.
  *
@@ -11,7 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LARGE_ROWS, makeLargeXlsx } from './make-large-xlsx.js';
 
-const READERS = ['floor', 'ours', 'exceljs', 'sheetjs'] as const;
+const READERS = ['floor', 'ours', 'records', 'exceljs', 'sheetjs'] as const;
 type Reader = (typeof READERS)[number];
 
 interface Measurement {
@@ -27,6 +27,7 @@ interface Measurement {
 const DESCRIPTIONS: Record<Reader, string> = {
   floor: 'floor: zlib inflate of the sheet XML + count "<row"',
   ours: 'ours: streamXlsxRows → typed CellValue rows',
+  records: 'ours: streamXlsxRecords → typed Deal records (all kept)',
   exceljs: 'exceljs 4 streaming WorkbookReader, rows only',
   sheetjs: 'SheetJS xlsx 0.18.5 readFile + sheet_to_json',
 };
@@ -60,6 +61,11 @@ async function runChild(reader: Reader, file: string): Promise<Measurement> {
       rows++;
       cells += row.cells.length;
     }
+  } else if (reader === 'records') {
+    const { streamXlsxRecords } = await import('../pipeline/stream-xlsx-records.js');
+    const result = await streamXlsxRecords(file, { kind: 'deal' });
+    rows = result.records.length;
+    cells = Object.keys(result.records[0] ?? {}).length * rows;
   } else if (reader === 'exceljs') {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
