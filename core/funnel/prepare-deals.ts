@@ -6,7 +6,13 @@ import { normalizeStageName } from './normalize-stage-name.js';
 import type { MissingField, PreparedDeals, PreparedStage, UnknownStage } from './prepared-deals.js';
 import { LOST, OPEN, WON } from './prepared-deals.js';
 import type { ResolveTemplateOptions } from './resolve-template.js';
-import { resolveTemplate, stageMatcher, terminalStatusOf } from './resolve-template.js';
+import {
+  resolveTemplate,
+  stageMatcher,
+  terminalStatusOf,
+  userTemplate,
+  userTemplateChoice,
+} from './resolve-template.js';
 import { DEFAULT_MIN_CLOSED, DEFAULT_PRIOR_WEIGHT, winRatesOf } from './win-rates-of.js';
 
 const ROW_SAMPLE = 20;
@@ -58,7 +64,10 @@ export function prepareDeals(
   const priorWeight = options.priorWeight ?? DEFAULT_PRIOR_WEIGHT;
   const place = options.place ?? {};
   const scale = moneyScale(decimals);
-  const { template, choice } = resolveTemplate(deals, options);
+  // A template the user names needs no scan of the deals: its matched share is counted in the
+  // main loop below. Otherwise resolveTemplate reads the stage names to choose one.
+  const resolved = options.template === undefined ? resolveTemplate(deals, options) : undefined;
+  const template = resolved ? resolved.template : userTemplate(options.template ?? 'six');
   const matcher = stageMatcher(template);
   const stageCount = template.stages.length;
 
@@ -115,9 +124,13 @@ export function prepareDeals(
   const missAccount = tally('account', 'all', 'none: the forecast does not need the account', 2);
   const missOwner = tally('owner', 'all', "grouped under owner '(none)'", 3);
   const missCreated = tally('createdDate', 'all', 'left out of sales-cycle averages', 4);
-  // Stage names repeat: match each distinct text once. Packed: (stage index + 1) × 4 + terminal
-  // status (0 none, WON, LOST), so one lookup gives both.
+  // Stage names repeat: match each distinct text once. Packed: (stage index + 1) × 8, + 4 for a
+  // blank name, + terminal status (0 none, WON, LOST), so one lookup gives all three.
   const stageCache = new Map<string, number>();
+  // For the matched share of a user template (resolveTemplate's rule): open deals with a
+  // non-blank, non-terminal stage name vote; those the template recognises match.
+  let voting = 0;
+  let matched = 0;
 
   let hasNeed = false;
   let hasAuthority = false;
@@ -140,17 +153,23 @@ export function prepareDeals(
     const stageText = deal.stage;
     let packed = stageCache.get(stageText);
     if (packed === undefined) {
+      const key = normalizeStageName(stageText);
       const terminal = terminalStatusOf(stageText);
       packed =
-        ((matcher.get(normalizeStageName(stageText)) ?? -1) + 1) * 4 +
+        ((matcher.get(key) ?? -1) + 1) * 8 +
+        (key === '' ? 4 : 0) +
         (terminal === 'won' ? WON : terminal === 'lost' ? LOST : 0);
       stageCache.set(stageText, packed);
     }
-    const index = (packed >> 2) - 1;
+    const index = (packed >> 3) - 1;
     const terminal = packed & 3;
     const given = deal.status;
     const st =
       given === 'won' ? WON : given === 'lost' ? LOST : given === undefined ? terminal : OPEN;
+    if (terminal === 0 && (packed & 4) === 0 && given !== 'won' && given !== 'lost') {
+      voting += 1;
+      if (index >= 0) matched += 1;
+    }
     status[i] = st;
     stage[i] = index;
     furthest[i] = index;
@@ -208,6 +227,9 @@ export function prepareDeals(
     if (created === undefined) count(missCreated, row, i);
     else hasCreated = true;
   }
+  const choice = resolved
+    ? resolved.choice
+    : userTemplateChoice(template, voting > 0 ? matched / voting : 0);
   const filled = {
     need: hasNeed,
     authority: hasAuthority,

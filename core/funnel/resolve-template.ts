@@ -108,21 +108,8 @@ export function resolveTemplate(
   };
 
   if (options.template !== undefined) {
-    const template =
-      typeof options.template === 'string' ? STAGE_TEMPLATES[options.template] : options.template;
-    if (!template)
-      throw new Error(
-        `resolveTemplate: unknown template ${JSON.stringify(options.template)}; use six, key-account, generic or a template object`,
-      );
-    return {
-      template,
-      choice: {
-        key: template.key,
-        name: template.name,
-        reason: 'chosen by the user',
-        matchedShare: shareOf(template),
-      },
-    };
+    const template = userTemplate(options.template);
+    return { template, choice: userTemplateChoice(template, shareOf(template)) };
   }
 
   let best: { template: StageTemplate; share: number } | undefined;
@@ -168,6 +155,42 @@ export function resolveTemplate(
       matchedShare: 1,
     },
   };
+}
+
+/**
+ * The template the user named: a built-in key looked up, a template object as given.
+ *
+ * Formula: none, a lookup. Blanks: not applicable (an undefined template is the caller's
+ * resolveTemplate choosing from the data).
+ *
+ * @param template - 'six', 'key-account', 'generic' or a StageTemplate.
+ * @returns the template.
+ * @throws Error naming the key when `template` is an unknown key.
+ * @example userTemplate('six').stages.length // 6
+ */
+export function userTemplate(template: StageTemplateKey | StageTemplate): StageTemplate {
+  const found = typeof template === 'string' ? STAGE_TEMPLATES[template] : template;
+  if (!found)
+    throw new Error(
+      `resolveTemplate: unknown template ${JSON.stringify(template)}; use six, key-account, generic or a template object`,
+    );
+  return found;
+}
+
+/**
+ * The choice record of a user-named template.
+ *
+ * Formula: matchedShare = open deals whose stage the template recognises ÷ open deals that vote
+ * (see resolveTemplate), 0 without any. Blanks: blank stage names do not vote.
+ *
+ * @param template - the user's template.
+ * @param matchedShare - share of voting open deals it recognises, 0–1.
+ * @returns key, name, reason 'chosen by the user' and the share.
+ * @throws never.
+ * @example userTemplateChoice(STAGE_TEMPLATES.six, 1).reason // 'chosen by the user'
+ */
+export function userTemplateChoice(template: StageTemplate, matchedShare: number): TemplateChoice {
+  return { key: template.key, name: template.name, reason: 'chosen by the user', matchedShare };
 }
 
 function stagesFromData(

@@ -1,11 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../../core/columns/records.js';
 import { normalizeStageName } from '../../../core/funnel/normalize-stage-name.js';
 import { parseStageTemplate } from '../../../core/funnel/parse-stage-template.js';
+import { prepareDeals } from '../../../core/funnel/prepare-deals.js';
 import {
   resolveTemplate,
   stageMatcher,
   terminalStatusOf,
+  userTemplate,
+  userTemplateChoice,
 } from '../../../core/funnel/resolve-template.js';
 import { STAGE_TEMPLATES } from '../../../core/funnel/stage-templates.js';
 
@@ -74,6 +78,57 @@ describe('resolveTemplate', () => {
   it('throws on an unknown key', () => {
     expect(() => resolveTemplate([], { template: 'x' as 'six' })).toThrow(
       /resolveTemplate: unknown template "x"/,
+    );
+    expect(() => userTemplate('x' as 'six')).toThrow(/resolveTemplate: unknown template "x"/);
+  });
+
+  it('userTemplate looks up keys and passes template objects through', () => {
+    expect(userTemplate('generic')).toBe(STAGE_TEMPLATES.generic);
+    expect(userTemplate(STAGE_TEMPLATES.six)).toBe(STAGE_TEMPLATES.six);
+    // Hand-made: the user chose it, 3 of 4 open deals matched.
+    expect(userTemplateChoice(STAGE_TEMPLATES.six, 0.75)).toEqual({
+      key: 'six',
+      name: STAGE_TEMPLATES.six.name,
+      reason: 'chosen by the user',
+      matchedShare: 0.75,
+    });
+  });
+
+  it('prepareDeals counts the matched share of a user template as resolveTemplate does', () => {
+    // prepareDeals counts the share in its own pass; resolveTemplate scans the deals: same rule.
+    const names = [
+      'Interest',
+      ' 兴趣（客户分析） ',
+      'commit',
+      'Won',
+      '赢单',
+      'Lost',
+      '',
+      '  ',
+      'Zeta',
+    ];
+    const dealArb = fc.record({
+      stage: fc.constantFrom(...names),
+      status: fc.constantFrom(undefined, 'open' as const, 'won' as const, 'lost' as const),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(dealArb, { maxLength: 40 }),
+        fc.constantFrom('six' as const, 'generic' as const, 'key-account' as const),
+        (rows, key) => {
+          const input: Deal[] = rows.map((r, i) => ({
+            row: i + 2,
+            id: `D${i}`,
+            stage: r.stage,
+            amount: 10,
+            ...(r.status ? { status: r.status } : {}),
+          }));
+          expect(prepareDeals(input, { template: key }).choice).toEqual(
+            resolveTemplate(input, { template: key }).choice,
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
