@@ -31,7 +31,7 @@ export class StringIndex {
 
   /** The value stored for key, or -1. */
   get(key: string): number {
-    const h = hash(key);
+    const h = hashString(key);
     const { slots, keys, mask } = this;
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const e = slots[2 * p + 1] as number;
@@ -42,7 +42,7 @@ export class StringIndex {
 
   /** Stores value for key unless key is present; returns the value already there, or -1 if stored. */
   setIfAbsent(key: string, value: number): number {
-    const h = hash(key);
+    const h = hashString(key);
     const { slots, keys, mask } = this;
     let p = h & mask;
     for (; ; p = (p + 1) & mask) {
@@ -90,7 +90,8 @@ export class StringIndex {
   }
 }
 
-function hash(key: string): number {
+/** FNV-1a over the UTF-16 code units with a final avalanche, as an int32. */
+export function hashString(key: string): number {
   let h = 0x811c9dc5 | 0;
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16_777_619);
   // Final avalanche so sequential numbers ("INV-1", "INV-2") spread over the low bits.

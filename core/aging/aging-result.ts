@@ -1,0 +1,181 @@
+import type { DataWarning } from '../columns/data-warning.js';
+import type { AgingBasis, AgingBucket } from './aging-buckets.js';
+import type { ProvisionLine } from './bad-debt-provision.js';
+
+/*
+ * The result of ageReceivables: plain JSON shaped for a UI (ISO dates, amounts in currency units).
+ */
+
+export interface AgingBucketTotal extends AgingBucket {
+  amount: number;
+  /** Open items (invoices, credit notes, overpaid invoices) in the bucket. */
+  count: number;
+}
+
+export interface AgingTotals {
+  /** Σ open balances of invoices dated ≤ as-of (credits negative); equals Σ bucket amounts. */
+  open: number;
+  /** Σ open balances not yet past due (days past due ≤ 0). */
+  current: number;
+  /** Σ open balances past due (days past due > 0), whatever the bucket basis. */
+  overdue: number;
+  /** Σ negative open balances (credit notes, overpayments), already inside open. */
+  credit: number;
+  /** Cash received but not applied to an invoice; not inside open. */
+  unapplied: number;
+  /** open − unapplied. */
+  net: number;
+  /** Number of open items (open balance ≠ 0). */
+  openItems: number;
+  /** overdue ÷ open, or null when open ≤ 0. */
+  shareOverdue: number | null;
+}
+
+export interface AgingCustomer {
+  id: string;
+  open: number;
+  overdue: number;
+  credit: number;
+  unapplied: number;
+  openItems: number;
+  /** Amount per bucket label. */
+  buckets: Record<string, number>;
+  creditLimit: number | null;
+  /** (open − unapplied) ÷ credit limit, or null without a positive limit. */
+  creditUse: number | null;
+}
+
+export interface AgingOwner {
+  id: string;
+  open: number;
+  overdue: number;
+  openItems: number;
+  buckets: Record<string, number>;
+}
+
+/** Unapplied cash of one customer: payments with no invoice, an unknown one, or one not yet issued. */
+export interface UnappliedLine {
+  customer: string;
+  amount: number;
+  count: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+export interface AgingDso {
+  /** AR ÷ credit sales in the window × N, or null when those sales are ≤ 0. */
+  standard: number | null;
+  /** Countback days, or null when all sales up to as-of do not cover the AR. */
+  countback: number | null;
+  /** N. */
+  days: number;
+  /** Net amount invoiced in the N days up to as-of. */
+  creditSales: number;
+  ar: number;
+}
+
+/**
+ * Days late of invoices settled by as-of: max(0, settled date − due date), where the settled date
+ * is the last counted payment on the invoice. `simple` is the plain mean; `weighted` weights each
+ * invoice by its amount. Invoices settled by an undated balance or paid amount are left out.
+ */
+export interface DaysLateSummary {
+  simple: number | null;
+  weighted: number | null;
+  invoices: number;
+  lateInvoices: number;
+}
+
+export interface AgingProvision {
+  lines: ProvisionLine[];
+  total: number;
+  netMargin: number | null;
+  /** total ÷ net margin: the extra sales that earn the provision back; null without a margin. */
+  salesToCover: number | null;
+}
+
+/** One customer on the call list. */
+export interface PriorityEntry {
+  rank: number;
+  customer: string;
+  owner: string | null;
+  /** Σ over the customer's past-due invoices with a positive open balance of open × days past due. */
+  score: number;
+  /** Σ open balances past due (credits past due net off). */
+  overdue: number;
+  overdueInvoices: number;
+  maxDaysPastDue: number;
+  disputed: boolean;
+  disputedAmount: number;
+  disputedInvoices: number;
+  open: number;
+  creditLimit: number | null;
+  creditUse: number | null;
+  overLimit: boolean;
+}
+
+export type InvoiceStatus = 'open' | 'credit' | 'settled';
+
+export interface AgingInvoiceLine {
+  row: number;
+  invoice: string;
+  customer: string;
+  owner: string | null;
+  invoiceDate: string;
+  dueDate: string;
+  amount: number;
+  paid: number;
+  open: number;
+  status: InvoiceStatus;
+  daysPastDue: number;
+  /** Days since the invoice date. */
+  age: number;
+  bucket: string | null;
+  disputed: boolean;
+  settledDate: string | null;
+  daysLate: number | null;
+}
+
+/** Everything in one currency (or the base currency when a rate table converts). */
+export interface AgingSection {
+  /** ISO-like code as typed (upper-cased), or null when the currency is not known. */
+  currency: string | null;
+  totals: AgingTotals;
+  buckets: AgingBucketTotal[];
+  customers: AgingCustomer[];
+  owners: AgingOwner[];
+  unapplied: UnappliedLine[];
+  dso: AgingDso;
+  averageDaysLate: DaysLateSummary;
+  provision: AgingProvision | null;
+  priority: PriorityEntry[];
+  invoices: AgingInvoiceLine[];
+}
+
+export interface AgingCounts {
+  invoices: number;
+  invoicesAged: number;
+  invoicesAfterAsOf: number;
+  invoicesDropped: number;
+  payments: number;
+  paymentsApplied: number;
+  paymentsUnapplied: number;
+  paymentsAfterAsOf: number;
+  paymentsDropped: number;
+}
+
+export interface AgeReceivablesResult {
+  asOf: string;
+  by: AgingBasis;
+  buckets: AgingBucket[];
+  baseCurrency: string | null;
+  /** One per currency; amounts of different sections are never added together. */
+  sections: AgingSection[];
+  counts: AgingCounts;
+  warnings: DataWarning[];
+}
+
+/** Customer id used when an invoice or payment names none. */
+export const UNKNOWN_CUSTOMER = '(no customer)';
+/** Owner id used when an invoice names none. */
+export const UNKNOWN_OWNER = '(no owner)';
