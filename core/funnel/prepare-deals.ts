@@ -96,14 +96,15 @@ export function prepareDeals(
   const status = new Uint8Array(size);
   const unknownStage = new Uint8Array(size);
   const amountMinor = new Float64Array(size);
-  const probability = new Float64Array(size);
+  // Optional per-deal numbers: allocated on the first deal that has one (see `allNaN` below).
+  let probability: Float64Array | undefined;
   const owner = new Int32Array(size);
   const region = new Int32Array(size);
   const product = new Int32Array(size);
   const closeDay = new Float64Array(size);
-  const createdDay = new Float64Array(size);
-  const stageEnteredDay = new Float64Array(size);
-  const lastActivityDay = new Float64Array(size);
+  let createdDay: Float64Array | undefined;
+  let stageEnteredDay: Float64Array | undefined;
+  let lastActivityDay: Float64Array | undefined;
   const owners = new Dictionary();
   const regions = new Dictionary();
   const products = new Dictionary();
@@ -188,10 +189,8 @@ export function prepareDeals(
       unknown.set(name, entry);
     }
     const p = deal.probability;
-    if (p === undefined) probability[i] = NaN;
-    else if (p >= 0 && p <= 1) probability[i] = p;
-    else {
-      probability[i] = NaN;
+    if (p !== undefined && p >= 0 && p <= 1) (probability ??= filledWithNaN(size))[i] = p;
+    else if (p !== undefined) {
       warnings.push({
         code: 'out-of-range',
         message: `Probability ${p} is outside 0–100%; the stage rate is used instead`,
@@ -211,9 +210,11 @@ export function prepareDeals(
     const close = deal.closeDate;
     const created = deal.createdDate;
     closeDay[i] = close ?? NaN;
-    createdDay[i] = created ?? NaN;
-    stageEnteredDay[i] = deal.stageEnteredDate ?? NaN;
-    lastActivityDay[i] = deal.lastActivityDate ?? NaN;
+    if (created !== undefined) (createdDay ??= filledWithNaN(size))[i] = created;
+    const entered = deal.stageEnteredDate;
+    if (entered !== undefined) (stageEnteredDay ??= filledWithNaN(size))[i] = entered;
+    const active = deal.lastActivityDate;
+    if (active !== undefined) (lastActivityDay ??= filledWithNaN(size))[i] = active;
 
     if (st === OPEN) {
       if (Number.isNaN(minor)) count(missAmount, row, i);
@@ -243,10 +244,17 @@ export function prepareDeals(
     .sort((a, b) => a.first - b.first || a.order - b.order)
     .map((t) => t.entry);
 
+  // Fields no deal has share one all-NaN array (read only, like every PreparedDeals array): at a
+  // million deals each is 8 MB that would otherwise be allocated, filled and garbage collected.
+  let allNaN: Float64Array | undefined;
+  const blank = (): Float64Array => (allNaN ??= filledWithNaN(size));
+  const history = options.stageChanges ?? [];
+  // The history fills in stage-entered days, so that array must be the deals' own.
+  stageEnteredDay ??= history.length > 0 ? filledWithNaN(size) : blank();
+
   // Stage history: furthest stage reached, completed stays, stage-entered fallback.
   const stayStage: number[] = [];
   const stayDays: number[] = [];
-  const history = options.stageChanges ?? [];
   if (history.length > 0) {
     const indexById = new Map<string, number>();
     deals.forEach((d, i) => indexById.set(d.id, i));
@@ -398,6 +406,9 @@ export function prepareDeals(
     });
   }
 
+  probability ??= blank();
+  createdDay ??= blank();
+  lastActivityDay ??= blank();
   return {
     kind: 'prepared-deals',
     deals,
@@ -466,4 +477,8 @@ function isBlankText(text: string | undefined): boolean {
   const c = text.charCodeAt(0);
   if (c > 32 && c < 0x80) return false;
   return text.trim() === '';
+}
+
+function filledWithNaN(size: number): Float64Array {
+  return new Float64Array(size).fill(NaN);
 }

@@ -51,7 +51,8 @@ export interface UnknownStage {
 /**
  * Deals dictionary-encoded into typed arrays (one slot per deal, in input order), with the
  * stage template resolved and rates filled. Every funnel function accepts this or plain deals;
- * forecastFunnel prepares once and shares it.
+ * forecastFunnel prepares once and shares it. The arrays are read only: optional fields no deal
+ * has (probability and the dates other than close) may share one all-NaN array.
  */
 export interface PreparedDeals {
   kind: 'prepared-deals';
