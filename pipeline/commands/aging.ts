@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { AgeReceivablesOptions } from '../../core/aging/age-receivables.js';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import { epochDayFromIso } from '../../core/columns/epoch-day.js';
@@ -6,6 +5,7 @@ import { loadReceivables } from '../analyses/load-receivables.js';
 import type { AgingReport } from '../analyses/run-aging.js';
 import { runAging } from '../analyses/run-aging.js';
 import type { CliIo } from '../cli-io.js';
+import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
@@ -79,40 +79,23 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function parseAgingArgs(args: string[]): AgingArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'as-of': { type: 'string' },
-        by: { type: 'string' },
-        buckets: { type: 'string' },
-        sheet: { type: 'string' },
-        currency: { type: 'string' },
-        base: { type: 'string' },
-        rates: { type: 'string' },
-        'dso-days': { type: 'string' },
-        provision: { type: 'string' },
-        margin: { type: 'string' },
-        invoices: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${argumentProblem(error)} (see pipecast aging --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('aging', args, {
+    'as-of': { type: 'string' },
+    by: { type: 'string' },
+    buckets: { type: 'string' },
+    sheet: { type: 'string' },
+    currency: { type: 'string' },
+    base: { type: 'string' },
+    rates: { type: 'string' },
+    'dso-days': { type: 'string' },
+    provision: { type: 'string' },
+    margin: { type: 'string' },
+    invoices: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? 'name one file to age (see pipecast aging --help)'
-        : `aging takes one file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
+  const file = singleOperand('aging', positionals, 'one file to age');
   const asOfText = values['as-of'];
   if (asOfText === undefined) throw new UsageError('--as-of YYYY-MM-DD is required');
   const asOf = epochDayFromIso(asOfText.trim());
@@ -180,7 +163,7 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
     }
     core.netMargin = m;
   }
-  return { file: positionals[0] as string, sheet: values.sheet, json: values.json, core };
+  return { file, sheet: values.sheet, json: values.json, core };
 }
 
 /** Comma-separated numbers; with `fractions`, "5%" reads as 0.05. */
@@ -194,18 +177,6 @@ function numberList(flag: string, text: string, fractions: boolean): number[] {
     }
     return percent ? value / 100 : value;
   });
-}
-
-/** parseArgs' messages are multi-sentence; the CLI prints one short line. */
-function argumentProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  const option = /'(-[^']*)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return `option '${option.replace(/^-\w, /, '').replace(/ <value>$/, '')}' needs a value`;
-  }
-  return message.split(/\.\s/)[0] ?? message;
 }
 
 const money = (n: number): string =>

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { epochDayFromIso, epochDayFromYmd } from '../../core/columns/epoch-day.js';
 import type { MissingValues } from '../../core/columns/read-records.js';
 import type { Deal } from '../../core/columns/records.js';
@@ -10,6 +9,7 @@ import { STAGE_TEMPLATES } from '../../core/funnel/stage-templates.js';
 import { loadDeals } from '../analyses/load-deals.js';
 import { runForecast } from '../analyses/run-forecast.js';
 import type { CliIo } from '../cli-io.js';
+import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
@@ -156,37 +156,19 @@ async function loadTemplate(name: string | undefined): Promise<StageTemplate | u
 }
 
 function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        sheet: { type: 'string' },
-        template: { type: 'string' },
-        'as-of': { type: 'string' },
-        quota: { type: 'string' },
-        'small-orders': { type: 'string' },
-        previous: { type: 'string' },
-        seed: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message.split('. ')[0]} (see pipecast forecast --help)`,
-    );
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('forecast', args, {
+    sheet: { type: 'string' },
+    template: { type: 'string' },
+    'as-of': { type: 'string' },
+    quota: { type: 'string' },
+    'small-orders': { type: 'string' },
+    previous: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
-  if (positionals.length !== 1)
-    throw new UsageError(
-      positionals.length === 0
-        ? 'name one pipeline file (see pipecast forecast --help)'
-        : `forecast takes one file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
+  const file = singleOperand('forecast', positionals, 'one pipeline file');
   const number = (flag: string, text: string | undefined, integer = false): number | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);
@@ -202,7 +184,7 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
     return value;
   };
   return {
-    file: positionals[0] as string,
+    file,
     sheet: values.sheet,
     template: values.template,
     asOf: values['as-of'],

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import { DEFAULT_HEADER_SEARCH_ROWS } from '../../core/columns/detect-header-row.js';
@@ -11,6 +10,7 @@ import type { ColumnMatches } from '../../core/columns/match-columns.js';
 import type { MissingValues } from '../../core/columns/read-records.js';
 import type { RecordKind } from '../../core/columns/records.js';
 import type { CliIo } from '../cli-io.js';
+import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { readSheetRecords, sheetHead } from '../read-sheet-records.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
@@ -92,53 +92,24 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
 }
 
 function parseInspectArgs(args: string[]): InspectOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        sheet: { type: 'string' },
-        kind: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${argumentProblem(error)} (see pipecast inspect --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('inspect', args, {
+    sheet: { type: 'string' },
+    kind: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? 'name one file to inspect (see pipecast inspect --help)'
-        : `inspect takes one file, got ${positionals.length}: ${positionals.join(' ')}`,
-    );
-  }
+  const file = singleOperand('inspect', positionals, 'one file to inspect');
   const kind = values.kind;
   if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`unknown --kind '${kind}' (one of ${RECORD_KINDS.join(', ')})`);
   }
   return {
-    file: positionals[0]!,
+    file,
     sheet: values.sheet,
     kind: kind as RecordKind | undefined,
     json: values.json,
   };
-}
-
-/** parseArgs' messages are multi-sentence; the CLI prints one short line. */
-function argumentProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  const option = /'(-[^']*)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return `option '${option.replace(/^-\w, /, '').replace(/ <value>$/, '')}' needs a value`;
-  }
-  return message.split(/\.\s/)[0] ?? message;
 }
 
 function inspectSheet(grid: SheetGrid, kindOption: RecordKind | undefined): SheetInspection {

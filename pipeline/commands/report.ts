@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { epochDayFromIso } from '../../core/columns/epoch-day.js';
 import type { CliIo } from '../cli-io.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { checkOutputDir } from '../report/batch/check-output-dir.js';
@@ -139,27 +139,15 @@ export async function runReport(
 }
 
 function parseReportArgs(args: string[]): ReportArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        config: { type: 'string' },
-        'as-of': { type: 'string' },
-        locale: { type: 'string' },
-        jobs: { type: 'string', short: 'j' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split(/\.\s/)[0] : String(error);
-    throw new UsageError(`${message} (see pipecast report --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('report', args, {
+    out: { type: 'string', short: 'o' },
+    config: { type: 'string' },
+    'as-of': { type: 'string' },
+    locale: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   if (positionals.length === 0) {
     throw new UsageError('name at least one file or folder (see pipecast report --help)');

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import { epochDayFromIso } from '../../core/columns/epoch-day.js';
 import { normalizeHeader } from '../../core/columns/normalize-header.js';
@@ -12,6 +11,7 @@ import {
 import { loadSegmentRecords } from '../analyses/load-segment-records.js';
 import { runAbc, runPortfolio, runRfm } from '../analyses/run-segments.js';
 import type { CliIo } from '../cli-io.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
@@ -252,33 +252,21 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
 }
 
 function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        method: { type: 'string' },
-        'as-of': { type: 'string' },
-        sheet: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        by: { type: 'string' },
-        'cut-points': { type: 'string' },
-        mode: { type: 'string' },
-        recency: { type: 'string' },
-        frequency: { type: 'string' },
-        monetary: { type: 'string' },
-        criteria: { type: 'string' },
-        tiers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split(/\.\s/)[0] : String(error);
-    throw new UsageError(`${message} (see pipecast segment --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('segment', args, {
+    method: { type: 'string' },
+    'as-of': { type: 'string' },
+    sheet: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    by: { type: 'string' },
+    'cut-points': { type: 'string' },
+    mode: { type: 'string' },
+    recency: { type: 'string' },
+    frequency: { type: 'string' },
+    monetary: { type: 'string' },
+    criteria: { type: 'string' },
+    tiers: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   if (positionals.length === 0) {
     throw new UsageError('name at least one file or folder (see pipecast segment --help)');

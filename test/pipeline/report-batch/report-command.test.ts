@@ -302,7 +302,7 @@ describe('pipecast report refusals (exit 1, one line)', () => {
       [[dir, '--out', 'x', '--locale', 'fr'], /--locale must be en or zh, got 'fr'/],
       [[dir, '--out', 'x', '--jobs', '0'], /--jobs must be a whole number of at least 1, got '0'/],
       [[dir, '--out', 'x', '--jobs', '1.5'], /--jobs must be a whole number/],
-      [[dir, '--out', 'x', '--bogus'], /Unknown option '--bogus'.*\(see pipecast report --help\)/],
+      [[dir, '--out', 'x', '--bogus'], /unknown option '--bogus'.*\(see pipecast report --help\)/i],
     ];
     for (const [args, message] of cases) {
       const run = await cli(args);

@@ -1,0 +1,52 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './cli-io.js';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * A command's options and operands, strictly parsed (node:util parseArgs); a mistake becomes one
+ * short UsageError line that points at the command's --help.
+ *
+ * @throws UsageError for an unknown option or an option without its value
+ */
+export function parseCommandArgs<const T extends OptionsConfig>(
+  command: string,
+  args: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${argumentProblem(error)} (see pipecast ${command} --help)`);
+  }
+}
+
+/**
+ * The one file a command works on.
+ *
+ * @throws UsageError when there is none, or more than one
+ */
+export function singleOperand(
+  command: string,
+  positionals: readonly string[],
+  what: string,
+): string {
+  if (positionals.length === 1) return positionals[0]!;
+  throw new UsageError(
+    positionals.length === 0
+      ? `name ${what} (see pipecast ${command} --help)`
+      : `${command} takes one file, got ${positionals.length}: ${positionals.join(' ')}`,
+  );
+}
+
+/** parseArgs' messages are multi-sentence; the CLI prints one short line. */
+function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return `option '${option.replace(/^-\w, /, '').replace(/ <value>$/, '')}' needs a value`;
+  }
+  return message.split(/\.\s/)[0] ?? message;
+}
