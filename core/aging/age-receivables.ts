@@ -95,7 +95,7 @@ export function ageReceivables(
     paymentsDropped: 0,
   };
   const loaded = loadInvoices(invoices, o, ledger, warnings, counts);
-  applyPayments(payments, loaded, o, ledger, warnings, counts);
+  applyPayments(invoices, payments, loaded, o, ledger, warnings, counts);
   const totals = bucketOpenItems(invoices, loaded, o, ledger, warnings, counts);
   const sections = ledger.sections.map((sec, s) =>
     summarizeSection(sec, s, o, ledger, totals, warnings),

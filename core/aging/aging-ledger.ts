@@ -128,8 +128,17 @@ export class AgingLedger {
 
   /** The pair id of a customer in a section, made on first sight. */
   pairOf(s: number, customer: string): number {
+    return this.pairOfCustomerId(s, this.customerIds.intern(customer), customer);
+  }
+
+  /** The global id of a customer name (any section), with its hashString already computed. */
+  customerId(customer: string, h: number): number {
+    return this.customerIds.internHashed(customer, h);
+  }
+
+  /** pairOf for a customer whose global id (customerId) is known. */
+  pairOfCustomerId(s: number, c: number, customer: string): number {
     const sec = this.sections[s] as LedgerSection;
-    const c = this.customerIds.intern(customer);
     if (c >= sec.pairOfCustomer.length) sec.pairOfCustomer = grown(sec.pairOfCustomer, c);
     let p = sec.pairOfCustomer[c] as number;
     if (p < 0) {

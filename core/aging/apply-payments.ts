@@ -1,19 +1,12 @@
-import type { Payment } from '../columns/records.js';
+import type { Invoice, Payment } from '../columns/records.js';
 import type { AgingLedger } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import type { LoadedInvoices } from './load-invoices.js';
-import {
-  AGED,
-  HAS_SHEET_PAYMENT,
-  STATE_CURRENCY,
-  STATE_FLAGS,
-  STATE_LAST_PAY,
-  STATE_PAID,
-  STATE_STRIDE,
-} from './load-invoices.js';
+import { BATCH, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
+import { hashString } from './string-index.js';
 
 /**
  * Pass 2 of ageReceivables: applies each payment dated on or before as-of to its invoice by
@@ -26,17 +19,19 @@ import {
  * counted twice. A blank payment currency means the invoice's; a blank customer means the
  * invoice's, else UNKNOWN_CUSTOMER. Rows with an unreadable date or amount are dropped, reported.
  *
+ * @param invoices - The invoices pass 1 loaded; not mutated.
  * @param payments - The payments; not mutated.
- * @param loaded - Pass 1's invoices; their state records are updated.
+ * @param loaded - Pass 1's invoices; their payment records are filled in.
  * @param o - Normalised options.
  * @param ledger - Sections and pairs; unapplied cash is added to it.
  * @param warnings - Collector for row warnings.
  * @param counts - Counts to fill in (payments*).
  * @example
- * applyPayments(payments, loaded, o, ledger, warnings, counts);
- * loaded.state[row * STATE_STRIDE + STATE_PAID]; // cents paid on that invoice by as-of
+ * applyPayments(invoices, payments, loaded, o, ledger, warnings, counts);
+ * loaded.payments[2 * row]; // cents paid on that invoice by as-of
  */
 export function applyPayments(
+  invoices: readonly Invoice[],
   payments: readonly Payment[],
   loaded: LoadedInvoices,
   o: NormalisedAgingOptions,
@@ -46,118 +41,130 @@ export function applyPayments(
 ): void {
   const { asOf } = o;
   const pp = o.paymentPlace;
-  const { state, byNumber, currencies, pair } = loaded;
+  const { byNumber, currencies, factors, currencyOfRow, pair } = loaded;
+  const paid = loaded.payments;
   const { pairSection, pairCustomer } = ledger;
-  // Factor per currency id of the invoices, for payments that name no currency of their own.
-  const invoiceFactor = currencies.map((c) => ledger.factor(c));
+  const m = payments.length;
+  const readable = new Uint8Array(BATCH);
+  const refs = new Array<string>(BATCH).fill('');
+  const refHash = new Int32Array(BATCH);
+  const rowOf = new Int32Array(BATCH);
 
-  for (let j = 0; j < payments.length; j++) {
-    const pay = payments[j] as Payment;
-    const date = pay.date;
-    const amount = pay.amount;
-    if (!Number.isInteger(date) || !Number.isFinite(amount)) {
-      counts.paymentsDropped++;
-      const badDate = !Number.isInteger(date);
-      warnings.add(
-        badDate ? 'payment-date' : 'payment-amount',
-        pp,
-        {
-          code: 'missing-required-value',
-          message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
-          row: pay.row,
-          column: badDate ? 'date' : 'amount',
-          action: 'row dropped',
-        },
-        `payments without a readable ${badDate ? 'date' : 'amount'}`,
-      );
-      continue;
+  for (let from = 0; from < m; from += BATCH) {
+    const to = Math.min(m, from + BATCH);
+    // Hashes first, then the lookups, then the rules: each loop's cache misses are independent of
+    // one another, so the CPU overlaps them instead of waiting on each payment in turn.
+    for (let j = from; j < to; j++) {
+      const k = j - from;
+      const pay = payments[j] as Payment;
+      const ok = Number.isInteger(pay.date) && Number.isFinite(pay.amount);
+      readable[k] = ok ? 1 : 0;
+      const ref = ok && typeof pay.invoice === 'string' ? pay.invoice.trim() : '';
+      refs[k] = ref;
+      if (ref !== '') refHash[k] = hashString(ref);
     }
-    const ref = typeof pay.invoice === 'string' ? pay.invoice.trim() : '';
-    const idx = ref === '' ? -1 : byNumber.get(ref);
-    const at = idx * STATE_STRIDE;
-    let flags = 0;
-    if (idx >= 0) {
-      flags = state[at + STATE_FLAGS] as number;
-      if ((flags & HAS_SHEET_PAYMENT) === 0) state[at + STATE_FLAGS] = flags | HAS_SHEET_PAYMENT;
+    for (let k = 0; k < to - from; k++) {
+      const ref = refs[k] as string;
+      rowOf[k] = ref === '' ? -1 : byNumber.getHashed(ref, refHash[k] as number);
     }
-    if (date > asOf) {
-      counts.paymentsAfterAsOf++;
-      continue;
-    }
-    const rawCurrency = pay.currency;
-    const payCur =
-      rawCurrency === undefined || rawCurrency.trim() === ''
-        ? undefined
-        : ledger.currencyOf(rawCurrency);
-    if ((flags & AGED) !== 0) {
-      const curId = state[at + STATE_CURRENCY] as number;
-      const invCur = currencies[curId] as string | null;
-      if (payCur === undefined) {
-        state[at + STATE_PAID] =
-          (state[at + STATE_PAID] as number) +
-          Math.round(amount * (invoiceFactor[curId] as number) * 100);
-        if (date > (state[at + STATE_LAST_PAY] as number)) state[at + STATE_LAST_PAY] = date;
-        counts.paymentsApplied++;
+    for (let j = from; j < to; j++) {
+      const k = j - from;
+      const pay = payments[j] as Payment;
+      const date = pay.date;
+      const amount = pay.amount;
+      if (readable[k] === 0) {
+        counts.paymentsDropped++;
+        const badDate = !Number.isInteger(date);
+        warnings.add(
+          badDate ? 'payment-date' : 'payment-amount',
+          pp,
+          {
+            code: 'missing-required-value',
+            message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
+            row: pay.row,
+            column: badDate ? 'date' : 'amount',
+            action: 'row dropped',
+          },
+          `payments without a readable ${badDate ? 'date' : 'amount'}`,
+        );
         continue;
       }
-      if (
-        payCur === invCur ||
-        (o.rates !== null && ledger.sectionOf(payCur) === pairSection[pair[idx] as number])
-      ) {
-        state[at + STATE_PAID] =
-          (state[at + STATE_PAID] as number) + Math.round(amount * ledger.factor(payCur) * 100);
-        if (date > (state[at + STATE_LAST_PAY] as number)) state[at + STATE_LAST_PAY] = date;
-        counts.paymentsApplied++;
+      const ref = refs[k] as string;
+      const idx = rowOf[k] as number;
+      if (idx >= 0 && paid[2 * idx + 1] === NO_PAYMENT_ROWS) paid[2 * idx + 1] = NO_DAY;
+      if (date > asOf) {
+        counts.paymentsAfterAsOf++;
         continue;
       }
-      warnings.add(
-        'payment-currency',
-        pp,
-        {
-          code: 'currency-mismatch',
-          message: `payment for invoice ${ref} is in ${payCur ?? 'no currency'}, the invoice in ${invCur ?? 'no currency'}: shown as unapplied in ${payCur}`,
-          row: pay.row,
-          column: 'currency',
-          raw: pay.currency,
-          action: 'row kept',
-        },
-        'payments in another currency than their invoice, shown as unapplied',
+      const rawCurrency = pay.currency;
+      const payCur =
+        rawCurrency === undefined || rawCurrency.trim() === ''
+          ? undefined
+          : ledger.currencyOf(rawCurrency);
+      if (idx >= 0 && (invoices[idx] as Invoice).invoiceDate <= asOf) {
+        const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
+        const invCur = currencies[curId] as string | null;
+        const same =
+          payCur === undefined ||
+          payCur === invCur ||
+          (o.rates !== null && ledger.sectionOf(payCur) === pairSection[pair[idx] as number]);
+        if (same) {
+          const f = payCur === undefined ? (factors[curId] as number) : ledger.factor(payCur);
+          paid[2 * idx] = (paid[2 * idx] as number) + Math.round(amount * f * 100);
+          if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
+          counts.paymentsApplied++;
+          continue;
+        }
+        warnings.add(
+          'payment-currency',
+          pp,
+          {
+            code: 'currency-mismatch',
+            message: `payment for invoice ${ref} is in ${payCur ?? 'no currency'}, the invoice in ${invCur ?? 'no currency'}: shown as unapplied in ${payCur}`,
+            row: pay.row,
+            column: 'currency',
+            raw: pay.currency,
+            action: 'row kept',
+          },
+          'payments in another currency than their invoice, shown as unapplied',
+        );
+      } else if (ref !== '' && idx < 0) {
+        warnings.add(
+          'unknown-invoice',
+          pp,
+          {
+            code: 'other',
+            message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
+            row: pay.row,
+            column: 'invoice',
+            raw: ref,
+            action: 'row kept',
+          },
+          'payments for unknown invoices, shown as unapplied',
+        );
+      }
+      // Unapplied: no invoice, unknown invoice, invoice issued after as-of, or currency mismatch.
+      const cur =
+        payCur !== undefined
+          ? payCur
+          : idx >= 0
+            ? (currencies[currencyOfRow === null ? 0 : (currencyOfRow[idx] as number)] as
+                string | null)
+            : o.defaultCurrency;
+      const s = ledger.sectionOf(cur);
+      const rawCustomer = typeof pay.customer === 'string' ? pay.customer.trim() : '';
+      const customer =
+        rawCustomer !== ''
+          ? rawCustomer
+          : idx >= 0
+            ? (pairCustomer[pair[idx] as number] as string)
+            : UNKNOWN_CUSTOMER;
+      ledger.addUnapplied(
+        ledger.pairOf(s, customer),
+        Math.round(amount * ledger.factor(cur) * 100),
+        date,
       );
-    } else if (ref !== '' && idx < 0) {
-      warnings.add(
-        'unknown-invoice',
-        pp,
-        {
-          code: 'other',
-          message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
-          row: pay.row,
-          column: 'invoice',
-          raw: ref,
-          action: 'row kept',
-        },
-        'payments for unknown invoices, shown as unapplied',
-      );
+      counts.paymentsUnapplied++;
     }
-    // Unapplied: no invoice, unknown invoice, invoice issued after as-of, or currency mismatch.
-    const cur =
-      payCur !== undefined
-        ? payCur
-        : idx >= 0
-          ? (currencies[state[at + STATE_CURRENCY] as number] as string | null)
-          : o.defaultCurrency;
-    const s = ledger.sectionOf(cur);
-    const rawCustomer = typeof pay.customer === 'string' ? pay.customer.trim() : '';
-    const customer =
-      rawCustomer !== ''
-        ? rawCustomer
-        : idx >= 0
-          ? (pairCustomer[pair[idx] as number] as string)
-          : UNKNOWN_CUSTOMER;
-    ledger.addUnapplied(
-      ledger.pairOf(s, customer),
-      Math.round(amount * ledger.factor(cur) * 100),
-      date,
-    );
-    counts.paymentsUnapplied++;
   }
 }

@@ -9,16 +9,7 @@ import { UNKNOWN_OWNER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import { firstDayOfMonthIndex, monthIndexOfEpochDay } from './calendar-month.js';
 import type { LoadedInvoices } from './load-invoices.js';
-import {
-  DISPUTED,
-  HAS_PAID_INFO,
-  HAS_SHEET_PAYMENT,
-  NO_DAY,
-  STATE_FLAGS,
-  STATE_LAST_PAY,
-  STATE_PAID,
-  STATE_STRIDE,
-} from './load-invoices.js';
+import { DISPUTED, HAS_PAID_INFO, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 
 /** Open balances summed per pair and per owner, all in cents; arrays are [id × buckets + bucket]. */
 export interface OpenItemTotals {
@@ -78,7 +69,7 @@ export function bucketOpenItems(
   const nb = buckets.length;
   const ip = o.invoicePlace;
   const { sections, pairSection, pairCustomer } = ledger;
-  const { day, due, cents, state, pair, owner, paidInfo, minDay } = loaded;
+  const { due, pair, owner, flags, payments, currencyOfRow, factors, paidInfo, minDay } = loaded;
   const nPairs = pairSection.length;
   const pairBuckets = new Float64Array(nPairs * nb);
   const pairBucketCount = new Int32Array(nPairs * nb);
@@ -131,30 +122,32 @@ export function bucketOpenItems(
   };
   let paidInfoAt = 0;
 
-  const n = day.length;
+  const n = invoices.length;
   for (let i = 0; i < n; i++) {
     const p = pair[i] as number;
     if (p < 0) continue;
-    const date = day[i] as number;
+    const inv = invoices[i] as Invoice;
+    const date = inv.invoiceDate;
     if (date > asOf) continue;
     counts.invoicesAged++;
     const s = pairSection[p] as number;
     const sec = sections[s] as LedgerSection;
-    const a = cents[i] as number;
-    const at = i * STATE_STRIDE;
-    let paidCents = state[at + STATE_PAID] as number;
-    let last = state[at + STATE_LAST_PAY] as number;
-    const fl = state[at + STATE_FLAGS] as number;
+    const f = factors[currencyOfRow === null ? 0 : (currencyOfRow[i] as number)] as number;
+    const a = Math.round(inv.amount * f * 100);
+    let paidCents = payments[2 * i] as number;
+    const meta = payments[2 * i + 1] as number;
+    let last = meta === NO_PAYMENT_ROWS ? NO_DAY : meta;
+    const fl = flags[i] as number;
     if ((fl & HAS_PAID_INFO) !== 0) {
       while ((paidInfo.rows[paidInfoAt] as number) < i) paidInfoAt++;
-      if ((fl & HAS_SHEET_PAYMENT) !== 0) {
+      if (meta !== NO_PAYMENT_ROWS) {
         warnings.add(
           'double-payment-info',
           ip,
           {
             code: 'other',
             message: `invoice row has a paid date/amount and the payments list has payments for it: the payments list is used`,
-            row: (invoices[i] as Invoice).row,
+            row: inv.row,
             column: 'paid date',
             action: 'value ignored',
           },
@@ -173,8 +166,8 @@ export function bucketOpenItems(
           ip,
           {
             code: 'missing-value',
-            message: `invoice ${(invoices[i] as Invoice).invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
-            row: (invoices[i] as Invoice).row,
+            message: `invoice ${inv.invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
+            row: inv.row,
             column: 'paid date',
             action: 'assumed',
           },
@@ -228,7 +221,6 @@ export function bucketOpenItems(
       }
     }
     if (lines === 'all' || (lines === 'open' && open !== 0)) {
-      const inv = invoices[i] as Invoice;
       const ownerName = sec.ownerIds[owner[i] as number] as string;
       sec.lines.push({
         row: inv.row,

@@ -25,7 +25,11 @@ export class InvoiceNumberIndex {
 
   /** Adds number (the row's trimmed number) → row unless present; returns the row already there, or -1. */
   add(number: string, row: number): number {
-    const h = hashString(number);
+    return this.addHashed(number, hashString(number), row);
+  }
+
+  /** add, with the number's hashString already computed (batched, so the probes overlap). */
+  addHashed(number: string, h: number, row: number): number {
     const { slots, mask } = this;
     let p = h & mask;
     for (; ; p = (p + 1) & mask) {
@@ -41,7 +45,11 @@ export class InvoiceNumberIndex {
 
   /** The row of the first invoice with this number, or -1. */
   get(number: string): number {
-    const h = hashString(number);
+    return this.getHashed(number, hashString(number));
+  }
+
+  /** get, with the number's hashString already computed. */
+  getHashed(number: string, h: number): number {
     const { slots, mask } = this;
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const r = slots[2 * p + 1] as number;

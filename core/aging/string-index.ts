@@ -42,7 +42,11 @@ export class StringIndex {
 
   /** Stores value for key unless key is present; returns the value already there, or -1 if stored. */
   setIfAbsent(key: string, value: number): number {
-    const h = hashString(key);
+    return this.setIfAbsentHashed(key, hashString(key), value);
+  }
+
+  /** setIfAbsent, with the key's hashString already computed. */
+  setIfAbsentHashed(key: string, h: number, value: number): number {
     const { slots, keys, mask } = this;
     let p = h & mask;
     for (; ; p = (p + 1) & mask) {
@@ -66,8 +70,13 @@ export class StringIndex {
 
   /** The entry number of key, adding it when new (so ids run 0, 1, 2, … in first-seen order). */
   intern(key: string): number {
+    return this.internHashed(key, hashString(key));
+  }
+
+  /** intern, with the key's hashString already computed. */
+  internHashed(key: string, h: number): number {
     const size = this.keys.length;
-    const found = this.setIfAbsent(key, size);
+    const found = this.setIfAbsentHashed(key, h, size);
     return found < 0 ? size : found;
   }
 
