@@ -81,7 +81,10 @@ export function readCsvHead(text: string, delimiter: string, count: number): (st
 class CsvBodyReader<K extends RecordKind> implements RawCellSource {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly fieldReaders: FieldReader[];
+  /** Per bound column: NUMBER, DATE or CACHED (how its cells are read; see readField). */
+  private readonly modes: Uint8Array;
+  /** Per bound column: the parse cache of a CACHED column. */
+  private readonly caches: (ParsedCache | undefined)[];
   private fields = 0;
 
   constructor(
@@ -93,7 +96,10 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
     const widest = assembler.bound.reduce((max, column) => Math.max(max, column.index + 1), 0);
     this.starts = new Int32Array(widest);
     this.ends = new Int32Array(widest);
-    this.fieldReaders = assembler.bound.map((column) => this.fieldReader(column));
+    this.modes = Uint8Array.from(assembler.bound, (column) => modeOf(column));
+    this.caches = assembler.bound.map((column) =>
+      modeOf(column) === CACHED ? new ParsedCache(text, column) : undefined,
+    );
   }
 
   read(from: number, lastRow: number): void {
@@ -122,13 +128,19 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
           if (!assembler.take(b, BLANK, this)) break;
           continue;
         }
-        const reader = this.fieldReaders[b]!;
         const start = this.starts[index]!;
         const end = this.ends[index]!;
+        // One switch instead of a closure per column keeps these call sites monomorphic.
+        const mode = this.modes[b];
+        if (mode === CACHED) {
+          if (!assembler.take(b, this.caches[b]!.get(start, end), this)) break;
+          continue;
+        }
         // Numbers and ISO dates come back as plain numbers: no result object per cell.
-        const fast = reader.fast(start, end);
+        const fast =
+          mode === NUMBER ? plainNumber(this.text, start, end) : isoDay(this.text, start, end);
         if (fast === fast) assembler.takeValue(b, fast);
-        else if (!assembler.take(b, reader.parse(start, end), this)) break;
+        else if (!assembler.take(b, this.parseSlow(b, start, end), this)) break;
       }
       assembler.endRow();
     }
@@ -179,28 +191,20 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
     return i;
   }
 
-  private fieldReader(column: BoundColumn): FieldReader {
-    const { text } = this;
-    const parse = (start: number, end: number): Parsed<unknown> =>
-      isBlankField(text, start, end) ? BLANK : column.parse(text.slice(start, end));
-    switch (column.spec.type) {
-      case 'number':
-        return { fast: (start, end) => plainNumber(text, start, end), parse };
-      case 'date':
-        return { fast: (start, end) => isoDay(text, start, end), parse };
-      default:
-        return { fast: notFast, parse: cachedByText(text, parse) };
-    }
+  private parseSlow(b: number, start: number, end: number): Parsed<unknown> {
+    return isBlankField(this.text, start, end)
+      ? BLANK
+      : this.assembler.bound[b]!.parse(this.text.slice(start, end));
   }
 }
 
-/** How one column's cells are read: `fast` gives a value or NaN (not handled), then `parse`. */
-interface FieldReader {
-  fast: (start: number, end: number) => number;
-  parse: (start: number, end: number) => Parsed<unknown>;
-}
+const NUMBER = 0;
+const DATE = 1;
+const CACHED = 2;
 
-const notFast = (): number => Number.NaN;
+function modeOf(column: BoundColumn): number {
+  return column.spec.type === 'number' ? NUMBER : column.spec.type === 'date' ? DATE : CACHED;
+}
 
 /** Where the CSV record starting at `pos` ends (its line break, or the end), quotes respected. */
 function recordEnd(text: string, sep: number, pos: number, excelRow: number): number {
@@ -321,53 +325,37 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /**
- * Wraps a field parser with a cache keyed by the field's characters (open addressing, FNV-1a), so a
+ * Parse results of one column keyed by the field's characters (open addressing, FNV-1a), so a
  * column of repeated values is parsed once per distinct value and every record shares the same
  * string. A column that turns out to hold mostly distinct values (ids) stops caching.
  */
-function cachedByText(
-  text: string,
-  parse: (start: number, end: number) => Parsed<unknown>,
-): (start: number, end: number) => Parsed<unknown> {
-  let capacity = 1024;
-  let keyStart = new Int32Array(capacity).fill(-1);
-  let keyEnd = new Int32Array(capacity);
-  let hashes = new Int32Array(capacity);
-  let values: Parsed<unknown>[] = new Array<Parsed<unknown>>(capacity);
-  let size = 0;
-  let lookups = 0;
-  let caching = true;
+class ParsedCache {
+  private capacity = 1024;
+  private keyStart = new Int32Array(this.capacity).fill(-1);
+  private keyEnd = new Int32Array(this.capacity);
+  private hashes = new Int32Array(this.capacity);
+  private values: Parsed<unknown>[] = new Array<Parsed<unknown>>(this.capacity);
+  private size = 0;
+  private lookups = 0;
+  private caching = true;
 
-  const insert = (hash: number, start: number, end: number, value: Parsed<unknown>): void => {
-    let slot = hash & (capacity - 1);
-    while (keyStart[slot] !== -1) slot = (slot + 1) & (capacity - 1);
-    keyStart[slot] = start;
-    keyEnd[slot] = end;
-    hashes[slot] = hash;
-    values[slot] = value;
-  };
-  const grow = (): void => {
-    const old = { keyStart, keyEnd, hashes, values };
-    capacity *= 2;
-    keyStart = new Int32Array(capacity).fill(-1);
-    keyEnd = new Int32Array(capacity);
-    hashes = new Int32Array(capacity);
-    values = new Array<Parsed<unknown>>(capacity);
-    for (let s = 0; s < old.keyStart.length; s++) {
-      if (old.keyStart[s] !== -1)
-        insert(old.hashes[s]!, old.keyStart[s]!, old.keyEnd[s]!, old.values[s]!);
-    }
-  };
+  constructor(
+    private readonly text: string,
+    private readonly column: BoundColumn,
+  ) {}
 
-  return (start, end) => {
-    if (!caching) return parse(start, end);
-    if (++lookups === CACHE_PROBE_LOOKUPS && size > CACHE_PROBE_LOOKUPS / 2) {
-      caching = false;
-      return parse(start, end);
+  get(start: number, end: number): Parsed<unknown> {
+    const text = this.text;
+    if (!this.caching) return this.parse(start, end);
+    if (++this.lookups === CACHE_PROBE_LOOKUPS && this.size > CACHE_PROBE_LOOKUPS / 2) {
+      this.caching = false;
+      return this.parse(start, end);
     }
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    let slot = hash & (capacity - 1);
+    const mask = this.capacity - 1;
+    const { keyStart, keyEnd, hashes } = this;
+    let slot = hash & mask;
     for (;;) {
       const s = keyStart[slot]!;
       if (s === -1) break;
@@ -376,18 +364,50 @@ function cachedByText(
         keyEnd[slot]! - s === end - start &&
         sameText(text, s, start, end - start)
       ) {
-        return values[slot]!;
+        return this.values[slot]!;
       }
-      slot = (slot + 1) & (capacity - 1);
+      slot = (slot + 1) & mask;
     }
-    const value = parse(start, end);
-    keyStart[slot] = start;
-    keyEnd[slot] = end;
-    hashes[slot] = hash;
-    values[slot] = value;
-    if (++size * 2 > capacity) grow();
+    const value = this.parse(start, end);
+    this.put(slot, hash, start, end, value);
+    if (++this.size * 2 > this.capacity) this.grow();
     return value;
-  };
+  }
+
+  private parse(start: number, end: number): Parsed<unknown> {
+    return isBlankField(this.text, start, end)
+      ? BLANK
+      : this.column.parse(this.text.slice(start, end));
+  }
+
+  private put(
+    slot: number,
+    hash: number,
+    start: number,
+    end: number,
+    value: Parsed<unknown>,
+  ): void {
+    this.keyStart[slot] = start;
+    this.keyEnd[slot] = end;
+    this.hashes[slot] = hash;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const { keyStart, keyEnd, hashes, values } = this;
+    this.capacity *= 2;
+    this.keyStart = new Int32Array(this.capacity).fill(-1);
+    this.keyEnd = new Int32Array(this.capacity);
+    this.hashes = new Int32Array(this.capacity);
+    this.values = new Array<Parsed<unknown>>(this.capacity);
+    const mask = this.capacity - 1;
+    for (let s = 0; s < keyStart.length; s++) {
+      if (keyStart[s] === -1) continue;
+      let slot = hashes[s]! & mask;
+      while (this.keyStart[slot] !== -1) slot = (slot + 1) & mask;
+      this.put(slot, hashes[s]!, keyStart[s]!, keyEnd[s]!, values[s]!);
+    }
+  }
 }
 
 function sameText(text: string, a: number, b: number, length: number): boolean {
