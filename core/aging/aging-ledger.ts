@@ -131,9 +131,14 @@ export class AgingLedger {
     return this.pairOfCustomerId(s, this.customerIds.intern(customer), customer);
   }
 
-  /** The global id of a customer name (any section), with its hashString already computed. */
-  customerId(customer: string, h: number): number {
-    return this.customerIds.internHashed(customer, h);
+  /** A guess at the global customer id of a name with hashString h, for confirmCustomerId. */
+  customerCandidate(h: number): number {
+    return this.customerIds.candidate(h);
+  }
+
+  /** The global id of a customer name (any section), given customerCandidate's guess. */
+  confirmCustomerId(customer: string, h: number, candidate: number): number {
+    return this.customerIds.confirmIntern(customer, h, candidate);
   }
 
   /** pairOf for a customer whose global id (customerId) is known. */

@@ -49,23 +49,39 @@ export function applyPayments(
   const refs = new Array<string>(BATCH).fill('');
   const refHash = new Int32Array(BATCH);
   const rowOf = new Int32Array(BATCH);
+  const candidates = new Array<Invoice | undefined>(BATCH).fill(undefined);
 
   for (let from = 0; from < m; from += BATCH) {
     const to = Math.min(m, from + BATCH);
-    // Hashes first, then the lookups, then the rules: each loop's cache misses are independent of
-    // one another, so the CPU overlaps them instead of waiting on each payment in turn.
+    // One small loop per step (load the numbers, hash them, probe, confirm, apply): within a loop
+    // the cache misses are independent of one another, so the CPU overlaps them instead of waiting
+    // on each payment in turn.
     for (let j = from; j < to; j++) {
       const k = j - from;
       const pay = payments[j] as Payment;
       const ok = Number.isInteger(pay.date) && Number.isFinite(pay.amount);
       readable[k] = ok ? 1 : 0;
-      const ref = ok && typeof pay.invoice === 'string' ? pay.invoice.trim() : '';
+      const raw = pay.invoice;
+      refs[k] = ok && typeof raw === 'string' ? raw : '';
+    }
+    for (let k = 0; k < to - from; k++) {
+      const ref = (refs[k] as string).trim();
       refs[k] = ref;
       if (ref !== '') refHash[k] = hashString(ref);
     }
     for (let k = 0; k < to - from; k++) {
+      rowOf[k] = refs[k] === '' ? -1 : byNumber.candidate(refHash[k] as number);
+    }
+    for (let k = 0; k < to - from; k++) {
+      const r = rowOf[k] as number;
+      candidates[k] = r >= 0 ? (invoices[r] as Invoice) : undefined;
+    }
+    for (let k = 0; k < to - from; k++) {
+      const inv = candidates[k];
+      if (inv === undefined) continue;
+      const r = rowOf[k] as number;
       const ref = refs[k] as string;
-      rowOf[k] = ref === '' ? -1 : byNumber.getHashed(ref, refHash[k] as number);
+      rowOf[k] = inv.invoice === ref ? r : byNumber.confirm(ref, refHash[k] as number, r);
     }
     for (let j = from; j < to; j++) {
       const k = j - from;

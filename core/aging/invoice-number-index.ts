@@ -58,6 +58,24 @@ export class InvoiceNumberIndex {
     }
   }
 
+  /**
+   * The row in the first slot whose stored hash is h, or -1 when no slot has it (then the number is
+   * surely absent). Not yet confirmed: pass the row to confirm once the invoice is in cache.
+   */
+  candidate(h: number): number {
+    const { slots, mask } = this;
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const r = slots[2 * p + 1] as number;
+      if (r === 0) return -1;
+      if (slots[2 * p] === h) return r - 1;
+    }
+  }
+
+  /** The row of number given candidate(h) returned row ≥ 0: row itself when it matches, else getHashed. */
+  confirm(number: string, h: number, row: number): number {
+    return this.numberAt(row) === number ? row : this.getHashed(number, h);
+  }
+
   private numberAt(row: number): string | undefined {
     const raw = (this.invoices[row] as Invoice).invoice;
     return this.trimmed.size === 0 ? raw : (this.trimmed.get(row) ?? raw);

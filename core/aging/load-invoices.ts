@@ -143,10 +143,15 @@ export function loadInvoices(
       if (readable[k] === 0) continue;
       const number = numbers[k] as string;
       firstRow[k] = number === '' ? -1 : byNumber.addHashed(number, numberHash[k] as number, i);
+      customerId[k] = ledger.customerCandidate(customerHash[k] as number);
+    }
+    for (let k = 0; k < to - from; k++) {
+      if (readable[k] === 0) continue;
       const customer = customers[k] as string;
-      customerId[k] = ledger.customerId(
+      customerId[k] = ledger.confirmCustomerId(
         customer === '' ? UNKNOWN_CUSTOMER : customer,
         customerHash[k] as number,
+        customerId[k] as number,
       );
     }
     for (let i = from; i < to; i++) {

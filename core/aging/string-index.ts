@@ -80,6 +80,21 @@ export class StringIndex {
     return found < 0 ? size : found;
   }
 
+  /** The entry in the first slot whose stored hash is h, or -1: a guess for confirmIntern. */
+  candidate(h: number): number {
+    const { slots, mask } = this;
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const e = slots[2 * p + 1] as number;
+      if (e === 0) return -1;
+      if (slots[2 * p] === h) return e - 1;
+    }
+  }
+
+  /** internHashed, given the entry candidate(h) returned: that entry when its key matches (for an index filled by intern only). */
+  confirmIntern(key: string, h: number, entry: number): number {
+    return entry >= 0 && this.keys[entry] === key ? entry : this.internHashed(key, h);
+  }
+
   private rehash(): void {
     const old = this.slots;
     const capacity = (this.mask + 1) * 2;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StringIndex } from '../../../core/aging/string-index.js';
+import { hashString, StringIndex } from '../../../core/aging/string-index.js';
 
 describe('StringIndex', () => {
   it('keeps the first value of a key and reports it on a repeat', () => {
@@ -30,6 +30,27 @@ describe('StringIndex', () => {
         });
         for (const k of keys) expect(index.get(k)).toBe(map.get(k));
         expect(index.size).toBe(map.size);
+      }),
+    );
+  });
+});
+
+describe('StringIndex candidate and confirmIntern', () => {
+  it('agree with intern, for keys present, absent and added in between (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 3 }), { maxLength: 300 }), (keys) => {
+        const batched = new StringIndex(1);
+        const plain = new StringIndex(1);
+        // Guesses are taken for a whole batch before any of it is interned, as loadInvoices does.
+        for (let from = 0; from < keys.length; from += 16) {
+          const batch = keys.slice(from, from + 16);
+          const guesses = batch.map((k) => batched.candidate(hashString(k)));
+          batch.forEach((k, j) => {
+            const id = batched.confirmIntern(k, hashString(k), guesses[j] as number);
+            expect(id).toBe(plain.intern(k));
+          });
+        }
+        expect(batched.size).toBe(plain.size);
       }),
     );
   });
