@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { CellValue } from '../../core/columns/cell-value.js';
 import { epochDayFromExcelSerial } from '../../core/columns/epoch-day.js';
 import { runTags, runsText } from './runs-text.js';
@@ -15,8 +16,7 @@ export interface ScannedRow {
 /** What a sheet's cells refer to outside the sheet. */
 export interface SheetScanContext {
   sharedStrings: readonly string[];
-  /** By cell style index (`s`): whether the style's number format is a date/time format. */
-  /** Per style index: true for a date format, 'time' for time-only, false otherwise. */
+  /** Per style index (`s`): true for a date format, 'time' for time-only, false otherwise. */
   dateStyles: readonly (boolean | 'time')[];
   date1904: boolean;
 }
@@ -33,22 +33,33 @@ const SLASH = 47;
 const QUOTE = 34;
 const APOSTROPHE = 39;
 
+const NO_BYTES = Buffer.alloc(0);
+const ROW_NAME = Buffer.from('row');
+const CELL_NAME = Buffer.from('c');
+
 /**
- * Turns the text of one worksheet XML, fed in chunks of any size, into rows of typed cells.
+ * Turns one worksheet XML, fed in chunks of any size (UTF-8 bytes as inflated, or text), into
+ * rows of typed cells.
  *
- * It looks only for the few tags that carry cell data (`row`, `c`, `v`, `is`) with `indexOf`
- * and keeps nothing but the unfinished tail of the last chunk (at most one row), so memory does
- * not grow with the sheet. Rows without any non-blank cell are not handed over.
+ * It works on the bytes: markup is ASCII, so tags are found without decoding the sheet, and
+ * only text that becomes a cell value (inline and formula strings, errors) is ever decoded.
+ * Reading a typed array's bytes is about twice as fast as reading a string's characters, and
+ * the ~430 MB of a full sheet are never turned into strings. It looks only for the few tags
+ * that carry cell data (`row`, `c`, `v`, `is`) and keeps nothing but the unfinished tail of the
+ * last chunk (at most one row), so memory does not grow with the sheet. Rows without any
+ * non-blank cell are not handed over.
  */
 export class SheetRowScanner {
-  private buffer = '';
+  private tail: Buffer = NO_BYTES;
+  /** A high surrogate that ended a text chunk, joined to the next one before encoding. */
+  private heldSurrogate = '';
   /** The root element's namespace prefix with its colon (`'x:'`), once known. */
-  private prefix = '';
+  private prefix = NO_BYTES;
   private prefixKnown = false;
-  private rowOpen = '<row';
-  private rowClose = '</row>';
-  private cellOpen = '<c';
-  private cellClose = '</c>';
+  private rowOpen = Buffer.from('<row');
+  private rowClose = Buffer.from('</row>');
+  private cellOpen = Buffer.from('<c');
+  private cellClose = Buffer.from('</c>');
   private valueOpen = '<v';
   private valueClose = '</v>';
   private inlineOpen = '<is';
@@ -63,105 +74,81 @@ export class SheetRowScanner {
       : -SERIAL_OF_UNIX_EPOCH;
   }
 
-  /** Scans one more chunk of the sheet XML, appending the rows it completes to `out`. */
-  push(chunk: string, out: ScannedRow[]): void {
-    if (!this.prefixKnown) {
-      const buf = this.buffer + chunk;
-      this.buffer = buf;
-      if (!this.detectPrefix(buf)) return;
-      this.keepFrom(buf, this.scanRows(buf, 0, out));
-      return;
-    }
-    let text = chunk;
-    let from = 0;
-    if (this.buffer.length > 0) {
-      // The unfinished row carried over is joined with the chunk only up to the chunk's first
-      // row end, so the rest of the chunk is scanned as the flat string it is: V8 reads the
-      // characters of a joined (cons) string about half as fast.
-      const rowsBefore = out.length;
-      const lastRowNumber = this.lastRowNumber;
-      const close = chunk.indexOf(this.rowClose);
-      const headEnd = close + this.rowClose.length;
-      const head = close < 0 ? '' : this.buffer + chunk.slice(0, headEnd);
-      if (close >= 0 && this.scanRows(head, 0, out) === head.length) {
-        from = headEnd;
-      } else {
-        // The carried text was not one unfinished row (or no row ends in this chunk): undo
-        // and scan the whole joined text instead.
-        out.length = rowsBefore;
-        this.lastRowNumber = lastRowNumber;
-        text = this.buffer + chunk;
-      }
-    }
-    this.keepFrom(text, this.scanRows(text, from, out));
-  }
-
-  private keepFrom(text: string, pos: number): void {
-    this.buffer = pos >= text.length ? '' : text.slice(pos);
-  }
-
   /**
-   * Scans the complete rows of `buf` from `from`, appending the non-empty ones to `out`, and
-   * returns where the unscanned rest (an unfinished row, or a few characters that may start
-   * one) begins.
+   * Scans one more chunk of the sheet XML, appending the rows it completes to `out`. A byte
+   * chunk may end anywhere, even inside a character; the caller must not change its bytes
+   * afterwards only until the next call.
    */
-  private scanRows(buf: string, from: number, out: ScannedRow[]): number {
-    const { rowOpen, rowClose } = this;
-    let pos = from;
-    for (;;) {
-      const open = buf.indexOf(rowOpen, pos);
-      if (open < 0) {
-        pos = Math.max(pos, buf.length - rowOpen.length);
-        break;
+  push(chunk: string | Uint8Array, out: ScannedRow[]): void {
+    if (typeof chunk === 'string') {
+      let text = this.heldSurrogate.length === 0 ? chunk : this.heldSurrogate + chunk;
+      this.heldSurrogate = '';
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        this.heldSurrogate = text.slice(-1);
+        text = text.slice(0, -1);
       }
-      const after = buf.charCodeAt(open + rowOpen.length);
-      if (Number.isNaN(after)) {
-        pos = open;
-        break;
-      }
-      if (!isNameEnd(after)) {
-        // `<rowBreaks>` and the like.
-        pos = open + rowOpen.length;
-        continue;
-      }
-      const tagEnd = buf.indexOf('>', open);
-      if (tagEnd < 0) {
-        pos = open;
-        break;
-      }
-      const rowNumber = this.rowNumberOf(buf, open, tagEnd);
-      if (buf.charCodeAt(tagEnd - 1) === SLASH) {
-        pos = tagEnd + 1;
-        continue;
-      }
-      const close = buf.indexOf(rowClose, tagEnd);
-      if (close < 0) {
-        // Unfinished row: scan it again, whole, once the next chunk has arrived.
-        this.lastRowNumber = rowNumber - 1;
-        pos = open;
-        break;
-      }
-      const cells = this.cellsOf(buf, tagEnd + 1, close);
-      if (cells.length > 0) out.push({ rowNumber, cells });
-      pos = close + rowClose.length;
+      this.pushBytes(Buffer.from(text, 'utf8'), out);
+    } else {
+      this.pushBytes(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length),
+        out,
+      );
     }
-    return pos;
   }
 
   /** True when everything pushed so far ended on a complete row. */
   get isAtRowBoundary(): boolean {
-    return !this.prefixKnown || !this.buffer.includes(this.rowOpen);
+    return !this.prefixKnown || !this.tail.includes(this.rowOpen);
   }
 
-  private detectPrefix(buf: string): boolean {
-    const prefix = rootPrefix(buf);
+  private pushBytes(chunk: Buffer, out: ScannedRow[]): void {
+    if (!this.prefixKnown) {
+      const buf = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
+      if (!this.detectPrefix(buf)) {
+        this.tail = Buffer.from(buf);
+        return;
+      }
+      this.keepFrom(buf, this.scanRows(buf, 0, out));
+      return;
+    }
+    let bytes = chunk;
+    let from = 0;
+    if (this.tail.length > 0) {
+      // The unfinished row carried over is joined with the chunk only up to the chunk's first
+      // row end, so the rest of the chunk is scanned where it is, without a copy.
+      const rowsBefore = out.length;
+      const lastRowNumber = this.lastRowNumber;
+      const close = chunk.indexOf(this.rowClose);
+      const headEnd = close + this.rowClose.length;
+      const head = close < 0 ? NO_BYTES : Buffer.concat([this.tail, chunk.subarray(0, headEnd)]);
+      if (close >= 0 && this.scanRows(head, 0, out) === head.length) {
+        from = headEnd;
+      } else {
+        // The carried bytes were not one unfinished row (or no row ends in this chunk): undo
+        // and scan the whole joined bytes instead.
+        out.length = rowsBefore;
+        this.lastRowNumber = lastRowNumber;
+        bytes = Buffer.concat([this.tail, chunk]);
+      }
+    }
+    this.keepFrom(bytes, this.scanRows(bytes, from, out));
+  }
+
+  /** Keeps a copy of the unscanned rest (the caller may reuse its chunk's memory). */
+  private keepFrom(bytes: Buffer, pos: number): void {
+    this.tail = pos >= bytes.length ? NO_BYTES : Buffer.from(bytes.subarray(pos));
+  }
+
+  private detectPrefix(buf: Buffer): boolean {
+    const prefix = rootPrefix(buf.toString('utf8'));
     if (prefix === undefined) return false;
-    this.prefix = prefix;
     this.prefixKnown = true;
-    this.rowOpen = `<${prefix}row`;
-    this.rowClose = `</${prefix}row>`;
-    this.cellOpen = `<${prefix}c`;
-    this.cellClose = `</${prefix}c>`;
+    this.prefix = Buffer.from(prefix);
+    this.rowOpen = Buffer.from(`<${prefix}row`);
+    this.rowClose = Buffer.from(`</${prefix}row>`);
+    this.cellOpen = Buffer.from(`<${prefix}c`);
+    this.cellClose = Buffer.from(`</${prefix}c>`);
     this.valueOpen = `<${prefix}v`;
     this.valueClose = `</${prefix}v>`;
     this.inlineOpen = `<${prefix}is`;
@@ -170,14 +157,84 @@ export class SheetRowScanner {
     return true;
   }
 
-  private rowNumberOf(buf: string, open: number, tagEnd: number): number {
-    const start = attributeStart(buf, open + this.rowOpen.length, tagEnd, 114 /* r */);
+  /**
+   * Scans the complete rows of `buf` from `from`, appending the non-empty ones to `out`, and
+   * returns where the unscanned rest (an unfinished row, or a few bytes that may start one)
+   * begins.
+   *
+   * Rows and cells follow each other directly in what Excel and exceljs write, so each tag is
+   * checked for where the previous one ended and searched for only when it is not there; a
+   * row's end is found by reading its cells, never by a search through the row first. Every read
+   * past the end of `buf` means the row is unfinished.
+   */
+  private scanRows(buf: Buffer, from: number, out: ScannedRow[]): number {
+    const { rowOpen, rowClose } = this;
+    let pos = from;
+    for (;;) {
+      let open = pos;
+      if (buf[pos] !== LT || !this.isNameAt(buf, pos + 1, ROW_NAME)) {
+        open = buf.indexOf(rowOpen, pos);
+        if (open < 0) {
+          pos = Math.max(pos, buf.length - rowOpen.length);
+          break;
+        }
+      }
+      const after = buf[open + rowOpen.length];
+      if (after === undefined) {
+        pos = open;
+        break;
+      }
+      if (!isNameEnd(after)) {
+        // `<rowBreaks>` and the like.
+        pos = open + rowOpen.length;
+        continue;
+      }
+      let numberAt = -1;
+      let tagEnd = open + rowOpen.length;
+      for (;;) {
+        const code = buf[tagEnd];
+        if (code === undefined || code === GT) break;
+        if (code === EQ) {
+          const quote = buf[tagEnd + 1];
+          if (quote === QUOTE || quote === APOSTROPHE) {
+            if (numberAt < 0 && buf[tagEnd - 1] === 114 /* r */ && isSpace(buf[tagEnd - 2]!)) {
+              numberAt = tagEnd + 2;
+            }
+            tagEnd += 2;
+            while (tagEnd < buf.length && buf[tagEnd] !== quote) tagEnd++;
+          }
+        }
+        tagEnd++;
+      }
+      if (tagEnd >= buf.length) {
+        pos = open;
+        break;
+      }
+      const rowNumber = this.rowNumberOf(buf, numberAt);
+      if (buf[tagEnd - 1] === SLASH) {
+        pos = tagEnd + 1;
+        continue;
+      }
+      const cells = this.cellsOf(buf, tagEnd + 1);
+      if (this.rowEnd < 0) {
+        // Unfinished row: scan it again, whole, once the next chunk has arrived.
+        this.lastRowNumber = rowNumber - 1;
+        pos = open;
+        break;
+      }
+      if (cells.length > 0) out.push({ rowNumber, cells });
+      pos = this.rowEnd + rowClose.length;
+    }
+    return pos;
+  }
+
+  private rowNumberOf(buf: Buffer, numberAt: number): number {
     let rowNumber = 0;
-    if (start >= 0) {
-      for (let i = start; i < tagEnd; i++) {
-        const code = buf.charCodeAt(i) - 48;
-        if (code < 0 || code > 9) break;
-        rowNumber = rowNumber * 10 + code;
+    if (numberAt >= 0) {
+      for (let i = numberAt; ; i++) {
+        const digit = (buf[i] ?? -1) - 48;
+        if (digit < 0 || digit > 9) break;
+        rowNumber = rowNumber * 10 + digit;
       }
     }
     if (rowNumber <= 0) rowNumber = this.lastRowNumber + 1;
@@ -185,27 +242,46 @@ export class SheetRowScanner {
     return rowNumber;
   }
 
-  private cellsOf(buf: string, start: number, end: number): CellValue[] {
-    const { cellOpen, cellClose, prefix } = this;
-    const prefixLength = prefix.length;
+  /** Where the row read by `cellsOf` ends (its `</row>`), or -1 when `buf` ends first. */
+  private rowEnd = -1;
+
+  /** The cells of the row whose content starts at `start`, up to its `</row>` (see `rowEnd`). */
+  private cellsOf(buf: Buffer, start: number): CellValue[] {
+    const { cellOpen, cellClose, rowClose } = this;
     const cells: CellValue[] = [];
+    this.rowEnd = -1;
     let nextColumn = 0;
     let lastValued = -1;
     let pos = start;
-    while (pos < end) {
-      // Cells follow each other without white space in what Excel and exceljs write, so the
-      // next `<c` is almost always right here and needs no search.
-      let open = pos;
-      if (
-        buf.charCodeAt(pos) !== LT ||
-        buf.charCodeAt(pos + 1 + prefixLength) !== 99 /* c */ ||
-        (prefixLength > 0 && !buf.startsWith(prefix, pos + 1))
-      ) {
-        open = buf.indexOf(cellOpen, pos);
-        if (open < 0 || open >= end) break;
+    for (;;) {
+      let open = -1;
+      if (buf[pos] === LT) {
+        if (
+          buf[pos + 1] === SLASH &&
+          this.isNameAt(buf, pos + 2, ROW_NAME) &&
+          buf[pos + 5 + this.prefix.length] === GT
+        ) {
+          this.rowEnd = pos;
+          break;
+        }
+        if (this.isNameAt(buf, pos + 1, CELL_NAME)) open = pos;
+      }
+      if (open < 0) {
+        // Something else here (white space, another element): search the next cell and the
+        // row's end.
+        const rowEnd = buf.indexOf(rowClose, pos);
+        if (rowEnd < 0) return cells;
+        const nextCell = buf.indexOf(cellOpen, pos);
+        if (nextCell < 0 || nextCell >= rowEnd) {
+          this.rowEnd = rowEnd;
+          break;
+        }
+        open = nextCell;
       }
       const nameEnd = open + cellOpen.length;
-      if (!isNameEnd(buf.charCodeAt(nameEnd))) {
+      const after = buf[nameEnd];
+      if (after === undefined) return cells;
+      if (!isNameEnd(after)) {
         pos = nameEnd;
         continue;
       }
@@ -215,48 +291,76 @@ export class SheetRowScanner {
       let typeAt = -1;
       let tagEnd = nameEnd;
       for (;;) {
-        const code = buf.charCodeAt(tagEnd);
-        if (code === GT || tagEnd >= end) break;
+        const code = buf[tagEnd];
+        if (code === undefined || code === GT) break;
         if (code === EQ) {
-          const quote = buf.charCodeAt(tagEnd + 1);
+          const quote = buf[tagEnd + 1];
           if (quote === QUOTE || quote === APOSTROPHE) {
-            if (isSpace(buf.charCodeAt(tagEnd - 2))) {
-              const name = buf.charCodeAt(tagEnd - 1);
+            if (isSpace(buf[tagEnd - 2]!)) {
+              const name = buf[tagEnd - 1];
               if (name === 114 /* r */) refAt = tagEnd + 2;
               else if (name === 115 /* s */) styleAt = tagEnd + 2;
               else if (name === 116 /* t */) typeAt = tagEnd + 2;
             }
             tagEnd += 2;
-            while (tagEnd < end && buf.charCodeAt(tagEnd) !== quote) tagEnd++;
+            while (tagEnd < buf.length && buf[tagEnd] !== quote) tagEnd++;
           }
         }
         tagEnd++;
       }
-      if (tagEnd >= end) break;
+      if (tagEnd >= buf.length) return cells;
       const referenced = refAt >= 0 ? columnIndexAt(buf, refAt) : -1;
       const column = referenced >= 0 ? referenced : nextColumn;
       nextColumn = column + 1;
       let value: CellValue = null;
-      if (buf.charCodeAt(tagEnd - 1) === SLASH) {
+      let lastCell = false;
+      if (buf[tagEnd - 1] === SLASH) {
         pos = tagEnd + 1;
       } else {
         value = this.plainValue(buf, tagEnd + 1, typeAt, styleAt);
         if (this.plainEnd >= 0) {
           pos = this.plainEnd;
         } else {
+          const rowEnd = buf.indexOf(rowClose, tagEnd);
+          if (rowEnd < 0) return cells;
           const close = buf.indexOf(cellClose, tagEnd);
-          const contentEnd = close < 0 || close > end ? end : close;
+          // A cell without its `</c>` ends with its row.
+          lastCell = close < 0 || close > rowEnd;
+          const contentEnd = lastCell ? rowEnd : close;
           pos = contentEnd + cellClose.length;
-          value = this.valueOf(buf, tagEnd, contentEnd, typeAt, styleAt);
+          value = this.valueOf(
+            buf.toString('utf8', tagEnd + 1, contentEnd),
+            typeAt < 0 ? 110 /* n */ : buf[typeAt]!,
+            typeAt >= 0 && attributeLength(buf, typeAt) === 1,
+            styleAt < 0 ? -1 : integerAt(buf, styleAt),
+          );
+          if (lastCell) this.rowEnd = rowEnd;
         }
       }
-      if (value === null) continue;
-      while (cells.length < column) cells.push(null);
-      cells[column] = value;
-      if (column > lastValued) lastValued = column;
+      if (value !== null) {
+        while (cells.length < column) cells.push(null);
+        cells[column] = value;
+        if (column > lastValued) lastValued = column;
+      }
+      if (lastCell) break;
     }
     if (cells.length > lastValued + 1) cells.length = lastValued + 1;
     return cells;
+  }
+
+  /** Whether `buf` holds the prefix and then `name` (a tag name's bytes, e.g. `row`) at `at`. */
+  private isNameAt(buf: Buffer, at: number, name: Uint8Array): boolean {
+    const prefix = this.prefix;
+    let i = at;
+    for (let k = 0; k < prefix.length; k++, i++) if (buf[i] !== prefix[k]) return false;
+    for (let k = 0; k < name.length; k++, i++) if (buf[i] !== name[k]) return false;
+    return true;
+  }
+
+  private isPrefixAt(buf: Buffer, at: number): boolean {
+    const prefix = this.prefix;
+    for (let i = 0; i < prefix.length; i++) if (buf[at + i] !== prefix[i]) return false;
+    return true;
   }
 
   /** Where the cell read by `plainValue` ends (after its `</c>`), or -1 when it was not plain. */
@@ -264,38 +368,38 @@ export class SheetRowScanner {
 
   /**
    * The value of the common cell `<c …><v>digits</v></c>` (a number, a shared string index or a
-   * 0/1 boolean) read in one pass over its characters, without cutting any substring. Sets
-   * `plainEnd` to -1 for every other form, which `valueOf` then reads.
+   * 0/1 boolean) read in one pass over its bytes. Sets `plainEnd` to -1 for every other form,
+   * which `valueOf` then reads from the decoded cell content.
    */
-  private plainValue(buf: string, at: number, typeAt: number, styleAt: number): CellValue {
+  private plainValue(buf: Buffer, at: number, typeAt: number, styleAt: number): CellValue {
     this.plainEnd = -1;
     const prefixLength = this.prefix.length;
     if (
-      buf.charCodeAt(at) !== LT ||
-      buf.charCodeAt(at + 1 + prefixLength) !== 118 /* v */ ||
-      buf.charCodeAt(at + 2 + prefixLength) !== GT ||
-      (prefixLength > 0 && !buf.startsWith(this.prefix, at + 1))
+      buf[at] !== LT ||
+      buf[at + 1 + prefixLength] !== 118 /* v */ ||
+      buf[at + 2 + prefixLength] !== GT ||
+      (prefixLength > 0 && !this.isPrefixAt(buf, at + 1))
     ) {
       return null;
     }
     let type = 110; /* n */
     if (typeAt >= 0) {
-      const quote = buf.charCodeAt(typeAt + 1);
+      const quote = buf[typeAt + 1];
       if (quote !== QUOTE && quote !== APOSTROPHE) return null;
-      type = buf.charCodeAt(typeAt);
+      type = buf[typeAt]!;
     }
     const valueStart = at + 3 + prefixLength;
     let i = valueStart;
-    let code = buf.charCodeAt(i);
+    let code = buf[i];
     let value: CellValue;
     if (type === 110 /* n */) {
       const negative = code === 45; /* - */
-      if (negative) code = buf.charCodeAt(++i);
+      if (negative) code = buf[++i];
       let mantissa = 0;
       let digits = 0;
       let fraction = -1;
       for (;;) {
-        if (code >= 48 && code <= 57) {
+        if (code !== undefined && code >= 48 && code <= 57) {
           mantissa = mantissa * 10 + (code - 48);
           digits++;
         } else if (code === 46 /* . */ && fraction < 0) {
@@ -303,7 +407,7 @@ export class SheetRowScanner {
         } else {
           break;
         }
-        code = buf.charCodeAt(++i);
+        code = buf[++i];
       }
       // Exponents, long digit runs and anything unusual go the general way (`Number`).
       if (code !== LT || digits === 0 || digits > 15) return null;
@@ -317,14 +421,14 @@ export class SheetRowScanner {
       }
     } else if (type === 115 /* s */) {
       let index = 0;
-      while (code >= 48 && code <= 57) {
+      while (code !== undefined && code >= 48 && code <= 57) {
         index = index * 10 + (code - 48);
-        code = buf.charCodeAt(++i);
+        code = buf[++i];
       }
       if (code !== LT || i === valueStart) return null;
       value = this.context.sharedStrings[index] ?? null;
     } else if (type === 98 /* b */) {
-      if ((code !== 48 && code !== 49) || buf.charCodeAt(i + 1) !== LT) return null;
+      if ((code !== 48 && code !== 49) || buf[i + 1] !== LT) return null;
       value = code === 49;
       i++;
     } else {
@@ -333,15 +437,14 @@ export class SheetRowScanner {
     // `i` is at `<`: the rest must be exactly `</v></c>` (with the prefix) for the fast path.
     const cellCloseAt = i + 4 + prefixLength;
     if (
-      buf.charCodeAt(i + 1) !== SLASH ||
-      buf.charCodeAt(i + 2 + prefixLength) !== 118 /* v */ ||
-      buf.charCodeAt(i + 3 + prefixLength) !== GT ||
-      buf.charCodeAt(cellCloseAt) !== LT ||
-      buf.charCodeAt(cellCloseAt + 1) !== SLASH ||
-      buf.charCodeAt(cellCloseAt + 2 + prefixLength) !== 99 /* c */ ||
-      buf.charCodeAt(cellCloseAt + 3 + prefixLength) !== GT ||
-      (prefixLength > 0 &&
-        !(buf.startsWith(this.prefix, i + 2) && buf.startsWith(this.prefix, cellCloseAt + 2)))
+      buf[i + 1] !== SLASH ||
+      buf[i + 2 + prefixLength] !== 118 /* v */ ||
+      buf[i + 3 + prefixLength] !== GT ||
+      buf[cellCloseAt] !== LT ||
+      buf[cellCloseAt + 1] !== SLASH ||
+      buf[cellCloseAt + 2 + prefixLength] !== 99 /* c */ ||
+      buf[cellCloseAt + 3 + prefixLength] !== GT ||
+      (prefixLength > 0 && !(this.isPrefixAt(buf, i + 2) && this.isPrefixAt(buf, cellCloseAt + 2)))
     ) {
       return null;
     }
@@ -349,44 +452,45 @@ export class SheetRowScanner {
     return value;
   }
 
-  private valueOf(
-    buf: string,
-    tagEnd: number,
-    contentEnd: number,
-    typeAt: number,
-    styleAt: number,
-  ): CellValue {
+  /**
+   * Any cell's value from its decoded content (the XML between `<c …>` and `</c>`).
+   *
+   * @param type first character code of the `t` attribute (110, `n`, when there is none).
+   * @param oneCharType whether `t` is that one character (`s`, not `str`).
+   * @param style the `s` attribute as an integer, or -1 without one.
+   */
+  private valueOf(xml: string, type: number, oneCharType: boolean, style: number): CellValue {
+    const contentEnd = xml.length;
     // Type codes: s shared string, str formula text, inlineStr, b, e, n (default), d (ISO date).
-    const type = typeAt < 0 ? 110 /* n */ : buf.charCodeAt(typeAt);
-    if (type === 105 /* i */) return this.inlineText(buf, tagEnd + 1, contentEnd);
+    if (type === 105 /* i */) return this.inlineText(xml, 0, contentEnd);
 
-    // Writers put <v> first unless there is a formula, so look right after the tag first.
-    const valueTag = buf.startsWith(this.valueOpen, tagEnd + 1)
-      ? tagEnd + 1
-      : childTagAt(buf, tagEnd + 1, contentEnd, this.valueOpen);
+    // Writers put <v> first unless there is a formula, so look right at the start first.
+    const valueTag = xml.startsWith(this.valueOpen, 0)
+      ? 0
+      : childTagAt(xml, 0, contentEnd, this.valueOpen);
     if (valueTag < 0) return null;
-    const valueTagEnd = buf.indexOf('>', valueTag);
-    if (buf.charCodeAt(valueTagEnd - 1) === SLASH) return null;
-    let valueEnd = buf.indexOf(this.valueClose, valueTagEnd);
+    const valueTagEnd = xml.indexOf('>', valueTag);
+    if (xml.charCodeAt(valueTagEnd - 1) === SLASH) return null;
+    let valueEnd = xml.indexOf(this.valueClose, valueTagEnd);
     if (valueEnd < 0 || valueEnd > contentEnd) valueEnd = contentEnd;
     const valueStart = valueTagEnd + 1;
     if (valueStart === valueEnd) return null;
 
     if (type === 110 /* n */) {
-      const serial = numberAt(buf, valueStart, valueEnd);
-      if (styleAt >= 0) {
-        const style = this.context.dateStyles[integerAt(buf, styleAt)];
-        if (style === true || style === 'time') return this.dateOf(serial, style === 'time');
+      const serial = numberAt(xml, valueStart, valueEnd);
+      if (style >= 0) {
+        const dateStyle = this.context.dateStyles[style];
+        if (dateStyle === true || dateStyle === 'time') {
+          return this.dateOf(serial, dateStyle === 'time');
+        }
       }
       return serial;
     }
     if (type === 115 /* s */) {
-      if (attributeLength(buf, typeAt) === 1) {
-        return this.context.sharedStrings[integerAt(buf, valueStart)] ?? null;
-      }
-      return detachedString(decodeXmlText(buf.slice(valueStart, valueEnd)));
+      if (oneCharType) return this.context.sharedStrings[stringIntegerAt(xml, valueStart)] ?? null;
+      return detachedString(decodeXmlText(xml.slice(valueStart, valueEnd)));
     }
-    const raw = buf.slice(valueStart, valueEnd);
+    const raw = xml.slice(valueStart, valueEnd);
     if (type === 98 /* b */) return raw === '1' || raw === 'true';
     if (type === 101 /* e */) return { error: detachedString(decodeXmlText(raw)) };
     if (type === 100 /* d */) return isoDate(raw);
@@ -407,46 +511,28 @@ export class SheetRowScanner {
     return day === undefined ? whole + timeMs / MS_PER_DAY : new Date(day * MS_PER_DAY + timeMs);
   }
 
-  private inlineText(buf: string, start: number, contentEnd: number): CellValue {
-    const open = childTagAt(buf, start, contentEnd, this.inlineOpen);
+  private inlineText(xml: string, start: number, contentEnd: number): CellValue {
+    const open = childTagAt(xml, start, contentEnd, this.inlineOpen);
     if (open >= 0) {
-      const tagEnd = buf.indexOf('>', open);
-      if (buf.charCodeAt(tagEnd - 1) === SLASH) return '';
-      const close = buf.indexOf(this.inlineClose, tagEnd);
+      const tagEnd = xml.indexOf('>', open);
+      if (xml.charCodeAt(tagEnd - 1) === SLASH) return '';
+      const close = xml.indexOf(this.inlineClose, tagEnd);
       const end = close < 0 || close > contentEnd ? contentEnd : close;
-      return detachedString(runsText(buf, tagEnd + 1, end, this.tags));
+      return detachedString(runsText(xml, tagEnd + 1, end, this.tags));
     }
     // Some writers put an inline string's text in <v>.
-    const valueTag = childTagAt(buf, start, contentEnd, this.valueOpen);
+    const valueTag = childTagAt(xml, start, contentEnd, this.valueOpen);
     if (valueTag < 0) return null;
-    const valueTagEnd = buf.indexOf('>', valueTag);
-    const valueEnd = buf.indexOf(this.valueClose, valueTagEnd);
+    const valueTagEnd = xml.indexOf('>', valueTag);
+    const valueEnd = xml.indexOf(this.valueClose, valueTagEnd);
     if (valueEnd < 0 || valueEnd > contentEnd) return null;
-    return detachedString(decodeXmlText(buf.slice(valueTagEnd + 1, valueEnd)));
+    return detachedString(decodeXmlText(xml.slice(valueTagEnd + 1, valueEnd)));
   }
 }
 
 /** After a tag name: white space, `>` or `/` (so `<c` does not match `<col`). */
 function isNameEnd(code: number): boolean {
   return code === GT || code === SLASH || code === 32 || code === 9 || code === 10 || code === 13;
-}
-
-/**
- * Index of the first character of the value of the one-letter attribute `name` (char code, e.g.
- * 114 for `r`) in the start tag spanning `[from, to)`, or -1. Walks the tag's `=` signs so a
- * missing attribute costs only the tag's length, never a search through the rest of the chunk.
- */
-function attributeStart(buf: string, from: number, to: number, name: number): number {
-  let eq = buf.indexOf('=', from);
-  while (eq >= 0 && eq < to) {
-    const quote = buf.charCodeAt(eq + 1);
-    if (quote !== QUOTE && quote !== APOSTROPHE) return -1;
-    if (buf.charCodeAt(eq - 1) === name && isSpace(buf.charCodeAt(eq - 2))) return eq + 2;
-    const closing = buf.indexOf(quote === QUOTE ? '"' : "'", eq + 2);
-    if (closing < 0) return -1;
-    eq = buf.indexOf('=', closing + 1);
-  }
-  return -1;
 }
 
 function isSpace(code: number): boolean {
@@ -457,28 +543,29 @@ function isSpace(code: number): boolean {
  * Index of the child start tag `open` (e.g. `<v`) among the tags in `[from, to)`, or -1. Walks
  * the `<` of the cell's content, so a cell without that child never searches past its end.
  */
-function childTagAt(buf: string, from: number, to: number, open: string): number {
-  for (let lt = buf.indexOf('<', from); lt >= 0 && lt < to; lt = buf.indexOf('<', lt + 1)) {
-    if (buf.startsWith(open, lt) && isNameEnd(buf.charCodeAt(lt + open.length))) return lt;
+function childTagAt(xml: string, from: number, to: number, open: string): number {
+  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+    if (xml.startsWith(open, lt) && isNameEnd(xml.charCodeAt(lt + open.length))) return lt;
   }
   return -1;
 }
 
 /** Length of the attribute value starting at `start` (up to the closing quote). */
-function attributeLength(buf: string, start: number): number {
+function attributeLength(buf: Buffer, start: number): number {
   let i = start;
   for (;;) {
-    const code = buf.charCodeAt(i);
-    if (code === QUOTE || code === APOSTROPHE || Number.isNaN(code)) return i - start;
+    const code = buf[i];
+    if (code === QUOTE || code === APOSTROPHE || code === undefined) return i - start;
     i++;
   }
 }
 
 /** Zero-based column of a cell reference such as `AB12` (letters only are read). */
-function columnIndexAt(buf: string, start: number): number {
+function columnIndexAt(buf: Buffer, start: number): number {
   let column = 0;
   for (let i = start; ; i++) {
-    let code = buf.charCodeAt(i);
+    let code = buf[i];
+    if (code === undefined) break;
     if (code >= 97 && code <= 122) code -= 32;
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
@@ -486,10 +573,19 @@ function columnIndexAt(buf: string, start: number): number {
   return column - 1;
 }
 
-function integerAt(buf: string, start: number): number {
+function integerAt(buf: Buffer, start: number): number {
   let value = 0;
   for (let i = start; ; i++) {
-    const digit = buf.charCodeAt(i) - 48;
+    const digit = (buf[i] ?? -1) - 48;
+    if (!(digit >= 0 && digit <= 9)) return value;
+    value = value * 10 + digit;
+  }
+}
+
+function stringIntegerAt(text: string, start: number): number {
+  let value = 0;
+  for (let i = start; ; i++) {
+    const digit = text.charCodeAt(i) - 48;
     if (!(digit >= 0 && digit <= 9)) return value;
     value = value * 10 + digit;
   }
@@ -498,31 +594,30 @@ function integerAt(buf: string, start: number): number {
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
- * The number written in `buf[start, end)`, exactly as `Number(text)` reads it. Plain decimals
- * of up to 15 significant digits (almost every cell) are read without making a string: the
- * digits form an exact integer m < 2^53 and m / 10^k (10^k exact for k ≤ 22) is then correctly
- * rounded, as the decimal is. Anything else (exponents, long digit runs, white space) falls
- * back to `Number`.
+ * The number written in `text[start, end)`, exactly as `Number(text)` reads it. Plain decimals
+ * of up to 15 significant digits are read without making a string: the digits form an exact
+ * integer m < 2^53 and m / 10^k (10^k exact for k ≤ 22) is then correctly rounded, as the
+ * decimal is. Anything else (exponents, long digit runs, white space) falls back to `Number`.
  */
-function numberAt(buf: string, start: number, end: number): number {
+function numberAt(text: string, start: number, end: number): number {
   let i = start;
-  const negative = buf.charCodeAt(i) === 45; /* - */
+  const negative = text.charCodeAt(i) === 45; /* - */
   if (negative) i++;
   let mantissa = 0;
   let digits = 0;
   let fraction = -1;
   for (; i < end; i++) {
-    const code = buf.charCodeAt(i);
+    const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       mantissa = mantissa * 10 + (code - 48);
       digits++;
     } else if (code === 46 /* . */ && fraction < 0) {
       fraction = i;
     } else {
-      return +buf.slice(start, end);
+      return +text.slice(start, end);
     }
   }
-  if (digits === 0 || digits > 15) return +buf.slice(start, end);
+  if (digits === 0 || digits > 15) return +text.slice(start, end);
   const scale = fraction < 0 ? 0 : end - fraction - 1;
   const value = scale === 0 ? mantissa : mantissa / (POWERS_OF_TEN[scale] ?? 10 ** scale);
   return negative ? -value : value;

@@ -59,7 +59,7 @@ export async function* streamXlsxRowBatches(
     for (const sheet of sheets) {
       yield { sheet: sheet.name, date1904, rows: [] };
       const scanner = new SheetRowScanner({ sharedStrings, dateStyles, date1904 });
-      for await (const chunk of pkg.streamText(sheet.part)) {
+      for await (const chunk of pkg.streamByteChunks(sheet.part)) {
         const rows: ScannedRow[] = [];
         scanner.push(chunk, rows);
         if (rows.length > 0) yield { sheet: sheet.name, date1904, rows };
