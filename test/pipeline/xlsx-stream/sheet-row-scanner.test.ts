@@ -40,24 +40,24 @@ const cellCase: fc.Arbitrary<CellCase> = fc.oneof(
       fc.constantFrom('"', "'"),
       fc.boolean(),
     )
-    .map(([text, quote, typed]) => ({
+    .map(([text, quote, typed]): CellCase => ({
       xml: (p, ref) =>
         `<${p}c${ref}${typed ? q(quote, 't', 'n') : ''}><${p}v>${text}</${p}v></${p}c>`,
       value: Number(text),
     })),
   fc
     .tuple(fc.integer({ min: 0, max: SHARED.length - 1 }), fc.constantFrom('"', "'"))
-    .map(([index, quote]) => ({
+    .map(([index, quote]): CellCase => ({
       xml: (p, ref) => `<${p}c${ref}${q(quote, 't', 's')}><${p}v>${index}</${p}v></${p}c>`,
       value: SHARED[index]!,
     })),
-  fc.boolean().map((flag) => ({
+  fc.boolean().map((flag): CellCase => ({
     xml: (p, ref) => `<${p}c${ref} t="b"><${p}v>${flag ? 1 : 0}</${p}v></${p}c>`,
     value: flag,
   })),
   // Date style: serial − 25569 days (one more before the phantom 1900-02-29, serial 60, which
   // stays a number), at noon.
-  fc.integer({ min: 1, max: 60_000 }).map((serial) => ({
+  fc.integer({ min: 1, max: 60_000 }).map((serial): CellCase => ({
     xml: (p, ref) => `<${p}c${ref} s="1"><${p}v>${serial}.5</${p}v></${p}c>`,
     value:
       serial === 60
@@ -65,23 +65,23 @@ const cellCase: fc.Arbitrary<CellCase> = fc.oneof(
         : new Date(((serial < 60 ? serial + 1 : serial) - 25_569 + 0.5) * 86_400_000),
   })),
   // Time-only: the serial itself, rounded to the millisecond as exceljs does (exact here).
-  fc.integer({ min: 0, max: 999 }).map((n) => ({
+  fc.integer({ min: 0, max: 999 }).map((n): CellCase => ({
     xml: (p, ref) => `<${p}c${ref} s="2"><${p}v>0.${String(n).padStart(3, '0')}</${p}v></${p}c>`,
     value: n / 1000,
   })),
-  fc.integer({ min: 1, max: 99 }).map((n) => ({
+  fc.integer({ min: 1, max: 99 }).map((n): CellCase => ({
     xml: (p, ref) => `<${p}c${ref}><${p}f>A1*${n}</${p}f><${p}v>${n}e3</${p}v></${p}c>`,
     value: n * 1000,
   })),
-  fc.constantFrom('plain', 'R&amp;D', '中文 ☺ 𝄞').map((text) => ({
+  fc.constantFrom('plain', 'R&amp;D', '中文 ☺ 𝄞').map((text): CellCase => ({
     xml: (p, ref) => `<${p}c${ref} t="str"><${p}f>X</${p}f><${p}v>${text}</${p}v></${p}c>`,
     value: text.replace('&amp;', '&'),
   })),
-  fc.constantFrom('#N/A', '#DIV/0!').map((error) => ({
+  fc.constantFrom('#N/A', '#DIV/0!').map((error): CellCase => ({
     xml: (p, ref) => `<${p}c${ref} t="e"><${p}v>${error}</${p}v></${p}c>`,
     value: { error },
   })),
-  fc.constantFrom(' 中文 &amp; ☺ ', 'a&lt;b', '𝄞 clef').map((text) => ({
+  fc.constantFrom(' 中文 &amp; ☺ ', 'a&lt;b', '𝄞 clef').map((text): CellCase => ({
     xml: (p, ref) =>
       `<${p}c${ref} t="inlineStr"><${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is></${p}c>`,
     value: text.replace('&amp;', '&').replace('&lt;', '<'),
