@@ -17,6 +17,8 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise
   let siClose = '</si>';
   let tags = runTags('');
   let plainOpen = '<t>';
+  let plainItemOpen = '<si><t>';
+  let plainItemClose = '</t></si>';
   for await (const chunk of pkg.streamText(part)) {
     buffer = buffer.length === 0 ? chunk : buffer + chunk;
     if (prefix === undefined) {
@@ -26,9 +28,22 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise
       siClose = `</${prefix}si>`;
       tags = runTags(prefix);
       plainOpen = `<${prefix}t>`;
+      plainItemOpen = `<${prefix}si><${prefix}t>`;
+      plainItemClose = `</${prefix}t></${prefix}si>`;
     }
     let pos = 0;
     for (;;) {
+      // Most items are `<si><t>text</t></si>` right after the previous one: read those with one
+      // search for the text's end.
+      if (buffer.startsWith(plainItemOpen, pos)) {
+        const textStart = pos + plainItemOpen.length;
+        const textEnd = buffer.indexOf('<', textStart);
+        if (textEnd >= 0 && buffer.startsWith(plainItemClose, textEnd)) {
+          strings.push(plainText(buffer.slice(textStart, textEnd)));
+          pos = textEnd + plainItemClose.length;
+          continue;
+        }
+      }
       const open = buffer.indexOf(siOpen, pos);
       if (open < 0) {
         pos = Math.max(pos, buffer.length - siOpen.length);
@@ -55,6 +70,17 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise
     buffer = buffer.slice(pos);
   }
   return strings;
+}
+
+/**
+ * A plain item's text, kept as a slice of the chunk when nothing needs decoding: unlike a cell's
+ * value, shared strings keep nearly all of their chunk anyway (the markup around a plain item is
+ * 16 bytes), so a copy would cost time and save little memory.
+ */
+function plainText(raw: string): string {
+  return raw.includes('&') || raw.includes('_x') || raw.includes('\r')
+    ? detachedString(decodeXmlText(raw))
+    : raw;
 }
 
 /** The common case `<si><t>text</t></si>` without the general run walk. */
