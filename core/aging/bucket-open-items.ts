@@ -7,7 +7,7 @@ import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_OWNER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
-import { firstDayOfMonthIndex, monthIndexOfEpochDay } from './calendar-month.js';
+import { firstDayOfMonthIndex, monthIndexOfEpochDay } from '../columns/calendar-month.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { DISPUTED, HAS_PAID_INFO, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 

@@ -1,5 +1,9 @@
 import type { EpochDay } from '../columns/epoch-day.js';
-import { civilFromEpochDay, daysInMonthIndex, monthIndexOfEpochDay } from './calendar-month.js';
+import {
+  civilFromEpochDay,
+  daysInMonthIndex,
+  monthIndexOfEpochDay,
+} from '../columns/calendar-month.js';
 
 /** An amount on a date: one invoice's contribution to sales. */
 export interface DatedAmount {

@@ -1,5 +1,5 @@
 import type { EpochDay } from '../columns/epoch-day.js';
-import { lastDayOfMonth } from './calendar-month.js';
+import { lastDayOfMonth } from '../columns/calendar-month.js';
 import type { PaymentTerms } from './payment-terms.js';
 
 /**

@@ -1,3 +1,4 @@
+import { epochDayFromCivil } from './calendar-month.js';
 import { CsvSyntaxError, parseCsvText } from './parse-csv-text.js';
 import type { Parsed } from './parsed.js';
 import type { BoundColumn, RawCellSource, RecordAssembler } from './record-assembler.js';
@@ -296,7 +297,7 @@ function isoDay(text: string, start: number, end: number): number {
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
       return Number.NaN;
   }
-  return daysFromCivil(year, month, day);
+  return epochDayFromCivil(year, month, day);
 }
 
 function digitsAt(text: string, start: number, count: number): number {
@@ -312,16 +313,6 @@ function digitsAt(text: string, start: number, count: number): number {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /**

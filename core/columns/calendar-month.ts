@@ -1,7 +1,7 @@
-import type { EpochDay } from '../columns/epoch-day.js';
+import type { EpochDay } from './epoch-day.js';
 
 /**
- * Integer calendar arithmetic for the aging hot paths (no Date objects, so a million invoices cost
+ * Integer calendar arithmetic for the hot paths (no Date objects, so a million rows cost
  * a few integer operations each). Algorithm: Howard Hinnant, "chrono-Compatible Low-Level Date
  * Algorithms" (days_from_civil / civil_from_days), proleptic Gregorian, exact for all epoch days.
  */
@@ -32,10 +32,21 @@ export function epochDayFromCivil(year: number, month: number, day: number): Epo
   return era * 146_097 + doe - 719_468;
 }
 
-/** Months since year 0 (year × 12 + month − 1): consecutive integers for consecutive months. */
+/**
+ * Months since year 0 (year × 12 + month − 1): consecutive integers for consecutive months.
+ * Computed without building the { year, month, day } object, as it runs once per row.
+ */
 export function monthIndexOfEpochDay(day: EpochDay): number {
-  const { year, month } = civilFromEpochDay(day);
-  return year * 12 + month - 1;
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
 }
 
 /** The first epoch day of a month index. */
