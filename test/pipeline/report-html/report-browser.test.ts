@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,9 +8,8 @@ import { renderIndexHtml } from '../../../pipeline/report-html/render-index-html
 import { renderReportHtml } from '../../../pipeline/report-html/render-report-html.js';
 import { MALICIOUS_NAME } from '../../core/charts/chart-fixtures.js';
 import { sampleReportModel } from './report-fixture.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../../support/launch-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`report-browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
 }
@@ -26,20 +25,7 @@ describe.skipIf(!hasChromium)('report pages in headless Chromium', () => {
   let dir: string;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     dir = mkdtempSync(join(tmpdir(), 'pipecast-report-'));
   });
 

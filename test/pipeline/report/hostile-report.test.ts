@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +8,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookReportSummary } from '../../../pipeline/report/build-workbook-report.js';
 import { buildWorkbookReport } from '../../../pipeline/report/build-workbook-report.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../../support/launch-chromium.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://evil.example","x")';
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(
     `hostile report browser test skipped: ${CHROMIUM} is missing (apt-get install chromium)`,
@@ -95,20 +93,7 @@ describe.skipIf(!hasChromium)('the hostile report in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
