@@ -35,7 +35,9 @@ export function parseId(cell: CellValue): Parsed<string> {
   if (typeof cell === 'string') {
     const text = readText(cell);
     if (typeof text !== 'string') return text;
-    const float = INTEGER_WRITTEN_AS_FLOAT.exec(text);
+    // Only text ending in "0" can be an integer written as a float: skip the regex otherwise.
+    const float =
+      text.charCodeAt(text.length - 1) === 48 ? INTEGER_WRITTEN_AS_FLOAT.exec(text) : null;
     return { ok: true, value: float ? (float[1] ?? text) : text };
   }
   if (typeof cell === 'number') return fromNumber(cell);
