@@ -14,7 +14,6 @@ import {
 import { parseDate } from '../../core/columns/parse-date.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
 import { readXlsx } from '../../pipeline/read-xlsx.js';
-import { declaresDate1904 } from '../../pipeline/read-xlsx-date1904.js';
 import { WorkbookReadError } from '../../pipeline/workbook-read-error.js';
 
 const WORKBOOKS = fileURLToPath(new URL('../../../shared/data/workbooks', import.meta.url));
@@ -343,20 +342,5 @@ describe('readXlsx on generated workbooks', () => {
     const ods = join(dir, 'sheet.ods');
     await writeFile(ods, 'x');
     expect((await readError(ods)).reason).toMatch(/^unsupported file type '\.ods'/);
-  });
-});
-
-describe('declaresDate1904', () => {
-  it('accepts both xsd:boolean spellings and nothing else', () => {
-    expect(declaresDate1904('<workbook><workbookPr date1904="true"/></workbook>')).toBe(true);
-    expect(declaresDate1904('<workbook><workbookPr date1904="1" codeName="X"/></workbook>')).toBe(
-      true,
-    );
-    expect(declaresDate1904("<x:workbook><x:workbookPr date1904='1'/></x:workbook>")).toBe(true);
-    expect(declaresDate1904('<workbook><workbookPr date1904="false"/></workbook>')).toBe(false);
-    expect(declaresDate1904('<workbook><workbookPr defaultThemeVersion="1"/></workbook>')).toBe(
-      false,
-    );
-    expect(declaresDate1904('<workbook/>')).toBe(false);
   });
 });
