@@ -1,14 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { renderIndexHtml } from '../../../pipeline/report-html/render-index-html.js';
 import { renderReportHtml } from '../../../pipeline/report-html/render-report-html.js';
 import { MALICIOUS_NAME } from '../../core/charts/chart-fixtures.js';
 import { sampleReportModel } from './report-fixture.js';
-import { CHROMIUM, hasChromium, launchChromium } from '../../support/launch-chromium.js';
+import {
+  CHROMIUM,
+  hasChromium,
+  launchChromium,
+  openWatched,
+} from '../../support/launch-chromium.js';
 
 if (!hasChromium) {
   console.warn(`report-browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
@@ -34,27 +38,7 @@ describe.skipIf(!hasChromium)('report pages in headless Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(file: string) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const consoleErrors: string[] = [];
-    const pageErrors: string[] = [];
-    const external: string[] = [];
-    const dialogs: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith('file:') && !url.startsWith('data:')) external.push(url);
-    });
-    page.on('dialog', async (dialog) => {
-      dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    return { page, consoleErrors, pageErrors, external, dialogs };
-  }
+  const open = (file: string) => openWatched(browser, file);
 
   it('report.html opens offline with no console errors, no network requests and no dialogs', async () => {
     const file = join(dir, 'report.html');

@@ -1,14 +1,18 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookReportSummary } from '../../../pipeline/report/build-workbook-report.js';
 import { buildWorkbookReport } from '../../../pipeline/report/build-workbook-report.js';
-import { CHROMIUM, hasChromium, launchChromium } from '../../support/launch-chromium.js';
+import {
+  CHROMIUM,
+  hasChromium,
+  launchChromium,
+  openWatched,
+} from '../../support/launch-chromium.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://evil.example","x")';
@@ -101,25 +105,12 @@ describe.skipIf(!hasChromium)('the hostile report in headless Chromium', () => {
   });
 
   it('opens with no console errors, no network requests, no dialog; the name shows as text', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const consoleErrors: string[] = [];
-    const external: string[] = [];
-    const dialogs: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => consoleErrors.push(String(err)));
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith('file:') && !url.startsWith('data:')) external.push(url);
-    });
-    page.on('dialog', async (dialog) => {
-      dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
+    const { page, consoleErrors, pageErrors, external, dialogs } = await openWatched(
+      browser,
+      join(out, 'report.html'),
+    );
     try {
-      await page.goto(pathToFileURL(join(out, 'report.html')).href, { waitUntil: 'load' });
-      expect(consoleErrors).toEqual([]);
+      expect([...consoleErrors, ...pageErrors]).toEqual([]);
       expect(external).toEqual([]);
       expect(dialogs).toEqual([]);
       expect(await page.locator('img').count()).toBe(0);
