@@ -9,6 +9,7 @@ import { applyPayments } from './apply-payments.js';
 import { bucketOpenItems } from './bucket-open-items.js';
 import { compareText } from './compare-text.js';
 import { loadInvoices } from './load-invoices.js';
+import { acquireScratchArrays, releaseScratchArrays } from './scratch-arrays.js';
 import { summarizeSection } from './summarize-section.js';
 
 export type { AgeReceivablesOptions, InvoiceLineSelection } from './aging-options.js';
@@ -94,9 +95,15 @@ export function ageReceivables(
     paymentsAfterAsOf: 0,
     paymentsDropped: 0,
   };
-  const loaded = loadInvoices(invoices, o, ledger, warnings, counts);
-  applyPayments(invoices, payments, loaded, o, ledger, warnings, counts);
-  const totals = bucketOpenItems(invoices, loaded, o, ledger, warnings, counts);
+  const scratch = acquireScratchArrays();
+  let totals;
+  try {
+    const loaded = loadInvoices(invoices, o, ledger, warnings, counts, scratch);
+    applyPayments(payments, loaded, o, ledger, warnings, counts);
+    totals = bucketOpenItems(invoices, loaded, o, ledger, warnings, counts);
+  } finally {
+    releaseScratchArrays(scratch);
+  }
   const sections = ledger.sections.map((sec, s) =>
     summarizeSection(sec, s, o, ledger, totals, warnings),
   );

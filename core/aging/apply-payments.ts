@@ -1,11 +1,11 @@
-import type { Invoice, Payment } from '../columns/records.js';
+import type { Payment } from '../columns/records.js';
 import type { AgingLedger } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import type { LoadedInvoices } from './load-invoices.js';
-import { BATCH, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
+import { AFTER_AS_OF, BATCH, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 import { hashString } from './string-index.js';
 
 /**
@@ -19,7 +19,6 @@ import { hashString } from './string-index.js';
  * counted twice. A blank payment currency means the invoice's; a blank customer means the
  * invoice's, else UNKNOWN_CUSTOMER. Rows with an unreadable date or amount are dropped, reported.
  *
- * @param invoices - The invoices pass 1 loaded; not mutated.
  * @param payments - The payments; not mutated.
  * @param loaded - Pass 1's invoices; their payment records are filled in.
  * @param o - Normalised options.
@@ -27,11 +26,10 @@ import { hashString } from './string-index.js';
  * @param warnings - Collector for row warnings.
  * @param counts - Counts to fill in (payments*).
  * @example
- * applyPayments(invoices, payments, loaded, o, ledger, warnings, counts);
+ * applyPayments(payments, loaded, o, ledger, warnings, counts);
  * loaded.payments[2 * row]; // cents paid on that invoice by as-of
  */
 export function applyPayments(
-  invoices: readonly Invoice[],
   payments: readonly Payment[],
   loaded: LoadedInvoices,
   o: NormalisedAgingOptions,
@@ -41,7 +39,7 @@ export function applyPayments(
 ): void {
   const { asOf } = o;
   const pp = o.paymentPlace;
-  const { byNumber, currencies, factors, currencyOfRow, pair } = loaded;
+  const { byNumber, currencies, factors, currencyOfRow, pair, flags } = loaded;
   const paid = loaded.payments;
   const { pairSection, pairCustomer } = ledger;
   const m = payments.length;
@@ -49,7 +47,6 @@ export function applyPayments(
   const refs = new Array<string>(BATCH).fill('');
   const refHash = new Int32Array(BATCH);
   const rowOf = new Int32Array(BATCH);
-  const candidates = new Array<Invoice | undefined>(BATCH).fill(undefined);
 
   for (let from = 0; from < m; from += BATCH) {
     const to = Math.min(m, from + BATCH);
@@ -74,14 +71,7 @@ export function applyPayments(
     }
     for (let k = 0; k < to - from; k++) {
       const r = rowOf[k] as number;
-      candidates[k] = r >= 0 ? (invoices[r] as Invoice) : undefined;
-    }
-    for (let k = 0; k < to - from; k++) {
-      const inv = candidates[k];
-      if (inv === undefined) continue;
-      const r = rowOf[k] as number;
-      const ref = refs[k] as string;
-      rowOf[k] = inv.invoice === ref ? r : byNumber.confirm(ref, refHash[k] as number, r);
+      if (r >= 0) rowOf[k] = byNumber.confirm(refs[k] as string, refHash[k] as number, r);
     }
     for (let j = from; j < to; j++) {
       const k = j - from;
@@ -117,7 +107,8 @@ export function applyPayments(
         rawCurrency === undefined || rawCurrency.trim() === ''
           ? undefined
           : ledger.currencyOf(rawCurrency);
-      if (idx >= 0 && (invoices[idx] as Invoice).invoiceDate <= asOf) {
+      // The flag, not the invoice record: records are scattered over the heap, the flags are not.
+      if (idx >= 0 && ((flags[idx] as number) & AFTER_AS_OF) === 0) {
         const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
         const invCur = currencies[curId] as string | null;
         const same =

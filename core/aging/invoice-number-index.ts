@@ -1,26 +1,32 @@
 import type { Invoice } from '../columns/records.js';
+import type { ScratchArrays } from './scratch-arrays.js';
 import { hashString } from './string-index.js';
 
 /**
  * Invoice number → row of its first invoice, for matching a million payments to a million invoices.
  *
  * Open addressing over one Int32Array of (hash, row + 1) pairs sized once for the row count: a
- * lookup costs one probe line, and the match is confirmed against the invoice's own number cell,
- * so no array of a million keys is allocated on the JS heap (which would set off a full garbage
- * collection of the caller's ledger on every call). Numbers that needed trimming are kept aside.
+ * lookup costs one probe line. The match is confirmed against the trimmed number kept per row in a
+ * plain array (pointers only, 4 bytes each), not against the invoice record: records lie scattered
+ * over the caller's heap, and touching one per payment at random cost more than the rest of the
+ * lookup. The numbers array is the only per-row JS array; nothing else per key lands on the heap.
  */
 export class InvoiceNumberIndex {
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Trimmed numbers of the rows whose number cell is not already trimmed. */
-  private readonly trimmed = new Map<number, string>();
+  /** Trimmed number of each added row (holes for rows never added). */
+  private readonly numbers: string[];
 
-  /** @param invoices - The invoices whose rows are added; every row added must be an index into it. */
-  constructor(private readonly invoices: readonly Invoice[]) {
+  /**
+   * @param invoices - The invoices whose rows are added; every row added must be an index into it.
+   * @param scratch - Where to take the slot table from (reused between calls); a fresh one without.
+   */
+  constructor(invoices: readonly Invoice[], scratch?: ScratchArrays) {
     let capacity = 16;
     while (capacity < invoices.length * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity * 2);
+    this.slots = scratch ? scratch.int32(capacity * 2) : new Int32Array(capacity * 2);
     this.mask = capacity - 1;
+    this.numbers = new Array<string>(invoices.length);
   }
 
   /** Adds number (the row's trimmed number) → row unless present; returns the row already there, or -1. */
@@ -30,14 +36,14 @@ export class InvoiceNumberIndex {
 
   /** add, with the number's hashString already computed (batched, so the probes overlap). */
   addHashed(number: string, h: number, row: number): number {
-    const { slots, mask } = this;
+    const { slots, mask, numbers } = this;
     let p = h & mask;
     for (; ; p = (p + 1) & mask) {
       const r = slots[2 * p + 1] as number;
       if (r === 0) break;
-      if (slots[2 * p] === h && this.numberAt(r - 1) === number) return r - 1;
+      if (slots[2 * p] === h && numbers[r - 1] === number) return r - 1;
     }
-    if ((this.invoices[row] as Invoice).invoice !== number) this.trimmed.set(row, number);
+    numbers[row] = number;
     slots[2 * p] = h;
     slots[2 * p + 1] = row + 1;
     return -1;
@@ -50,17 +56,17 @@ export class InvoiceNumberIndex {
 
   /** get, with the number's hashString already computed. */
   getHashed(number: string, h: number): number {
-    const { slots, mask } = this;
+    const { slots, mask, numbers } = this;
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const r = slots[2 * p + 1] as number;
       if (r === 0) return -1;
-      if (slots[2 * p] === h && this.numberAt(r - 1) === number) return r - 1;
+      if (slots[2 * p] === h && numbers[r - 1] === number) return r - 1;
     }
   }
 
   /**
    * The row in the first slot whose stored hash is h, or -1 when no slot has it (then the number is
-   * surely absent). Not yet confirmed: pass the row to confirm once the invoice is in cache.
+   * surely absent). Not yet confirmed: pass the row to confirm.
    */
   candidate(h: number): number {
     const { slots, mask } = this;
@@ -73,11 +79,6 @@ export class InvoiceNumberIndex {
 
   /** The row of number given candidate(h) returned row ≥ 0: row itself when it matches, else getHashed. */
   confirm(number: string, h: number, row: number): number {
-    return this.numberAt(row) === number ? row : this.getHashed(number, h);
-  }
-
-  private numberAt(row: number): string | undefined {
-    const raw = (this.invoices[row] as Invoice).invoice;
-    return this.trimmed.size === 0 ? raw : (this.trimmed.get(row) ?? raw);
+    return this.numbers[row] === number ? row : this.getHashed(number, h);
   }
 }

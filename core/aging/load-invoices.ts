@@ -7,6 +7,7 @@ import { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import { dueDateFromTerms } from './due-date-from-terms.js';
 import { InvoiceNumberIndex } from './invoice-number-index.js';
+import type { ScratchArrays } from './scratch-arrays.js';
 import { hashString } from './string-index.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
@@ -20,6 +21,8 @@ export const NO_PAYMENT_ROWS = -Infinity;
 export const DISPUTED = 1;
 /** Has invoice-level payment information (a paid date, paid amount or balance). */
 export const HAS_PAID_INFO = 2;
+/** Invoice dated after as-of: not aged, and payments naming it stay unapplied. */
+export const AFTER_AS_OF = 4;
 
 /** Rows handled per batch: each stage runs over a batch, so its independent cache misses overlap. */
 export const BATCH = 1024;
@@ -74,9 +77,10 @@ export interface LoadedInvoices {
  * @param ledger - Sections, pairs and owners, extended as rows are read.
  * @param warnings - Collector for row warnings.
  * @param counts - Counts to fill in (invoicesDropped, invoicesAfterAsOf).
+ * @param scratch - Where the per-row arrays come from; they live only as long as the call.
  * @returns The loaded invoices.
  * @example
- * const loaded = loadInvoices(invoices, o, ledger, warnings, counts);
+ * const loaded = loadInvoices(invoices, o, ledger, warnings, counts, scratch);
  * loaded.due[0]; // epoch day the first invoice falls due
  */
 export function loadInvoices(
@@ -85,17 +89,18 @@ export function loadInvoices(
   ledger: AgingLedger,
   warnings: AgingWarnings,
   counts: AgingCounts,
+  scratch: ScratchArrays,
 ): LoadedInvoices {
   const n = invoices.length;
   const { asOf, creditLimits } = o;
   const ip = o.invoicePlace;
-  const due = new Int32Array(n);
-  const pair = new Int32Array(n).fill(-1);
-  const owner = new Int32Array(n);
-  const flagsOf = new Uint8Array(n);
-  const payments = new Float64Array(n * 2);
+  const due = scratch.int32(n);
+  const pair = scratch.int32(n).fill(-1);
+  const owner = scratch.int32(n);
+  const flagsOf = scratch.uint8(n);
+  const payments = scratch.float64(n * 2);
   let currencyOfRow: Int32Array | null = null;
-  const byNumber = new InvoiceNumberIndex(invoices);
+  const byNumber = new InvoiceNumberIndex(invoices, scratch);
   const paidInfo: InvoicePaidInfo = { rows: [], dated: [], dates: [], cents: [] };
   const currencies: (string | null)[] = [];
   const factors: number[] = [];
@@ -329,8 +334,10 @@ export function loadInvoices(
       owner[i] = ownerId;
       if (currencyOfRow !== null) currencyOfRow[i] = curId;
       let flags = inv.disputed === true ? DISPUTED : 0;
-      if (date > asOf) counts.invoicesAfterAsOf++;
-      else if (date < minDay) minDay = date;
+      if (date > asOf) {
+        counts.invoicesAfterAsOf++;
+        flags |= AFTER_AS_OF;
+      } else if (date < minDay) minDay = date;
 
       // Invoice-level payment information, used unless the payments list has rows for this invoice.
       const paidDate = inv.paidDate;

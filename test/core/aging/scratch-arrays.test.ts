@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { acquireScratchArrays, releaseScratchArrays } from '../../../core/aging/scratch-arrays.js';
+
+describe('acquireScratchArrays', () => {
+  it('hands out zero-filled arrays of the length asked, also when reusing a dirty buffer', () => {
+    const first = acquireScratchArrays();
+    const a = first.int32(100).fill(7);
+    first.float64(50).fill(-1);
+    first.uint8(10).fill(255);
+    releaseScratchArrays(first);
+    const again = acquireScratchArrays();
+    const a2 = again.int32(90);
+    const b2 = again.float64(60);
+    const c2 = again.uint8(10);
+    expect(a2.length).toBe(90);
+    expect(b2.length).toBe(60);
+    expect(c2.length).toBe(10);
+    expect(a2.every((x) => x === 0)).toBe(true);
+    expect(b2.every((x) => x === 0)).toBe(true);
+    expect(c2.every((x) => x === 0)).toBe(true);
+    // The kept buffer is reused when it is big enough.
+    if (again === first) expect(a2.buffer).toBe(a.buffer);
+    releaseScratchArrays(again);
+  });
+
+  it('gives a nested call its own arrays while the outer call still holds its set', () => {
+    const outer = acquireScratchArrays();
+    const x = outer.int32(8).fill(1);
+    const inner = acquireScratchArrays();
+    expect(inner).not.toBe(outer);
+    inner.int32(8).fill(2);
+    releaseScratchArrays(inner);
+    expect([...x]).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    releaseScratchArrays(outer);
+  });
+});
