@@ -3,9 +3,16 @@
  * holding (hash, entry) pairs side by side, so a probe costs one cache line, with an FNV-1a hash of
  * the UTF-16 code units. On a million fresh invoice-number strings it beats `Map<string, number>`
  * by about 2× (no per-entry objects). Values are int32 ≥ 0; -1 means "absent".
+ *
+ * A hit is confirmed against a copy of the key's code units in one packed array rather than the
+ * key string itself: the first-seen strings lie scattered over the caller's heap (one per customer,
+ * each on its own page), and a million lookups that each touched one cost more than the hashing.
  */
 export class StringIndex {
   private keys: string[] = [];
+  /** Code units of every key, back to back; entry e spans starts[e] … starts[e + 1]. */
+  private units = new Uint16Array(256);
+  private starts = new Int32Array(17);
   private values: Int32Array;
   /** slots[2p] = hash, slots[2p + 1] = entry + 1 (0 = empty). */
   private slots: Int32Array;
@@ -17,6 +24,7 @@ export class StringIndex {
     this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
     this.values = new Int32Array(Math.max(expected, 8));
+    this.starts = new Int32Array(Math.max(expected, 8) + 1);
   }
 
   /** Number of keys. */
@@ -32,11 +40,11 @@ export class StringIndex {
   /** The value stored for key, or -1. */
   get(key: string): number {
     const h = hashString(key);
-    const { slots, keys, mask } = this;
+    const { slots, mask } = this;
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const e = slots[2 * p + 1] as number;
       if (e === 0) return -1;
-      if (slots[2 * p] === h && keys[e - 1] === key) return this.values[e - 1] as number;
+      if (slots[2 * p] === h && this.sameKey(e - 1, key)) return this.values[e - 1] as number;
     }
   }
 
@@ -52,14 +60,18 @@ export class StringIndex {
     for (; ; p = (p + 1) & mask) {
       const e = slots[2 * p + 1] as number;
       if (e === 0) break;
-      if (slots[2 * p] === h && keys[e - 1] === key) return this.values[e - 1] as number;
+      if (slots[2 * p] === h && this.sameKey(e - 1, key)) return this.values[e - 1] as number;
     }
     const entry = keys.length;
     if (entry === this.values.length) {
       const values = new Int32Array(entry * 2);
       values.set(this.values);
       this.values = values;
+      const starts = new Int32Array(entry * 2 + 1);
+      starts.set(this.starts);
+      this.starts = starts;
     }
+    this.addUnits(entry, key);
     keys.push(key);
     this.values[entry] = value;
     slots[2 * p] = h;
@@ -92,7 +104,33 @@ export class StringIndex {
 
   /** internHashed, given the entry candidate(h) returned: that entry when its key matches (for an index filled by intern only). */
   confirmIntern(key: string, h: number, entry: number): number {
-    return entry >= 0 && this.keys[entry] === key ? entry : this.internHashed(key, h);
+    return entry >= 0 && this.sameKey(entry, key) ? entry : this.internHashed(key, h);
+  }
+
+  /** Whether entry's key equals key, read from the packed code units. */
+  private sameKey(entry: number, key: string): boolean {
+    const { units, starts } = this;
+    const start = starts[entry] as number;
+    const length = key.length;
+    if ((starts[entry + 1] as number) - start !== length) return false;
+    for (let k = 0; k < length; k++) if (units[start + k] !== key.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** Appends key's code units as entry's (entries are added in order). */
+  private addUnits(entry: number, key: string): void {
+    const start = this.starts[entry] as number;
+    const end = start + key.length;
+    if (end > this.units.length) {
+      let length = this.units.length * 2;
+      while (length < end) length *= 2;
+      const units = new Uint16Array(length);
+      units.set(this.units);
+      this.units = units;
+    }
+    const { units } = this;
+    for (let k = 0; k < key.length; k++) units[start + k] = key.charCodeAt(k);
+    this.starts[entry + 1] = end;
   }
 
   private rehash(): void {
