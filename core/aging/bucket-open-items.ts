@@ -9,7 +9,7 @@ import { UNKNOWN_OWNER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import { firstDayOfMonthIndex, monthIndexOfEpochDay } from '../columns/calendar-month.js';
 import type { LoadedInvoices } from './load-invoices.js';
-import { DISPUTED, HAS_PAID_INFO, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
+import { AFTER_AS_OF, DISPUTED, HAS_PAID_INFO, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 
 /** Open balances summed per pair and per owner, all in cents; arrays are [id × buckets + bucket]. */
 export interface OpenItemTotals {
@@ -69,7 +69,7 @@ export function bucketOpenItems(
   const nb = buckets.length;
   const ip = o.invoicePlace;
   const { sections, pairSection, pairCustomer } = ledger;
-  const { due, pair, owner, flags, payments, currencyOfRow, factors, paidInfo, minDay } = loaded;
+  const { due, day, cents, pair, owner, flags, payments, paidInfo, minDay } = loaded;
   const nPairs = pairSection.length;
   const pairBuckets = new Float64Array(nPairs * nb);
   const pairBucketCount = new Int32Array(nPairs * nb);
@@ -126,18 +126,18 @@ export function bucketOpenItems(
   for (let i = 0; i < n; i++) {
     const p = pair[i] as number;
     if (p < 0) continue;
-    const inv = invoices[i] as Invoice;
-    const date = inv.invoiceDate;
-    if (date > asOf) continue;
+    const fl = flags[i] as number;
+    if ((fl & AFTER_AS_OF) !== 0) continue;
+    // Date and cents from pass 1's arrays: the invoice records are read again only for warnings
+    // and lines, since each one read costs a cache miss wherever the caller's heap put it.
+    const date = day[i] as number;
     counts.invoicesAged++;
     const s = pairSection[p] as number;
     const sec = sections[s] as LedgerSection;
-    const f = factors[currencyOfRow === null ? 0 : (currencyOfRow[i] as number)] as number;
-    const a = Math.round(inv.amount * f * 100);
+    const a = cents[i] as number;
     let paidCents = payments[2 * i] as number;
     const meta = payments[2 * i + 1] as number;
     let last = meta === NO_PAYMENT_ROWS ? NO_DAY : meta;
-    const fl = flags[i] as number;
     if ((fl & HAS_PAID_INFO) !== 0) {
       while ((paidInfo.rows[paidInfoAt] as number) < i) paidInfoAt++;
       if (meta !== NO_PAYMENT_ROWS) {
@@ -147,7 +147,7 @@ export function bucketOpenItems(
           {
             code: 'other',
             message: `invoice row has a paid date/amount and the payments list has payments for it: the payments list is used`,
-            row: inv.row,
+            row: (invoices[i] as Invoice).row,
             column: 'paid date',
             action: 'value ignored',
           },
@@ -166,8 +166,8 @@ export function bucketOpenItems(
           ip,
           {
             code: 'missing-value',
-            message: `invoice ${inv.invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
-            row: inv.row,
+            message: `invoice ${(invoices[i] as Invoice).invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
+            row: (invoices[i] as Invoice).row,
             column: 'paid date',
             action: 'assumed',
           },
@@ -221,6 +221,7 @@ export function bucketOpenItems(
       }
     }
     if (lines === 'all' || (lines === 'open' && open !== 0)) {
+      const inv = invoices[i] as Invoice;
       const ownerName = sec.ownerIds[owner[i] as number] as string;
       sec.lines.push({
         row: inv.row,
