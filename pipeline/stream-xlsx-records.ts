@@ -1,7 +1,19 @@
+import { cellText, isBlankCell, type CellValue } from '../core/columns/cell-value.js';
+import type { RawCellSource, RecordAssembler } from '../core/columns/record-assembler.js';
 import { RecordReader, type ReadRecordsResult } from '../core/columns/record-reader.js';
 import type { RecordByKind, RecordKind } from '../core/columns/records.js';
+import type { Parsed } from '../core/columns/parsed.js';
 import type { ReadSheetRecordsOptions } from './read-sheet-records.js';
-import { streamXlsxRowBatches } from './xlsx-stream/stream-xlsx-row-batches.js';
+import {
+  CELL_BLANK,
+  CELL_DATE,
+  CELL_NUMBER,
+  CELL_OTHER,
+  CELL_SHARED,
+  type RowCells,
+} from './xlsx-stream/row-cells.js';
+import type { RowSink } from './xlsx-stream/sheet-row-scanner.js';
+import { scanXlsxSheets } from './xlsx-stream/stream-xlsx-row-batches.js';
 
 export interface StreamXlsxRecordsOptions<K extends RecordKind> extends ReadSheetRecordsOptions<K> {
   /** The sheet: its name or 0-based position; default the first worksheet. */
@@ -21,15 +33,188 @@ export async function streamXlsxRecords<K extends RecordKind>(
   options: StreamXlsxRecordsOptions<K>,
 ): Promise<ReadRecordsResult<RecordByKind[K]>> {
   const { sheet = 0, ...recordOptions } = options;
-  let reader: RecordReader<K> | undefined;
-  for await (const batch of streamXlsxRowBatches(file, { sheet })) {
-    reader ??= new RecordReader({
+  for await (const scan of scanXlsxSheets(file, { sheet })) {
+    const reader = new RecordReader({
       ...recordOptions,
-      sheet: batch.sheet,
+      sheet: scan.sheet,
       file,
-      date1904: batch.date1904,
+      date1904: scan.date1904,
     });
-    for (const row of batch.rows) reader.push(row.rowNumber, row.cells);
+    await scan.scan(new RecordSink(reader));
+    return reader.finish();
   }
-  return (reader ?? new RecordReader({ ...recordOptions, sheet: String(sheet), file })).finish();
+  return new RecordReader({ ...recordOptions, sheet: String(sheet), file }).finish();
+}
+
+/** How a bound column's cells are read in place. */
+const GENERIC = 0;
+const TEXT = 1;
+const ID = 2;
+const NUMBER = 3;
+const DATE = 4;
+const FRACTION = 5;
+
+const BLANK: Parsed<never> = Object.freeze({ ok: true, value: undefined });
+const MS_PER_DAY = 86_400_000;
+/** The largest time value a Date holds (ECMAScript TimeClip). */
+const MAX_TIME_MS = 8.64e15;
+
+/**
+ * Feeds a RecordReader. Until the header row is found, rows go in as arrays; after it, each row
+ * is read in place: the cells the usual parsers would give back unchanged (plain text, finite
+ * numbers, dates) are taken as they are, with no array, Date or result object per cell, and
+ * every other cell goes through the bound column's parser as readRecords would pass it.
+ */
+class RecordSink<K extends RecordKind> implements RowSink, RawCellSource {
+  /** Set once the header is found and rows can be read in place. */
+  private assembler: RecordAssembler<K> | undefined;
+  private searching = true;
+  /** After the header search, rows still go to the reader as arrays (kinds that read whole rows). */
+  private asArrays = false;
+  private modes: Uint8Array = new Uint8Array(0);
+  private current: RowCells | undefined;
+
+  constructor(private readonly reader: RecordReader<K>) {}
+
+  row(rowNumber: number, cells: CellValue[]): void {
+    this.reader.push(rowNumber, cells);
+  }
+
+  typedRow(rowNumber: number, cells: RowCells): void {
+    const assembler = this.assembler;
+    if (assembler === undefined) {
+      if (this.searching || this.asArrays) this.reader.push(rowNumber, cells.toArray());
+      if (this.searching && this.reader.isSettled) this.settle();
+      return;
+    }
+    if (isBlankRow(cells)) return;
+    this.current = cells;
+    assembler.beginRow(rowNumber);
+    const bound = assembler.bound;
+    const { kinds, numbers, width, sharedStrings } = cells;
+    for (let b = 0; b < bound.length; b++) {
+      const column = bound[b]!;
+      const index = column.index;
+      const kind = index < width ? kinds[index]! : CELL_BLANK;
+      const mode = this.modes[b];
+      if (kind === CELL_BLANK) {
+        if (!assembler.take(b, BLANK, this)) break;
+        continue;
+      }
+      if (kind === CELL_SHARED && (mode === TEXT || mode === ID)) {
+        const text = sharedStrings[numbers[index]!]!;
+        if (isPlainText(text, mode === ID)) {
+          assembler.takeValue(b, text);
+          continue;
+        }
+      } else if (kind === CELL_NUMBER) {
+        const value = numbers[index]!;
+        if (
+          (mode === NUMBER && Number.isFinite(value)) ||
+          (mode === FRACTION && value >= 0 && value <= 1)
+        ) {
+          assembler.takeValue(b, value);
+          continue;
+        }
+      } else if (kind === CELL_DATE && mode === DATE) {
+        const ms = numbers[index]!;
+        if (ms >= -MAX_TIME_MS && ms <= MAX_TIME_MS) {
+          assembler.takeValue(b, Math.floor(ms / MS_PER_DAY));
+          continue;
+        }
+      }
+      if (!assembler.take(b, column.parse(cells.value(index)), this)) break;
+    }
+    assembler.endRow();
+    this.current = undefined;
+  }
+
+  rawText(b: number): string {
+    return cellText(this.current?.value(this.assembler!.bound[b]!.index));
+  }
+
+  /**
+   * Once the reader's header search is over, takes its assembler to read rows in place; without
+   * one (no header, or a required column missing) later rows are not read, as the reader would
+   * ignore them. Kinds that read whole rows keep going in as arrays.
+   */
+  private settle(): void {
+    this.searching = false;
+    const assembler = this.reader.header?.assembler;
+    if (assembler === undefined) return;
+    if (assembler.needsWholeRows) {
+      this.asArrays = true;
+      return;
+    }
+    this.assembler = assembler;
+    this.modes = Uint8Array.from(assembler.bound, (column) => modeOf(column.spec.type));
+  }
+}
+
+function modeOf(type: string): number {
+  switch (type) {
+    case 'text':
+      return TEXT;
+    case 'id':
+      return ID;
+    case 'number':
+      return NUMBER;
+    case 'date':
+      return DATE;
+    case 'fraction':
+      return FRACTION;
+    default:
+      return GENERIC;
+  }
+}
+
+/**
+ * Whether parseText (or parseId, for `id`) gives the text back unchanged: it is not empty, has
+ * nothing to trim, does not start with `#` (an error literal) and, for an id, does not end in `0`
+ * (`17850.0`). Conservative: any other text goes through the parser.
+ */
+function isPlainText(text: string, id: boolean): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  return (
+    first !== 35 /* # */ && !isTrimmed(first) && !isTrimmed(last) && !(id && last === 48) /* 0 */
+  );
+}
+
+/** Characters String.prototype.trim may remove (plus the other ASCII controls, to be safe). */
+function isTrimmed(code: number): boolean {
+  if (code <= 32) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Whether every cell of the row is blank as isBlankCell sees it (only text can be). */
+function isBlankRow(cells: RowCells): boolean {
+  const { kinds, width, sharedStrings, numbers } = cells;
+  for (let j = 0; j < width; j++) {
+    const kind = kinds[j];
+    if (kind === CELL_BLANK) continue;
+    if (kind === CELL_SHARED) {
+      const text = sharedStrings[numbers[j]!]!;
+      if (text.length > 0 && !isTrimmed(text.charCodeAt(0))) return false;
+      if (!isBlankCell(text)) return false;
+    } else if (kind === CELL_OTHER) {
+      if (!isBlankCell(cells.others[j])) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }

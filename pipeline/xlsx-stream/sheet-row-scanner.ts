@@ -1,6 +1,15 @@
 import { Buffer } from 'node:buffer';
 import type { CellValue } from '../../core/columns/cell-value.js';
 import { epochDayFromExcelSerial } from '../../core/columns/epoch-day.js';
+import {
+  CELL_BLANK,
+  CELL_DATE,
+  CELL_FALSE,
+  CELL_NUMBER,
+  CELL_SHARED,
+  CELL_TRUE,
+  RowCells,
+} from './row-cells.js';
 import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
 import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
@@ -11,6 +20,17 @@ export interface ScannedRow {
   rowNumber: number;
   /** `cells[j]` is column j+1; gaps are null, trailing blank cells are dropped (length ≥ 1). */
   cells: CellValue[];
+}
+
+/**
+ * Takes each row as it is scanned, read in place (see `SheetRowScanner.pushTo`), so a reader that
+ * only needs some cells never has an array or a value object made per cell.
+ */
+export interface RowSink {
+  /** A row read in place: `cells` is reused for the next row, so it must be read before returning. */
+  typedRow(rowNumber: number, cells: RowCells): void;
+  /** A row handed over as an array (rows that straddle two chunks). */
+  row(rowNumber: number, cells: CellValue[]): void;
 }
 
 /** What a sheet's cells refer to outside the sheet. */
@@ -67,11 +87,18 @@ export class SheetRowScanner {
   private tags: RunTags = runTags('');
   private lastRowNumber = 0;
   private readonly dateOffset: number;
+  /** The cells of the row being read. */
+  private readonly cells: RowCells;
+  /** Where rows go in place (`pushTo`), unless `holding` says they must wait in an array. */
+  private sink: RowSink | undefined;
+  private holding = false;
+  private readonly held: ScannedRow[] = [];
 
   constructor(private readonly context: SheetScanContext) {
     this.dateOffset = context.date1904
       ? DAYS_1900_TO_1904 - SERIAL_OF_UNIX_EPOCH
       : -SERIAL_OF_UNIX_EPOCH;
+    this.cells = new RowCells(context.sharedStrings);
   }
 
   /**
@@ -80,6 +107,25 @@ export class SheetRowScanner {
    * afterwards only until the next call.
    */
   push(chunk: string | Uint8Array, out: ScannedRow[]): void {
+    this.sink = undefined;
+    this.pushChunk(chunk, out);
+  }
+
+  /**
+   * Like `push`, but hands the rows to `sink` as they are scanned, most of them in place (see
+   * RowSink), in sheet order.
+   */
+  pushTo(chunk: string | Uint8Array, sink: RowSink): void {
+    this.sink = sink;
+    try {
+      this.pushChunk(chunk, this.held);
+    } finally {
+      this.sink = undefined;
+      this.held.length = 0;
+    }
+  }
+
+  private pushChunk(chunk: string | Uint8Array, out: ScannedRow[]): void {
     if (typeof chunk === 'string') {
       let text = this.heldSurrogate.length === 0 ? chunk : this.heldSurrogate + chunk;
       this.heldSurrogate = '';
@@ -122,8 +168,17 @@ export class SheetRowScanner {
       const close = chunk.indexOf(this.rowClose);
       const headEnd = close + this.rowClose.length;
       const head = close < 0 ? NO_BYTES : Buffer.concat([this.tail, chunk.subarray(0, headEnd)]);
-      if (close >= 0 && this.scanRows(head, 0, out) === head.length) {
+      // Rows of the joined head wait in `out`, since they may have to be undone.
+      this.holding = true;
+      const whole = close >= 0 && this.scanRows(head, 0, out) === head.length;
+      this.holding = false;
+      if (whole) {
         from = headEnd;
+        const sink = this.sink;
+        if (sink !== undefined) {
+          for (let r = rowsBefore; r < out.length; r++) sink.row(out[r]!.rowNumber, out[r]!.cells);
+          out.length = rowsBefore;
+        }
       } else {
         // The carried bytes were not one unfinished row (or no row ends in this chunk): undo
         // and scan the whole joined bytes instead.
@@ -215,14 +270,19 @@ export class SheetRowScanner {
         pos = tagEnd + 1;
         continue;
       }
-      const cells = this.cellsOf(buf, tagEnd + 1);
+      this.cellsOf(buf, tagEnd + 1);
       if (this.rowEnd < 0) {
         // Unfinished row: scan it again, whole, once the next chunk has arrived.
         this.lastRowNumber = rowNumber - 1;
         pos = open;
         break;
       }
-      if (cells.length > 0) out.push({ rowNumber, cells });
+      const cells = this.cells;
+      if (cells.width > 0) {
+        const sink = this.sink;
+        if (sink !== undefined && !this.holding) sink.typedRow(rowNumber, cells);
+        else out.push({ rowNumber, cells: cells.toArray() });
+      }
       pos = this.rowEnd + rowClose.length;
     }
     return pos;
@@ -245,13 +305,15 @@ export class SheetRowScanner {
   /** Where the row read by `cellsOf` ends (its `</row>`), or -1 when `buf` ends first. */
   private rowEnd = -1;
 
-  /** The cells of the row whose content starts at `start`, up to its `</row>` (see `rowEnd`). */
-  private cellsOf(buf: Buffer, start: number): CellValue[] {
-    const { cellOpen, cellClose, rowClose } = this;
-    const cells: CellValue[] = [];
+  /**
+   * Reads the cells of the row whose content starts at `start` into `cells`, up to its `</row>`
+   * (see `rowEnd`).
+   */
+  private cellsOf(buf: Buffer, start: number): void {
+    const { cellOpen, cellClose, rowClose, cells } = this;
+    cells.clear();
     this.rowEnd = -1;
     let nextColumn = 0;
-    let lastValued = -1;
     let pos = start;
     for (;;) {
       let open = -1;
@@ -270,7 +332,7 @@ export class SheetRowScanner {
         // Something else here (white space, another element): search the next cell and the
         // row's end.
         const rowEnd = buf.indexOf(rowClose, pos);
-        if (rowEnd < 0) return cells;
+        if (rowEnd < 0) return;
         const nextCell = buf.indexOf(cellOpen, pos);
         if (nextCell < 0 || nextCell >= rowEnd) {
           this.rowEnd = rowEnd;
@@ -280,7 +342,7 @@ export class SheetRowScanner {
       }
       const nameEnd = open + cellOpen.length;
       const after = buf[nameEnd];
-      if (after === undefined) return cells;
+      if (after === undefined) return;
       if (!isNameEnd(after)) {
         pos = nameEnd;
         continue;
@@ -308,44 +370,37 @@ export class SheetRowScanner {
         }
         tagEnd++;
       }
-      if (tagEnd >= buf.length) return cells;
+      if (tagEnd >= buf.length) return;
       const referenced = refAt >= 0 ? columnIndexAt(buf, refAt) : -1;
       const column = referenced >= 0 ? referenced : nextColumn;
       nextColumn = column + 1;
-      let value: CellValue = null;
       let lastCell = false;
       if (buf[tagEnd - 1] === SLASH) {
         pos = tagEnd + 1;
       } else {
-        value = this.plainValue(buf, tagEnd + 1, typeAt, styleAt);
+        this.plainCell(buf, tagEnd + 1, typeAt, styleAt, column);
         if (this.plainEnd >= 0) {
           pos = this.plainEnd;
         } else {
           const rowEnd = buf.indexOf(rowClose, tagEnd);
-          if (rowEnd < 0) return cells;
+          if (rowEnd < 0) return;
           const close = buf.indexOf(cellClose, tagEnd);
           // A cell without its `</c>` ends with its row.
           lastCell = close < 0 || close > rowEnd;
           const contentEnd = lastCell ? rowEnd : close;
           pos = contentEnd + cellClose.length;
-          value = this.valueOf(
+          const value = this.valueOf(
             buf.toString('utf8', tagEnd + 1, contentEnd),
             typeAt < 0 ? 110 /* n */ : buf[typeAt]!,
             typeAt >= 0 && attributeLength(buf, typeAt) === 1,
             styleAt < 0 ? -1 : integerAt(buf, styleAt),
           );
+          if (value !== null && value !== undefined) cells.setValue(column, value);
           if (lastCell) this.rowEnd = rowEnd;
         }
       }
-      if (value !== null) {
-        while (cells.length < column) cells.push(null);
-        cells[column] = value;
-        if (column > lastValued) lastValued = column;
-      }
       if (lastCell) break;
     }
-    if (cells.length > lastValued + 1) cells.length = lastValued + 1;
-    return cells;
   }
 
   /** Whether `buf` holds the prefix and then `name` (a tag name's bytes, e.g. `row`) at `at`. */
@@ -367,11 +422,17 @@ export class SheetRowScanner {
   private plainEnd = -1;
 
   /**
-   * The value of the common cell `<c …><v>digits</v></c>` (a number, a shared string index or a
-   * 0/1 boolean) read in one pass over its bytes. Sets `plainEnd` to -1 for every other form,
-   * which `valueOf` then reads from the decoded cell content.
+   * Reads the common cell `<c …><v>digits</v></c>` (a number, a shared string index or a 0/1
+   * boolean) into column `column` of `cells` in one pass over its bytes. Sets `plainEnd` to -1 for
+   * every other form, which `valueOf` then reads from the decoded cell content.
    */
-  private plainValue(buf: Buffer, at: number, typeAt: number, styleAt: number): CellValue {
+  private plainCell(
+    buf: Buffer,
+    at: number,
+    typeAt: number,
+    styleAt: number,
+    column: number,
+  ): void {
     this.plainEnd = -1;
     const prefixLength = this.prefix.length;
     if (
@@ -380,18 +441,19 @@ export class SheetRowScanner {
       buf[at + 2 + prefixLength] !== GT ||
       (prefixLength > 0 && !this.isPrefixAt(buf, at + 1))
     ) {
-      return null;
+      return;
     }
     let type = 110; /* n */
     if (typeAt >= 0) {
       const quote = buf[typeAt + 1];
-      if (quote !== QUOTE && quote !== APOSTROPHE) return null;
+      if (quote !== QUOTE && quote !== APOSTROPHE) return;
       type = buf[typeAt]!;
     }
     const valueStart = at + 3 + prefixLength;
     let i = valueStart;
     let code = buf[i];
-    let value: CellValue;
+    let kind: number;
+    let number = 0;
     if (type === 110 /* n */) {
       const negative = code === 45; /* - */
       if (negative) code = buf[++i];
@@ -410,29 +472,26 @@ export class SheetRowScanner {
         code = buf[++i];
       }
       // Exponents, long digit runs and anything unusual go the general way (`Number`).
-      if (code !== LT || digits === 0 || digits > 15) return null;
+      if (code !== LT || digits === 0 || digits > 15) return;
       const scale = fraction < 0 ? 0 : i - fraction - 1;
       const magnitude = scale === 0 ? mantissa : mantissa / (POWERS_OF_TEN[scale] ?? 10 ** scale);
-      const serial = negative ? -magnitude : magnitude;
-      value = serial;
-      if (styleAt >= 0) {
-        const style = this.context.dateStyles[integerAt(buf, styleAt)];
-        if (style === true || style === 'time') value = this.dateOf(serial, style === 'time');
-      }
+      number = negative ? -magnitude : magnitude;
+      kind = CELL_NUMBER;
     } else if (type === 115 /* s */) {
       let index = 0;
       while (code !== undefined && code >= 48 && code <= 57) {
         index = index * 10 + (code - 48);
         code = buf[++i];
       }
-      if (code !== LT || i === valueStart) return null;
-      value = this.context.sharedStrings[index] ?? null;
+      if (code !== LT || i === valueStart) return;
+      number = index;
+      kind = index < this.context.sharedStrings.length ? CELL_SHARED : CELL_BLANK;
     } else if (type === 98 /* b */) {
-      if ((code !== 48 && code !== 49) || buf[i + 1] !== LT) return null;
-      value = code === 49;
+      if ((code !== 48 && code !== 49) || buf[i + 1] !== LT) return;
+      kind = code === 49 ? CELL_TRUE : CELL_FALSE;
       i++;
     } else {
-      return null;
+      return;
     }
     // `i` is at `<`: the rest must be exactly `</v></c>` (with the prefix) for the fast path.
     const cellCloseAt = i + 4 + prefixLength;
@@ -446,10 +505,31 @@ export class SheetRowScanner {
       buf[cellCloseAt + 3 + prefixLength] !== GT ||
       (prefixLength > 0 && !(this.isPrefixAt(buf, i + 2) && this.isPrefixAt(buf, cellCloseAt + 2)))
     ) {
-      return null;
+      return;
     }
     this.plainEnd = cellCloseAt + 4 + prefixLength;
-    return value;
+    if (kind === CELL_NUMBER && styleAt >= 0)
+      this.setSerial(column, number, integerAt(buf, styleAt));
+    else if (kind !== CELL_BLANK) this.cells.set(column, kind, number);
+  }
+
+  /**
+   * Sets a number cell of style `style`: the number itself, or for a date format the time value
+   * of the Date `dateOf` gives (the same value, without making the Date).
+   */
+  private setSerial(column: number, serial: number, style: number): void {
+    const dateStyle = this.context.dateStyles[style];
+    if (dateStyle !== true && dateStyle !== 'time') {
+      this.cells.set(column, CELL_NUMBER, serial);
+      return;
+    }
+    const ms = Math.round((serial + this.dateOffset) * MS_PER_DAY);
+    const timeMs = ((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+    const whole = (ms - timeMs) / MS_PER_DAY - this.dateOffset;
+    const day =
+      dateStyle === 'time' ? undefined : epochDayFromExcelSerial(whole, this.context.date1904);
+    if (day === undefined) this.cells.set(column, CELL_NUMBER, whole + timeMs / MS_PER_DAY);
+    else this.cells.set(column, CELL_DATE, day * MS_PER_DAY + timeMs);
   }
 
   /**

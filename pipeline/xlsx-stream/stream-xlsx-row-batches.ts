@@ -4,7 +4,7 @@ import { readSharedStrings } from './read-shared-strings.js';
 import { parseDateStyles, readWorkbookStructure } from './read-workbook-structure.js';
 import type { WorkbookSheet } from './read-workbook-structure.js';
 import { SheetRowScanner } from './sheet-row-scanner.js';
-import type { ScannedRow } from './sheet-row-scanner.js';
+import type { RowSink, ScannedRow, SheetScanContext } from './sheet-row-scanner.js';
 
 export interface StreamXlsxRowsOptions {
   /**
@@ -35,6 +35,62 @@ export async function* streamXlsxRowBatches(
   file: string,
   options: StreamXlsxRowsOptions = {},
 ): AsyncGenerator<XlsxRowBatch> {
+  for await (const { sheet, date1904, scanner, chunks } of openSheets(file, options)) {
+    yield { sheet, date1904, rows: [] };
+    for await (const chunk of chunks) {
+      const rows: ScannedRow[] = [];
+      scanner.push(chunk, rows);
+      if (rows.length > 0) yield { sheet, date1904, rows };
+    }
+    checkRowBoundary(file, sheet, scanner);
+  }
+}
+
+/** One worksheet, ready to scan. */
+export interface XlsxSheetScan {
+  sheet: string;
+  date1904: boolean;
+  /**
+   * Scans the whole sheet, handing each non-empty row to `sink` in sheet order, most of them
+   * read in place (see RowSink): the row-at-a-time form of streamXlsxRowBatches for readers
+   * that only need some cells of each row.
+   */
+  scan(sink: RowSink): Promise<void>;
+}
+
+/**
+ * The worksheets of an .xlsx/.xlsm file, each to be scanned row by row into a RowSink (see
+ * XlsxSheetScan); same sheets, rows and errors as streamXlsxRowBatches.
+ *
+ * @throws WorkbookReadError as streamXlsxRowBatches does.
+ */
+export async function* scanXlsxSheets(
+  file: string,
+  options: StreamXlsxRowsOptions = {},
+): AsyncGenerator<XlsxSheetScan> {
+  for await (const { sheet, date1904, scanner, chunks } of openSheets(file, options)) {
+    yield {
+      sheet,
+      date1904,
+      scan: async (sink) => {
+        for await (const chunk of chunks) scanner.pushTo(chunk, sink);
+        checkRowBoundary(file, sheet, scanner);
+      },
+    };
+  }
+}
+
+interface OpenedSheet {
+  sheet: string;
+  date1904: boolean;
+  scanner: SheetRowScanner;
+  chunks: AsyncIterable<Buffer>;
+}
+
+async function* openSheets(
+  file: string,
+  options: StreamXlsxRowsOptions,
+): AsyncGenerator<OpenedSheet> {
   const wanted = options.sheet;
   if (typeof wanted === 'number' && !(Number.isInteger(wanted) && wanted >= 0)) {
     throw new RangeError(
@@ -47,29 +103,34 @@ export async function* streamXlsxRowBatches(
     const sheets =
       wanted === undefined ? structure.sheets : [pickSheet(file, structure.sheets, wanted)];
     if (sheets.length === 0) return;
-    const dateStyles =
-      structure.stylesPart === undefined
-        ? []
-        : parseDateStyles(await pkg.readText(structure.stylesPart));
-    const sharedStrings =
-      structure.sharedStringsPart === undefined
-        ? []
-        : await readSharedStrings(pkg, structure.sharedStringsPart);
-    const { date1904 } = structure;
+    const context: SheetScanContext = {
+      dateStyles:
+        structure.stylesPart === undefined
+          ? []
+          : parseDateStyles(await pkg.readText(structure.stylesPart)),
+      sharedStrings:
+        structure.sharedStringsPart === undefined
+          ? []
+          : await readSharedStrings(pkg, structure.sharedStringsPart),
+      date1904: structure.date1904,
+    };
     for (const sheet of sheets) {
-      yield { sheet: sheet.name, date1904, rows: [] };
-      const scanner = new SheetRowScanner({ sharedStrings, dateStyles, date1904 });
-      for await (const chunk of pkg.streamByteChunks(sheet.part)) {
-        const rows: ScannedRow[] = [];
-        scanner.push(chunk, rows);
-        if (rows.length > 0) yield { sheet: sheet.name, date1904, rows };
-      }
-      if (!scanner.isAtRowBoundary) {
-        throw new WorkbookReadError(file, `sheet '${sheet.name}' ends in the middle of a row`);
-      }
+      yield {
+        sheet: sheet.name,
+        date1904: context.date1904,
+        scanner: new SheetRowScanner(context),
+        // An async generator: the part is opened only when its chunks are first asked for.
+        chunks: pkg.streamByteChunks(sheet.part),
+      };
     }
   } finally {
     pkg.close();
+  }
+}
+
+function checkRowBoundary(file: string, sheet: string, scanner: SheetRowScanner): void {
+  if (!scanner.isAtRowBoundary) {
+    throw new WorkbookReadError(file, `sheet '${sheet}' ends in the middle of a row`);
   }
 }
 
