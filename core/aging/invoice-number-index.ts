@@ -14,7 +14,7 @@ import { hashString } from './string-index.js';
 export class InvoiceNumberIndex {
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Trimmed number of each added row (holes for rows never added). */
+  /** Trimmed number of each added row ('' or a hole for rows never added: never read). */
   private readonly numbers: string[];
 
   /**
@@ -26,7 +26,7 @@ export class InvoiceNumberIndex {
     while (capacity < invoices.length * 2) capacity *= 2;
     this.slots = scratch ? scratch.int32(capacity * 2) : new Int32Array(capacity * 2);
     this.mask = capacity - 1;
-    this.numbers = new Array<string>(invoices.length);
+    this.numbers = scratch ? scratch.strings(invoices.length) : new Array<string>(invoices.length);
   }
 
   /** Adds number (the row's trimmed number) → row unless present; returns the row already there, or -1. */

@@ -17,6 +17,8 @@
 export class ScratchArrays {
   private readonly buffers: ArrayBuffer[] = [];
   private next = 0;
+  private readonly stringArrays: string[][] = [];
+  private nextStrings = 0;
   busy = false;
 
   /** A zero-filled Int32Array of `length` elements. */
@@ -34,10 +36,32 @@ export class ScratchArrays {
     return new Uint8Array(this.take(length), 0, length);
   }
 
+  /**
+   * A string array of `length` elements, each '' (a million-element array is 4 MB of fresh memory
+   * on V8's large-object space, so it is reused too; end() blanks it again, so no caller's string
+   * stays reachable from the kept set).
+   */
+  strings(length: number): string[] {
+    const k = this.nextStrings++;
+    let array = this.stringArrays[k];
+    if (array === undefined || array.length < length) {
+      array = new Array<string>(length).fill('');
+      this.stringArrays[k] = array;
+    }
+    return array;
+  }
+
   /** Starts a call: requests count from the first buffer again. */
   begin(): void {
     this.next = 0;
+    this.nextStrings = 0;
     this.busy = true;
+  }
+
+  /** Ends a call: blanks the string arrays handed out, so they hold none of the caller's strings. */
+  end(): void {
+    for (let k = 0; k < this.nextStrings; k++) (this.stringArrays[k] as string[]).fill('');
+    this.busy = false;
   }
 
   private take(bytes: number): ArrayBuffer {
@@ -77,5 +101,5 @@ export function acquireScratchArrays(): ScratchArrays {
 
 /** Ends a call's use of its scratch set, so the next call may reuse it. */
 export function releaseScratchArrays(scratch: ScratchArrays): void {
-  scratch.busy = false;
+  scratch.end();
 }

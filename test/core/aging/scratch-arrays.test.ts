@@ -34,3 +34,14 @@ describe('acquireScratchArrays', () => {
     releaseScratchArrays(outer);
   });
 });
+
+describe('ScratchArrays.strings', () => {
+  it('hands out a blank string array and blanks it again when the call ends', () => {
+    const scratch = acquireScratchArrays();
+    const names = scratch.strings(3);
+    expect(names.slice(0, 3)).toEqual(['', '', '']);
+    names[1] = 'INV-1';
+    releaseScratchArrays(scratch);
+    expect(names.slice(0, 3)).toEqual(['', '', '']);
+  });
+});
