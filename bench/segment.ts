@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { CsvValueCache } from '../core/columns/csv-value-cache.js';
 import type { OrderLine } from '../core/columns/records.js';
 import { epochDayFromIso } from '../core/columns/epoch-day.js';
 import { abc } from '../core/segments/abc.js';
@@ -38,13 +39,15 @@ if (!existsSync(DIR)) {
 async function readLines(): Promise<OrderLine[]> {
   const files = await listInputFiles([DIR]);
   const perFile: OrderLine[][] = [];
+  // As `pipecast segment` does: one value cache for all the files of the folder.
+  const valueCache = new CsvValueCache();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
       const file = files[i]!;
       const grid = (await readWorkbook(file))[0]!;
-      perFile[i] = readSheetRecords(grid, { kind: 'orderLine' }).records;
+      perFile[i] = readSheetRecords(grid, { kind: 'orderLine', valueCache }).records;
     }
   };
   await Promise.all(Array.from({ length: POOL }, worker));

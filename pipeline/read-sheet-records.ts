@@ -1,5 +1,6 @@
 import { CsvSyntaxError } from '../core/columns/parse-csv-text.js';
 import type { CellValue } from '../core/columns/cell-value.js';
+import type { CsvValueCache } from '../core/columns/csv-value-cache.js';
 import { DEFAULT_HEADER_SEARCH_ROWS } from '../core/columns/detect-header-row.js';
 import { readCsvHead, readCsvRecords } from '../core/columns/read-csv-records.js';
 import {
@@ -11,10 +12,13 @@ import type { RecordByKind, RecordKind } from '../core/columns/records.js';
 import type { SheetGrid } from './read-workbook.js';
 import { WorkbookReadError } from './workbook-read-error.js';
 
-export type ReadSheetRecordsOptions<K extends RecordKind> = Omit<
+export interface ReadSheetRecordsOptions<K extends RecordKind> extends Omit<
   ReadRecordsOptions<K>,
   'sheet' | 'file' | 'date1904'
->;
+> {
+  /** For CSV files: parsed text values shared with the other files of a batch. */
+  valueCache?: CsvValueCache;
+}
 
 /**
  * Records of one kind from a sheet read by readWorkbook: readRecords over its cells, or, for a
@@ -26,15 +30,20 @@ export function readSheetRecords<K extends RecordKind>(
   grid: SheetGrid,
   options: ReadSheetRecordsOptions<K>,
 ): ReadRecordsResult<RecordByKind[K]> {
+  const { valueCache, ...rest } = options;
   const full: ReadRecordsOptions<K> = {
-    ...options,
+    ...rest,
     sheet: grid.sheet,
     file: grid.file,
     date1904: grid.date1904,
   };
   if (!grid.csv) return readRecords(grid.rows, full);
   try {
-    return readCsvRecords(grid.csv.text, { ...full, delimiter: grid.csv.delimiter });
+    return readCsvRecords(grid.csv.pieces(), {
+      ...full,
+      delimiter: grid.csv.delimiter,
+      ...(valueCache === undefined ? {} : { valueCache }),
+    });
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });
@@ -51,7 +60,7 @@ export function readSheetRecords<K extends RecordKind>(
 export function sheetHead(grid: SheetGrid, rows = DEFAULT_HEADER_SEARCH_ROWS): CellValue[][] {
   if (!grid.csv) return grid.rows.slice(0, rows);
   try {
-    return readCsvHead(grid.csv.text, grid.csv.delimiter, rows);
+    return readCsvHead(grid.csv.pieces(), grid.csv.delimiter, rows);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });

@@ -18,10 +18,11 @@ export interface SheetGrid {
   /** True when the workbook uses the 1904 date system (serial 0 = 1904-01-01). */
   date1904: boolean;
   /**
-   * For a CSV file, its decoded text: readSheetRecords reads records straight from it, and
-   * `rows` is only split into cells when something asks for it (non-enumerable).
+   * For a CSV file, its delimiter and its decoded text in pieces of whole lines (decoded anew on
+   * each call): readSheetRecords reads records straight from them, and `rows` is only split into
+   * cells when something asks for it (non-enumerable).
    */
-  readonly csv?: { text: string; delimiter: string };
+  readonly csv?: { delimiter: string; pieces: () => Iterable<string> };
 }
 
 export interface ReadWorkbookOptions {

@@ -1,3 +1,4 @@
+import type { CsvValueCache } from '../../core/columns/csv-value-cache.js';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import type { Customer, OrderLine } from '../../core/columns/records.js';
 import type { SheetGrid } from '../read-workbook.js';
@@ -19,23 +20,26 @@ export interface LoadSegmentRecordsResult {
  * @param grids - sheets of one or more workbooks.
  * @param kind - order lines (RFM, ABC) or a customer list (portfolio, scorecard, ABC).
  * @param choice - sheet kinds and column mappings the user gave.
+ * @param valueCache - parsed CSV text shared with other files of the batch (daily exports repeat
+ *   the same customers and products).
  * @returns the records and every sheet's reading warnings.
  */
 export function loadSegmentRecords(
   grids: readonly SheetGrid[],
   kind: 'orderLine' | 'customer',
   choice: SheetChoice = {},
+  valueCache?: CsvValueCache,
 ): LoadSegmentRecordsResult {
   const out: LoadSegmentRecordsResult = { lines: [], customers: [], warnings: [], sheets: [] };
   for (const grid of grids) {
     if (!mayHold(grid, kind, choice)) continue;
     if (kind === 'orderLine') {
-      const r = readSheetAs(grid, 'orderLine', choice);
+      const r = readSheetAs(grid, 'orderLine', choice, valueCache);
       for (const record of r.records) out.lines.push(record);
       out.warnings.push(...r.warnings);
       if (r.records.length > 0) out.sheets.push(grid.sheet);
     } else {
-      const r = readSheetAs(grid, 'customer', choice);
+      const r = readSheetAs(grid, 'customer', choice, valueCache);
       for (const record of r.records) out.customers.push(record);
       out.warnings.push(...r.warnings);
       if (r.records.length > 0) out.sheets.push(grid.sheet);

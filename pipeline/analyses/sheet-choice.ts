@@ -1,3 +1,4 @@
+import type { CsvValueCache } from '../../core/columns/csv-value-cache.js';
 import type { ColumnMapping } from '../../core/columns/match-columns.js';
 import type { ReadRecordsResult } from '../../core/columns/read-records.js';
 import type { RecordByKind, RecordKind } from '../../core/columns/records.js';
@@ -26,14 +27,23 @@ export function mayHold(grid: SheetGrid, kind: RecordKind, choice: SheetChoice =
   return named === undefined || named === kind;
 }
 
-/** Reads a sheet as `kind` with the user's mapping for it, if any. */
+/**
+ * Reads a sheet as `kind` with the user's mapping for it, if any.
+ *
+ * @param valueCache - parsed CSV text shared by the files of one batch (see CsvValueCache).
+ */
 export function readSheetAs<K extends RecordKind>(
   grid: SheetGrid,
   kind: K,
   choice: SheetChoice = {},
+  valueCache?: CsvValueCache,
 ): PickedSheet<RecordByKind[K]> {
   const mapping = choice.mappings?.[grid.sheet];
-  const read = readSheetRecords(grid, { kind, ...(mapping === undefined ? {} : { mapping }) });
+  const read = readSheetRecords(grid, {
+    kind,
+    ...(mapping === undefined ? {} : { mapping }),
+    ...(valueCache === undefined ? {} : { valueCache }),
+  });
   return { grid, ...read };
 }
 

@@ -1,3 +1,4 @@
+import { CsvValueCache } from '../../core/columns/csv-value-cache.js';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import { epochDayFromIso } from '../../core/columns/epoch-day.js';
 import { normalizeHeader } from '../../core/columns/normalize-header.js';
@@ -137,13 +138,20 @@ async function readInputs(
   const perFile: { lines: OrderLine[]; customers: Customer[]; warnings: DataWarning[] }[] = [];
   const failures: (string | undefined)[] = [];
   let next = 0;
+  // Daily exports repeat the same customers, invoices and products: parse each text once.
+  const valueCache = new CsvValueCache();
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
       const file = files[index]!;
       try {
         const grids: SheetGrid[] = await readWorkbook(file, sheet === undefined ? {} : { sheet });
-        const out = loadSegmentRecords(grids, kind === 'orderLine' ? 'orderLine' : 'customer');
+        const out = loadSegmentRecords(
+          grids,
+          kind === 'orderLine' ? 'orderLine' : 'customer',
+          {},
+          valueCache,
+        );
         perFile[index] = out;
       } catch (error) {
         if (!(error instanceof WorkbookReadError)) throw error;

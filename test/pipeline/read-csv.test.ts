@@ -132,6 +132,30 @@ describe('readCsv', () => {
     );
   });
 
+  it('reads a file of many blocks as one text, and GB18030 bytes found late', async () => {
+    // 100,000 lines (~2 MB) span many read blocks; the GBK bytes sit in the last line only.
+    const lines = Array.from({ length: 100_000 }, (_, i) => `D-${i},${i % 7}`);
+    const utf8 = await csvFile('big.csv', ['Deal,Amount', ...lines, 'D-x,客户'].join('\n'));
+    const rows = (await readCsv(utf8)).rows;
+    expect(rows).toHaveLength(100_002);
+    expect(rows[50_001]).toEqual(['D-50000', '6']); // 50000 mod 7 = 6
+    expect(rows.at(-1)).toEqual(['D-x', '客户']);
+    const gbk = await csvFile(
+      'big-gbk.csv',
+      iconv.encode(['Deal,Amount', ...lines, 'D-x,客户'].join('\n'), 'gbk'),
+    );
+    expect((await readCsv(gbk)).rows.at(-1)).toEqual(['D-x', '客户']);
+  });
+
+  it('refuses to read records from a file that changed after it was opened', async () => {
+    const path = await csvFile('moving.csv', 'Deal,Stage\nA,Design\n');
+    const grid = await readCsv(path);
+    await writeFile(path, 'Deal,Stage\nA,Design\nB,Commit\n');
+    expect(() => grid.rows).toThrow(
+      /moving\.csv: the file changed while it was being read; run again$/,
+    );
+  });
+
   it('is what readWorkbook gives for .csv, .tsv and .txt', async () => {
     const path = await csvFile('Deals Q1.CSV', 'a,b\n1,2\n');
     expect(await readWorkbook(path)).toEqual([await readCsv(path)]);

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../../core/columns/parse-csv-text.js';
+import { CsvValueCache } from '../../../core/columns/csv-value-cache.js';
 import { readCsvRecords } from '../../../core/columns/read-csv-records.js';
 import { readRecords } from '../../../core/columns/read-records.js';
 import type { RecordKind } from '../../../core/columns/records.js';
@@ -131,6 +132,65 @@ describe('readCsvRecords', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('gives the same result for the text in pieces, wherever the pieces are cut', () => {
+    // Cuts may fall inside a quoted field, between the two quotes of "", between CR and LF,
+    // inside the header rows or inside a multi-byte character's neighbourhood.
+    const text =
+      'Report\r\n\r\nDeal,Stage,Amount,Close date\r\nA,Design,1200,2024-07-01\r\n"B ""x""\r\nline",Commit,8,2024-02-30\r\r\nC,设计,"1,000",2024/7/1\nD,Use,9,2024-01-02';
+    const whole = viaText(text, 'deal');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(text.length), { maxLength: 6 }), (cuts) => {
+        const at = [0, ...cuts.sort((a, b) => a - b), text.length];
+        const pieces = at.slice(1).map((end, i) => text.slice(at[i], end));
+        const result = readCsvRecords(pieces, {
+          kind: 'deal',
+          sheet: 'S',
+          file: 'f.csv',
+          delimiter: ',',
+        });
+        expect(result).toEqual(whole);
+      }),
+      { numRuns: 300 },
+    );
+    // Hand check of the reference: rows are records (1 Report, 2 blank, 3 header, 4 A, 5 B whose
+    // quoted id keeps its line break and whose line ends at the lone CR, 6 the blank CRLF, 7 C, 8 D).
+    expect(whole).toEqual(viaGrid(text, 'deal'));
+    expect(whole.records.map((r) => [r.row, r.id])).toEqual([
+      [4, 'A'],
+      [5, 'B "x"\r\nline'],
+      [7, 'C'],
+      [8, 'D'],
+    ]);
+  });
+
+  it('reports a quote left open at the end of the last piece', () => {
+    const pieces = ['Deal,Stage\nA,"Des', 'ign\n'];
+    expect(() => readCsvRecords(pieces, { kind: 'deal', sheet: 'S', delimiter: ',' })).toThrow(
+      /line 2 is never closed/,
+    );
+  });
+
+  it('shares parsed values between files through one value cache, with the same results', () => {
+    const cache = new CsvValueCache();
+    const first =
+      'Customer,Invoice,InvoiceDate,Quantity,UnitPrice\n17850.0,536365,2010-12-01,6,2.55\n';
+    const second = 'Customer,Invoice,InvoiceDate,Quantity,UnitPrice\n17850,536366,2010-12-02,1,3\n';
+    const read = (text: string) =>
+      readCsvRecords(text, {
+        kind: 'orderLine',
+        sheet: 'S',
+        file: 'f.csv',
+        delimiter: ',',
+        valueCache: cache,
+      });
+    const [a] = read(first).records;
+    const [b] = read(second).records;
+    // "17850.0" and "17850" are one customer (parseId); the cached string is shared.
+    expect([a?.customer, b?.customer]).toEqual(['17850', '17850']);
+    expect(read(first)).toEqual(viaGrid(first, 'orderLine'));
+    expect(read(second)).toEqual(viaGrid(second, 'orderLine'));
   });
 
   describe.skipIf(!existsSync(SHARED))('on the real exports in ../shared/data', () => {
