@@ -46,6 +46,8 @@ export class ColumnValueCache {
   private lookups = 0;
   private misses = 0;
   private caching = true;
+  private lastKey = '';
+  private lastValue: Parsed<unknown> = BLANK;
 
   constructor(private readonly parser: CellParser) {}
 
@@ -58,6 +60,10 @@ export class ColumnValueCache {
   get(text: string, start: number, end: number): Parsed<unknown> {
     if (!this.caching) return this.parse(text.slice(start, end), text, start, end);
     if (++this.lookups === WINDOW_LOOKUPS) this.judgeWindow();
+    // Lines of one order or account come together: the previous value often repeats, and
+    // comparing with it is cheaper than hashing.
+    const last = this.lastKey;
+    if (end - start === last.length && text.startsWith(last, start)) return this.lastValue;
     let hash = 0x811c9dc5 | 0; // as int32, as the Int32Array of hashes holds it
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
     const length = end - start;
@@ -67,13 +73,17 @@ export class ColumnValueCache {
     for (;;) {
       const key = keys[slot];
       if (key === undefined) break;
-      if (hashes[slot] === hash && key.length === length && text.startsWith(key, start))
-        return this.values[slot]!;
+      if (hashes[slot] === hash && key.length === length && text.startsWith(key, start)) {
+        this.lastKey = key;
+        return (this.lastValue = this.values[slot]!);
+      }
       slot = (slot + 1) & mask;
     }
     this.misses++;
     const raw = text.slice(start, end);
     const value = this.parse(raw, text, start, end);
+    this.lastKey = raw;
+    this.lastValue = value;
     keys[slot] = raw;
     hashes[slot] = hash;
     this.values[slot] = value;
