@@ -36,7 +36,9 @@ export class RowCells {
 
   /** Sets column `column` (0-based) to a typed value; blanks up to it stay blank. */
   set(column: number, kind: number, number: number): void {
-    if (column >= this.width) this.widen(column);
+    // Cells come left to right, so the usual case is the next column.
+    if (column === this.width && column < this.kinds.length) this.width = column + 1;
+    else if (column >= this.width) this.widen(column);
     this.kinds[column] = kind;
     this.numbers[column] = number;
   }

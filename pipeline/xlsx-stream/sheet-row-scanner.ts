@@ -54,6 +54,13 @@ const QUOTE = 34;
 const APOSTROPHE = 39;
 
 const NO_BYTES = Buffer.alloc(0);
+/** `</v>` and `</c>` read as little-endian 32-bit words. */
+const CLOSE_V_WORD = Buffer.from('</v>').readInt32LE(0);
+const CLOSE_C_WORD = Buffer.from('</c>').readInt32LE(0);
+/** ` r="`, ` s="` and ` t="` as little-endian 32-bit words. */
+const REF_WORD = Buffer.from(' r="').readInt32LE(0);
+const STYLE_WORD = Buffer.from(' s="').readInt32LE(0);
+const TYPE_WORD = Buffer.from(' t="').readInt32LE(0);
 const ROW_NAME = Buffer.from('row');
 const CELL_NAME = Buffer.from('c');
 
@@ -224,6 +231,7 @@ export class SheetRowScanner {
    */
   private scanRows(buf: Buffer, from: number, out: ScannedRow[]): number {
     const { rowOpen, rowClose } = this;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
     let pos = from;
     for (;;) {
       let open = pos;
@@ -326,7 +334,13 @@ export class SheetRowScanner {
           this.rowEnd = pos;
           break;
         }
-        if (this.isNameAt(buf, pos + 1, CELL_NAME)) open = pos;
+        if (
+          this.prefix.length === 0
+            ? buf[pos + 1] === 99 /* c */
+            : this.isNameAt(buf, pos + 1, CELL_NAME)
+        ) {
+          open = pos;
+        }
       }
       if (open < 0) {
         // Something else here (white space, another element): search the next cell and the
@@ -347,32 +361,40 @@ export class SheetRowScanner {
         pos = nameEnd;
         continue;
       }
-      // One pass over the start tag: where the `r`, `s` and `t` values start, and its `>`.
-      let refAt = -1;
+      let column = -1;
       let styleAt = -1;
       let typeAt = -1;
-      let tagEnd = nameEnd;
-      for (;;) {
-        const code = buf[tagEnd];
-        if (code === undefined || code === GT) break;
-        if (code === EQ) {
-          const quote = buf[tagEnd + 1];
-          if (quote === QUOTE || quote === APOSTROPHE) {
-            if (isSpace(buf[tagEnd - 2]!)) {
-              const name = buf[tagEnd - 1];
-              if (name === 114 /* r */) refAt = tagEnd + 2;
-              else if (name === 115 /* s */) styleAt = tagEnd + 2;
-              else if (name === 116 /* t */) typeAt = tagEnd + 2;
+      let tagEnd = this.shortStartTag(buf, nameEnd);
+      if (tagEnd >= 0) {
+        column = this.shortColumn;
+        styleAt = this.shortStyleAt;
+        typeAt = this.shortTypeAt;
+      } else {
+        // One pass over any other start tag: where the `r`, `s` and `t` values start, and its `>`.
+        let refAt = -1;
+        tagEnd = nameEnd;
+        for (;;) {
+          const code = buf[tagEnd];
+          if (code === undefined || code === GT) break;
+          if (code === EQ) {
+            const quote = buf[tagEnd + 1];
+            if (quote === QUOTE || quote === APOSTROPHE) {
+              if (isSpace(buf[tagEnd - 2]!)) {
+                const name = buf[tagEnd - 1];
+                if (name === 114 /* r */) refAt = tagEnd + 2;
+                else if (name === 115 /* s */) styleAt = tagEnd + 2;
+                else if (name === 116 /* t */) typeAt = tagEnd + 2;
+              }
+              tagEnd += 2;
+              while (tagEnd < buf.length && buf[tagEnd] !== quote) tagEnd++;
             }
-            tagEnd += 2;
-            while (tagEnd < buf.length && buf[tagEnd] !== quote) tagEnd++;
           }
+          tagEnd++;
         }
-        tagEnd++;
+        if (tagEnd >= buf.length) return;
+        const referenced = refAt >= 0 ? columnIndexAt(buf, refAt) : -1;
+        column = referenced >= 0 ? referenced : nextColumn;
       }
-      if (tagEnd >= buf.length) return;
-      const referenced = refAt >= 0 ? columnIndexAt(buf, refAt) : -1;
-      const column = referenced >= 0 ? referenced : nextColumn;
       nextColumn = column + 1;
       let lastCell = false;
       if (buf[tagEnd - 1] === SLASH) {
@@ -403,6 +425,65 @@ export class SheetRowScanner {
     }
   }
 
+  /** The column, and where the `s` and `t` values start (or -1), read by `shortStartTag`. */
+  private shortColumn = 0;
+  private shortStyleAt = -1;
+  private shortTypeAt = -1;
+
+  /**
+   * Reads the cell start tag Excel and exceljs write, ` r="B12"`, then optionally ` s="3"`, then
+   * optionally ` t="s"`, then `>` or `/>`, from just after its name, in one pass; returns the
+   * index of its `>` (setting `shortColumn`, `shortStyleAt`, `shortTypeAt`), or -1 for any other
+   * form (other attributes or order, single quotes, lower-case column letters, the end of `buf`),
+   * which the general walk then reads. Never reads past the end of `buf`.
+   */
+  private shortStartTag(buf: Buffer, at: number): number {
+    const view = this.view;
+    const length = buf.length;
+    if (at + 4 > length || view.getInt32(at, true) !== REF_WORD) return -1;
+    let p = at + 4;
+    let letters = 0;
+    for (; p < length; p++) {
+      const code = buf[p]!;
+      if (code < 65 || code > 90) break;
+      letters = letters * 26 + (code - 64);
+    }
+    for (; p < length; p++) {
+      const code = buf[p]!;
+      if (code < 48 || code > 57) break;
+    }
+    if (letters === 0 || p >= length || buf[p] !== QUOTE) return -1;
+    p++;
+    let styleAt = -1;
+    if (p + 4 <= length && view.getInt32(p, true) === STYLE_WORD) {
+      p += 4;
+      styleAt = p;
+      for (; p < length; p++) {
+        const code = buf[p]!;
+        if (code < 48 || code > 57) break;
+      }
+      if (p >= length || buf[p] !== QUOTE) return -1;
+      p++;
+    }
+    let typeAt = -1;
+    if (p + 4 <= length && view.getInt32(p, true) === TYPE_WORD) {
+      p += 4;
+      typeAt = p;
+      for (; p < length; p++) {
+        const code = buf[p]!;
+        if (code < 97 || code > 122) break;
+      }
+      if (p >= length || buf[p] !== QUOTE) return -1;
+      p++;
+    }
+    if (p < length && buf[p] === SLASH) p++;
+    if (p >= length || buf[p] !== GT) return -1;
+    this.shortColumn = letters - 1;
+    this.shortStyleAt = styleAt;
+    this.shortTypeAt = typeAt;
+    return p;
+  }
+
   /** Whether `buf` holds the prefix and then `name` (a tag name's bytes, e.g. `row`) at `at`. */
   private isNameAt(buf: Buffer, at: number, name: Uint8Array): boolean {
     const prefix = this.prefix;
@@ -417,6 +498,9 @@ export class SheetRowScanner {
     for (let i = 0; i < prefix.length; i++) if (buf[at + i] !== prefix[i]) return false;
     return true;
   }
+
+  /** The bytes `scanRows` reads, for reading several at once. */
+  private view = new DataView(new ArrayBuffer(0));
 
   /** Where the cell read by `plainValue` ends (after its `</c>`), or -1 when it was not plain. */
   private plainEnd = -1;
@@ -495,7 +579,13 @@ export class SheetRowScanner {
     }
     // `i` is at `<`: the rest must be exactly `</v></c>` (with the prefix) for the fast path.
     const cellCloseAt = i + 4 + prefixLength;
-    if (
+    if (prefixLength === 0 && i + 8 <= buf.length) {
+      // `</v></c>` as two little-endian words: two loads instead of eight.
+      const view = this.view;
+      if (view.getInt32(i, true) !== CLOSE_V_WORD || view.getInt32(i + 4, true) !== CLOSE_C_WORD) {
+        return;
+      }
+    } else if (
       buf[i + 1] !== SLASH ||
       buf[i + 2 + prefixLength] !== 118 /* v */ ||
       buf[i + 3 + prefixLength] !== GT ||
@@ -524,7 +614,7 @@ export class SheetRowScanner {
       return;
     }
     const ms = Math.round((serial + this.dateOffset) * MS_PER_DAY);
-    const timeMs = ((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+    const timeMs = timeOfDayMs(ms);
     const whole = (ms - timeMs) / MS_PER_DAY - this.dateOffset;
     const day =
       dateStyle === 'time' ? undefined : epochDayFromExcelSerial(whole, this.context.date1904);
@@ -609,6 +699,23 @@ export class SheetRowScanner {
     return detachedString(decodeXmlText(xml.slice(valueTagEnd + 1, valueEnd)));
   }
 }
+
+/**
+ * `((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY`, the milliseconds into the day, for any
+ * time value; integers below 2^53 (every date a Date holds) skip the slow floating-point `%`.
+ */
+function timeOfDayMs(ms: number): number {
+  if (!(ms >= -MAX_EXACT_INTEGER && ms <= MAX_EXACT_INTEGER) || ms !== Math.floor(ms)) {
+    return ((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+  }
+  // Exact: the product and the difference of integers below 2^53 are exact.
+  let time = ms - Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
+  if (time < 0) time += MS_PER_DAY;
+  else if (time >= MS_PER_DAY) time -= MS_PER_DAY;
+  return time;
+}
+
+const MAX_EXACT_INTEGER = 2 ** 52;
 
 /** After a tag name: white space, `>` or `/` (so `<c` does not match `<col`). */
 function isNameEnd(code: number): boolean {
