@@ -500,7 +500,7 @@ export class SheetRowScanner {
   }
 
   /** The bytes `scanRows` reads, for reading several at once. */
-  private view = new DataView(new ArrayBuffer(0));
+  private view: DataView = new DataView(new ArrayBuffer(0));
 
   /** Where the cell read by `plainValue` ends (after its `</c>`), or -1 when it was not plain. */
   private plainEnd = -1;
