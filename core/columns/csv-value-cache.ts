@@ -51,6 +51,11 @@ export class ColumnValueCache {
 
   constructor(private readonly parser: CellParser) {}
 
+  /** False once the column has turned out to hold mostly distinct values. */
+  get isCaching(): boolean {
+    return this.caching;
+  }
+
   /** How many distinct texts the cache holds (0 once it has stopped caching). */
   get distinctValues(): number {
     return this.caching ? this.size : 0;

@@ -1,5 +1,6 @@
 import { isBlankField, isoDay, plainNumber } from './csv-fast-fields.js';
 import { CsvValueCache, type ColumnValueCache } from './csv-value-cache.js';
+import { parseId, parseText } from './parse-id.js';
 import { CsvSyntaxError, parseCsvText } from './parse-csv-text.js';
 import type { Parsed } from './parsed.js';
 import type { BoundColumn, RawCellSource, RecordAssembler } from './record-assembler.js';
@@ -153,6 +154,8 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
   private readonly modes: Uint8Array;
   /** Per bound column: the parse cache of a CACHED column. */
   private readonly caches: (ColumnValueCache | undefined)[];
+  /** Per bound column: PLAIN_TEXT or PLAIN_ID when plainText may stand in for its parser. */
+  private readonly plain: Uint8Array;
   private fields = 0;
   private text = '';
   /** Lines end at LF or CRLF only, so they can be found with indexOf (see splitWithIndexOf). */
@@ -172,6 +175,9 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
     this.starts = new Int32Array(widest);
     this.ends = new Int32Array(widest);
     this.modes = Uint8Array.from(assembler.bound, (column) => modeOf(column));
+    this.plain = Uint8Array.from(assembler.bound, (column) =>
+      column.parse === parseText ? PLAIN_TEXT : column.parse === parseId ? PLAIN_ID : NOT_PLAIN,
+    );
     this.caches = assembler.bound.map((column) =>
       modeOf(column) === CACHED ? valueCache.column(column.spec.field, column.parse) : undefined,
     );
@@ -215,7 +221,16 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
         // One switch instead of a closure per column keeps these call sites monomorphic.
         const mode = this.modes[b];
         if (mode === CACHED) {
-          if (!assembler.take(b, this.caches[b]!.get(text, start, end), this)) break;
+          const cache = this.caches[b]!;
+          if (!cache.isCaching && this.plain[b] !== NOT_PLAIN) {
+            // Distinct ids: most are plain text that the parser would return unchanged.
+            const plain = plainText(text, start, end, this.plain[b] === PLAIN_ID);
+            if (plain !== undefined) {
+              assembler.takeValue(b, plain);
+              continue;
+            }
+          }
+          if (!assembler.take(b, cache.get(text, start, end), this)) break;
           continue;
         }
         // Numbers and ISO dates come back as plain numbers: no result object per cell.
@@ -330,6 +345,26 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
 const NUMBER = 0;
 const DATE = 1;
 const CACHED = 2;
+
+const NOT_PLAIN = 0;
+const PLAIN_TEXT = 1;
+const PLAIN_ID = 2;
+const HASH = 35;
+const DIGIT_0 = 48;
+
+/**
+ * The field as parseText (or parseId) would return it, when that is the field itself: printable
+ * ASCII at both ends (nothing to trim), no leading '#' (a possible error literal) and, for an
+ * id, no final '0' (a possible "17850.0"); undefined otherwise.
+ */
+function plainText(text: string, start: number, end: number, id: boolean): string | undefined {
+  if (end <= start) return undefined;
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (first <= 32 || first >= 127 || first === HASH || last <= 32 || last >= 127) return undefined;
+  if (id && last === DIGIT_0) return undefined;
+  return text.slice(start, end);
+}
 
 function modeOf(column: BoundColumn): number {
   return column.spec.type === 'number' ? NUMBER : column.spec.type === 'date' ? DATE : CACHED;

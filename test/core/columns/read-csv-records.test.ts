@@ -165,6 +165,23 @@ describe('readCsvRecords', () => {
     ]);
   });
 
+  it('reads columns of distinct values (no longer cached) as readRecords does, tricky ids too', () => {
+    // Past the first 4,096 lookups a column of distinct ids stops caching and takes the
+    // plain-text shortcut; the tricky values below must still go through the parsers.
+    const tricky = ['#N/A', ' x7 ', '17850.0', '\u3000y', 'C536379', '#REF!', 'é1', '9é', '12340'];
+    const lines = ['Deal,Stage,Owner,Amount'];
+    for (let i = 0; i < 6000; i++) {
+      const id = i > 4200 && i % 97 === 0 ? tricky[i % tricky.length]! : `D${i}`;
+      const owner = i > 4200 && i % 89 === 0 ? tricky[i % tricky.length]! : `Rep ${i}`;
+      lines.push(`${id},Design,${owner},${i}`);
+    }
+    const text = lines.join('\n');
+    const result = viaText(text, 'deal');
+    expect(result).toEqual(viaGrid(text, 'deal'));
+    // Hand check: row 4270 (i = 4268 = 97 × 44) has id tricky[4268 % 9 = 2] = "17850.0", read as "17850".
+    expect(result.records.find((r) => r.row === 4270)?.id).toBe('17850');
+  });
+
   it('reports a quote left open at the end of the last piece', () => {
     const pieces = ['Deal,Stage\nA,"Des', 'ign\n'];
     expect(() => readCsvRecords(pieces, { kind: 'deal', sheet: 'S', delimiter: ',' })).toThrow(
