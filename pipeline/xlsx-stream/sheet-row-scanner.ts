@@ -232,44 +232,45 @@ export class SheetRowScanner {
   private scanRows(buf: Buffer, from: number, out: ScannedRow[]): number {
     const { rowOpen, rowClose } = this;
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+    const length = buf.length;
     let pos = from;
     for (;;) {
       let open = pos;
-      if (buf[pos] !== LT || !this.isNameAt(buf, pos + 1, ROW_NAME)) {
+      if (pos >= length || buf[pos] !== LT || !this.isNameAt(buf, pos + 1, ROW_NAME)) {
         open = buf.indexOf(rowOpen, pos);
         if (open < 0) {
           pos = Math.max(pos, buf.length - rowOpen.length);
           break;
         }
       }
-      const after = buf[open + rowOpen.length];
-      if (after === undefined) {
+      // Reads below are kept inside `buf` explicitly: V8 compiles byte loads that have never
+      // gone past the end of a typed array into much faster code.
+      if (open + rowOpen.length >= length) {
         pos = open;
         break;
       }
-      if (!isNameEnd(after)) {
+      if (!isNameEnd(buf[open + rowOpen.length]!)) {
         // `<rowBreaks>` and the like.
         pos = open + rowOpen.length;
         continue;
       }
       let numberAt = -1;
       let tagEnd = open + rowOpen.length;
-      for (;;) {
-        const code = buf[tagEnd];
-        if (code === undefined || code === GT) break;
-        if (code === EQ) {
-          const quote = buf[tagEnd + 1];
+      for (; tagEnd < length; tagEnd++) {
+        const code = buf[tagEnd]!;
+        if (code === GT) break;
+        if (code === EQ && tagEnd + 1 < length) {
+          const quote = buf[tagEnd + 1]!;
           if (quote === QUOTE || quote === APOSTROPHE) {
             if (numberAt < 0 && buf[tagEnd - 1] === 114 /* r */ && isSpace(buf[tagEnd - 2]!)) {
               numberAt = tagEnd + 2;
             }
             tagEnd += 2;
-            while (tagEnd < buf.length && buf[tagEnd] !== quote) tagEnd++;
+            while (tagEnd < length && buf[tagEnd] !== quote) tagEnd++;
           }
         }
-        tagEnd++;
       }
-      if (tagEnd >= buf.length) {
+      if (tagEnd >= length) {
         pos = open;
         break;
       }
@@ -321,11 +322,12 @@ export class SheetRowScanner {
     const { cellOpen, cellClose, rowClose, cells } = this;
     cells.clear();
     this.rowEnd = -1;
+    const length = buf.length;
     let nextColumn = 0;
     let pos = start;
     for (;;) {
       let open = -1;
-      if (buf[pos] === LT) {
+      if (pos + 6 + this.prefix.length <= length && buf[pos] === LT) {
         if (
           buf[pos + 1] === SLASH &&
           this.isNameAt(buf, pos + 2, ROW_NAME) &&
@@ -355,9 +357,8 @@ export class SheetRowScanner {
         open = nextCell;
       }
       const nameEnd = open + cellOpen.length;
-      const after = buf[nameEnd];
-      if (after === undefined) return;
-      if (!isNameEnd(after)) {
+      if (nameEnd >= length) return;
+      if (!isNameEnd(buf[nameEnd]!)) {
         pos = nameEnd;
         continue;
       }
@@ -487,6 +488,7 @@ export class SheetRowScanner {
   /** Whether `buf` holds the prefix and then `name` (a tag name's bytes, e.g. `row`) at `at`. */
   private isNameAt(buf: Buffer, at: number, name: Uint8Array): boolean {
     const prefix = this.prefix;
+    if (at + prefix.length + name.length > buf.length) return false;
     let i = at;
     for (let k = 0; k < prefix.length; k++, i++) if (buf[i] !== prefix[k]) return false;
     for (let k = 0; k < name.length; k++, i++) if (buf[i] !== name[k]) return false;
@@ -519,7 +521,9 @@ export class SheetRowScanner {
   ): void {
     this.plainEnd = -1;
     const prefixLength = this.prefix.length;
+    const length = buf.length;
     if (
+      at + 3 + prefixLength > length ||
       buf[at] !== LT ||
       buf[at + 1 + prefixLength] !== 118 /* v */ ||
       buf[at + 2 + prefixLength] !== GT ||
@@ -535,17 +539,18 @@ export class SheetRowScanner {
     }
     const valueStart = at + 3 + prefixLength;
     let i = valueStart;
-    let code = buf[i];
+    // -1 past the end of `buf`, so no load goes out of bounds (see scanRows).
+    let code = i < length ? buf[i]! : -1;
     let kind: number;
     let number = 0;
     if (type === 110 /* n */) {
       const negative = code === 45; /* - */
-      if (negative) code = buf[++i];
+      if (negative) code = ++i < length ? buf[i]! : -1;
       let mantissa = 0;
       let digits = 0;
       let fraction = -1;
       for (;;) {
-        if (code !== undefined && code >= 48 && code <= 57) {
+        if (code >= 48 && code <= 57) {
           mantissa = mantissa * 10 + (code - 48);
           digits++;
         } else if (code === 46 /* . */ && fraction < 0) {
@@ -553,7 +558,7 @@ export class SheetRowScanner {
         } else {
           break;
         }
-        code = buf[++i];
+        code = ++i < length ? buf[i]! : -1;
       }
       // Exponents, long digit runs and anything unusual go the general way (`Number`).
       if (code !== LT || digits === 0 || digits > 15) return;
@@ -563,15 +568,15 @@ export class SheetRowScanner {
       kind = CELL_NUMBER;
     } else if (type === 115 /* s */) {
       let index = 0;
-      while (code !== undefined && code >= 48 && code <= 57) {
+      while (code >= 48 && code <= 57) {
         index = index * 10 + (code - 48);
-        code = buf[++i];
+        code = ++i < length ? buf[i]! : -1;
       }
       if (code !== LT || i === valueStart) return;
       number = index;
       kind = index < this.context.sharedStrings.length ? CELL_SHARED : CELL_BLANK;
     } else if (type === 98 /* b */) {
-      if ((code !== 48 && code !== 49) || buf[i + 1] !== LT) return;
+      if ((code !== 48 && code !== 49) || i + 1 >= length || buf[i + 1] !== LT) return;
       kind = code === 49 ? CELL_TRUE : CELL_FALSE;
       i++;
     } else {
