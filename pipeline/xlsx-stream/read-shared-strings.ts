@@ -1,7 +1,16 @@
+import { Buffer } from 'node:buffer';
 import type { XlsxPackage } from './open-xlsx-package.js';
 import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
 import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const AMPERSAND = 38;
+const UNDERSCORE = 95;
+const CR = 13;
+const NO_BYTES = Buffer.alloc(0);
 
 /**
  * Reads the shared string table (`sharedStrings.xml`) as the texts Excel shows, in index order,
@@ -10,77 +19,124 @@ import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
  * Rich-text items give their runs' text joined; phonetic runs (`<rPh>`) are left out.
  */
 export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise<string[]> {
-  const strings: string[] = [];
-  let buffer = '';
-  let prefix: string | undefined;
-  let siOpen = '<si';
-  let siClose = '</si>';
-  let tags = runTags('');
-  let plainOpen = '<t>';
-  let plainItemOpen = '<si><t>';
-  let plainItemClose = '</t></si>';
-  for await (const chunk of pkg.streamText(part)) {
-    buffer = buffer.length === 0 ? chunk : buffer + chunk;
-    if (prefix === undefined) {
-      prefix = rootPrefix(buffer);
-      if (prefix === undefined) continue;
-      siOpen = `<${prefix}si`;
-      siClose = `</${prefix}si>`;
-      tags = runTags(prefix);
-      plainOpen = `<${prefix}t>`;
-      plainItemOpen = `<${prefix}si><${prefix}t>`;
-      plainItemClose = `</${prefix}t></${prefix}si>`;
+  const reader = new SharedStringsReader();
+  for await (const chunk of pkg.streamByteChunks(part)) reader.push(chunk);
+  return reader.strings;
+}
+
+/**
+ * The shared strings of inflated sharedStrings.xml bytes fed in chunks cut anywhere (even inside
+ * a character). It works on the bytes, as SheetRowScanner does: markup is ASCII, so items are
+ * found without decoding the XML, and each item's text is decoded on its own into a fresh string
+ * (no string of the whole chunk is made, and none is kept alive by the strings cut from it).
+ */
+class SharedStringsReader {
+  readonly strings: string[] = [];
+  private tail: Buffer = NO_BYTES;
+  private prefixKnown = false;
+  private siOpen = Buffer.from('<si');
+  private siClose = Buffer.from('</si>');
+  private plainItemOpen = Buffer.from('<si><t>');
+  private plainItemClose = Buffer.from('</t></si>');
+  private plainOpen = '<t>';
+  private tags: RunTags = runTags('');
+  /** Where the next `&`, `_` and CR are at or after the current item (-1: none in the chunk). */
+  private nextAmpersand = -1;
+  private nextUnderscore = -1;
+  private nextCr = -1;
+
+  push(chunk: Buffer): void {
+    const buf = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
+    if (!this.prefixKnown && !this.detectPrefix(buf)) {
+      this.tail = Buffer.from(buf);
+      return;
     }
+    const pos = this.readItems(buf);
+    // A copy: the caller may reuse its chunk's memory.
+    this.tail = pos >= buf.length ? NO_BYTES : Buffer.from(buf.subarray(pos));
+  }
+
+  private detectPrefix(buf: Buffer): boolean {
+    // The root element's name is ASCII; latin1 keeps any other byte as one character.
+    const prefix = rootPrefix(buf.toString('latin1'));
+    if (prefix === undefined) return false;
+    const p = Buffer.from(prefix, 'latin1');
+    this.prefixKnown = true;
+    this.siOpen = Buffer.concat([Buffer.from('<'), p, Buffer.from('si')]);
+    this.siClose = Buffer.concat([Buffer.from('</'), p, Buffer.from('si>')]);
+    this.plainItemOpen = Buffer.concat([this.siOpen, Buffer.from('><'), p, Buffer.from('t>')]);
+    this.plainItemClose = Buffer.concat([Buffer.from('</'), p, Buffer.from('t>'), this.siClose]);
+    // Items are decoded as UTF-8, so their tags are matched with the prefix as UTF-8 text.
+    const text = p.toString('utf8');
+    this.plainOpen = `<${text}t>`;
+    this.tags = runTags(text);
+    return true;
+  }
+
+  /** Reads the complete items of `buf`; returns where the unread rest begins. */
+  private readItems(buf: Buffer): number {
+    const { strings, siOpen, siClose, plainItemOpen, plainItemClose } = this;
+    const length = buf.length;
+    this.nextAmpersand = buf.indexOf(AMPERSAND);
+    this.nextUnderscore = buf.indexOf(UNDERSCORE);
+    this.nextCr = buf.indexOf(CR);
     let pos = 0;
     for (;;) {
       // Most items are `<si><t>text</t></si>` right after the previous one: read those with one
       // search for the text's end.
-      if (buffer.startsWith(plainItemOpen, pos)) {
+      if (bytesAt(buf, pos, plainItemOpen)) {
         const textStart = pos + plainItemOpen.length;
-        const textEnd = buffer.indexOf('<', textStart);
-        if (textEnd >= 0 && buffer.startsWith(plainItemClose, textEnd)) {
-          strings.push(plainText(buffer.slice(textStart, textEnd)));
+        const textEnd = buf.indexOf(LT, textStart);
+        if (textEnd >= 0 && bytesAt(buf, textEnd, plainItemClose)) {
+          strings.push(this.plainText(buf, textStart, textEnd));
           pos = textEnd + plainItemClose.length;
           continue;
         }
       }
-      const open = buffer.indexOf(siOpen, pos);
-      if (open < 0) {
-        pos = Math.max(pos, buffer.length - siOpen.length);
-        break;
-      }
-      const tagEnd = buffer.indexOf('>', open);
-      if (tagEnd < 0) {
-        pos = open;
-        break;
-      }
-      if (buffer.charCodeAt(tagEnd - 1) === 47 /* <si/> */) {
+      const open = buf.indexOf(siOpen, pos);
+      if (open < 0) return Math.max(pos, length - siOpen.length);
+      const tagEnd = buf.indexOf(GT, open);
+      if (tagEnd < 0) return open;
+      if (buf[tagEnd - 1] === SLASH /* <si/> */) {
         strings.push('');
         pos = tagEnd + 1;
         continue;
       }
-      const close = buffer.indexOf(siClose, tagEnd);
-      if (close < 0) {
-        pos = open;
-        break;
-      }
-      strings.push(detachedString(itemText(buffer, tagEnd + 1, close, tags, plainOpen)));
+      const close = buf.indexOf(siClose, tagEnd);
+      if (close < 0) return open;
+      const xml = buf.toString('utf8', tagEnd + 1, close);
+      strings.push(detachedString(itemText(xml, 0, xml.length, this.tags, this.plainOpen)));
       pos = close + siClose.length;
     }
-    buffer = buffer.slice(pos);
   }
-  return strings;
+
+  /** A plain item's text: decoded as is unless it holds an entity, an `_x` escape or a CR. */
+  private plainText(buf: Buffer, start: number, end: number): string {
+    if (this.nextAmpersand >= 0 && this.nextAmpersand < start) {
+      this.nextAmpersand = buf.indexOf(AMPERSAND, start);
+    }
+    if (this.nextUnderscore >= 0 && this.nextUnderscore < start) {
+      this.nextUnderscore = buf.indexOf(UNDERSCORE, start);
+    }
+    if (this.nextCr >= 0 && this.nextCr < start) this.nextCr = buf.indexOf(CR, start);
+    const text = buf.toString('utf8', start, end);
+    return isBefore(this.nextAmpersand, end) ||
+      isBefore(this.nextUnderscore, end) ||
+      isBefore(this.nextCr, end)
+      ? decodeXmlText(text)
+      : text;
+  }
 }
 
-/**
- * A plain item's text, kept as a slice of the chunk when nothing needs decoding: unlike a cell's
- * value, shared strings keep nearly all of their chunk anyway (the markup around a plain item is
- * 16 bytes), so a copy would cost time and save little memory.
- */
-function plainText(raw: string): string {
-  return raw.includes('&') || raw.includes('_x') || raw.includes('\r')
-    ? detachedString(decodeXmlText(raw))
-    : raw;
+function isBefore(at: number, end: number): boolean {
+  return at >= 0 && at < end;
+}
+
+/** Whether `buf` holds `bytes` at `at` (false when it ends first). */
+function bytesAt(buf: Buffer, at: number, bytes: Buffer): boolean {
+  if (at + bytes.length > buf.length) return false;
+  for (let k = 0; k < bytes.length; k++) if (buf[at + k] !== bytes[k]) return false;
+  return true;
 }
 
 /** The common case `<si><t>text</t></si>` without the general run walk. */

@@ -5,17 +5,22 @@ import { readSharedStrings } from '../../../pipeline/xlsx-stream/read-shared-str
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-/** A package whose only part is `xml`, handed over in the given text chunks. */
-function packageOf(chunks: string[]): XlsxPackage {
+/** A package whose only part is handed over in the given byte chunks. */
+function packageOf(chunks: Buffer[]): XlsxPackage {
   return {
     file: 'test.xlsx',
     has: () => true,
-    readText: () => Promise.resolve(chunks.join('')),
-    streamText: async function* () {
-      for (const chunk of chunks) yield await Promise.resolve(chunk);
-    },
-    streamByteChunks: () => {
+    readText: () => Promise.resolve(Buffer.concat(chunks).toString('utf8')),
+    streamText: () => {
       throw new Error('not used');
+    },
+    streamByteChunks: async function* () {
+      for (const chunk of chunks) {
+        // The reader must copy what it keeps: the chunk's memory is overwritten after the call.
+        const copy = Buffer.from(chunk);
+        yield await Promise.resolve(copy);
+        copy.fill(0x3c);
+      }
     },
     streamBytes: () => Promise.reject(new Error('not used')),
     close: () => undefined,
@@ -33,6 +38,15 @@ const item = fc.oneof(
     text: 'R&D <x> A',
   }),
   fc.constant({
+    xml: (p: string) => `<${p}si><${p}t>user_name</${p}t></${p}si>`,
+    text: 'user_name',
+  }),
+  fc.constant({ xml: (p: string) => `<${p}si><${p}t>A_x0042_C</${p}t></${p}si>`, text: 'ABC' }),
+  fc.constant({
+    xml: (p: string) => `<${p}si><${p}t>line\r\nend</${p}t></${p}si>`,
+    text: 'line\nend',
+  }),
+  fc.constant({
     xml: (p: string) => `<${p}si><${p}t xml:space="preserve"> a </${p}t></${p}si>`,
     text: ' a ',
   }),
@@ -45,7 +59,7 @@ const item = fc.oneof(
 );
 
 describe('readSharedStrings', () => {
-  it('reads plain, escaped, rich-text and empty items the same however the text is cut', async () => {
+  it('reads plain, escaped, rich-text and empty items the same however the bytes are cut (even inside a character)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(item, { maxLength: 20 }),
@@ -55,9 +69,10 @@ describe('readSharedStrings', () => {
         async (items, p, spacing, points) => {
           const ns = p === '' ? 'xmlns' : `xmlns:${p.slice(0, -1)}`;
           const xml = `<?xml version="1.0"?>\n<${p}sst ${ns}="${MAIN_NS}">${spacing}${items.map((i) => i.xml(p)).join(spacing)}</${p}sst>`;
-          const at = [...new Set([0, ...points.map((n) => n % (xml.length + 1)), xml.length])];
+          const bytes = Buffer.from(xml);
+          const at = [...new Set([0, ...points.map((n) => n % (bytes.length + 1)), bytes.length])];
           at.sort((a, b) => a - b);
-          const chunks = at.slice(1).map((end, i) => xml.slice(at[i], end));
+          const chunks = at.slice(1).map((end, i) => bytes.subarray(at[i], end));
           expect(await readSharedStrings(packageOf(chunks), 'sst.xml')).toEqual(
             items.map((i) => i.text),
           );
