@@ -7,6 +7,7 @@ import type { AgingWarnings } from './aging-warnings.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { AFTER_AS_OF, BATCH, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 import { hashString } from './string-index.js';
+import { trimText } from './trim-text.js';
 
 /**
  * Pass 2 of ageReceivables: applies each payment dated on or before as-of to its invoice by
@@ -47,12 +48,15 @@ export function applyPayments(
   const refs = new Array<string>(BATCH).fill('');
   const refHash = new Int32Array(BATCH);
   const rowOf = new Int32Array(BATCH);
+  const rowFlags = new Uint8Array(BATCH);
+  const rowMeta = new Float64Array(BATCH);
 
   for (let from = 0; from < m; from += BATCH) {
     const to = Math.min(m, from + BATCH);
-    // One small loop per step (load the numbers, hash them, probe, confirm, apply): within a loop
-    // the cache misses are independent of one another, so the CPU overlaps them instead of waiting
-    // on each payment in turn.
+    const size = to - from;
+    // One small loop per step (load the numbers, hash them, probe, confirm, touch the invoice's
+    // state): within a loop the cache misses are independent of one another, so the CPU overlaps
+    // them instead of waiting on each payment in turn, and the last loop finds them in cache.
     for (let j = from; j < to; j++) {
       const k = j - from;
       const pay = payments[j] as Payment;
@@ -61,17 +65,25 @@ export function applyPayments(
       const raw = pay.invoice;
       refs[k] = ok && typeof raw === 'string' ? raw : '';
     }
-    for (let k = 0; k < to - from; k++) {
-      const ref = (refs[k] as string).trim();
+    for (let k = 0; k < size; k++) {
+      const ref = trimText(refs[k] as string);
       refs[k] = ref;
       if (ref !== '') refHash[k] = hashString(ref);
     }
-    for (let k = 0; k < to - from; k++) {
+    for (let k = 0; k < size; k++) {
       rowOf[k] = refs[k] === '' ? -1 : byNumber.candidate(refHash[k] as number);
     }
-    for (let k = 0; k < to - from; k++) {
+    for (let k = 0; k < size; k++) {
       const r = rowOf[k] as number;
       if (r >= 0) rowOf[k] = byNumber.confirm(refs[k] as string, refHash[k] as number, r);
+    }
+    for (let k = 0; k < size; k++) {
+      const r = rowOf[k] as number;
+      if (r < 0) continue;
+      rowFlags[k] = flags[r] as number;
+      // Copied only so the read happens here, bringing the invoice's paid cents and day into cache
+      // for the loop below (which must read them afresh: a batch may pay one invoice twice).
+      rowMeta[k] = paid[2 * r + 1] as number;
     }
     for (let j = from; j < to; j++) {
       const k = j - from;
@@ -104,11 +116,11 @@ export function applyPayments(
       }
       const rawCurrency = pay.currency;
       const payCur =
-        rawCurrency === undefined || rawCurrency.trim() === ''
+        rawCurrency === undefined || trimText(rawCurrency) === ''
           ? undefined
           : ledger.currencyOf(rawCurrency);
       // The flag, not the invoice record: records are scattered over the heap, the flags are not.
-      if (idx >= 0 && ((flags[idx] as number) & AFTER_AS_OF) === 0) {
+      if (idx >= 0 && ((rowFlags[k] as number) & AFTER_AS_OF) === 0) {
         const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
         const invCur = currencies[curId] as string | null;
         const same =
@@ -159,7 +171,7 @@ export function applyPayments(
                 string | null)
             : o.defaultCurrency;
       const s = ledger.sectionOf(cur);
-      const rawCustomer = typeof pay.customer === 'string' ? pay.customer.trim() : '';
+      const rawCustomer = typeof pay.customer === 'string' ? trimText(pay.customer) : '';
       const customer =
         rawCustomer !== ''
           ? rawCustomer

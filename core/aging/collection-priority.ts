@@ -2,6 +2,7 @@ import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { PriorityEntry } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { compareText } from './compare-text.js';
+import { sortedPositions } from './sorted-positions.js';
 import { creditUse } from './summarize-by-customer.js';
 
 /**
@@ -28,19 +29,42 @@ export function collectionPriority(
 ): PriorityEntry[] {
   const { pairBuckets, pairScore, pairOverdue, pairOverdueCount, pairMaxDpd } = totals;
   const { pairDisputed, pairDisputedCount } = totals;
-  const priority: PriorityEntry[] = [];
+  const { pairCustomer } = ledger;
+  // The pairs listed and their scores, sorted first; each entry is then made in output order.
+  const listed: number[] = [];
+  const scores: number[] = [];
   for (const p of sec.pairs) {
     const score = pairScore[p] as number;
     if (score <= 0) continue;
+    listed.push(p);
+    scores.push(Math.round(score) / 100);
+  }
+  const scoreOf = Float64Array.from(scores);
+  const order = sortedPositions(listed.length, (x, y) => {
+    const sx = scoreOf[x] as number;
+    const sy = scoreOf[y] as number;
+    return sy > sx
+      ? 1
+      : sy < sx
+        ? -1
+        : compareText(
+            pairCustomer[listed[x] as number] as string,
+            pairCustomer[listed[y] as number] as string,
+          );
+  });
+  const priority = new Array<PriorityEntry>(listed.length);
+  for (let r = 0; r < listed.length; r++) {
+    const k = order[r] as number;
+    const p = listed[k] as number;
     let openCents = 0;
     for (let b = 0; b < nb; b++) openCents += pairBuckets[p * nb + b] as number;
     const limit = ledger.pairLimit[p] ?? null;
     const use = creditUse(openCents, ledger.unappliedCents[p] as number, limit);
-    priority.push({
-      rank: 0,
-      customer: ledger.pairCustomer[p] as string,
+    priority[r] = {
+      rank: r + 1,
+      customer: pairCustomer[p] as string,
       owner: ledger.pairOwner[p] ?? null,
-      score: Math.round(score) / 100,
+      score: scoreOf[k] as number,
       overdue: (pairOverdue[p] as number) / 100,
       overdueInvoices: pairOverdueCount[p] as number,
       maxDaysPastDue: pairMaxDpd[p] as number,
@@ -51,9 +75,7 @@ export function collectionPriority(
       creditLimit: limit,
       creditUse: use,
       overLimit: use !== null && use > 1,
-    });
+    };
   }
-  priority.sort((x, y) => y.score - x.score || compareText(x.customer, y.customer));
-  for (let k = 0; k < priority.length; k++) (priority[k] as PriorityEntry).rank = k + 1;
   return priority;
 }

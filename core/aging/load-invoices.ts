@@ -9,6 +9,7 @@ import { dueDateFromTerms } from './due-date-from-terms.js';
 import { InvoiceNumberIndex } from './invoice-number-index.js';
 import type { ScratchArrays } from './scratch-arrays.js';
 import { hashString } from './string-index.js';
+import { trimText } from './trim-text.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
 
@@ -143,10 +144,10 @@ export function loadInvoices(
       const ok = Number.isInteger(inv.invoiceDate) && Number.isFinite(inv.amount);
       readable[k] = ok ? 1 : 0;
       if (!ok) continue;
-      const number = typeof inv.invoice === 'string' ? inv.invoice.trim() : '';
+      const number = typeof inv.invoice === 'string' ? trimText(inv.invoice) : '';
       numbers[k] = number;
       if (number !== '') numberHash[k] = hashString(number);
-      const customer = typeof inv.customer === 'string' ? inv.customer.trim() : '';
+      const customer = typeof inv.customer === 'string' ? trimText(inv.customer) : '';
       customers[k] = customer;
       customerHash[k] = hashString(customer === '' ? UNKNOWN_CUSTOMER : customer);
     }
@@ -239,7 +240,7 @@ export function loadInvoices(
             'due dates before the invoice date',
           );
         }
-      } else if (terms !== undefined && terms.trim() !== '') {
+      } else if (terms !== undefined && trimText(terms) !== '') {
         let t = termsCache.get(terms);
         if (t === undefined) {
           const parsed = parsePaymentTerms(terms);
@@ -319,7 +320,7 @@ export function loadInvoices(
         customerId[k] as number,
         rawCustomer === '' ? UNKNOWN_CUSTOMER : rawCustomer,
       );
-      const ownerName = typeof inv.owner === 'string' ? inv.owner.trim() : '';
+      const ownerName = typeof inv.owner === 'string' ? trimText(inv.owner) : '';
       if (ownerName !== '' && pairOwner[p] === null) pairOwner[p] = ownerName;
       const limit = inv.creditLimit;
       if (

@@ -3,6 +3,7 @@ import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { AgingCustomer } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { compareText } from './compare-text.js';
+import { sortedPositions } from './sorted-positions.js';
 
 /**
  * One line per customer of a section: open, overdue, credit, unapplied, items, amount per bucket and
@@ -27,33 +28,57 @@ export function summarizeByCustomer(
 ): AgingCustomer[] {
   const nb = buckets.length;
   const { pairBuckets, pairBucketCount, pairOverdue, pairCredit } = totals;
+  const { pairCustomer } = ledger;
   const labels = buckets.map((b) => b.label);
-  const customers: AgingCustomer[] = [];
-  for (const p of sec.pairs) {
-    let openCents = 0;
+  const { pairs } = sec;
+  const n = pairs.length;
+  // Sorted first on the open cents, then each line made in output order.
+  const openCents = new Float64Array(n);
+  const open = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = pairs[k] as number;
+    let c = 0;
+    for (let b = 0; b < nb; b++) c += pairBuckets[p * nb + b] as number;
+    openCents[k] = c;
+    open[k] = c / 100;
+  }
+  const order = sortedPositions(n, (x, y) => {
+    const ox = open[x] as number;
+    const oy = open[y] as number;
+    return oy > ox
+      ? 1
+      : oy < ox
+        ? -1
+        : compareText(
+            pairCustomer[pairs[x] as number] as string,
+            pairCustomer[pairs[y] as number] as string,
+          );
+  });
+  const customers = new Array<AgingCustomer>(n);
+  for (let r = 0; r < n; r++) {
+    const k = order[r] as number;
+    const p = pairs[k] as number;
     let items = 0;
     const byLabel: Record<string, number> = {};
     for (let b = 0; b < nb; b++) {
-      const c = pairBuckets[p * nb + b] as number;
-      openCents += c;
       items += pairBucketCount[p * nb + b] as number;
-      byLabel[labels[b] as string] = c / 100;
+      byLabel[labels[b] as string] = (pairBuckets[p * nb + b] as number) / 100;
     }
+    const o = openCents[k] as number;
     const u = ledger.unappliedCents[p] as number;
     const limit = ledger.pairLimit[p] ?? null;
-    customers.push({
-      id: ledger.pairCustomer[p] as string,
-      open: openCents / 100,
+    customers[r] = {
+      id: pairCustomer[p] as string,
+      open: open[k] as number,
       overdue: (pairOverdue[p] as number) / 100,
       credit: (pairCredit[p] as number) / 100,
       unapplied: u / 100,
       openItems: items,
       buckets: byLabel,
       creditLimit: limit,
-      creditUse: creditUse(openCents, u, limit),
-    });
+      creditUse: creditUse(o, u, limit),
+    };
   }
-  customers.sort((x, y) => y.open - x.open || compareText(x.id, y.id));
   return customers;
 }
 

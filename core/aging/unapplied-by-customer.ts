@@ -2,6 +2,7 @@ import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { UnappliedLine } from './aging-result.js';
 import { compareText } from './compare-text.js';
+import { sortedPositions } from './sorted-positions.js';
 
 /**
  * The unapplied cash of a section, one line per customer with any: amount, payments, first and
@@ -17,18 +18,49 @@ import { compareText } from './compare-text.js';
  * unappliedByCustomer(sec, ledger)[0]; // {customer: 'ACME', amount: 40, count: 1, firstDate: '2024-02-10', …}
  */
 export function unappliedByCustomer(sec: LedgerSection, ledger: AgingLedger): UnappliedLine[] {
-  const unapplied: UnappliedLine[] = [];
+  const { pairCustomer, unappliedCount, unappliedCents } = ledger;
+  // The pairs with unapplied cash and their amounts, sorted first; each line is then made in output
+  // order, with one ISO string per distinct day (a few hundred days for thousands of lines).
+  const listed: number[] = [];
+  const amounts: number[] = [];
   for (const p of sec.pairs) {
-    const count = ledger.unappliedCount[p] as number;
-    if (count === 0) continue;
-    unapplied.push({
-      customer: ledger.pairCustomer[p] as string,
-      amount: (ledger.unappliedCents[p] as number) / 100,
-      count,
-      firstDate: isoFromEpochDay(ledger.unappliedFirst[p] as number),
-      lastDate: isoFromEpochDay(ledger.unappliedLast[p] as number),
-    });
+    if ((unappliedCount[p] as number) === 0) continue;
+    listed.push(p);
+    amounts.push((unappliedCents[p] as number) / 100);
   }
-  unapplied.sort((x, y) => y.amount - x.amount || compareText(x.customer, y.customer));
+  const amountOf = Float64Array.from(amounts);
+  const order = sortedPositions(listed.length, (x, y) => {
+    const ax = amountOf[x] as number;
+    const ay = amountOf[y] as number;
+    return ay > ax
+      ? 1
+      : ay < ax
+        ? -1
+        : compareText(
+            pairCustomer[listed[x] as number] as string,
+            pairCustomer[listed[y] as number] as string,
+          );
+  });
+  const isoDays = new Map<number, string>();
+  const iso = (day: number): string => {
+    let text = isoDays.get(day);
+    if (text === undefined) {
+      text = isoFromEpochDay(day);
+      isoDays.set(day, text);
+    }
+    return text;
+  };
+  const unapplied = new Array<UnappliedLine>(listed.length);
+  for (let r = 0; r < listed.length; r++) {
+    const k = order[r] as number;
+    const p = listed[k] as number;
+    unapplied[r] = {
+      customer: pairCustomer[p] as string,
+      amount: amountOf[k] as number,
+      count: unappliedCount[p] as number,
+      firstDate: iso(ledger.unappliedFirst[p] as number),
+      lastDate: iso(ledger.unappliedLast[p] as number),
+    };
+  }
   return unapplied;
 }
