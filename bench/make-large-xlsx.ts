@@ -41,6 +41,11 @@ export const LARGE_XLSX_HEADER = [
   'Won',
 ];
 
+/** Where makeLargeXlsx caches the workbook of `rows` rows by default. */
+export function largeXlsxPath(rows: number): string {
+  return join(tmpdir(), `pipecast-bench-${rows}x10.xlsx`);
+}
+
 /**
  * Writes a sales-pipeline .xlsx of `rows` rows × 10 columns (ids, customer and owner names,
  * stages, amounts, probabilities, two date columns, region, a boolean) with exceljs's streaming
@@ -51,7 +56,7 @@ export const LARGE_XLSX_HEADER = [
  */
 export async function makeLargeXlsx(options: MakeLargeXlsxOptions = {}): Promise<string> {
   const rows = options.rows ?? DEFAULT_LARGE_ROWS;
-  const path = options.path ?? join(tmpdir(), `pipecast-bench-${rows}x10.xlsx`);
+  const path = options.path ?? largeXlsxPath(rows);
   if (existsSync(path) && statSync(path).size > 0) return path;
   const partial = `${path}.partial`;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LARGE_ROWS, makeLargeXlsx } from './make-large-xlsx.js';
+import { DEFAULT_LARGE_ROWS, largeXlsxPath } from './make-large-xlsx.js';
 
 const READERS = ['floor', 'ours', 'records', 'exceljs', 'sheetjs'] as const;
 type Reader = (typeof READERS)[number];
@@ -134,7 +134,21 @@ async function main(): Promise<void> {
     throw new Error(`--rows must be an integer ≥ 2, got ${argValue('--rows')}`);
   const only = argValue('--only')?.split(',') ?? [...READERS];
   const started = performance.now();
-  const file = await makeLargeXlsx({ rows });
+  // Made in a child process: a child started by a process that had just written the workbook
+  // would report that process's peak RSS as its own (Linux keeps it across fork and exec).
+  const made = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('make-large-xlsx.ts', import.meta.url)),
+      '--rows',
+      String(rows),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (made.status !== 0) throw new Error(`making the workbook failed (exit ${made.status})`);
+  const file = largeXlsxPath(rows);
   console.error(
     `workbook ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${file}`,
   );
