@@ -151,6 +151,10 @@ export function loadInvoices(
       customers[k] = customer;
       customerHash[k] = hashString(customer === '' ? UNKNOWN_CUSTOMER : customer);
     }
+    for (let k = 0; k < to - from; k++) {
+      if (readable[k] !== 0 && numbers[k] !== '')
+        firstRow[k] = byNumber.peek(numberHash[k] as number);
+    }
     for (let i = from; i < to; i++) {
       const k = i - from;
       if (readable[k] === 0) continue;

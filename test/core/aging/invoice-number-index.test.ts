@@ -65,4 +65,12 @@ describe('InvoiceNumberIndex', () => {
     numbers.forEach((n, i) => expect(index.get(n)).toBe(i));
     expect(index.get('INV-5000')).toBe(-1);
   });
+
+  it('peek shows the first probed slot: 0 while empty, row + 1 once a number lands there', () => {
+    const index = new InvoiceNumberIndex([invoice(2, 'A1')]);
+    const h = hashString('A1');
+    expect(index.peek(h)).toBe(0);
+    index.addHashed('A1', h, 0);
+    expect(index.peek(h)).toBe(1);
+  });
 });
