@@ -86,3 +86,17 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
+
+/** V8 copies slices shorter than this; longer ones point into the text they were cut from. */
+const SHORTEST_SHARED_SLICE = 13;
+
+/**
+ * `text.slice(start, end)` as a string of its own. V8 returns a long slice as a view that keeps
+ * the whole text alive; a record keeping one value of each 64 KB piece of a file would keep the
+ * file (tens of MB, copied by every collection). Prefixing a character makes a concatenation,
+ * which V8 flattens into a fresh string when it is sliced again; the result holds only itself.
+ */
+export function ownSlice(text: string, start: number, end: number): string {
+  const slice = text.slice(start, end);
+  return slice.length < SHORTEST_SHARED_SLICE ? slice : (' ' + slice).slice(1);
+}

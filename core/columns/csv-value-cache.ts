@@ -1,4 +1,4 @@
-import { isBlankField } from './csv-fast-fields.js';
+import { isBlankField, ownSlice } from './csv-fast-fields.js';
 import type { Parsed } from './parsed.js';
 import type { CellParser } from './record-assembler.js';
 
@@ -63,7 +63,7 @@ export class ColumnValueCache {
 
   /** The parse result of `text` from `start` to `end` (blank fields give a blank result). */
   get(text: string, start: number, end: number): Parsed<unknown> {
-    if (!this.caching) return this.parse(text.slice(start, end), text, start, end);
+    if (!this.caching) return this.parse(ownSlice(text, start, end), text, start, end);
     if (++this.lookups === WINDOW_LOOKUPS) this.judgeWindow();
     // Lines of one order or account come together: the previous value often repeats, and
     // comparing with it is cheaper than hashing.
@@ -85,7 +85,7 @@ export class ColumnValueCache {
       slot = (slot + 1) & mask;
     }
     this.misses++;
-    const raw = text.slice(start, end);
+    const raw = ownSlice(text, start, end);
     const value = this.parse(raw, text, start, end);
     this.lastKey = raw;
     this.lastValue = value;

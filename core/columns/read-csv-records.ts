@@ -1,4 +1,4 @@
-import { isBlankField, isoDay, plainNumber } from './csv-fast-fields.js';
+import { isBlankField, isoDay, ownSlice, plainNumber } from './csv-fast-fields.js';
 import { CsvValueCache, type ColumnValueCache } from './csv-value-cache.js';
 import { parseId, parseText } from './parse-id.js';
 import { CsvSyntaxError, parseCsvText } from './parse-csv-text.js';
@@ -78,7 +78,7 @@ export function readCsvHead(
     while (pos < text.length && rows.length < count) {
       const end = recordEnd(text, sep, pos, rows.length + 1, final);
       if (end === INCOMPLETE) return;
-      rows.push(parseCsvText(text.slice(pos, end), delimiter)[0] ?? []);
+      rows.push(parseCsvText(ownSlice(text, pos, end), delimiter)[0] ?? []);
       pos = nextLineStart(text, end);
     }
   };
@@ -125,7 +125,7 @@ class CsvLineFeeder<K extends RecordKind> {
       const end = recordEnd(text, this.sep, pos, this.excelRow + 1, final);
       if (end === INCOMPLETE) return pos;
       this.excelRow++;
-      reader.push(this.excelRow, parseCsvText(text.slice(pos, end), this.delimiter)[0] ?? []);
+      reader.push(this.excelRow, parseCsvText(ownSlice(text, pos, end), this.delimiter)[0] ?? []);
       pos = nextLineStart(text, end);
     }
     if (!reader.isSettled) {
@@ -202,7 +202,10 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
         const end = recordEnd(text, this.sep, pos, excelRow + 1, final);
         if (end === INCOMPLETE) break;
         excelRow++;
-        assembler.addCells(excelRow, parseCsvText(text.slice(pos, end), this.delimiter)[0] ?? []);
+        assembler.addCells(
+          excelRow,
+          parseCsvText(ownSlice(text, pos, end), this.delimiter)[0] ?? [],
+        );
         pos = nextLineStart(text, end);
         continue;
       }
@@ -246,7 +249,7 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
 
   rawText(b: number): string {
     const index = this.assembler.bound[b]!.index;
-    return index < this.fields ? this.text.slice(this.starts[index]!, this.ends[index]!) : '';
+    return index < this.fields ? ownSlice(this.text, this.starts[index]!, this.ends[index]!) : '';
   }
 
   /**
@@ -338,7 +341,7 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
   private parseSlow(b: number, start: number, end: number): Parsed<unknown> {
     return isBlankField(this.text, start, end)
       ? BLANK
-      : this.assembler.bound[b]!.parse(this.text.slice(start, end));
+      : this.assembler.bound[b]!.parse(ownSlice(this.text, start, end));
   }
 }
 
@@ -363,7 +366,7 @@ function plainText(text: string, start: number, end: number, id: boolean): strin
   const last = text.charCodeAt(end - 1);
   if (first <= 32 || first >= 127 || first === HASH || last <= 32 || last >= 127) return undefined;
   if (id && last === DIGIT_0) return undefined;
-  return text.slice(start, end);
+  return ownSlice(text, start, end);
 }
 
 function modeOf(column: BoundColumn): number {
