@@ -3,8 +3,9 @@
  *
  *   node --import tsx bench/segment.ts [--runs N] [--write]
  *
- * End to end: ours = list files → readWorkbook (at most POOL files in flight) →
- * readSheetRecords (CSV text straight to records) → RFM and ABC; DuckDB = read_csv over the
+ * End to end: ours = what `pipecast segment --method rfm` does: list files → readWorkbook →
+ * readSheetRecords (CSV text straight to records, each handed to one OrderLineTally and not
+ * kept) → RFM and ABC from the tally; DuckDB = read_csv over the
  * same files with a declared schema → per-customer monetary, frequency and last order date.
  * Compute only: ours = RFM + ABC on order lines already in memory; DuckDB = the same aggregate
  * over a table already loaded. Ours and DuckDB alternate run by run (so a burst of load from
@@ -20,6 +21,7 @@ import type { OrderLine } from '../core/columns/records.js';
 import { epochDayFromIso } from '../core/columns/epoch-day.js';
 import { abc } from '../core/segments/abc.js';
 import { rfm } from '../core/segments/rfm.js';
+import { OrderLineTally } from '../core/segments/tally-order-lines.js';
 import { listInputFiles } from '../pipeline/list-input-files.js';
 import { readSheetRecords } from '../pipeline/read-sheet-records.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
@@ -55,7 +57,26 @@ async function readLines(): Promise<OrderLine[]> {
   return ([] as OrderLine[]).concat(...perFile);
 }
 
-function compute(lines: readonly OrderLine[]): { scored: number; classA: number } {
+/**
+ * As `pipecast segment --method rfm` reads: each file in order, every order line counted into one
+ * tally as it is read (none kept).
+ */
+async function readTally(): Promise<OrderLineTally> {
+  const files = await listInputFiles([DIR]);
+  const valueCache = new CsvValueCache();
+  const tally = new OrderLineTally({ to: AS_OF });
+  const onRecord = (line: OrderLine) => tally.add(line);
+  for (const file of files) {
+    const grid = (await readWorkbook(file))[0]!;
+    readSheetRecords(grid, { kind: 'orderLine', valueCache, onRecord });
+  }
+  return tally;
+}
+
+function compute(lines: readonly OrderLine[] | OrderLineTally): {
+  scored: number;
+  classA: number;
+} {
   // One pass over the lines: ABC ranks the same net revenue RFM calls monetary.
   const r = rfm(lines, { asOf: AS_OF });
   const a = abc([
@@ -107,7 +128,7 @@ const AGGREGATE = (from: string) => `
 
 const loadBefore = loadavg()[0]!;
 const [oursE2E, duckE2E] = await timePair(
-  async () => compute(await readLines()),
+  async () => compute(await readTally()),
   async () =>
     (await con.runAndReadAll(AGGREGATE(`read_csv('${DIR}/*.csv', ${SCHEMA})`))).getRows().length,
 );
@@ -117,13 +138,19 @@ const [oursCompute, duckCompute] = await timePair(
   () => compute(lines),
   async () => (await con.runAndReadAll(AGGREGATE('retail'))).getRows().length,
 );
+// The tally read must score exactly what the kept lines score.
+if (JSON.stringify(oursE2E.value) !== JSON.stringify(oursCompute.value)) {
+  throw new Error(
+    `bench/segment: tally read ${JSON.stringify(oursE2E.value)} ≠ kept lines ${JSON.stringify(oursCompute.value)}`,
+  );
+}
 const loadAfter = loadavg()[0]!;
 con.closeSync();
 
 const fmt = (t: Timing<unknown>) => `${t.ms.toFixed(0)} ms (CPU ${t.cpuMs.toFixed(0)} ms)`;
 const rows = [
   [
-    'end to end (readWorkbook + readSheetRecords + RFM + ABC)',
+    'end to end (readWorkbook + readSheetRecords into a tally + RFM + ABC)',
     fmt(oursE2E),
     fmt(duckE2E),
     (oursE2E.ms / duckE2E.ms).toFixed(2),

@@ -86,6 +86,8 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     columns: ColumnMatches,
     date1904: boolean,
     private readonly warnings: WarningCollector,
+    /** Takes each kept record instead of `records` (see ReadRecordsOptions.onRecord). */
+    private readonly onRecord?: (record: RecordByKind[K]) => void,
   ) {
     const specs = RECORD_FIELDS[kind];
     this.bound = columns.matched.map((m) => {
@@ -168,9 +170,11 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
 
   /** Completes the current row (kind-specific rules) and keeps it unless it was dropped. */
   endRow(row?: readonly CellValue[]): void {
-    if (!this.dropped && this.finishRecord(row))
-      this.records.push(this.record as unknown as RecordByKind[K]);
-    else this.rowsDropped++;
+    if (!this.dropped && this.finishRecord(row)) {
+      const record = this.record as unknown as RecordByKind[K];
+      if (this.onRecord === undefined) this.records.push(record);
+      else this.onRecord(record);
+    } else this.rowsDropped++;
   }
 
   private countMissing(field: string): void {

@@ -23,6 +23,12 @@ export interface ReadRecordsOptions<K extends RecordKind> {
   /** Excel row number of the header row, when the user names it; otherwise it is detected. */
   headerRow?: number;
   maxWarningsPerColumn?: number;
+  /**
+   * Hands each kept record to this function instead of keeping it: the result's `records` stays
+   * empty, so a caller that only sums records (a per-customer tally) reads any number of rows
+   * without holding them. Records arrive in row order.
+   */
+  onRecord?: (record: RecordByKind[K]) => void;
 }
 
 export interface ReadRecordsResult<T> {
@@ -153,6 +159,7 @@ export class RecordReader<K extends RecordKind> {
       this.columns,
       this.options.date1904 ?? false,
       this.warnings,
+      this.options.onRecord,
     );
     for (const { excelRow, row } of this.pending)
       if (excelRow > this.headerRow) this.assembler.addCells(excelRow, row);

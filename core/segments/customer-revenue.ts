@@ -5,8 +5,9 @@ import type {
   CustomerTally,
   OrderLineCounts,
   TallyOrderLinesOptions,
+  TallyOrderLinesResult,
 } from './tally-order-lines.js';
-import { tallyOrderLines } from './tally-order-lines.js';
+import { OrderLineTally, tallyOrderLines } from './tally-order-lines.js';
 import { compareIds } from './compare-ids.js';
 
 export type CustomerRevenueOptions = TallyOrderLinesOptions;
@@ -48,10 +49,11 @@ export interface CustomerRevenueResult {
  * not cancellations. Blanks: a line without a customer id is counted in `counts` and reported in
  * one warning with its count; it is in no customer's figures.
  *
- * @param lines Order lines (see readRecords kind 'orderLine'); not mutated.
+ * @param lines Order lines (see readRecords kind 'orderLine'; not mutated), or an OrderLineTally
+ *   filled while reading them, over the same period.
  * @param options Optional period `from`/`to` (epoch days, inclusive).
  * @returns Customers, returns-only customers, line counts and warnings; empty input gives empty lists.
- * @throws RangeError when the period is not integer days or `from` > `to`.
+ * @throws RangeError when the period is not integer days, `from` > `to`, or a tally counts another period.
  * @example
  * customerRevenue([
  *   { row: 2, customer: 'a', invoice: '1', date: 0, amount: 10 },
@@ -59,10 +61,17 @@ export interface CustomerRevenueResult {
  * ]).customers[0] // { id: 'a', revenue: 6, orders: 1, lastOrder: '1970-01-01', … }
  */
 export function customerRevenue(
-  lines: readonly OrderLine[],
+  lines: readonly OrderLine[] | OrderLineTally,
   options: CustomerRevenueOptions = {},
 ): CustomerRevenueResult {
-  const tally = tallyOrderLines(lines, options);
+  let tally: TallyOrderLinesResult;
+  if (lines instanceof OrderLineTally) {
+    if (lines.options.from !== options.from || lines.options.to !== options.to)
+      throw new RangeError(
+        'customerRevenue: the order-line tally counts another period than options.from/to',
+      );
+    tally = lines.finish();
+  } else tally = tallyOrderLines(lines, options);
   const customers = tally.customers.map(toRow).sort(byRevenueThenId);
   const returnsOnly = tally.returnsOnly.map(toRow).sort((a, b) => compareIds(a.id, b.id));
   let totalRevenue = 0;

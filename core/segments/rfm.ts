@@ -7,8 +7,8 @@ import type { Better } from './count-worse.js';
 import { countWorse } from './count-worse.js';
 import type { RfmSegmentKey } from './rfm-segment.js';
 import { fmScore, RFM_SEGMENTS, rfmSegment } from './rfm-segment.js';
-import type { OrderLineCounts } from './tally-order-lines.js';
-import { tallyOrderLines } from './tally-order-lines.js';
+import type { OrderLineCounts, TallyOrderLinesResult } from './tally-order-lines.js';
+import { OrderLineTally, tallyOrderLines } from './tally-order-lines.js';
 
 /** Four ascending fixed thresholds of one metric (see RfmOptions.thresholds). */
 export type RfmThresholds = readonly [number, number, number, number];
@@ -134,10 +134,11 @@ export interface RfmResult {
  * Blanks: lines without a customer id are counted and reported (one warning); customers with only
  * returns are not scored and are listed in `returnsOnly`.
  *
- * @param lines Order lines; not mutated.
+ * @param lines Order lines (not mutated), or an OrderLineTally filled while reading them over the
+ *   same period (up to asOf, or with no end when no line is later; the same `from`).
  * @param options asOf (required), period start, mode, cut points, fixed thresholds.
  * @returns Per-customer figures and scores, segment summary, grid, returns-only list, counts.
- * @throws RangeError when asOf is not an integer day, cut points are not four ascending
+ * @throws RangeError when asOf is not an integer day, a tally counts another period, cut points are not four ascending
  *   fractions in (0, 1), thresholds are not four ascending finite numbers, or b2b mode lacks
  *   monetary thresholds.
  * @example
@@ -152,7 +153,7 @@ export interface RfmResult {
  * // { id: 'a', recency: 1, frequency: 1, monetary: 900, r: 3, f: 1, m: 3, fm: 2,
  * //   segment: 'about-to-sleep', … }: worse counts 1, 0, 1 of n = 2 give 1 + floor(5/2) = 3
  */
-export function rfm(lines: readonly OrderLine[], options: RfmOptions): RfmResult {
+export function rfm(lines: readonly OrderLine[] | OrderLineTally, options: RfmOptions): RfmResult {
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {
     throw new RangeError(`rfm: asOf must be an integer epoch day, got ${String(asOf)}`);
@@ -184,10 +185,13 @@ export function rfm(lines: readonly OrderLine[], options: RfmOptions): RfmResult
     if (t !== undefined) checkAscending(`thresholds.${name}`, t);
   }
 
-  const tally = tallyOrderLines(lines, {
-    to: asOf,
-    ...(options.from === undefined ? {} : { from: options.from }),
-  });
+  const tally =
+    lines instanceof OrderLineTally
+      ? tallyUpTo(lines, asOf, options.from)
+      : tallyOrderLines(lines, {
+          to: asOf,
+          ...(options.from === undefined ? {} : { from: options.from }),
+        });
   const scored = [...tally.customers].sort((a, b) => compareIds(a.id, b.id));
   const n = scored.length;
   const recency = new Float64Array(n);
@@ -268,6 +272,25 @@ export function rfm(lines: readonly OrderLine[], options: RfmOptions): RfmResult
     counts: tally.counts,
     warnings: tally.warnings,
   };
+}
+
+/**
+ * The result of a tally made while reading, which must have counted rfm's period: up to asOf
+ * (or with no end, when no line is later than asOf) and from the same start.
+ */
+function tallyUpTo(
+  tally: OrderLineTally,
+  asOf: number,
+  from: number | undefined,
+): TallyOrderLinesResult {
+  const { to } = tally.options;
+  const sameEnd = to === asOf || (to === undefined && tally.lastDate <= asOf);
+  if (!sameEnd || tally.options.from !== from) {
+    throw new RangeError(
+      `rfm: the order-line tally counts another period (from ${String(tally.options.from)} to ${String(to)}) than asOf ${asOf} and from ${String(from)}`,
+    );
+  }
+  return tally.finish();
 }
 
 function scoreByRank(

@@ -92,195 +92,247 @@ export function tallyOrderLines(
   lines: readonly OrderLine[],
   options: TallyOrderLinesOptions = {},
 ): TallyOrderLinesResult {
-  const from = options.from ?? -Infinity;
-  const to = options.to ?? Infinity;
-  if (options.from !== undefined && !Number.isInteger(options.from)) {
-    throw new RangeError(`tallyOrderLines: from must be an integer epoch day, got ${options.from}`);
-  }
-  if (options.to !== undefined && !Number.isInteger(options.to)) {
-    throw new RangeError(`tallyOrderLines: to must be an integer epoch day, got ${options.to}`);
-  }
-  if (from > to) {
-    throw new RangeError(`tallyOrderLines: from (${from}) is after to (${to})`);
-  }
+  const tally = new OrderLineTally(options);
+  for (let i = 0; i < lines.length; i++) tally.add(lines[i]!);
+  return tally.finish();
+}
 
+/**
+ * tallyOrderLines one line at a time, for a reader that hands lines over as it reads them
+ * (ReadRecordsOptions.onRecord) and keeps none: the same figures, counts and warnings as
+ * tallyOrderLines over the same lines in the same order.
+ *
+ * @example const t = new OrderLineTally(); t.add(line); t.finish().customers
+ */
+export class OrderLineTally {
+  /** The period the tally counts (as given). */
+  readonly options: Readonly<TallyOrderLinesOptions>;
+  /** The latest line date seen, counted or not (-Infinity before the first line). */
+  lastDate = -Infinity;
+  private readonly from: number;
+  private readonly to: number;
   // Per-customer figures live in typed arrays indexed by first-seen order (grown by doubling):
   // no object per customer until the end, and no boxing of the running sums.
-  const indexById = new Map<string, number>();
-  const ids: string[] = [];
-  let capacity = INITIAL_CAPACITY;
-  let revenue = new Float64Array(capacity);
+  private readonly indexById = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private capacity = INITIAL_CAPACITY;
+  private revenue = new Float64Array(INITIAL_CAPACITY);
   // Neumaier compensation keeps 500k-line sums exact to the cent against a SQL engine.
-  let revenueError = new Float64Array(capacity);
-  let margin = new Float64Array(capacity);
-  let returns = new Float64Array(capacity);
-  let firstOrder = new Float64Array(capacity);
-  let lastOrder = new Float64Array(capacity);
-  let lastOrderDay = new Float64Array(capacity);
-  let marginLines = new Int32Array(capacity);
-  let orders = new Int32Array(capacity);
-  let lineCount = new Int32Array(capacity);
-  let returnLines = new Int32Array(capacity);
-  const lastInvoice: (string | undefined)[] = [];
+  private revenueError = new Float64Array(INITIAL_CAPACITY);
+  private margin = new Float64Array(INITIAL_CAPACITY);
+  private returns = new Float64Array(INITIAL_CAPACITY);
+  private firstOrder = new Float64Array(INITIAL_CAPACITY);
+  private lastOrder = new Float64Array(INITIAL_CAPACITY);
+  private lastOrderDay = new Float64Array(INITIAL_CAPACITY);
+  private marginLines = new Int32Array(INITIAL_CAPACITY);
+  private orders = new Int32Array(INITIAL_CAPACITY);
+  private lineCount = new Int32Array(INITIAL_CAPACITY);
+  private returnLines = new Int32Array(INITIAL_CAPACITY);
+  private readonly lastInvoice: (string | undefined)[] = [];
   // Exports list invoices in ascending number order, so a customer's next invoice is usually
   // greater than every invoice counted for it so far: then it is new, with no lookup at all.
   // `counted` logs each counted (customer, invoice); the first out-of-order invoice turns that log
   // into an exact set of composite keys, which decides every later invoice run.
-  const maxInvoice: (string | undefined)[] = [];
-  const countedCustomer: number[] = [];
-  const countedInvoice: string[] = [];
-  let invoiceKeys: Set<string> | undefined;
-  const orderDayKeys = new Set<string>();
-
-  let lastId: string | undefined;
-  let lastIndex = 0;
+  private readonly maxInvoice: (string | undefined)[] = [];
+  private readonly countedCustomer: number[] = [];
+  private readonly countedInvoice: string[] = [];
+  private invoiceKeys: Set<string> | undefined;
+  private readonly orderDayKeys = new Set<string>();
+  private lastId: string | undefined;
+  private lastIndex = 0;
   // Lines of one invoice are adjacent and, from the readers, share one string instance, so the
   // previous line's verdict is reused after a pointer comparison.
-  let lastInvoiceSeen: string | undefined;
-  let lastCancelled = false;
-  let linesOutsidePeriod = 0;
-  let linesWithoutCustomer = 0;
-  let revenueWithoutCustomer = 0;
-  let cancellationLines = 0;
-  let negativeQuantityLines = 0;
+  private lastInvoiceSeen: string | undefined;
+  private lastCancelled = false;
+  private lines = 0;
+  private linesOutsidePeriod = 0;
+  private linesWithoutCustomer = 0;
+  private revenueWithoutCustomer = 0;
+  private cancellationLines = 0;
+  private negativeQuantityLines = 0;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  /**
+   * @throws RangeError when `from` or `to` is not an integer day or `from` > `to`.
+   */
+  constructor(options: TallyOrderLinesOptions = {}) {
+    const from = options.from ?? -Infinity;
+    const to = options.to ?? Infinity;
+    if (options.from !== undefined && !Number.isInteger(options.from)) {
+      throw new RangeError(
+        `tallyOrderLines: from must be an integer epoch day, got ${options.from}`,
+      );
+    }
+    if (options.to !== undefined && !Number.isInteger(options.to)) {
+      throw new RangeError(`tallyOrderLines: to must be an integer epoch day, got ${options.to}`);
+    }
+    if (from > to) {
+      throw new RangeError(`tallyOrderLines: from (${from}) is after to (${to})`);
+    }
+    this.options = { ...options };
+    this.from = from;
+    this.to = to;
+  }
+
+  /** How many lines have been added, counted or not. */
+  get count(): number {
+    return this.lines;
+  }
+
+  /** Counts one order line (not kept). */
+  add(line: OrderLine): void {
+    this.lines++;
     const date = line.date;
-    if (date < from || date > to) {
-      linesOutsidePeriod++;
-      continue;
+    if (date > this.lastDate) this.lastDate = date;
+    if (date < this.from || date > this.to) {
+      this.linesOutsidePeriod++;
+      return;
     }
     const invoice = line.invoice;
     const cancelled: boolean =
-      invoice === lastInvoiceSeen ? lastCancelled : isCancellation(invoice);
-    lastInvoiceSeen = invoice;
-    lastCancelled = cancelled;
+      invoice === this.lastInvoiceSeen ? this.lastCancelled : isCancellation(invoice);
+    this.lastInvoiceSeen = invoice;
+    this.lastCancelled = cancelled;
     const amount = line.amount;
     const quantity = line.quantity;
     const negative = quantity !== undefined ? quantity < 0 : amount < 0;
-    if (cancelled) cancellationLines++;
-    if (negative) negativeQuantityLines++;
+    if (cancelled) this.cancellationLines++;
+    if (negative) this.negativeQuantityLines++;
     const id = line.customer;
     if (id === undefined || id === '') {
-      linesWithoutCustomer++;
-      revenueWithoutCustomer += amount;
-      continue;
+      this.linesWithoutCustomer++;
+      this.revenueWithoutCustomer += amount;
+      return;
     }
     // Exports list an invoice's lines together, so the previous line's customer is a cheap hit.
-    let k = id === lastId ? lastIndex : indexById.get(id);
-    if (k === undefined) {
-      k = ids.length;
-      if (k === capacity) {
-        capacity *= 2;
-        revenue = grow(revenue, capacity);
-        revenueError = grow(revenueError, capacity);
-        margin = grow(margin, capacity);
-        returns = grow(returns, capacity);
-        firstOrder = grow(firstOrder, capacity);
-        lastOrder = grow(lastOrder, capacity);
-        lastOrderDay = grow(lastOrderDay, capacity);
-        marginLines = grow(marginLines, capacity);
-        orders = grow(orders, capacity);
-        lineCount = grow(lineCount, capacity);
-        returnLines = grow(returnLines, capacity);
-      }
-      indexById.set(id, k);
-      ids.push(id);
-      lastInvoice.push(undefined);
-      maxInvoice.push(undefined);
-      firstOrder[k] = Infinity;
-      lastOrder[k] = -Infinity;
-      lastOrderDay[k] = NaN;
-    }
-    lastId = id;
-    lastIndex = k;
+    let k = id === this.lastId ? this.lastIndex : this.indexById.get(id);
+    if (k === undefined) k = this.addCustomer(id);
+    this.lastId = id;
+    this.lastIndex = k;
+    const revenue = this.revenue;
     const before = revenue[k]!;
     const sum = before + amount;
-    revenueError[k]! +=
+    this.revenueError[k]! +=
       Math.abs(before) >= Math.abs(amount) ? before - sum + amount : amount - sum + before;
     revenue[k] = sum;
-    lineCount[k]!++;
+    this.lineCount[k]!++;
     const lineMargin = line.margin;
     if (lineMargin !== undefined) {
-      margin[k]! += lineMargin;
-      marginLines[k]!++;
+      this.margin[k]! += lineMargin;
+      this.marginLines[k]!++;
     }
     const isReturn = cancelled || negative || amount < 0;
     if (isReturn) {
-      returnLines[k]!++;
-      returns[k]! += amount;
+      this.returnLines[k]!++;
+      this.returns[k]! += amount;
     }
     // A cancellation is never an order; an uncancelled invoice is one even if it holds a return
     // line. Without an invoice number, a non-return line is one order per customer and day.
-    if (cancelled) continue;
+    if (cancelled) return;
     if (invoice !== undefined) {
-      if (lastInvoice[k] !== invoice) {
-        lastInvoice[k] = invoice;
-        if (invoiceKeys === undefined) {
-          const max = maxInvoice[k];
-          if (max === undefined || invoice > max) {
-            maxInvoice[k] = invoice;
-            countedCustomer.push(k);
-            countedInvoice.push(invoice);
-            orders[k]!++;
-          } else if (invoice !== max) {
-            invoiceKeys = new Set<string>();
-            for (let c = 0; c < countedCustomer.length; c++) {
-              invoiceKeys.add(invoiceKey(countedCustomer[c]!, countedInvoice[c]!));
-            }
-          }
-        }
-        if (invoiceKeys !== undefined) {
-          const key = invoiceKey(k, invoice);
-          if (!invoiceKeys.has(key)) {
-            invoiceKeys.add(key);
-            orders[k]!++;
-          }
-        }
+      if (this.lastInvoice[k] !== invoice) {
+        this.lastInvoice[k] = invoice;
+        this.countInvoice(k, invoice);
       }
     } else if (isReturn) {
-      continue;
-    } else if (lastOrderDay[k] !== date) {
-      lastOrderDay[k] = date;
+      return;
+    } else if (this.lastOrderDay[k] !== date) {
+      this.lastOrderDay[k] = date;
       const key = `${k}\u0001${date}`;
-      if (!orderDayKeys.has(key)) {
-        orderDayKeys.add(key);
-        orders[k]!++;
+      if (!this.orderDayKeys.has(key)) {
+        this.orderDayKeys.add(key);
+        this.orders[k]!++;
       }
     }
-    if (date < firstOrder[k]!) firstOrder[k] = date;
-    if (date > lastOrder[k]!) lastOrder[k] = date;
+    if (date < this.firstOrder[k]!) this.firstOrder[k] = date;
+    if (date > this.lastOrder[k]!) this.lastOrder[k] = date;
   }
 
-  const customers: CustomerTally[] = [];
-  const returnsOnly: CustomerTally[] = [];
-  for (let k = 0; k < ids.length; k++) {
-    const count = orders[k]!;
-    const tally: CustomerTally = {
-      id: ids[k]!,
-      revenue: revenue[k]! + revenueError[k]!,
-      margin: marginLines[k]! > 0 ? margin[k]! : undefined,
-      orders: count,
-      lines: lineCount[k]!,
-      returnLines: returnLines[k]!,
-      returns: returns[k]!,
-      firstOrder: count > 0 ? firstOrder[k]! : undefined,
-      lastOrder: count > 0 ? lastOrder[k]! : undefined,
+  /** The tallies, counts and warnings of the lines added so far. */
+  finish(): TallyOrderLinesResult {
+    const customers: CustomerTally[] = [];
+    const returnsOnly: CustomerTally[] = [];
+    const ids = this.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const count = this.orders[k]!;
+      const tally: CustomerTally = {
+        id: ids[k]!,
+        revenue: this.revenue[k]! + this.revenueError[k]!,
+        margin: this.marginLines[k]! > 0 ? this.margin[k]! : undefined,
+        orders: count,
+        lines: this.lineCount[k]!,
+        returnLines: this.returnLines[k]!,
+        returns: this.returns[k]!,
+        firstOrder: count > 0 ? this.firstOrder[k]! : undefined,
+        lastOrder: count > 0 ? this.lastOrder[k]! : undefined,
+      };
+      (count > 0 ? customers : returnsOnly).push(tally);
+    }
+    const counts: OrderLineCounts = {
+      lines: this.lines,
+      linesOutsidePeriod: this.linesOutsidePeriod,
+      linesWithoutCustomer: this.linesWithoutCustomer,
+      revenueWithoutCustomer: this.revenueWithoutCustomer,
+      cancellationLines: this.cancellationLines,
+      negativeQuantityLines: this.negativeQuantityLines,
+      customers: ids.length,
     };
-    (count > 0 ? customers : returnsOnly).push(tally);
+    return {
+      customers,
+      returnsOnly,
+      counts,
+      warnings: tallyWarnings(counts, returnsOnly, this.options),
+    };
   }
 
-  const counts: OrderLineCounts = {
-    lines: lines.length,
-    linesOutsidePeriod,
-    linesWithoutCustomer,
-    revenueWithoutCustomer,
-    cancellationLines,
-    negativeQuantityLines,
-    customers: ids.length,
-  };
-  return { customers, returnsOnly, counts, warnings: tallyWarnings(counts, returnsOnly, options) };
+  private addCustomer(id: string): number {
+    const k = this.ids.length;
+    if (k === this.capacity) {
+      const capacity = (this.capacity *= 2);
+      this.revenue = grow(this.revenue, capacity);
+      this.revenueError = grow(this.revenueError, capacity);
+      this.margin = grow(this.margin, capacity);
+      this.returns = grow(this.returns, capacity);
+      this.firstOrder = grow(this.firstOrder, capacity);
+      this.lastOrder = grow(this.lastOrder, capacity);
+      this.lastOrderDay = grow(this.lastOrderDay, capacity);
+      this.marginLines = grow(this.marginLines, capacity);
+      this.orders = grow(this.orders, capacity);
+      this.lineCount = grow(this.lineCount, capacity);
+      this.returnLines = grow(this.returnLines, capacity);
+    }
+    this.indexById.set(id, k);
+    this.ids.push(id);
+    this.lastInvoice.push(undefined);
+    this.maxInvoice.push(undefined);
+    this.firstOrder[k] = Infinity;
+    this.lastOrder[k] = -Infinity;
+    this.lastOrderDay[k] = NaN;
+    return k;
+  }
+
+  private countInvoice(k: number, invoice: string): void {
+    if (this.invoiceKeys === undefined) {
+      const max = this.maxInvoice[k];
+      if (max === undefined || invoice > max) {
+        this.maxInvoice[k] = invoice;
+        this.countedCustomer.push(k);
+        this.countedInvoice.push(invoice);
+        this.orders[k]!++;
+      } else if (invoice !== max) {
+        this.invoiceKeys = new Set<string>();
+        for (let c = 0; c < this.countedCustomer.length; c++) {
+          this.invoiceKeys.add(invoiceKey(this.countedCustomer[c]!, this.countedInvoice[c]!));
+        }
+      }
+    }
+    if (this.invoiceKeys !== undefined) {
+      const key = invoiceKey(k, invoice);
+      if (!this.invoiceKeys.has(key)) {
+        this.invoiceKeys.add(key);
+        this.orders[k]!++;
+      }
+    }
+  }
 }
 
 function tallyWarnings(

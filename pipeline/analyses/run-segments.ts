@@ -4,6 +4,7 @@ import type { Customer, OrderLine } from '../../core/columns/records.js';
 import type { AbcCustomer, AbcResult } from '../../core/segments/abc.js';
 import { abc } from '../../core/segments/abc.js';
 import type { OrderLineCounts } from '../../core/segments/tally-order-lines.js';
+import { OrderLineTally } from '../../core/segments/tally-order-lines.js';
 import { customerRevenue } from '../../core/segments/customer-revenue.js';
 import type { PortfolioResult } from '../../core/segments/portfolio.js';
 import { portfolio } from '../../core/segments/portfolio.js';
@@ -36,14 +37,15 @@ export interface RunAbcResult {
  * @returns the abc result, its source and the warnings.
  */
 export function runAbc(
-  input: { lines: readonly OrderLine[]; customers: readonly Customer[] },
+  input: { lines: readonly OrderLine[] | OrderLineTally; customers: readonly Customer[] },
   options: RunAbcOptions = {},
 ): RunAbcResult {
   let ranked: AbcCustomer[];
   let counts: OrderLineCounts | null = null;
   let returnsOnly = 0;
   let warnings: DataWarning[] = [];
-  const source = input.lines.length > 0 ? 'orderLines' : 'customers';
+  const lineCount = input.lines instanceof OrderLineTally ? input.lines.count : input.lines.length;
+  const source = lineCount > 0 ? 'orderLines' : 'customers';
   if (source === 'orderLines') {
     const revenue = customerRevenue(input.lines);
     ranked = [...revenue.customers, ...revenue.returnsOnly];
@@ -74,15 +76,19 @@ export type RunRfmOptions = Omit<RfmOptions, 'asOf'> & {
  * RFM scores and segments of order lines, measured to asOf (default the day after the last line,
  * so a history export is scored as of its own end).
  *
- * @param lines - order lines.
+ * @param lines - order lines, or a tally filled while reading them (up to asOf when one is given).
  * @param options - rfm options; asOf optional.
  * @returns the rfm result.
  */
-export function runRfm(lines: readonly OrderLine[], options: RunRfmOptions = {}): RfmResult {
+export function runRfm(
+  lines: readonly OrderLine[] | OrderLineTally,
+  options: RunRfmOptions = {},
+): RfmResult {
   let asOf = options.asOf;
   if (asOf === undefined) {
     let last = -Infinity;
-    for (const l of lines) if (l.date > last) last = l.date;
+    if (lines instanceof OrderLineTally) last = lines.lastDate;
+    else for (const l of lines) if (l.date > last) last = l.date;
     asOf = last + 1;
   }
   return rfm(lines, { ...options, asOf });

@@ -11,6 +11,7 @@ import {
 } from '../../core/segments/scorecard.js';
 import { loadSegmentRecords } from '../analyses/load-segment-records.js';
 import { runAbc, runPortfolio, runRfm } from '../analyses/run-segments.js';
+import { OrderLineTally } from '../../core/segments/tally-order-lines.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
@@ -96,17 +97,26 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
 
   const kind: RecordKind =
     options.method === 'portfolio' || options.method === 'scorecard' ? 'customer' : 'orderLine';
-  const read = await readInputs(files, kind, options.sheet);
+  // RFM and ABC only need per-customer sums: order lines are counted as they are read and never
+  // held, so a folder of many daily exports is read in little memory.
+  const tally =
+    kind === 'orderLine'
+      ? new OrderLineTally(
+          options.method === 'rfm' && options.asOf !== undefined ? { to: options.asOf } : {},
+        )
+      : undefined;
+  const read = await readInputs(files, kind, options.sheet, tally);
   for (const failure of read.failures) io.stderr(`pipecast segment: ${failure}\n`);
 
   let output: SegmentOutput;
-  if (options.method === 'abc' && read.lines.length === 0 && read.customers.length === 0) {
+  const lineCount = read.lines instanceof OrderLineTally ? read.lines.count : read.lines.length;
+  if (options.method === 'abc' && lineCount === 0 && read.customers.length === 0) {
     // A customer list with a revenue column is also an ABC input.
     const asCustomers = await readInputs(files, 'customer', options.sheet);
     read.customers = asCustomers.customers;
     read.warnings = asCustomers.warnings;
   }
-  if (read.lines.length === 0 && read.customers.length === 0) {
+  if (lineCount === 0 && read.customers.length === 0) {
     io.stderr(
       `pipecast segment: no ${kind === 'orderLine' ? 'order lines' : 'customers'} found in ${files.length} file(s)\n`,
     );
@@ -120,7 +130,8 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
 }
 
 interface ReadInputs {
-  lines: OrderLine[];
+  /** The order lines, or the tally that counted them as they were read. */
+  lines: OrderLine[] | OrderLineTally;
   customers: Customer[];
   warnings: DataWarning[];
   failures: string[];
@@ -128,12 +139,15 @@ interface ReadInputs {
 
 /**
  * Reads every file with at most DEFAULT_READ_CONCURRENCY in flight and keeps the records in
- * file order, so the result does not depend on which read finished first.
+ * file order, so the result does not depend on which read finished first. With a tally, order
+ * lines are added to it as they are read, one file after another (the same order), and none is
+ * kept.
  */
 async function readInputs(
   files: readonly string[],
   kind: RecordKind,
   sheet: string | undefined,
+  tally?: OrderLineTally,
 ): Promise<ReadInputs> {
   const perFile: { lines: OrderLine[]; customers: Customer[]; warnings: DataWarning[] }[] = [];
   const failures: (string | undefined)[] = [];
@@ -151,6 +165,7 @@ async function readInputs(
           kind === 'orderLine' ? 'orderLine' : 'customer',
           {},
           valueCache,
+          tally === undefined ? undefined : (line) => tally.add(line),
         );
         perFile[index] = out;
       } catch (error) {
@@ -159,14 +174,14 @@ async function readInputs(
       }
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.min(DEFAULT_READ_CONCURRENCY, files.length) }, worker),
-  );
-  const result: ReadInputs = { lines: [], customers: [], warnings: [], failures: [] };
+  const concurrency = tally === undefined ? DEFAULT_READ_CONCURRENCY : 1;
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  const lines: OrderLine[] = [];
+  const result: ReadInputs = { lines: tally ?? lines, customers: [], warnings: [], failures: [] };
   for (let i = 0; i < files.length; i++) {
     const f = perFile[i];
     if (f !== undefined) {
-      for (const l of f.lines) result.lines.push(l);
+      for (const l of f.lines) lines.push(l);
       for (const c of f.customers) result.customers.push(c);
       result.warnings.push(...f.warnings);
     }

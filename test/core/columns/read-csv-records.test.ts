@@ -182,6 +182,23 @@ describe('readCsvRecords', () => {
     expect(result.records.find((r) => r.row === 4270)?.id).toBe('17850');
   });
 
+  it('hands each kept record to onRecord in row order and keeps none', () => {
+    const text = 'Deal,Stage,Amount\nA,Design,1\nB,,2\nC,Commit,x\n';
+    const seen: unknown[] = [];
+    const handed = readCsvRecords(text, {
+      kind: 'deal',
+      sheet: 'S',
+      file: 'f.csv',
+      delimiter: ',',
+      onRecord: (record) => seen.push(record),
+    });
+    const kept = viaText(text, 'deal');
+    expect(seen).toEqual(kept.records);
+    expect(handed).toEqual({ ...kept, records: [] });
+    // Hand check: B has a blank stage (dropped); C's amount "x" is ignored with a warning.
+    expect(seen.map((r) => (r as { id: string }).id)).toEqual(['A', 'C']);
+  });
+
   it('reports a quote left open at the end of the last piece', () => {
     const pieces = ['Deal,Stage\nA,"Des', 'ign\n'];
     expect(() => readCsvRecords(pieces, { kind: 'deal', sheet: 'S', delimiter: ',' })).toThrow(
