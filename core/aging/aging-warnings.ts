@@ -27,6 +27,23 @@ export class AgingWarnings {
 
   constructor(private readonly maxPerKind: number) {}
 
+  /**
+   * Counts one more warning of `kind` without its details when the kind already holds its full
+   * quota, and says so: the caller then need not build the warning (its message string and object)
+   * only for add to drop it. A million bad rows of one kind make a million of those otherwise.
+   *
+   * @param kind - The kind, as given to add.
+   * @returns true when the warning was counted (skip the add), false when it must be added.
+   * @example
+   * if (!warnings.skip('unknown-invoice')) warnings.add('unknown-invoice', place, {…}, summary);
+   */
+  skip(kind: string): boolean {
+    const k = this.kinds.get(kind);
+    if (k === undefined || k.kept < this.maxPerKind) return false;
+    k.dropped++;
+    return true;
+  }
+
   /** Adds one warning; `kind` groups warnings that share a cause (e.g. 'unknown-invoice'). */
   add(
     kind: string,

@@ -93,18 +93,19 @@ export function applyPayments(
       if (readable[k] === 0) {
         counts.paymentsDropped++;
         const badDate = !Number.isInteger(date);
-        warnings.add(
-          badDate ? 'payment-date' : 'payment-amount',
-          pp,
-          {
-            code: 'missing-required-value',
-            message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
-            row: pay.row,
-            column: badDate ? 'date' : 'amount',
-            action: 'row dropped',
-          },
-          `payments without a readable ${badDate ? 'date' : 'amount'}`,
-        );
+        if (!warnings.skip(badDate ? 'payment-date' : 'payment-amount'))
+          warnings.add(
+            badDate ? 'payment-date' : 'payment-amount',
+            pp,
+            {
+              code: 'missing-required-value',
+              message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
+              row: pay.row,
+              column: badDate ? 'date' : 'amount',
+              action: 'row dropped',
+            },
+            `payments without a readable ${badDate ? 'date' : 'amount'}`,
+          );
         continue;
       }
       const ref = refs[k] as string;
@@ -134,33 +135,35 @@ export function applyPayments(
           counts.paymentsApplied++;
           continue;
         }
-        warnings.add(
-          'payment-currency',
-          pp,
-          {
-            code: 'currency-mismatch',
-            message: `payment for invoice ${ref} is in ${payCur ?? 'no currency'}, the invoice in ${invCur ?? 'no currency'}: shown as unapplied in ${payCur}`,
-            row: pay.row,
-            column: 'currency',
-            raw: pay.currency,
-            action: 'row kept',
-          },
-          'payments in another currency than their invoice, shown as unapplied',
-        );
+        if (!warnings.skip('payment-currency'))
+          warnings.add(
+            'payment-currency',
+            pp,
+            {
+              code: 'currency-mismatch',
+              message: `payment for invoice ${ref} is in ${payCur ?? 'no currency'}, the invoice in ${invCur ?? 'no currency'}: shown as unapplied in ${payCur}`,
+              row: pay.row,
+              column: 'currency',
+              raw: pay.currency,
+              action: 'row kept',
+            },
+            'payments in another currency than their invoice, shown as unapplied',
+          );
       } else if (ref !== '' && idx < 0) {
-        warnings.add(
-          'unknown-invoice',
-          pp,
-          {
-            code: 'other',
-            message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
-            row: pay.row,
-            column: 'invoice',
-            raw: ref,
-            action: 'row kept',
-          },
-          'payments for unknown invoices, shown as unapplied',
-        );
+        if (!warnings.skip('unknown-invoice'))
+          warnings.add(
+            'unknown-invoice',
+            pp,
+            {
+              code: 'other',
+              message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
+              row: pay.row,
+              column: 'invoice',
+              raw: ref,
+              action: 'row kept',
+            },
+            'payments for unknown invoices, shown as unapplied',
+          );
       }
       // Unapplied: no invoice, unknown invoice, invoice issued after as-of, or currency mismatch.
       const cur =

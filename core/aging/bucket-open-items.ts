@@ -141,18 +141,19 @@ export function bucketOpenItems(
     if ((fl & HAS_PAID_INFO) !== 0) {
       while ((paidInfo.rows[paidInfoAt] as number) < i) paidInfoAt++;
       if (meta !== NO_PAYMENT_ROWS) {
-        warnings.add(
-          'double-payment-info',
-          ip,
-          {
-            code: 'other',
-            message: `invoice row has a paid date/amount and the payments list has payments for it: the payments list is used`,
-            row: (invoices[i] as Invoice).row,
-            column: 'paid date',
-            action: 'value ignored',
-          },
-          'invoice-level paid information ignored in favour of the payments list',
-        );
+        if (!warnings.skip('double-payment-info'))
+          warnings.add(
+            'double-payment-info',
+            ip,
+            {
+              code: 'other',
+              message: `invoice row has a paid date/amount and the payments list has payments for it: the payments list is used`,
+              row: (invoices[i] as Invoice).row,
+              column: 'paid date',
+              action: 'value ignored',
+            },
+            'invoice-level paid information ignored in favour of the payments list',
+          );
       } else if (paidInfo.dated[paidInfoAt] === true) {
         const pd = paidInfo.dates[paidInfoAt] as number;
         if (pd <= asOf) {
@@ -161,18 +162,19 @@ export function bucketOpenItems(
         }
       } else {
         paidCents += paidInfo.cents[paidInfoAt] as number;
-        warnings.add(
-          'undated-payment',
-          ip,
-          {
-            code: 'missing-value',
-            message: `invoice ${(invoices[i] as Invoice).invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
-            row: (invoices[i] as Invoice).row,
-            column: 'paid date',
-            action: 'assumed',
-          },
-          'paid amounts or balances without a paid date, counted as paid by as-of',
-        );
+        if (!warnings.skip('undated-payment'))
+          warnings.add(
+            'undated-payment',
+            ip,
+            {
+              code: 'missing-value',
+              message: `invoice ${(invoices[i] as Invoice).invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
+              row: (invoices[i] as Invoice).row,
+              column: 'paid date',
+              action: 'assumed',
+            },
+            'paid amounts or balances without a paid date, counted as paid by as-of',
+          );
       }
     }
     if (date >= windowStart) sec.salesWindowCents += a;

@@ -100,13 +100,15 @@ export function loadInvoices(
   const n = invoices.length;
   const { asOf, creditLimits } = o;
   const ip = o.invoicePlace;
-  const due = scratch.int32(n);
-  const day = scratch.int32(n);
-  const cents = scratch.float64(n);
-  const pair = scratch.int32(n).fill(-1);
-  const owner = scratch.int32(n);
+  // Due, day, cents and owner are written for every row with a pair and read only for those;
+  // pair and payments are written for every row below, so none of these needs a zero fill first.
+  const due = scratch.int32Unfilled(n);
+  const day = scratch.int32Unfilled(n);
+  const cents = scratch.float64Unfilled(n);
+  const pair = scratch.int32Unfilled(n).fill(-1);
+  const owner = scratch.int32Unfilled(n);
   const flagsOf = scratch.uint8(n);
-  const payments = scratch.float64(n * 2);
+  const payments = scratch.float64Unfilled(n * 2);
   let currencyOfRow: Int32Array | null = null;
   const byNumber = new InvoiceNumberIndex(invoices, scratch);
   const paidInfo: InvoicePaidInfo = { rows: [], dated: [], dates: [], cents: [] };
@@ -140,6 +142,7 @@ export function loadInvoices(
     for (let i = from; i < to; i++) {
       const k = i - from;
       const inv = invoices[i] as Invoice;
+      payments[2 * i] = 0;
       payments[2 * i + 1] = NO_PAYMENT_ROWS;
       const ok = Number.isInteger(inv.invoiceDate) && Number.isFinite(inv.amount);
       readable[k] = ok ? 1 : 0;
@@ -179,50 +182,54 @@ export function loadInvoices(
       if (readable[k] === 0) {
         counts.invoicesDropped++;
         const badDate = !Number.isInteger(date);
-        warnings.add(
-          badDate ? 'invoice-date' : 'invoice-amount',
-          ip,
-          {
-            code: 'missing-required-value',
-            message: `invoice ${inv.invoice ?? ''} has no readable ${badDate ? 'invoice date' : 'amount'}`,
-            row: inv.row,
-            column: badDate ? 'invoice date' : 'amount',
-            action: 'row dropped',
-          },
-          `invoices without a readable ${badDate ? 'invoice date' : 'amount'}`,
-        );
+        if (!warnings.skip(badDate ? 'invoice-date' : 'invoice-amount'))
+          warnings.add(
+            badDate ? 'invoice-date' : 'invoice-amount',
+            ip,
+            {
+              code: 'missing-required-value',
+              message: `invoice ${inv.invoice ?? ''} has no readable ${badDate ? 'invoice date' : 'amount'}`,
+              row: inv.row,
+              column: badDate ? 'invoice date' : 'amount',
+              action: 'row dropped',
+            },
+            `invoices without a readable ${badDate ? 'invoice date' : 'amount'}`,
+          );
         continue;
       }
       const number = numbers[k] as string;
       if (number === '') {
-        warnings.add(
-          'invoice-number',
-          ip,
-          {
-            code: 'missing-value',
-            message: 'invoice without an invoice number: aged, but no payment can be applied to it',
-            row: inv.row,
-            column: 'invoice',
-            action: 'row kept',
-          },
-          'invoices without an invoice number',
-        );
+        if (!warnings.skip('invoice-number'))
+          warnings.add(
+            'invoice-number',
+            ip,
+            {
+              code: 'missing-value',
+              message:
+                'invoice without an invoice number: aged, but no payment can be applied to it',
+              row: inv.row,
+              column: 'invoice',
+              action: 'row kept',
+            },
+            'invoices without an invoice number',
+          );
       } else {
         const first = firstRow[k] as number;
         if (first >= 0) {
-          warnings.add(
-            'duplicate-invoice',
-            ip,
-            {
-              code: 'duplicate-id',
-              message: `invoice number ${number} appears again (first at row ${invoices[first]?.row}): both aged, payments go to the first`,
-              row: inv.row,
-              column: 'invoice',
-              raw: number,
-              action: 'row kept',
-            },
-            'repeated invoice numbers',
-          );
+          if (!warnings.skip('duplicate-invoice'))
+            warnings.add(
+              'duplicate-invoice',
+              ip,
+              {
+                code: 'duplicate-id',
+                message: `invoice number ${number} appears again (first at row ${invoices[first]?.row}): both aged, payments go to the first`,
+                row: inv.row,
+                column: 'invoice',
+                raw: number,
+                action: 'row kept',
+              },
+              'repeated invoice numbers',
+            );
         }
       }
 
@@ -231,18 +238,19 @@ export function loadInvoices(
       if (inv.dueDate !== undefined && Number.isInteger(inv.dueDate)) {
         dueDay = inv.dueDate;
         if (dueDay < date) {
-          warnings.add(
-            'due-before-invoice',
-            ip,
-            {
-              code: 'out-of-range',
-              message: `invoice ${number}: due date ${isoFromEpochDay(dueDay)} is before the invoice date ${isoFromEpochDay(date)}`,
-              row: inv.row,
-              column: 'due date',
-              action: 'row kept',
-            },
-            'due dates before the invoice date',
-          );
+          if (!warnings.skip('due-before-invoice'))
+            warnings.add(
+              'due-before-invoice',
+              ip,
+              {
+                code: 'out-of-range',
+                message: `invoice ${number}: due date ${isoFromEpochDay(dueDay)} is before the invoice date ${isoFromEpochDay(date)}`,
+                row: inv.row,
+                column: 'due date',
+                action: 'row kept',
+              },
+              'due dates before the invoice date',
+            );
         }
       } else if (terms !== undefined && trimText(terms) !== '') {
         let t = termsCache.get(terms);
@@ -253,26 +261,27 @@ export function loadInvoices(
         }
         if (typeof t === 'string') {
           dueDay = date;
-          warnings.add(
-            'terms',
-            ip,
-            {
-              code: 'unreadable-value',
-              message: `invoice ${number}: ${t}; aged from the invoice date`,
-              row: inv.row,
-              column: 'terms',
-              raw: terms,
-              action: 'assumed',
-            },
-            'unrecognised payment terms, aged from the invoice date',
-          );
+          if (!warnings.skip('terms'))
+            warnings.add(
+              'terms',
+              ip,
+              {
+                code: 'unreadable-value',
+                message: `invoice ${number}: ${t}; aged from the invoice date`,
+                row: inv.row,
+                column: 'terms',
+                raw: terms,
+                action: 'assumed',
+              },
+              'unrecognised payment terms, aged from the invoice date',
+            );
         } else {
           dueDay = dueDateFromTerms(date, t);
         }
       } else {
         dueDay = date;
         // A credit note has nothing to collect, so a missing due date there is not news.
-        if (amount >= 0)
+        if (amount >= 0 && !warnings.skip('no-due'))
           warnings.add(
             'no-due',
             ip,
@@ -306,18 +315,19 @@ export function loadInvoices(
       }
       const rawCustomer = customers[k] as string;
       if (rawCustomer === '') {
-        warnings.add(
-          'invoice-customer',
-          ip,
-          {
-            code: 'missing-value',
-            message: `invoice ${number}: no customer; listed under ${UNKNOWN_CUSTOMER}`,
-            row: inv.row,
-            column: 'customer',
-            action: 'row kept',
-          },
-          `invoices without a customer, listed under ${UNKNOWN_CUSTOMER}`,
-        );
+        if (!warnings.skip('invoice-customer'))
+          warnings.add(
+            'invoice-customer',
+            ip,
+            {
+              code: 'missing-value',
+              message: `invoice ${number}: no customer; listed under ${UNKNOWN_CUSTOMER}`,
+              row: inv.row,
+              column: 'customer',
+              action: 'row kept',
+            },
+            `invoices without a customer, listed under ${UNKNOWN_CUSTOMER}`,
+          );
       }
       const p = ledger.pairOfCustomerId(
         s,

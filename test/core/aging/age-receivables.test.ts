@@ -600,6 +600,68 @@ describe('ageReceivables: dirty data', () => {
     expect(r.warnings).toHaveLength(4);
     expect(r.warnings[3]).toMatchObject({ code: 'more-warnings', count: 22 });
   });
+
+  it('keeps the first warnings of each kind in row order and counts the rest, kinds interleaved', () => {
+    // Rows alternate between two kinds; kinds past their cap are only counted (not built).
+    const invoices = Array.from({ length: 12 }, (_, k) =>
+      k % 2 === 0
+        ? inv({ invoice: `T${k}`, date: '2024-01-01', terms: '??', amount: 1 })
+        : inv({ invoice: `N${k}`, date: '2024-01-01', amount: 1 }),
+    );
+    const payments = Array.from({ length: 7 }, (_, k) =>
+      pay({ invoice: `X${k}`, date: '2024-01-01', amount: 1 }),
+    );
+    const r = age(invoices, payments, { asOf: '2024-01-02', maxWarningsPerKind: 2 });
+    expect(r.warnings.map((w) => [w.code, w.row ?? w.count])).toEqual([
+      ['unreadable-value', invoices[0]?.row],
+      ['missing-value', invoices[1]?.row],
+      ['unreadable-value', invoices[2]?.row],
+      ['missing-value', invoices[3]?.row],
+      ['other', payments[0]?.row],
+      ['other', payments[1]?.row],
+      ['more-warnings', 4],
+      ['more-warnings', 4],
+      ['more-warnings', 5],
+    ]);
+    expect(r.warnings[8]?.message).toBe(
+      '5 more: payments for unknown invoices, shown as unapplied',
+    );
+  });
+
+  it('gives the same sections when dropped rows follow a larger call (reused per-row arrays)', () => {
+    // A first call fills the reused per-row arrays with its values; the dropped rows of the second
+    // call must not pick any of them up.
+    const big = Array.from({ length: 300 }, (_, k) =>
+      inv({
+        invoice: `B${k}`,
+        customer: `C${k % 7}`,
+        date: '2023-06-01',
+        terms: 'net 30',
+        amount: 100 + k,
+      }),
+    );
+    age(big, [pay({ invoice: 'B3', date: '2023-07-01', amount: 50 })], { asOf: '2024-01-02' });
+    const good = Array.from({ length: 20 }, (_, k) =>
+      inv({
+        invoice: `G${k}`,
+        customer: `D${k % 3}`,
+        date: '2023-12-01',
+        terms: 'net 15',
+        amount: 10 + k,
+      }),
+    );
+    const bad = Array.from({ length: 20 }, (_, k) =>
+      k % 2 === 0
+        ? { ...inv({ invoice: `Z${k}`, date: '2023-12-01', amount: 1 }), amount: Number.NaN }
+        : { ...inv({ invoice: `Z${k}`, date: '2023-12-01', amount: 1 }), invoiceDate: 1.5 },
+    );
+    const mixed = good.flatMap((g, k) => [bad[k] as Invoice, g]);
+    const payments = [pay({ invoice: 'G4', date: '2023-12-20', amount: 5 })];
+    const withDropped = age(mixed, payments, { asOf: '2024-01-02' });
+    const clean = age(good, payments, { asOf: '2024-01-02' });
+    expect(withDropped.counts.invoicesDropped).toBe(20);
+    expect(withDropped.sections).toEqual(clean.sections);
+  });
 });
 
 describe('ageReceivables: empty input, errors, no mutation', () => {

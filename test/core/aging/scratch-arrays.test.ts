@@ -23,6 +23,30 @@ describe('acquireScratchArrays', () => {
     releaseScratchArrays(again);
   });
 
+  it('hands out unfilled arrays of the length asked: zeros when new, else the kept buffer as left', () => {
+    const first = acquireScratchArrays();
+    first.int32(4);
+    const u = first.int32Unfilled(6);
+    const f = first.float64Unfilled(3);
+    expect(u.length).toBe(6);
+    expect(f.length).toBe(3);
+    u.fill(9);
+    f.fill(2.5);
+    releaseScratchArrays(first);
+    const again = acquireScratchArrays();
+    const z = again.int32(4);
+    const u2 = again.int32Unfilled(5);
+    const f2 = again.float64Unfilled(3);
+    expect(z.every((x) => x === 0)).toBe(true);
+    expect(u2.length).toBe(5);
+    if (again === first) {
+      expect(u2.buffer).toBe(u.buffer);
+      expect([...u2]).toEqual([9, 9, 9, 9, 9]);
+      expect([...f2]).toEqual([2.5, 2.5, 2.5]);
+    }
+    releaseScratchArrays(again);
+  });
+
   it('gives a nested call its own arrays while the outer call still holds its set', () => {
     const outer = acquireScratchArrays();
     const x = outer.int32(8).fill(1);
