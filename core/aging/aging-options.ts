@@ -125,7 +125,11 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
   if (netMargin !== null && (!Number.isFinite(netMargin) || netMargin <= 0 || netMargin > 1)) {
     throw new RangeError(`ageReceivables: netMargin must be in (0, 1], got ${netMargin}`);
   }
-  const creditLimits = options.creditLimits ?? {};
+  // Without a prototype, a customer named "constructor" or "toString" has no limit unless given.
+  const creditLimits: Record<string, number> = Object.assign(
+    Object.create(null) as Record<string, number>,
+    options.creditLimits ?? {},
+  );
   for (const [customer, limit] of Object.entries(creditLimits)) {
     if (!Number.isFinite(limit) || limit < 0) {
       throw new RangeError(`ageReceivables: credit limit of ${customer} must be ≥ 0, got ${limit}`);

@@ -501,6 +501,22 @@ describe('ageReceivables: DSO, days late, provision and priority', () => {
     });
   });
 
+  it('gives customers named like Object methods no credit limit unless one is given', () => {
+    const r = age(
+      [
+        inv({ invoice: 'A', customer: 'constructor', date: '2024-01-01', amount: 300 }),
+        inv({ invoice: 'B', customer: 'toString', date: '2024-01-01', amount: 200 }),
+      ],
+      [],
+      { asOf: '2024-03-01', creditLimits: { toString: 400 } },
+    );
+    const s = only(r.sections);
+    const limits = Object.fromEntries(s.customers.map((c) => [c.id, c.creditLimit ?? null]));
+    // Hand check: only toString's limit was given; 200 / 400 = 0.5 of it is used.
+    expect(limits).toEqual({ constructor: null, toString: 400 });
+    expect(s.customers.find((c) => c.id === 'toString')).toMatchObject({ creditUse: 0.5 });
+  });
+
   it('takes a credit limit from the invoices and totals per owner', () => {
     const r = age(
       [
