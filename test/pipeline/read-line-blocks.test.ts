@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINE_BLOCK_BYTES, readLineBlocks } from '../../pipeline/read-line-blocks.js';
+import { LINE_BLOCK_BYTES, lineRuns, readLineBlocks } from '../../pipeline/read-line-blocks.js';
 import { WorkbookReadError } from '../../pipeline/workbook-read-error.js';
 
 let dir = '';
@@ -62,5 +62,21 @@ describe('readLineBlocks', () => {
         throw new Error('changed');
       }),
     ]).toThrow('changed');
+  });
+});
+
+describe('lineRuns', () => {
+  it('cuts a block after line feeds into runs of at most the given size, unless a line is longer', () => {
+    const block = Buffer.from('ab\ncd\nefghij\nk');
+    // Hand check with runs of at most 4 bytes: "ab\n" (the next LF is past 4), "cd\n",
+    // "efghij\n" (one line longer than 4), then the rest "k".
+    expect([...lineRuns(block, 4)]).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 13],
+      [13, 14],
+    ]);
+    expect([...lineRuns(block, 100)]).toEqual([[0, 14]]);
+    expect([...lineRuns(Buffer.alloc(0), 4)]).toEqual([]);
   });
 });
