@@ -99,7 +99,7 @@ export function ageReceivables(
   let totals;
   try {
     const loaded = loadInvoices(invoices, o, ledger, warnings, counts, scratch);
-    applyPayments(payments, loaded, o, ledger, warnings, counts);
+    applyPayments(payments, loaded, o, ledger, warnings, counts, scratch);
     totals = bucketOpenItems(invoices, loaded, o, ledger, warnings, counts);
   } finally {
     releaseScratchArrays(scratch);

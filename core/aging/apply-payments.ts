@@ -7,7 +7,17 @@ import type { AgingWarnings } from './aging-warnings.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { AFTER_AS_OF, BATCH, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 import { hashString } from './string-index.js';
+import { ScratchArrays } from './scratch-arrays.js';
 import { trimText } from './trim-text.js';
+
+/** Kinds of payment (step 1): no readable date or amount; readable; readable, dated by as-of, blank currency. */
+const UNREADABLE = 0;
+const READABLE = 1;
+const SIMPLE = 2;
+/** Kind of a payment applied in step 3. */
+const APPLIED = 3;
+/** Candidates are grouped by blocks of 2^12 invoice rows: a block's paid, flags and numbers fit in cache. */
+const BUCKET_SHIFT = 12;
 
 /**
  * Pass 2 of ageReceivables: applies each payment dated on or before as-of to its invoice by
@@ -26,6 +36,7 @@ import { trimText } from './trim-text.js';
  * @param ledger - Sections and pairs; unapplied cash is added to it.
  * @param warnings - Collector for row warnings.
  * @param counts - Counts to fill in (payments*).
+ * @param scratch - Where to take the per-payment arrays from (reused between calls); fresh ones without.
  * @example
  * applyPayments(payments, loaded, o, ledger, warnings, counts);
  * loaded.payments[2 * row]; // cents paid on that invoice by as-of
@@ -37,6 +48,7 @@ export function applyPayments(
   ledger: AgingLedger,
   warnings: AgingWarnings,
   counts: AgingCounts,
+  scratch?: ScratchArrays,
 ): void {
   const { asOf } = o;
   const pp = o.paymentPlace;
@@ -44,149 +56,224 @@ export function applyPayments(
   const paid = loaded.payments;
   const { pairSection, pairCustomer } = ledger;
   const m = payments.length;
-  const readable = new Uint8Array(BATCH);
+  const sc = scratch ?? new ScratchArrays();
+  // Per payment, in payment order: the row of the invoice it names (-1 none), its kind (APPLIED
+  // once step 3 applied it), and its date and amount (kept only for readable payments).
+  const rowOf = sc.int32Unfilled(m);
+  const kind = sc.uint8(m);
+  const amountOf = sc.float64Unfilled(m);
+  const dateOf = sc.float64Unfilled(m);
+  const n = flags.length;
+  const buckets = (n >>> BUCKET_SHIFT) + 1;
+  const bucketStart = sc.int32(buckets + 1);
   const refs = new Array<string>(BATCH).fill('');
   const refHash = new Int32Array(BATCH);
-  const rowOf = new Int32Array(BATCH);
-  const rowFlags = new Uint8Array(BATCH);
-  const rowMeta = new Float64Array(BATCH);
+  let maxFactor = 1;
+  if (o.rates !== null) for (const rate of o.rates.values()) if (rate > maxFactor) maxFactor = rate;
+  let sumAbs = 0;
+  let matched = 0;
 
+  // Step 1, in payment order: read each payment, hash the number it names, look it up and confirm
+  // it (one small loop per step over a batch, so the cache misses within a loop overlap), counting
+  // the matched payments per block of invoice rows.
   for (let from = 0; from < m; from += BATCH) {
     const to = Math.min(m, from + BATCH);
-    const size = to - from;
-    // One small loop per step (load the numbers, hash them, probe, confirm, touch the invoice's
-    // state): within a loop the cache misses are independent of one another, so the CPU overlaps
-    // them instead of waiting on each payment in turn, and the last loop finds them in cache.
     for (let j = from; j < to; j++) {
-      const k = j - from;
-      const pay = payments[j] as Payment;
-      const ok = Number.isInteger(pay.date) && Number.isFinite(pay.amount);
-      readable[k] = ok ? 1 : 0;
-      const raw = pay.invoice;
-      refs[k] = ok && typeof raw === 'string' ? raw : '';
-    }
-    for (let k = 0; k < size; k++) {
-      const ref = trimText(refs[k] as string);
-      refs[k] = ref;
-      if (ref !== '') refHash[k] = hashString(ref);
-    }
-    for (let k = 0; k < size; k++) {
-      rowOf[k] = refs[k] === '' ? -1 : byNumber.candidate(refHash[k] as number);
-    }
-    for (let k = 0; k < size; k++) {
-      const r = rowOf[k] as number;
-      if (r >= 0) rowOf[k] = byNumber.confirm(refs[k] as string, refHash[k] as number, r);
-    }
-    for (let k = 0; k < size; k++) {
-      const r = rowOf[k] as number;
-      if (r < 0) continue;
-      rowFlags[k] = flags[r] as number;
-      // Copied only so the read happens here, bringing the invoice's paid cents and day into cache
-      // for the loop below (which must read them afresh: a batch may pay one invoice twice).
-      rowMeta[k] = paid[2 * r + 1] as number;
-    }
-    for (let j = from; j < to; j++) {
-      const k = j - from;
       const pay = payments[j] as Payment;
       const date = pay.date;
       const amount = pay.amount;
-      if (readable[k] === 0) {
-        counts.paymentsDropped++;
-        const badDate = !Number.isInteger(date);
-        if (!warnings.skip(badDate ? 'payment-date' : 'payment-amount'))
-          warnings.add(
-            badDate ? 'payment-date' : 'payment-amount',
-            pp,
-            {
-              code: 'missing-required-value',
-              message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
-              row: pay.row,
-              column: badDate ? 'date' : 'amount',
-              action: 'row dropped',
-            },
-            `payments without a readable ${badDate ? 'date' : 'amount'}`,
-          );
+      const ok = Number.isInteger(date) && Number.isFinite(amount);
+      const raw = pay.invoice;
+      refs[j - from] = ok && typeof raw === 'string' ? raw : '';
+      if (!ok) {
+        kind[j] = UNREADABLE;
         continue;
       }
-      const ref = refs[k] as string;
-      const idx = rowOf[k] as number;
-      if (idx >= 0 && paid[2 * idx + 1] === NO_PAYMENT_ROWS) paid[2 * idx + 1] = NO_DAY;
-      if (date > asOf) {
-        counts.paymentsAfterAsOf++;
-        continue;
-      }
+      sumAbs += Math.abs(amount);
+      amountOf[j] = amount;
+      dateOf[j] = date;
       const rawCurrency = pay.currency;
-      const payCur =
-        rawCurrency === undefined || trimText(rawCurrency) === ''
-          ? undefined
-          : ledger.currencyOf(rawCurrency);
-      // The flag, not the invoice record: records are scattered over the heap, the flags are not.
-      if (idx >= 0 && ((rowFlags[k] as number) & AFTER_AS_OF) === 0) {
-        const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
-        const invCur = currencies[curId] as string | null;
-        const same =
-          payCur === undefined ||
-          payCur === invCur ||
-          (o.rates !== null && ledger.sectionOf(payCur) === pairSection[pair[idx] as number]);
-        if (same) {
-          const f = payCur === undefined ? (factors[curId] as number) : ledger.factor(payCur);
-          paid[2 * idx] = (paid[2 * idx] as number) + Math.round(amount * f * 100);
-          if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
-          counts.paymentsApplied++;
-          continue;
-        }
-        if (!warnings.skip('payment-currency'))
-          warnings.add(
-            'payment-currency',
-            pp,
-            {
-              code: 'currency-mismatch',
-              message: `payment for invoice ${ref} is in ${payCur ?? 'no currency'}, the invoice in ${invCur ?? 'no currency'}: shown as unapplied in ${payCur}`,
-              row: pay.row,
-              column: 'currency',
-              raw: pay.currency,
-              action: 'row kept',
-            },
-            'payments in another currency than their invoice, shown as unapplied',
-          );
-      } else if (ref !== '' && idx < 0) {
-        if (!warnings.skip('unknown-invoice'))
-          warnings.add(
-            'unknown-invoice',
-            pp,
-            {
-              code: 'other',
-              message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
-              row: pay.row,
-              column: 'invoice',
-              raw: ref,
-              action: 'row kept',
-            },
-            'payments for unknown invoices, shown as unapplied',
-          );
+      kind[j] =
+        date <= asOf && (rawCurrency === undefined || trimText(rawCurrency) === '')
+          ? SIMPLE
+          : READABLE;
+    }
+    for (let j = from; j < to; j++) {
+      const ref = trimText(refs[j - from] as string);
+      refs[j - from] = ref;
+      if (ref !== '') refHash[j - from] = hashString(ref);
+    }
+    for (let j = from; j < to; j++) {
+      const k = j - from;
+      rowOf[j] = refs[k] === '' ? -1 : byNumber.candidate(refHash[k] as number);
+    }
+    for (let j = from; j < to; j++) {
+      const k = j - from;
+      const r = rowOf[j] as number;
+      if (r < 0) continue;
+      const idx = byNumber.confirm(refs[k] as string, refHash[k] as number, r);
+      rowOf[j] = idx;
+      if (idx >= 0) {
+        const b = (idx >>> BUCKET_SHIFT) + 1;
+        bucketStart[b] = (bucketStart[b] as number) + 1;
+        matched++;
       }
-      // Unapplied: no invoice, unknown invoice, invoice issued after as-of, or currency mismatch.
-      const cur =
-        payCur !== undefined
-          ? payCur
-          : idx >= 0
-            ? (currencies[currencyOfRow === null ? 0 : (currencyOfRow[idx] as number)] as
-                string | null)
-            : o.defaultCurrency;
-      const s = ledger.sectionOf(cur);
-      const rawCustomer = typeof pay.customer === 'string' ? trimText(pay.customer) : '';
-      const customer =
-        rawCustomer !== ''
-          ? rawCustomer
-          : idx >= 0
-            ? (pairCustomer[pair[idx] as number] as string)
-            : UNKNOWN_CUSTOMER;
-      ledger.addUnapplied(
-        ledger.pairOf(s, customer),
-        Math.round(amount * ledger.factor(cur) * 100),
-        date,
-      );
-      counts.paymentsUnapplied++;
     }
   }
+  // Whole cents add up exactly in any order while every partial sum stays below 2^53; only then are
+  // the plain payments applied in row order below (else in payment order, as the rest).
+  const anyOrder = sumAbs * maxFactor * 100 + m < 2 ** 52;
+
+  // Step 2: the matched payments, grouped by block of invoice rows (a counting sort, stable: a
+  // block keeps payment order), with what step 3 needs copied alongside, so it reads them in order.
+  // A negative sJ (~j) means: only mark the invoice, leave the payment to step 4.
+  for (let b = 1; b <= buckets; b++)
+    bucketStart[b] = (bucketStart[b] as number) + (bucketStart[b - 1] as number);
+  const sJ = sc.int32Unfilled(matched);
+  const sRow = sc.int32Unfilled(matched);
+  const sAmount = sc.float64Unfilled(matched);
+  const sDate = sc.float64Unfilled(matched);
+  for (let j = 0; j < m; j++) {
+    const r = rowOf[j] as number;
+    if (r < 0) continue;
+    const b = r >>> BUCKET_SHIFT;
+    const at = bucketStart[b] as number;
+    bucketStart[b] = at + 1;
+    sJ[at] = anyOrder && kind[j] === SIMPLE ? j : ~j;
+    sRow[at] = r;
+    sAmount[at] = amountOf[j] as number;
+    sDate[at] = dateOf[j] as number;
+  }
+
+  // Step 3, in (nearly) row order, so the paid and flags entries are read near one another rather
+  // than at random: mark each named invoice as named by the payments list, and apply the plain
+  // payments (dated by as-of, blank currency) to invoices dated by as-of. The rest is left to step 4.
+  for (let at = 0; at < matched; at++) {
+    const code = sJ[at] as number;
+    const j = code < 0 ? ~code : code;
+    const idx = sRow[at] as number;
+    if (paid[2 * idx + 1] === NO_PAYMENT_ROWS) paid[2 * idx + 1] = NO_DAY;
+    if (code < 0 || ((flags[idx] as number) & AFTER_AS_OF) !== 0) continue;
+    const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
+    const date = sDate[at] as number;
+    paid[2 * idx] =
+      (paid[2 * idx] as number) +
+      Math.round((sAmount[at] as number) * (factors[curId] as number) * 100);
+    if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
+    kind[j] = APPLIED;
+  }
+
+  // Step 4, in payment order: counts, warnings and unapplied cash.
+  // Applied and after-as-of payments are told by kind and dateOf, without reading the record.
+  let applied = 0;
+  let afterAsOf = 0;
+  for (let j = 0; j < m; j++) {
+    const kd = kind[j] as number;
+    if (kd === APPLIED) {
+      applied++;
+      continue;
+    }
+    if (kd !== UNREADABLE && (dateOf[j] as number) > asOf) {
+      afterAsOf++;
+      continue;
+    }
+    const pay = payments[j] as Payment;
+    const date = pay.date;
+    const amount = pay.amount;
+    if (kd === UNREADABLE) {
+      counts.paymentsDropped++;
+      const badDate = !Number.isInteger(date);
+      if (!warnings.skip(badDate ? 'payment-date' : 'payment-amount'))
+        warnings.add(
+          badDate ? 'payment-date' : 'payment-amount',
+          pp,
+          {
+            code: 'missing-required-value',
+            message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
+            row: pay.row,
+            column: badDate ? 'date' : 'amount',
+            action: 'row dropped',
+          },
+          `payments without a readable ${badDate ? 'date' : 'amount'}`,
+        );
+      continue;
+    }
+    const idx = rowOf[j] as number;
+    const raw = pay.invoice;
+    const ref = typeof raw === 'string' ? trimText(raw) : '';
+    const rawCurrency = pay.currency;
+    const payCur =
+      rawCurrency === undefined || trimText(rawCurrency) === ''
+        ? undefined
+        : ledger.currencyOf(rawCurrency);
+    // The flag, not the invoice record: records are scattered over the heap, the flags are not.
+    if (idx >= 0 && ((flags[idx] as number) & AFTER_AS_OF) === 0) {
+      const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
+      const invCur = currencies[curId] as string | null;
+      const same =
+        payCur === undefined ||
+        payCur === invCur ||
+        (o.rates !== null && ledger.sectionOf(payCur) === pairSection[pair[idx] as number]);
+      if (same) {
+        const f = payCur === undefined ? (factors[curId] as number) : ledger.factor(payCur);
+        paid[2 * idx] = (paid[2 * idx] as number) + Math.round(amount * f * 100);
+        if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
+        counts.paymentsApplied++;
+        continue;
+      }
+      if (!warnings.skip('payment-currency'))
+        warnings.add(
+          'payment-currency',
+          pp,
+          {
+            code: 'currency-mismatch',
+            message: `payment for invoice ${ref} is in ${payCur ?? 'no currency'}, the invoice in ${invCur ?? 'no currency'}: shown as unapplied in ${payCur}`,
+            row: pay.row,
+            column: 'currency',
+            raw: pay.currency,
+            action: 'row kept',
+          },
+          'payments in another currency than their invoice, shown as unapplied',
+        );
+    } else if (ref !== '' && idx < 0) {
+      if (!warnings.skip('unknown-invoice'))
+        warnings.add(
+          'unknown-invoice',
+          pp,
+          {
+            code: 'other',
+            message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
+            row: pay.row,
+            column: 'invoice',
+            raw: ref,
+            action: 'row kept',
+          },
+          'payments for unknown invoices, shown as unapplied',
+        );
+    }
+    // Unapplied: no invoice, unknown invoice, invoice issued after as-of, or currency mismatch.
+    const cur =
+      payCur !== undefined
+        ? payCur
+        : idx >= 0
+          ? (currencies[currencyOfRow === null ? 0 : (currencyOfRow[idx] as number)] as
+              string | null)
+          : o.defaultCurrency;
+    const s = ledger.sectionOf(cur);
+    const rawCustomer = typeof pay.customer === 'string' ? trimText(pay.customer) : '';
+    const customer =
+      rawCustomer !== ''
+        ? rawCustomer
+        : idx >= 0
+          ? (pairCustomer[pair[idx] as number] as string)
+          : UNKNOWN_CUSTOMER;
+    ledger.addUnapplied(
+      ledger.pairOf(s, customer),
+      Math.round(amount * ledger.factor(cur) * 100),
+      date,
+    );
+    counts.paymentsUnapplied++;
+  }
+  counts.paymentsApplied += applied;
+  counts.paymentsAfterAsOf += afterAsOf;
 }

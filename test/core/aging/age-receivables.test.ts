@@ -747,3 +747,30 @@ describe('ageReceivables: empty input, errors, no mutation', () => {
     expect({ invoices, payments, options }).toEqual(before);
   });
 });
+
+describe('ageReceivables: payments applied out of order', () => {
+  it('adds paid cents in payment order when the totals pass 2^53 (where order changes the sum)', () => {
+    // Hand: cents 9007199254740992 (= 2^53) then +1 +1: each sum rounds back to 2^53 in payment
+    // order, so paid is 2^53 and open 9007199254750000 − 2^53 = 9008 cents; adding the two plain
+    // payments first (1 + 1 + 2^53 = 2^53 + 2) would give 90.06.
+    const r = age(
+      [
+        inv({
+          invoice: 'BIG',
+          date: '2024-01-01',
+          dueDate: d('2024-01-31'),
+          amount: 90071992547500,
+          currency: 'USD',
+        }),
+      ],
+      [
+        pay({ invoice: 'BIG', date: '2024-01-05', amount: 90071992547409.92, currency: 'USD' }),
+        pay({ invoice: 'BIG', date: '2024-01-06', amount: 0.01 }),
+        pay({ invoice: 'BIG', date: '2024-01-07', amount: 0.01 }),
+      ],
+      { asOf: '2024-01-10' },
+    );
+    expect(r.counts.paymentsApplied).toBe(3);
+    expect(bucketsOf(r).Current).toBe(90.08);
+  });
+});
