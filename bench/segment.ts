@@ -4,8 +4,8 @@
  *   node --import tsx bench/segment.ts [--runs N] [--write]
  *
  * End to end: ours = what `pipecast segment --method rfm` does: list files → readWorkbook →
- * readSheetRecords (CSV text straight to records, each handed to one OrderLineTally and not
- * kept) → RFM and ABC from the tally; DuckDB = read_csv over the
+ * readSheetRecords (CSV text straight to records; each file's records are counted into one
+ * OrderLineTally, then dropped) → RFM and ABC from the tally; DuckDB = read_csv over the
  * same files with a declared schema → per-customer monetary, frequency and last order date.
  * Compute only: ours = RFM + ABC on order lines already in memory; DuckDB = the same aggregate
  * over a table already loaded. Ours and DuckDB alternate run by run (so a burst of load from
@@ -58,17 +58,17 @@ async function readLines(): Promise<OrderLine[]> {
 }
 
 /**
- * As `pipecast segment --method rfm` reads: each file in order, every order line counted into one
- * tally as it is read (none kept).
+ * As `pipecast segment --method rfm` reads: each file in order, its order lines counted into one
+ * tally once the file is read, then dropped.
  */
 async function readTally(): Promise<OrderLineTally> {
   const files = await listInputFiles([DIR]);
   const valueCache = new CsvValueCache();
   const tally = new OrderLineTally({ to: AS_OF });
-  const onRecord = (line: OrderLine) => tally.add(line);
   for (const file of files) {
     const grid = (await readWorkbook(file))[0]!;
-    readSheetRecords(grid, { kind: 'orderLine', valueCache, onRecord });
+    for (const line of readSheetRecords(grid, { kind: 'orderLine', valueCache }).records)
+      tally.add(line);
   }
   return tally;
 }

@@ -22,8 +22,6 @@ export interface LoadSegmentRecordsResult {
  * @param choice - sheet kinds and column mappings the user gave.
  * @param valueCache - parsed CSV text shared with other files of the batch (daily exports repeat
  *   the same customers and products).
- * @param onLine - takes each order line instead of `lines` (which then stays empty), so a tally
- *   can count any number of lines without holding them.
  * @returns the records and every sheet's reading warnings.
  */
 export function loadSegmentRecords(
@@ -31,16 +29,15 @@ export function loadSegmentRecords(
   kind: 'orderLine' | 'customer',
   choice: SheetChoice = {},
   valueCache?: CsvValueCache,
-  onLine?: (line: OrderLine) => void,
 ): LoadSegmentRecordsResult {
   const out: LoadSegmentRecordsResult = { lines: [], customers: [], warnings: [], sheets: [] };
   for (const grid of grids) {
     if (!mayHold(grid, kind, choice)) continue;
     if (kind === 'orderLine') {
-      const r = readSheetAs(grid, 'orderLine', choice, valueCache, onLine);
+      const r = readSheetAs(grid, 'orderLine', choice, valueCache);
       for (const record of r.records) out.lines.push(record);
       out.warnings.push(...r.warnings);
-      if (r.rowsRead - r.rowsDropped > 0) out.sheets.push(grid.sheet);
+      if (r.records.length > 0) out.sheets.push(grid.sheet);
     } else {
       const r = readSheetAs(grid, 'customer', choice, valueCache);
       for (const record of r.records) out.customers.push(record);

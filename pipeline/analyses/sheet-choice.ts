@@ -31,21 +31,18 @@ export function mayHold(grid: SheetGrid, kind: RecordKind, choice: SheetChoice =
  * Reads a sheet as `kind` with the user's mapping for it, if any.
  *
  * @param valueCache - parsed CSV text shared by the files of one batch (see CsvValueCache).
- * @param onRecord - takes each record instead of the result's `records` (see ReadRecordsOptions).
  */
 export function readSheetAs<K extends RecordKind>(
   grid: SheetGrid,
   kind: K,
   choice: SheetChoice = {},
   valueCache?: CsvValueCache,
-  onRecord?: (record: RecordByKind[K]) => void,
 ): PickedSheet<RecordByKind[K]> {
   const mapping = choice.mappings?.[grid.sheet];
   const read = readSheetRecords(grid, {
     kind,
     ...(mapping === undefined ? {} : { mapping }),
     ...(valueCache === undefined ? {} : { valueCache }),
-    ...(onRecord === undefined ? {} : { onRecord }),
   });
   return { grid, ...read };
 }

@@ -139,9 +139,9 @@ interface ReadInputs {
 
 /**
  * Reads every file with at most DEFAULT_READ_CONCURRENCY in flight and keeps the records in
- * file order, so the result does not depend on which read finished first. With a tally, order
- * lines are added to it as they are read, one file after another (the same order), and none is
- * kept.
+ * file order, so the result does not depend on which read finished first. With a tally, each
+ * file's order lines are added to it once the file is read, one file after another (the same
+ * order), and then dropped: only one file's lines are held at a time.
  */
 async function readInputs(
   files: readonly string[],
@@ -165,8 +165,13 @@ async function readInputs(
           kind === 'orderLine' ? 'orderLine' : 'customer',
           {},
           valueCache,
-          tally === undefined ? undefined : (line) => tally.add(line),
         );
+        if (tally !== undefined) {
+          // Counted once the whole file is read (a file that fails half way adds nothing),
+          // then dropped: only one file's lines are held at a time.
+          for (const line of out.lines) tally.add(line);
+          out.lines = [];
+        }
         perFile[index] = out;
       } catch (error) {
         if (!(error instanceof WorkbookReadError)) throw error;

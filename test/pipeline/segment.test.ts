@@ -99,6 +99,23 @@ describe('pipecast segment', () => {
     expect(out).toContain('without customer id 1');
   });
 
+  it('counts nothing from a file that fails half way, and exits 2', async () => {
+    const days = join(dir, 'days-with-bad');
+    await mkdir(days);
+    await writeFile(join(days, 'a.csv'), '订单号,客户编号,日期,数量,单价\n1,A,2024-03-01,10,5\n');
+    // Line 2 reads as an order of customer B; line 3 opens a quote that never closes.
+    await writeFile(
+      join(days, 'b.csv'),
+      '订单号,客户编号,日期,数量,单价\n2,B,2024-03-01,1,20\n3,"B,2024-03-01,1,20\n',
+    );
+    const { code, out, err } = await run([days, '--method', 'rfm', '--json']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/b\.csv: malformed CSV: a quoted field opened on line 3 is never closed/);
+    // Only a.csv counts: customer A with 10 × 5 = 50; B's first line is not counted either.
+    const parsed = JSON.parse(out) as { customers: { id: string; monetary: number }[] };
+    expect(parsed.customers.map((c) => [c.id, c.monetary])).toEqual([['A', 50]]);
+  });
+
   it('places customers in the attack/defend portfolio', async () => {
     const { code, out } = await run([
       join(dir, 'customers.csv'),
