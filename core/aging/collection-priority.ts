@@ -1,8 +1,7 @@
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { PriorityEntry } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
-import { compareText } from './compare-text.js';
-import { sortedPositions } from './sorted-positions.js';
+import { largestFirst } from './sorted-positions.js';
 import { creditUse } from './summarize-by-customer.js';
 
 /**
@@ -40,18 +39,7 @@ export function collectionPriority(
     scores.push(Math.round(score) / 100);
   }
   const scoreOf = Float64Array.from(scores);
-  const order = sortedPositions(listed.length, (x, y) => {
-    const sx = scoreOf[x] as number;
-    const sy = scoreOf[y] as number;
-    return sy > sx
-      ? 1
-      : sy < sx
-        ? -1
-        : compareText(
-            pairCustomer[listed[x] as number] as string,
-            pairCustomer[listed[y] as number] as string,
-          );
-  });
+  const order = largestFirst(scoreOf, (k) => pairCustomer[listed[k] as number] as string);
   const priority = new Array<PriorityEntry>(listed.length);
   for (let r = 0; r < listed.length; r++) {
     const k = order[r] as number;

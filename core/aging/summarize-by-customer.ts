@@ -2,8 +2,7 @@ import type { AgingBucket } from './aging-buckets.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { AgingCustomer } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
-import { compareText } from './compare-text.js';
-import { sortedPositions } from './sorted-positions.js';
+import { largestFirst } from './sorted-positions.js';
 
 /**
  * One line per customer of a section: open, overdue, credit, unapplied, items, amount per bucket and
@@ -42,18 +41,7 @@ export function summarizeByCustomer(
     openCents[k] = c;
     open[k] = c / 100;
   }
-  const order = sortedPositions(n, (x, y) => {
-    const ox = open[x] as number;
-    const oy = open[y] as number;
-    return oy > ox
-      ? 1
-      : oy < ox
-        ? -1
-        : compareText(
-            pairCustomer[pairs[x] as number] as string,
-            pairCustomer[pairs[y] as number] as string,
-          );
-  });
+  const order = largestFirst(open, (k) => pairCustomer[pairs[k] as number] as string);
   const customers = new Array<AgingCustomer>(n);
   for (let r = 0; r < n; r++) {
     const k = order[r] as number;

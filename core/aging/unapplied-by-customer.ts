@@ -1,8 +1,7 @@
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { UnappliedLine } from './aging-result.js';
-import { compareText } from './compare-text.js';
-import { sortedPositions } from './sorted-positions.js';
+import { largestFirst } from './sorted-positions.js';
 
 /**
  * The unapplied cash of a section, one line per customer with any: amount, payments, first and
@@ -29,18 +28,7 @@ export function unappliedByCustomer(sec: LedgerSection, ledger: AgingLedger): Un
     amounts.push((unappliedCents[p] as number) / 100);
   }
   const amountOf = Float64Array.from(amounts);
-  const order = sortedPositions(listed.length, (x, y) => {
-    const ax = amountOf[x] as number;
-    const ay = amountOf[y] as number;
-    return ay > ax
-      ? 1
-      : ay < ax
-        ? -1
-        : compareText(
-            pairCustomer[listed[x] as number] as string,
-            pairCustomer[listed[y] as number] as string,
-          );
-  });
+  const order = largestFirst(amountOf, (k) => pairCustomer[listed[k] as number] as string);
   const isoDays = new Map<number, string>();
   const iso = (day: number): string => {
     let text = isoDays.get(day);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortedPositions } from '../../../core/aging/sorted-positions.js';
+import { largestFirst, sortedPositions } from '../../../core/aging/sorted-positions.js';
 
 describe('sortedPositions', () => {
   it('orders the positions by the comparator', () => {
@@ -20,5 +20,13 @@ describe('sortedPositions', () => {
 
   it('gives an empty list for n = 0', () => {
     expect(sortedPositions(0, () => 0)).toEqual([]);
+  });
+});
+
+describe('largestFirst', () => {
+  it('orders by value, largest first, then by customer name', () => {
+    const names = ['b', 'c', 'a', 'B'];
+    // Hand order: 9 (c), then the three 5s by name under compareText: 'B' < 'a' < 'b'.
+    expect(largestFirst([5, 9, 5, 5], (k) => names[k]!)).toEqual([1, 3, 2, 0]);
   });
 });
