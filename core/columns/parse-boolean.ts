@@ -55,7 +55,7 @@ const WORDS: ReadonlyMap<string, boolean> = new Map([
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`, not
  * false: an unanswered question is not a "no".
  *
- * @param cell One cell as Office.js or exceljs hands it over.
+ * @param cell One cell as a spreadsheet reader hands it over (see CellValue).
  * @returns The flag, undefined for a blank, or `{ ok: false, reason }`; an error cell gives the
  *   reason `Excel error #N/A` (with its own code).
  * @throws Never: every input gives a result.

@@ -122,7 +122,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
  *
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  *
- * @param cell One cell as Office.js or exceljs hands it over.
+ * @param cell One cell as a spreadsheet reader hands it over (see CellValue).
  * @param options `date1904`: the workbook's date system (default false, the 1900 system).
  * @returns The epoch day, undefined for a blank, or `{ ok: false, reason }`; an error cell gives
  *   the reason `Excel error #N/A` (with its own code).

@@ -16,7 +16,7 @@ const PERCENT_AT_END = /[%％]\s*$/;
  *
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  *
- * @param cell One cell as Office.js or exceljs hands it over.
+ * @param cell One cell as a spreadsheet reader hands it over (see CellValue).
  * @returns The fraction, undefined for a blank, or `{ ok: false, reason }` (out of range, not a
  *   number, or `Excel error #N/A` with its own code).
  * @throws Never: every input gives a result.

@@ -22,7 +22,7 @@ const INTEGER_WRITTEN_AS_FLOAT = /^(-?\d+)\.0+$/;
  *
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  *
- * @param cell One cell as Office.js or exceljs hands it over.
+ * @param cell One cell as a spreadsheet reader hands it over (see CellValue).
  * @returns The id, undefined for a blank, or `{ ok: false, reason }` (NaN, TRUE/FALSE, or
  *   `Excel error #N/A` with its own code).
  * @throws Never: every input gives a result.
@@ -58,7 +58,7 @@ export function parseId(cell: CellValue): Parsed<string> {
  *
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  *
- * @param cell One cell as Office.js or exceljs hands it over.
+ * @param cell One cell as a spreadsheet reader hands it over (see CellValue).
  * @returns The text, undefined for a blank, or `{ ok: false, reason }` (NaN/Infinity, an invalid
  *   Date, or `Excel error #N/A` with its own code).
  * @throws Never: every input gives a result.

@@ -79,7 +79,7 @@ const UNICODE_MINUS = /\u2212/g;
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  * Never turns unreadable text into 0: "-", "N/A", "abc" fail with a reason.
  *
- * @param cell One cell as Office.js or exceljs hands it over.
+ * @param cell One cell as a spreadsheet reader hands it over (see CellValue).
  * @returns The number, undefined for a blank, or `{ ok: false, reason }`; an error cell gives
  *   the reason `Excel error #N/A` (with its own code).
  * @throws Never: every input gives a result.

@@ -48,7 +48,7 @@ const WORDS: ReadonlyMap<string, DealStatus> = new Map<string, DealStatus>([
  *
  * Blanks: null, undefined and white-space-only text give `{ ok: true, value: undefined }`.
  *
- * @param cell One cell as Office.js or exceljs hands it over.
+ * @param cell One cell as a spreadsheet reader hands it over (see CellValue).
  * @returns The status, undefined for a blank, or `{ ok: false, reason }`; an error cell gives the
  *   reason `Excel error #N/A` (with its own code).
  * @throws Never: every input gives a result.
