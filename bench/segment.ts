@@ -21,7 +21,7 @@ import type { OrderLine } from '../core/columns/records.js';
 import { epochDayFromIso } from '../core/columns/epoch-day.js';
 import { abc } from '../core/segments/abc.js';
 import { rfm } from '../core/segments/rfm.js';
-import { OrderLineTally } from '../core/segments/tally-order-lines.js';
+import { ORDER_LINE_TALLY_FIELDS, OrderLineTally } from '../core/segments/tally-order-lines.js';
 import { listInputFiles } from '../pipeline/list-input-files.js';
 import { readSheetRecords } from '../pipeline/read-sheet-records.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
@@ -59,7 +59,7 @@ async function readLines(): Promise<OrderLine[]> {
 
 /**
  * As `pipecast segment --method rfm` reads: each file in order, its order lines counted into one
- * tally once the file is read, then dropped.
+ * tally once the file is read, then dropped; only the fields the tally reads are parsed.
  */
 async function readTally(): Promise<OrderLineTally> {
   const files = await listInputFiles([DIR]);
@@ -67,8 +67,12 @@ async function readTally(): Promise<OrderLineTally> {
   const tally = new OrderLineTally({ to: AS_OF });
   for (const file of files) {
     const grid = (await readWorkbook(file))[0]!;
-    for (const line of readSheetRecords(grid, { kind: 'orderLine', valueCache }).records)
-      tally.add(line);
+    const read = readSheetRecords(grid, {
+      kind: 'orderLine',
+      valueCache,
+      fields: ORDER_LINE_TALLY_FIELDS,
+    });
+    for (const line of read.records) tally.add(line);
   }
   return tally;
 }

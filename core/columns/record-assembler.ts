@@ -55,6 +55,13 @@ export function parserFor(type: FieldType, date1904: boolean): CellParser {
   }
 }
 
+export interface AssemblerOptions<K extends RecordKind> {
+  /** Takes each kept record instead of `records`. */
+  onRecord?: ((record: RecordByKind[K]) => void) | undefined;
+  /** The only optional fields read; undefined reads every matched column. */
+  fields?: readonly string[] | undefined;
+}
+
 /**
  * A record under construction. Made by a constructor rather than a literal so V8 sizes the
  * objects for the fields added after it (in-object slack tracking): a million records then
@@ -80,20 +87,25 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
   private record: Record<string, unknown> = new RecordShell(0);
   private dropped = false;
   private cells: readonly CellValue[] = [];
+  private readonly onRecord: ((record: RecordByKind[K]) => void) | undefined;
 
   constructor(
     readonly kind: K,
     columns: ColumnMatches,
     date1904: boolean,
     private readonly warnings: WarningCollector,
-    /** Takes each kept record instead of `records` (see ReadRecordsOptions.onRecord). */
-    private readonly onRecord?: (record: RecordByKind[K]) => void,
+    /** See ReadRecordsOptions.onRecord and ReadRecordsOptions.fields. */
+    { onRecord, fields }: AssemblerOptions<K> = {},
   ) {
+    this.onRecord = onRecord;
     const specs = RECORD_FIELDS[kind];
-    this.bound = columns.matched.map((m) => {
+    const bound: BoundColumn[] = [];
+    for (const m of columns.matched) {
       const spec = specs.find((s) => s.field === m.field)!;
-      return { spec, index: m.index, header: m.header, parse: parserFor(spec.type, date1904) };
-    });
+      if (fields !== undefined && spec.required !== true && !fields.includes(spec.field)) continue;
+      bound.push({ spec, index: m.index, header: m.header, parse: parserFor(spec.type, date1904) });
+    }
+    this.bound = bound;
     this.extraColumns = kind === 'customer' ? columns.unmatched : [];
   }
 

@@ -29,6 +29,13 @@ export interface ReadRecordsOptions<K extends RecordKind> {
    * without holding them. Records arrive in row order.
    */
   onRecord?: (record: RecordByKind[K]) => void;
+  /**
+   * Reads only these fields (and the kind's required ones): the other matched columns are still
+   * listed in `columns` but never parsed, checked or counted as blank. For a caller that uses a
+   * few fields of a wide export, such as the order-line tally, which needs neither product nor
+   * region: parsing those was ~20% of reading the Online Retail folder.
+   */
+  fields?: readonly string[];
 }
 
 export interface ReadRecordsResult<T> {
@@ -159,7 +166,7 @@ export class RecordReader<K extends RecordKind> {
       this.columns,
       this.options.date1904 ?? false,
       this.warnings,
-      this.options.onRecord,
+      { onRecord: this.options.onRecord, fields: this.options.fields },
     );
     for (const { excelRow, row } of this.pending)
       if (excelRow > this.headerRow) this.assembler.addCells(excelRow, row);

@@ -1,8 +1,7 @@
-import type { CsvValueCache } from '../../core/columns/csv-value-cache.js';
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import type { Customer, OrderLine } from '../../core/columns/records.js';
 import type { SheetGrid } from '../read-workbook.js';
-import type { SheetChoice } from './sheet-choice.js';
+import type { SheetChoice, SheetReadOptions } from './sheet-choice.js';
 import { mayHold, readSheetAs } from './sheet-choice.js';
 
 export interface LoadSegmentRecordsResult {
@@ -20,26 +19,26 @@ export interface LoadSegmentRecordsResult {
  * @param grids - sheets of one or more workbooks.
  * @param kind - order lines (RFM, ABC) or a customer list (portfolio, scorecard, ABC).
  * @param choice - sheet kinds and column mappings the user gave.
- * @param valueCache - parsed CSV text shared with other files of the batch (daily exports repeat
- *   the same customers and products).
+ * @param read - a CSV value cache shared with the other files of the batch (daily exports repeat
+ *   the same customers and products), and the fields to read when a caller needs only some.
  * @returns the records and every sheet's reading warnings.
  */
 export function loadSegmentRecords(
   grids: readonly SheetGrid[],
   kind: 'orderLine' | 'customer',
   choice: SheetChoice = {},
-  valueCache?: CsvValueCache,
+  read: SheetReadOptions = {},
 ): LoadSegmentRecordsResult {
   const out: LoadSegmentRecordsResult = { lines: [], customers: [], warnings: [], sheets: [] };
   for (const grid of grids) {
     if (!mayHold(grid, kind, choice)) continue;
     if (kind === 'orderLine') {
-      const r = readSheetAs(grid, 'orderLine', choice, valueCache);
+      const r = readSheetAs(grid, 'orderLine', choice, read);
       for (const record of r.records) out.lines.push(record);
       out.warnings.push(...r.warnings);
       if (r.records.length > 0) out.sheets.push(grid.sheet);
     } else {
-      const r = readSheetAs(grid, 'customer', choice, valueCache);
+      const r = readSheetAs(grid, 'customer', choice, read);
       for (const record of r.records) out.customers.push(record);
       out.warnings.push(...r.warnings);
       if (r.records.length > 0) out.sheets.push(grid.sheet);

@@ -27,22 +27,27 @@ export function mayHold(grid: SheetGrid, kind: RecordKind, choice: SheetChoice =
   return named === undefined || named === kind;
 }
 
-/**
- * Reads a sheet as `kind` with the user's mapping for it, if any.
- *
- * @param valueCache - parsed CSV text shared by the files of one batch (see CsvValueCache).
- */
+/** How a batch reads its sheets, beyond what the user chose. */
+export interface SheetReadOptions {
+  /** Parsed CSV text shared by the files of one batch (see CsvValueCache). */
+  valueCache?: CsvValueCache;
+  /** Only these optional fields are read (see ReadRecordsOptions.fields). */
+  fields?: readonly string[];
+}
+
+/** Reads a sheet as `kind` with the user's mapping for it, if any. */
 export function readSheetAs<K extends RecordKind>(
   grid: SheetGrid,
   kind: K,
   choice: SheetChoice = {},
-  valueCache?: CsvValueCache,
+  { valueCache, fields }: SheetReadOptions = {},
 ): PickedSheet<RecordByKind[K]> {
   const mapping = choice.mappings?.[grid.sheet];
   const read = readSheetRecords(grid, {
     kind,
     ...(mapping === undefined ? {} : { mapping }),
     ...(valueCache === undefined ? {} : { valueCache }),
+    ...(fields === undefined ? {} : { fields }),
   });
   return { grid, ...read };
 }

@@ -11,7 +11,7 @@ import {
 } from '../../core/segments/scorecard.js';
 import { loadSegmentRecords } from '../analyses/load-segment-records.js';
 import { runAbc, runPortfolio, runRfm } from '../analyses/run-segments.js';
-import { OrderLineTally } from '../../core/segments/tally-order-lines.js';
+import { ORDER_LINE_TALLY_FIELDS, OrderLineTally } from '../../core/segments/tally-order-lines.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
@@ -164,7 +164,11 @@ async function readInputs(
           grids,
           kind === 'orderLine' ? 'orderLine' : 'customer',
           {},
-          valueCache,
+          {
+            valueCache,
+            // Lines are only counted: their other columns (product, region) need no parsing.
+            ...(tally === undefined ? {} : { fields: ORDER_LINE_TALLY_FIELDS }),
+          },
         );
         if (tally !== undefined) {
           // Counted once the whole file is read (a file that fails half way adds nothing),

@@ -199,6 +199,39 @@ describe('readCsvRecords', () => {
     expect(seen.map((r) => (r as { id: string }).id)).toEqual(['A', 'C']);
   });
 
+  it('reads only the listed optional fields, and the required ones, when given fields', () => {
+    // Product and region are matched but not listed; "bad" in Quantity still warns (listed).
+    const text =
+      'Invoice,Date,Customer,StockCode,Quantity,UnitPrice,Country\n' +
+      'A1,2024-01-02,C1,,2,3,\n' +
+      'A2,2024-01-03,C2,P9,bad,1.5,France\n';
+    const options = { kind: 'orderLine', sheet: 'S', file: 'f.csv', delimiter: ',' } as const;
+    const all = readCsvRecords(text, options);
+    const some = readCsvRecords(text, {
+      ...options,
+      fields: ['customer', 'quantity', 'unitPrice'],
+    });
+    const grid = readRecords(parseCsvText(text, ','), {
+      ...options,
+      fields: ['customer', 'quantity', 'unitPrice'],
+    });
+    expect(some).toEqual(grid);
+    // Hand check: row 2 amount = 2 × 3 = 6; row 3's quantity "bad" leaves no amount (row dropped).
+    // Invoice is neither listed nor required, so it is not read; date is required, so it is.
+    expect(some.records).toEqual([
+      { row: 2, customer: 'C1', date: 19724, quantity: 2, unitPrice: 3, amount: 6 },
+    ]);
+    expect(all.records[0]).toMatchObject({ invoice: 'A1' });
+    // The unread product and region columns are still listed as matched, but blanks in them are
+    // not counted, while the full read counts row 2's blank product and region.
+    expect(some.columns).toEqual(all.columns);
+    expect(Object.keys(some.missing)).toEqual([]);
+    expect(Object.keys(all.missing).sort()).toEqual(['product', 'region']);
+    expect(some.warnings.map((w) => [w.code, w.row, w.column])).toEqual(
+      all.warnings.map((w) => [w.code, w.row, w.column]),
+    );
+  });
+
   it('reports a quote left open at the end of the last piece', () => {
     const pieces = ['Deal,Stage\nA,"Des', 'ign\n'];
     expect(() => readCsvRecords(pieces, { kind: 'deal', sheet: 'S', delimiter: ',' })).toThrow(
