@@ -6,6 +6,7 @@ import { UNKNOWN_CUSTOMER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { AFTER_AS_OF, BATCH, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
+import type { InvoiceNumberIndex } from './invoice-number-index.js';
 import { hashString } from './string-index.js';
 import { ScratchArrays } from './scratch-arrays.js';
 import { trimText } from './trim-text.js';
@@ -74,51 +75,15 @@ export function applyPayments(
   let matched = 0;
 
   // Step 1, in payment order: read each payment, hash the number it names, look it up and confirm
-  // it (one small loop per step over a batch, so the cache misses within a loop overlap), counting
-  // the matched payments per block of invoice rows.
+  // it (one small function per step over a batch, so the cache misses within a loop overlap and
+  // each is optimised on its own), counting the matched payments per block of invoice rows.
   for (let from = 0; from < m; from += BATCH) {
     const to = Math.min(m, from + BATCH);
-    for (let j = from; j < to; j++) {
-      const pay = payments[j] as Payment;
-      const date = pay.date;
-      const amount = pay.amount;
-      const ok = Number.isInteger(date) && Number.isFinite(amount);
-      const raw = pay.invoice;
-      refs[j - from] = ok && typeof raw === 'string' ? raw : '';
-      if (!ok) {
-        kind[j] = UNREADABLE;
-        continue;
-      }
-      sumAbs += Math.abs(amount);
-      amountOf[j] = amount;
-      dateOf[j] = date;
-      const rawCurrency = pay.currency;
-      kind[j] =
-        date <= asOf && (rawCurrency === undefined || trimText(rawCurrency) === '')
-          ? SIMPLE
-          : READABLE;
-    }
-    for (let j = from; j < to; j++) {
-      const ref = trimText(refs[j - from] as string);
-      refs[j - from] = ref;
-      if (ref !== '') refHash[j - from] = hashString(ref);
-    }
-    for (let j = from; j < to; j++) {
-      const k = j - from;
-      rowOf[j] = refs[k] === '' ? -1 : byNumber.candidate(refHash[k] as number);
-    }
-    for (let j = from; j < to; j++) {
-      const k = j - from;
-      const r = rowOf[j] as number;
-      if (r < 0) continue;
-      const idx = byNumber.confirm(refs[k] as string, refHash[k] as number, r);
-      rowOf[j] = idx;
-      if (idx >= 0) {
-        const b = (idx >>> BUCKET_SHIFT) + 1;
-        bucketStart[b] = (bucketStart[b] as number) + 1;
-        matched++;
-      }
-    }
+    touchRefs(payments, from, to, refs);
+    sumAbs += readBatch(payments, from, to, asOf, refs, kind, amountOf, dateOf);
+    hashRefs(refs, refHash, to - from);
+    findCandidates(byNumber, refs, refHash, rowOf, from, to);
+    matched += confirmCandidates(byNumber, refs, refHash, rowOf, from, to, bucketStart);
   }
   // Whole cents add up exactly in any order while every partial sum stays below 2^53; only then are
   // the plain payments applied in row order below (else in payment order, as the rest).
@@ -276,4 +241,105 @@ export function applyPayments(
   }
   counts.paymentsApplied += applied;
   counts.paymentsAfterAsOf += afterAsOf;
+}
+
+/**
+ * Step 1a: each payment's invoice-number cell ('' when not text), in a loop of its own: the cells
+ * name strings anywhere on the caller's heap, and a loop that does nothing else lets their cache
+ * misses overlap.
+ */
+function touchRefs(payments: readonly Payment[], from: number, to: number, refs: string[]): void {
+  for (let j = from; j < to; j++) {
+    const raw = (payments[j] as Payment).invoice;
+    refs[j - from] = typeof raw === 'string' ? raw : '';
+  }
+}
+
+/**
+ * Step 1b: kind, date and amount of each payment of a batch; a payment without a readable date or
+ * amount names no invoice. Returns the sum of the absolute amounts read.
+ */
+function readBatch(
+  payments: readonly Payment[],
+  from: number,
+  to: number,
+  asOf: number,
+  refs: string[],
+  kind: Uint8Array,
+  amountOf: Float64Array,
+  dateOf: Float64Array,
+): number {
+  let sumAbs = 0;
+  for (let j = from; j < to; j++) {
+    const pay = payments[j] as Payment;
+    const date = pay.date;
+    const amount = pay.amount;
+    if (!(Number.isInteger(date) && Number.isFinite(amount))) {
+      refs[j - from] = '';
+      kind[j] = UNREADABLE;
+      continue;
+    }
+    sumAbs += Math.abs(amount);
+    amountOf[j] = amount;
+    dateOf[j] = date;
+    const rawCurrency = pay.currency;
+    kind[j] =
+      date <= asOf && (rawCurrency === undefined || trimText(rawCurrency) === '')
+        ? SIMPLE
+        : READABLE;
+  }
+  return sumAbs;
+}
+
+/** Step 1c: trims each number of a batch and hashes the non-blank ones. */
+function hashRefs(refs: string[], refHash: Int32Array, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const ref = trimText(refs[k] as string);
+    refs[k] = ref;
+    if (ref !== '') refHash[k] = hashString(ref);
+  }
+}
+
+/** Step 1d: the candidate row of each number of a batch (-1: none), to be confirmed. */
+function findCandidates(
+  byNumber: InvoiceNumberIndex,
+  refs: string[],
+  refHash: Int32Array,
+  rowOf: Int32Array,
+  from: number,
+  to: number,
+): void {
+  for (let j = from; j < to; j++) {
+    const k = j - from;
+    rowOf[j] = refs[k] === '' ? -1 : byNumber.candidate(refHash[k] as number);
+  }
+}
+
+/**
+ * Step 1e: confirms each candidate row of a batch (-1 when the number is unknown) and counts the
+ * matched payments per block of invoice rows. Returns how many matched.
+ */
+function confirmCandidates(
+  byNumber: InvoiceNumberIndex,
+  refs: string[],
+  refHash: Int32Array,
+  rowOf: Int32Array,
+  from: number,
+  to: number,
+  bucketStart: Int32Array,
+): number {
+  let matched = 0;
+  for (let j = from; j < to; j++) {
+    const k = j - from;
+    const r = rowOf[j] as number;
+    if (r < 0) continue;
+    const idx = byNumber.confirm(refs[k] as string, refHash[k] as number, r);
+    rowOf[j] = idx;
+    if (idx >= 0) {
+      const b = (idx >>> BUCKET_SHIFT) + 1;
+      bucketStart[b] = (bucketStart[b] as number) + 1;
+      matched++;
+    }
+  }
+  return matched;
 }

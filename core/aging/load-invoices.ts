@@ -98,47 +98,75 @@ export function loadInvoices(
   scratch: ScratchArrays,
 ): LoadedInvoices {
   const n = invoices.length;
-  const { asOf, creditLimits } = o;
-  const ip = o.invoicePlace;
-  // Due, day, cents and owner are written for every row with a pair and read only for those;
-  // pair and payments are written for every row below, so none of these needs a zero fill first.
-  const due = scratch.int32Unfilled(n);
-  const day = scratch.int32Unfilled(n);
-  const cents = scratch.float64Unfilled(n);
-  const pair = scratch.int32Unfilled(n).fill(-1);
-  const owner = scratch.int32Unfilled(n);
-  const flagsOf = scratch.uint8(n);
-  const payments = scratch.float64Unfilled(n * 2);
-  let currencyOfRow: Int32Array | null = null;
-  const byNumber = new InvoiceNumberIndex(invoices, scratch);
-  const paidInfo: InvoicePaidInfo = { rows: [], dated: [], dates: [], cents: [] };
-  const currencies: (string | null)[] = [];
-  const factors: number[] = [];
-  const currencyIds = new Map<string | null, number>();
-  const termsCache = new Map<string, PaymentTerms | string>();
-  const { pairCustomer, pairOwner, pairLimit } = ledger;
-  let minDay = Infinity;
-
-  // The last currency cell and owner seen, with what they resolved to: most rows repeat them.
-  let lastRawCurrency: string | undefined = undefined;
-  let haveCurrency = false;
-  let curId = 0;
-  let f = 1;
-  let s = 0;
-  let lastOwner = '';
-  let lastOwnerSection = -1;
-  let ownerId = -1;
-
-  const readable = new Uint8Array(BATCH);
-  const numbers = new Array<string>(BATCH).fill('');
-  const customers = new Array<string>(BATCH).fill('');
-  const numberHash = new Int32Array(BATCH);
-  const customerHash = new Int32Array(BATCH);
-  const firstRow = new Int32Array(BATCH);
-  const customerId = new Int32Array(BATCH);
-
+  const loader = new InvoiceLoader(invoices, o, ledger, warnings, counts, scratch);
+  // One small method per step over a batch: the cache misses within a loop overlap, and each step
+  // is optimised on its own as soon as it is hot (one large loop body ran partly unoptimised).
   for (let from = 0; from < n; from += BATCH) {
     const to = Math.min(n, from + BATCH);
+    loader.readBatch(from, to);
+    loader.peekBatch(to - from);
+    loader.indexBatch(from, to);
+    loader.confirmCustomers(to - from);
+    loader.resolveBatch(from, to);
+  }
+  return loader.loaded;
+}
+
+/** The state of one loadInvoices call: the arrays being filled and what the batch steps share. */
+class InvoiceLoader {
+  readonly loaded: LoadedInvoices;
+  private readonly currencyIds = new Map<string | null, number>();
+  private readonly termsCache = new Map<string, PaymentTerms | string>();
+  // The last currency cell and owner seen, with what they resolved to: most rows repeat them.
+  private lastRawCurrency: string | undefined = undefined;
+  private haveCurrency = false;
+  private curId = 0;
+  private f = 1;
+  private s = 0;
+  private lastOwner = '';
+  private lastOwnerSection = -1;
+  private ownerId = -1;
+  // Per row of the current batch.
+  private readonly readable = new Uint8Array(BATCH);
+  private readonly numbers = new Array<string>(BATCH).fill('');
+  private readonly customers = new Array<string>(BATCH).fill('');
+  private readonly numberHash = new Int32Array(BATCH);
+  private readonly customerHash = new Int32Array(BATCH);
+  private readonly firstRow = new Int32Array(BATCH);
+  private readonly customerId = new Int32Array(BATCH);
+
+  constructor(
+    private readonly invoices: readonly Invoice[],
+    private readonly o: NormalisedAgingOptions,
+    private readonly ledger: AgingLedger,
+    private readonly warnings: AgingWarnings,
+    private readonly counts: AgingCounts,
+    scratch: ScratchArrays,
+  ) {
+    const n = invoices.length;
+    // Due, day, cents and owner are written for every row with a pair and read only for those;
+    // pair and payments are written for every row, so none of these needs a zero fill first.
+    this.loaded = {
+      due: scratch.int32Unfilled(n),
+      day: scratch.int32Unfilled(n),
+      cents: scratch.float64Unfilled(n),
+      pair: scratch.int32Unfilled(n).fill(-1),
+      owner: scratch.int32Unfilled(n),
+      flags: scratch.uint8(n),
+      payments: scratch.float64Unfilled(n * 2),
+      currencyOfRow: null,
+      currencies: [],
+      factors: [],
+      byNumber: new InvoiceNumberIndex(invoices, scratch),
+      paidInfo: { rows: [], dated: [], dates: [], cents: [] },
+      minDay: Infinity,
+    };
+  }
+
+  /** Step 1: readability, trimmed number and customer, and their hashes, of each row of a batch. */
+  readBatch(from: number, to: number): void {
+    const { invoices, readable, numbers, customers, numberHash, customerHash } = this;
+    const payments = this.loaded.payments;
     for (let i = from; i < to; i++) {
       const k = i - from;
       const inv = invoices[i] as Invoice;
@@ -154,10 +182,22 @@ export function loadInvoices(
       customers[k] = customer;
       customerHash[k] = hashString(customer === '' ? UNKNOWN_CUSTOMER : customer);
     }
-    for (let k = 0; k < to - from; k++) {
+  }
+
+  /** Step 2: the first index slot of each number, in a loop of its own so the misses overlap. */
+  peekBatch(count: number): void {
+    const { readable, numbers, numberHash, firstRow } = this;
+    const byNumber = this.loaded.byNumber;
+    for (let k = 0; k < count; k++) {
       if (readable[k] !== 0 && numbers[k] !== '')
         firstRow[k] = byNumber.peek(numberHash[k] as number);
     }
+  }
+
+  /** Step 3: indexes each number (firstRow: the earlier row with it, or -1) and guesses customer ids. */
+  indexBatch(from: number, to: number): void {
+    const { readable, numbers, numberHash, firstRow, customerHash, customerId, ledger } = this;
+    const byNumber = this.loaded.byNumber;
     for (let i = from; i < to; i++) {
       const k = i - from;
       if (readable[k] === 0) continue;
@@ -165,7 +205,12 @@ export function loadInvoices(
       firstRow[k] = number === '' ? -1 : byNumber.addHashed(number, numberHash[k] as number, i);
       customerId[k] = ledger.customerCandidate(customerHash[k] as number);
     }
-    for (let k = 0; k < to - from; k++) {
+  }
+
+  /** Step 4: confirms (or makes) the global id of each row's customer. */
+  confirmCustomers(count: number): void {
+    const { readable, customers, customerHash, customerId, ledger } = this;
+    for (let k = 0; k < count; k++) {
       if (readable[k] === 0) continue;
       const customer = customers[k] as string;
       customerId[k] = ledger.confirmCustomerId(
@@ -174,6 +219,22 @@ export function loadInvoices(
         customerId[k] as number,
       );
     }
+  }
+
+  /**
+   * Step 5: due date, currency section, pair, owner, limit, flags and paid information of each row
+   * of a batch, with their warnings; drops the unreadable rows.
+   */
+  resolveBatch(from: number, to: number): void {
+    const { invoices, o, ledger, warnings, counts, loaded, termsCache } = this;
+    const { readable, numbers, customers, firstRow, customerId } = this;
+    const { due, day, cents, pair, owner, paidInfo } = loaded;
+    const flagsOf = loaded.flags;
+    const { asOf, creditLimits } = o;
+    const ip = o.invoicePlace;
+    const { pairCustomer, pairOwner, pairLimit } = ledger;
+    let { lastRawCurrency, haveCurrency, curId, f, s, lastOwner, lastOwnerSection, ownerId } = this;
+    let { currencyOfRow, minDay } = loaded;
     for (let i = from; i < to; i++) {
       const k = i - from;
       const inv = invoices[i] as Invoice;
@@ -303,15 +364,15 @@ export function loadInvoices(
         const cur = ledger.currencyOf(rawCurrency);
         f = ledger.factor(cur);
         s = ledger.sectionOf(cur);
-        let id = currencyIds.get(cur);
+        let id = this.currencyIds.get(cur);
         if (id === undefined) {
-          id = currencies.length;
-          currencyIds.set(cur, id);
-          currencies.push(cur);
-          factors.push(f);
+          id = loaded.currencies.length;
+          this.currencyIds.set(cur, id);
+          loaded.currencies.push(cur);
+          loaded.factors.push(f);
         }
         curId = id;
-        if (curId !== 0 && currencyOfRow === null) currencyOfRow = new Int32Array(n);
+        if (curId !== 0 && currencyOfRow === null) currencyOfRow = new Int32Array(invoices.length);
       }
       const rawCustomer = customers[k] as string;
       if (rawCustomer === '') {
@@ -377,22 +438,17 @@ export function loadInvoices(
       }
       flagsOf[i] = flags;
     }
+    this.lastRawCurrency = lastRawCurrency;
+    this.haveCurrency = haveCurrency;
+    this.curId = curId;
+    this.f = f;
+    this.s = s;
+    this.lastOwner = lastOwner;
+    this.lastOwnerSection = lastOwnerSection;
+    this.ownerId = ownerId;
+    loaded.currencyOfRow = currencyOfRow;
+    loaded.minDay = minDay;
   }
-  return {
-    due,
-    day,
-    cents,
-    pair,
-    owner,
-    flags: flagsOf,
-    payments,
-    currencyOfRow,
-    currencies,
-    factors,
-    byNumber,
-    paidInfo,
-    minDay,
-  };
 }
 
 function addPaidInfo(info: InvoicePaidInfo, row: number, date: number | null, cents: number): void {
