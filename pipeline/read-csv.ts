@@ -33,7 +33,8 @@ export async function readCsv(file: string): Promise<SheetGrid> {
   if (scan.utf8) {
     const { stamp, bomLength } = scan;
     const delimiter = detectDelimiter(scan.firstPiece, fallback);
-    return lazyCsvGrid(file, delimiter, () => utf8Pieces(file, stamp, bomLength));
+    const lines = estimateLines(scan.firstPiece, stamp.size);
+    return lazyCsvGrid(file, delimiter, () => utf8Pieces(file, stamp, bomLength), lines);
   }
   const text = decodeCsvBytes(readWholeFile(file)).text;
   return lazyCsvGrid(file, detectDelimiter(text, fallback), () => [text]);
@@ -47,6 +48,7 @@ function lazyCsvGrid(
   file: string,
   delimiter: CsvDelimiter,
   pieces: () => Iterable<string>,
+  lines?: number,
 ): SheetGrid {
   let rows: SheetGrid['rows'] | undefined;
   const grid = { file, sheet: basename(file, extname(file)), date1904: false } as SheetGrid;
@@ -54,7 +56,8 @@ function lazyCsvGrid(
     enumerable: true,
     get: () => (rows ??= splitRows(file, [...pieces()].join(''), delimiter)),
   });
-  Object.defineProperty(grid, 'csv', { enumerable: false, value: { delimiter, pieces } });
+  const csv = lines === undefined ? { delimiter, pieces } : { delimiter, pieces, lines };
+  Object.defineProperty(grid, 'csv', { enumerable: false, value: csv });
   return grid;
 }
 
@@ -103,6 +106,18 @@ function* utf8Pieces(file: string, stamp: FileStamp, bomLength: number): Generat
       skip = 0;
     }
   }
+}
+
+/**
+ * Lines a file of `bytes` bytes holds if all its lines are as long as those of its first piece
+ * (5% more, for rows longer than the first ones).
+ */
+function estimateLines(firstPiece: string, bytes: number): number | undefined {
+  let lines = 0;
+  for (let at = firstPiece.indexOf('\n'); at >= 0; at = firstPiece.indexOf('\n', at + 1)) lines++;
+  const pieceBytes = Buffer.byteLength(firstPiece);
+  if (lines === 0 || pieceBytes === 0) return undefined;
+  return Math.ceil((bytes / pieceBytes) * lines * 1.05);
 }
 
 function readWholeFile(file: string): Buffer {

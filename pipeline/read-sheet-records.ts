@@ -39,8 +39,12 @@ export function readSheetRecords<K extends RecordKind>(
   };
   if (!grid.csv) return readRecords(grid.rows, full);
   try {
+    const lines = grid.csv.lines;
     return readCsvRecords(grid.csv.pieces(), {
       ...full,
+      ...(options.table === true && lines !== undefined && options.expectedRows === undefined
+        ? { expectedRows: lines }
+        : {}),
       delimiter: grid.csv.delimiter,
       ...(valueCache === undefined ? {} : { valueCache }),
     });

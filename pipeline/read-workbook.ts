@@ -20,9 +20,10 @@ export interface SheetGrid {
   /**
    * For a CSV file, its delimiter and its decoded text in pieces of whole lines (decoded anew on
    * each call): readSheetRecords reads records straight from them, and `rows` is only split into
-   * cells when something asks for it (non-enumerable).
+   * cells when something asks for it (non-enumerable). `lines` is the number of lines the file
+   * size suggests (from the length of its first lines), to size tables of records.
    */
-  readonly csv?: { delimiter: string; pieces: () => Iterable<string> };
+  readonly csv?: { delimiter: string; pieces: () => Iterable<string>; lines?: number };
 }
 
 export interface ReadWorkbookOptions {

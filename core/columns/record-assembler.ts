@@ -9,6 +9,7 @@ import { parseStatus } from './parse-status.js';
 import type { Parsed } from './parsed.js';
 import { RECORD_FIELDS, type FieldSpec, type FieldType } from './record-fields.js';
 import type { RecordByKind, RecordKind } from './records.js';
+import type { RecordTable } from './record-table.js';
 import type { WarningCollector } from './warning-collector.js';
 
 /** Rows listed per blank field, so a UI can jump to the first few. */
@@ -60,6 +61,13 @@ export interface AssemblerOptions<K extends RecordKind> {
   onRecord?: ((record: RecordByKind[K]) => void) | undefined;
   /** The only optional fields read; undefined reads every matched column. */
   fields?: readonly string[] | undefined;
+  /** Collects the records into this table instead of `records` (see ReadRecordsOptions.table). */
+  table?: RecordTable<RecordByKind[K]> | undefined;
+}
+
+/** The id of a deal row with no id cell, so every deal can be named in lists and history. */
+function defaultDealId(excelRow: number): string {
+  return `row ${excelRow}`;
 }
 
 /**
@@ -88,6 +96,10 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
   private dropped = false;
   private cells: readonly CellValue[] = [];
   private readonly onRecord: ((record: RecordByKind[K]) => void) | undefined;
+  private readonly table: RecordTable<RecordByKind[K]> | undefined;
+  /** Per bound column, its field's position in the table. */
+  private readonly tableField: Int32Array;
+  private excelRow = 0;
 
   constructor(
     readonly kind: K,
@@ -95,9 +107,10 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     date1904: boolean,
     private readonly warnings: WarningCollector,
     /** See ReadRecordsOptions.onRecord and ReadRecordsOptions.fields. */
-    { onRecord, fields }: AssemblerOptions<K> = {},
+    { onRecord, fields, table }: AssemblerOptions<K> = {},
   ) {
     this.onRecord = onRecord;
+    this.table = table;
     const specs = RECORD_FIELDS[kind];
     const bound: BoundColumn[] = [];
     for (const m of columns.matched) {
@@ -106,6 +119,7 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
       bound.push({ spec, index: m.index, header: m.header, parse: parserFor(spec.type, date1904) });
     }
     this.bound = bound;
+    this.tableField = Int32Array.from(bound, (b) => table?.fieldIndex(b.spec.field) ?? -1);
     this.extraColumns = kind === 'customer' ? columns.unmatched : [];
   }
 
@@ -133,13 +147,16 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
 
   beginRow(excelRow: number): void {
     this.rowsRead++;
-    this.record = new RecordShell(excelRow);
+    this.excelRow = excelRow;
+    if (this.table === undefined) this.record = new RecordShell(excelRow);
+    else this.table.beginRow(excelRow);
     this.dropped = false;
   }
 
   /** Sets bound column b to a value a fast reader has already checked (never blank, never bad). */
   takeValue(b: number, value: unknown): void {
-    this.record[this.bound[b]!.spec.field] = value;
+    if (this.table === undefined) this.record[this.bound[b]!.spec.field] = value;
+    else this.table.set(this.tableField[b]!, value);
   }
 
   /** Applies bound column b's parse result to the current row; false once the row is dropped. */
@@ -148,7 +165,7 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     const required = column.spec.required === true;
     if (parsed.ok) {
       if (parsed.value !== undefined) {
-        this.record[column.spec.field] = parsed.value;
+        this.takeValue(b, parsed.value);
         return true;
       }
       if (!required) {
@@ -160,7 +177,7 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
         `${column.header} is blank; the row is left out.`,
         'row dropped',
         {
-          row: this.record.row as number,
+          row: this.excelRow,
           column: column.header,
           raw: '',
         },
@@ -174,7 +191,7 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
       code,
       `${column.header}: ${parsed.reason}${required ? '; the row is left out' : '; the value is ignored'}.`,
       required ? 'row dropped' : 'value ignored',
-      { row: this.record.row as number, column: column.header, raw: rawText },
+      { row: this.excelRow, column: column.header, raw: rawText },
     );
     if (required) this.dropped = true;
     return !required;
@@ -182,6 +199,15 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
 
   /** Completes the current row (kind-specific rules) and keeps it unless it was dropped. */
   endRow(row?: readonly CellValue[]): void {
+    const table = this.table;
+    if (table !== undefined) {
+      if (!this.dropped && this.finishTableRow(table, row)) table.commitRow();
+      else {
+        table.discardRow();
+        this.rowsDropped++;
+      }
+      return;
+    }
     if (!this.dropped && this.finishRecord(row)) {
       const record = this.record as unknown as RecordByKind[K];
       if (this.onRecord === undefined) this.records.push(record);
@@ -192,34 +218,67 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
   private countMissing(field: string): void {
     const entry = (this.missing[field] ??= { count: 0, rows: [] });
     entry.count++;
-    if (entry.rows.length < MISSING_ROWS_LISTED) entry.rows.push(this.record.row as number);
+    if (entry.rows.length < MISSING_ROWS_LISTED) entry.rows.push(this.excelRow);
   }
 
   /** Kind-specific completion; false when the row must be dropped (after warning). */
   private finishRecord(row: readonly CellValue[] | undefined): boolean {
     const record = this.record;
     if (this.kind === 'deal' && record.id === undefined) {
-      record.id = `row ${record.row as number}`;
+      record.id = defaultDealId(this.excelRow);
     } else if (this.kind === 'orderLine' && record.amount === undefined) {
-      const { quantity, unitPrice } = record as { quantity?: number; unitPrice?: number };
-      if (quantity === undefined || unitPrice === undefined) {
-        this.warnings.add(
-          'missing-required-value',
-          'No amount, and no quantity with a unit price to compute it; the row is left out.',
-          'row dropped',
-          { row: record.row as number },
-        );
-        return false;
-      }
-      record.amount = quantity * unitPrice;
+      const amount = this.amountOf(record.quantity, record.unitPrice);
+      if (amount === undefined) return false;
+      record.amount = amount;
     } else if (this.kind === 'customer') {
-      const extra: Record<string, number> = {};
-      for (const column of this.extraColumns) {
-        const parsed = parseNumber(row?.[column.index]);
-        if (parsed.ok && parsed.value !== undefined) extra[column.header] = parsed.value;
-      }
-      record.extra = extra;
+      record.extra = this.extraOf(row);
     }
     return true;
+  }
+
+  /** finishRecord for a row being built in the table. */
+  private finishTableRow(
+    table: RecordTable<RecordByKind[K]>,
+    row: readonly CellValue[] | undefined,
+  ): boolean {
+    if (this.kind === 'deal') {
+      const id = table.fieldIndex('id');
+      if (table.current(id) === undefined) table.set(id, defaultDealId(this.excelRow));
+    } else if (this.kind === 'orderLine') {
+      const amountField = table.fieldIndex('amount');
+      if (table.current(amountField) === undefined) {
+        const quantity = table.current(table.fieldIndex('quantity'));
+        const amount = this.amountOf(quantity, table.current(table.fieldIndex('unitPrice')));
+        if (amount === undefined) return false;
+        table.set(amountField, amount);
+      }
+    } else if (this.kind === 'customer') {
+      table.set(table.fieldIndex('extra'), this.extraOf(row));
+    }
+    return true;
+  }
+
+  /** An order line's amount from quantity × unit price; undefined (reported) without both. */
+  private amountOf(quantity: unknown, unitPrice: unknown): number | undefined {
+    if (quantity === undefined || unitPrice === undefined) {
+      this.warnings.add(
+        'missing-required-value',
+        'No amount, and no quantity with a unit price to compute it; the row is left out.',
+        'row dropped',
+        { row: this.excelRow },
+      );
+      return undefined;
+    }
+    return (quantity as number) * (unitPrice as number);
+  }
+
+  /** A customer row's unmatched numeric columns, by header. */
+  private extraOf(row: readonly CellValue[] | undefined): Record<string, number> {
+    const extra: Record<string, number> = {};
+    for (const column of this.extraColumns) {
+      const parsed = parseNumber(row?.[column.index]);
+      if (parsed.ok && parsed.value !== undefined) extra[column.header] = parsed.value;
+    }
+    return extra;
   }
 }

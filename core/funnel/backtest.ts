@@ -83,7 +83,7 @@ export function backtest(
     const f = w.weightedMinor[i] ?? NaN;
     const prob = probability[i] ?? NaN;
     if (Number.isNaN(f) || Number.isNaN(prob)) continue;
-    const deal = p.deals[i] as Deal;
+    const deal = p.table.record(i);
     const later = outcome.get(deal.id);
     const status = later ? (later.status ?? terminalStatusOf(later.stage) ?? 'open') : 'open';
     const amountMinor =

@@ -113,8 +113,12 @@ export function forecastCategoriesOf(
   period?: { start: EpochDay; end: EpochDay },
 ): ForecastCategoriesResult {
   const flagsInUse = FLAGS.filter((f) => p.present[f]);
-  // Reading deal objects is the slow part at a million rows: only open deals need theirs.
+  // Per-deal overrides and qualification flags, read from the deal table's columns.
   const needDeal = flagsInUse.length > 0 || p.present.forecastCategory;
+  const typedCategories = p.table.values('forecastCategory');
+  const flagColumns = flagsInUse.map((f) => p.table.flags(f));
+  const ids = p.table.values('id') ?? [];
+  const rows = p.table.rows();
   const count = new Float64Array(5);
   const amount = new Float64Array(5);
   const weighted = new Float64Array(5);
@@ -153,8 +157,7 @@ export function forecastCategoriesOf(
       c = categoryOfStage[stage[i] as number] as number;
       wm = weightedMinor[i] as number;
       if (needDeal) {
-        const deal = p.deals[i] as Deal;
-        const typed = deal.forecastCategory?.trim();
+        const typed = typedCategories?.[i]?.trim();
         if (typed) {
           const override = toForecastCategory(typed);
           if (override === undefined || override === 'closed') {
@@ -162,7 +165,7 @@ export function forecastCategoriesOf(
             warnings.push({
               code: 'unreadable-value',
               message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
-              row: deal.row,
+              row: rows[i],
               column: 'forecastCategory',
               raw: typed,
               action: 'value ignored',
@@ -173,11 +176,11 @@ export function forecastCategoriesOf(
           }
         }
         if (flagsInUse.length > 0) {
-          const missing = flagsInUse.filter((f) => deal[f] !== true);
+          const missing = flagsInUse.filter((_, k) => flagColumns[k]?.[i] !== 1);
           if (missing.length > 0) {
             const demoted = c === COMMIT;
             if (demoted) c = BEST;
-            unqualified.push({ id: deal.id, row: deal.row, missing, demoted });
+            unqualified.push({ id: ids[i] as string, row: rows[i]!, missing, demoted });
           }
         }
       }

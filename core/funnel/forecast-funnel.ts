@@ -1,6 +1,7 @@
 import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
+import type { RecordTable } from '../columns/record-table.js';
 import type { Deal } from '../columns/records.js';
 import { dealWeights } from './deal-weights.js';
 import type { ForecastCategoriesResult } from './forecast-categories.js';
@@ -82,14 +83,15 @@ export interface ForecastFunnelResult extends Omit<WeightedPipelineResult, 'stag
  * See each part's function for its formula and how blanks count; all money is summed in integer
  * minor units, so `totals` equal the sum of `stages` exactly.
  *
- * @param deals - the pipeline (open, won and lost deals; not mutated).
+ * @param deals - the pipeline (open, won and lost deals; not mutated), as deal objects or as the
+ *   table a reader collected them in.
  * @param options - asOf (required) and the options of the parts.
  * @returns one plain JSON object.
  * @throws Error when asOf is not an integer, and for any part's bad options.
  * @example forecastFunnel(deals, { asOf: epochDayFromIso('2024-07-01')! }).totals // {count, amount, weighted}
  */
 export function forecastFunnel(
-  deals: readonly Deal[],
+  deals: readonly Deal[] | RecordTable<Deal>,
   options: ForecastFunnelOptions,
 ): ForecastFunnelResult {
   const { asOf } = options;
@@ -128,7 +130,7 @@ export function forecastFunnel(
     smallOrders: pipeline.smallOrders,
   };
   const slip = options.previous
-    ? slippage(options.previous, deals, { template: p.template })
+    ? slippage(options.previous, p.table.toRecords(), { template: p.template })
     : null;
   return {
     asOf: isoFromEpochDay(asOf),

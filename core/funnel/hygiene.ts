@@ -124,7 +124,7 @@ export function hygiene(
   const unchecked = { closeDate: 0, stageEntered: 0, lastActivity: 0 };
   for (let i = 0; i < p.size; i += 1) {
     if (p.status[i] !== OPEN) continue;
-    const deal = p.deals[i] as Deal;
+    const deal = p.table.record(i);
     const a = p.amountMinor[i] ?? NaN;
     const item = (days: number, since: number): HygieneDeal => ({
       id: deal.id,

@@ -1,5 +1,6 @@
 import type { DataWarning } from '../columns/data-warning.js';
 import type { Deal } from '../columns/records.js';
+import type { RecordTable } from '../columns/record-table.js';
 import type { TemplateChoice } from './resolve-template.js';
 import type { StageDefinition, StageTemplate } from './stage-templates.js';
 
@@ -56,7 +57,8 @@ export interface UnknownStage {
  */
 export interface PreparedDeals {
   kind: 'prepared-deals';
-  deals: readonly Deal[];
+  /** The deals, column by column; `table.record(i)` is deal i as an object. */
+  table: RecordTable<Deal>;
   template: StageTemplate;
   choice: TemplateChoice;
   stages: PreparedStage[];

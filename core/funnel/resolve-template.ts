@@ -1,4 +1,6 @@
+import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, StageChange } from '../columns/records.js';
+import { dealTable } from './deal-table.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { StageDefinition, StageTemplate, StageTemplateKey } from './stage-templates.js';
 import {
@@ -73,27 +75,31 @@ export function stageMatcher(template: StageTemplate): Map<string, number> {
  * @example resolveTemplate(deals).choice.key // 'six' when most stages read like 兴趣/酝酿/…
  */
 export function resolveTemplate(
-  deals: readonly Deal[],
+  deals: readonly Deal[] | RecordTable<Deal>,
   options: ResolveTemplateOptions = {},
 ): ResolveTemplateResult {
   const minMatch = options.minTemplateMatch ?? DEFAULT_MIN_TEMPLATE_MATCH;
   const counts = new Map<string, { name: string; count: number; first: number }>();
   let open = 0;
+  const table = dealTable(deals);
+  const stageTexts = table.values('stage') ?? [];
+  const statuses = table.values('status');
   // Stage texts repeat (the reader shares one string per distinct value): normalise each once;
   // null marks a blank or won/lost name, which does not vote.
   const entryOf = new Map<string, { name: string; count: number; first: number } | null>();
-  for (let index = 0; index < deals.length; index += 1) {
-    const deal = deals[index] as Deal;
-    if (deal.status === 'won' || deal.status === 'lost') continue;
-    let entry = entryOf.get(deal.stage);
+  for (let index = 0; index < table.size; index += 1) {
+    const status = statuses?.[index];
+    if (status === 'won' || status === 'lost') continue;
+    const stage = stageTexts[index] as string;
+    let entry = entryOf.get(stage);
     if (entry === undefined) {
-      const key = normalizeStageName(deal.stage);
+      const key = normalizeStageName(stage);
       if (key === '' || WON.has(key) || LOST.has(key)) entry = null;
       else {
-        entry = counts.get(key) ?? { name: deal.stage.trim(), count: 0, first: index };
+        entry = counts.get(key) ?? { name: stage.trim(), count: 0, first: index };
         counts.set(key, entry);
       }
-      entryOf.set(deal.stage, entry);
+      entryOf.set(stage, entry);
     }
     if (entry === null) continue;
     open += 1;

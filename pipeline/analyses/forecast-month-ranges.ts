@@ -1,3 +1,4 @@
+import type { RecordTable } from '../../core/columns/record-table.js';
 import type { Deal } from '../../core/columns/records.js';
 import { dealWeights } from '../../core/funnel/deal-weights.js';
 import { monthIndexFromEpochDay, monthLabel } from '../../core/funnel/period-keys.js';
@@ -28,7 +29,7 @@ export interface ForecastMonthRange {
  * @returns one entry per month with funnel deals, in calendar order.
  */
 export function forecastMonthRanges(
-  deals: readonly Deal[],
+  deals: readonly Deal[] | RecordTable<Deal>,
   options: ForecastMonthRangesOptions = {},
 ): ForecastMonthRange[] {
   const p = prepareDeals(deals, options);

@@ -25,7 +25,8 @@ export function loadDeals(
   let deals: PickedSheet<Deal> | undefined;
   for (const grid of sheets) {
     if (!mayHold(grid, 'deal', choice)) continue;
-    const read = readSheetAs(grid, 'deal', choice);
+    // A million-row pipeline reads several times faster as a table than as deal objects.
+    const read = readSheetAs(grid, 'deal', choice, { table: true });
     if (isUsable(read)) {
       deals = read;
       break;

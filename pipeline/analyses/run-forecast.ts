@@ -44,7 +44,8 @@ export function runForecast(
   options: RunForecastOptions,
 ): RunForecastResult {
   const { deals, history } = loaded;
-  const result = forecastFunnel(deals.records, {
+  const dealRows = deals.table ?? deals.records;
+  const result = forecastFunnel(dealRows, {
     asOf: options.asOf,
     template: options.template,
     stageChanges: history?.records,
@@ -55,7 +56,7 @@ export function runForecast(
     place: { file: deals.grid.file, sheet: deals.grid.sheet },
   });
   const monthRanges = options.monthRanges
-    ? forecastMonthRanges(deals.records, {
+    ? forecastMonthRanges(dealRows, {
         template: options.template,
         stageChanges: history?.records,
         smallOrderThreshold: options.smallOrderThreshold,

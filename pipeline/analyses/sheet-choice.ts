@@ -33,6 +33,8 @@ export interface SheetReadOptions {
   valueCache?: CsvValueCache;
   /** Only these optional fields are read (see ReadRecordsOptions.fields). */
   fields?: readonly string[];
+  /** Collect the records in a table (see ReadRecordsOptions.table). */
+  table?: boolean;
 }
 
 /** Reads a sheet as `kind` with the user's mapping for it, if any. */
@@ -40,7 +42,7 @@ export function readSheetAs<K extends RecordKind>(
   grid: SheetGrid,
   kind: K,
   choice: SheetChoice = {},
-  { valueCache, fields }: SheetReadOptions = {},
+  { valueCache, fields, table }: SheetReadOptions = {},
 ): PickedSheet<RecordByKind[K]> {
   const mapping = choice.mappings?.[grid.sheet];
   const read = readSheetRecords(grid, {
@@ -48,6 +50,7 @@ export function readSheetAs<K extends RecordKind>(
     ...(mapping === undefined ? {} : { mapping }),
     ...(valueCache === undefined ? {} : { valueCache }),
     ...(fields === undefined ? {} : { fields }),
+    ...(table === undefined ? {} : { table }),
   });
   return { grid, ...read };
 }
@@ -57,6 +60,6 @@ export function isUsable(read: ReadRecordsResult<unknown>): boolean {
   return (
     read.headerRow !== undefined &&
     read.columns.missingRequired.length === 0 &&
-    read.records.length > 0
+    (read.table?.size ?? read.records.length) > 0
   );
 }

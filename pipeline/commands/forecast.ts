@@ -94,7 +94,8 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     sheets = await readWorkbook(options.file, { sheet: options.sheet });
     if (options.previous !== undefined) {
       const earlier = await readWorkbook(options.previous, { sheet: options.sheet });
-      previousDeals = loadDeals(earlier)?.deals.records;
+      const previous = loadDeals(earlier)?.deals;
+      previousDeals = previous?.table?.toRecords() ?? previous?.records;
     }
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;

@@ -44,6 +44,23 @@ describe('readSheetRecords', () => {
     expect(result.records).toHaveLength(72); // samples/make-samples.ts writes 72 deals
   });
 
+  it('collects the same records in a table sized from the file, for CSV and workbooks', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `D${i},Design,${i % 97}.5,2024-07-01`);
+    const path = join(dir, 'many.csv');
+    await writeFile(path, `Deal,Stage,Amount,Close date\n${lines.join('\n')}\n`);
+    const [csv] = await readWorkbook(path);
+    // All lines are about as long as the first ones: the estimate (5% over) is close.
+    expect(csv!.csv!.lines).toBeGreaterThanOrEqual(3001);
+    expect(csv!.csv!.lines).toBeLessThan(3001 * 1.1);
+    const [xlsx] = await readWorkbook(join(SAMPLES, 'pipeline-en.xlsx'));
+    for (const grid of [csv!, xlsx!]) {
+      const { records, ...rest } = readSheetRecords(grid, { kind: 'deal' });
+      const { table, ...restOfTable } = readSheetRecords(grid, { kind: 'deal', table: true });
+      expect(table?.toRecords()).toEqual(records);
+      expect(restOfTable).toEqual({ ...rest, records: [] });
+    }
+  });
+
   it('turns a quote that never closes into a WorkbookReadError naming the file', async () => {
     const path = join(dir, 'broken.csv');
     await writeFile(path, 'Deal,Stage\nA,"Design\n');

@@ -127,7 +127,18 @@ describe('readCsvRecords', () => {
             headers[kind].join(','),
             ...rows.map((row) => row.map(quote).join(',')),
           ].join(newline);
-          expect(viaText(text, kind)).toEqual(viaGrid(text, kind));
+          const grid = viaGrid(text, kind);
+          expect(viaText(text, kind)).toEqual(grid);
+          // Collected as a table instead: the same records, warnings and counts.
+          const { table, ...rest } = readCsvRecords(text, {
+            kind,
+            sheet: 'S',
+            file: 'f.csv',
+            delimiter: ',',
+            table: true,
+          });
+          expect(table?.toRecords()).toEqual(grid.records);
+          expect(rest).toEqual({ ...grid, records: [] });
         },
       ),
       { numRuns: 400 },

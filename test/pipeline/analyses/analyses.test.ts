@@ -36,7 +36,7 @@ describe('loadDeals', () => {
     // column): pipecast forecast's rule. The report passes kinds from planSheets, which tells them apart.
     const loaded = loadDeals([DEALS, HISTORY]);
     expect(loaded?.deals.grid.sheet).toBe('Deals');
-    expect(loaded?.deals.records.map((d) => d.id)).toEqual(['D1', 'D2', 'D3', 'D4']);
+    expect(loaded?.deals.table?.toRecords().map((d) => d.id)).toEqual(['D1', 'D2', 'D3', 'D4']);
     expect(loaded?.history?.grid.sheet).toBe('History');
   });
 
@@ -58,7 +58,9 @@ describe('loadDeals', () => {
       mappings: { Odd: { id: 'Ref', stage: 'Phase', amount: 'Value' } },
     });
     expect(loaded?.deals.grid.sheet).toBe('Odd');
-    expect(loaded?.deals.records).toEqual([{ row: 2, id: 'X1', stage: 'Design', amount: 10 }]);
+    expect(loaded?.deals.table?.toRecords()).toEqual([
+      { row: 2, id: 'X1', stage: 'Design', amount: 10 },
+    ]);
   });
 
   it('loadDeals gives undefined when no sheet reads as deals', () => {
@@ -69,7 +71,7 @@ describe('loadDeals', () => {
 
 describe('forecastMonthRanges', () => {
   it("each month's mean equals the forecast's weighted amount of that close month", () => {
-    const deals = loadDeals([DEALS])!.deals.records;
+    const deals = loadDeals([DEALS])!.deals.table!.toRecords();
     const forecast = forecastFunnel(deals, { asOf: day('2026-06-30'), template: 'six' });
     const ranges = forecastMonthRanges(deals, { template: 'six' });
     expect(ranges.map((r) => r.month)).toEqual(['2026-07', '2026-08']); // D4 has no close date

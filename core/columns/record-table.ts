@@ -1,0 +1,236 @@
+import { RECORD_FIELDS, type FieldType } from './record-fields.js';
+import type { RecordByKind, RecordKind } from './records.js';
+
+/** How a field is stored: numbers and dates, booleans, or any other value (text, ids, objects). */
+const NUMBER = 0;
+const FLAG = 1;
+const VALUE = 2;
+
+function storageOf(type: FieldType | 'object'): number {
+  if (type === 'number' || type === 'date' || type === 'fraction') return NUMBER;
+  if (type === 'boolean') return FLAG;
+  return VALUE;
+}
+
+/** Numbers: NaN when absent. Flags: -1 absent, 0 false, 1 true. Values: undefined when absent. */
+type FieldColumn = Float64Array | Int8Array | unknown[];
+
+const FIRST_CAPACITY = 1024;
+const MAX_FIRST_CAPACITY = 1 << 24;
+
+/**
+ * Records of one kind stored column by column: a typed array per number, date and boolean field
+ * and a plain array per text field (whose strings the reader already shares between rows).
+ *
+ * Why: a million records as objects are a million objects (plus a boxed number per amount) that
+ * the garbage collector copies twice before they settle, which on a 2-core machine cost as much
+ * as reading the file. Here a million rows are a few arrays. Consumers that read every row (the
+ * funnel's prepareDeals) read the columns; `record(i)` rebuilds one record when a list needs it.
+ *
+ * A field no row has keeps no column. NaN is never a parsed value, so it marks an absent number.
+ * Give the number of rows to expect when it is known (a file's size tells it roughly): columns
+ * made once at their full size cost a fraction of columns grown by doubling.
+ */
+export class RecordTable<T> {
+  /** Rows held. */
+  size = 0;
+  /** The field names, in the order RECORD_FIELDS lists them (and `extra` for customers). */
+  readonly fields: readonly string[];
+  private capacity: number;
+  private excelRows: Int32Array;
+  private readonly storage: Uint8Array;
+  private readonly columns: (FieldColumn | undefined)[];
+  private readonly indexByField = new Map<string, number>();
+  /** Fields written in the row being built, so a dropped row can be cleared. */
+  private readonly written: number[] = [];
+
+  /**
+   * @param kind - the record kind the table holds.
+   * @param expectedRows - room to make at first (grows by doubling past it).
+   */
+  constructor(
+    readonly kind: RecordKind,
+    expectedRows = FIRST_CAPACITY,
+  ) {
+    const specs = RECORD_FIELDS[kind];
+    const types: (FieldType | 'object')[] = specs.map((s) => s.type);
+    const fields = specs.map((s) => s.field);
+    if (kind === 'customer') {
+      fields.push('extra');
+      types.push('object');
+    }
+    this.fields = fields;
+    fields.forEach((field, f) => this.indexByField.set(field, f));
+    this.storage = Uint8Array.from(types, storageOf);
+    this.columns = fields.map(() => undefined);
+    // A hint, not a promise: never more room at first than 16M rows (128 MB per number column).
+    this.capacity = Math.min(MAX_FIRST_CAPACITY, Math.max(16, Math.ceil(expectedRows) || 16));
+    this.excelRows = new Int32Array(this.capacity);
+  }
+
+  /** The records of an array, as a table (the same records come back from `record`). */
+  static fromRecords<K extends RecordKind>(
+    kind: K,
+    records: readonly RecordByKind[K][],
+  ): RecordTable<RecordByKind[K]> {
+    const table = new RecordTable<RecordByKind[K]>(kind, records.length);
+    const fields = table.fields;
+    for (const record of records) {
+      const values = record as unknown as Record<string, unknown>;
+      table.beginRow(record.row);
+      for (let f = 0; f < fields.length; f++) {
+        const value = values[fields[f]!];
+        if (value !== undefined) table.set(f, value);
+      }
+      table.commitRow();
+    }
+    return table;
+  }
+
+  /** The position of a field in `fields`; throws for a field the kind does not have. */
+  fieldIndex(field: string): number {
+    const f = this.indexByField.get(field);
+    if (f === undefined)
+      throw new Error(`RecordTable: ${this.kind} records have no field '${field}'`);
+    return f;
+  }
+
+  /** Starts the next row (its Excel row number); every field is absent until set. */
+  beginRow(excelRow: number): void {
+    if (this.size === this.capacity) this.grow();
+    this.excelRows[this.size] = excelRow;
+    this.written.length = 0;
+  }
+
+  /** Sets field `f` of the row being built. */
+  set(f: number, value: unknown): void {
+    const column = this.columns[f] ?? this.makeColumn(f);
+    const storage = this.storage[f];
+    if (storage === NUMBER) (column as Float64Array)[this.size] = value as number;
+    else if (storage === FLAG) (column as Int8Array)[this.size] = value ? 1 : 0;
+    else (column as unknown[])[this.size] = value;
+    this.written.push(f);
+  }
+
+  /** Field `f` of the row being built (undefined when not set). */
+  current(f: number): unknown {
+    return this.get(f, this.size);
+  }
+
+  /** Keeps the row being built. */
+  commitRow(): void {
+    this.size++;
+  }
+
+  /** Forgets the row being built. */
+  discardRow(): void {
+    const slot = this.size;
+    for (const f of this.written) {
+      const column = this.columns[f]!;
+      const storage = this.storage[f];
+      if (storage === NUMBER) (column as Float64Array)[slot] = NaN;
+      else if (storage === FLAG) (column as Int8Array)[slot] = -1;
+      else (column as unknown[])[slot] = undefined;
+    }
+    this.written.length = 0;
+  }
+
+  /** Field `f` of row `i` (0-based), undefined when absent. */
+  get(f: number, i: number): unknown {
+    const column = this.columns[f];
+    if (column === undefined) return undefined;
+    const storage = this.storage[f];
+    if (storage === NUMBER) {
+      const value = (column as Float64Array)[i]!;
+      return Number.isNaN(value) ? undefined : value;
+    }
+    if (storage === FLAG) {
+      const value = (column as Int8Array)[i]!;
+      return value < 0 ? undefined : value === 1;
+    }
+    return (column as unknown[])[i];
+  }
+
+  /** Excel row numbers, one per record. */
+  rows(): Int32Array {
+    return this.excelRows.subarray(0, this.size);
+  }
+
+  /** A number or date field's column (NaN where absent); undefined when no row has the field. */
+  numbers(field: string): Float64Array | undefined {
+    return this.typed(field, NUMBER) as Float64Array | undefined;
+  }
+
+  /** A boolean field's column (-1 absent, 0 false, 1 true); undefined when no row has it. */
+  flags(field: string): Int8Array | undefined {
+    return this.typed(field, FLAG) as Int8Array | undefined;
+  }
+
+  /**
+   * A text, id or status field's column (undefined where absent; it may be longer than `size`:
+   * read only the first `size`); undefined when no row has the field.
+   */
+  values<T = string>(field: string): readonly (T | undefined)[] | undefined {
+    const f = this.fieldIndex(field);
+    if (this.storage[f] !== VALUE) throw new Error(`RecordTable: ${field} is not a text field`);
+    return this.columns[f] as (T | undefined)[] | undefined;
+  }
+
+  /** Record `i` (0-based) as an object, with only the fields it has. */
+  record(i: number): T {
+    const record: Record<string, unknown> = { row: this.excelRows[i] };
+    const fields = this.fields;
+    for (let f = 0; f < fields.length; f++) {
+      const value = this.get(f, i);
+      if (value !== undefined) record[fields[f]!] = value;
+    }
+    return record as unknown as T;
+  }
+
+  /** Every record as an object, in row order. */
+  toRecords(): T[] {
+    return Array.from({ length: this.size }, (_, i) => this.record(i));
+  }
+
+  private typed(field: string, storage: number): FieldColumn | undefined {
+    const f = this.fieldIndex(field);
+    if (this.storage[f] !== storage)
+      throw new Error(
+        `RecordTable: ${field} is not a ${storage === NUMBER ? 'number' : 'boolean'} field`,
+      );
+    const column = this.columns[f] as Float64Array | Int8Array | undefined;
+    return column?.subarray(0, this.size);
+  }
+
+  private makeColumn(f: number): FieldColumn {
+    const column = emptyColumn(this.storage[f]!, this.capacity);
+    this.columns[f] = column;
+    return column;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    const rows = new Int32Array(capacity);
+    rows.set(this.excelRows);
+    this.excelRows = rows;
+    for (let f = 0; f < this.columns.length; f++) {
+      const old = this.columns[f];
+      if (old === undefined) continue;
+      const grown = emptyColumn(this.storage[f]!, capacity);
+      if (Array.isArray(grown)) {
+        const values = old as unknown[];
+        for (let i = 0; i < this.size; i++) grown[i] = values[i];
+      } else grown.set(old as Float64Array & Int8Array);
+      this.columns[f] = grown;
+    }
+    this.capacity = capacity;
+  }
+}
+
+function emptyColumn(storage: number, capacity: number): FieldColumn {
+  if (storage === NUMBER) return new Float64Array(capacity).fill(NaN);
+  if (storage === FLAG) return new Int8Array(capacity).fill(-1);
+  // Made at full length: a column grown by appending cost ~4× as much fresh memory (slow to
+  // touch on this VM) as one made once. Its holes read as undefined.
+  return new Array<unknown>(capacity);
+}
