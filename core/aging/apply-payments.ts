@@ -15,6 +15,11 @@ import { trimText } from './trim-text.js';
 const UNREADABLE = 0;
 const READABLE = 1;
 const SIMPLE = 2;
+/** refState of a payment whose number is its cell as it is, or the cell trimmed. */
+const REF_AS_IS = 1;
+const REF_TRIMMED = 2;
+/** Lookups per batch in step 1e: few enough that the strings touched first are still in cache. */
+const LOOKUP_BATCH = 256;
 /** Kind of a payment applied in step 3. */
 const APPLIED = 3;
 /** Candidates are grouped by blocks of 2^12 invoice rows: a block's paid, flags and numbers fit in cache. */
@@ -67,23 +72,50 @@ export function applyPayments(
   const n = flags.length;
   const buckets = (n >>> BUCKET_SHIFT) + 1;
   const bucketStart = sc.int32(buckets + 1);
+  // Per payment: the hash of the number it names, and whether that number is the cell as it is
+  // (REF_AS_IS), needed trimming (REF_TRIMMED) or is blank (0).
+  const refHash = sc.int32Unfilled(m);
+  const refState = sc.uint8(m);
+  const slotBlocks = byNumber.blocks;
+  const slotStart = sc.int32(slotBlocks + 1);
   const refs = new Array<string>(BATCH).fill('');
-  const refHash = new Int32Array(BATCH);
   let maxFactor = 1;
   if (o.rates !== null) for (const rate of o.rates.values()) if (rate > maxFactor) maxFactor = rate;
   let sumAbs = 0;
-  let matched = 0;
 
-  // Step 1, in payment order: read each payment, hash the number it names, look it up and confirm
-  // it (one small function per step over a batch, so the cache misses within a loop overlap and
-  // each is optimised on its own), counting the matched payments per block of invoice rows.
+  // Step 1, in payment order: read each payment and hash the number it names (one small function
+  // per step over a batch, so the cache misses within a loop overlap and each is optimised on its
+  // own), counting the named numbers per slot block of the index.
   for (let from = 0; from < m; from += BATCH) {
     const to = Math.min(m, from + BATCH);
     touchRefs(payments, from, to, refs);
     sumAbs += readBatch(payments, from, to, asOf, refs, kind, amountOf, dateOf);
-    hashRefs(refs, refHash, to - from);
-    findCandidates(byNumber, refs, refHash, rowOf, from, to);
-    matched += confirmCandidates(byNumber, refs, refHash, rowOf, from, to, bucketStart);
+    hashRefs(refs, from, to, refHash, refState, rowOf, byNumber, slotStart);
+  }
+  // Then look the numbers up in slot-block order (a counting sort, stable), so the index is walked
+  // block by block instead of at random, counting the matched payments per block of invoice rows.
+  const named = prefixSums(slotStart, slotBlocks);
+  const aJ = sc.int32Unfilled(named);
+  const aHash = sc.int32Unfilled(named);
+  const aRef = sc.strings(named);
+  for (let j = 0; j < m; j++) {
+    const st = refState[j] as number;
+    if (st === 0) continue;
+    const h = refHash[j] as number;
+    const b = byNumber.blockOf(h);
+    const at = slotStart[b] as number;
+    slotStart[b] = at + 1;
+    aJ[at] = j;
+    aHash[at] = h;
+    // Not a string unless refState says so; the trim is redone only for the rare padded cell.
+    const raw = (payments[j] as Payment).invoice as string;
+    aRef[at] = st === REF_TRIMMED ? trimText(raw) : raw;
+  }
+  let matched = 0;
+  for (let from = 0; from < named; from += LOOKUP_BATCH) {
+    const to = Math.min(named, from + LOOKUP_BATCH);
+    touchStrings(aRef, from, to);
+    matched += lookUp(byNumber, aRef, aHash, aJ, from, to, rowOf, bucketStart);
   }
   // Whole cents add up exactly in any order while every partial sum stays below 2^53; only then are
   // the plain payments applied in row order below (else in payment order, as the rest).
@@ -291,50 +323,62 @@ function readBatch(
   return sumAbs;
 }
 
-/** Step 1c: trims each number of a batch and hashes the non-blank ones. */
-function hashRefs(refs: string[], refHash: Int32Array, count: number): void {
-  for (let k = 0; k < count; k++) {
-    const ref = trimText(refs[k] as string);
-    refs[k] = ref;
-    if (ref !== '') refHash[k] = hashString(ref);
-  }
-}
-
-/** Step 1d: the candidate row of each number of a batch (-1: none), to be confirmed. */
-function findCandidates(
-  byNumber: InvoiceNumberIndex,
+/**
+ * Step 1c: trims and hashes each number of a batch (from … to − 1), marks payments without one as
+ * matching no row, and counts the numbers per slot block of the index (slotStart[block + 1]).
+ */
+function hashRefs(
   refs: string[],
-  refHash: Int32Array,
-  rowOf: Int32Array,
   from: number,
   to: number,
+  refHash: Int32Array,
+  refState: Uint8Array,
+  rowOf: Int32Array,
+  byNumber: InvoiceNumberIndex,
+  slotStart: Int32Array,
 ): void {
   for (let j = from; j < to; j++) {
-    const k = j - from;
-    rowOf[j] = refs[k] === '' ? -1 : byNumber.candidate(refHash[k] as number);
+    const raw = refs[j - from] as string;
+    const ref = trimText(raw);
+    rowOf[j] = -1;
+    if (ref === '') continue;
+    const h = hashString(ref);
+    refHash[j] = h;
+    refState[j] = ref === raw ? REF_AS_IS : REF_TRIMMED;
+    const b = byNumber.blockOf(h) + 1;
+    slotStart[b] = (slotStart[b] as number) + 1;
   }
 }
 
 /**
- * Step 1e: confirms each candidate row of a batch (-1 when the number is unknown) and counts the
- * matched payments per block of invoice rows. Returns how many matched.
+ * Reads the length of each string from … to − 1: the strings lie anywhere on the caller's heap, and
+ * a loop that does nothing else lets their cache misses overlap before lookUp compares them.
+ * Returns the sum, so the reads are not optimised away.
  */
-function confirmCandidates(
+function touchStrings(strings: string[], from: number, to: number): number {
+  let sum = 0;
+  for (let at = from; at < to; at++) sum += (strings[at] as string).length;
+  return sum;
+}
+
+/**
+ * Step 1e: the row of each number from … to − 1 (in slot-block order) into rowOf[payment], -1 when
+ * unknown, counting the matched payments per block of invoice rows. Returns how many matched.
+ */
+function lookUp(
   byNumber: InvoiceNumberIndex,
-  refs: string[],
-  refHash: Int32Array,
-  rowOf: Int32Array,
+  aRef: string[],
+  aHash: Int32Array,
+  aJ: Int32Array,
   from: number,
   to: number,
+  rowOf: Int32Array,
   bucketStart: Int32Array,
 ): number {
   let matched = 0;
-  for (let j = from; j < to; j++) {
-    const k = j - from;
-    const r = rowOf[j] as number;
-    if (r < 0) continue;
-    const idx = byNumber.confirm(refs[k] as string, refHash[k] as number, r);
-    rowOf[j] = idx;
+  for (let at = from; at < to; at++) {
+    const idx = byNumber.getHashed(aRef[at] as string, aHash[at] as number);
+    rowOf[aJ[at] as number] = idx;
     if (idx >= 0) {
       const b = (idx >>> BUCKET_SHIFT) + 1;
       bucketStart[b] = (bucketStart[b] as number) + 1;
@@ -342,4 +386,13 @@ function confirmCandidates(
     }
   }
   return matched;
+}
+
+/**
+ * Turns counts per block (counts[b + 1]) into each block's first position (counts[b]), for a
+ * counting sort; returns the total.
+ */
+function prefixSums(counts: Int32Array, blocks: number): number {
+  for (let b = 1; b <= blocks; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+  return counts[blocks] as number;
 }

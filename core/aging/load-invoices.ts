@@ -25,6 +25,12 @@ export const HAS_PAID_INFO = 2;
 /** Invoice dated after as-of: not aged, and payments naming it stay unapplied. */
 export const AFTER_AS_OF = 4;
 
+/** rowState bits: a readable date and amount; a non-blank number; a padded one; a repeated one. */
+const READABLE = 1;
+const HAS_NUMBER = 2;
+const NUMBER_TRIMMED = 4;
+const REPEATED = 8;
+
 /** Rows handled per batch: each stage runs over a batch, so its independent cache misses overlap. */
 export const BATCH = 1024;
 
@@ -101,12 +107,13 @@ export function loadInvoices(
   const loader = new InvoiceLoader(invoices, o, ledger, warnings, counts, scratch);
   // One small method per step over a batch: the cache misses within a loop overlap, and each step
   // is optimised on its own as soon as it is hot (one large loop body ran partly unoptimised).
+  for (let from = 0; from < n; from += BATCH) loader.readNumbers(from, Math.min(n, from + BATCH));
+  loader.indexNumbers(scratch);
   for (let from = 0; from < n; from += BATCH) {
     const to = Math.min(n, from + BATCH);
-    loader.readBatch(from, to);
-    loader.peekBatch(to - from);
-    loader.indexBatch(from, to);
-    loader.confirmCustomers(to - from);
+    loader.readCustomers(from, to);
+    loader.guessCustomers(to - from);
+    loader.confirmCustomers(from, to - from);
     loader.resolveBatch(from, to);
   }
   return loader.loaded;
@@ -126,13 +133,17 @@ class InvoiceLoader {
   private lastOwner = '';
   private lastOwnerSection = -1;
   private ownerId = -1;
+  /** Per row: READABLE, HAS_NUMBER, NUMBER_TRIMMED and REPEATED bits. */
+  private readonly rowState: Uint8Array;
+  /** Per row with a number: its hashString. */
+  private readonly numberHash: Int32Array;
+  /** Per row marked REPEATED: the first row with its number. */
+  private readonly firstRow: Int32Array;
+  /** Rows with a number per slot block of the index (blockStart[block + 1]). */
+  private readonly blockStart: Int32Array;
   // Per row of the current batch.
-  private readonly readable = new Uint8Array(BATCH);
-  private readonly numbers = new Array<string>(BATCH).fill('');
   private readonly customers = new Array<string>(BATCH).fill('');
-  private readonly numberHash = new Int32Array(BATCH);
   private readonly customerHash = new Int32Array(BATCH);
-  private readonly firstRow = new Int32Array(BATCH);
   private readonly customerId = new Int32Array(BATCH);
 
   constructor(
@@ -157,61 +168,103 @@ class InvoiceLoader {
       currencyOfRow: null,
       currencies: [],
       factors: [],
-      byNumber: new InvoiceNumberIndex(invoices, scratch),
+      byNumber: new InvoiceNumberIndex(n, scratch),
       paidInfo: { rows: [], dated: [], dates: [], cents: [] },
       minDay: Infinity,
     };
+    this.rowState = scratch.uint8(n);
+    this.numberHash = scratch.int32Unfilled(n);
+    this.firstRow = scratch.int32Unfilled(n);
+    this.blockStart = scratch.int32(this.loaded.byNumber.blocks + 1);
   }
 
-  /** Step 1: readability, trimmed number and customer, and their hashes, of each row of a batch. */
-  readBatch(from: number, to: number): void {
-    const { invoices, readable, numbers, customers, numberHash, customerHash } = this;
-    const payments = this.loaded.payments;
+  /**
+   * Step 1, per batch: readability of each row, and the hash of its trimmed number, counted per
+   * slot block of the index.
+   */
+  readNumbers(from: number, to: number): void {
+    const { invoices, rowState, numberHash, blockStart } = this;
+    const { payments, byNumber } = this.loaded;
     for (let i = from; i < to; i++) {
-      const k = i - from;
       const inv = invoices[i] as Invoice;
       payments[2 * i] = 0;
       payments[2 * i + 1] = NO_PAYMENT_ROWS;
-      const ok = Number.isInteger(inv.invoiceDate) && Number.isFinite(inv.amount);
-      readable[k] = ok ? 1 : 0;
-      if (!ok) continue;
-      const number = typeof inv.invoice === 'string' ? trimText(inv.invoice) : '';
-      numbers[k] = number;
-      if (number !== '') numberHash[k] = hashString(number);
-      const customer = typeof inv.customer === 'string' ? trimText(inv.customer) : '';
+      if (!(Number.isInteger(inv.invoiceDate) && Number.isFinite(inv.amount))) continue;
+      const raw = inv.invoice;
+      const number = typeof raw === 'string' ? trimText(raw) : '';
+      if (number === '') {
+        rowState[i] = READABLE;
+        continue;
+      }
+      rowState[i] = number === raw ? READABLE | HAS_NUMBER : READABLE | HAS_NUMBER | NUMBER_TRIMMED;
+      const h = hashString(number);
+      numberHash[i] = h;
+      const b = byNumber.blockOf(h) + 1;
+      blockStart[b] = (blockStart[b] as number) + 1;
+    }
+  }
+
+  /**
+   * Step 2, once: adds every number to the index in slot-block order (a counting sort, stable, so
+   * a repeated number's rows still come in row order and the first stays), marking the repeats.
+   */
+  indexNumbers(scratch: ScratchArrays): void {
+    const { invoices, rowState, numberHash, blockStart, firstRow } = this;
+    const { byNumber } = this.loaded;
+    const blocks = byNumber.blocks;
+    for (let b = 1; b <= blocks; b++)
+      blockStart[b] = (blockStart[b] as number) + (blockStart[b - 1] as number);
+    const count = blockStart[blocks] as number;
+    const sRow = scratch.int32Unfilled(count);
+    const sHash = scratch.int32Unfilled(count);
+    const sNumber = scratch.strings(count);
+    const n = invoices.length;
+    for (let i = 0; i < n; i++) {
+      const st = rowState[i] as number;
+      if ((st & HAS_NUMBER) === 0) continue;
+      const h = numberHash[i] as number;
+      const b = byNumber.blockOf(h);
+      const at = blockStart[b] as number;
+      blockStart[b] = at + 1;
+      sRow[at] = i;
+      sHash[at] = h;
+      sNumber[at] = numberOf(invoices[i] as Invoice, st);
+    }
+    for (let at = 0; at < count; at++) {
+      const i = sRow[at] as number;
+      const first = byNumber.addHashed(sNumber[at] as string, sHash[at] as number, i);
+      if (first >= 0) {
+        firstRow[i] = first;
+        rowState[i] = (rowState[i] as number) | REPEATED;
+      }
+    }
+  }
+
+  /** Step 3, per batch: trimmed customer of each readable row, and its hash. */
+  readCustomers(from: number, to: number): void {
+    const { invoices, rowState, customers, customerHash } = this;
+    for (let i = from; i < to; i++) {
+      if (((rowState[i] as number) & READABLE) === 0) continue;
+      const k = i - from;
+      const raw = (invoices[i] as Invoice).customer;
+      const customer = typeof raw === 'string' ? trimText(raw) : '';
       customers[k] = customer;
       customerHash[k] = hashString(customer === '' ? UNKNOWN_CUSTOMER : customer);
     }
   }
 
-  /** Step 2: the first index slot of each number, in a loop of its own so the misses overlap. */
-  peekBatch(count: number): void {
-    const { readable, numbers, numberHash, firstRow } = this;
-    const byNumber = this.loaded.byNumber;
-    for (let k = 0; k < count; k++) {
-      if (readable[k] !== 0 && numbers[k] !== '')
-        firstRow[k] = byNumber.peek(numberHash[k] as number);
-    }
-  }
-
-  /** Step 3: indexes each number (firstRow: the earlier row with it, or -1) and guesses customer ids. */
-  indexBatch(from: number, to: number): void {
-    const { readable, numbers, numberHash, firstRow, customerHash, customerId, ledger } = this;
-    const byNumber = this.loaded.byNumber;
-    for (let i = from; i < to; i++) {
-      const k = i - from;
-      if (readable[k] === 0) continue;
-      const number = numbers[k] as string;
-      firstRow[k] = number === '' ? -1 : byNumber.addHashed(number, numberHash[k] as number, i);
+  /** Step 4: a guess at each row's customer id, in a loop of its own so the lookups overlap. */
+  guessCustomers(count: number): void {
+    const { customerHash, customerId, ledger } = this;
+    for (let k = 0; k < count; k++)
       customerId[k] = ledger.customerCandidate(customerHash[k] as number);
-    }
   }
 
-  /** Step 4: confirms (or makes) the global id of each row's customer. */
-  confirmCustomers(count: number): void {
-    const { readable, customers, customerHash, customerId, ledger } = this;
+  /** Step 5: confirms (or makes) the global id of each readable row's customer. */
+  confirmCustomers(from: number, count: number): void {
+    const { rowState, customers, customerHash, customerId, ledger } = this;
     for (let k = 0; k < count; k++) {
-      if (readable[k] === 0) continue;
+      if (((rowState[from + k] as number) & READABLE) === 0) continue;
       const customer = customers[k] as string;
       customerId[k] = ledger.confirmCustomerId(
         customer === '' ? UNKNOWN_CUSTOMER : customer,
@@ -222,12 +275,12 @@ class InvoiceLoader {
   }
 
   /**
-   * Step 5: due date, currency section, pair, owner, limit, flags and paid information of each row
+   * Step 6: due date, currency section, pair, owner, limit, flags and paid information of each row
    * of a batch, with their warnings; drops the unreadable rows.
    */
   resolveBatch(from: number, to: number): void {
     const { invoices, o, ledger, warnings, counts, loaded, termsCache } = this;
-    const { readable, numbers, customers, firstRow, customerId } = this;
+    const { rowState, customers, firstRow, customerId } = this;
     const { due, day, cents, pair, owner, paidInfo } = loaded;
     const flagsOf = loaded.flags;
     const { asOf, creditLimits } = o;
@@ -240,7 +293,8 @@ class InvoiceLoader {
       const inv = invoices[i] as Invoice;
       const date = inv.invoiceDate;
       const amount = inv.amount;
-      if (readable[k] === 0) {
+      const st = rowState[i] as number;
+      if ((st & READABLE) === 0) {
         counts.invoicesDropped++;
         const badDate = !Number.isInteger(date);
         if (!warnings.skip(badDate ? 'invoice-date' : 'invoice-amount'))
@@ -258,7 +312,7 @@ class InvoiceLoader {
           );
         continue;
       }
-      const number = numbers[k] as string;
+      const number = numberOf(inv, st);
       if (number === '') {
         if (!warnings.skip('invoice-number'))
           warnings.add(
@@ -275,8 +329,8 @@ class InvoiceLoader {
             'invoices without an invoice number',
           );
       } else {
-        const first = firstRow[k] as number;
-        if (first >= 0) {
+        if ((st & REPEATED) !== 0) {
+          const first = firstRow[i] as number;
           if (!warnings.skip('duplicate-invoice'))
             warnings.add(
               'duplicate-invoice',
@@ -449,6 +503,13 @@ class InvoiceLoader {
     loaded.currencyOfRow = currencyOfRow;
     loaded.minDay = minDay;
   }
+}
+
+/** The trimmed invoice number of a row, by its rowState ('' without one). */
+function numberOf(inv: Invoice, state: number): string {
+  if ((state & HAS_NUMBER) === 0) return '';
+  const raw = inv.invoice as string;
+  return (state & NUMBER_TRIMMED) === 0 ? raw : trimText(raw);
 }
 
 function addPaidInfo(info: InvoicePaidInfo, row: number, date: number | null, cents: number): void {

@@ -18,6 +18,8 @@ export class ScratchArrays {
   private readonly buffers: ArrayBuffer[] = [];
   private next = 0;
   private readonly stringArrays: string[][] = [];
+  /** Length handed out of each string array this call: end() blanks only that much. */
+  private readonly stringLengths: number[] = [];
   private nextStrings = 0;
   busy = false;
 
@@ -62,6 +64,7 @@ export class ScratchArrays {
       array = new Array<string>(length).fill('');
       this.stringArrays[k] = array;
     }
+    this.stringLengths[k] = length;
     return array;
   }
 
@@ -74,7 +77,8 @@ export class ScratchArrays {
 
   /** Ends a call: blanks the string arrays handed out, so they hold none of the caller's strings. */
   end(): void {
-    for (let k = 0; k < this.nextStrings; k++) (this.stringArrays[k] as string[]).fill('');
+    for (let k = 0; k < this.nextStrings; k++)
+      (this.stringArrays[k] as string[]).fill('', 0, this.stringLengths[k]);
     this.busy = false;
   }
 

@@ -110,4 +110,90 @@ describe('ageReceivables properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('matches payments to the first invoice of their trimmed number, as a plain model does (property)', () => {
+    // Few numbers, so repeats are common; padding on either side; some blank or missing.
+    const arbNumber = fc.tuple(
+      fc.constantFrom('', ' ', '\t', '  '),
+      fc.constantFrom('', 'N1', 'N2', 'N3', 'N4', 'X9', 'n1'),
+      fc.constantFrom('', ' ', '\u00a0'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            number: arbNumber,
+            date: fc.integer({ min: DAY0, max: DAY0 + 60 }),
+            cents: fc.integer({ min: -5_000, max: 50_000 }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.array(
+          fc.record({
+            number: fc.option(arbNumber, { nil: undefined }),
+            date: fc.integer({ min: DAY0, max: DAY0 + 90 }),
+            cents: fc.integer({ min: 1, max: 30_000 }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.integer({ min: DAY0 - 5, max: DAY0 + 95 }),
+        (invs, pays, asOf) => {
+          const invoices: Invoice[] = invs.map((x, k) => ({
+            row: k + 2,
+            invoice: x.number.join(''),
+            customer: 'C',
+            invoiceDate: x.date,
+            dueDate: x.date,
+            amount: x.cents / 100,
+          }));
+          const payments: Payment[] = pays.map((x, k) => ({
+            row: k + 2,
+            invoice: x.number === undefined ? undefined : x.number.join(''),
+            customer: 'C',
+            date: x.date,
+            amount: x.cents / 100,
+          }));
+          // The model: first row per trimmed number; payments by as-of go to it when it is dated
+          // by as-of, else they are unapplied.
+          const first = new Map<string, number>();
+          let repeats = 0;
+          invoices.forEach((inv, i) => {
+            const number = (inv.invoice ?? '').trim();
+            if (number === '') return;
+            if (first.has(number)) repeats++;
+            else first.set(number, i);
+          });
+          const paid = invoices.map(() => 0);
+          let unappliedCents = 0;
+          let applied = 0;
+          for (const pay of payments) {
+            if (pay.date > asOf) continue;
+            const i = first.get((pay.invoice ?? '').trim());
+            const cents = Math.round(pay.amount * 100);
+            if (i !== undefined && (invoices[i] as Invoice).invoiceDate <= asOf) {
+              paid[i] = (paid[i] as number) + cents;
+              applied++;
+            } else unappliedCents += cents;
+          }
+          const r = ageReceivables(invoices, payments, {
+            asOf,
+            invoiceLines: 'all',
+            maxWarningsPerKind: 1000,
+          });
+          expect(r.counts.paymentsApplied).toBe(applied);
+          const lines = r.sections.flatMap((s) => s.invoices);
+          for (const line of lines) {
+            expect(Math.round(line.paid * 100)).toBe(paid[line.row - 2]);
+          }
+          const unapplied = r.sections.reduce(
+            (t, s) => t + Math.round(s.totals.unapplied * 100),
+            0,
+          );
+          expect(unapplied).toBe(unappliedCents);
+          expect(r.warnings.filter((w) => w.code === 'duplicate-id')).toHaveLength(repeats);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
