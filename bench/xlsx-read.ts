@@ -27,7 +27,7 @@ interface Measurement {
 const DESCRIPTIONS: Record<Reader, string> = {
   floor: 'floor: zlib inflate of the sheet XML + count "<row"',
   ours: 'ours: streamXlsxRows → typed CellValue rows',
-  records: 'ours: streamXlsxRecords → typed Deal records (all kept)',
+  records: 'ours: streamXlsxRecords → typed Deal records (all kept, in a RecordTable)',
   exceljs: 'exceljs 4 streaming WorkbookReader, rows only',
   sheetjs: 'SheetJS xlsx 0.18.5 readFile + sheet_to_json',
 };
@@ -63,9 +63,10 @@ async function runChild(reader: Reader, file: string): Promise<Measurement> {
     }
   } else if (reader === 'records') {
     const { streamXlsxRecords } = await import('../pipeline/stream-xlsx-records.js');
-    const result = await streamXlsxRecords(file, { kind: 'deal' });
-    rows = result.records.length;
-    cells = Object.keys(result.records[0] ?? {}).length * rows;
+    const result = await streamXlsxRecords(file, { kind: 'deal', table: true });
+    const table = result.table!;
+    rows = table.size;
+    cells = Object.keys(table.record(0)).length * rows;
   } else if (reader === 'exceljs') {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {

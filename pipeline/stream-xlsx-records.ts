@@ -34,7 +34,10 @@ export async function streamXlsxRecords<K extends RecordKind>(
 ): Promise<ReadRecordsResult<RecordByKind[K]>> {
   const { sheet = 0, ...recordOptions } = options;
   for await (const scan of scanXlsxSheets(file, { sheet })) {
+    // A table is made at the size the sheet says it has.
+    const rowsHint = recordOptions.table === true ? await scan.rowsHint() : undefined;
     const reader = new RecordReader({
+      ...(rowsHint === undefined ? {} : { expectedRows: rowsHint }),
       ...recordOptions,
       sheet: scan.sheet,
       file,

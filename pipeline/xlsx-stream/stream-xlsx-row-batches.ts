@@ -56,6 +56,11 @@ export interface XlsxSheetScan {
    * that only need some cells of each row.
    */
   scan(sink: RowSink): Promise<void>;
+  /**
+   * The last row the sheet's `<dimension ref>` names (rows of the sheet, header included), or
+   * undefined when the sheet does not say: a hint for sizing, as some writers get it wrong.
+   */
+  rowsHint(): Promise<number | undefined>;
 }
 
 /**
@@ -69,11 +74,25 @@ export async function* scanXlsxSheets(
   options: StreamXlsxRowsOptions = {},
 ): AsyncGenerator<XlsxSheetScan> {
   for await (const { sheet, date1904, scanner, chunks } of openSheets(file, options)) {
+    const iterator = chunks[Symbol.asyncIterator]();
+    // The first chunk, once read for the hint, is scanned first.
+    let first: Promise<IteratorResult<Buffer>> | undefined;
+    const firstChunk = () => (first ??= iterator.next());
     yield {
       sheet,
       date1904,
+      rowsHint: async () => {
+        const chunk = await firstChunk();
+        return chunk.done === true ? undefined : dimensionRows(chunk.value);
+      },
       scan: async (sink) => {
-        for await (const chunk of chunks) scanner.pushTo(chunk, sink);
+        try {
+          for (let next = await firstChunk(); next.done !== true; next = await iterator.next())
+            scanner.pushTo(next.value, sink);
+        } finally {
+          // As for-await would on a throw: close the part's stream.
+          await iterator.return?.(undefined);
+        }
         checkRowBoundary(file, sheet, scanner);
       },
     };
@@ -126,6 +145,20 @@ async function* openSheets(
   } finally {
     pkg.close();
   }
+}
+
+/** How far into a sheet the `<dimension>` element is looked for (it comes first, if at all). */
+const DIMENSION_SEARCH_BYTES = 4096;
+
+/** The last row of the `<dimension ref="A1:J1048576"/>` near the start of sheet XML, if any. */
+export function dimensionRows(head: Uint8Array): number | undefined {
+  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString(
+    'latin1',
+    0,
+    Math.min(head.byteLength, DIMENSION_SEARCH_BYTES),
+  );
+  const match = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(text);
+  return match === null ? undefined : Number(match[1]);
 }
 
 function checkRowBoundary(file: string, sheet: string, scanner: SheetRowScanner): void {

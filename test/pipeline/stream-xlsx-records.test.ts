@@ -8,6 +8,7 @@ import type { RecordKind } from '../../core/columns/records.js';
 import { readSheetRecords } from '../../pipeline/read-sheet-records.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
 import { streamXlsxRecords } from '../../pipeline/stream-xlsx-records.js';
+import { dimensionRows } from '../../pipeline/xlsx-stream/stream-xlsx-row-batches.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const REAL = join(import.meta.dirname, '../../../shared/data/workbooks');
@@ -23,6 +24,10 @@ async function expectSameAsGrid(path: string, kinds: readonly RecordKind[]): Pro
       const streamed = await streamXlsxRecords(path, { sheet, kind });
       expect(streamed, `${grid.sheet} as ${kind}`).toEqual(readSheetRecords(grid, { kind }));
       records += streamed.records.length;
+      // Collected in a table (sized from the sheet's dimension): the same records and report.
+      const { table, ...rest } = await streamXlsxRecords(path, { sheet, kind, table: true });
+      expect(table?.toRecords(), `${grid.sheet} as ${kind} table`).toEqual(streamed.records);
+      expect(rest).toEqual({ ...streamed, records: [] });
     }
   }
   return records;
@@ -63,6 +68,16 @@ describe('streamXlsxRecords', () => {
       for (const file of files) await expectSameAsGrid(join(REAL, file), KINDS);
     },
   );
+});
+
+describe('dimensionRows', () => {
+  it('reads the last row of the dimension, with or without a namespace prefix', () => {
+    const head = (xml: string) => Buffer.from(`<?xml version="1.0"?><worksheet>${xml}`);
+    expect(dimensionRows(head('<dimension ref="A1:J1048576"/><sheetData>'))).toBe(1_048_576);
+    expect(dimensionRows(head('<x:dimension ref="B2:C7"/>'))).toBe(7);
+    expect(dimensionRows(head('<dimension ref="A1"/>'))).toBe(1);
+    expect(dimensionRows(head('<sheetData><row r="1">'))).toBeUndefined();
+  });
 });
 
 describe('streamXlsxRecords on a generated workbook of dirty cells', () => {
