@@ -154,7 +154,7 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
   private readonly modes: Uint8Array;
   /** Per bound column: the parse cache of a CACHED column. */
   private readonly caches: (ColumnValueCache | undefined)[];
-  /** Per bound column: PLAIN_TEXT or PLAIN_ID when plainText may stand in for its parser. */
+  /** Per bound column: PLAIN_TEXT or PLAIN_ID when isPlainText may stand in for its parser. */
   private readonly plain: Uint8Array;
   private fields = 0;
   private text = '';
@@ -227,9 +227,8 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
           const cache = this.caches[b]!;
           if (!cache.isCaching && this.plain[b] !== NOT_PLAIN) {
             // Distinct ids: most are plain text that the parser would return unchanged.
-            const plain = plainText(text, start, end, this.plain[b] === PLAIN_ID);
-            if (plain !== undefined) {
-              assembler.takeValue(b, plain);
+            if (isPlainText(text, start, end, this.plain[b] === PLAIN_ID)) {
+              assembler.takeText(b, text, start, end);
               continue;
             }
           }
@@ -356,17 +355,16 @@ const HASH = 35;
 const DIGIT_0 = 48;
 
 /**
- * The field as parseText (or parseId) would return it, when that is the field itself: printable
- * ASCII at both ends (nothing to trim), no leading '#' (a possible error literal) and, for an
- * id, no final '0' (a possible "17850.0"); undefined otherwise.
+ * Whether parseText (or parseId) would return the field as it is: printable ASCII at both ends
+ * (nothing to trim), no leading '#' (a possible error literal) and, for an id, no final '0' (a
+ * possible "17850.0").
  */
-function plainText(text: string, start: number, end: number, id: boolean): string | undefined {
-  if (end <= start) return undefined;
+function isPlainText(text: string, start: number, end: number, id: boolean): boolean {
+  if (end <= start) return false;
   const first = text.charCodeAt(start);
   const last = text.charCodeAt(end - 1);
-  if (first <= 32 || first >= 127 || first === HASH || last <= 32 || last >= 127) return undefined;
-  if (id && last === DIGIT_0) return undefined;
-  return ownSlice(text, start, end);
+  if (first <= 32 || first >= 127 || first === HASH || last <= 32 || last >= 127) return false;
+  return !(id && last === DIGIT_0);
 }
 
 function modeOf(column: BoundColumn): number {

@@ -1,5 +1,6 @@
 import { cellText, isBlankCell, toExcelError, type CellValue } from './cell-value.js';
 import type { ColumnMatches } from './match-columns.js';
+import { ownSlice } from './csv-fast-fields.js';
 import { parseBoolean } from './parse-boolean.js';
 import { parseDate } from './parse-date.js';
 import { parseFraction } from './parse-fraction.js';
@@ -159,6 +160,16 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     else this.table.set(this.tableField[b]!, value);
   }
 
+  /**
+   * Sets bound column b to `text.slice(start, end)`, text a fast reader has already checked: a
+   * table copies the characters of an id straight into its packed column, with no string made.
+   */
+  takeText(b: number, text: string, start: number, end: number): void {
+    if (this.table === undefined)
+      this.record[this.bound[b]!.spec.field] = ownSlice(text, start, end);
+    else this.table.setText(this.tableField[b]!, text, start, end);
+  }
+
   /** Applies bound column b's parse result to the current row; false once the row is dropped. */
   take(b: number, parsed: Parsed<unknown>, raw: RawCellSource): boolean {
     const column = this.bound[b]!;
@@ -243,7 +254,7 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
   ): boolean {
     if (this.kind === 'deal') {
       const id = table.fieldIndex('id');
-      if (table.current(id) === undefined) table.set(id, defaultDealId(this.excelRow));
+      if (!table.hasCurrent(id)) table.set(id, defaultDealId(this.excelRow));
     } else if (this.kind === 'orderLine') {
       const amountField = table.fieldIndex('amount');
       if (table.current(amountField) === undefined) {

@@ -1,26 +1,37 @@
+import { ownSlice } from './csv-fast-fields.js';
+import { PackedTextColumn } from './packed-text-column.js';
 import { RECORD_FIELDS, type FieldType } from './record-fields.js';
 import type { RecordByKind, RecordKind } from './records.js';
 
-/** How a field is stored: numbers and dates, booleans, or any other value (text, ids, objects). */
+/**
+ * How a field is stored: numbers and dates, booleans, ids (packed: they differ row by row), or
+ * any other value (text the reader shares between rows, objects).
+ */
 const NUMBER = 0;
 const FLAG = 1;
 const VALUE = 2;
+const PACKED = 3;
 
 function storageOf(type: FieldType | 'object'): number {
   if (type === 'number' || type === 'date' || type === 'fraction') return NUMBER;
   if (type === 'boolean') return FLAG;
+  if (type === 'id') return PACKED;
   return VALUE;
 }
 
-/** Numbers: NaN when absent. Flags: -1 absent, 0 false, 1 true. Values: undefined when absent. */
-type FieldColumn = Float64Array | Int8Array | unknown[];
+/**
+ * Numbers: NaN when absent. Flags: -1 absent, 0 false, 1 true. Values and packed ids: undefined
+ * when absent.
+ */
+type FieldColumn = Float64Array | Int8Array | unknown[] | PackedTextColumn;
 
 const FIRST_CAPACITY = 1024;
 const MAX_FIRST_CAPACITY = 1 << 24;
 
 /**
- * Records of one kind stored column by column: a typed array per number, date and boolean field
- * and a plain array per text field (whose strings the reader already shares between rows).
+ * Records of one kind stored column by column: a typed array per number, date and boolean field,
+ * ids packed in one character buffer, and a plain array per other text field (whose strings the
+ * reader already shares between rows).
  *
  * Why: a million records as objects are a million objects (plus a boxed number per amount) that
  * the garbage collector copies twice before they settle, which on a 2-core machine cost as much
@@ -108,13 +119,30 @@ export class RecordTable<T> {
     const storage = this.storage[f];
     if (storage === NUMBER) (column as Float64Array)[this.size] = value as number;
     else if (storage === FLAG) (column as Int8Array)[this.size] = value ? 1 : 0;
+    else if (storage === PACKED) (column as PackedTextColumn).set(this.size, value as string);
     else (column as unknown[])[this.size] = value;
     this.written.push(f);
+  }
+
+  /** Sets field `f` of the row being built to `text.slice(start, end)`. */
+  setText(f: number, text: string, start: number, end: number): void {
+    const column = this.columns[f] ?? this.makeColumn(f);
+    if (column instanceof PackedTextColumn) {
+      column.setSlice(this.size, text, start, end);
+      this.written.push(f);
+    } else this.set(f, ownSlice(text, start, end));
   }
 
   /** Field `f` of the row being built (undefined when not set). */
   current(f: number): unknown {
     return this.get(f, this.size);
+  }
+
+  /** Whether field `f` of the row being built is set (without rebuilding a packed id). */
+  hasCurrent(f: number): boolean {
+    const column = this.columns[f];
+    if (column instanceof PackedTextColumn) return column.has(this.size);
+    return this.get(f, this.size) !== undefined;
   }
 
   /** Keeps the row being built. */
@@ -130,6 +158,7 @@ export class RecordTable<T> {
       const storage = this.storage[f];
       if (storage === NUMBER) (column as Float64Array)[slot] = NaN;
       else if (storage === FLAG) (column as Int8Array)[slot] = -1;
+      else if (storage === PACKED) (column as PackedTextColumn).clear(slot);
       else (column as unknown[])[slot] = undefined;
     }
     this.written.length = 0;
@@ -148,6 +177,7 @@ export class RecordTable<T> {
       const value = (column as Int8Array)[i]!;
       return value < 0 ? undefined : value === 1;
     }
+    if (storage === PACKED) return (column as PackedTextColumn).get(i);
     return (column as unknown[])[i];
   }
 
@@ -168,12 +198,19 @@ export class RecordTable<T> {
 
   /**
    * A text, id or status field's column (undefined where absent; it may be longer than `size`:
-   * read only the first `size`); undefined when no row has the field.
+   * read only the first `size`); undefined when no row has the field. An id column is rebuilt
+   * as strings on each call: read one id with `get(fieldIndex(field), i)` instead.
    */
   values<T = string>(field: string): readonly (T | undefined)[] | undefined {
     const f = this.fieldIndex(field);
+    const column = this.columns[f];
+    if (this.storage[f] === PACKED) {
+      // Ids are rebuilt as strings here: for a caller that needs all of them (a join by id).
+      if (column === undefined) return undefined;
+      return Array.from({ length: this.size }, (_, i) => this.get(f, i) as T | undefined);
+    }
     if (this.storage[f] !== VALUE) throw new Error(`RecordTable: ${field} is not a text field`);
-    return this.columns[f] as (T | undefined)[] | undefined;
+    return column as (T | undefined)[] | undefined;
   }
 
   /** Record `i` (0-based) as an object, with only the fields it has. */
@@ -216,7 +253,12 @@ export class RecordTable<T> {
     for (let f = 0; f < this.columns.length; f++) {
       const old = this.columns[f];
       if (old === undefined) continue;
+      if (old instanceof PackedTextColumn) {
+        old.resize(capacity, this.size);
+        continue;
+      }
       const grown = emptyColumn(this.storage[f]!, capacity);
+      if (grown instanceof PackedTextColumn) continue;
       if (Array.isArray(grown)) {
         const values = old as unknown[];
         for (let i = 0; i < this.size; i++) grown[i] = values[i];
@@ -230,6 +272,7 @@ export class RecordTable<T> {
 function emptyColumn(storage: number, capacity: number): FieldColumn {
   if (storage === NUMBER) return new Float64Array(capacity).fill(NaN);
   if (storage === FLAG) return new Int8Array(capacity).fill(-1);
+  if (storage === PACKED) return new PackedTextColumn(capacity);
   // Made at full length: a column grown by appending cost ~4× as much fresh memory (slow to
   // touch on this VM) as one made once. Its holes read as undefined.
   return new Array<unknown>(capacity);

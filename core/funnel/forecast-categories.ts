@@ -117,7 +117,7 @@ export function forecastCategoriesOf(
   const needDeal = flagsInUse.length > 0 || p.present.forecastCategory;
   const typedCategories = p.table.values('forecastCategory');
   const flagColumns = flagsInUse.map((f) => p.table.flags(f));
-  const ids = p.table.values('id') ?? [];
+  const idField = p.table.fieldIndex('id');
   const rows = p.table.rows();
   const count = new Float64Array(5);
   const amount = new Float64Array(5);
@@ -180,7 +180,12 @@ export function forecastCategoriesOf(
           if (missing.length > 0) {
             const demoted = c === COMMIT;
             if (demoted) c = BEST;
-            unqualified.push({ id: ids[i] as string, row: rows[i]!, missing, demoted });
+            unqualified.push({
+              id: p.table.get(idField, i) as string,
+              row: rows[i]!,
+              missing,
+              demoted,
+            });
           }
         }
       }

@@ -88,3 +88,15 @@ describe('RecordTable', () => {
     );
   });
 });
+
+describe('RecordTable ids', () => {
+  it('packs id fields and rebuilds them on demand, one at a time or as a column', () => {
+    const table = RecordTable.fromRecords('deal', [
+      { row: 2, id: 'D-1', stage: 'Design' },
+      { row: 3, id: '商机 2', stage: 'Use' },
+    ]);
+    expect(table.get(table.fieldIndex('id'), 1)).toBe('商机 2');
+    expect(table.values('id')).toEqual(['D-1', '商机 2']);
+    expect(table.toRecords().map((d) => d.id)).toEqual(['D-1', '商机 2']);
+  });
+});
