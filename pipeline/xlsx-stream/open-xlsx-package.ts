@@ -28,6 +28,8 @@ export interface XlsxPackage {
   readonly file: string;
   /** True when the zip holds this part (names compared case-insensitively, no leading slash). */
   has(part: string): boolean;
+  /** The part's inflated size in bytes as the zip records it, or undefined without the part. */
+  partBytes(part: string): number | undefined;
   /** The whole part as UTF-8 text, or undefined when the zip has no such part. */
   readText(part: string): Promise<string | undefined>;
   /** The part as UTF-8 text chunks; multi-byte characters are never split across chunks. */
@@ -85,6 +87,10 @@ class YauzlXlsxPackage implements XlsxPackage {
 
   has(part: string): boolean {
     return this.entries.has(normalisePartName(part));
+  }
+
+  partBytes(part: string): number | undefined {
+    return this.entries.get(normalisePartName(part))?.uncompressedSize;
   }
 
   async readText(part: string): Promise<string | undefined> {

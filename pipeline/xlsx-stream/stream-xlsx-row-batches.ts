@@ -57,8 +57,9 @@ export interface XlsxSheetScan {
    */
   scan(sink: RowSink): Promise<void>;
   /**
-   * The last row the sheet's `<dimension ref>` names (rows of the sheet, header included), or
-   * undefined when the sheet does not say: a hint for sizing, as some writers get it wrong.
+   * About how many rows the sheet has (header included), to size what holds them: the last row
+   * of its `<dimension ref>`, else the sheet's size over the length of its first rows; undefined
+   * when neither tells. Only a hint: some writers get the dimension wrong.
    */
   rowsHint(): Promise<number | undefined>;
 }
@@ -73,7 +74,7 @@ export async function* scanXlsxSheets(
   file: string,
   options: StreamXlsxRowsOptions = {},
 ): AsyncGenerator<XlsxSheetScan> {
-  for await (const { sheet, date1904, scanner, chunks } of openSheets(file, options)) {
+  for await (const { sheet, date1904, scanner, chunks, bytes } of openSheets(file, options)) {
     const iterator = chunks[Symbol.asyncIterator]();
     // The first chunk, once read for the hint, is scanned first.
     let first: Promise<IteratorResult<Buffer>> | undefined;
@@ -83,7 +84,8 @@ export async function* scanXlsxSheets(
       date1904,
       rowsHint: async () => {
         const chunk = await firstChunk();
-        return chunk.done === true ? undefined : dimensionRows(chunk.value);
+        if (chunk.done === true) return undefined;
+        return dimensionRows(chunk.value) ?? rowsBySize(chunk.value, bytes);
       },
       scan: async (sink) => {
         try {
@@ -104,6 +106,8 @@ interface OpenedSheet {
   date1904: boolean;
   scanner: SheetRowScanner;
   chunks: AsyncIterable<Buffer>;
+  /** The sheet part's inflated size, when the zip records it. */
+  bytes: number | undefined;
 }
 
 async function* openSheets(
@@ -140,6 +144,7 @@ async function* openSheets(
         scanner: new SheetRowScanner(context),
         // An async generator: the part is opened only when its chunks are first asked for.
         chunks: pkg.streamByteChunks(sheet.part),
+        bytes: pkg.partBytes(sheet.part),
       };
     }
   } finally {
@@ -159,6 +164,18 @@ export function dimensionRows(head: Uint8Array): number | undefined {
   );
   const match = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(text);
   return match === null ? undefined : Number(match[1]);
+}
+
+/**
+ * Rows in a sheet part of `bytes` bytes if every row is as long as those begun in its first
+ * chunk (5% more, for longer rows further down); undefined when the chunk begins none.
+ */
+export function rowsBySize(first: Uint8Array, bytes: number | undefined): number | undefined {
+  if (bytes === undefined || bytes <= 0 || first.byteLength === 0) return undefined;
+  const text = Buffer.from(first.buffer, first.byteOffset, first.byteLength).toString('latin1');
+  const starts = text.match(/<(?:\w+:)?row[\s>]/g)?.length ?? 0;
+  if (starts === 0) return undefined;
+  return Math.ceil((bytes / first.byteLength) * starts * 1.05);
 }
 
 function checkRowBoundary(file: string, sheet: string, scanner: SheetRowScanner): void {

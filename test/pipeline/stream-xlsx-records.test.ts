@@ -8,7 +8,7 @@ import type { RecordKind } from '../../core/columns/records.js';
 import { readSheetRecords } from '../../pipeline/read-sheet-records.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
 import { streamXlsxRecords } from '../../pipeline/stream-xlsx-records.js';
-import { dimensionRows } from '../../pipeline/xlsx-stream/stream-xlsx-row-batches.js';
+import { dimensionRows, rowsBySize } from '../../pipeline/xlsx-stream/stream-xlsx-row-batches.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const REAL = join(import.meta.dirname, '../../../shared/data/workbooks');
@@ -77,6 +77,15 @@ describe('dimensionRows', () => {
     expect(dimensionRows(head('<x:dimension ref="B2:C7"/>'))).toBe(7);
     expect(dimensionRows(head('<dimension ref="A1"/>'))).toBe(1);
     expect(dimensionRows(head('<sheetData><row r="1">'))).toBeUndefined();
+  });
+
+  it('rowsBySize: rows of the first chunk scaled to the whole part, 5% over', () => {
+    const first = Buffer.from(`<sheetData>${'<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(10)}`);
+    // 10 rows in the chunk; a part 100 times its size holds ~1000 rows: 1000 × 1.05 = 1050.
+    expect(rowsBySize(first, first.byteLength * 100)).toBe(1050);
+    expect(rowsBySize(Buffer.from('<x:row r="1">'), 13)).toBe(2); // ceil(1 × 1.05)
+    expect(rowsBySize(Buffer.from('<sheetData/>'), 100)).toBeUndefined();
+    expect(rowsBySize(first, undefined)).toBeUndefined();
   });
 });
 

@@ -10,6 +10,7 @@ function packageOf(chunks: Buffer[]): XlsxPackage {
   return {
     file: 'test.xlsx',
     has: () => true,
+    partBytes: () => undefined,
     readText: () => Promise.resolve(Buffer.concat(chunks).toString('utf8')),
     streamText: () => {
       throw new Error('not used');
