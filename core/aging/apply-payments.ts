@@ -5,7 +5,7 @@ import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import type { LoadedInvoices } from './load-invoices.js';
-import { AFTER_AS_OF, BATCH, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
+import { AFTER_AS_OF, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 import type { InvoiceNumberIndex } from './invoice-number-index.js';
 import { hashString } from './string-index.js';
 import { ScratchArrays } from './scratch-arrays.js';
@@ -18,6 +18,11 @@ const SIMPLE = 2;
 /** refState of a payment whose number is its cell as it is, or the cell trimmed. */
 const REF_AS_IS = 1;
 const REF_TRIMMED = 2;
+/**
+ * Payments per batch in step 1: few enough that the strings the first loop touched (each on a page
+ * of its own) are still in cache and in the TLB when the next loop hashes them.
+ */
+const PAYMENT_BATCH = 256;
 /** Lookups per batch in step 1e: few enough that the strings touched first are still in cache. */
 const LOOKUP_BATCH = 256;
 /** Kind of a payment applied in step 3. */
@@ -78,7 +83,7 @@ export function applyPayments(
   const refState = sc.uint8(m);
   const slotBlocks = byNumber.blocks;
   const slotStart = sc.int32(slotBlocks + 1);
-  const refs = new Array<string>(BATCH).fill('');
+  const refs = new Array<string>(PAYMENT_BATCH).fill('');
   let maxFactor = 1;
   if (o.rates !== null) for (const rate of o.rates.values()) if (rate > maxFactor) maxFactor = rate;
   let sumAbs = 0;
@@ -86,8 +91,8 @@ export function applyPayments(
   // Step 1, in payment order: read each payment and hash the number it names (one small function
   // per step over a batch, so the cache misses within a loop overlap and each is optimised on its
   // own), counting the named numbers per slot block of the index.
-  for (let from = 0; from < m; from += BATCH) {
-    const to = Math.min(m, from + BATCH);
+  for (let from = 0; from < m; from += PAYMENT_BATCH) {
+    const to = Math.min(m, from + PAYMENT_BATCH);
     touchRefs(payments, from, to, refs);
     sumAbs += readBatch(payments, from, to, asOf, refs, kind, amountOf, dateOf);
     hashRefs(refs, from, to, refHash, refState, rowOf, byNumber, slotStart);
