@@ -44,9 +44,9 @@ export interface InvoicePaidInfo {
 }
 
 /**
- * The invoices in typed arrays, indexed by row position; pair −1 marks a dropped row. About 57
- * bytes per invoice, index included, taken from ScratchArrays so a repeated call allocates none of
- * it. Date and cents are kept so later passes need not read the invoice records again: each record
+ * The invoices in typed arrays, indexed by row position; pair −1 marks a dropped row. About 100
+ * bytes per invoice, the index and its sort buffers included, taken from ScratchArrays so a
+ * repeated call allocates none of it. Date and cents are kept so later passes need not read the invoice records again: each record
  * read costs a cache miss wherever the caller's heap put it.
  */
 export interface LoadedInvoices {
@@ -76,8 +76,10 @@ export interface LoadedInvoices {
 }
 
 /**
- * Pass 1 of ageReceivables: reads every invoice once into typed arrays, resolving its due date,
- * currency section, customer pair, owner and invoice-number index entry.
+ * Pass 1 of ageReceivables: reads the invoices into typed arrays, resolving each one's due date,
+ * currency section, customer pair, owner and invoice-number index entry. The numbers are read and
+ * indexed first, in a pass of their own (the index is filled in slot-block order), then the rest
+ * of each row batch by batch.
  *
  * Due date = the due-date cell, else invoice date + terms, else the invoice date (reported unless a
  * credit note). Blank customers and owners become UNKNOWN_CUSTOMER / UNKNOWN_OWNER; a row with an
