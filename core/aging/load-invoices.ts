@@ -46,8 +46,8 @@ export interface InvoicePaidInfo {
 /**
  * The invoices in typed arrays, indexed by row position; pair −1 marks a dropped row. About 100
  * bytes per invoice, the index and its sort buffers included, taken from ScratchArrays so a
- * repeated call allocates none of it. Date and cents are kept so later passes need not read the invoice records again: each record
- * read costs a cache miss wherever the caller's heap put it.
+ * repeated call allocates none of it. Date and cents are kept so later passes need not read the
+ * invoice records again: each record read costs a cache miss wherever the caller's heap put it.
  */
 export interface LoadedInvoices {
   due: Int32Array;
