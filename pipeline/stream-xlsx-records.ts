@@ -13,6 +13,7 @@ import {
   type RowCells,
 } from './xlsx-stream/row-cells.js';
 import type { RowSink } from './xlsx-stream/sheet-row-scanner.js';
+import type { SharedStrings } from './xlsx-stream/shared-strings.js';
 import { scanXlsxSheets } from './xlsx-stream/stream-xlsx-row-batches.js';
 
 export interface StreamXlsxRecordsOptions<K extends RecordKind> extends ReadSheetRecordsOptions<K> {
@@ -105,9 +106,11 @@ class RecordSink<K extends RecordKind> implements RowSink, RawCellSource {
         continue;
       }
       if (kind === CELL_SHARED && (mode === TEXT || mode === ID)) {
-        const text = sharedStrings[numbers[index]!]!;
-        if (isPlainText(text, mode === ID)) {
-          assembler.takeValue(b, text);
+        const item = numbers[index]!;
+        if (isPlainItem(sharedStrings, item, mode === ID)) {
+          // An id goes into a table's packed column as code units, its string never made.
+          if (mode === ID) assembler.takePackedText(b, sharedStrings, item);
+          else assembler.takeValue(b, sharedStrings.text(item));
           continue;
         }
       } else if (kind === CELL_NUMBER) {
@@ -172,15 +175,17 @@ function modeOf(type: string): number {
 }
 
 /**
- * Whether parseText (or parseId, for `id`) gives the text back unchanged: it is not empty, has
- * nothing to trim, does not start with `#` (an error literal) and, for an id, does not end in `0`
- * (`17850.0`). Conservative: any other text goes through the parser.
+ * Whether parseText (or parseId, for `id`) gives shared string `item` back unchanged: it is not
+ * empty, has nothing to trim, does not start with `#` (an error literal) and, for an id, does not
+ * end in `0` (`17850.0`). Conservative: any other text goes through the parser. Read from the
+ * packed code units, so no string is made to decide.
  */
-function isPlainText(text: string, id: boolean): boolean {
-  const length = text.length;
+function isPlainItem(strings: SharedStrings, item: number, id: boolean): boolean {
+  const packed = strings.packed;
+  const length = item < strings.length ? packed.lengthOf(item) : 0;
   if (length === 0) return false;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(length - 1);
+  const first = packed.codeAt(item, 0);
+  const last = packed.codeAt(item, length - 1);
   return (
     first !== 35 /* # */ && !isTrimmed(first) && !isTrimmed(last) && !(id && last === 48) /* 0 */
   );
@@ -210,9 +215,10 @@ function isBlankRow(cells: RowCells): boolean {
     const kind = kinds[j];
     if (kind === CELL_BLANK) continue;
     if (kind === CELL_SHARED) {
-      const text = sharedStrings[numbers[j]!]!;
-      if (text.length > 0 && !isTrimmed(text.charCodeAt(0))) return false;
-      if (!isBlankCell(text)) return false;
+      const item = numbers[j]!;
+      const packed = sharedStrings.packed;
+      if (packed.lengthOf(item) > 0 && !isTrimmed(packed.codeAt(item, 0))) return false;
+      if (!isBlankCell(sharedStrings.text(item))) return false;
     } else if (kind === CELL_OTHER) {
       if (!isBlankCell(cells.others[j])) return false;
     } else {

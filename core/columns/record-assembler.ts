@@ -1,6 +1,7 @@
 import { cellText, isBlankCell, toExcelError, type CellValue } from './cell-value.js';
 import type { ColumnMatches } from './match-columns.js';
 import { ownSlice } from './csv-fast-fields.js';
+import type { PackedTexts } from './packed-text-column.js';
 import { parseBoolean } from './parse-boolean.js';
 import { parseDate } from './parse-date.js';
 import { parseFraction } from './parse-fraction.js';
@@ -168,6 +169,16 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     if (this.table === undefined)
       this.record[this.bound[b]!.spec.field] = ownSlice(text, start, end);
     else this.table.setText(this.tableField[b]!, text, start, end);
+  }
+
+  /**
+   * Sets bound column b to text `i` of `texts`, text a fast reader has already checked: a table
+   * copies an id's code units into its packed column, with no string made.
+   */
+  takePackedText(b: number, texts: PackedTexts, i: number): void {
+    if (this.table !== undefined && this.table.setPacked(this.tableField[b]!, texts.packed, i))
+      return;
+    this.takeValue(b, texts.text(i));
   }
 
   /** Applies bound column b's parse result to the current row; false once the row is dropped. */

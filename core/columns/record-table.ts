@@ -115,7 +115,8 @@ export class RecordTable<T> {
 
   /** Sets field `f` of the row being built. */
   set(f: number, value: unknown): void {
-    const column = this.columns[f] ?? this.makeColumn(f);
+    const column =
+      this.columns[f] ?? this.makeColumn(f, typeof value === 'string' ? value.length : 0);
     const storage = this.storage[f];
     if (storage === NUMBER) (column as Float64Array)[this.size] = value as number;
     else if (storage === FLAG) (column as Int8Array)[this.size] = value ? 1 : 0;
@@ -126,11 +127,23 @@ export class RecordTable<T> {
 
   /** Sets field `f` of the row being built to `text.slice(start, end)`. */
   setText(f: number, text: string, start: number, end: number): void {
-    const column = this.columns[f] ?? this.makeColumn(f);
+    const column = this.columns[f] ?? this.makeColumn(f, end - start);
     if (column instanceof PackedTextColumn) {
       column.setSlice(this.size, text, start, end);
       this.written.push(f);
     } else this.set(f, ownSlice(text, start, end));
+  }
+
+  /**
+   * Sets field `f` of the row being built to text `j` of a packed source, copying its code units
+   * when the field is packed too; false (nothing set) when it is not.
+   */
+  setPacked(f: number, source: PackedTextColumn, j: number): boolean {
+    if (this.storage[f] !== PACKED) return false;
+    const column = (this.columns[f] ?? this.makeColumn(f, source.lengthOf(j))) as PackedTextColumn;
+    column.copyFrom(this.size, source, j);
+    this.written.push(f);
+    return true;
   }
 
   /** Field `f` of the row being built (undefined when not set). */
@@ -239,8 +252,12 @@ export class RecordTable<T> {
     return column?.subarray(0, this.size);
   }
 
-  private makeColumn(f: number): FieldColumn {
-    const column = emptyColumn(this.storage[f]!, this.capacity);
+  /** A new column for field `f`; an id column makes room for texts a little longer than its first. */
+  private makeColumn(f: number, firstLength: number): FieldColumn {
+    const column =
+      this.storage[f] === PACKED
+        ? new PackedTextColumn(this.capacity, Math.max(8, firstLength * 1.25))
+        : emptyColumn(this.storage[f]!, this.capacity);
     this.columns[f] = column;
     return column;
   }

@@ -2,7 +2,8 @@ import { Buffer } from 'node:buffer';
 import type { XlsxPackage } from './open-xlsx-package.js';
 import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
-import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
+import { SharedStrings } from './shared-strings.js';
+import { decodeXmlText, rootPrefix } from './xml-text.js';
 
 const LT = 60;
 const GT = 62;
@@ -18,8 +19,8 @@ const NO_BYTES = Buffer.alloc(0);
  *
  * Rich-text items give their runs' text joined; phonetic runs (`<rPh>`) are left out.
  */
-export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise<string[]> {
-  const reader = new SharedStringsReader();
+export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise<SharedStrings> {
+  const reader = new SharedStringsReader(pkg.partBytes(part));
   for await (const chunk of pkg.streamByteChunks(part)) reader.push(chunk);
   return reader.strings;
 }
@@ -31,7 +32,11 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise
  * (no string of the whole chunk is made, and none is kept alive by the strings cut from it).
  */
 class SharedStringsReader {
-  readonly strings: string[] = [];
+  strings = new SharedStrings();
+
+  /** @param partBytes - the part's size, to guess the items' length from their count. */
+  constructor(private readonly partBytes: number | undefined) {}
+
   private tail: Buffer = NO_BYTES;
   private prefixKnown = false;
   private siOpen = Buffer.from('<si');
@@ -58,8 +63,17 @@ class SharedStringsReader {
 
   private detectPrefix(buf: Buffer): boolean {
     // The root element's name is ASCII; latin1 keeps any other byte as one character.
-    const prefix = rootPrefix(buf.toString('latin1'));
+    const head = buf.toString('latin1');
+    const prefix = rootPrefix(head);
     if (prefix === undefined) return false;
+    // The root's uniqueCount sizes the table (a hint: only room is made from it).
+    const unique = /uniqueCount="(\d+)"/.exec(head.slice(0, 4096));
+    if (unique !== null) {
+      const count = Number(unique[1]);
+      // `<si><t>…</t></si>` is 16 bytes of markup around each item's (mostly one-byte) text.
+      const perItem = this.partBytes === undefined ? 8 : this.partBytes / Math.max(1, count) - 16;
+      this.strings = new SharedStrings(count, Math.max(4, perItem * 1.1));
+    }
     const p = Buffer.from(prefix, 'latin1');
     this.prefixKnown = true;
     this.siOpen = Buffer.concat([Buffer.from('<'), p, Buffer.from('si')]);
@@ -88,7 +102,8 @@ class SharedStringsReader {
         const textStart = pos + plainItemOpen.length;
         const textEnd = buf.indexOf(LT, textStart);
         if (textEnd >= 0 && bytesAt(buf, textEnd, plainItemClose)) {
-          strings.push(this.plainText(buf, textStart, textEnd));
+          if (!this.plainAscii(buf, textStart, textEnd))
+            strings.push(this.plainText(buf, textStart, textEnd));
           pos = textEnd + plainItemClose.length;
           continue;
         }
@@ -105,9 +120,31 @@ class SharedStringsReader {
       const close = buf.indexOf(siClose, tagEnd);
       if (close < 0) return open;
       const xml = buf.toString('utf8', tagEnd + 1, close);
-      strings.push(detachedString(itemText(xml, 0, xml.length, this.tags, this.plainOpen)));
+      // Packed: its code units are copied, so the string may share the item's XML.
+      strings.push(itemText(xml, 0, xml.length, this.tags, this.plainOpen));
       pos = close + siClose.length;
     }
+  }
+
+  /**
+   * Adds a plain item of ASCII text with nothing to decode (no entity, `_x` escape or CR) from
+   * its bytes, no string made; false (nothing added) for any other item.
+   */
+  private plainAscii(buf: Buffer, start: number, end: number): boolean {
+    if (this.nextAmpersand >= 0 && this.nextAmpersand < start) {
+      this.nextAmpersand = buf.indexOf(AMPERSAND, start);
+    }
+    if (this.nextUnderscore >= 0 && this.nextUnderscore < start) {
+      this.nextUnderscore = buf.indexOf(UNDERSCORE, start);
+    }
+    if (this.nextCr >= 0 && this.nextCr < start) this.nextCr = buf.indexOf(CR, start);
+    if (
+      isBefore(this.nextAmpersand, end) ||
+      isBefore(this.nextUnderscore, end) ||
+      isBefore(this.nextCr, end)
+    )
+      return false;
+    return this.strings.pushAscii(buf, start, end);
   }
 
   /** A plain item's text: decoded as is unless it holds an entity, an `_x` escape or a CR. */

@@ -1,4 +1,5 @@
 import type { CellValue } from '../../core/columns/cell-value.js';
+import type { SharedStrings } from './shared-strings.js';
 
 /** What `RowCells.kinds[j]` says about column j. */
 export const CELL_BLANK = 0;
@@ -28,7 +29,7 @@ export class RowCells {
   numbers = new Float64Array(INITIAL_WIDTH);
   others: CellValue[] = [];
 
-  constructor(readonly sharedStrings: readonly string[]) {}
+  constructor(readonly sharedStrings: SharedStrings) {}
 
   clear(): void {
     this.width = 0;
@@ -62,7 +63,7 @@ export class RowCells {
       case CELL_NUMBER:
         return number;
       case CELL_SHARED:
-        return this.sharedStrings[number]!;
+        return this.sharedStrings.text(number)!;
       case CELL_DATE:
         return new Date(number);
       case CELL_TRUE:

@@ -12,6 +12,7 @@ import {
 } from './row-cells.js';
 import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
+import type { SharedStrings } from './shared-strings.js';
 import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
 
 /** One worksheet row as the scanner hands it over. */
@@ -35,7 +36,7 @@ export interface RowSink {
 
 /** What a sheet's cells refer to outside the sheet. */
 export interface SheetScanContext {
-  sharedStrings: readonly string[];
+  sharedStrings: SharedStrings;
   /** Per style index (`s`): true for a date format, 'time' for time-only, false otherwise. */
   dateStyles: readonly (boolean | 'time')[];
   date1904: boolean;
@@ -662,7 +663,8 @@ export class SheetRowScanner {
       return serial;
     }
     if (type === 115 /* s */) {
-      if (oneCharType) return this.context.sharedStrings[stringIntegerAt(xml, valueStart)] ?? null;
+      if (oneCharType)
+        return this.context.sharedStrings.text(stringIntegerAt(xml, valueStart)) ?? null;
       return detachedString(decodeXmlText(xml.slice(valueStart, valueEnd)));
     }
     const raw = xml.slice(valueStart, valueEnd);

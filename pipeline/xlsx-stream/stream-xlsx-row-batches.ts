@@ -1,6 +1,7 @@
 import { WorkbookReadError } from '../workbook-read-error.js';
 import { openXlsxPackage } from './open-xlsx-package.js';
 import { readSharedStrings } from './read-shared-strings.js';
+import { SharedStrings } from './shared-strings.js';
 import { parseDateStyles, readWorkbookStructure } from './read-workbook-structure.js';
 import type { WorkbookSheet } from './read-workbook-structure.js';
 import { SheetRowScanner } from './sheet-row-scanner.js';
@@ -133,7 +134,7 @@ async function* openSheets(
           : parseDateStyles(await pkg.readText(structure.stylesPart)),
       sharedStrings:
         structure.sharedStringsPart === undefined
-          ? []
+          ? new SharedStrings()
           : await readSharedStrings(pkg, structure.sharedStringsPart),
       date1904: structure.date1904,
     };

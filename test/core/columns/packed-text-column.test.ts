@@ -37,3 +37,17 @@ describe('PackedTextColumn', () => {
     expect([column.get(0), column.get(1), column.get(2)]).toEqual(['D-1', 'D-2', undefined]);
   });
 });
+
+describe('PackedTextColumn copies', () => {
+  it('copies a row of another column, absent rows included', () => {
+    const source = new PackedTextColumn(3);
+    source.set(0, 'D-1');
+    source.set(2, '商机');
+    const target = new PackedTextColumn(3);
+    target.copyFrom(0, source, 2);
+    target.copyFrom(1, source, 1);
+    target.copyFrom(2, source, 0);
+    expect([target.get(0), target.get(1), target.get(2)]).toEqual(['商机', undefined, 'D-1']);
+    expect([target.lengthOf(0), target.lengthOf(1), target.codeAt(2, 2)]).toEqual([2, 0, 49]);
+  });
+});

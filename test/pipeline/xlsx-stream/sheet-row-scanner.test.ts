@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SharedStrings } from '../../../pipeline/xlsx-stream/shared-strings.js';
 import type { CellValue } from '../../../core/columns/cell-value.js';
 import { SheetRowScanner } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
 import type { ScannedRow } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
@@ -9,7 +10,7 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const SHARED = ['zero', 'один', '中文 ☺', 'R&D'];
 /** Style 1 is a date format, style 2 a time-only format. */
 const CONTEXT = {
-  sharedStrings: SHARED,
+  sharedStrings: SharedStrings.of(SHARED),
   dateStyles: [false, true, 'time' as const],
   date1904: false,
 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SharedStrings } from '../../../pipeline/xlsx-stream/shared-strings.js';
 import { readXlsxSheets } from '../../../pipeline/xlsx-stream/read-xlsx-sheets.js';
 import { SheetRowScanner } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
 import type { ScannedRow } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
@@ -190,7 +191,11 @@ describe('streamXlsxRows errors', () => {
 });
 
 describe('SheetRowScanner', () => {
-  const context = { sharedStrings: ['a', 'bb'], dateStyles: [false, true], date1904: false };
+  const context = {
+    sharedStrings: SharedStrings.of(['a', 'bb']),
+    dateStyles: [false, true],
+    date1904: false,
+  };
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45292.25</v></c><c r="C1" t="inlineStr"><is><t xml:space="preserve"> 中文 &amp; ☺ </t></is></c></row><row r="2"/><row r="3"><c r="B3" t="s"><v>1</v></c><c r="D3" t="e"><v>#REF!</v></c></row></sheetData><rowBreaks count="0"/></worksheet>`;
   const scanWhole = (): ScannedRow[] => {
     const out: ScannedRow[] = [];
@@ -242,7 +247,11 @@ describe('SheetRowScanner', () => {
 describe('SheetRowScanner numbers', () => {
   const scanNumber = (text: string): unknown => {
     const out: ScannedRow[] = [];
-    const scanner = new SheetRowScanner({ sharedStrings: [], dateStyles: [], date1904: false });
+    const scanner = new SheetRowScanner({
+      sharedStrings: new SharedStrings(),
+      dateStyles: [],
+      date1904: false,
+    });
     scanner.push(
       `<worksheet><sheetData><row r="1"><c r="A1"><v>${text}</v></c></row></sheetData></worksheet>`,
       out,
