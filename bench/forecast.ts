@@ -124,6 +124,11 @@ for (const size of SIZES) {
     async () => (await con.runAndReadAll(DUCK_AGG)).getRows().length,
   );
 
+  // End to end first, as `pipecast forecast` runs it: with no other deals held in the heap.
+  const e2e = await best(Math.min(runs, 2), async () => {
+    const [grid] = await readWorkbook(file);
+    return aggregate(readSheetRecords(grid!, { kind: 'deal', table: true }).table!);
+  });
   const read = await best(runs, async () => {
     const [grid] = await readWorkbook(file);
     return readSheetRecords(grid!, { kind: 'deal', table: true }).table!;
@@ -131,10 +136,6 @@ for (const size of SIZES) {
   const deals = read.value;
   const prepare = await best(RUNS, () => prepareDeals(deals, { template: 'six' }));
   const agg = await best(RUNS, () => aggregate(prepare.value));
-  const e2e = await best(Math.min(runs, 2), async () => {
-    const [grid] = await readWorkbook(file);
-    return aggregate(readSheetRecords(grid!, { kind: 'deal', table: true }).table!);
-  });
   const duckTotal = duckLoad.seconds + duckAgg.seconds;
   cpuRows.push([
     size.toLocaleString('en-US'),
