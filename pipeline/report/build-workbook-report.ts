@@ -98,8 +98,10 @@ export async function buildWorkbookReport(
     // Names are ours, but a chart id or table id must never climb out of the folder.
     if (relative(out, path).startsWith('..') || path === input)
       throw new Error(`buildWorkbookReport: refusing to write ${path} outside ${out}`);
-    await writeFile(path, data);
+    // Listed in the order the writes are started, not finished, so summary.json is the same
+    // from run to run (a write that fails fails the whole report).
     files.push(name);
+    await writeFile(path, data);
   };
   await mkdir(join(out, 'charts'), { recursive: true });
 

@@ -105,6 +105,17 @@ describe('buildWorkbookReport on the samples', () => {
       expect(summary.charts).toBe(chartIds.length);
       for (const id of chartIds)
         for (const ext of ['svg', 'png']) expect(files).toContain(`charts/${id}.${ext}`);
+      // Listed in the order they are written (each chart's spec, SVG, PNG, then the CSVs), not
+      // in the order the writes happen to finish, so summary.json is the same from run to run.
+      const listedCharts = summary.files.filter((f) => f.startsWith('charts/'));
+      expect(listedCharts).toEqual(
+        listedCharts
+          .filter((f) => f.endsWith('.vl.json'))
+          .flatMap((f) => ['.vl.json', '.svg', '.png'].map((ext) => f.replace('.vl.json', ext))),
+      );
+      expect(
+        summary.files.slice(listedCharts.length, listedCharts.length + CSVS[name].length),
+      ).toEqual(summary.files.filter((f) => f.endsWith('.csv')));
       const json = JSON.parse(await readFile(join(root, name, 'summary.json'), 'utf8'));
       expect(json).toEqual(JSON.parse(JSON.stringify(summary)));
     },
