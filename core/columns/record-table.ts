@@ -52,8 +52,13 @@ export class RecordTable<T> {
   private readonly storage: Uint8Array;
   private readonly columns: (FieldColumn | undefined)[];
   private readonly indexByField = new Map<string, number>();
-  /** Fields written in the row being built, so a dropped row can be cleared. */
+  /**
+   * Fields written in the row being built (the first `writtenCount`), so a dropped row can be
+   * cleared. A count, not `length = 0`: emptying an array frees its store, and the next push
+   * would allocate a new one for every row.
+   */
   private readonly written: number[] = [];
+  private writtenCount = 0;
 
   /**
    * @param kind - the record kind the table holds.
@@ -110,7 +115,7 @@ export class RecordTable<T> {
   beginRow(excelRow: number): void {
     if (this.size === this.capacity) this.grow();
     this.excelRows[this.size] = excelRow;
-    this.written.length = 0;
+    this.writtenCount = 0;
   }
 
   /** Sets field `f` of the row being built. */
@@ -122,7 +127,7 @@ export class RecordTable<T> {
     else if (storage === FLAG) (column as Int8Array)[this.size] = value ? 1 : 0;
     else if (storage === PACKED) (column as PackedTextColumn).set(this.size, value as string);
     else (column as unknown[])[this.size] = value;
-    this.written.push(f);
+    this.written[this.writtenCount++] = f;
   }
 
   /** Sets field `f` of the row being built to `text.slice(start, end)`. */
@@ -130,7 +135,7 @@ export class RecordTable<T> {
     const column = this.columns[f] ?? this.makeColumn(f, end - start);
     if (column instanceof PackedTextColumn) {
       column.setSlice(this.size, text, start, end);
-      this.written.push(f);
+      this.written[this.writtenCount++] = f;
     } else this.set(f, ownSlice(text, start, end));
   }
 
@@ -142,7 +147,7 @@ export class RecordTable<T> {
     if (this.storage[f] !== PACKED) return false;
     const column = (this.columns[f] ?? this.makeColumn(f, source.lengthOf(j))) as PackedTextColumn;
     column.copyFrom(this.size, source, j);
-    this.written.push(f);
+    this.written[this.writtenCount++] = f;
     return true;
   }
 
@@ -166,7 +171,8 @@ export class RecordTable<T> {
   /** Forgets the row being built. */
   discardRow(): void {
     const slot = this.size;
-    for (const f of this.written) {
+    for (let w = 0; w < this.writtenCount; w++) {
+      const f = this.written[w]!;
       const column = this.columns[f]!;
       const storage = this.storage[f];
       if (storage === NUMBER) (column as Float64Array)[slot] = NaN;
@@ -174,7 +180,7 @@ export class RecordTable<T> {
       else if (storage === PACKED) (column as PackedTextColumn).clear(slot);
       else (column as unknown[])[slot] = undefined;
     }
-    this.written.length = 0;
+    this.writtenCount = 0;
   }
 
   /** Field `f` of row `i` (0-based), undefined when absent. */
