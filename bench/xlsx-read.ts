@@ -1,9 +1,11 @@
 /**
  * Reading a 1,048,576-row × 10-column .xlsx: our streaming reader (rows, and typed records) against the floor (inflate the
  * sheet XML and count `<row`), exceljs's streaming WorkbookReader and SheetJS, each in its own
- * child process so peak RSS is clean.
+ * child process so peak RSS is clean. With --runs N (default 3) the readers take turns N times and
+ * each reports its median run by wall time (peak RSS: the highest of its runs), so one slow
+ * moment of this VM does not decide a ratio.
  *
- *   node --import tsx bench/xlsx-read.ts [--rows 1048576] [--only ours,floor] [--write]
+ *   node --import tsx bench/xlsx-read.ts [--rows 1048576] [--only ours,floor] [--runs 3] [--write]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -100,10 +102,20 @@ async function runChild(reader: Reader, file: string): Promise<Measurement> {
   return { reader, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb, rows, cells };
 }
 
-function format(measurements: Measurement[], file: string, rows: number): string {
+/** Each reader's median run by wall time, with the highest peak RSS of its runs. */
+function medians(runs: Measurement[]): Measurement[] {
+  const readers = READERS.filter((r) => runs.some((m) => m.reader === r));
+  return readers.map((reader) => {
+    const own = runs.filter((m) => m.reader === reader).sort((a, b) => a.ms - b.ms);
+    const median = own[Math.floor((own.length - 1) / 2)]!;
+    return { ...median, maxRssMb: Math.max(...own.map((m) => m.maxRssMb)) };
+  });
+}
+
+function format(measurements: Measurement[], file: string, rows: number, runs: number): string {
   const floor = measurements.find((m) => m.reader === 'floor');
   const lines = [
-    `File: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows × 10 columns)`,
+    `File: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows × 10 columns); median of ${runs} run(s) each, readers taking turns`,
     '',
     '| reader | wall (s) | × floor | CPU (s) | × floor CPU | peak RSS (MB) | rows | cells |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -134,6 +146,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rows) || rows < 2)
     throw new Error(`--rows must be an integer ≥ 2, got ${argValue('--rows')}`);
   const only = argValue('--only')?.split(',') ?? [...READERS];
+  const runs = Number(argValue('--runs') ?? 3);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be an integer ≥ 1, got ${argValue('--runs')}`);
   const started = performance.now();
   // Made in a child process: a child started by a process that had just written the workbook
   // would report that process's peak RSS as its own (Linux keeps it across fork and exec).
@@ -155,21 +170,22 @@ async function main(): Promise<void> {
   );
   const script = fileURLToPath(import.meta.url);
   const measurements: Measurement[] = [];
-  for (const reader of READERS.filter((r) => only.includes(r))) {
-    console.error(`running ${reader}…`);
-    const result = spawnSync(
-      process.execPath,
-      ['--max-old-space-size=8192', '--import', 'tsx', script, '--child', reader, '--file', file],
-      { encoding: 'utf8', maxBuffer: 1 << 20 },
-    );
-    const line = result.stdout.trim().split('\n').pop() ?? '';
-    if (result.status !== 0 || !line.startsWith('{')) {
-      console.error(`${reader} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
-      continue;
+  for (let run = 1; run <= runs; run++)
+    for (const reader of READERS.filter((r) => only.includes(r))) {
+      console.error(`running ${reader} (${run}/${runs})…`);
+      const result = spawnSync(
+        process.execPath,
+        ['--max-old-space-size=8192', '--import', 'tsx', script, '--child', reader, '--file', file],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
+      const line = result.stdout.trim().split('\n').pop() ?? '';
+      if (result.status !== 0 || !line.startsWith('{')) {
+        console.error(`${reader} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+        continue;
+      }
+      measurements.push(JSON.parse(line) as Measurement);
     }
-    measurements.push(JSON.parse(line) as Measurement);
-  }
-  const table = format(measurements, file, rows);
+  const table = format(medians(measurements), file, rows, runs);
   console.log(table);
   if (process.argv.includes('--write')) {
     mkdirSync('bench/results', { recursive: true });
