@@ -258,11 +258,14 @@ export class RecordTable<T> {
     return column?.subarray(0, this.size);
   }
 
-  /** A new column for field `f`; an id column makes room for texts a little longer than its first. */
+  /**
+   * A new column for field `f`; an id column makes room for texts a little longer than its
+   * first (at most 32 code units a row: one long first id must not reserve room for all).
+   */
   private makeColumn(f: number, firstLength: number): FieldColumn {
     const column =
       this.storage[f] === PACKED
-        ? new PackedTextColumn(this.capacity, Math.max(8, firstLength * 1.25))
+        ? new PackedTextColumn(this.capacity, Math.min(32, Math.max(8, firstLength * 1.25)))
         : emptyColumn(this.storage[f]!, this.capacity);
     this.columns[f] = column;
     return column;
