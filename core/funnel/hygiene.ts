@@ -124,17 +124,20 @@ export function hygiene(
   const unchecked = { closeDate: 0, stageEntered: 0, lastActivity: 0 };
   for (let i = 0; i < p.size; i += 1) {
     if (p.status[i] !== OPEN) continue;
-    const deal = p.table.record(i);
     const a = p.amountMinor[i] ?? NaN;
-    const item = (days: number, since: number): HygieneDeal => ({
-      id: deal.id,
-      row: deal.row,
-      owner: deal.owner?.trim() || null,
-      stage: deal.stage,
-      amount: Number.isNaN(a) ? null : a / p.scale,
-      days,
-      since: isoFromEpochDay(since),
-    });
+    // The deal is rebuilt from the table only when a list names it, not for every open deal.
+    const item = (days: number, since: number): HygieneDeal => {
+      const deal = p.table.record(i);
+      return {
+        id: deal.id,
+        row: deal.row,
+        owner: deal.owner?.trim() || null,
+        stage: deal.stage,
+        amount: Number.isNaN(a) ? null : a / p.scale,
+        days,
+        since: isoFromEpochDay(since),
+      };
+    };
     const close = p.closeDay[i] ?? NaN;
     if (Number.isNaN(close)) unchecked.closeDate += 1;
     else if (close < asOf) pastClose.push(item(asOf - close, close));
