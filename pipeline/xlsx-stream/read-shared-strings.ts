@@ -131,6 +131,11 @@ class SharedStringsReader {
    * its bytes, no string made; false (nothing added) for any other item.
    */
   private plainAscii(buf: Buffer, start: number, end: number): boolean {
+    return !this.needsDecoding(buf, start, end) && this.strings.pushAscii(buf, start, end);
+  }
+
+  /** Whether `buf[start..end)` holds an entity, an `_x` escape or a CR (decodeXmlText's work). */
+  private needsDecoding(buf: Buffer, start: number, end: number): boolean {
     if (this.nextAmpersand >= 0 && this.nextAmpersand < start) {
       this.nextAmpersand = buf.indexOf(AMPERSAND, start);
     }
@@ -138,30 +143,17 @@ class SharedStringsReader {
       this.nextUnderscore = buf.indexOf(UNDERSCORE, start);
     }
     if (this.nextCr >= 0 && this.nextCr < start) this.nextCr = buf.indexOf(CR, start);
-    if (
+    return (
       isBefore(this.nextAmpersand, end) ||
       isBefore(this.nextUnderscore, end) ||
       isBefore(this.nextCr, end)
-    )
-      return false;
-    return this.strings.pushAscii(buf, start, end);
+    );
   }
 
   /** A plain item's text: decoded as is unless it holds an entity, an `_x` escape or a CR. */
   private plainText(buf: Buffer, start: number, end: number): string {
-    if (this.nextAmpersand >= 0 && this.nextAmpersand < start) {
-      this.nextAmpersand = buf.indexOf(AMPERSAND, start);
-    }
-    if (this.nextUnderscore >= 0 && this.nextUnderscore < start) {
-      this.nextUnderscore = buf.indexOf(UNDERSCORE, start);
-    }
-    if (this.nextCr >= 0 && this.nextCr < start) this.nextCr = buf.indexOf(CR, start);
     const text = buf.toString('utf8', start, end);
-    return isBefore(this.nextAmpersand, end) ||
-      isBefore(this.nextUnderscore, end) ||
-      isBefore(this.nextCr, end)
-      ? decodeXmlText(text)
-      : text;
+    return this.needsDecoding(buf, start, end) ? decodeXmlText(text) : text;
   }
 }
 
