@@ -67,6 +67,13 @@ export interface AssemblerOptions<K extends RecordKind> {
   table?: RecordTable<RecordByKind[K]> | undefined;
 }
 
+/** Per kind, the fields finishTableRow reads or fills, in the order it uses them. */
+const FINISH_FIELDS: Partial<Record<RecordKind, readonly string[]>> = {
+  deal: ['id'],
+  orderLine: ['amount', 'quantity', 'unitPrice'],
+  customer: ['extra'],
+};
+
 /** The id of a deal row with no id cell, so every deal can be named in lists and history. */
 function defaultDealId(excelRow: number): string {
   return `row ${excelRow}`;
@@ -101,6 +108,8 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
   private readonly table: RecordTable<RecordByKind[K]> | undefined;
   /** Per bound column, its field's position in the table. */
   private readonly tableField: Int32Array;
+  /** Table positions of the kind's FINISH_FIELDS. */
+  private readonly finishFields: readonly number[];
   private excelRow = 0;
 
   constructor(
@@ -122,6 +131,8 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     }
     this.bound = bound;
     this.tableField = Int32Array.from(bound, (b) => table?.fieldIndex(b.spec.field) ?? -1);
+    // The fields finishTableRow reads or fills, looked up once rather than per row.
+    this.finishFields = (FINISH_FIELDS[kind] ?? []).map((field) => table?.fieldIndex(field) ?? -1);
     this.extraColumns = kind === 'customer' ? columns.unmatched : [];
   }
 
@@ -263,19 +274,17 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     table: RecordTable<RecordByKind[K]>,
     row: readonly CellValue[] | undefined,
   ): boolean {
+    const [first, second, third] = this.finishFields as [number, number, number];
     if (this.kind === 'deal') {
-      const id = table.fieldIndex('id');
-      if (!table.hasCurrent(id)) table.set(id, defaultDealId(this.excelRow));
+      if (!table.hasCurrent(first)) table.set(first, defaultDealId(this.excelRow));
     } else if (this.kind === 'orderLine') {
-      const amountField = table.fieldIndex('amount');
-      if (table.current(amountField) === undefined) {
-        const quantity = table.current(table.fieldIndex('quantity'));
-        const amount = this.amountOf(quantity, table.current(table.fieldIndex('unitPrice')));
+      if (table.current(first) === undefined) {
+        const amount = this.amountOf(table.current(second), table.current(third));
         if (amount === undefined) return false;
-        table.set(amountField, amount);
+        table.set(first, amount);
       }
     } else if (this.kind === 'customer') {
-      table.set(table.fieldIndex('extra'), this.extraOf(row));
+      table.set(first, this.extraOf(row));
     }
     return true;
   }
