@@ -51,14 +51,28 @@ class SharedStringsReader {
   private nextCr = -1;
 
   push(chunk: Buffer): void {
-    const buf = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
-    if (!this.prefixKnown && !this.detectPrefix(buf)) {
-      this.tail = Buffer.from(buf);
-      return;
+    let rest = chunk;
+    if (!this.prefixKnown) {
+      rest = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
+      this.tail = NO_BYTES;
+      if (!this.detectPrefix(rest)) {
+        this.tail = Buffer.from(rest);
+        return;
+      }
     }
-    const pos = this.readItems(buf);
+    if (this.tail.length > 0) {
+      // The item cut by the chunk boundary is joined with only as much of this chunk as ends
+      // it, not the whole chunk: a fresh chunk-sized buffer per chunk costs more than the copy.
+      const close = chunk.indexOf(this.siClose);
+      const cut = close < 0 ? chunk.length : close + this.siClose.length;
+      const head = Buffer.concat([this.tail, chunk.subarray(0, cut)]);
+      const read = this.readItems(head);
+      rest = chunk.subarray(cut);
+      if (read < head.length) rest = Buffer.concat([head.subarray(read), rest]);
+    }
+    const pos = this.readItems(rest);
     // A copy: the caller may reuse its chunk's memory.
-    this.tail = pos >= buf.length ? NO_BYTES : Buffer.from(buf.subarray(pos));
+    this.tail = pos >= rest.length ? NO_BYTES : Buffer.from(rest.subarray(pos));
   }
 
   private detectPrefix(buf: Buffer): boolean {
