@@ -4,6 +4,8 @@ import type { ZlibOptions } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { WorkbookReadError } from '../workbook-read-error.js';
+import type { InflateJob } from './inflate-worker.js';
+import { INFLATE_AHEAD_CHUNKS, streamPartInWorker } from './stream-part-in-worker.js';
 
 /**
  * Inflated bytes handed over per chunk. Larger chunks mean fewer string joins and fewer scanner
@@ -19,6 +21,12 @@ export const DEFAULT_XLSX_CHUNK_SIZE = 256 * 1024;
  * external, and their characters read more slowly.
  */
 const INFLATE_AHEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Parts at least this large (inflated) are inflated on a worker thread when streamed in chunks:
+ * below it, starting the thread (~30 ms) costs more than the overlap saves.
+ */
+export const DEFAULT_WORKER_FROM_BYTES = 16 * 1024 * 1024;
 
 /** Parts larger than this are never read whole into one string (they are streamed instead). */
 const MAX_WHOLE_PART_BYTES = 64 * 1024 * 1024;
@@ -47,7 +55,18 @@ export interface XlsxPackage {
  *
  * @throws WorkbookReadError naming the file when it is missing, not a zip, or a damaged zip.
  */
-export async function openXlsxPackage(file: string): Promise<XlsxPackage> {
+export interface OpenXlsxPackageOptions {
+  /**
+   * Inflate parts of at least this many bytes on a worker thread when they are streamed in
+   * chunks (default DEFAULT_WORKER_FROM_BYTES; Infinity never, 0 always).
+   */
+  workerFromBytes?: number | undefined;
+}
+
+export async function openXlsxPackage(
+  file: string,
+  options: OpenXlsxPackageOptions = {},
+): Promise<XlsxPackage> {
   let zip: ZipFile;
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
@@ -70,7 +89,12 @@ export async function openXlsxPackage(file: string): Promise<XlsxPackage> {
       cause: error,
     });
   }
-  return new YauzlXlsxPackage(file, zip, entries);
+  return new YauzlXlsxPackage(
+    file,
+    zip,
+    entries,
+    options.workerFromBytes ?? DEFAULT_WORKER_FROM_BYTES,
+  );
 }
 
 /** Zip part names as they are looked up: no leading slash, lower case, forward slashes. */
@@ -83,6 +107,7 @@ class YauzlXlsxPackage implements XlsxPackage {
     readonly file: string,
     private readonly zip: ZipFile,
     private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly workerFromBytes: number,
   ) {}
 
   has(part: string): boolean {
@@ -130,6 +155,32 @@ class YauzlXlsxPackage implements XlsxPackage {
     part: string,
     chunkSize = DEFAULT_XLSX_CHUNK_SIZE,
   ): AsyncIterable<Buffer> {
+    const entry = this.entries.get(normalisePartName(part));
+    if (
+      entry !== undefined &&
+      entry.uncompressedSize >= this.workerFromBytes &&
+      !entry.isEncrypted() &&
+      (entry.compressionMethod === 0 || entry.compressionMethod === 8)
+    ) {
+      let start: number;
+      try {
+        ({ fileDataStart: start } = await this.zip.readLocalFileHeaderPromise(entry, {
+          minimal: true,
+        }));
+      } catch (error) {
+        throw this.damaged(part, error);
+      }
+      const job: InflateJob = {
+        file: this.file,
+        start,
+        end: start + entry.compressedSize,
+        method: entry.compressionMethod === 0 ? 0 : 8,
+        chunkSize,
+        ahead: INFLATE_AHEAD_CHUNKS,
+      };
+      yield* streamPartInWorker(job, (message) => this.damaged(part, new Error(message)));
+      return;
+    }
     const stream = await this.streamBytes(part, chunkSize);
     try {
       for await (const chunk of stream) yield chunk as Buffer;
