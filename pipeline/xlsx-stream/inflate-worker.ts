@@ -5,14 +5,16 @@
  * output needs a main-thread turn to start the next piece, so inflating stalls whenever the
  * scanner is busy, and the scanner then waits for it. Here the two run side by side.
  */
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { createInflateRaw } from 'node:zlib';
+import { readStoredBytes } from './read-stored-bytes.js';
 
 /** What to inflate: the part's stored bytes are file[start … end − 1]. */
 export interface InflateJob {
+  /** Marks the worker data as this entry's, so no other worker that imports it starts work. */
+  role: 'inflate-part';
   file: string;
   start: number;
   end: number;
@@ -30,13 +32,12 @@ export type InflateMessage =
   | { type: 'end' }
   | { type: 'error'; message: string };
 
-/**
- * Stored bytes read per system call: large reads keep the read side of the stream from costing
- * thousands of turns (the zip library reads 16 KiB at a time).
- */
-const RAW_READ_BYTES = 1024 * 1024;
-
-if (!isMainThread && parentPort !== null) inflatePart(parentPort, workerData as InflateJob);
+if (
+  !isMainThread &&
+  parentPort !== null &&
+  (workerData as InflateJob | null)?.role === 'inflate-part'
+)
+  inflatePart(parentPort, workerData as InflateJob);
 
 /**
  * Inflates the job's part, posting chunks to `port` and pausing while `ahead` of them are not
@@ -44,11 +45,7 @@ if (!isMainThread && parentPort !== null) inflatePart(parentPort, workerData as 
  * (listening) until the main thread ends it.
  */
 function inflatePart(port: MessagePort, job: InflateJob): void {
-  const raw = createReadStream(job.file, {
-    start: job.start,
-    end: job.end - 1,
-    highWaterMark: RAW_READ_BYTES,
-  });
+  const raw = readStoredBytes(job.file, job.start, job.end);
   let source: Readable = raw;
   if (job.method === 8) {
     const inflate = createInflateRaw({ chunkSize: job.chunkSize });

@@ -5,6 +5,7 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { WorkbookReadError } from '../workbook-read-error.js';
 import type { InflateJob } from './inflate-worker.js';
+import { readStoredBytes } from './read-stored-bytes.js';
 import { INFLATE_AHEAD_CHUNKS, streamPartInWorker } from './stream-part-in-worker.js';
 
 /**
@@ -162,18 +163,12 @@ class YauzlXlsxPackage implements XlsxPackage {
       !entry.isEncrypted() &&
       (entry.compressionMethod === 0 || entry.compressionMethod === 8)
     ) {
-      let start: number;
-      try {
-        ({ fileDataStart: start } = await this.zip.readLocalFileHeaderPromise(entry, {
-          minimal: true,
-        }));
-      } catch (error) {
-        throw this.damaged(part, error);
-      }
+      const { start, end } = await this.storedRange(part, entry);
       const job: InflateJob = {
+        role: 'inflate-part',
         file: this.file,
         start,
-        end: start + entry.compressedSize,
+        end,
         method: entry.compressionMethod === 0 ? 0 : 8,
         chunkSize,
         ahead: INFLATE_AHEAD_CHUNKS,
@@ -197,21 +192,16 @@ class YauzlXlsxPackage implements XlsxPackage {
     if (entry.isEncrypted()) {
       throw new WorkbookReadError(this.file, `part ${part} is encrypted`);
     }
-    let raw: Readable;
-    try {
-      // Inflating ourselves (rather than letting yauzl do it) sets the chunk size.
-      raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false });
-    } catch (error) {
-      throw this.damaged(part, error);
-    }
-    if (entry.compressionMethod === 0) return raw;
-    if (entry.compressionMethod !== 8) {
-      raw.destroy();
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
       throw new WorkbookReadError(
         this.file,
         `part ${part} uses unsupported zip compression method ${entry.compressionMethod}`,
       );
     }
+    // Read and inflated here rather than by yauzl: larger reads, and our chunk size.
+    const { start, end } = await this.storedRange(part, entry);
+    const raw = readStoredBytes(this.file, start, end);
+    if (entry.compressionMethod === 0) return raw;
     // zlib streams take the stream options too, which ZlibOptions does not list.
     const options: ZlibOptions & { highWaterMark: number } = {
       chunkSize,
@@ -224,6 +214,16 @@ class YauzlXlsxPackage implements XlsxPackage {
 
   close(): void {
     this.zip.close();
+  }
+
+  /** Where the part's stored bytes are in the file: [start, end). */
+  private async storedRange(part: string, entry: Entry): Promise<{ start: number; end: number }> {
+    try {
+      const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(entry, { minimal: true });
+      return { start: fileDataStart, end: fileDataStart + entry.compressedSize };
+    } catch (error) {
+      throw this.damaged(part, error);
+    }
   }
 
   private damaged(part: string, error: unknown): WorkbookReadError {
