@@ -5,7 +5,7 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { WorkbookReadError } from '../workbook-read-error.js';
 import type { InflateJob } from './inflate-worker.js';
-import { readStoredBytes } from './read-stored-bytes.js';
+import { STORED_READ_BYTES, readStoredBytes } from './read-stored-bytes.js';
 import { INFLATE_AHEAD_CHUNKS, streamPartInWorker } from './stream-part-in-worker.js';
 
 /**
@@ -165,13 +165,13 @@ class YauzlXlsxPackage implements XlsxPackage {
     ) {
       const { start, end } = await this.storedRange(part, entry);
       const job: InflateJob = {
-        role: 'inflate-part',
         file: this.file,
         start,
         end,
         method: entry.compressionMethod === 0 ? 0 : 8,
         chunkSize,
         ahead: INFLATE_AHEAD_CHUNKS,
+        readBytes: STORED_READ_BYTES,
       };
       yield* streamPartInWorker(job, (message) => this.damaged(part, new Error(message)));
       return;

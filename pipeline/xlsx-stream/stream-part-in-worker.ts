@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { InflateJob, InflateMessage } from './inflate-worker.js';
+import { INFLATE_WORKER_PROGRAM } from './inflate-worker.js';
 
 /**
  * Inflated chunks ready or being taken before the worker pauses: 32 × 256 KiB = 8 MiB, enough
@@ -74,17 +75,7 @@ export async function* streamPartInWorker(
 
 const EMPTY = Buffer.alloc(0);
 
-/**
- * Starts the inflate worker from the compiled `.js` beside this module, or, when this module
- * runs from TypeScript sources (vitest, tsx), from the `.ts` entry with tsx registered inside the
- * worker first (Node 20 ignores `--import` in a worker's execArgv for its entry module).
- */
+/** Starts the inflating thread on its program (see INFLATE_WORKER_PROGRAM for why a string). */
 function startInflateWorker(job: InflateJob): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts'))
-    return new Worker(new URL('./inflate-worker.js', here), { workerData: job });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./inflate-worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: job });
+  return new Worker(INFLATE_WORKER_PROGRAM, { eval: true, workerData: job });
 }
