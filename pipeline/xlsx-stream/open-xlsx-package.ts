@@ -50,12 +50,6 @@ export interface XlsxPackage {
   close(): void;
 }
 
-/**
- * Opens an .xlsx/.xlsm file for random access to its parts, reading only the zip's central
- * directory up front.
- *
- * @throws WorkbookReadError naming the file when it is missing, not a zip, or a damaged zip.
- */
 export interface OpenXlsxPackageOptions {
   /**
    * Inflate parts of at least this many bytes on a worker thread when they are streamed in
@@ -64,6 +58,12 @@ export interface OpenXlsxPackageOptions {
   workerFromBytes?: number | undefined;
 }
 
+/**
+ * Opens an .xlsx/.xlsm file for random access to its parts, reading only the zip's central
+ * directory up front.
+ *
+ * @throws WorkbookReadError naming the file when it is missing, not a zip, or a damaged zip.
+ */
 export async function openXlsxPackage(
   file: string,
   options: OpenXlsxPackageOptions = {},
