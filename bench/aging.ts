@@ -5,13 +5,11 @@
  *
  *   node --import tsx bench/aging.ts [--invoices 1000000] [--payments 1000000] [--runs 5] [--write]
  *
- * Timed: ours = the whole ageReceivables call on invoice and payment RecordTables already loaded
- * (made with RecordTable.fromRecords outside the timing, as DuckDB's tables are loaded outside it):
- * due dates from terms, the invoice-number index, payment application, buckets, per-customer and
- * per-owner totals, DSO, days late, priority list. The same call on Invoice/Payment objects (which
- * it first makes into tables) is printed as an informative row. DuckDB = only the two queries
- * (aged buckets per customer; unapplied cash per customer) on tables already loaded; loading is
- * reported apart. The results are compared bucket by bucket before any time is printed.
+ * Timed: ours = the whole ageReceivables call on Invoice/Payment records already in memory (due
+ * dates from terms, the invoice-number index, payment application, buckets, per-customer and
+ * per-owner totals, DSO, days late, priority list). DuckDB = only the two queries (aged buckets per
+ * customer; unapplied cash per customer) on tables already loaded; loading is reported apart.
+ * Both results are compared bucket by bucket before any time is printed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,7 +18,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { ageReceivables } from '../core/aging/age-receivables.js';
 import { DEFAULT_BUCKET_EDGES } from '../core/aging/aging-buckets.js';
 import { epochDayFromIso } from '../core/columns/epoch-day.js';
-import { RecordTable } from '../core/columns/record-table.js';
 import type { Invoice, Payment } from '../core/columns/records.js';
 
 function argNumber(name: string, fallback: number): number {
@@ -53,9 +50,6 @@ function rng(seed: number): () => number {
 interface Ledger {
   invoices: Invoice[];
   payments: Payment[];
-  /** The same records as RecordTables (what a reader collects with ReadRecordsOptions.table). */
-  invoiceTable: RecordTable<Invoice>;
-  paymentTable: RecordTable<Payment>;
   /** Due day per invoice, as DuckDB gets it (net 30 resolved). */
   due: Int32Array;
 }
@@ -112,13 +106,7 @@ function makeLedger(): Ledger {
       payments[j] = { row: j + 2, customer: target.customer, date: day, amount };
     }
   }
-  return {
-    invoices,
-    payments,
-    invoiceTable: RecordTable.fromRecords('invoice', invoices),
-    paymentTable: RecordTable.fromRecords('payment', payments),
-    due,
-  };
+  return { invoices, payments, due };
 }
 
 async function loadDuckDb(connection: DuckDBConnection, ledger: Ledger): Promise<void> {
@@ -206,14 +194,13 @@ async function duckDbRun(connection: DuckDBConnection): Promise<Run> {
   return { ms, cpuMs, totals };
 }
 
-function oursRun(ledger: Ledger, from: 'tables' | 'objects'): Run {
+function oursRun(ledger: Ledger): Run {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = ageReceivables(
-    from === 'tables' ? ledger.invoiceTable : ledger.invoices,
-    from === 'tables' ? ledger.paymentTable : ledger.payments,
-    { asOf: AS_OF, invoiceLines: 'none' },
-  );
+  const result = ageReceivables(ledger.invoices, ledger.payments, {
+    asOf: AS_OF,
+    invoiceLines: 'none',
+  });
   const ms = performance.now() - started;
   const cpuMs = cpuTotal(process.cpuUsage(cpu));
   const section = result.sections[0];
@@ -258,26 +245,23 @@ async function main(): Promise<void> {
     await connection.runAndReadAll("SELECT current_setting('threads')")
   ).getRows()[0]?.[0];
 
-  // Warm up all three, and check they agree before timing anything.
-  const ours0 = oursRun(ledger, 'tables');
-  const objects0 = oursRun(ledger, 'objects');
+  // Warm up both, and check they agree before timing anything.
+  const ours0 = oursRun(ledger);
   const duck0 = await duckDbRun(connection);
-  const agree = (a: Totals, b: Totals): boolean =>
-    a.buckets.every((c, k) => c === b.buckets[k]) &&
-    a.items.every((c, k) => c === b.items[k]) &&
-    a.unapplied === b.unapplied;
-  if (!agree(ours0.totals, duck0.totals) || !agree(objects0.totals, duck0.totals)) {
-    console.error('results differ', ours0.totals, objects0.totals, duck0.totals);
+  const same =
+    ours0.totals.buckets.every((c, b) => c === duck0.totals.buckets[b]) &&
+    ours0.totals.items.every((c, b) => c === duck0.totals.items[b]) &&
+    ours0.totals.unapplied === duck0.totals.unapplied;
+  if (!same) {
+    console.error('results differ', ours0.totals, duck0.totals);
     process.exitCode = 1;
     return;
   }
 
   const oursRuns: Run[] = [];
-  const objectRuns: Run[] = [];
   const duckRuns: Run[] = [];
   for (let r = 0; r < RUNS; r++) {
-    oursRuns.push(oursRun(ledger, 'tables'));
-    objectRuns.push(oursRun(ledger, 'objects'));
+    oursRuns.push(oursRun(ledger));
     duckRuns.push(await duckDbRun(connection));
   }
   await connection.run('SET threads = 1');
@@ -286,8 +270,6 @@ async function main(): Promise<void> {
   connection.closeSync();
 
   const ours = median(oursRuns.map((r) => r.ms));
-  const objects = median(objectRuns.map((r) => r.ms));
-  const objectsCpu = median(objectRuns.map((r) => r.cpuMs));
   const duck = median(duckRuns.map((r) => r.ms));
   const duck1 = median(duck1Runs.map((r) => r.ms));
   const oursCpu = median(oursRuns.map((r) => r.cpuMs));
@@ -302,12 +284,11 @@ async function main(): Promise<void> {
     '',
     '| engine | wall ms | ratio | CPU ms | CPU ratio |',
     '|---|---:|---:|---:|---:|',
-    `| ours: ageReceivables (whole report) on RecordTables | ${ours.toFixed(0)} | ${(ours / duck).toFixed(2)}× | ${oursCpu.toFixed(0)} | ${(oursCpu / duckCpu).toFixed(2)}× |`,
-    `| ours on Invoice/Payment objects (made into tables first; informative) | ${objects.toFixed(0)} | ${(objects / duck).toFixed(2)}× | ${objectsCpu.toFixed(0)} | ${(objectsCpu / duckCpu).toFixed(2)}× |`,
+    `| ours: ageReceivables (whole report) | ${ours.toFixed(0)} | ${(ours / duck).toFixed(2)}× | ${oursCpu.toFixed(0)} | ${(oursCpu / duckCpu).toFixed(2)}× |`,
     `| DuckDB @duckdb/node-api (threads=${String(threads)}): join + bucketed sums, query only | ${duck.toFixed(0)} | 1.00× | ${duckCpu.toFixed(0)} | 1.00× |`,
     `| DuckDB (threads=1), same queries | ${duck1.toFixed(0)} | ${(duck1 / duck).toFixed(2)}× | ${duck1Cpu.toFixed(0)} | ${(duck1Cpu / duckCpu).toFixed(2)}× |`,
     '',
-    `Not timed: generating the ledger and its RecordTables ${genMs.toFixed(0)} ms; loading DuckDB with appenders ${loadMs.toFixed(0)} ms.`,
+    `Not timed: generating the ledger ${genMs.toFixed(0)} ms; loading DuckDB with appenders ${loadMs.toFixed(0)} ms.`,
     `Target: ours ≤ 2× DuckDB (wall) → ${ours <= 2 * duck ? 'met' : 'NOT met'} (${(ours / duck).toFixed(2)}×); by CPU time ${(oursCpu / duckCpu).toFixed(2)}×.`,
   ].join('\n');
   console.log(table);

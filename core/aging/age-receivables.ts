@@ -1,4 +1,3 @@
-import type { RecordTable } from '../columns/record-table.js';
 import type { Invoice, Payment } from '../columns/records.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import { AgingLedger } from './aging-ledger.js';
@@ -10,7 +9,6 @@ import { applyPayments } from './apply-payments.js';
 import { bucketOpenItems } from './bucket-open-items.js';
 import { compareText } from './compare-text.js';
 import { loadInvoices } from './load-invoices.js';
-import { invoiceTable, paymentTable } from './receivable-tables.js';
 import { acquireScratchArrays, releaseScratchArrays } from './scratch-arrays.js';
 import { summarizeSection } from './summarize-section.js';
 
@@ -61,15 +59,13 @@ export { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
  * customer becomes UNKNOWN_CUSTOMER; a blank owner UNKNOWN_OWNER; rows with an unreadable date or
  * amount are dropped with a warning.
  *
- * @param invoices - Invoices and credit notes (negative amounts); not mutated. Objects, or the
- *   RecordTable a reader collected them in (ReadRecordsOptions.table): the fast path, which
- *   objects take too once made into a table.
- * @param payments - Payments and credits, objects or a RecordTable; not mutated.
+ * @param invoices - Invoices and credit notes (negative amounts); not mutated.
+ * @param payments - Payments and credits; not mutated.
  * @param options - asOf (required) and the options above.
  * @returns Plain JSON: ISO dates, amounts in currency units, warnings.
  * @throws {RangeError} On a bad asOf, bucket edges, rates, dsoDays, provision rates, margin,
  *   credit limits or invoiceLines.
- * @throws {TypeError} When invoices or payments is neither an array nor a RecordTable of its kind.
+ * @throws {TypeError} When invoices or payments is not an array.
  * @example
  * const r = ageReceivables(
  *   [{ row: 2, invoice: 'A1', customer: 'ACME', invoiceDate: d('2024-01-01'), terms: 'net 30', amount: 100 }],
@@ -79,21 +75,21 @@ export { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
  * r.sections[0].buckets[2]; // {label: '1–30', amount: 60, count: 1}: due 2024-01-31, 30 days late
  */
 export function ageReceivables(
-  invoices: readonly Invoice[] | RecordTable<Invoice>,
-  payments: readonly Payment[] | RecordTable<Payment>,
+  invoices: readonly Invoice[],
+  payments: readonly Payment[],
   options: AgeReceivablesOptions,
 ): AgeReceivablesResult {
-  const invoiceRows = invoiceTable(invoices);
-  const paymentRows = paymentTable(payments);
+  if (!Array.isArray(invoices)) throw new TypeError('ageReceivables: invoices must be an array');
+  if (!Array.isArray(payments)) throw new TypeError('ageReceivables: payments must be an array');
   const o = normaliseAgingOptions(options);
   const warnings = new AgingWarnings(o.maxWarnings);
   const ledger = new AgingLedger(o, warnings);
   const counts: AgingCounts = {
-    invoices: invoiceRows.size,
+    invoices: invoices.length,
     invoicesAged: 0,
     invoicesAfterAsOf: 0,
     invoicesDropped: 0,
-    payments: paymentRows.size,
+    payments: payments.length,
     paymentsApplied: 0,
     paymentsUnapplied: 0,
     paymentsAfterAsOf: 0,
@@ -102,9 +98,9 @@ export function ageReceivables(
   const scratch = acquireScratchArrays();
   let totals;
   try {
-    const loaded = loadInvoices(invoiceRows, o, ledger, warnings, counts, scratch);
-    applyPayments(paymentRows, loaded, o, ledger, warnings, counts, scratch);
-    totals = bucketOpenItems(loaded, o, ledger, warnings, counts);
+    const loaded = loadInvoices(invoices, o, ledger, warnings, counts, scratch);
+    applyPayments(payments, loaded, o, ledger, warnings, counts, scratch);
+    totals = bucketOpenItems(invoices, loaded, o, ledger, warnings, counts);
   } finally {
     releaseScratchArrays(scratch);
   }

@@ -131,18 +131,18 @@ export class AgingLedger {
     return this.pairOfCustomerId(s, this.customerIds.intern(customer), customer);
   }
 
-  /** The global id of a customer name (any section), made on first sight. */
-  customerId(customer: string): number {
-    return this.customerIds.intern(customer);
+  /** A guess at the global customer id of a name with hashString h, for confirmCustomerId. */
+  customerCandidate(h: number): number {
+    return this.customerIds.candidate(h);
   }
 
-  /** customerId of the name codes[start] … codes[end − 1] (hashUnits h), read in place. */
-  customerIdOfUnits(codes: Uint16Array, start: number, end: number, h: number): number {
-    return this.customerIds.internUnits(codes, start, end, h);
+  /** The global id of a customer name (any section), given customerCandidate's guess. */
+  confirmCustomerId(customer: string, h: number, candidate: number): number {
+    return this.customerIds.confirmIntern(customer, h, candidate);
   }
 
   /** pairOf for a customer whose global id (customerId) is known. */
-  pairOfCustomerId(s: number, c: number, customer = this.customerIds.keyAt(c)): number {
+  pairOfCustomerId(s: number, c: number, customer: string): number {
     const sec = this.sections[s] as LedgerSection;
     if (c >= sec.pairOfCustomer.length) sec.pairOfCustomer = grown(sec.pairOfCustomer, c);
     let p = sec.pairOfCustomer[c] as number;

@@ -1,4 +1,5 @@
 import { isoFromEpochDay } from '../columns/epoch-day.js';
+import type { Invoice } from '../columns/records.js';
 import type { AgingBucket } from './aging-buckets.js';
 import { bucketIndexOf } from './aging-buckets.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
@@ -8,15 +9,7 @@ import { UNKNOWN_OWNER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import { firstDayOfMonthIndex, monthIndexOfEpochDay } from '../columns/calendar-month.js';
 import type { LoadedInvoices } from './load-invoices.js';
-import {
-  AFTER_AS_OF,
-  DISPUTED,
-  HAS_PAID_INFO,
-  NO_DAY,
-  NO_PAYMENT_ROWS,
-  rawText,
-} from './load-invoices.js';
-import { textOfUnits } from './string-index.js';
+import { AFTER_AS_OF, DISPUTED, HAS_PAID_INFO, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 
 /** Open balances summed per pair and per owner, all in cents; arrays are [id × buckets + bucket]. */
 export interface OpenItemTotals {
@@ -53,6 +46,7 @@ export interface OpenItemTotals {
  * information counts only for invoices without rows in the payments list (reported otherwise); an
  * undated paid amount counts whatever the as-of (reported).
  *
+ * @param invoices - The invoices, for rows and numbers in warnings and lines; not mutated.
  * @param loaded - Pass 1's invoices after pass 2 applied the payments.
  * @param o - Normalised options.
  * @param ledger - Sections and pairs; section tallies and lines are filled in.
@@ -60,10 +54,11 @@ export interface OpenItemTotals {
  * @param counts - invoicesAged is counted here.
  * @returns The sums per pair and owner.
  * @example
- * const totals = bucketOpenItems(loaded, o, ledger, warnings, counts);
+ * const totals = bucketOpenItems(invoices, loaded, o, ledger, warnings, counts);
  * totals.pairBuckets[pair * o.buckets.length + 1]; // cents of that customer in the second bucket
  */
 export function bucketOpenItems(
+  invoices: readonly Invoice[],
   loaded: LoadedInvoices,
   o: NormalisedAgingOptions,
   ledger: AgingLedger,
@@ -74,8 +69,7 @@ export function bucketOpenItems(
   const nb = buckets.length;
   const ip = o.invoicePlace;
   const { sections, pairSection, pairCustomer } = ledger;
-  const { due, day, cents, pair, owner, flags, payments, paidInfo, minDay, rows } = loaded;
-  const { numbers, numberFrom, numberTo } = loaded;
+  const { due, day, cents, pair, owner, flags, payments, paidInfo, minDay } = loaded;
   const nPairs = pairSection.length;
   const pairBuckets = new Float64Array(nPairs * nb);
   const pairBucketCount = new Int32Array(nPairs * nb);
@@ -128,12 +122,14 @@ export function bucketOpenItems(
   };
   let paidInfoAt = 0;
 
-  const n = pair.length;
+  const n = invoices.length;
   for (let i = 0; i < n; i++) {
     const p = pair[i] as number;
     if (p < 0) continue;
     const fl = flags[i] as number;
     if ((fl & AFTER_AS_OF) !== 0) continue;
+    // Date and cents from pass 1's arrays: the invoice records are read again only for warnings
+    // and lines, since each one read costs a cache miss wherever the caller's heap put it.
     const date = day[i] as number;
     counts.invoicesAged++;
     const s = pairSection[p] as number;
@@ -152,7 +148,7 @@ export function bucketOpenItems(
             {
               code: 'other',
               message: `invoice row has a paid date/amount and the payments list has payments for it: the payments list is used`,
-              row: rows[i] as number,
+              row: (invoices[i] as Invoice).row,
               column: 'paid date',
               action: 'value ignored',
             },
@@ -172,8 +168,8 @@ export function bucketOpenItems(
             ip,
             {
               code: 'missing-value',
-              message: `invoice ${rawText(numbers, i)}: paid amount or balance without a paid date, counted as paid by the as-of date`,
-              row: rows[i] as number,
+              message: `invoice ${(invoices[i] as Invoice).invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
+              row: (invoices[i] as Invoice).row,
               column: 'paid date',
               action: 'assumed',
             },
@@ -227,11 +223,11 @@ export function bucketOpenItems(
       }
     }
     if (lines === 'all' || (lines === 'open' && open !== 0)) {
+      const inv = invoices[i] as Invoice;
       const ownerName = sec.ownerIds[owner[i] as number] as string;
-      const from = numberFrom[i] as number;
       sec.lines.push({
-        row: rows[i] as number,
-        invoice: from < 0 ? '' : textOfUnits(numbers.codes, from, numberTo[i] as number),
+        row: inv.row,
+        invoice: typeof inv.invoice === 'string' ? inv.invoice.trim() : '',
         customer: pairCustomer[p] as string,
         owner: ownerName === UNKNOWN_OWNER ? null : ownerName,
         invoiceDate: iso(date),

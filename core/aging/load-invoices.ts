@@ -1,5 +1,4 @@
 import { isoFromEpochDay } from '../columns/epoch-day.js';
-import type { RecordTable } from '../columns/record-table.js';
 import type { Invoice } from '../columns/records.js';
 import type { AgingLedger } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
@@ -7,12 +6,10 @@ import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import { dueDateFromTerms } from './due-date-from-terms.js';
-import { keysInBlockOrder, PackedNumberIndex } from './packed-number-index.js';
-import type { IdUnits } from './receivable-tables.js';
-import { idUnits, trimIdRow } from './receivable-tables.js';
+import { InvoiceNumberIndex } from './invoice-number-index.js';
 import type { ScratchArrays } from './scratch-arrays.js';
-import { hashUnits, textOfUnits } from './string-index.js';
-import { isTrimmedSpace, trimText } from './trim-text.js';
+import { hashString } from './string-index.js';
+import { trimText } from './trim-text.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
 
@@ -28,9 +25,14 @@ export const HAS_PAID_INFO = 2;
 /** Invoice dated after as-of: not aged, and payments naming it stay unapplied. */
 export const AFTER_AS_OF = 4;
 
-/** rowState bits: a readable date and amount; a repeated number. */
+/** rowState bits: a readable date and amount; a non-blank number; a padded one; a repeated one. */
 const READABLE = 1;
-const REPEATED = 2;
+const HAS_NUMBER = 2;
+const NUMBER_TRIMMED = 4;
+const REPEATED = 8;
+
+/** Rows handled per batch: each stage runs over a batch, so its independent cache misses overlap. */
+export const BATCH = 1024;
 
 /** Invoice-level payment information, kept only for the rows that have it (rows ascending). */
 export interface InvoicePaidInfo {
@@ -44,7 +46,8 @@ export interface InvoicePaidInfo {
 /**
  * The invoices in typed arrays, indexed by row position; pair −1 marks a dropped row. About 100
  * bytes per invoice, the index and its sort buffers included, taken from ScratchArrays so a
- * repeated call allocates none of it.
+ * repeated call allocates none of it. Date and cents are kept so later passes need not read the
+ * invoice records again: each record read costs a cache miss wherever the caller's heap put it.
  */
 export interface LoadedInvoices {
   due: Int32Array;
@@ -66,23 +69,17 @@ export interface LoadedInvoices {
   /** Currency code and conversion factor of each currency id. */
   currencies: (string | null)[];
   factors: number[];
-  byNumber: PackedNumberIndex;
+  byNumber: InvoiceNumberIndex;
   paidInfo: InvoicePaidInfo;
   /** Earliest invoice date on or before as-of, or Infinity when there is none. */
   minDay: number;
-  /** Excel row of each invoice. */
-  rows: Int32Array;
-  /** The invoice-number cells, and each readable row's number trimmed (numberFrom −1: none). */
-  numbers: IdUnits;
-  numberFrom: Int32Array;
-  numberTo: Int32Array;
 }
 
 /**
- * Pass 1 of ageReceivables: reads the invoice columns into typed arrays, resolving each row's due
- * date, currency section, customer pair, owner and invoice-number index entry. The numbers are read
- * and indexed first, in a pass of their own (the index is filled in slot-block order), then the
- * rest of each row.
+ * Pass 1 of ageReceivables: reads the invoices into typed arrays, resolving each one's due date,
+ * currency section, customer pair, owner and invoice-number index entry. The numbers are read and
+ * indexed first, in a pass of their own (the index is filled in slot-block order), then the rest
+ * of each row batch by batch.
  *
  * Due date = the due-date cell, else invoice date + terms, else the invoice date (reported unless a
  * credit note). Blank customers and owners become UNKNOWN_CUSTOMER / UNKNOWN_OWNER; a row with an
@@ -97,54 +94,69 @@ export interface LoadedInvoices {
  * @param scratch - Where the per-row arrays come from; they live only as long as the call.
  * @returns The loaded invoices.
  * @example
- * const loaded = loadInvoices(invoiceTable(invoices), o, ledger, warnings, counts, scratch);
+ * const loaded = loadInvoices(invoices, o, ledger, warnings, counts, scratch);
  * loaded.due[0]; // epoch day the first invoice falls due
  */
 export function loadInvoices(
-  invoices: RecordTable<Invoice>,
+  invoices: readonly Invoice[],
   o: NormalisedAgingOptions,
   ledger: AgingLedger,
   warnings: AgingWarnings,
   counts: AgingCounts,
   scratch: ScratchArrays,
 ): LoadedInvoices {
+  const n = invoices.length;
   const loader = new InvoiceLoader(invoices, o, ledger, warnings, counts, scratch);
-  loader.readNumbers();
+  // One small method per step over a batch: the cache misses within a loop overlap, and each step
+  // is optimised on its own as soon as it is hot (one large loop body ran partly unoptimised).
+  for (let from = 0; from < n; from += BATCH) loader.readNumbers(from, Math.min(n, from + BATCH));
   loader.indexNumbers(scratch);
-  loader.resolveRows();
+  for (let from = 0; from < n; from += BATCH) {
+    const to = Math.min(n, from + BATCH);
+    loader.readCustomers(from, to);
+    loader.guessCustomers(to - from);
+    loader.confirmCustomers(from, to - from);
+    loader.resolveBatch(from, to);
+  }
   return loader.loaded;
 }
 
-/** A column of n NaNs: a number field no row has. */
-export function absentNumbers(n: number): Float64Array {
-  return new Float64Array(n).fill(NaN);
-}
-
-/** The state of one loadInvoices call: the arrays being filled and what the steps share. */
+/** The state of one loadInvoices call: the arrays being filled and what the batch steps share. */
 class InvoiceLoader {
   readonly loaded: LoadedInvoices;
-  private readonly n: number;
-  private readonly dates: Float64Array;
-  private readonly amounts: Float64Array;
-  /** Per row: READABLE and REPEATED bits. */
+  private readonly currencyIds = new Map<string | null, number>();
+  private readonly termsCache = new Map<string, PaymentTerms | string>();
+  // The last currency cell and owner seen, with what they resolved to: most rows repeat them.
+  private lastRawCurrency: string | undefined = undefined;
+  private haveCurrency = false;
+  private curId = 0;
+  private f = 1;
+  private s = 0;
+  private lastOwner = '';
+  private lastOwnerSection = -1;
+  private ownerId = -1;
+  /** Per row: READABLE, HAS_NUMBER, NUMBER_TRIMMED and REPEATED bits. */
   private readonly rowState: Uint8Array;
-  /** Per row with a number: its hashUnits. */
+  /** Per row with a number: its hashString. */
   private readonly numberHash: Int32Array;
   /** Per row marked REPEATED: the first row with its number. */
   private readonly firstRow: Int32Array;
+  /** Rows with a number per slot block of the index (blockStart[block + 1]). */
+  private readonly blockStart: Int32Array;
+  // Per row of the current batch.
+  private readonly customers = new Array<string>(BATCH).fill('');
+  private readonly customerHash = new Int32Array(BATCH);
+  private readonly customerId = new Int32Array(BATCH);
 
   constructor(
-    private readonly invoices: RecordTable<Invoice>,
+    private readonly invoices: readonly Invoice[],
     private readonly o: NormalisedAgingOptions,
     private readonly ledger: AgingLedger,
     private readonly warnings: AgingWarnings,
     private readonly counts: AgingCounts,
     scratch: ScratchArrays,
   ) {
-    const n = invoices.size;
-    this.n = n;
-    this.dates = invoices.numbers('invoiceDate') ?? absentNumbers(n);
-    this.amounts = invoices.numbers('amount') ?? absentNumbers(n);
+    const n = invoices.length;
     // Due, day, cents and owner are written for every row with a pair and read only for those;
     // pair and payments are written for every row, so none of these needs a zero fill first.
     this.loaded = {
@@ -158,35 +170,39 @@ class InvoiceLoader {
       currencyOfRow: null,
       currencies: [],
       factors: [],
-      byNumber: new PackedNumberIndex(n, scratch),
+      byNumber: new InvoiceNumberIndex(n, scratch),
       paidInfo: { rows: [], dated: [], dates: [], cents: [] },
       minDay: Infinity,
-      rows: invoices.rows(),
-      numbers: idUnits(invoices, 'invoice'),
-      numberFrom: scratch.int32Unfilled(n),
-      numberTo: scratch.int32Unfilled(n),
     };
     this.rowState = scratch.uint8(n);
     this.numberHash = scratch.int32Unfilled(n);
     this.firstRow = scratch.int32Unfilled(n);
+    this.blockStart = scratch.int32(this.loaded.byNumber.blocks + 1);
   }
 
-  /** Step 1, in row order: readability of each row, its trimmed number and the number's hash. */
-  readNumbers(): void {
-    const { n, dates, amounts, rowState, numberHash } = this;
-    const { payments, numbers, numberFrom, numberTo } = this.loaded;
-    const codes = numbers.codes;
-    for (let i = 0; i < n; i++) {
+  /**
+   * Step 1, per batch: readability of each row, and the hash of its trimmed number, counted per
+   * slot block of the index.
+   */
+  readNumbers(from: number, to: number): void {
+    const { invoices, rowState, numberHash, blockStart } = this;
+    const { payments, byNumber } = this.loaded;
+    for (let i = from; i < to; i++) {
+      const inv = invoices[i] as Invoice;
       payments[2 * i] = 0;
       payments[2 * i + 1] = NO_PAYMENT_ROWS;
-      if (!(Number.isInteger(dates[i]) && Number.isFinite(amounts[i]))) {
-        numberFrom[i] = -1;
+      if (!(Number.isInteger(inv.invoiceDate) && Number.isFinite(inv.amount))) continue;
+      const raw = inv.invoice;
+      const number = typeof raw === 'string' ? trimText(raw) : '';
+      if (number === '') {
+        rowState[i] = READABLE;
         continue;
       }
-      rowState[i] = READABLE;
-      trimIdRow(numbers, i, numberFrom, numberTo);
-      const from = numberFrom[i] as number;
-      if (from >= 0) numberHash[i] = hashUnits(codes, from, numberTo[i] as number);
+      rowState[i] = number === raw ? READABLE | HAS_NUMBER : READABLE | HAS_NUMBER | NUMBER_TRIMMED;
+      const h = hashString(number);
+      numberHash[i] = h;
+      const b = byNumber.blockOf(h) + 1;
+      blockStart[b] = (blockStart[b] as number) + 1;
     }
   }
 
@@ -195,77 +211,90 @@ class InvoiceLoader {
    * a repeated number's rows still come in row order and the first stays), marking the repeats.
    */
   indexNumbers(scratch: ScratchArrays): void {
-    const { n, rowState, numberHash, firstRow } = this;
-    const { byNumber, numbers, numberFrom, numberTo } = this.loaded;
-    const keys = keysInBlockOrder(
-      byNumber,
-      n,
-      numberFrom,
-      numberTo,
-      numberHash,
-      numbers.codes,
-      scratch,
-    );
-    const repeatOf = scratch.int32Unfilled(keys.count);
-    byNumber.addAll(keys, repeatOf);
-    const { item, count } = keys;
-    for (let e = 0; e < count; e++) {
-      const first = repeatOf[e] as number;
-      if (first < 0) continue;
-      const i = item[e] as number;
-      firstRow[i] = first;
-      rowState[i] = (rowState[i] as number) | REPEATED;
+    const { invoices, rowState, numberHash, blockStart, firstRow } = this;
+    const { byNumber } = this.loaded;
+    const blocks = byNumber.blocks;
+    for (let b = 1; b <= blocks; b++)
+      blockStart[b] = (blockStart[b] as number) + (blockStart[b - 1] as number);
+    const count = blockStart[blocks] as number;
+    const sRow = scratch.int32Unfilled(count);
+    const sHash = scratch.int32Unfilled(count);
+    const sNumber = scratch.strings(count);
+    const n = invoices.length;
+    for (let i = 0; i < n; i++) {
+      const st = rowState[i] as number;
+      if ((st & HAS_NUMBER) === 0) continue;
+      const h = numberHash[i] as number;
+      const b = byNumber.blockOf(h);
+      const at = blockStart[b] as number;
+      blockStart[b] = at + 1;
+      sRow[at] = i;
+      sHash[at] = h;
+      sNumber[at] = numberOf(invoices[i] as Invoice, st);
+    }
+    for (let at = 0; at < count; at++) {
+      const i = sRow[at] as number;
+      const first = byNumber.addHashed(sNumber[at] as string, sHash[at] as number, i);
+      if (first >= 0) {
+        firstRow[i] = first;
+        rowState[i] = (rowState[i] as number) | REPEATED;
+      }
+    }
+  }
+
+  /** Step 3, per batch: trimmed customer of each readable row, and its hash. */
+  readCustomers(from: number, to: number): void {
+    const { invoices, rowState, customers, customerHash } = this;
+    for (let i = from; i < to; i++) {
+      if (((rowState[i] as number) & READABLE) === 0) continue;
+      const k = i - from;
+      const raw = (invoices[i] as Invoice).customer;
+      const customer = typeof raw === 'string' ? trimText(raw) : '';
+      customers[k] = customer;
+      customerHash[k] = hashString(customer === '' ? UNKNOWN_CUSTOMER : customer);
+    }
+  }
+
+  /** Step 4: a guess at each row's customer id, in a loop of its own so the lookups overlap. */
+  guessCustomers(count: number): void {
+    const { customerHash, customerId, ledger } = this;
+    for (let k = 0; k < count; k++)
+      customerId[k] = ledger.customerCandidate(customerHash[k] as number);
+  }
+
+  /** Step 5: confirms (or makes) the global id of each readable row's customer. */
+  confirmCustomers(from: number, count: number): void {
+    const { rowState, customers, customerHash, customerId, ledger } = this;
+    for (let k = 0; k < count; k++) {
+      if (((rowState[from + k] as number) & READABLE) === 0) continue;
+      const customer = customers[k] as string;
+      customerId[k] = ledger.confirmCustomerId(
+        customer === '' ? UNKNOWN_CUSTOMER : customer,
+        customerHash[k] as number,
+        customerId[k] as number,
+      );
     }
   }
 
   /**
-   * Step 3, in row order: customer, due date, currency section, pair, owner, limit, flags and paid
-   * information of each row, with their warnings; drops the unreadable rows.
+   * Step 6: due date, currency section, pair, owner, limit, flags and paid information of each row
+   * of a batch, with their warnings; drops the unreadable rows.
    */
-  resolveRows(): void {
-    const { n, invoices, o, ledger, warnings, counts, loaded, dates, amounts } = this;
-    const { rowState, firstRow } = this;
-    const { due, day, cents, pair, owner, paidInfo, rows, numbers, numberFrom, numberTo } = loaded;
+  resolveBatch(from: number, to: number): void {
+    const { invoices, o, ledger, warnings, counts, loaded, termsCache } = this;
+    const { rowState, customers, firstRow, customerId } = this;
+    const { due, day, cents, pair, owner, paidInfo } = loaded;
     const flagsOf = loaded.flags;
     const { asOf, creditLimits } = o;
     const ip = o.invoicePlace;
     const { pairCustomer, pairOwner, pairLimit } = ledger;
-    const customerUnits = idUnits(invoices, 'customer');
-    const { codes: cCodes, starts: cStarts, ends: cEnds } = customerUnits;
-    const dueDates = invoices.numbers('dueDate');
-    const termsOf = invoices.values('terms');
-    const currencyOf = invoices.values('currency');
-    const ownerOf = invoices.values('owner');
-    const disputedOf = invoices.flags('disputed');
-    const paidDates = invoices.numbers('paidDate');
-    const paidAmounts = invoices.numbers('paidAmount');
-    const balances = invoices.numbers('balance');
-    const limits = invoices.numbers('creditLimit');
-    const numberText = (i: number): string => {
-      const from = numberFrom[i] as number;
-      return from < 0 ? '' : textOfUnits(numbers.codes, from, numberTo[i] as number);
-    };
-    const currencyIds = new Map<string | null, number>();
-    const termsCache = new Map<string, PaymentTerms | string>();
-    // The last currency cell, terms cell and owner seen, with what they resolved to: most rows
-    // repeat them.
-    let lastRawCurrency: string | undefined = undefined;
-    let haveCurrency = false;
-    let curId = 0;
-    let f = 1;
-    let s = 0;
-    let lastTerms: string | undefined = undefined;
-    let lastParsed: PaymentTerms | string = '';
-    let lastRawOwner: string | undefined = undefined;
-    let ownerName = '';
-    let lastOwner = '';
-    let lastOwnerSection = -1;
-    let ownerId = -1;
-    let unknownCustomer = -1;
+    let { lastRawCurrency, haveCurrency, curId, f, s, lastOwner, lastOwnerSection, ownerId } = this;
     let { currencyOfRow, minDay } = loaded;
-    for (let i = 0; i < n; i++) {
-      const date = dates[i] as number;
-      const amount = amounts[i] as number;
+    for (let i = from; i < to; i++) {
+      const k = i - from;
+      const inv = invoices[i] as Invoice;
+      const date = inv.invoiceDate;
+      const amount = inv.amount;
       const st = rowState[i] as number;
       if ((st & READABLE) === 0) {
         counts.invoicesDropped++;
@@ -276,8 +305,8 @@ class InvoiceLoader {
             ip,
             {
               code: 'missing-required-value',
-              message: `invoice ${rawText(numbers, i) ?? ''} has no readable ${badDate ? 'invoice date' : 'amount'}`,
-              row: rows[i] as number,
+              message: `invoice ${inv.invoice ?? ''} has no readable ${badDate ? 'invoice date' : 'amount'}`,
+              row: inv.row,
               column: badDate ? 'invoice date' : 'amount',
               action: 'row dropped',
             },
@@ -285,7 +314,8 @@ class InvoiceLoader {
           );
         continue;
       }
-      if ((numberFrom[i] as number) < 0) {
+      const number = numberOf(inv, st);
+      if (number === '') {
         if (!warnings.skip('invoice-number'))
           warnings.add(
             'invoice-number',
@@ -294,46 +324,36 @@ class InvoiceLoader {
               code: 'missing-value',
               message:
                 'invoice without an invoice number: aged, but no payment can be applied to it',
-              row: rows[i] as number,
+              row: inv.row,
               column: 'invoice',
               action: 'row kept',
             },
             'invoices without an invoice number',
           );
-      } else if ((st & REPEATED) !== 0) {
-        const first = firstRow[i] as number;
-        if (!warnings.skip('duplicate-invoice')) {
-          const number = numberText(i);
-          warnings.add(
-            'duplicate-invoice',
-            ip,
-            {
-              code: 'duplicate-id',
-              message: `invoice number ${number} appears again (first at row ${rows[first]}): both aged, payments go to the first`,
-              row: rows[i] as number,
-              column: 'invoice',
-              raw: number,
-              action: 'row kept',
-            },
-            'repeated invoice numbers',
-          );
+      } else {
+        if ((st & REPEATED) !== 0) {
+          const first = firstRow[i] as number;
+          if (!warnings.skip('duplicate-invoice'))
+            warnings.add(
+              'duplicate-invoice',
+              ip,
+              {
+                code: 'duplicate-id',
+                message: `invoice number ${number} appears again (first at row ${invoices[first]?.row}): both aged, payments go to the first`,
+                row: inv.row,
+                column: 'invoice',
+                raw: number,
+                action: 'row kept',
+              },
+              'repeated invoice numbers',
+            );
         }
       }
 
-      // Customer: the trimmed cell, interned from its code units in place.
-      let cFrom = cStarts[i] as number;
-      let cTo = cEnds[i] as number;
-      if (cFrom >= 0) {
-        while (cFrom < cTo && isTrimmedSpace(cCodes[cFrom] as number)) cFrom++;
-        while (cTo > cFrom && isTrimmedSpace(cCodes[cTo - 1] as number)) cTo--;
-      }
-      const blankCustomer = cFrom < 0 || cFrom === cTo;
-
       let dueDay: number;
-      const dueDate = dueDates === undefined ? NaN : (dueDates[i] as number);
-      const terms = termsOf === undefined ? undefined : termsOf[i];
-      if (Number.isInteger(dueDate)) {
-        dueDay = dueDate;
+      const terms = inv.terms;
+      if (inv.dueDate !== undefined && Number.isInteger(inv.dueDate)) {
+        dueDay = inv.dueDate;
         if (dueDay < date) {
           if (!warnings.skip('due-before-invoice'))
             warnings.add(
@@ -341,8 +361,8 @@ class InvoiceLoader {
               ip,
               {
                 code: 'out-of-range',
-                message: `invoice ${numberText(i)}: due date ${isoFromEpochDay(dueDay)} is before the invoice date ${isoFromEpochDay(date)}`,
-                row: rows[i] as number,
+                message: `invoice ${number}: due date ${isoFromEpochDay(dueDay)} is before the invoice date ${isoFromEpochDay(date)}`,
+                row: inv.row,
                 column: 'due date',
                 action: 'row kept',
               },
@@ -350,17 +370,11 @@ class InvoiceLoader {
             );
         }
       } else if (terms !== undefined && trimText(terms) !== '') {
-        let t: PaymentTerms | string | undefined;
-        if (terms === lastTerms) t = lastParsed;
-        else {
-          t = termsCache.get(terms);
-          if (t === undefined) {
-            const parsed = parsePaymentTerms(terms);
-            t = parsed.ok ? (parsed.value ?? 'blank') : parsed.reason;
-            termsCache.set(terms, t);
-          }
-          lastTerms = terms;
-          lastParsed = t;
+        let t = termsCache.get(terms);
+        if (t === undefined) {
+          const parsed = parsePaymentTerms(terms);
+          t = parsed.ok ? (parsed.value ?? 'blank') : parsed.reason;
+          termsCache.set(terms, t);
         }
         if (typeof t === 'string') {
           dueDay = date;
@@ -370,8 +384,8 @@ class InvoiceLoader {
               ip,
               {
                 code: 'unreadable-value',
-                message: `invoice ${numberText(i)}: ${t}; aged from the invoice date`,
-                row: rows[i] as number,
+                message: `invoice ${number}: ${t}; aged from the invoice date`,
+                row: inv.row,
                 column: 'terms',
                 raw: terms,
                 action: 'assumed',
@@ -390,8 +404,8 @@ class InvoiceLoader {
             ip,
             {
               code: 'missing-value',
-              message: `invoice ${numberText(i)}: no due date and no payment terms; due on the invoice date`,
-              row: rows[i] as number,
+              message: `invoice ${number}: no due date and no payment terms; due on the invoice date`,
+              row: inv.row,
               column: 'due date',
               action: 'assumed',
             },
@@ -399,53 +413,52 @@ class InvoiceLoader {
           );
       }
 
-      const rawCurrency = currencyOf === undefined ? undefined : currencyOf[i];
+      const rawCurrency = inv.currency;
       if (!haveCurrency || rawCurrency !== lastRawCurrency) {
         haveCurrency = true;
         lastRawCurrency = rawCurrency;
         const cur = ledger.currencyOf(rawCurrency);
         f = ledger.factor(cur);
         s = ledger.sectionOf(cur);
-        let id = currencyIds.get(cur);
+        let id = this.currencyIds.get(cur);
         if (id === undefined) {
           id = loaded.currencies.length;
-          currencyIds.set(cur, id);
+          this.currencyIds.set(cur, id);
           loaded.currencies.push(cur);
           loaded.factors.push(f);
         }
         curId = id;
-        if (curId !== 0 && currencyOfRow === null) currencyOfRow = new Int32Array(n);
+        if (curId !== 0 && currencyOfRow === null) currencyOfRow = new Int32Array(invoices.length);
       }
-      let customerId: number;
-      if (blankCustomer) {
+      const rawCustomer = customers[k] as string;
+      if (rawCustomer === '') {
         if (!warnings.skip('invoice-customer'))
           warnings.add(
             'invoice-customer',
             ip,
             {
               code: 'missing-value',
-              message: `invoice ${numberText(i)}: no customer; listed under ${UNKNOWN_CUSTOMER}`,
-              row: rows[i] as number,
+              message: `invoice ${number}: no customer; listed under ${UNKNOWN_CUSTOMER}`,
+              row: inv.row,
               column: 'customer',
               action: 'row kept',
             },
             `invoices without a customer, listed under ${UNKNOWN_CUSTOMER}`,
           );
-        if (unknownCustomer < 0) unknownCustomer = ledger.customerId(UNKNOWN_CUSTOMER);
-        customerId = unknownCustomer;
-      } else {
-        customerId = ledger.customerIdOfUnits(cCodes, cFrom, cTo, hashUnits(cCodes, cFrom, cTo));
       }
-      const p = ledger.pairOfCustomerId(s, customerId);
-      // A reader shares each owner's string between rows: a repeat needs no trim.
-      const rawOwner = ownerOf === undefined ? undefined : ownerOf[i];
-      if (rawOwner !== lastRawOwner) {
-        lastRawOwner = rawOwner;
-        ownerName = typeof rawOwner === 'string' ? trimText(rawOwner) : '';
-      }
+      const p = ledger.pairOfCustomerId(
+        s,
+        customerId[k] as number,
+        rawCustomer === '' ? UNKNOWN_CUSTOMER : rawCustomer,
+      );
+      const ownerName = typeof inv.owner === 'string' ? trimText(inv.owner) : '';
       if (ownerName !== '' && pairOwner[p] === null) pairOwner[p] = ownerName;
-      const limit = limits === undefined ? NaN : (limits[i] as number);
-      if (Number.isFinite(limit) && creditLimits[pairCustomer[p] as string] === undefined) {
+      const limit = inv.creditLimit;
+      if (
+        limit !== undefined &&
+        Number.isFinite(limit) &&
+        creditLimits[pairCustomer[p] as string] === undefined
+      ) {
         const prev = pairLimit[p];
         pairLimit[p] = prev === null || prev === undefined ? limit : Math.max(prev, limit);
       }
@@ -461,38 +474,44 @@ class InvoiceLoader {
       pair[i] = p;
       owner[i] = ownerId;
       if (currencyOfRow !== null) currencyOfRow[i] = curId;
-      let flags = disputedOf !== undefined && disputedOf[i] === 1 ? DISPUTED : 0;
+      let flags = inv.disputed === true ? DISPUTED : 0;
       if (date > asOf) {
         counts.invoicesAfterAsOf++;
         flags |= AFTER_AS_OF;
       } else if (date < minDay) minDay = date;
 
       // Invoice-level payment information, used unless the payments list has rows for this invoice.
-      const paidDate = paidDates === undefined ? NaN : (paidDates[i] as number);
-      const paidAmount = paidAmounts === undefined ? NaN : (paidAmounts[i] as number);
-      const balance = balances === undefined ? NaN : (balances[i] as number);
-      if (Number.isInteger(paidDate)) {
+      const paidDate = inv.paidDate;
+      if (paidDate !== undefined && Number.isInteger(paidDate)) {
         flags |= HAS_PAID_INFO;
-        const paid = Number.isNaN(paidAmount) ? amount : paidAmount;
-        addPaidInfo(paidInfo, i, paidDate, Math.round(paid * f * 100));
-      } else if (Number.isFinite(paidAmount)) {
+        addPaidInfo(paidInfo, i, paidDate, Math.round((inv.paidAmount ?? amount) * f * 100));
+      } else if (inv.paidAmount !== undefined && Number.isFinite(inv.paidAmount)) {
         flags |= HAS_PAID_INFO;
-        addPaidInfo(paidInfo, i, null, Math.round(paidAmount * f * 100));
-      } else if (Number.isFinite(balance)) {
+        addPaidInfo(paidInfo, i, null, Math.round(inv.paidAmount * f * 100));
+      } else if (inv.balance !== undefined && Number.isFinite(inv.balance)) {
         flags |= HAS_PAID_INFO;
-        addPaidInfo(paidInfo, i, null, Math.round((amount - balance) * f * 100));
+        addPaidInfo(paidInfo, i, null, Math.round((amount - inv.balance) * f * 100));
       }
       flagsOf[i] = flags;
     }
+    this.lastRawCurrency = lastRawCurrency;
+    this.haveCurrency = haveCurrency;
+    this.curId = curId;
+    this.f = f;
+    this.s = s;
+    this.lastOwner = lastOwner;
+    this.lastOwnerSection = lastOwnerSection;
+    this.ownerId = ownerId;
     loaded.currencyOfRow = currencyOfRow;
     loaded.minDay = minDay;
   }
 }
 
-/** Row i's id cell as typed (not trimmed), or undefined when it has none. */
-export function rawText(u: IdUnits, i: number): string | undefined {
-  const from = u.starts[i] as number;
-  return from < 0 ? undefined : textOfUnits(u.codes, from, u.ends[i] as number);
+/** The trimmed invoice number of a row, by its rowState ('' without one). */
+function numberOf(inv: Invoice, state: number): string {
+  if ((state & HAS_NUMBER) === 0) return '';
+  const raw = inv.invoice as string;
+  return (state & NUMBER_TRIMMED) === 0 ? raw : trimText(raw);
 }
 
 function addPaidInfo(info: InvoicePaidInfo, row: number, date: number | null, cents: number): void {

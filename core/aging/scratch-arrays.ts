@@ -47,11 +47,6 @@ export class ScratchArrays {
     return new Int32Array(this.take(length * 4, false), 0, length);
   }
 
-  /** A Uint16Array of `length` elements, as int32Unfilled. */
-  uint16Unfilled(length: number): Uint16Array {
-    return new Uint16Array(this.take(length * 2, false), 0, length);
-  }
-
   /** A Float64Array of `length` elements, as int32Unfilled. */
   float64Unfilled(length: number): Float64Array {
     return new Float64Array(this.take(length * 8, false), 0, length);

@@ -92,20 +92,6 @@ export class StringIndex {
     return found < 0 ? size : found;
   }
 
-  /**
-   * intern for the text codes[start] … codes[end − 1] (hash h = hashUnits of it), compared in
-   * place: a string is made only for a key not seen before.
-   */
-  internUnits(codes: Uint16Array, start: number, end: number, h: number): number {
-    const { slots, mask } = this;
-    for (let p = h & mask; ; p = (p + 1) & mask) {
-      const e = slots[2 * p + 1] as number;
-      if (e === 0) break;
-      if (slots[2 * p] === h && this.sameUnits(e - 1, codes, start, end)) return e - 1;
-    }
-    return this.internHashed(textOfUnits(codes, start, end), h);
-  }
-
   /** The entry in the first slot whose stored hash is h, or -1: a guess for confirmIntern. */
   candidate(h: number): number {
     const { slots, mask } = this;
@@ -128,16 +114,6 @@ export class StringIndex {
     const length = key.length;
     if ((starts[entry + 1] as number) - start !== length) return false;
     for (let k = 0; k < length; k++) if (units[start + k] !== key.charCodeAt(k)) return false;
-    return true;
-  }
-
-  /** Whether entry's key is the text codes[start] … codes[end − 1]. */
-  private sameUnits(entry: number, codes: Uint16Array, start: number, end: number): boolean {
-    const { units, starts } = this;
-    const at = starts[entry] as number;
-    const length = end - start;
-    if ((starts[entry + 1] as number) - at !== length) return false;
-    for (let k = 0; k < length; k++) if (units[at + k] !== codes[start + k]) return false;
     return true;
   }
 
@@ -185,29 +161,4 @@ export function hashString(key: string): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h;
-}
-
-/** hashString of the text codes[start] … codes[end − 1], read in place. */
-export function hashUnits(codes: Uint16Array, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ (codes[k] as number), 16_777_619);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h;
-}
-
-/** Characters per String.fromCharCode call (its argument count is bounded). */
-const CHARS_PER_CALL = 4096;
-
-/** The text codes[start] … codes[end − 1] as a string. */
-export function textOfUnits(codes: Uint16Array, start: number, end: number): string {
-  if (end - start <= CHARS_PER_CALL)
-    return String.fromCharCode.apply(null, codes.subarray(start, end) as unknown as number[]);
-  let text = '';
-  for (let at = start; at < end; at += CHARS_PER_CALL) {
-    const piece = codes.subarray(at, Math.min(end, at + CHARS_PER_CALL));
-    text += String.fromCharCode.apply(null, piece as unknown as number[]);
-  }
-  return text;
 }

@@ -1,7 +1,6 @@
 import type { DataWarning } from '../../core/columns/data-warning.js';
 import type { ReadRecordsResult } from '../../core/columns/read-records.js';
-import { RecordTable } from '../../core/columns/record-table.js';
-import type { Invoice, Payment, RecordByKind } from '../../core/columns/records.js';
+import type { Invoice, Payment } from '../../core/columns/records.js';
 import type { SheetGrid } from '../read-workbook.js';
 import type { SheetChoice } from './sheet-choice.js';
 import { readSheetAs } from './sheet-choice.js';
@@ -19,20 +18,11 @@ export interface AgingSheetReport {
 export interface LoadReceivablesOptions extends SheetChoice {
   /** Read every sheet as invoices (the user named the one sheet to age). */
   forceInvoices?: boolean;
-  /**
-   * Collect the records in tables (invoiceTable, paymentTable) instead of objects (invoices and
-   * payments stay empty): what ageReceivables reads fastest, a few typed arrays for a million rows.
-   */
-  table?: boolean;
 }
 
 export interface LoadReceivablesResult {
   invoices: Invoice[];
   payments: Payment[];
-  /** With LoadReceivablesOptions.table: every invoice sheet's records, in workbook order. */
-  invoiceTable?: RecordTable<Invoice>;
-  /** With LoadReceivablesOptions.table: every payment sheet's records, in workbook order. */
-  paymentTable?: RecordTable<Payment>;
   /** One entry per sheet looked at, in workbook order. */
   sheets: AgingSheetReport[];
   warnings: DataWarning[];
@@ -74,8 +64,6 @@ export function loadReceivables(
     invoiceSheets: [],
     paymentSheets: [],
   };
-  const invoiceTables: RecordTable<Invoice>[] = [];
-  const paymentTables: RecordTable<Payment>[] = [];
   for (const grid of grids) {
     const named = options.kinds?.[grid.sheet];
     if (named !== undefined && named !== 'invoice' && named !== 'payment') continue;
@@ -84,53 +72,20 @@ export function loadReceivables(
     out.sheets.push(read.report);
     if (read.invoices) {
       for (const r of read.invoices) out.invoices.push(r);
-      if (read.invoiceTable) invoiceTables.push(read.invoiceTable);
       out.invoiceSheets.push(grid.sheet);
     }
     if (read.payments) {
       for (const r of read.payments) out.payments.push(r);
-      if (read.paymentTable) paymentTables.push(read.paymentTable);
       out.paymentSheets.push(grid.sheet);
     }
   }
-  if (options.table === true) {
-    out.invoiceTable = joinTables('invoice', invoiceTables);
-    out.paymentTable = joinTables('payment', paymentTables);
-  }
   return out;
-}
-
-/** One table of the records of several, in order (the one itself when there is one). */
-function joinTables<K extends 'invoice' | 'payment'>(
-  kind: K,
-  tables: readonly RecordTable<RecordByKind[K]>[],
-): RecordTable<RecordByKind[K]> {
-  if (tables.length === 1) return tables[0] as RecordTable<RecordByKind[K]>;
-  const joined = new RecordTable<RecordByKind[K]>(
-    kind,
-    tables.reduce((n, t) => n + t.size, 0),
-  );
-  const fields = joined.fields;
-  for (const table of tables) {
-    const rows = table.rows();
-    for (let i = 0; i < table.size; i++) {
-      joined.beginRow(rows[i] as number);
-      for (let f = 0; f < fields.length; f++) {
-        const value = table.get(f, i);
-        if (value !== undefined) joined.set(f, value);
-      }
-      joined.commitRow();
-    }
-  }
-  return joined;
 }
 
 interface SheetRead {
   report: AgingSheetReport;
   invoices?: Invoice[];
   payments?: Payment[];
-  invoiceTable?: RecordTable<Invoice>;
-  paymentTable?: RecordTable<Payment>;
   warnings: DataWarning[];
 }
 
@@ -143,16 +98,13 @@ function readSheet(
   options: LoadReceivablesOptions,
   named: 'invoice' | 'payment' | undefined,
 ): SheetRead {
-  if (named === 'payment')
-    return asRead(grid, 'payment', readSheetAs(grid, 'payment', options, tableOption(options)));
+  if (named === 'payment') return asRead(grid, 'payment', readSheetAs(grid, 'payment', options));
   const forceInvoices = options.forceInvoices === true || named === 'invoice';
-  const inv = readSheetAs(grid, 'invoice', options, tableOption(options));
+  const inv = readSheetAs(grid, 'invoice', options);
   const fits = (r: ReadRecordsResult<unknown>) =>
     r.headerRow !== undefined && r.columns.missingRequired.length === 0;
   if (forceInvoices || (fits(inv) && !PAYMENT_SHEET.test(grid.sheet))) {
-    const pay = forceInvoices
-      ? undefined
-      : readSheetAs(grid, 'payment', options, tableOption(options));
+    const pay = forceInvoices ? undefined : readSheetAs(grid, 'payment', options);
     const invoiceLike =
       INVOICE_SHEET.test(grid.sheet) ||
       inv.columns.matched.some((m) => INVOICE_ONLY_FIELDS.has(m.field)) ||
@@ -161,7 +113,7 @@ function readSheet(
     if (invoiceLike) return asRead(grid, 'invoice', inv);
     return asRead(grid, 'payment', pay);
   }
-  const pay = readSheetAs(grid, 'payment', options, tableOption(options));
+  const pay = readSheetAs(grid, 'payment', options);
   if (fits(pay)) return asRead(grid, 'payment', pay);
   if (fits(inv)) return asRead(grid, 'invoice', inv);
   return {
@@ -196,7 +148,7 @@ function asRead(
     headerRow: read.headerRow ?? null,
     rowsRead: read.rowsRead,
     rowsDropped: read.rowsDropped,
-    records: read.table?.size ?? read.records.length,
+    records: read.records.length,
   };
   const warnings = [...read.warnings];
   // Blank optional cells are not errors, but a user should know the columns aging uses are patchy.
@@ -213,25 +165,7 @@ function asRead(
       count: missing.count,
     });
   }
-  if (kind === 'invoice') {
-    const table = read.table as RecordTable<Invoice> | undefined;
-    return {
-      report,
-      warnings,
-      invoices: read.records as Invoice[],
-      ...(table && { invoiceTable: table }),
-    };
-  }
-  const table = read.table as RecordTable<Payment> | undefined;
-  return {
-    report,
-    warnings,
-    payments: read.records as Payment[],
-    ...(table && { paymentTable: table }),
-  };
-}
-
-/** The sheet read options that collect a table when asked to. */
-function tableOption(options: LoadReceivablesOptions): { table?: boolean } {
-  return options.table === true ? { table: true } : {};
+  return kind === 'invoice'
+    ? { report, warnings, invoices: read.records as Invoice[] }
+    : { report, warnings, payments: read.records as Payment[] };
 }

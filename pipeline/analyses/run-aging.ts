@@ -57,16 +57,11 @@ export function runAging(
 ): RunAgingResult {
   const place = (names: string[]) =>
     names.length === 1 ? { file, sheet: names[0] as string } : { file };
-  // The tables when loadReceivables collected them (the fast path), else the objects.
-  const result = ageReceivables(
-    loaded.invoiceTable ?? loaded.invoices,
-    loaded.paymentTable ?? loaded.payments,
-    {
-      ...options,
-      invoicePlace: place(loaded.invoiceSheets),
-      paymentPlace: place(loaded.paymentSheets),
-    },
-  );
+  const result = ageReceivables(loaded.invoices, loaded.payments, {
+    ...options,
+    invoicePlace: place(loaded.invoiceSheets),
+    paymentPlace: place(loaded.paymentSheets),
+  });
   const report = toReport(file, result, loaded.sheets, [...loaded.warnings, ...result.warnings]);
   return { result, report };
 }

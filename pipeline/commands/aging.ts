@@ -65,12 +65,7 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  // Tables, not objects: ageReceivables reads them as they are (its fast path), and a million
-  // rows are a few typed arrays rather than a million objects for the garbage collector.
-  const loaded = loadReceivables(grids, {
-    forceInvoices: options.sheet !== undefined,
-    table: true,
-  });
+  const loaded = loadReceivables(grids, { forceInvoices: options.sheet !== undefined });
   if (loaded.invoiceSheets.length === 0) {
     io.stderr(
       `pipecast aging: no sheet of ${options.file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)\n`,

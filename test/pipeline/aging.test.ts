@@ -9,9 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../pipeline/cli-io.js';
 import { main } from '../../pipeline/cli.js';
 import type { AgingReport } from '../../pipeline/commands/aging.js';
-import { loadReceivables } from '../../pipeline/analyses/load-receivables.js';
-import { runAging } from '../../pipeline/analyses/run-aging.js';
-import type { SheetGrid } from '../../pipeline/read-workbook.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/receivables', import.meta.url));
 const AR = join(DATA, 'WA_Fn-UseC_-Accounts-Receivable.csv');
@@ -308,51 +305,5 @@ describe('pipecast aging on a workbook with invoices and payments sheets', () =>
     expect(none.code).toBe(1);
     expect(none.err).toContain('no sheet');
     expect(none.err).toContain('sheet skipped');
-  });
-});
-
-describe('loadReceivables with tables', () => {
-  const grid = (sheet: string, rows: SheetGrid['rows']): SheetGrid => ({
-    file: 'book.xlsx',
-    sheet,
-    rows,
-    date1904: false,
-  });
-  // Two invoice sheets and two payment sheets: the tables are joined in workbook order.
-  const grids = [
-    grid('Invoices 2024', [
-      ['Invoice No', 'Customer', 'Invoice Date', 'Terms', 'Amount', 'Owner'],
-      [' I1', 'Acme', '2024-01-05', 'net 30', 100, 'Li'],
-      ['I2', '', '2024-02-01', 'weird', 50, ''],
-    ]),
-    grid('Payments A', [
-      ['Payment Date', 'Customer', 'Invoice No', 'Amount', 'Currency'],
-      ['2024-02-01', 'Acme', 'I1 ', 40, ''],
-      ['2024-02-02', 'Beta', 'I9', 7, 'USD'],
-    ]),
-    grid('Invoices 2023', [
-      ['Invoice No', 'Customer', 'Invoice Date', 'Due Date', 'Amount'],
-      ['I3', 'Beta', '2023-12-01', '2023-12-31', 80],
-      ['I1', 'Beta', '2023-12-02', '2023-12-31', 20],
-    ]),
-    grid('Payments B', [
-      ['Payment Date', 'Customer', 'Invoice No', 'Amount'],
-      ['2024-03-01', '', 'I3', 80],
-    ]),
-  ];
-
-  it('collects every sheet in one table per kind, in workbook order, and ages as the objects do', () => {
-    const tables = loadReceivables(grids, { table: true });
-    const objects = loadReceivables(grids);
-    expect(tables.invoices).toEqual([]);
-    expect(tables.invoiceTable?.toRecords()).toEqual(objects.invoices);
-    expect(tables.paymentTable?.toRecords()).toEqual(objects.payments);
-    expect(tables.sheets).toEqual(objects.sheets);
-    expect(tables.sheets.map((s) => s.records)).toEqual([2, 2, 2, 1]);
-    const options = { asOf: '2024-03-31', invoiceLines: 'all' as const };
-    expect(runAging('book.xlsx', tables, options)).toEqual(runAging('book.xlsx', objects, options));
-    // Hand: ' I1' (row 2 of the first sheet) is the first I1, so the 40 paid goes to it: 60 open.
-    const lines = runAging('book.xlsx', tables, options).result.sections[0]?.invoices ?? [];
-    expect(lines.find((l) => l.invoice === 'I1' && l.customer === 'Acme')?.open).toBe(60);
   });
 });
