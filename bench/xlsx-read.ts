@@ -13,7 +13,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LARGE_ROWS, largeXlsxPath } from './make-large-xlsx.js';
 
-const READERS = ['floor', 'ours', 'records', 'records-main', 'exceljs', 'sheetjs'] as const;
+const READERS = ['floor', 'ours', 'records', 'exceljs', 'sheetjs'] as const;
 type Reader = (typeof READERS)[number];
 
 interface Measurement {
@@ -30,7 +30,6 @@ const DESCRIPTIONS: Record<Reader, string> = {
   floor: 'floor: zlib inflate of the sheet XML + count "<row"',
   ours: 'ours: streamXlsxRows → typed CellValue rows',
   records: 'ours: streamXlsxRecords → typed Deal records (all kept, in a RecordTable)',
-  'records-main': 'ours: the same records, inflated on the main thread (workerFromBytes: Infinity)',
   exceljs: 'exceljs 4 streaming WorkbookReader, rows only',
   sheetjs: 'SheetJS xlsx 0.18.5 readFile + sheet_to_json',
 };
@@ -64,13 +63,9 @@ async function runChild(reader: Reader, file: string): Promise<Measurement> {
       rows++;
       cells += row.cells.length;
     }
-  } else if (reader === 'records' || reader === 'records-main') {
+  } else if (reader === 'records') {
     const { streamXlsxRecords } = await import('../pipeline/stream-xlsx-records.js');
-    const result = await streamXlsxRecords(file, {
-      kind: 'deal',
-      table: true,
-      workerFromBytes: reader === 'records' ? undefined : Infinity,
-    });
+    const result = await streamXlsxRecords(file, { kind: 'deal', table: true });
     const table = result.table!;
     rows = table.size;
     cells = Object.keys(table.record(0)).length * rows;

@@ -19,8 +19,6 @@ import { scanXlsxSheets } from './xlsx-stream/stream-xlsx-row-batches.js';
 export interface StreamXlsxRecordsOptions<K extends RecordKind> extends ReadSheetRecordsOptions<K> {
   /** The sheet: its name or 0-based position; default the first worksheet. */
   sheet?: string | number;
-  /** See StreamXlsxRowsOptions.workerFromBytes (default: parts of 16 MiB up inflate on a worker). */
-  workerFromBytes?: number;
 }
 
 /**
@@ -35,8 +33,8 @@ export async function streamXlsxRecords<K extends RecordKind>(
   file: string,
   options: StreamXlsxRecordsOptions<K>,
 ): Promise<ReadRecordsResult<RecordByKind[K]>> {
-  const { sheet = 0, workerFromBytes, ...recordOptions } = options;
-  for await (const scan of scanXlsxSheets(file, { sheet, workerFromBytes })) {
+  const { sheet = 0, ...recordOptions } = options;
+  for await (const scan of scanXlsxSheets(file, { sheet })) {
     // A table is made at the size the sheet says it has.
     const rowsHint = recordOptions.table === true ? await scan.rowsHint() : undefined;
     const reader = new RecordReader({

@@ -4,9 +4,7 @@ import type { ZlibOptions } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { WorkbookReadError } from '../workbook-read-error.js';
-import type { InflateJob } from './inflate-worker.js';
-import { STORED_READ_BYTES, readStoredBytes } from './read-stored-bytes.js';
-import { INFLATE_AHEAD_CHUNKS, streamPartInWorker } from './stream-part-in-worker.js';
+import { readStoredBytes } from './read-stored-bytes.js';
 
 /**
  * Inflated bytes handed over per chunk. Larger chunks mean fewer string joins and fewer scanner
@@ -22,12 +20,6 @@ export const DEFAULT_XLSX_CHUNK_SIZE = 256 * 1024;
  * external, and their characters read more slowly.
  */
 const INFLATE_AHEAD_BYTES = 4 * 1024 * 1024;
-
-/**
- * Parts at least this large (inflated) are inflated on a worker thread when streamed in chunks:
- * below it, starting the thread (~30 ms) costs more than the overlap saves.
- */
-export const DEFAULT_WORKER_FROM_BYTES = 16 * 1024 * 1024;
 
 /** Parts larger than this are never read whole into one string (they are streamed instead). */
 const MAX_WHOLE_PART_BYTES = 64 * 1024 * 1024;
@@ -50,24 +42,13 @@ export interface XlsxPackage {
   close(): void;
 }
 
-export interface OpenXlsxPackageOptions {
-  /**
-   * Inflate parts of at least this many bytes on a worker thread when they are streamed in
-   * chunks (default DEFAULT_WORKER_FROM_BYTES; Infinity never, 0 always).
-   */
-  workerFromBytes?: number | undefined;
-}
-
 /**
  * Opens an .xlsx/.xlsm file for random access to its parts, reading only the zip's central
  * directory up front.
  *
  * @throws WorkbookReadError naming the file when it is missing, not a zip, or a damaged zip.
  */
-export async function openXlsxPackage(
-  file: string,
-  options: OpenXlsxPackageOptions = {},
-): Promise<XlsxPackage> {
+export async function openXlsxPackage(file: string): Promise<XlsxPackage> {
   let zip: ZipFile;
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
@@ -90,12 +71,7 @@ export async function openXlsxPackage(
       cause: error,
     });
   }
-  return new YauzlXlsxPackage(
-    file,
-    zip,
-    entries,
-    options.workerFromBytes ?? DEFAULT_WORKER_FROM_BYTES,
-  );
+  return new YauzlXlsxPackage(file, zip, entries);
 }
 
 /** Zip part names as they are looked up: no leading slash, lower case, forward slashes. */
@@ -108,7 +84,6 @@ class YauzlXlsxPackage implements XlsxPackage {
     readonly file: string,
     private readonly zip: ZipFile,
     private readonly entries: ReadonlyMap<string, Entry>,
-    private readonly workerFromBytes: number,
   ) {}
 
   has(part: string): boolean {
@@ -156,26 +131,6 @@ class YauzlXlsxPackage implements XlsxPackage {
     part: string,
     chunkSize = DEFAULT_XLSX_CHUNK_SIZE,
   ): AsyncIterable<Buffer> {
-    const entry = this.entries.get(normalisePartName(part));
-    if (
-      entry !== undefined &&
-      entry.uncompressedSize >= this.workerFromBytes &&
-      !entry.isEncrypted() &&
-      (entry.compressionMethod === 0 || entry.compressionMethod === 8)
-    ) {
-      const { start, end } = await this.storedRange(part, entry);
-      const job: InflateJob = {
-        file: this.file,
-        start,
-        end,
-        method: entry.compressionMethod === 0 ? 0 : 8,
-        chunkSize,
-        ahead: INFLATE_AHEAD_CHUNKS,
-        readBytes: STORED_READ_BYTES,
-      };
-      yield* streamPartInWorker(job, (message) => this.damaged(part, new Error(message)));
-      return;
-    }
     const stream = await this.streamBytes(part, chunkSize);
     try {
       for await (const chunk of stream) yield chunk as Buffer;

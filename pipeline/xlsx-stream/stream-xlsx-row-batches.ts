@@ -13,11 +13,6 @@ export interface StreamXlsxRowsOptions {
    * the workbook's tab order. Default: every worksheet, in tab order.
    */
   sheet?: string | number;
-  /**
-   * Parts at least this large (inflated bytes) are inflated on a worker thread, side by side
-   * with the scan. Default DEFAULT_WORKER_FROM_BYTES (16 MiB); 0 always, Infinity never.
-   */
-  workerFromBytes?: number;
 }
 
 /** The rows one inflated chunk of a sheet completed. */
@@ -126,16 +121,12 @@ async function* openSheets(
       `streamXlsxRows: options.sheet must be a sheet name or a 0-based index, got ${wanted}`,
     );
   }
-  const pkg = await openXlsxPackage(file, { workerFromBytes: options.workerFromBytes });
-  let first: EarlyChunks | undefined;
+  const pkg = await openXlsxPackage(file);
   try {
     const structure = await readWorkbookStructure(pkg);
     const sheets =
       wanted === undefined ? structure.sheets : [pickSheet(file, structure.sheets, wanted)];
     if (sheets.length === 0) return;
-    // The first sheet starts inflating (on its own thread when large) while the styles and the
-    // shared strings are read.
-    first = startEarly(pkg.streamByteChunks(sheets[0]!.part));
     const context: SheetScanContext = {
       dateStyles:
         structure.stylesPart === undefined
@@ -147,54 +138,19 @@ async function* openSheets(
           : await readSharedStrings(pkg, structure.sharedStringsPart),
       date1904: structure.date1904,
     };
-    for (const [k, sheet] of sheets.entries()) {
+    for (const sheet of sheets) {
       yield {
         sheet: sheet.name,
         date1904: context.date1904,
         scanner: new SheetRowScanner(context),
-        // The others are async generators: a part is opened when its chunks are first asked for.
-        chunks: k === 0 ? first : pkg.streamByteChunks(sheet.part),
+        // An async generator: the part is opened only when its chunks are first asked for.
+        chunks: pkg.streamByteChunks(sheet.part),
         bytes: pkg.partBytes(sheet.part),
       };
     }
   } finally {
-    // A sheet the caller skipped or left part read: its reading thread must not outlive us.
-    await first?.close();
     pkg.close();
   }
-}
-
-/** Chunks already being read before anyone iterates them. */
-interface EarlyChunks extends AsyncIterable<Buffer> {
-  /** Stops the reading (and its thread) if it is not done yet. */
-  close(): Promise<void>;
-}
-
-/** Starts reading `chunks` now; they can be iterated once, and must be closed. */
-function startEarly(chunks: AsyncIterable<Buffer>): EarlyChunks {
-  const iterator = chunks[Symbol.asyncIterator]();
-  let head: Promise<IteratorResult<Buffer>> | undefined = iterator.next();
-  // A failure is reported to whoever iterates the chunks, not as an unhandled rejection now.
-  head.catch(() => undefined);
-  return {
-    [Symbol.asyncIterator]: () => {
-      return {
-        next: () => {
-          const next = head ?? iterator.next();
-          head = undefined;
-          return next;
-        },
-        return: async (value?: unknown) => {
-          head = undefined;
-          return (await iterator.return?.(value)) ?? { done: true, value: undefined };
-        },
-      };
-    },
-    close: async () => {
-      head = undefined;
-      await iterator.return?.(undefined).catch(() => undefined);
-    },
-  };
 }
 
 /** How far into a sheet the `<dimension>` element is looked for (it comes first, if at all). */

@@ -65,16 +65,6 @@ describe.skipIf(missing)('readXlsxSheets on the real workbooks of ../shared/data
     },
   );
 
-  it.each(WORKBOOKS)(
-    '%s: the same sheets when every part is inflated on a worker thread',
-    async (file) => {
-      const path = join(dir, file);
-      expect(await readXlsxSheets(path, { workerFromBytes: 0 })).toEqual(
-        await readXlsxSheets(path, { workerFromBytes: Infinity }),
-      );
-    },
-  );
-
   it('pivots.xlsx: the cached #DIV/0! in a date-formatted formula cell is an error, not a date', async () => {
     const [, , , , dataSheet] = await readXlsxSheets(join(dir, 'pivots.xlsx'));
     expect(dataSheet?.sheet).toBe('DataSheet');

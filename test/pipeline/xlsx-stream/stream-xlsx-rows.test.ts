@@ -156,6 +156,25 @@ describe('streamXlsxRows errors', () => {
     await expect(readXlsxSheets(path)).rejects.toThrow(path);
   });
 
+  it('a part whose deflated data ends early throws naming the file and the part', async () => {
+    const sheet = `<worksheet><sheetData>${'<row><c><v>1</v></c></row>'.repeat(5000)}</sheetData></worksheet>`;
+    const path = writeXlsx('cut.xlsx', { sheets: [{ name: 'S', xml: sheet }] });
+    // The sheet's stored size halved in its local and central headers: the zip reads fine, and
+    // inflating runs out of data.
+    const bytes = Buffer.from(readFileSync(path));
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const local = bytes.indexOf(name) - 30;
+    const central = bytes.indexOf(name, local + 30 + name.length) - 46;
+    const half = Math.floor(bytes.readUInt32LE(local + 18) / 2);
+    bytes.writeUInt32LE(half, local + 18);
+    bytes.writeUInt32LE(half, central + 20);
+    writeFileSync(path, bytes);
+    await expect(readXlsxSheets(path)).rejects.toThrow(WorkbookReadError);
+    await expect(readXlsxSheets(path)).rejects.toThrow(
+      `${path}: damaged part xl/worksheets/sheet1.xml: unexpected end of file`,
+    );
+  });
+
   it('a zip with overwritten bytes throws naming the file', async () => {
     const sheet = `<worksheet><sheetData>${'<row><c><v>1</v></c></row>'.repeat(5000)}</sheetData></worksheet>`;
     const path = writeXlsx('damaged.xlsx', { sheets: [{ name: 'S', xml: sheet }] });
