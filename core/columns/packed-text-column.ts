@@ -116,15 +116,6 @@ export class PackedTextColumn {
     return this.starts[i] !== ABSENT;
   }
 
-  /**
-   * The buffers themselves, for a reader of every row that compares or hashes code units in
-   * place (no string per row): row `i` is `codes[starts[i]] … codes[ends[i] − 1]`, absent when
-   * starts[i] is -1. Read only, and only until the column is written again (a write may move them).
-   */
-  units(): { codes: Uint16Array; starts: Int32Array; ends: Int32Array } {
-    return { codes: this.chars, starts: this.starts, ends: this.ends };
-  }
-
   /** Row `i`'s text, or undefined when it has none. */
   get(i: number): string | undefined {
     const start = this.starts[i]!;

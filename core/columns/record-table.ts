@@ -232,16 +232,6 @@ export class RecordTable<T> {
     return column as (T | undefined)[] | undefined;
   }
 
-  /**
-   * An id field's packed column (see PackedTextColumn.units), for a reader of every row that
-   * hashes or compares ids without a string per row; undefined when no row has the field.
-   */
-  packed(field: string): PackedTextColumn | undefined {
-    const f = this.fieldIndex(field);
-    if (this.storage[f] !== PACKED) throw new Error(`RecordTable: ${field} is not an id field`);
-    return this.columns[f] as PackedTextColumn | undefined;
-  }
-
   /** Record `i` (0-based) as an object, with only the fields it has. */
   record(i: number): T {
     const record: Record<string, unknown> = { row: this.excelRows[i] };

@@ -51,15 +51,3 @@ describe('PackedTextColumn copies', () => {
     expect([target.lengthOf(0), target.lengthOf(1), target.codeAt(2, 2)]).toEqual([2, 0, 49]);
   });
 });
-
-describe('PackedTextColumn units', () => {
-  it('hands out its buffers: each row its code units between start and end, -1 for absent', () => {
-    const column = new PackedTextColumn(3);
-    column.set(0, 'A1');
-    column.set(2, ' 号');
-    const { codes, starts, ends } = column.units();
-    // Rows written in order, back to back: 'A1' at 0–2, ' 号' at 2–4; row 1 never written.
-    expect([starts[0], ends[0], starts[1], starts[2], ends[2]]).toEqual([0, 2, -1, 2, 4]);
-    expect(Array.from(codes.subarray(0, 4))).toEqual([65, 49, 32, 0x53f7]);
-  });
-});

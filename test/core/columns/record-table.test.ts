@@ -100,16 +100,3 @@ describe('RecordTable ids', () => {
     expect(table.toRecords().map((d) => d.id)).toEqual(['D-1', '商机 2']);
   });
 });
-
-describe('RecordTable packed ids', () => {
-  it("gives an id field's packed column, undefined when no row has it, and refuses other fields", () => {
-    const table = RecordTable.fromRecords('payment', [
-      { row: 2, invoice: 'I-1', date: 19_800, amount: 5 },
-      { row: 3, date: 19_801, amount: 6 },
-    ]);
-    const invoice = table.packed('invoice');
-    expect([invoice?.get(0), invoice?.has(1)]).toEqual(['I-1', false]);
-    expect(table.packed('customer')).toBeUndefined();
-    expect(() => table.packed('currency')).toThrow(/currency is not an id field/);
-  });
-});
