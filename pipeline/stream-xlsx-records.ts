@@ -108,9 +108,8 @@ class RecordSink<K extends RecordKind> implements RowSink, RawCellSource {
       if (kind === CELL_SHARED && (mode === TEXT || mode === ID)) {
         const item = numbers[index]!;
         if (isPlainItem(sharedStrings, item, mode === ID)) {
-          // An id goes into a table's packed column as code units, its string never made.
-          if (mode === ID) assembler.takePackedText(b, sharedStrings, item);
-          else assembler.takeValue(b, sharedStrings.text(item));
+          // Into a table by its number: an id's code units are copied, a text is coded.
+          assembler.takeSharedText(b, sharedStrings, item);
           continue;
         }
       } else if (kind === CELL_NUMBER) {

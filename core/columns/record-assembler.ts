@@ -183,13 +183,13 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
   }
 
   /**
-   * Sets bound column b to text `i` of `texts`, text a fast reader has already checked: a table
-   * copies an id's code units into its packed column, with no string made.
+   * Sets bound column b to text `i` of `texts` (an .xlsx shared-string table), text a fast reader
+   * has already checked: a table copies an id's code units, and codes a text by its number,
+   * without making or hashing its string (see RecordTable.setShared).
    */
-  takePackedText(b: number, texts: PackedTexts, i: number): void {
-    if (this.table !== undefined && this.table.setPacked(this.tableField[b]!, texts.packed, i))
-      return;
-    this.takeValue(b, texts.text(i));
+  takeSharedText(b: number, texts: PackedTexts, i: number): void {
+    if (this.table === undefined) this.record[this.bound[b]!.spec.field] = texts.text(i);
+    else this.table.setShared(this.tableField[b]!, texts, i);
   }
 
   /** Applies bound column b's parse result to the current row; false once the row is dropped. */

@@ -1,37 +1,40 @@
+import { CodedTextColumn, type TextCodes } from './coded-text-column.js';
 import { ownSlice } from './csv-fast-fields.js';
-import { PackedTextColumn } from './packed-text-column.js';
+import { PackedTextColumn, type PackedTexts } from './packed-text-column.js';
 import { RECORD_FIELDS, type FieldType } from './record-fields.js';
 import type { RecordByKind, RecordKind } from './records.js';
 
 /**
- * How a field is stored: numbers and dates, booleans, ids (packed: they differ row by row), or
- * any other value (text the reader shares between rows, objects).
+ * How a field is stored: numbers and dates, booleans, ids (packed: they differ row by row),
+ * texts and statuses (coded: they repeat), or any other value (objects).
  */
 const NUMBER = 0;
 const FLAG = 1;
 const VALUE = 2;
 const PACKED = 3;
+const CODED = 4;
 
 function storageOf(type: FieldType | 'object'): number {
   if (type === 'number' || type === 'date' || type === 'fraction') return NUMBER;
   if (type === 'boolean') return FLAG;
   if (type === 'id') return PACKED;
+  if (type === 'text' || type === 'status') return CODED;
   return VALUE;
 }
 
 /**
- * Numbers: NaN when absent. Flags: -1 absent, 0 false, 1 true. Values and packed ids: undefined
- * when absent.
+ * Numbers: NaN when absent. Flags: -1 absent, 0 false, 1 true. Values, packed ids and coded
+ * texts: undefined when absent.
  */
-type FieldColumn = Float64Array | Int8Array | unknown[] | PackedTextColumn;
+type FieldColumn = Float64Array | Int8Array | unknown[] | PackedTextColumn | CodedTextColumn;
 
 const FIRST_CAPACITY = 1024;
 const MAX_FIRST_CAPACITY = 1 << 24;
 
 /**
  * Records of one kind stored column by column: a typed array per number, date and boolean field,
- * ids packed in one character buffer, and a plain array per other text field (whose strings the
- * reader already shares between rows).
+ * ids packed in one character buffer, texts and statuses as codes into their distinct values,
+ * and a plain array for other values (a customer's extra columns).
  *
  * Why: a million records as objects are a million objects (plus a boxed number per amount) that
  * the garbage collector copies twice before they settle, which on a 2-core machine cost as much
@@ -126,6 +129,7 @@ export class RecordTable<T> {
     if (storage === NUMBER) (column as Float64Array)[this.size] = value as number;
     else if (storage === FLAG) (column as Int8Array)[this.size] = value ? 1 : 0;
     else if (storage === PACKED) (column as PackedTextColumn).set(this.size, value as string);
+    else if (storage === CODED) (column as CodedTextColumn).set(this.size, value);
     else (column as unknown[])[this.size] = value;
     this.written[this.writtenCount++] = f;
   }
@@ -140,15 +144,24 @@ export class RecordTable<T> {
   }
 
   /**
-   * Sets field `f` of the row being built to text `j` of a packed source, copying its code units
-   * when the field is packed too; false (nothing set) when it is not.
+   * Sets field `f` of the row being built to text `i` of `source` (an .xlsx shared-string
+   * table): an id's code units are copied, a text is coded by its number (no string hashed
+   * when the number was seen before); any other field gets the text as a string.
    */
-  setPacked(f: number, source: PackedTextColumn, j: number): boolean {
-    if (this.storage[f] !== PACKED) return false;
-    const column = (this.columns[f] ?? this.makeColumn(f, source.lengthOf(j))) as PackedTextColumn;
-    column.copyFrom(this.size, source, j);
+  setShared(f: number, source: PackedTexts, i: number): void {
+    const storage = this.storage[f];
+    if (storage === PACKED) {
+      const column = (this.columns[f] ??
+        this.makeColumn(f, source.packed.lengthOf(i))) as PackedTextColumn;
+      column.copyFrom(this.size, source.packed, i);
+    } else if (storage === CODED) {
+      const column = (this.columns[f] ?? this.makeColumn(f, 0)) as CodedTextColumn;
+      column.setKeyed(this.size, source, i);
+    } else {
+      this.set(f, source.text(i));
+      return;
+    }
     this.written[this.writtenCount++] = f;
-    return true;
   }
 
   /** Field `f` of the row being built (undefined when not set). */
@@ -178,6 +191,7 @@ export class RecordTable<T> {
       if (storage === NUMBER) (column as Float64Array)[slot] = NaN;
       else if (storage === FLAG) (column as Int8Array)[slot] = -1;
       else if (storage === PACKED) (column as PackedTextColumn).clear(slot);
+      else if (storage === CODED) (column as CodedTextColumn).clear(slot);
       else (column as unknown[])[slot] = undefined;
     }
     this.writtenCount = 0;
@@ -197,6 +211,7 @@ export class RecordTable<T> {
       return value < 0 ? undefined : value === 1;
     }
     if (storage === PACKED) return (column as PackedTextColumn).get(i);
+    if (storage === CODED) return (column as CodedTextColumn).get(i);
     return (column as unknown[])[i];
   }
 
@@ -216,20 +231,33 @@ export class RecordTable<T> {
   }
 
   /**
-   * A text, id or status field's column (undefined where absent; it may be longer than `size`:
-   * read only the first `size`); undefined when no row has the field. An id column is rebuilt
-   * as strings on each call: read one id with `get(fieldIndex(field), i)` instead.
+   * A text, id, status or object field's values, one per row (undefined where absent; an object
+   * field's array may be longer than `size`: read only the first `size`); undefined when no row
+   * has the field. Text, id and status columns are rebuilt as an array on each call: to go
+   * through a text or status column, read its `codes` instead; to read one id, use
+   * `get(fieldIndex(field), i)`.
    */
   values<T = string>(field: string): readonly (T | undefined)[] | undefined {
     const f = this.fieldIndex(field);
     const column = this.columns[f];
-    if (this.storage[f] === PACKED) {
-      // Ids are rebuilt as strings here: for a caller that needs all of them (a join by id).
+    const storage = this.storage[f];
+    if (storage === PACKED || storage === CODED) {
       if (column === undefined) return undefined;
       return Array.from({ length: this.size }, (_, i) => this.get(f, i) as T | undefined);
     }
-    if (this.storage[f] !== VALUE) throw new Error(`RecordTable: ${field} is not a text field`);
+    if (storage !== VALUE) throw new Error(`RecordTable: ${field} is not a text field`);
     return column as (T | undefined)[] | undefined;
+  }
+
+  /**
+   * A text or status field as a code per row into the distinct values (see CodedTextColumn), so
+   * a consumer can work once per distinct value; undefined when no row has the field.
+   */
+  codes(field: string): TextCodes | undefined {
+    const f = this.fieldIndex(field);
+    if (this.storage[f] !== CODED)
+      throw new Error(`RecordTable: ${field} is not a text or status field`);
+    return (this.columns[f] as CodedTextColumn | undefined)?.codes(this.size);
   }
 
   /** Record `i` (0-based) as an object, with only the fields it has. */
@@ -279,12 +307,12 @@ export class RecordTable<T> {
     for (let f = 0; f < this.columns.length; f++) {
       const old = this.columns[f];
       if (old === undefined) continue;
-      if (old instanceof PackedTextColumn) {
+      if (old instanceof PackedTextColumn || old instanceof CodedTextColumn) {
         old.resize(capacity, this.size);
         continue;
       }
       const grown = emptyColumn(this.storage[f]!, capacity);
-      if (grown instanceof PackedTextColumn) continue;
+      if (grown instanceof PackedTextColumn || grown instanceof CodedTextColumn) continue;
       if (Array.isArray(grown)) {
         const values = old as unknown[];
         for (let i = 0; i < this.size; i++) grown[i] = values[i];
@@ -299,6 +327,7 @@ function emptyColumn(storage: number, capacity: number): FieldColumn {
   if (storage === NUMBER) return new Float64Array(capacity).fill(NaN);
   if (storage === FLAG) return new Int8Array(capacity).fill(-1);
   if (storage === PACKED) return new PackedTextColumn(capacity);
+  if (storage === CODED) return new CodedTextColumn(capacity);
   // Made at full length: a column grown by appending cost ~4× as much fresh memory (slow to
   // touch on this VM) as one made once. Its holes read as undefined.
   return new Array<unknown>(capacity);

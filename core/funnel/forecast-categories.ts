@@ -115,7 +115,7 @@ export function forecastCategoriesOf(
   const flagsInUse = FLAGS.filter((f) => p.present[f]);
   // Per-deal overrides and qualification flags, read from the deal table's columns.
   const needDeal = flagsInUse.length > 0 || p.present.forecastCategory;
-  const typedCategories = p.table.values('forecastCategory');
+  const typedCategories = p.table.codes('forecastCategory');
   const flagColumns = flagsInUse.map((f) => p.table.flags(f));
   const idField = p.table.fieldIndex('id');
   const rows = p.table.rows();
@@ -157,7 +157,9 @@ export function forecastCategoriesOf(
       c = categoryOfStage[stage[i] as number] as number;
       wm = weightedMinor[i] as number;
       if (needDeal) {
-        const typed = typedCategories?.[i]?.trim();
+        const typed = (
+          typedCategories?.dictionary[typedCategories.codes[i]!] as string | undefined
+        )?.trim();
         if (typed) {
           const override = toForecastCategory(typed);
           if (override === undefined || override === 'closed') {

@@ -1,4 +1,5 @@
 import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
+import type { TextCodes } from '../columns/coded-text-column.js';
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, DealStatus, StageChange } from '../columns/records.js';
 import { dealTable } from './deal-table.js';
@@ -96,14 +97,19 @@ export function prepareDeals(
 
   const size = table.size;
   const rows = table.rows();
-  const stageTexts = table.values('stage') ?? [];
-  const statuses = table.values<DealStatus>('status');
+  // Texts as codes into their distinct values (code 0: none), so each distinct stage, status,
+  // owner, region, product and account is looked at once, not once per deal.
+  let noCodes: Uint16Array | undefined;
+  const textCodes = (field: string): TextCodes =>
+    table.codes(field) ?? { codes: (noCodes ??= new Uint16Array(size)), dictionary: [undefined] };
+  const stageTexts = textCodes('stage');
+  const statuses = textCodes('status');
   const amounts = table.numbers('amount');
   const probabilities = table.numbers('probability');
-  const ownerTexts = table.values('owner');
-  const regionTexts = table.values('region');
-  const productTexts = table.values('product');
-  const accounts = table.values('account');
+  const ownerTexts = textCodes('owner');
+  const regionTexts = textCodes('region');
+  const productTexts = textCodes('product');
+  const accounts = textCodes('account');
   const closes = table.numbers('closeDate');
   const createds = table.numbers('createdDate');
   const entereds = table.numbers('stageEnteredDate');
@@ -139,9 +145,17 @@ export function prepareDeals(
   const missAccount = tally('account', 'all', 'none: the forecast does not need the account', 2);
   const missOwner = tally('owner', 'all', "grouped under owner '(none)'", 3);
   const missCreated = tally('createdDate', 'all', 'left out of sales-cycle averages', 4);
-  // Stage names repeat: match each distinct text once. Packed: (stage index + 1) × 8, + 4 for a
-  // blank name, + terminal status (0 none, WON, LOST), so one lookup gives all three.
-  const stageCache = new Map<string, number>();
+  // Each distinct stage name is matched once. Packed: (stage index + 1) × 8, + 4 for a blank
+  // name, + terminal status (0 none, WON, LOST), so one lookup gives all three; -1 not yet.
+  const stagePacked = new Int32Array(stageTexts.dictionary.length).fill(-1);
+  // Each distinct owner, region and product is coded once (in the order deals first name them,
+  // as coding every deal's text would); -1 not yet.
+  const ownerOf = new Int32Array(ownerTexts.dictionary.length).fill(-1);
+  const regionOf = new Int32Array(regionTexts.dictionary.length).fill(-1);
+  const productOf = new Int32Array(productTexts.dictionary.length).fill(-1);
+  const accountBlank = Uint8Array.from(accounts.dictionary, (a) =>
+    isBlankText(a as string | undefined) ? 1 : 0,
+  );
   // For the matched share of a user template (resolveTemplate's rule): open deals with a
   // non-blank, non-terminal stage name vote; those the template recognises match.
   let voting = 0;
@@ -149,20 +163,21 @@ export function prepareDeals(
 
   for (let i = 0; i < size; i += 1) {
     const row = rows[i]!;
-    const stageText = stageTexts[i] as string;
-    let packed = stageCache.get(stageText);
-    if (packed === undefined) {
+    const stageCode = stageTexts.codes[i]!;
+    const stageText = stageTexts.dictionary[stageCode] as string;
+    let packed = stagePacked[stageCode]!;
+    if (packed < 0) {
       const key = normalizeStageName(stageText);
       const terminal = terminalStatusOf(stageText);
       packed =
         ((matcher.get(key) ?? -1) + 1) * 8 +
         (key === '' ? 4 : 0) +
         (terminal === 'won' ? WON : terminal === 'lost' ? LOST : 0);
-      stageCache.set(stageText, packed);
+      stagePacked[stageCode] = packed;
     }
     const index = (packed >> 3) - 1;
     const terminal = packed & 3;
-    const given = statuses?.[i];
+    const given = statuses.dictionary[statuses.codes[i]!] as DealStatus | undefined;
     const st =
       given === 'won' ? WON : given === 'lost' ? LOST : given === undefined ? terminal : OPEN;
     if (terminal === 0 && (packed & 4) === 0 && given !== 'won' && given !== 'lost') {
@@ -198,16 +213,16 @@ export function prepareDeals(
         action: 'value ignored',
       });
     }
-    const ownerCode = owners.codeOfRaw(ownerTexts?.[i]);
+    const ownerCode = codeOnce(owners, ownerOf, ownerTexts, i);
     owner[i] = ownerCode;
-    region[i] = regions.codeOfRaw(regionTexts?.[i]);
-    product[i] = products.codeOfRaw(productTexts?.[i]);
+    region[i] = codeOnce(regions, regionOf, regionTexts, i);
+    product[i] = codeOnce(products, productOf, productTexts, i);
 
     if (st === OPEN) {
       if (Number.isNaN(minor)) count(missAmount, row, i);
       if (closes === undefined || Number.isNaN(closes[i]!)) count(missClose, row, i);
     }
-    if (isBlankText(accounts?.[i])) count(missAccount, row, i);
+    if (accountBlank[accounts.codes[i]!] === 1) count(missAccount, row, i);
     if (owners.values[ownerCode] === '') count(missOwner, row, i);
     if (createds === undefined || Number.isNaN(createds[i]!)) count(missCreated, row, i);
   }
@@ -219,7 +234,7 @@ export function prepareDeals(
     authority: anyFlag(table.flags('authority')),
     budget: anyFlag(table.flags('budget')),
     timeline: anyFlag(table.flags('timeline')),
-    forecastCategory: anyValue(table.values('forecastCategory'), size),
+    forecastCategory: anyValue(table.codes('forecastCategory')),
   };
   // In the order each field was first found missing (deal by deal, fields in the order above).
   const missing: MissingField[] = [missAmount, missClose, missAccount, missOwner, missCreated]
@@ -356,8 +371,8 @@ export function prepareDeals(
   const present: Record<string, boolean> = {
     amount: amounts !== undefined && amounts.some((a) => !Number.isNaN(a)),
     closeDate: closes !== undefined && closes.some((d) => !Number.isNaN(d)),
-    account: anyValue(accounts, size),
-    owner: anyValue(ownerTexts, size),
+    account: anyValue(accounts),
+    owner: anyValue(ownerTexts),
     createdDate: createds !== undefined && createds.some((d) => !Number.isNaN(d)),
   };
   for (const entry of missing) {
@@ -460,10 +475,23 @@ function anyFlag(flags: Int8Array | undefined): boolean {
   return flags !== undefined && flags.some((f) => f >= 0);
 }
 
-function anyValue(values: readonly unknown[] | undefined, size: number): boolean {
-  if (values === undefined) return false;
-  for (let i = 0; i < size; i += 1) if (values[i] !== undefined) return true;
-  return false;
+/** Whether any row has a value. */
+function anyValue(texts: TextCodes | undefined): boolean {
+  return texts !== undefined && texts.codes.some((c) => c !== 0);
+}
+
+/**
+ * Row i's text coded in `dictionary`, coding each distinct text of the column once (`codeOf`
+ * remembers it per column code, -1 until then).
+ */
+function codeOnce(dictionary: Dictionary, codeOf: Int32Array, texts: TextCodes, i: number): number {
+  const c = texts.codes[i]!;
+  let code = codeOf[c]!;
+  if (code < 0) {
+    code = dictionary.codeOfRaw(texts.dictionary[c] as string | undefined);
+    codeOf[c] = code;
+  }
+  return code;
 }
 
 function isBlankText(text: string | undefined): boolean {

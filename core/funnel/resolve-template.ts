@@ -82,16 +82,19 @@ export function resolveTemplate(
   const counts = new Map<string, { name: string; count: number; first: number }>();
   let open = 0;
   const table = dealTable(deals);
-  const stageTexts = table.values('stage') ?? [];
-  const statuses = table.values('status');
-  // Stage texts repeat (the reader shares one string per distinct value): normalise each once;
-  // null marks a blank or won/lost name, which does not vote.
-  const entryOf = new Map<string, { name: string; count: number; first: number } | null>();
+  const stageTexts = table.codes('stage');
+  const statuses = table.codes('status');
+  // Stage texts repeat: normalise each distinct one once (entryOf, by its code); null marks a
+  // blank or won/lost name, which does not vote.
+  const entryOf = new Array<{ name: string; count: number; first: number } | null | undefined>(
+    stageTexts?.dictionary.length ?? 1,
+  );
   for (let index = 0; index < table.size; index += 1) {
-    const status = statuses?.[index];
+    const status = statuses?.dictionary[statuses.codes[index]!];
     if (status === 'won' || status === 'lost') continue;
-    const stage = stageTexts[index] as string;
-    let entry = entryOf.get(stage);
+    const code = stageTexts?.codes[index] ?? 0;
+    const stage = stageTexts?.dictionary[code] as string;
+    let entry = entryOf[code];
     if (entry === undefined) {
       const key = normalizeStageName(stage);
       if (key === '' || WON.has(key) || LOST.has(key)) entry = null;
@@ -99,7 +102,7 @@ export function resolveTemplate(
         entry = counts.get(key) ?? { name: stage.trim(), count: 0, first: index };
         counts.set(key, entry);
       }
-      entryOf.set(stage, entry);
+      entryOf[code] = entry;
     }
     if (entry === null) continue;
     open += 1;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecordTable } from '../../../core/columns/record-table.js';
 import type { Deal, OrderLine } from '../../../core/columns/records.js';
+import { PackedTextColumn } from '../../../core/columns/packed-text-column.js';
 
 describe('RecordTable', () => {
   it('gives back the records it was made from, absent fields left out', () => {
@@ -98,5 +99,33 @@ describe('RecordTable ids', () => {
     expect(table.get(table.fieldIndex('id'), 1)).toBe('商机 2');
     expect(table.values('id')).toEqual(['D-1', '商机 2']);
     expect(table.toRecords().map((d) => d.id)).toEqual(['D-1', '商机 2']);
+  });
+});
+
+describe('RecordTable text codes', () => {
+  it('codes a text or status field, and reads shared texts by number', () => {
+    const table = RecordTable.fromRecords('deal', [
+      { row: 2, id: 'A', stage: 'Design', owner: 'Li' },
+      { row: 3, id: 'B', stage: 'Use' },
+      { row: 4, id: 'C', stage: 'Design', owner: 'Li', status: 'won' },
+    ]);
+    const stage = table.codes('stage')!;
+    expect([...stage.codes]).toEqual([1, 2, 1]);
+    expect(stage.dictionary).toEqual([undefined, 'Design', 'Use']);
+    expect([...table.codes('owner')!.codes]).toEqual([1, 0, 1]);
+    expect(table.codes('region')).toBeUndefined();
+    expect(() => table.codes('id')).toThrow(/id is not a text or status field/);
+    // values() rebuilds a coded column as one value per row.
+    expect(table.values('owner')).toEqual(['Li', undefined, 'Li']);
+
+    const shared = new PackedTextColumn(2);
+    shared.set(0, 'D-7');
+    shared.set(1, 'Negotiation');
+    const texts = { packed: shared, text: (i: number) => shared.get(i) };
+    table.beginRow(5);
+    table.setShared(table.fieldIndex('id'), texts, 0);
+    table.setShared(table.fieldIndex('stage'), texts, 1);
+    table.commitRow();
+    expect(table.record(3)).toEqual({ row: 5, id: 'D-7', stage: 'Negotiation' });
   });
 });

@@ -54,4 +54,22 @@ describe('prepareDeals', () => {
     expect(p.createdDay.length).toBe(0);
     expect(p.probability.length).toBe(0);
   });
+
+  it('codes owners in the order deals first name them, past 65,535 distinct ones too', () => {
+    // One owner per deal: more distinct owners than a coded column holds, so the table keeps
+    // them as they are and codes them when asked; a blank owner is '' like any other.
+    const n = 70_000;
+    const deals: Deal[] = Array.from({ length: n }, (_, i) => ({
+      row: i + 2,
+      id: `D${i}`,
+      stage: 'Design',
+      ...(i === 5 ? {} : { owner: ` Rep ${i} ` }),
+    }));
+    const p = prepareDeals(deals, { template: 'six' });
+    expect(p.owners).toHaveLength(n);
+    expect(p.owners[p.owner[0]!]).toBe('Rep 0');
+    expect(p.owners[p.owner[5]!]).toBe('');
+    expect(p.owner[69_999]).toBe(69_999);
+    expect(p.owners[p.owner[69_999]!]).toBe('Rep 69999');
+  });
 });
