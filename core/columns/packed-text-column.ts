@@ -1,5 +1,14 @@
-/** Where a row of a PackedTextColumn has no text. */
+/** Where a row of a PackedTextColumn has no text. A start below it refers to another column. */
 const ABSENT = -1;
+
+/** The start that refers to row j of the column's source (see copyFrom), and back. */
+function referenceTo(j: number): number {
+  return -2 - j;
+}
+
+function referenceOf(start: number): number {
+  return -2 - start;
+}
 
 /** Characters per String.fromCharCode call when a text is rebuilt (its argument count is bounded). */
 const CHARS_PER_CALL = 4096;
@@ -11,12 +20,19 @@ const CHARS_PER_CALL = 4096;
  * million kept strings cost the garbage collector ~0.25 s of copying here (measured on a
  * million-deal pipeline). Packed, they are three typed arrays; a row's string is rebuilt only
  * when asked for (a hygiene list, a stage-history join).
+ *
+ * A row copied from another packed column (an .xlsx shared-string table) only refers to it, and
+ * the column keeps that source: a million ids read from a workbook are then one number each, not
+ * a second copy of their characters.
  */
 export class PackedTextColumn {
   private chars: Uint16Array;
   private used = 0;
+  /** Per row: where its characters start; ABSENT; or below ABSENT, a reference (referenceTo). */
   private starts: Int32Array;
   private ends: Int32Array;
+  /** The one column this one's rows may refer to (the first copyFrom's source). */
+  private source: PackedTextColumn | undefined;
 
   /**
    * @param capacity - rows to make room for.
@@ -76,11 +92,27 @@ export class PackedTextColumn {
     return true;
   }
 
-  /** Sets row `i` to row `j` of `source`, copying its code units (no string is made). */
+  /**
+   * Sets row `i` to row `j` of `source` (no string is made): a reference when `source` is this
+   * column's source (the first one given, if it refers to no other), else a copy of its code
+   * units.
+   */
   copyFrom(i: number, source: PackedTextColumn, j: number): void {
     const from = source.starts[j]!;
     if (from === ABSENT) {
       this.clear(i);
+      return;
+    }
+    if (from < ABSENT) {
+      // Row j of source refers on: copy from where it refers.
+      this.copyFrom(i, source.source!, referenceOf(from));
+      return;
+    }
+    if (this.source === undefined && source.source === undefined && source !== this)
+      this.source = source;
+    if (source === this.source) {
+      this.clear(i);
+      this.starts[i] = referenceTo(j);
       return;
     }
     const length = source.ends[j]! - from;
@@ -98,17 +130,21 @@ export class PackedTextColumn {
   /** Row `i`'s length in UTF-16 code units (0 when absent). */
   lengthOf(i: number): number {
     const start = this.starts[i]!;
+    if (start < ABSENT) return this.source!.lengthOf(referenceOf(start));
     return start === ABSENT ? 0 : this.ends[i]! - start;
   }
 
   /** Code unit `k` of row `i` (which must have at least k + 1). */
   codeAt(i: number, k: number): number {
-    return this.chars[this.starts[i]! + k]!;
+    const start = this.starts[i]!;
+    if (start < ABSENT) return this.source!.codeAt(referenceOf(start), k);
+    return this.chars[start + k]!;
   }
 
   /** Row `i` back to absent; its characters are reused when it is the last row written. */
   clear(i: number): void {
-    if (this.starts[i] !== ABSENT && this.ends[i] === this.used) this.used = this.starts[i]!;
+    const start = this.starts[i]!;
+    if (start > ABSENT && this.ends[i] === this.used) this.used = start;
     this.starts[i] = ABSENT;
   }
 
@@ -120,6 +156,7 @@ export class PackedTextColumn {
   get(i: number): string | undefined {
     const start = this.starts[i]!;
     if (start === ABSENT) return undefined;
+    if (start < ABSENT) return this.source!.get(referenceOf(start));
     const end = this.ends[i]!;
     if (end - start <= CHARS_PER_CALL)
       return String.fromCharCode.apply(
