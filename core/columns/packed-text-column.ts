@@ -1,11 +1,12 @@
 /** Where a row of a PackedTextColumn has no text. A start below it refers to another column. */
 const ABSENT = -1;
 
-/** The start that refers to row j of the column's source (see copyFrom), and back. */
+/** The start that refers to row j of the column's source (see copyFrom). */
 function referenceTo(j: number): number {
   return -2 - j;
 }
 
+/** The source row a referring start names (referenceTo, undone). */
 function referenceOf(start: number): number {
   return -2 - start;
 }
@@ -23,7 +24,8 @@ const CHARS_PER_CALL = 4096;
  *
  * A row copied from another packed column (an .xlsx shared-string table) only refers to it, and
  * the column keeps that source: a million ids read from a workbook are then one number each, not
- * a second copy of their characters.
+ * a second copy of their characters. The source's rows must not change afterwards (a shared-string
+ * table is complete before the first cell is read).
  */
 export class PackedTextColumn {
   private chars: Uint16Array;
