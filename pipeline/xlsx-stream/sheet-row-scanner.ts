@@ -300,17 +300,23 @@ export class SheetRowScanner {
 
   private rowNumberOf(buf: Buffer, numberAt: number): number {
     let rowNumber = 0;
+    let digits = 0;
     if (numberAt >= 0) {
       for (let i = numberAt; ; i++) {
         const digit = (buf[i] ?? -1) - 48;
         if (digit < 0 || digit > 9) break;
         rowNumber = rowNumber * 10 + digit;
+        digits++;
       }
     }
+    this.rowDigits = rowNumber > 0 ? digits : 0;
     if (rowNumber <= 0) rowNumber = this.lastRowNumber + 1;
     this.lastRowNumber = rowNumber;
     return rowNumber;
   }
+
+  /** Digits of the row's own `r` number (0 without one): its cells' references end in as many. */
+  private rowDigits = 0;
 
   /** Where the row read by `cellsOf` ends (its `</row>`), or -1 when `buf` ends first. */
   private rowEnd = -1;
@@ -364,14 +370,15 @@ export class SheetRowScanner {
         continue;
       }
       let column = -1;
-      let styleAt = -1;
+      let style = -1;
       let typeAt = -1;
       let tagEnd = this.shortStartTag(buf, nameEnd);
       if (tagEnd >= 0) {
         column = this.shortColumn;
-        styleAt = this.shortStyleAt;
+        style = this.shortStyle;
         typeAt = this.shortTypeAt;
       } else {
+        let styleAt = -1;
         // One pass over any other start tag: where the `r`, `s` and `t` values start, and its `>`.
         let refAt = -1;
         tagEnd = nameEnd;
@@ -396,13 +403,14 @@ export class SheetRowScanner {
         if (tagEnd >= buf.length) return;
         const referenced = refAt >= 0 ? columnIndexAt(buf, refAt) : -1;
         column = referenced >= 0 ? referenced : nextColumn;
+        style = styleAt < 0 ? -1 : integerAt(buf, styleAt);
       }
       nextColumn = column + 1;
       let lastCell = false;
       if (buf[tagEnd - 1] === SLASH) {
         pos = tagEnd + 1;
       } else {
-        this.plainCell(buf, tagEnd + 1, typeAt, styleAt, column);
+        this.plainCell(buf, tagEnd + 1, typeAt, style, column);
         if (this.plainEnd >= 0) {
           pos = this.plainEnd;
         } else {
@@ -417,7 +425,7 @@ export class SheetRowScanner {
             buf.toString('utf8', tagEnd + 1, contentEnd),
             typeAt < 0 ? 110 /* n */ : buf[typeAt]!,
             typeAt >= 0 && attributeLength(buf, typeAt) === 1,
-            styleAt < 0 ? -1 : integerAt(buf, styleAt),
+            style,
           );
           if (value !== null && value !== undefined) cells.setValue(column, value);
           if (lastCell) this.rowEnd = rowEnd;
@@ -427,15 +435,15 @@ export class SheetRowScanner {
     }
   }
 
-  /** The column, and where the `s` and `t` values start (or -1), read by `shortStartTag`. */
+  /** The column, the style (or -1) and where the `t` value starts (or -1), read by `shortStartTag`. */
   private shortColumn = 0;
-  private shortStyleAt = -1;
+  private shortStyle = -1;
   private shortTypeAt = -1;
 
   /**
    * Reads the cell start tag Excel and exceljs write, ` r="B12"`, then optionally ` s="3"`, then
    * optionally ` t="s"`, then `>` or `/>`, from just after its name, in one pass; returns the
-   * index of its `>` (setting `shortColumn`, `shortStyleAt`, `shortTypeAt`), or -1 for any other
+   * index of its `>` (setting `shortColumn`, `shortStyle`, `shortTypeAt`), or -1 for any other
    * form (other attributes or order, single quotes, lower-case column letters, the end of `buf`),
    * which the general walk then reads. Never reads past the end of `buf`.
    */
@@ -450,19 +458,26 @@ export class SheetRowScanner {
       if (code < 65 || code > 90) break;
       letters = letters * 26 + (code - 64);
     }
-    for (; p < length; p++) {
-      const code = buf[p]!;
-      if (code < 48 || code > 57) break;
+    // The row part is not used (the row's own number counts), so when it is as long as the row's
+    // number it is stepped over whole: the first byte after the letters must be a digit and the
+    // byte after the part a quote; anything else is read digit by digit.
+    const skip = p + this.rowDigits;
+    if (skip > p && skip < length && buf[skip] === QUOTE && isDigit(buf[p]!)) p = skip;
+    else {
+      for (; p < length; p++) {
+        if (!isDigit(buf[p]!)) break;
+      }
     }
     if (letters === 0 || p >= length || buf[p] !== QUOTE) return -1;
     p++;
-    let styleAt = -1;
+    let style = -1;
     if (p + 4 <= length && view.getInt32(p, true) === STYLE_WORD) {
       p += 4;
-      styleAt = p;
+      style = 0;
       for (; p < length; p++) {
         const code = buf[p]!;
         if (code < 48 || code > 57) break;
+        style = style * 10 + (code - 48);
       }
       if (p >= length || buf[p] !== QUOTE) return -1;
       p++;
@@ -471,9 +486,14 @@ export class SheetRowScanner {
     if (p + 4 <= length && view.getInt32(p, true) === TYPE_WORD) {
       p += 4;
       typeAt = p;
-      for (; p < length; p++) {
-        const code = buf[p]!;
-        if (code < 97 || code > 122) break;
+      // Mostly one letter (`s`, `b`, `e`, `n`): its quote is checked straight away.
+      const first = p < length ? buf[p]! : -1;
+      if (first >= 97 && first <= 122 && p + 1 < length && buf[p + 1] === QUOTE) p++;
+      else {
+        for (; p < length; p++) {
+          const code = buf[p]!;
+          if (code < 97 || code > 122) break;
+        }
       }
       if (p >= length || buf[p] !== QUOTE) return -1;
       p++;
@@ -481,7 +501,7 @@ export class SheetRowScanner {
     if (p < length && buf[p] === SLASH) p++;
     if (p >= length || buf[p] !== GT) return -1;
     this.shortColumn = letters - 1;
-    this.shortStyleAt = styleAt;
+    this.shortStyle = style;
     this.shortTypeAt = typeAt;
     return p;
   }
@@ -517,7 +537,7 @@ export class SheetRowScanner {
     buf: Buffer,
     at: number,
     typeAt: number,
-    styleAt: number,
+    style: number,
     column: number,
   ): void {
     this.plainEnd = -1;
@@ -604,8 +624,7 @@ export class SheetRowScanner {
       return;
     }
     this.plainEnd = cellCloseAt + 4 + prefixLength;
-    if (kind === CELL_NUMBER && styleAt >= 0)
-      this.setSerial(column, number, integerAt(buf, styleAt));
+    if (kind === CELL_NUMBER && style >= 0) this.setSerial(column, number, style);
     else if (kind !== CELL_BLANK) this.cells.set(column, kind, number);
   }
 
@@ -727,6 +746,10 @@ const MAX_EXACT_INTEGER = 2 ** 52;
 /** After a tag name: white space, `>` or `/` (so `<c` does not match `<col`). */
 function isNameEnd(code: number): boolean {
   return code === GT || code === SLASH || code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isSpace(code: number): boolean {
