@@ -1,4 +1,4 @@
-import { cellText, isBlankCell, type CellValue } from '../core/columns/cell-value.js';
+import { cellText, isBlankCell } from '../core/columns/cell-value.js';
 import type { RawCellSource, RecordAssembler } from '../core/columns/record-assembler.js';
 import { RecordReader, type ReadRecordsResult } from '../core/columns/record-reader.js';
 import type { RecordByKind, RecordKind } from '../core/columns/records.js';
@@ -79,10 +79,6 @@ class RecordSink<K extends RecordKind> implements RowSink, RawCellSource {
   private current: RowCells | undefined;
 
   constructor(private readonly reader: RecordReader<K>) {}
-
-  row(rowNumber: number, cells: CellValue[]): void {
-    this.reader.push(rowNumber, cells);
-  }
 
   typedRow(rowNumber: number, cells: RowCells): void {
     const assembler = this.assembler;

@@ -77,6 +77,16 @@ export class RowCells {
     }
   }
 
+  /** A copy of this row that later rows do not change. */
+  copy(): RowCells {
+    const copy = new RowCells(this.sharedStrings);
+    copy.width = this.width;
+    copy.kinds = this.kinds.slice();
+    copy.numbers = this.numbers.slice();
+    copy.others = this.others.slice();
+    return copy;
+  }
+
   /** The row as `cells[j]` = column j+1 (gaps null). */
   toArray(): CellValue[] {
     const width = this.width;

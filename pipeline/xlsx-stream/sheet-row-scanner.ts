@@ -30,8 +30,6 @@ export interface ScannedRow {
 export interface RowSink {
   /** A row read in place: `cells` is reused for the next row, so it must be read before returning. */
   typedRow(rowNumber: number, cells: RowCells): void;
-  /** A row handed over as an array (rows that straddle two chunks). */
-  row(rowNumber: number, cells: CellValue[]): void;
 }
 
 /** What a sheet's cells refer to outside the sheet. */
@@ -55,6 +53,12 @@ const QUOTE = 34;
 const APOSTROPHE = 39;
 
 const NO_BYTES = Buffer.alloc(0);
+/**
+ * What `valueOf` gives for a shared-string cell: the item's number (in `sharedItem`), so the
+ * cell stays a number like every other shared-string cell, and the scanner never needs the
+ * items' texts (a worker scans with only their count; see SharedStrings.unread).
+ */
+const SHARED_ITEM: unique symbol = Symbol('shared-string item');
 /** `</v>` and `</c>` read as little-endian 32-bit words. */
 const CLOSE_V_WORD = Buffer.from('</v>').readInt32LE(0);
 const CLOSE_C_WORD = Buffer.from('</c>').readInt32LE(0);
@@ -97,10 +101,13 @@ export class SheetRowScanner {
   private readonly dateOffset: number;
   /** The cells of the row being read. */
   private readonly cells: RowCells;
-  /** Where rows go in place (`pushTo`), unless `holding` says they must wait in an array. */
+  /** Where rows go in place (`pushTo`), unless `holding` says they must wait (in `held`). */
   private sink: RowSink | undefined;
   private holding = false;
-  private readonly held: ScannedRow[] = [];
+  /** Rows of a joined chunk head, copied, until the head is known to be whole (pushTo). */
+  private readonly held: { rowNumber: number; cells: RowCells }[] = [];
+  /** The shared-string item `valueOf` read, when it returned SHARED_ITEM. */
+  private sharedItem = -1;
 
   constructor(private readonly context: SheetScanContext) {
     this.dateOffset = context.date1904
@@ -119,6 +126,9 @@ export class SheetRowScanner {
     this.pushChunk(chunk, out);
   }
 
+  /** Rows `pushTo` holds back are never put in an array; this stands in for one. */
+  private readonly noRows: ScannedRow[] = [];
+
   /**
    * Like `push`, but hands the rows to `sink` as they are scanned, most of them in place (see
    * RowSink), in sheet order.
@@ -126,7 +136,7 @@ export class SheetRowScanner {
   pushTo(chunk: string | Uint8Array, sink: RowSink): void {
     this.sink = sink;
     try {
-      this.pushChunk(chunk, this.held);
+      this.pushChunk(chunk, this.noRows);
     } finally {
       this.sink = undefined;
       this.held.length = 0;
@@ -172,11 +182,13 @@ export class SheetRowScanner {
       // The unfinished row carried over is joined with the chunk only up to the chunk's first
       // row end, so the rest of the chunk is scanned where it is, without a copy.
       const rowsBefore = out.length;
+      this.held.length = 0;
       const lastRowNumber = this.lastRowNumber;
       const close = chunk.indexOf(this.rowClose);
       const headEnd = close + this.rowClose.length;
       const head = close < 0 ? NO_BYTES : Buffer.concat([this.tail, chunk.subarray(0, headEnd)]);
-      // Rows of the joined head wait in `out`, since they may have to be undone.
+      // Rows of the joined head wait (in `out`, or `held` for a sink), since they may have to be
+      // undone.
       this.holding = true;
       const whole = close >= 0 && this.scanRows(head, 0, out) === head.length;
       this.holding = false;
@@ -184,13 +196,14 @@ export class SheetRowScanner {
         from = headEnd;
         const sink = this.sink;
         if (sink !== undefined) {
-          for (let r = rowsBefore; r < out.length; r++) sink.row(out[r]!.rowNumber, out[r]!.cells);
-          out.length = rowsBefore;
+          for (const row of this.held) sink.typedRow(row.rowNumber, row.cells);
+          this.held.length = 0;
         }
       } else {
         // The carried bytes were not one unfinished row (or no row ends in this chunk): undo
         // and scan the whole joined bytes instead.
         out.length = rowsBefore;
+        this.held.length = 0;
         this.lastRowNumber = lastRowNumber;
         bytes = Buffer.concat([this.tail, chunk]);
       }
@@ -290,8 +303,9 @@ export class SheetRowScanner {
       const cells = this.cells;
       if (cells.width > 0) {
         const sink = this.sink;
-        if (sink !== undefined && !this.holding) sink.typedRow(rowNumber, cells);
-        else out.push({ rowNumber, cells: cells.toArray() });
+        if (sink === undefined) out.push({ rowNumber, cells: cells.toArray() });
+        else if (!this.holding) sink.typedRow(rowNumber, cells);
+        else this.held.push({ rowNumber, cells: cells.copy() });
       }
       pos = this.rowEnd + rowClose.length;
     }
@@ -427,7 +441,10 @@ export class SheetRowScanner {
             typeAt >= 0 && attributeLength(buf, typeAt) === 1,
             style,
           );
-          if (value !== null && value !== undefined) cells.setValue(column, value);
+          if (value === SHARED_ITEM) {
+            const item = this.sharedItem;
+            if (item < this.context.sharedStrings.length) cells.set(column, CELL_SHARED, item);
+          } else if (value !== null && value !== undefined) cells.setValue(column, value);
           if (lastCell) this.rowEnd = rowEnd;
         }
       }
@@ -533,13 +550,7 @@ export class SheetRowScanner {
    * boolean) into column `column` of `cells` in one pass over its bytes. Sets `plainEnd` to -1 for
    * every other form, which `valueOf` then reads from the decoded cell content.
    */
-  private plainCell(
-    buf: Buffer,
-    at: number,
-    typeAt: number,
-    style: number,
-    column: number,
-  ): void {
+  private plainCell(buf: Buffer, at: number, typeAt: number, style: number, column: number): void {
     this.plainEnd = -1;
     const prefixLength = this.prefix.length;
     const length = buf.length;
@@ -648,13 +659,19 @@ export class SheetRowScanner {
   }
 
   /**
-   * Any cell's value from its decoded content (the XML between `<c …>` and `</c>`).
+   * Any cell's value from its decoded content (the XML between `<c …>` and `</c>`); for a
+   * shared-string cell, SHARED_ITEM with the item's number in `sharedItem`.
    *
    * @param type first character code of the `t` attribute (110, `n`, when there is none).
    * @param oneCharType whether `t` is that one character (`s`, not `str`).
    * @param style the `s` attribute as an integer, or -1 without one.
    */
-  private valueOf(xml: string, type: number, oneCharType: boolean, style: number): CellValue {
+  private valueOf(
+    xml: string,
+    type: number,
+    oneCharType: boolean,
+    style: number,
+  ): CellValue | typeof SHARED_ITEM {
     const contentEnd = xml.length;
     // Type codes: s shared string, str formula text, inlineStr, b, e, n (default), d (ISO date).
     if (type === 105 /* i */) return this.inlineText(xml, 0, contentEnd);
@@ -682,8 +699,10 @@ export class SheetRowScanner {
       return serial;
     }
     if (type === 115 /* s */) {
-      if (oneCharType)
-        return this.context.sharedStrings.text(stringIntegerAt(xml, valueStart)) ?? null;
+      if (oneCharType) {
+        this.sharedItem = stringIntegerAt(xml, valueStart);
+        return SHARED_ITEM;
+      }
       return detachedString(decodeXmlText(xml.slice(valueStart, valueEnd)));
     }
     const raw = xml.slice(valueStart, valueEnd);

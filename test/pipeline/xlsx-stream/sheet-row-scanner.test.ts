@@ -5,6 +5,7 @@ import { SharedStrings } from '../../../pipeline/xlsx-stream/shared-strings.js';
 import type { CellValue } from '../../../core/columns/cell-value.js';
 import { SheetRowScanner } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
 import type { ScannedRow } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
+import type { RowCells } from '../../../pipeline/xlsx-stream/row-cells.js';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const SHARED = ['zero', 'один', '中文 ☺', 'R&D'];
@@ -196,6 +197,24 @@ describe('SheetRowScanner on generated sheets', () => {
       fc.property(sheetCase, fc.array(fc.nat(), { maxLength: 30 }), ({ xml, rows }, points) => {
         const bytes = new Uint8Array(Buffer.from(xml, 'utf8'));
         expect(scan(cut(bytes, points))).toEqual({ rows, atBoundary: true });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hands a sink the same rows in place, however the bytes are cut (rows across a cut are held as copies)', () => {
+    fc.assert(
+      fc.property(sheetCase, fc.array(fc.nat(), { maxLength: 30 }), ({ xml, rows }, points) => {
+        const scanner = new SheetRowScanner(CONTEXT);
+        const seen: ScannedRow[] = [];
+        const sink = {
+          typedRow: (rowNumber: number, cells: RowCells) =>
+            seen.push({ rowNumber, cells: cells.toArray() }),
+        };
+        for (const chunk of cut(new Uint8Array(Buffer.from(xml, 'utf8')), points))
+          scanner.pushTo(chunk, sink);
+        expect(seen).toEqual(rows);
+        expect(scanner.isAtRowBoundary).toBe(true);
       }),
       { numRuns: 300 },
     );
