@@ -172,8 +172,8 @@ function modeOf(type: string): number {
 /**
  * Whether parseText (or parseId, for `id`) gives shared string `item` back unchanged: it is not
  * empty, has nothing to trim, does not start with `#` (an error literal) and, for an id, does not
- * end in `0` (`17850.0`). Conservative: any other text goes through the parser. Read from the
- * packed code units, so no string is made to decide.
+ * end in `.` and zeros (`17850.0`, which parseId shortens). Conservative: any other text goes
+ * through the parser. Read from the packed code units, so no string is made to decide.
  */
 function isPlainItem(strings: SharedStrings, item: number, id: boolean): boolean {
   const packed = strings.packed;
@@ -181,9 +181,15 @@ function isPlainItem(strings: SharedStrings, item: number, id: boolean): boolean
   if (length === 0) return false;
   const first = packed.codeAt(item, 0);
   const last = packed.codeAt(item, length - 1);
-  return (
-    first !== 35 /* # */ && !isTrimmed(first) && !isTrimmed(last) && !(id && last === 48) /* 0 */
-  );
+  if (first === 35 /* # */ || isTrimmed(first) || isTrimmed(last)) return false;
+  if (id && last === 48 /* 0 */) {
+    // A tenth of ids end in 0 ("D-0000010"): only zeros after a "." can be an integer written
+    // as a float.
+    let k = length - 1;
+    while (k > 0 && packed.codeAt(item, k) === 48) k--;
+    if (packed.codeAt(item, k) === 46 /* . */) return false;
+  }
+  return true;
 }
 
 /** Characters String.prototype.trim may remove (plus the other ASCII controls, to be safe). */

@@ -9,6 +9,10 @@ import { readSheetRecords } from '../../pipeline/read-sheet-records.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
 import { streamXlsxRecords } from '../../pipeline/stream-xlsx-records.js';
 import { dimensionRows, rowsBySize } from '../../pipeline/xlsx-stream/stream-xlsx-row-batches.js';
+import {
+  DEFAULT_XLSX_CHUNK_SIZE,
+  openXlsxPackage,
+} from '../../pipeline/xlsx-stream/open-xlsx-package.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 const REAL = join(import.meta.dirname, '../../../shared/data/workbooks');
@@ -96,7 +100,21 @@ describe('streamXlsxRecords on a generated workbook of dirty cells', () => {
 
   /** The r-th of a list, so each column cycles through its variants at its own pace. */
   const pick = <T>(list: readonly T[], r: number): T => list[r % list.length]!;
-  const IDS: CellValue[] = ['D-1', 'D-10', '17850.0', ' padded ', '#N/A', null, '007', '', 12, 1.5];
+  const IDS: CellValue[] = [
+    'D-1',
+    'D-10',
+    '17850.0',
+    ' padded ',
+    '#N/A',
+    null,
+    '007',
+    '',
+    12,
+    1.5,
+    '-3.00',
+    'v1.10',
+    'X.0',
+  ];
   const TEXTS: CellValue[] = [
     'Acme',
     '  spaced ',
@@ -141,8 +159,8 @@ describe('streamXlsxRecords on a generated workbook of dirty cells', () => {
       'Last Activity',
       'Notes',
     ]);
-    // Enough rows that rows straddle the reader's 256 KiB chunks.
-    for (let r = 0; r < 4000; r++) {
+    // Enough rows that rows straddle the reader's chunks (checked below).
+    for (let r = 0; r < 12_000; r++) {
       if (r % 97 === 0) {
         deals.addRow([]);
         continue;
@@ -190,6 +208,12 @@ describe('streamXlsxRecords on a generated workbook of dirty cells', () => {
       ]);
     }
     await workbook.xlsx.writeFile(path);
+  });
+
+  it('is written large enough that rows straddle chunks', async () => {
+    const pkg = await openXlsxPackage(path);
+    expect(pkg.partBytes('xl/worksheets/sheet1.xml')).toBeGreaterThan(2 * DEFAULT_XLSX_CHUNK_SIZE);
+    pkg.close();
   });
 
   it('gives the records, warnings and blank counts of readSheetRecords over the grid', async () => {
