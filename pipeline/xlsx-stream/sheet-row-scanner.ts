@@ -62,6 +62,8 @@ const SHARED_ITEM: unique symbol = Symbol('shared-string item');
 /** `</v>` and `</c>` read as little-endian 32-bit words. */
 const CLOSE_V_WORD = Buffer.from('</v>').readInt32LE(0);
 const CLOSE_C_WORD = Buffer.from('</c>').readInt32LE(0);
+/** `<c r` (a cell start tag with its reference first) as a little-endian 32-bit word. */
+const CELL_REF_WORD = Buffer.from('<c r').readInt32LE(0);
 /** ` r="`, ` s="` and ` t="` as little-endian 32-bit words. */
 const REF_WORD = Buffer.from(' r="').readInt32LE(0);
 const STYLE_WORD = Buffer.from(' s="').readInt32LE(0);
@@ -88,6 +90,8 @@ export class SheetRowScanner {
   /** The root element's namespace prefix with its colon (`'x:'`), once known. */
   private prefix = NO_BYTES;
   private prefixKnown = false;
+  /** Whether the root element has no namespace prefix (as Excel writes it). */
+  private noPrefix = true;
   private rowOpen = Buffer.from('<row');
   private rowClose = Buffer.from('</row>');
   private cellOpen = Buffer.from('<c');
@@ -221,6 +225,7 @@ export class SheetRowScanner {
     if (prefix === undefined) return false;
     this.prefixKnown = true;
     this.prefix = Buffer.from(prefix);
+    this.noPrefix = prefix.length === 0;
     this.rowOpen = Buffer.from(`<${prefix}row`);
     this.rowClose = Buffer.from(`</${prefix}row>`);
     this.cellOpen = Buffer.from(`<${prefix}c`);
@@ -348,7 +353,12 @@ export class SheetRowScanner {
     let pos = start;
     for (;;) {
       let open = -1;
-      if (pos + 6 + this.prefix.length <= length && buf[pos] === LT) {
+      let nameEnd = -1;
+      if (pos + 4 <= length && this.view.getInt32(pos, true) === CELL_REF_WORD && this.noPrefix) {
+        // `<c r`: the usual next thing, told by one load.
+        open = pos;
+        nameEnd = pos + 2;
+      } else if (pos + 6 + this.prefix.length <= length && buf[pos] === LT) {
         if (
           buf[pos + 1] === SLASH &&
           this.isNameAt(buf, pos + 2, ROW_NAME) &&
@@ -377,11 +387,13 @@ export class SheetRowScanner {
         }
         open = nextCell;
       }
-      const nameEnd = open + cellOpen.length;
-      if (nameEnd >= length) return;
-      if (!isNameEnd(buf[nameEnd]!)) {
-        pos = nameEnd;
-        continue;
+      if (nameEnd < 0) {
+        nameEnd = open + cellOpen.length;
+        if (nameEnd >= length) return;
+        if (!isNameEnd(buf[nameEnd]!)) {
+          pos = nameEnd;
+          continue;
+        }
       }
       let column = -1;
       let style = -1;
