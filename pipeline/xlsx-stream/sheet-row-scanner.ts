@@ -661,6 +661,14 @@ export class SheetRowScanner {
       this.cells.set(column, CELL_NUMBER, serial);
       return;
     }
+    if (dateStyle === true && Number.isInteger(serial)) {
+      // A whole day, as most dates in an export are: no time of day to round off.
+      const day = epochDayFromExcelSerial(serial, this.context.date1904);
+      if (day !== undefined) {
+        this.cells.set(column, CELL_DATE, day * MS_PER_DAY);
+        return;
+      }
+    }
     const ms = Math.round((serial + this.dateOffset) * MS_PER_DAY);
     const timeMs = timeOfDayMs(ms);
     const whole = (ms - timeMs) / MS_PER_DAY - this.dateOffset;

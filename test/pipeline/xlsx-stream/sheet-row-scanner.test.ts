@@ -66,6 +66,12 @@ const cellCase: fc.Arbitrary<CellCase> = fc.oneof(
         ? 60.5
         : new Date(((serial < 60 ? serial + 1 : serial) - 25_569 + 0.5) * 86_400_000),
   })),
+  // Date style, whole days (most exported dates), 1900's phantom 1900-02-29 (serial 60) included.
+  fc.integer({ min: 1, max: 60_000 }).map((serial): CellCase => ({
+    xml: (p, ref) => `<${p}c${ref} s="1"><${p}v>${serial}</${p}v></${p}c>`,
+    value:
+      serial === 60 ? 60 : new Date(((serial < 60 ? serial + 1 : serial) - 25_569) * 86_400_000),
+  })),
   // Time-only: the serial itself, rounded to the millisecond as exceljs does (exact here).
   fc.integer({ min: 0, max: 999 }).map((n): CellCase => ({
     xml: (p, ref) => `<${p}c${ref} s="2"><${p}v>0.${String(n).padStart(3, '0')}</${p}v></${p}c>`,
