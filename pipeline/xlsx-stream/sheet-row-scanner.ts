@@ -55,8 +55,8 @@ const APOSTROPHE = 39;
 const NO_BYTES = Buffer.alloc(0);
 /**
  * What `valueOf` gives for a shared-string cell: the item's number (in `sharedItem`), so the
- * cell stays a number like every other shared-string cell, and the scanner never needs the
- * items' texts (a worker scans with only their count; see SharedStrings.unread).
+ * cell stays an item number like every other shared-string cell (a table of records then codes
+ * it by its number) and the scanner itself never asks for an item's text.
  */
 const SHARED_ITEM: unique symbol = Symbol('shared-string item');
 /** `</v>` and `</c>` read as little-endian 32-bit words. */
