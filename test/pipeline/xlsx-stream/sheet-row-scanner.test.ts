@@ -124,6 +124,16 @@ const sheetCase: fc.Arbitrary<SheetCase> = fc
       fc.record({
         gap: fc.nat({ max: 3 }),
         numbered: fc.boolean(),
+        // What follows the row number: mostly the same as the row before (as Excel writes it),
+        // sometimes other attributes, one holding a `>`.
+        rowTail: fc.constantFrom(
+          ' spans="1:9"',
+          ' spans="1:9"',
+          ' spans="1:9"',
+          ' spans="1:9" ht="20" customHeight="1"',
+          ' note="a>b" spans="1:9"',
+          '',
+        ),
         cells: fc.array(
           fc.record({
             cell: cellCase,
@@ -163,7 +173,7 @@ const sheetCase: fc.Arbitrary<SheetCase> = fc
           })
           .join(spacing);
         if (cells.length > 0) expected.push({ rowNumber, cells });
-        const attributes = row.numbered ? ` r="${rowNumber}" spans="1:9"` : '';
+        const attributes = row.numbered ? ` r="${rowNumber}"${row.rowTail}` : '';
         return `<${p}row${attributes}>${spacing}${cellsXml}${spacing}</${p}row>`;
       })
       .join(spacing);
