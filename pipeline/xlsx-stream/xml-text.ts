@@ -40,7 +40,7 @@ function entityText(match: string, body: string): string {
  * A copy of `text` that does not share memory with the chunk it was cut from.
  *
  * V8 represents `chunk.slice(a, b)` of 13+ characters as a view on `chunk`, so keeping one short
- * cell value would keep the whole 256 KiB chunk alive; over a million rows that is the whole sheet
+ * cell value would keep the whole chunk (1 MiB) alive; over a million rows that is the whole sheet
  * XML. Concatenating makes a cons string that the `slice` flattens into a fresh string.
  */
 export function detachedString(text: string): string {
