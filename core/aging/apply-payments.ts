@@ -6,6 +6,7 @@ import { UNKNOWN_CUSTOMER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { AFTER_AS_OF, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
+import type { DenseInvoiceNumbers } from './dense-invoice-numbers.js';
 import type { InvoiceNumberIndex } from './invoice-number-index.js';
 import { hashString } from './string-index.js';
 import { ScratchArrays } from './scratch-arrays.js';
@@ -15,9 +16,13 @@ import { trimText } from './trim-text.js';
 const UNREADABLE = 0;
 const READABLE = 1;
 const SIMPLE = 2;
-/** refState of a payment whose number is its cell as it is, or the cell trimmed. */
+/**
+ * refState of a payment whose number is its cell as it is, or the cell trimmed (looked up in the
+ * index), or of the dense table's form (refHash holds its number part).
+ */
 const REF_AS_IS = 1;
 const REF_TRIMMED = 2;
+const REF_DENSE = 3;
 /**
  * Payments per batch in step 1: few enough that the strings the first loop touched (each on a page
  * of its own) are still in cache and in the TLB when the next loop hashes them.
@@ -63,7 +68,7 @@ export function applyPayments(
 ): void {
   const { asOf } = o;
   const pp = o.paymentPlace;
-  const { byNumber, currencies, factors, currencyOfRow, pair, flags } = loaded;
+  const { byNumber, dense, currencies, factors, currencyOfRow, pair, flags } = loaded;
   const paid = loaded.payments;
   const { pairSection, pairCustomer } = ledger;
   const m = payments.length;
@@ -84,6 +89,7 @@ export function applyPayments(
   const slotBlocks = byNumber.blocks;
   const slotStart = sc.int32(slotBlocks + 1);
   const refs = new Array<string>(PAYMENT_BATCH).fill('');
+  const denseTable = dense.active ? dense : undefined;
   let maxFactor = 1;
   if (o.rates !== null) for (const rate of o.rates.values()) if (rate > maxFactor) maxFactor = rate;
   let sumAbs = 0;
@@ -95,17 +101,21 @@ export function applyPayments(
     const to = Math.min(m, from + PAYMENT_BATCH);
     touchRefs(payments, from, to, refs);
     sumAbs += readBatch(payments, from, to, asOf, refs, kind, amountOf, dateOf);
-    hashRefs(refs, from, to, refHash, refState, rowOf, byNumber, slotStart);
+    hashRefs(refs, from, to, refHash, refState, rowOf, byNumber, slotStart, denseTable);
   }
   // Then look the numbers up in slot-block order (a counting sort, stable), so the index is walked
   // block by block instead of at random, counting the matched payments per block of invoice rows.
+  // The numbers of the dense table's form are looked up there, in a loop of their own so the
+  // table reads overlap; the rest in the index below.
+  let matched =
+    denseTable === undefined ? 0 : lookUpDense(denseTable, refHash, refState, rowOf, bucketStart);
   const named = prefixSums(slotStart, slotBlocks);
   const aJ = sc.int32Unfilled(named);
   const aHash = sc.int32Unfilled(named);
   const aRef = sc.strings(named);
   for (let j = 0; j < m; j++) {
     const st = refState[j] as number;
-    if (st === 0) continue;
+    if (st === 0 || st === REF_DENSE) continue;
     const h = refHash[j] as number;
     const b = byNumber.blockOf(h);
     const at = slotStart[b] as number;
@@ -116,7 +126,6 @@ export function applyPayments(
     const raw = (payments[j] as Payment).invoice as string;
     aRef[at] = st === REF_TRIMMED ? trimText(raw) : raw;
   }
-  let matched = 0;
   for (let from = 0; from < named; from += LOOKUP_BATCH) {
     const to = Math.min(named, from + LOOKUP_BATCH);
     touchStrings(aRef, from, to);
@@ -329,8 +338,9 @@ function readBatch(
 }
 
 /**
- * Step 1c: trims and hashes each number of a batch (from … to − 1), marks payments without one as
- * matching no row, and counts the numbers per slot block of the index (slotStart[block + 1]).
+ * Step 1c: trims each number of a batch (from … to − 1) and marks payments without one as matching
+ * no row. A number of the dense table's form keeps its number part (REF_DENSE, for lookUpDense);
+ * any other is hashed and counted per slot block of the index (slotStart[block + 1]) for step 1e.
  */
 function hashRefs(
   refs: string[],
@@ -341,18 +351,54 @@ function hashRefs(
   rowOf: Int32Array,
   byNumber: InvoiceNumberIndex,
   slotStart: Int32Array,
+  dense: DenseInvoiceNumbers | undefined,
 ): void {
   for (let j = from; j < to; j++) {
     const raw = refs[j - from] as string;
     const ref = trimText(raw);
     rowOf[j] = -1;
     if (ref === '') continue;
+    if (dense !== undefined) {
+      const value = dense.valueOf(ref);
+      if (value >= 0) {
+        refHash[j] = value;
+        refState[j] = REF_DENSE;
+        continue;
+      }
+    }
     const h = hashString(ref);
     refHash[j] = h;
     refState[j] = ref === raw ? REF_AS_IS : REF_TRIMMED;
     const b = byNumber.blockOf(h) + 1;
     slotStart[b] = (slotStart[b] as number) + 1;
   }
+}
+
+/**
+ * Step 1d: the row of each REF_DENSE payment's number into rowOf (-1 when no invoice has it: every
+ * invoice number of that form is in the table), counting the matched payments per block of invoice
+ * rows (bucketStart[block + 1]). Returns how many matched.
+ */
+function lookUpDense(
+  dense: DenseInvoiceNumbers,
+  refHash: Int32Array,
+  refState: Uint8Array,
+  rowOf: Int32Array,
+  bucketStart: Int32Array,
+): number {
+  let matched = 0;
+  const m = rowOf.length;
+  for (let j = 0; j < m; j++) {
+    if (refState[j] !== REF_DENSE) continue;
+    const idx = dense.rowOf(refHash[j] as number);
+    rowOf[j] = idx;
+    if (idx >= 0) {
+      const b = (idx >>> BUCKET_SHIFT) + 1;
+      bucketStart[b] = (bucketStart[b] as number) + 1;
+      matched++;
+    }
+  }
+  return matched;
 }
 
 /**

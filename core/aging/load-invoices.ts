@@ -6,6 +6,7 @@ import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
 import type { AgingWarnings } from './aging-warnings.js';
 import { dueDateFromTerms } from './due-date-from-terms.js';
+import { DenseInvoiceNumbers } from './dense-invoice-numbers.js';
 import { InvoiceNumberIndex } from './invoice-number-index.js';
 import type { ScratchArrays } from './scratch-arrays.js';
 import { hashString } from './string-index.js';
@@ -25,11 +26,15 @@ export const HAS_PAID_INFO = 2;
 /** Invoice dated after as-of: not aged, and payments naming it stay unapplied. */
 export const AFTER_AS_OF = 4;
 
-/** rowState bits: a readable date and amount; a non-blank number; a padded one; a repeated one. */
+/**
+ * rowState bits: a readable date and amount; a non-blank number; a padded one; a repeated one; one
+ * of the dense table's form (see DenseInvoiceNumbers).
+ */
 const READABLE = 1;
 const HAS_NUMBER = 2;
 const NUMBER_TRIMMED = 4;
 const REPEATED = 8;
+const DENSE = 16;
 
 /** Rows handled per batch: each stage runs over a batch, so its independent cache misses overlap. */
 export const BATCH = 1024;
@@ -70,6 +75,8 @@ export interface LoadedInvoices {
   currencies: (string | null)[];
   factors: number[];
   byNumber: InvoiceNumberIndex;
+  /** The numbers of one prefix and a plain number, by that number (the rest are in byNumber). */
+  dense: DenseInvoiceNumbers;
   paidInfo: InvoicePaidInfo;
   /** Earliest invoice date on or before as-of, or Infinity when there is none. */
   minDay: number;
@@ -78,8 +85,8 @@ export interface LoadedInvoices {
 /**
  * Pass 1 of ageReceivables: reads the invoices into typed arrays, resolving each one's due date,
  * currency section, customer pair, owner and invoice-number index entry. The numbers are read and
- * indexed first, in a pass of their own (the index is filled in slot-block order), then the rest
- * of each row batch by batch.
+ * indexed first, in a pass of their own (those of one prefix and a plain number in the dense
+ * table, the rest in the hash index in slot-block order), then the rest of each row batch by batch.
  *
  * Due date = the due-date cell, else invoice date + terms, else the invoice date (reported unless a
  * credit note). Blank customers and owners become UNKNOWN_CUSTOMER / UNKNOWN_OWNER; a row with an
@@ -135,9 +142,9 @@ class InvoiceLoader {
   private lastOwner = '';
   private lastOwnerSection = -1;
   private ownerId = -1;
-  /** Per row: READABLE, HAS_NUMBER, NUMBER_TRIMMED and REPEATED bits. */
+  /** Per row: READABLE, HAS_NUMBER, NUMBER_TRIMMED, REPEATED and DENSE bits. */
   private readonly rowState: Uint8Array;
-  /** Per row with a number: its hashString. */
+  /** Per row with a number: its hashString, or for a DENSE row its number part. */
   private readonly numberHash: Int32Array;
   /** Per row marked REPEATED: the first row with its number. */
   private readonly firstRow: Int32Array;
@@ -171,6 +178,7 @@ class InvoiceLoader {
       currencies: [],
       factors: [],
       byNumber: new InvoiceNumberIndex(n, scratch),
+      dense: new DenseInvoiceNumbers(),
       paidInfo: { rows: [], dated: [], dates: [], cents: [] },
       minDay: Infinity,
     };
@@ -181,12 +189,12 @@ class InvoiceLoader {
   }
 
   /**
-   * Step 1, per batch: readability of each row, and the hash of its trimmed number, counted per
-   * slot block of the index.
+   * Step 1, per batch: readability of each row, and its trimmed number's part for the dense table
+   * when it has that form, else its hash, counted per slot block of the index.
    */
   readNumbers(from: number, to: number): void {
     const { invoices, rowState, numberHash, blockStart } = this;
-    const { payments, byNumber } = this.loaded;
+    const { payments, byNumber, dense } = this.loaded;
     for (let i = from; i < to; i++) {
       const inv = invoices[i] as Invoice;
       payments[2 * i] = 0;
@@ -199,6 +207,13 @@ class InvoiceLoader {
         continue;
       }
       rowState[i] = number === raw ? READABLE | HAS_NUMBER : READABLE | HAS_NUMBER | NUMBER_TRIMMED;
+      const value = dense.valueOf(number);
+      if (value >= 0) {
+        rowState[i] = (rowState[i] as number) | DENSE;
+        numberHash[i] = value;
+        dense.see(value);
+        continue;
+      }
       const h = hashString(number);
       numberHash[i] = h;
       const b = byNumber.blockOf(h) + 1;
@@ -207,23 +222,45 @@ class InvoiceLoader {
   }
 
   /**
-   * Step 2, once: adds every number to the index in slot-block order (a counting sort, stable, so
-   * a repeated number's rows still come in row order and the first stays), marking the repeats.
+   * Step 2, once: adds the numbers of the dense table's form to it, in row order, and every other
+   * number to the index in slot-block order (a counting sort, stable, so a repeated number's rows
+   * still come in row order and the first stays), marking the repeats.
    */
   indexNumbers(scratch: ScratchArrays): void {
     const { invoices, rowState, numberHash, blockStart, firstRow } = this;
-    const { byNumber } = this.loaded;
+    const { byNumber, dense } = this.loaded;
     const blocks = byNumber.blocks;
+    const n = invoices.length;
+    if (dense.build(n, scratch)) {
+      for (let i = 0; i < n; i++) {
+        if (((rowState[i] as number) & DENSE) === 0) continue;
+        const first = dense.add(numberHash[i] as number, i);
+        if (first >= 0) {
+          firstRow[i] = first;
+          rowState[i] = (rowState[i] as number) | REPEATED;
+        }
+      }
+    } else {
+      // Too spread out for a table: these numbers go to the index with the rest.
+      for (let i = 0; i < n; i++) {
+        const st = rowState[i] as number;
+        if ((st & DENSE) === 0) continue;
+        rowState[i] = st & ~DENSE;
+        const h = hashString(numberOf(invoices[i] as Invoice, st));
+        numberHash[i] = h;
+        const b = byNumber.blockOf(h) + 1;
+        blockStart[b] = (blockStart[b] as number) + 1;
+      }
+    }
     for (let b = 1; b <= blocks; b++)
       blockStart[b] = (blockStart[b] as number) + (blockStart[b - 1] as number);
     const count = blockStart[blocks] as number;
     const sRow = scratch.int32Unfilled(count);
     const sHash = scratch.int32Unfilled(count);
     const sNumber = scratch.strings(count);
-    const n = invoices.length;
     for (let i = 0; i < n; i++) {
       const st = rowState[i] as number;
-      if ((st & HAS_NUMBER) === 0) continue;
+      if ((st & HAS_NUMBER) === 0 || (st & DENSE) !== 0) continue;
       const h = numberHash[i] as number;
       const b = byNumber.blockOf(h);
       const at = blockStart[b] as number;
