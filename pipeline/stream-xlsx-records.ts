@@ -103,6 +103,8 @@ class RecordSink<K extends RecordKind> implements RowSink, RawCellSource {
       }
       if (kind === CELL_SHARED && (mode === TEXT || mode === ID)) {
         const item = numbers[index]!;
+        // A text taken before needs no check (reading it again would miss the cache).
+        if (mode === TEXT && assembler.takeKnownSharedText(b, sharedStrings, item)) continue;
         if (isPlainItem(sharedStrings, item, mode === ID)) {
           // Into a table by its number: an id's code units are copied, a text is coded.
           assembler.takeSharedText(b, sharedStrings, item);

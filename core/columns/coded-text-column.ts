@@ -95,6 +95,20 @@ export class CodedTextColumn {
     }
   }
 
+  /**
+   * Sets row `i` to text `key` of `source` when setKeyed has coded that text before (a cache hit);
+   * false, and nothing set, otherwise. Lets a reader skip its checks of a text it already took:
+   * only texts it passed reach setKeyed, and reading the text to check it again is a cache miss
+   * into the shared-string table for every cell.
+   */
+  setKeyedIfKnown(i: number, source: PackedTexts, key: number): boolean {
+    if (this.keySource !== source || this.plain !== undefined) return false;
+    const slot = key & (KEY_SLOTS - 1);
+    if (this.slotKey![slot] !== key + 1) return false;
+    this.codeArray[i] = this.slotCode![slot]!;
+    return true;
+  }
+
   /** Row `i`'s value, or undefined. */
   get(i: number): unknown {
     const plain = this.plain;

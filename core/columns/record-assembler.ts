@@ -192,6 +192,14 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     else this.table.setShared(this.tableField[b]!, texts, i);
   }
 
+  /**
+   * takeSharedText for a text the table has taken from `texts` before (so it passed the reader's
+   * checks then); false, and nothing set, when it has not (or without a table).
+   */
+  takeKnownSharedText(b: number, texts: PackedTexts, i: number): boolean {
+    return this.table !== undefined && this.table.setSharedIfKnown(this.tableField[b]!, texts, i);
+  }
+
   /** Applies bound column b's parse result to the current row; false once the row is dropped. */
   take(b: number, parsed: Parsed<unknown>, raw: RawCellSource): boolean {
     const column = this.bound[b]!;

@@ -164,6 +164,18 @@ export class RecordTable<T> {
     this.written[this.writtenCount++] = f;
   }
 
+  /**
+   * setShared for a coded field when its column has coded text `i` of `source` before (see
+   * CodedTextColumn.setKeyedIfKnown); false, and nothing set, otherwise.
+   */
+  setSharedIfKnown(f: number, source: PackedTexts, i: number): boolean {
+    const column = this.columns[f];
+    if (this.storage[f] !== CODED || column === undefined) return false;
+    if (!(column as CodedTextColumn).setKeyedIfKnown(this.size, source, i)) return false;
+    this.written[this.writtenCount++] = f;
+    return true;
+  }
+
   /** Field `f` of the row being built (undefined when not set). */
   current(f: number): unknown {
     return this.get(f, this.size);

@@ -80,4 +80,26 @@ describe('CodedTextColumn', () => {
     column.setKeyed(1, textsOf(['Owner B']), 0);
     expect([column.get(0), column.get(1)]).toEqual(['Owner A', 'Owner B']);
   });
+
+  it('setKeyedIfKnown sets only a text setKeyed has coded from the same texts', () => {
+    const texts = textsOf(['East', 'West', 'North']);
+    const column = new CodedTextColumn(6);
+    expect(column.setKeyedIfKnown(0, texts, 1)).toBe(false); // nothing coded yet
+    column.setKeyed(0, texts, 1);
+    expect(column.setKeyedIfKnown(1, texts, 1)).toBe(true);
+    expect(column.get(1)).toBe('West');
+    expect(column.setKeyedIfKnown(2, texts, 0)).toBe(false); // another text, not coded yet
+    expect(column.get(2)).toBeUndefined();
+    // Other texts (another workbook): the numbers mean something else there.
+    expect(column.setKeyedIfKnown(3, textsOf(['West', 'East']), 1)).toBe(false);
+    expect(column.get(3)).toBeUndefined();
+  });
+
+  it('setKeyedIfKnown declines once the column keeps its values as they are', () => {
+    const texts = textsOf(['A']);
+    const column = new CodedTextColumn(MAX_CODED_VALUES + 3);
+    column.setKeyed(0, texts, 0);
+    for (let i = 1; i <= MAX_CODED_VALUES + 1; i++) column.set(i, `v${i}`);
+    expect(column.setKeyedIfKnown(MAX_CODED_VALUES + 2, texts, 0)).toBe(false);
+  });
 });
