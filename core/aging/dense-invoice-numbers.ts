@@ -105,8 +105,8 @@ export class DenseInvoiceNumbers {
     return at >= 0 && at < rows.length ? (rows[at] as number) - 1 : -1;
   }
 
-  /** Whether the table is in use (built, and dense enough). */
+  /** Whether the table is in use: built, and dense enough (a refused build leaves it empty). */
   get active(): boolean {
-    return this.prefix !== undefined && this.rows !== undefined && this.rows.length > 0;
+    return this.rows !== undefined && this.rows.length > 0;
   }
 }
