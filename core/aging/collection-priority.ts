@@ -30,15 +30,21 @@ export function collectionPriority(
   const { pairDisputed, pairDisputedCount } = totals;
   const { pairCustomer } = ledger;
   // The pairs listed and their scores, sorted first; each entry is then made in output order.
-  const listed: number[] = [];
-  const scores: number[] = [];
-  for (const p of sec.pairs) {
+  // Indexed loops and typed arrays: this runs once per report, largely before it is optimised,
+  // where a for…of allocates a result object per step.
+  const { pairs } = sec;
+  const all = new Int32Array(pairs.length);
+  const scores = new Float64Array(pairs.length);
+  let count = 0;
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k] as number;
     const score = pairScore[p] as number;
     if (score <= 0) continue;
-    listed.push(p);
-    scores.push(Math.round(score) / 100);
+    all[count] = p;
+    scores[count++] = Math.round(score) / 100;
   }
-  const scoreOf = Float64Array.from(scores);
+  const listed = all.subarray(0, count);
+  const scoreOf = scores.subarray(0, count);
   const order = largestFirst(scoreOf, (k) => pairCustomer[listed[k] as number] as string);
   const priority = new Array<PriorityEntry>(listed.length);
   for (let r = 0; r < listed.length; r++) {

@@ -1,41 +1,56 @@
 import { compareText } from './compare-text.js';
 
 /**
- * Positions 0 … n − 1 ordered by a comparator, for sorting a summary list before its objects are
- * made: comparing numbers in typed arrays costs less than comparing fields of objects, a comparator
- * that returns −1, 0 or 1 allocates nothing (a fractional difference is a new heap number per
- * comparison), and objects made in output order lie together in memory.
+ * Positions 0 … n − 1 ordered by value, largest first, ties by customer name (compareText), ties
+ * of both in position order: the order of every per-customer list of the aging report (open
+ * balance, priority score, unapplied cash). The lists are sorted as positions before their objects
+ * are made, so the objects are made in output order and lie together in memory.
  *
- * @param n - How many positions.
- * @param compare - Negative when position a comes first, positive when b does, 0 for a tie
- *   (ties keep position order: the sort is stable).
- * @returns The positions in order.
- * @example
- * const open = [5, 9, 7];
- * sortedPositions(3, (a, b) => (open[b] > open[a] ? 1 : open[b] < open[a] ? -1 : 0)); // [1, 2, 0]
- */
-export function sortedPositions(n: number, compare: (a: number, b: number) => number): number[] {
-  const order = new Array<number>(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  return order.sort(compare);
-}
-
-/**
- * Positions ordered by value, largest first, ties by customer name (compareText): the order of
- * every per-customer list of the aging report (open balance, priority score, unapplied cash).
+ * Why a merge sort of our own: Array.prototype.sort calls a comparator closure per comparison
+ * (about 6 ms for the 20,000 customers of the aging bench, three lists per report); here values
+ * are compared inline in typed arrays, and names only for equal values.
  *
  * @param values - One value per position.
  * @param customerOf - The customer name of a position.
  * @returns The positions in order.
- * @example largestFirst([5, 9, 5], (k) => ['b', 'c', 'a'][k]) // [1, 2, 0]
+ * @example largestFirst([5, 9, 5], (k) => ['b', 'c', 'a'][k]) // Int32Array [1, 2, 0]
  */
 export function largestFirst(
   values: ArrayLike<number>,
   customerOf: (position: number) => string,
-): number[] {
-  return sortedPositions(values.length, (x, y) => {
-    const vx = values[x] as number;
-    const vy = values[y] as number;
-    return vy > vx ? 1 : vy < vx ? -1 : compareText(customerOf(x), customerOf(y));
-  });
+): Int32Array {
+  const n = values.length;
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let k = 0; k < n; k++) from[k] = k;
+  // Bottom-up: runs of `width` are merged pairwise; the left run wins ties, so the sort is stable.
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const a = from[i] as number;
+        const b = from[j] as number;
+        const va = values[a] as number;
+        const vb = values[b] as number;
+        const bFirst = vb > va || (!(vb < va) && compareText(customerOf(b), customerOf(a)) < 0);
+        if (bFirst) {
+          to[k++] = b;
+          j++;
+        } else {
+          to[k++] = a;
+          i++;
+        }
+      }
+      while (i < mid) to[k++] = from[i++] as number;
+      while (j < hi) to[k++] = from[j++] as number;
+    }
+    const merged = to;
+    to = from;
+    from = merged;
+  }
+  return from;
 }

@@ -48,7 +48,9 @@ export function summarizeSection(
   let overdueCents = 0;
   let creditCents = 0;
   let unappliedTotal = 0;
-  for (const p of sec.pairs) {
+  const { pairs } = sec;
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k] as number;
     for (let b = 0; b < nb; b++) {
       bucketCents[b] = (bucketCents[b] as number) + (pairBuckets[p * nb + b] as number);
       bucketCount[b] = (bucketCount[b] as number) + (pairBucketCount[p * nb + b] as number);
