@@ -29,6 +29,7 @@ export function summarizeByCustomer(
   const { pairBuckets, pairBucketCount, pairOverdue, pairCredit } = totals;
   const { pairCustomer } = ledger;
   const labels = buckets.map((b) => b.label);
+  const zeroBuckets = bucketRecord(labels);
   const { pairs } = sec;
   const n = pairs.length;
   // Sorted first on the open cents, then each line made in output order.
@@ -47,7 +48,7 @@ export function summarizeByCustomer(
     const k = order[r] as number;
     const p = pairs[k] as number;
     let items = 0;
-    const byLabel: Record<string, number> = {};
+    const byLabel = { ...zeroBuckets };
     for (let b = 0; b < nb; b++) {
       items += pairBucketCount[p * nb + b] as number;
       byLabel[labels[b] as string] = (pairBuckets[p * nb + b] as number) / 100;
@@ -68,6 +69,18 @@ export function summarizeByCustomer(
     };
   }
   return customers;
+}
+
+/**
+ * A record with each bucket label, in bucket order, set to 0: a line's buckets are a copy of it
+ * with the amounts set. Why: adding the labels one by one to an empty object went through the
+ * engine's slow path for a new property under a computed name, about 15 ms for 20,000 customers;
+ * a copy of a record of the same shape is made whole, and setting an existing property is quick.
+ */
+export function bucketRecord(labels: readonly string[]): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const label of labels) record[label] = 0;
+  return record;
 }
 
 /** (open − unapplied) ÷ limit, from cents, or null without a positive limit. */

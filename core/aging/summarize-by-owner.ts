@@ -3,6 +3,7 @@ import type { LedgerSection } from './aging-ledger.js';
 import type { AgingOwner } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { compareText } from './compare-text.js';
+import { bucketRecord } from './summarize-by-customer.js';
 
 /**
  * One line per owner (sales rep) of a section: open, overdue, open items and amount per bucket,
@@ -27,10 +28,11 @@ export function summarizeByOwner(
   const nb = buckets.length;
   const { ownerBuckets, ownerOverdue, ownerCount } = totals;
   const offset = totals.ownerOffsets[s] as number;
+  const zeroBuckets = bucketRecord(buckets.map((b) => b.label));
   const owners: AgingOwner[] = sec.ownerIds.map((id, k) => {
     const ow = offset + k;
     let openCents = 0;
-    const byLabel: Record<string, number> = {};
+    const byLabel = { ...zeroBuckets };
     for (let b = 0; b < nb; b++) {
       const c = ownerBuckets[ow * nb + b] as number;
       openCents += c;

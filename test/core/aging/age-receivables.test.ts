@@ -337,6 +337,30 @@ describe('ageReceivables: buckets by invoice age and custom edges', () => {
     // 15 days past due → 1–15 (upper bound inclusive).
     expect(bucketsOf(r)).toEqual({ Current: 0, '1–15': 10, '16+': 0 });
   });
+
+  it('lists each customer and owner bucket record in bucket order', () => {
+    // Columns of a sheet or JSON follow the keys' order, so it must be the buckets' order.
+    const r = age(
+      [
+        inv({
+          invoice: 'A',
+          date: '2024-01-01',
+          dueDate: d('2024-01-01'),
+          amount: 10,
+          owner: 'Li',
+        }),
+      ],
+      [],
+      { asOf: '2024-03-01', buckets: [30, 60, 90] },
+    );
+    const labels = ['Current', '1–30', '31–60', '61–90', '91+'];
+    const sec = only(r.sections);
+    expect(sec.buckets.map((b) => b.label)).toEqual(labels);
+    expect(Object.keys(only(sec.customers).buckets)).toEqual(labels);
+    expect(Object.keys(only(sec.owners).buckets)).toEqual(labels);
+    // 2024-01-01 → 2024-03-01 is 60 days past due (31 + 29, a leap year).
+    expect(only(sec.customers).buckets['31–60']).toBe(10);
+  });
 });
 
 describe('ageReceivables: currencies', () => {
