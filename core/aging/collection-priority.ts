@@ -1,6 +1,7 @@
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { PriorityEntry } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
+import { listedPairs } from './listed-pairs.js';
 import { largestFirst } from './sorted-positions.js';
 import { creditUse } from './summarize-by-customer.js';
 
@@ -30,21 +31,10 @@ export function collectionPriority(
   const { pairDisputed, pairDisputedCount } = totals;
   const { pairCustomer } = ledger;
   // The pairs listed and their scores, sorted first; each entry is then made in output order.
-  // Indexed loops and typed arrays: this runs once per report, largely before it is optimised,
-  // where a for…of allocates a result object per step.
-  const { pairs } = sec;
-  const all = new Int32Array(pairs.length);
-  const scores = new Float64Array(pairs.length);
-  let count = 0;
-  for (let k = 0; k < pairs.length; k++) {
-    const p = pairs[k] as number;
+  const { listed, values: scoreOf } = listedPairs(sec.pairs, (p) => {
     const score = pairScore[p] as number;
-    if (score <= 0) continue;
-    all[count] = p;
-    scores[count++] = Math.round(score) / 100;
-  }
-  const listed = all.subarray(0, count);
-  const scoreOf = scores.subarray(0, count);
+    return score <= 0 ? null : Math.round(score) / 100;
+  });
   const order = largestFirst(scoreOf, (k) => pairCustomer[listed[k] as number] as string);
   const priority = new Array<PriorityEntry>(listed.length);
   for (let r = 0; r < listed.length; r++) {

@@ -1,6 +1,7 @@
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { UnappliedLine } from './aging-result.js';
+import { listedPairs } from './listed-pairs.js';
 import { largestFirst } from './sorted-positions.js';
 
 /**
@@ -20,20 +21,9 @@ export function unappliedByCustomer(sec: LedgerSection, ledger: AgingLedger): Un
   const { pairCustomer, unappliedCount, unappliedCents } = ledger;
   // The pairs with unapplied cash and their amounts, sorted first; each line is then made in output
   // order, with one ISO string per distinct day (a few hundred days for thousands of lines).
-  // Indexed loops and typed arrays: this runs once per report, largely before it is optimised,
-  // where a for…of allocates a result object per step.
-  const { pairs } = sec;
-  const all = new Int32Array(pairs.length);
-  const amounts = new Float64Array(pairs.length);
-  let count = 0;
-  for (let k = 0; k < pairs.length; k++) {
-    const p = pairs[k] as number;
-    if ((unappliedCount[p] as number) === 0) continue;
-    all[count] = p;
-    amounts[count++] = (unappliedCents[p] as number) / 100;
-  }
-  const listed = all.subarray(0, count);
-  const amountOf = amounts.subarray(0, count);
+  const { listed, values: amountOf } = listedPairs(sec.pairs, (p) =>
+    (unappliedCount[p] as number) === 0 ? null : (unappliedCents[p] as number) / 100,
+  );
   const order = largestFirst(amountOf, (k) => pairCustomer[listed[k] as number] as string);
   const isoDays = new Map<number, string>();
   const iso = (day: number): string => {
