@@ -139,6 +139,9 @@ class InvoiceLoader {
   private curId = 0;
   private f = 1;
   private s = 0;
+  // The last non-blank terms cell and what it parsed to: most rows repeat one or two terms.
+  private lastTerms: string | undefined = undefined;
+  private lastTermsValue: PaymentTerms | string = 'blank';
   private lastOwner = '';
   private lastOwnerSection = -1;
   private ownerId = -1;
@@ -326,6 +329,7 @@ class InvoiceLoader {
     const ip = o.invoicePlace;
     const { pairCustomer, pairOwner, pairLimit } = ledger;
     let { lastRawCurrency, haveCurrency, curId, f, s, lastOwner, lastOwnerSection, ownerId } = this;
+    let { lastTerms, lastTermsValue } = this;
     let { currencyOfRow, minDay } = loaded;
     for (let i = from; i < to; i++) {
       const k = i - from;
@@ -351,8 +355,9 @@ class InvoiceLoader {
           );
         continue;
       }
-      const number = numberOf(inv, st);
-      if (number === '') {
+      // The number's text is read again only for a warning: its string was last touched in
+      // readNumbers, so a read here is a cache miss per row.
+      if ((st & HAS_NUMBER) === 0) {
         if (!warnings.skip('invoice-number'))
           warnings.add(
             'invoice-number',
@@ -376,10 +381,10 @@ class InvoiceLoader {
               ip,
               {
                 code: 'duplicate-id',
-                message: `invoice number ${number} appears again (first at row ${invoices[first]?.row}): both aged, payments go to the first`,
+                message: `invoice number ${numberOf(inv, st)} appears again (first at row ${invoices[first]?.row}): both aged, payments go to the first`,
                 row: inv.row,
                 column: 'invoice',
-                raw: number,
+                raw: numberOf(inv, st),
                 action: 'row kept',
               },
               'repeated invoice numbers',
@@ -398,7 +403,7 @@ class InvoiceLoader {
               ip,
               {
                 code: 'out-of-range',
-                message: `invoice ${number}: due date ${isoFromEpochDay(dueDay)} is before the invoice date ${isoFromEpochDay(date)}`,
+                message: `invoice ${numberOf(inv, st)}: due date ${isoFromEpochDay(dueDay)} is before the invoice date ${isoFromEpochDay(date)}`,
                 row: inv.row,
                 column: 'due date',
                 action: 'row kept',
@@ -406,12 +411,18 @@ class InvoiceLoader {
               'due dates before the invoice date',
             );
         }
-      } else if (terms !== undefined && trimText(terms) !== '') {
-        let t = termsCache.get(terms);
-        if (t === undefined) {
-          const parsed = parsePaymentTerms(terms);
-          t = parsed.ok ? (parsed.value ?? 'blank') : parsed.reason;
-          termsCache.set(terms, t);
+      } else if (terms !== undefined && (terms === lastTerms || trimText(terms) !== '')) {
+        let t = lastTermsValue;
+        if (terms !== lastTerms) {
+          let cached = termsCache.get(terms);
+          if (cached === undefined) {
+            const parsed = parsePaymentTerms(terms);
+            cached = parsed.ok ? (parsed.value ?? 'blank') : parsed.reason;
+            termsCache.set(terms, cached);
+          }
+          t = cached;
+          lastTerms = terms;
+          lastTermsValue = cached;
         }
         if (typeof t === 'string') {
           dueDay = date;
@@ -421,7 +432,7 @@ class InvoiceLoader {
               ip,
               {
                 code: 'unreadable-value',
-                message: `invoice ${number}: ${t}; aged from the invoice date`,
+                message: `invoice ${numberOf(inv, st)}: ${t}; aged from the invoice date`,
                 row: inv.row,
                 column: 'terms',
                 raw: terms,
@@ -441,7 +452,7 @@ class InvoiceLoader {
             ip,
             {
               code: 'missing-value',
-              message: `invoice ${number}: no due date and no payment terms; due on the invoice date`,
+              message: `invoice ${numberOf(inv, st)}: no due date and no payment terms; due on the invoice date`,
               row: inv.row,
               column: 'due date',
               action: 'assumed',
@@ -475,7 +486,7 @@ class InvoiceLoader {
             ip,
             {
               code: 'missing-value',
-              message: `invoice ${number}: no customer; listed under ${UNKNOWN_CUSTOMER}`,
+              message: `invoice ${numberOf(inv, st)}: no customer; listed under ${UNKNOWN_CUSTOMER}`,
               row: inv.row,
               column: 'customer',
               action: 'row kept',
@@ -539,6 +550,8 @@ class InvoiceLoader {
     this.lastOwner = lastOwner;
     this.lastOwnerSection = lastOwnerSection;
     this.ownerId = ownerId;
+    this.lastTerms = lastTerms;
+    this.lastTermsValue = lastTermsValue;
     loaded.currencyOfRow = currencyOfRow;
     loaded.minDay = minDay;
   }

@@ -596,6 +596,49 @@ describe('ageReceivables: dirty data', () => {
     ]);
   });
 
+  it('resolves each row by its own terms when rows repeat, blank or change them', () => {
+    // The loader remembers the last terms cell it parsed; this pins that a repeat, a blank cell, a
+    // change and an unreadable cell in between each still give the row's own due date.
+    // Hand: invoices dated 2024-01-01, as-of 2024-03-31 (day 90 after the invoice date).
+    // net 30 → due 2024-01-31, 60 days past due; net 60 → due 2024-03-01, 30 days; blank or
+    // unreadable terms → due on the invoice date, 90 days.
+    const net30 = 'net 30';
+    const r = age(
+      [
+        inv({ invoice: 'A', date: '2024-01-01', terms: net30, amount: 1 }),
+        inv({ invoice: 'B', date: '2024-01-01', terms: net30, amount: 1 }),
+        inv({ invoice: 'C', date: '2024-01-01', terms: '   ', amount: 1 }),
+        inv({ invoice: 'D', date: '2024-01-01', terms: 'net 60', amount: 1 }),
+        inv({ invoice: 'E', date: '2024-01-01', terms: ' net 30 ', amount: 1 }),
+        inv({ invoice: 'F', date: '2024-01-01', terms: 'when convenient', amount: 1 }),
+        inv({ invoice: 'G', date: '2024-01-01', terms: 'when convenient', amount: 1 }),
+        inv({ invoice: 'H', date: '2024-01-01', terms: net30, amount: 1 }),
+      ],
+      [],
+      { asOf: '2024-03-31' },
+    );
+    expect(only(r.sections).invoices.map((l) => [l.invoice, l.daysPastDue])).toEqual([
+      ['A', 60],
+      ['B', 60],
+      ['C', 90],
+      ['D', 30],
+      ['E', 60],
+      ['F', 90],
+      ['G', 90],
+      ['H', 60],
+    ]);
+    expect(r.warnings.map((w) => [w.column, w.code])).toEqual([
+      ['due date', 'missing-value'],
+      ['terms', 'unreadable-value'],
+      ['terms', 'unreadable-value'],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'invoice C: no due date and no payment terms; due on the invoice date',
+      "invoice F: payment terms 'when convenient' not recognised; aged from the invoice date",
+      "invoice G: payment terms 'when convenient' not recognised; aged from the invoice date",
+    ]);
+  });
+
   it('drops rows without a readable date or amount and reports them', () => {
     const r = age(
       [
