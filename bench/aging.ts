@@ -4,11 +4,12 @@
  * the same join and bucketed sums, in the same run, on the same seeded synthetic data.
  *
  *   node --import tsx bench/aging.ts [--invoices 1000000] [--payments 1000000] [--runs 5]
- *     [--lettered-numbers] [--write]
+ *     [--padded-numbers | --lettered-numbers] [--write]
  *
  * Invoice numbers are INV-0 … INV-999999, as most ledgers number them in sequence, so ours looks
- * them up in its dense table (DenseInvoiceNumbers). --lettered-numbers writes INV-0/A … instead,
- * which that table does not take, so every number goes through the hash index.
+ * them up in its dense table (DenseInvoiceNumbers). --padded-numbers writes them zero-padded to one
+ * width (INV-0000000 … INV-0999999), which that table takes too. --lettered-numbers writes INV-0/A
+ * … instead, which it does not take, so every number goes through the hash index.
  *
  * Timed: ours = the whole ageReceivables call on Invoice/Payment records already in memory (due
  * dates from terms, the invoice-number index, payment application, buckets, per-customer and
@@ -37,6 +38,9 @@ const N_PAYMENTS = argNumber('--payments', 1_000_000);
 const RUNS = argNumber('--runs', 5);
 const N_CUSTOMERS = 20_000;
 const NUMBER_SUFFIX = process.argv.includes('--lettered-numbers') ? '/A' : '';
+const NUMBER_WIDTH = process.argv.includes('--padded-numbers') ? String(N_INVOICES).length : 0;
+const invoiceNumber = (i: number): string =>
+  `INV-${String(i).padStart(NUMBER_WIDTH, '0')}${NUMBER_SUFFIX}`;
 const FIRST_DAY = epochDayFromIso('2023-01-01') as number;
 const AS_OF = epochDayFromIso('2024-09-30') as number;
 const SPAN = AS_OF - FIRST_DAY + 60; // some invoices and payments fall after as-of
@@ -74,7 +78,7 @@ function makeLedger(): Ledger {
     const amount = (random() < 0.01 ? -cents : cents) / 100;
     const inv: Invoice = {
       row: i + 2,
-      invoice: `INV-${i}${NUMBER_SUFFIX}`,
+      invoice: invoiceNumber(i),
       customer: `C${Math.floor(random() * N_CUSTOMERS)}`,
       invoiceDate: day,
       amount,
@@ -283,7 +287,7 @@ async function main(): Promise<void> {
   const duck1Cpu = median(duck1Runs.map((r) => r.cpuMs));
   const load = loadavg()[0]?.toFixed(1) ?? '?';
   const table = [
-    `${N_INVOICES.toLocaleString('en-US')} invoices (numbered INV-0${NUMBER_SUFFIX} …), ${N_PAYMENTS.toLocaleString('en-US')} payments, ${N_CUSTOMERS.toLocaleString('en-US')} customers, as-of 2024-09-30; median of ${RUNS} runs after a warm-up`,
+    `${N_INVOICES.toLocaleString('en-US')} invoices (numbered ${invoiceNumber(0)} …), ${N_PAYMENTS.toLocaleString('en-US')} payments, ${N_CUSTOMERS.toLocaleString('en-US')} customers, as-of 2024-09-30; median of ${RUNS} runs after a warm-up`,
     `results agree: bucket sums and counts ${ours0.totals.buckets.map((c) => Number(c) / 100).join(' / ')}, unapplied ${Number(ours0.totals.unapplied) / 100}`,
     '',
     `1-minute load average at the end: ${load} on ${cpus().length} CPUs (wall times suffer when it exceeds the CPU count; CPU times less so)`,

@@ -16,16 +16,21 @@ const SLACK = 1024;
  *
  * Which numbers: the trimmed number is the prefix (the part before its trailing digits, the same
  * for all, taken from the first invoice number that has digits) followed by 1 to 9 digits without
- * a leading zero ("0" itself allowed). Exactly one string has each such (prefix, value), so two
- * numbers match here exactly when they are equal strings. Every other number ("INV-007", another
- * prefix, letters last) goes to the hash index (InvoiceNumberIndex) as before; a payment's number
- * of this form that is not in the table names no invoice, since every invoice number of this form
- * is in it. When the values are too spread out for a table (more than 4 slots per row), none is
- * used and every number goes to the hash index.
+ * a leading zero ("0" itself allowed). When that first number's digits start with a zero
+ * ("INV-000123", as ledgers that pad their numbers to one width write them), the form is instead
+ * the prefix followed by exactly as many digits as it has (at most 9), zeros first allowed. Either
+ * way exactly one string has each such (prefix, value), so two numbers match here exactly when they
+ * are equal strings. Every other number ("INV-007" among unpadded ones, "INV-1000" among numbers
+ * padded to 6 digits, another prefix, letters last) goes to the hash index (InvoiceNumberIndex) as
+ * before; a payment's number of this form that is not in the table names no invoice, since every
+ * invoice number of this form is in it. When the values are too spread out for a table (more than
+ * 4 slots per row), none is used and every number goes to the hash index.
  */
 export class DenseInvoiceNumbers {
   /** The common prefix, once seen (undefined: no number with digits yet). */
   private prefix: string | undefined;
+  /** Digits of every number of the form when they are padded to one width; 0 when not padded. */
+  private width = 0;
   private min = Infinity;
   private max = -Infinity;
   /** Row + 1 per value − min (0: none), once `build` has made it. */
@@ -40,11 +45,14 @@ export class DenseInvoiceNumbers {
     if (prefix === undefined) return this.rows === undefined ? this.learnPrefix(number) : -1;
     const p = prefix.length;
     const n = number.length;
-    if (n - p < 1 || n - p > MAX_DIGITS) return -1;
+    const digits = n - p;
+    const width = this.width;
+    if (width === 0 ? digits < 1 || digits > MAX_DIGITS : digits !== width) return -1;
     for (let k = 0; k < p; k++) if (number.charCodeAt(k) !== prefix.charCodeAt(k)) return -1;
     const first = number.charCodeAt(p) - 48;
-    // No leading zero: "INV-007" and "INV-7" are different numbers, so only one spelling is read.
-    if (first < 0 || first > 9 || (first === 0 && n - p > 1)) return -1;
+    // "INV-007" and "INV-7" are different numbers, so only one spelling is read: unpadded numbers
+    // without a leading zero, padded ones at their one width.
+    if (first < 0 || first > 9 || (first === 0 && width === 0 && digits > 1)) return -1;
     let value = first;
     for (let k = p + 1; k < n; k++) {
       const digit = number.charCodeAt(k) - 48;
@@ -62,8 +70,10 @@ export class DenseInvoiceNumbers {
       if (c < 48 || c > 57) break;
       start--;
     }
-    if (start === number.length) return -1;
+    const digits = number.length - start;
+    if (digits === 0) return -1;
     this.prefix = number.slice(0, start);
+    if (digits > 1 && digits <= MAX_DIGITS && number.charCodeAt(start) === 48) this.width = digits;
     return this.valueOf(number);
   }
 

@@ -115,6 +115,7 @@ describe('ageReceivables properties', () => {
     // Few numbers, so repeats are common; padding on either side; some blank or missing. Numbers
     // of one prefix and a plain number go to the dense table, others (leading zeros, another
     // prefix, ten digits) to the hash index, and a far-off one makes the table too sparse to use.
+    // When the first number is zero-padded ('N001', '010'), the table takes that width instead.
     const arbNumber = fc.tuple(
       fc.constantFrom('', ' ', '\t', '  '),
       fc.constantFrom(
@@ -132,6 +133,13 @@ describe('ageReceivables properties', () => {
         '0',
         'N1234567890',
         'N999999999',
+        'N001',
+        'N002',
+        'N010',
+        'N0001',
+        'N100',
+        '001',
+        '010',
       ),
       fc.constantFrom('', ' ', '\u00a0'),
     );

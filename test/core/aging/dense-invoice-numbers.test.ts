@@ -22,6 +22,30 @@ describe('DenseInvoiceNumbers', () => {
     expect(table.valueOf('0611366')).toBe(-1);
   });
 
+  it('reads zero-padded numbers at the width of the first one ("INV-000123")', () => {
+    const table = new DenseInvoiceNumbers();
+    expect(table.valueOf('INV-000123')).toBe(123); // sets the prefix "INV-" and the width 6
+    expect(table.valueOf('INV-000000')).toBe(0);
+    expect(table.valueOf('INV-999999')).toBe(999_999);
+    expect(table.valueOf('INV-100000')).toBe(100_000);
+    // Not this form: another width (so "INV-123" and "INV-000123" never meet here), another
+    // prefix, letters among the digits.
+    for (const other of ['INV-123', 'INV-0000123', 'INV-1000000', 'CN-000123', 'INV-00012A'])
+      expect(table.valueOf(other)).toBe(-1);
+  });
+
+  it('takes padding only up to 9 digits, and none from a single zero', () => {
+    const tenDigits = new DenseInvoiceNumbers();
+    // SAP-style "0090000123": ten digits would not fit an int32, so the unpadded form stays and
+    // the padded numbers go to the hash index.
+    expect(tenDigits.valueOf('0090000123')).toBe(-1);
+    expect(tenDigits.valueOf('90000123')).toBe(90_000_123);
+    const zero = new DenseInvoiceNumbers();
+    expect(zero.valueOf('N0')).toBe(0); // "0" is unpadded: no width
+    expect(zero.valueOf('N17')).toBe(17);
+    expect(zero.valueOf('N017')).toBe(-1);
+  });
+
   it('keeps the first row of a repeated number and finds rows by number', () => {
     const table = new DenseInvoiceNumbers();
     for (const value of [5, 9, 7]) table.see(table.valueOf(`N${value}`));
