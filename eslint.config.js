@@ -45,4 +45,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The front ends reach core only through its public entry points: core/index.js for
+    // everything, core/readers/index.js for the file readers' record machinery.
+    files: ['pipeline/**/*.ts', 'addin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)core/(?!index\\.js$|readers/index\\.js$)',
+              message:
+                'Import core through core/index.js (or core/readers/index.js for file readers).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -30,7 +30,7 @@ import { revenueRangeOf } from '../core/funnel/revenue-range.js';
 import { seededRandom } from '../core/funnel/seeded-random.js';
 import { stageKpisOf } from '../core/funnel/stage-kpis.js';
 import { weightedPipelineOf } from '../core/funnel/weighted-pipeline.js';
-import { readSheetRecords } from '../pipeline/read-sheet-records.js';
+import { readSheetRecords } from '../core/readers/index.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
 
 const args = process.argv.slice(2);

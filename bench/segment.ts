@@ -23,7 +23,7 @@ import { abc } from '../core/segments/abc.js';
 import { rfm } from '../core/segments/rfm.js';
 import { ORDER_LINE_TALLY_FIELDS, OrderLineTally } from '../core/segments/tally-order-lines.js';
 import { listInputFiles } from '../pipeline/list-input-files.js';
-import { readSheetRecords } from '../pipeline/read-sheet-records.js';
+import { readSheetRecords } from '../core/readers/index.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
 
 const DIR = '../shared/data/online-retail/by-day';

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { WorkbookReadError } from './workbook-read-error.js';
+import { WorkbookReadError } from '../core/readers/index.js';
 
 /** Extensions a folder is searched for; files named explicitly may have any extension. */
 export const INPUT_FILE_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.csv', '.tsv'];

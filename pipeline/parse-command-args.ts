@@ -13,7 +13,9 @@ export function parseCommandArgs<const T extends OptionsConfig>(
   command: string,
   args: string[],
   options: T,
-) {
+): ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -1,10 +1,9 @@
 import { basename, extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { CsvSyntaxError, parseCsvText } from '../core/columns/parse-csv-text.js';
+import { CsvSyntaxError, parseCsvText, WorkbookReadError } from '../core/readers/index.js';
 import { lineRuns, readLineBlocks, type FileStamp } from './read-line-blocks.js';
 import type { SheetGrid } from './read-workbook.js';
-import { WorkbookReadError } from './workbook-read-error.js';
 
 /** Delimiters readCsv recognises in the header line, in order of preference on a tie. */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;

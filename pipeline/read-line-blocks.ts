@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { WorkbookReadError } from './workbook-read-error.js';
+import { WorkbookReadError } from '../core/readers/index.js';
 
 const FS_REASONS: Record<string, string> = {
   ENOENT: 'file not found',

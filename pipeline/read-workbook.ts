@@ -1,30 +1,9 @@
 import { extname } from 'node:path';
-import type { CellValue } from '../core/columns/cell-value.js';
+import { type SheetGrid, WorkbookReadError } from '../core/readers/index.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
-import { WorkbookReadError } from './workbook-read-error.js';
 
-/** One sheet of an input file as a grid of cells. */
-export interface SheetGrid {
-  /** The path as the caller gave it. */
-  file: string;
-  /** The sheet name; for a CSV file, its base name without the extension. */
-  sheet: string;
-  /**
-   * `rows[i][j]` is Excel row i+1, column j+1. Empty rows are empty arrays (gaps are kept so row
-   * numbers stay right); trailing blank cells and trailing blank rows are dropped.
-   */
-  rows: CellValue[][];
-  /** True when the workbook uses the 1904 date system (serial 0 = 1904-01-01). */
-  date1904: boolean;
-  /**
-   * For a CSV file, its delimiter and its decoded text in pieces of whole lines (decoded anew on
-   * each call): readSheetRecords reads records straight from them, and `rows` is only split into
-   * cells when something asks for it (non-enumerable). `lines` is the number of lines the file
-   * size suggests (from the length of its first lines), to size tables of records.
-   */
-  readonly csv?: { delimiter: string; pieces: () => Iterable<string>; lines?: number };
-}
+export type { SheetGrid };
 
 export interface ReadWorkbookOptions {
   /** Read only this sheet (exact name, or case-insensitive when no exact match). */

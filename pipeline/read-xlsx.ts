@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
-import type { CellValue } from '../core/columns/cell-value.js';
+import type { CellValue } from '../core/index.js';
+import { WorkbookReadError } from '../core/readers/index.js';
 import type { SheetGrid } from './read-workbook.js';
-import { WorkbookReadError } from './workbook-read-error.js';
 import { readXlsxSheets } from './xlsx-stream/read-xlsx-sheets.js';
 
 /** Old .xls files and password-protected .xlsx files are OLE compound documents. */

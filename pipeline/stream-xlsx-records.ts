@@ -1,9 +1,12 @@
-import { cellText, isBlankCell } from '../core/columns/cell-value.js';
-import type { RawCellSource, RecordAssembler } from '../core/columns/record-assembler.js';
-import { RecordReader, type ReadRecordsResult } from '../core/columns/record-reader.js';
-import type { RecordByKind, RecordKind } from '../core/columns/records.js';
-import type { Parsed } from '../core/columns/parsed.js';
-import type { ReadSheetRecordsOptions } from './read-sheet-records.js';
+import { cellText, isBlankCell, type RecordByKind, type RecordKind } from '../core/index.js';
+import {
+  type Parsed,
+  type RawCellSource,
+  type ReadRecordsResult,
+  type ReadSheetRecordsOptions,
+  type RecordAssembler,
+  RecordReader,
+} from '../core/readers/index.js';
 import {
   CELL_BLANK,
   CELL_DATE,

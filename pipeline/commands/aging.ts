@@ -1,15 +1,16 @@
-import type { AgeReceivablesOptions } from '../../core/aging/age-receivables.js';
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import { epochDayFromIso } from '../../core/columns/epoch-day.js';
-import { loadReceivables } from '../analyses/load-receivables.js';
-import type { AgingReport } from '../analyses/run-aging.js';
-import { runAging } from '../analyses/run-aging.js';
+import {
+  ageReceivables,
+  type AgeReceivablesOptions,
+  type AgingReport,
+  type DataWarning,
+  epochDayFromIso,
+} from '../../core/index.js';
+import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
-import { WorkbookReadError } from '../workbook-read-error.js';
 
 const USAGE = `Usage: pipecast aging <file> --as-of YYYY-MM-DD [options]
 
@@ -46,8 +47,8 @@ interface AgingArgs {
   core: AgeReceivablesOptions;
 }
 
-export type { AgingReport } from '../analyses/run-aging.js';
-export type { AgingSheetReport } from '../analyses/load-receivables.js';
+export type { AgingReport } from '../../core/index.js';
+export type { AgingSheetReport } from '../../core/index.js';
 
 /** `pipecast aging`: receivables aging of one workbook or CSV at an as-of date. */
 export async function agingCommand(args: string[], io: CliIo): Promise<number> {
@@ -65,15 +66,18 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const loaded = loadReceivables(grids, { forceInvoices: options.sheet !== undefined });
-  if (loaded.invoiceSheets.length === 0) {
+  const { report, warnings } = ageReceivables(grids, {
+    ...options.core,
+    file: options.file,
+    forceInvoices: options.sheet !== undefined,
+  });
+  if (report === null) {
     io.stderr(
       `pipecast aging: no sheet of ${options.file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)\n`,
     );
-    for (const w of loaded.warnings) io.stderr(`  ${formatWarning(w)}\n`);
+    for (const w of warnings) io.stderr(`  ${formatWarning(w)}\n`);
     return 1;
   }
-  const { report } = runAging(options.file, loaded, options.core);
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAging(report));
   return 0;
 }

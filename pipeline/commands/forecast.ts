@@ -1,19 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { epochDayFromIso, epochDayFromYmd } from '../../core/columns/epoch-day.js';
-import type { MissingValues } from '../../core/columns/read-records.js';
-import type { Deal } from '../../core/columns/records.js';
-import type { ForecastFunnelResult } from '../../core/funnel/forecast-funnel.js';
-import { parseStageTemplate } from '../../core/funnel/parse-stage-template.js';
-import type { StageTemplate, StageTemplateKey } from '../../core/funnel/stage-templates.js';
-import { STAGE_TEMPLATES } from '../../core/funnel/stage-templates.js';
-import { loadDeals } from '../analyses/load-deals.js';
-import { runForecast } from '../analyses/run-forecast.js';
+import {
+  epochDayFromIso,
+  epochDayFromYmd,
+  forecast,
+  type ForecastFunnelResult,
+  type MissingValues,
+  parseStageTemplate,
+  STAGE_TEMPLATES,
+  type StageTemplate,
+  type StageTemplateKey,
+} from '../../core/index.js';
+import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
-import { WorkbookReadError } from '../workbook-read-error.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
 export const DEFAULT_TEXT_WARNINGS = 20;
@@ -89,45 +91,42 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   const template = await loadTemplate(options.template);
 
   let sheets: SheetGrid[];
-  let previousDeals: Deal[] | undefined;
+  let previous: SheetGrid[] | undefined;
   try {
     sheets = await readWorkbook(options.file, { sheet: options.sheet });
-    if (options.previous !== undefined) {
-      const earlier = await readWorkbook(options.previous, { sheet: options.sheet });
-      const previous = loadDeals(earlier)?.deals;
-      previousDeals = previous?.table?.toRecords() ?? previous?.records;
-    }
+    if (options.previous !== undefined)
+      previous = await readWorkbook(options.previous, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast forecast: ${error.message}\n`);
     return 1;
   }
-  const loaded = loadDeals(sheets);
-  if (!loaded) {
+  const run = forecast(sheets, {
+    asOf,
+    file: options.file,
+    template,
+    quota: options.quota,
+    smallOrderThreshold: options.smallOrders,
+    ...(previous === undefined ? {} : { previous }),
+    seed: options.seed,
+  });
+  if (run === null || run.source === null) {
     io.stderr(
       `pipecast forecast: no sheet of ${options.file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect ${options.file}\n`,
     );
     return 1;
   }
-  const { deals: picked, history } = loaded;
-  const { result, warnings } = runForecast(loaded, {
-    asOf,
-    template,
-    quota: options.quota,
-    smallOrderThreshold: options.smallOrders,
-    previous: previousDeals,
-    seed: options.seed,
-  });
+  const { result, warnings, source } = run;
   const json: ForecastJson = {
-    file: picked.grid.file,
-    sheet: picked.grid.sheet,
+    file: source.file,
+    sheet: source.sheet,
     asOfSource,
     input: {
-      headerRow: picked.headerRow ?? null,
-      rowsRead: picked.rowsRead,
-      rowsDropped: picked.rowsDropped,
-      missing: picked.missing,
-      historySheet: history?.grid.sheet ?? null,
+      headerRow: source.headerRow,
+      rowsRead: source.rowsRead,
+      rowsDropped: source.rowsDropped,
+      missing: source.missing,
+      historySheet: source.historySheet,
     },
     ...result,
     warnings,

@@ -1,20 +1,18 @@
 import { basename } from 'node:path';
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import { DEFAULT_HEADER_SEARCH_ROWS } from '../../core/columns/detect-header-row.js';
 import {
-  guessRecordKind,
+  type ColumnMatches,
+  type DataWarning,
+  inspectSheet,
+  type MissingValues,
   RECORD_KINDS,
+  type RecordKind,
   type RecordKindCandidate,
-} from '../../core/columns/guess-record-kind.js';
-import type { ColumnMatches } from '../../core/columns/match-columns.js';
-import type { MissingValues } from '../../core/columns/read-records.js';
-import type { RecordKind } from '../../core/columns/records.js';
+} from '../../core/index.js';
+import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
-import { readSheetRecords, sheetHead } from '../read-sheet-records.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
-import { WorkbookReadError } from '../workbook-read-error.js';
 
 /** Warnings listed per sheet in the text report; `--json` always lists them all. */
 export const DEFAULT_TEXT_WARNINGS_PER_SHEET = 30;
@@ -85,7 +83,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
   const result: InspectResult = {
     file: options.file,
     date1904: sheets.some((s) => s.date1904),
-    sheets: sheets.map((grid) => inspectSheet(grid, options.kind)),
+    sheets: sheets.map((grid) => inspectGrid(grid, options.kind)),
   };
   io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatInspection(result));
   return 0;
@@ -112,44 +110,19 @@ function parseInspectArgs(args: string[]): InspectOptions | 'help' {
   };
 }
 
-function inspectSheet(grid: SheetGrid, kindOption: RecordKind | undefined): SheetInspection {
-  const candidates = kindOption === undefined ? guessRecordKind(sheetHead(grid)) : [];
-  const kind = kindOption ?? candidates[0]?.kind;
-  const alsoFits = candidates.slice(1).map(summariseCandidate);
-  if (kind === undefined) {
-    return {
-      sheet: grid.sheet,
-      kind: null,
-      kindFrom: null,
-      headerRow: null,
-      columns: { matched: [], unmatched: [], ambiguous: [], missingRequired: [] },
-      rowsRead: 0,
-      rowsDropped: 0,
-      missing: {},
-      warnings: [
-        {
-          code: 'no-header-row',
-          message: `No row in the first ${DEFAULT_HEADER_SEARCH_ROWS} names enough known columns of any record kind; use --kind to read it as one.`,
-          file: grid.file,
-          sheet: grid.sheet,
-          action: 'sheet skipped',
-        },
-      ],
-      alsoFits,
-    };
-  }
-  const read = readSheetRecords(grid, { kind });
+function inspectGrid(grid: SheetGrid, kindOption: RecordKind | undefined): SheetInspection {
+  const seen = inspectSheet(grid, kindOption === undefined ? {} : { kind: kindOption });
   return {
-    sheet: grid.sheet,
-    kind,
-    kindFrom: kindOption === undefined ? 'detected' : 'option',
-    headerRow: read.headerRow ?? null,
-    columns: read.columns,
-    rowsRead: read.rowsRead,
-    rowsDropped: read.rowsDropped,
-    missing: read.missing,
-    warnings: read.warnings,
-    alsoFits,
+    sheet: seen.sheet,
+    kind: seen.kind,
+    kindFrom: seen.kindFrom,
+    headerRow: seen.headerRow,
+    columns: seen.columns,
+    rowsRead: seen.rowsRead,
+    rowsDropped: seen.rowsDropped,
+    missing: seen.missing,
+    warnings: seen.warnings,
+    alsoFits: seen.alsoFits.map(summariseCandidate),
   };
 }
 

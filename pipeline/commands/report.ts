@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { epochDayFromIso } from '../../core/columns/epoch-day.js';
+import { epochDayFromIso, type ReportConfig } from '../../core/index.js';
+import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
@@ -9,8 +10,6 @@ import { readReportConfigFile } from '../report/batch/read-report-config-file.js
 import { reportBatch, type ReportBatchResult } from '../report/batch/report-batch.js';
 import type { WorkbookBuilderRef } from '../report/batch/report-batch-model.js';
 import { createReportProgress } from '../report/batch/report-progress.js';
-import type { ReportConfig } from '../report/report-config.js';
-import { WorkbookReadError } from '../workbook-read-error.js';
 
 const USAGE = `Usage: pipecast report <file|folder...> --out DIR [options]
 

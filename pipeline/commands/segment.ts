@@ -1,23 +1,26 @@
-import { CsvValueCache } from '../../core/columns/csv-value-cache.js';
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import { epochDayFromIso } from '../../core/columns/epoch-day.js';
-import { normalizeHeader } from '../../core/columns/normalize-header.js';
-import type { Customer, OrderLine, RecordKind } from '../../core/columns/records.js';
-import type { RfmThresholds } from '../../core/segments/rfm.js';
 import {
-  scorecard,
+  CsvValueCache,
+  loadSegmentRecords,
+  ORDER_LINE_TALLY_FIELDS,
+  OrderLineTally,
+  WorkbookReadError,
+} from '../../core/readers/index.js';
+import {
+  type Customer,
+  type DataWarning,
+  epochDayFromIso,
+  type OrderLine,
+  type RecordKind,
+  type RfmThresholds,
   type ScorecardCriterion,
   type ScorecardScale,
-} from '../../core/segments/scorecard.js';
-import { loadSegmentRecords } from '../analyses/load-segment-records.js';
-import { runAbc, runPortfolio, runRfm } from '../analyses/run-segments.js';
-import { ORDER_LINE_TALLY_FIELDS, OrderLineTally } from '../../core/segments/tally-order-lines.js';
+  segment,
+} from '../../core/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
-import { WorkbookReadError } from '../workbook-read-error.js';
 
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
 export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
@@ -202,9 +205,11 @@ async function readInputs(
 
 function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): SegmentOutput {
   const base = { method: options.method, files };
+  const records = { lines: read.lines, customers: read.customers };
   switch (options.method) {
     case 'abc': {
-      const run = runAbc(read, {
+      const run = segment(records, {
+        method: 'abc',
         by: options.by,
         ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
       });
@@ -234,7 +239,8 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
       };
     }
     case 'rfm': {
-      const result = runRfm(read.lines, {
+      const { result } = segment(records, {
+        method: 'rfm',
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         mode: options.mode,
         thresholds: options.thresholds,
@@ -243,7 +249,7 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
       return { ...base, customers, summary, warnings };
     }
     case 'portfolio': {
-      const result = runPortfolio(read.customers);
+      const { result } = segment(records, { method: 'portfolio' });
       const { customers, warnings, ...summary } = result;
       return { ...base, customers: [...customers], summary, warnings };
     }
@@ -251,28 +257,13 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
       if (options.criteria === undefined) {
         throw new UsageError('scorecard needs --criteria name:weight[:scale],… (see --help)');
       }
-      const items = read.customers.map((c) => ({
-        id: c.id,
-        ...(c.name === undefined ? {} : { name: c.name }),
-        row: c.row,
-        // Criteria name columns as users type them: match headers case-, space- and
-        // punctuation-insensitively (and in Chinese) through the same normalisation as columns.
-        values: {
-          ...Object.fromEntries(Object.entries(c.extra).map(([k, v]) => [normalizeHeader(k), v])),
-          ...(c.potential === undefined ? {} : { potential: c.potential }),
-          ...(c.share === undefined ? {} : { share: c.share }),
-          ...(c.revenue === undefined ? {} : { revenue: c.revenue }),
-          ...(c.margin === undefined ? {} : { margin: c.margin }),
-          ...(c.target === undefined ? {} : { target: c.target }),
-        },
-      }));
       let result;
       try {
-        const criteria = options.criteria.map((c) => ({
-          ...c,
-          column: normalizeHeader(c.column ?? c.name),
-        }));
-        result = scorecard(items, { criteria, tiers: options.tiers });
+        result = segment(records, {
+          method: 'scorecard',
+          criteria: options.criteria,
+          tiers: options.tiers,
+        }).result;
       } catch (error) {
         if (error instanceof RangeError) throw new UsageError(error.message);
         throw error;

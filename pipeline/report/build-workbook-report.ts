@@ -1,19 +1,22 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import { epochDayFromIso, isoFromEpochDay } from '../../core/columns/epoch-day.js';
+import {
+  analyzeWorkbook,
+  type DataWarning,
+  epochDayFromIso,
+  isoFromEpochDay,
+  REPORT_ANALYSES,
+  type ReportAnalysisName,
+  type ReportConfig,
+} from '../../core/index.js';
 import type { RenderChartResult } from '../render/render-chart.js';
 import { renderChart } from '../render/render-chart.js';
 import type { ReportLocale, ReportModel, ReportWarning } from '../report-html/report-model.js';
 import { renderReportHtml } from '../report-html/render-report-html.js';
 import { readWorkbook } from '../read-workbook.js';
-import { planSheets } from './plan-sheets.js';
-import type { ReportConfig } from './report-config.js';
 import { reportLabel } from './report-labels.js';
 import { reportParts } from './report-parts.js';
 import { tableToCsv, tableToHtmlTable } from './report-table.js';
-import { REPORT_ANALYSES, runReportAnalyses } from './run-report-analyses.js';
-import type { ReportAnalysisName } from './run-report-analyses.js';
 import type { ResultsNote } from './write-results-xlsx.js';
 import { resultsXlsx } from './write-results-xlsx.js';
 
@@ -78,9 +81,9 @@ export async function buildWorkbookReport(
     );
 
   const sheets = await readWorkbook(inputFile);
-  const plan = planSheets(sheets, config);
+  const analyses = analyzeWorkbook(sheets, { ...config, asOf, file: inputFile });
+  const { plan } = analyses;
   const locale: ReportLocale = options.locale ?? config.locale ?? plan.locale;
-  const analyses = runReportAnalyses(sheets, plan, { file: inputFile, asOf, config });
   const parts = reportParts(analyses, { locale, agingGroupBy: config.aging?.groupBy });
 
   const charts = parts.flatMap((p) => p.charts.map((c) => ({ ...c, part: p.name })));

@@ -1,33 +1,30 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { AgingSection } from '../../core/aging/age-receivables.js';
 import {
+  type AgingSection,
+  agingStackedChart,
   agingStackedChartInput,
-  topOverdueChartInput,
-} from '../../core/charts/adapters/aging-chart-inputs.js';
-import {
+  forecastBandChart,
   forecastBandChartInput,
+  funnelChart,
   funnelChartInput,
-  stageConversionChartInput,
-} from '../../core/charts/adapters/forecast-chart-inputs.js';
-import {
+  paretoChart,
   paretoChartInput,
+  PORTFOLIO_ZONES,
+  portfolioScatterChart,
   portfolioScatterChartInput,
+  type ReportAnalyses,
+  type ReportAnalysisName,
+  rfmSegmentMapChart,
   rfmSegmentMapChartInput,
-} from '../../core/charts/adapters/segment-chart-inputs.js';
-import { agingStackedChart } from '../../core/charts/aging-stacked-chart.js';
-import { forecastBandChart } from '../../core/charts/forecast-band-chart.js';
-import { funnelChart } from '../../core/charts/funnel-chart.js';
-import { paretoChart } from '../../core/charts/pareto-chart.js';
-import { portfolioScatterChart } from '../../core/charts/portfolio-scatter-chart.js';
-import { rfmSegmentMapChart } from '../../core/charts/rfm-segment-map-chart.js';
-import { stageConversionChart } from '../../core/charts/stage-conversion-chart.js';
-import { topOverdueChart } from '../../core/charts/top-overdue-chart.js';
-import { PORTFOLIO_ZONES } from '../../core/segments/portfolio.js';
+  stageConversionChart,
+  stageConversionChartInput,
+  topOverdueChart,
+  topOverdueChartInput,
+} from '../../core/index.js';
 import type { ReportLocale, ReportSummaryItem } from '../report-html/report-model.js';
 import type { ReportLabelKey } from './report-labels.js';
 import { reportLabel } from './report-labels.js';
 import type { ReportColumn, ReportColumnFormat, ReportDataTable } from './report-table.js';
-import type { ReportAnalyses, ReportAnalysisName } from './run-report-analyses.js';
 
 /** A chart of a report before rendering. */
 export interface ReportChartSpec {

@@ -3,7 +3,7 @@ import { createInflateRaw } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { WorkbookReadError } from '../workbook-read-error.js';
+import { WorkbookReadError } from '../../core/readers/index.js';
 import { readStoredBytes } from './read-stored-bytes.js';
 
 /**

@@ -1,4 +1,4 @@
-import { WorkbookReadError } from '../workbook-read-error.js';
+import { WorkbookReadError } from '../../core/readers/index.js';
 import { isDateNumberFormat, isTimeOnlyNumberFormat } from './is-date-number-format.js';
 import type { XlsxPackage } from './open-xlsx-package.js';
 import { attributeByLocalName, readAttributes, startTags } from './xml-text.js';

@@ -1,4 +1,4 @@
-import type { CellValue } from '../../core/columns/cell-value.js';
+import type { CellValue } from '../../core/index.js';
 import type { SharedStrings } from './shared-strings.js';
 
 /** What `RowCells.kinds[j]` says about column j. */

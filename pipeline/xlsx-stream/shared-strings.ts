@@ -1,4 +1,4 @@
-import { PackedTextColumn, type PackedTexts } from '../../core/columns/packed-text-column.js';
+import { PackedTextColumn, type PackedTexts } from '../../core/readers/index.js';
 
 /** Never more room at first than this many items, whatever the file's uniqueCount says. */
 const MAX_FIRST_CAPACITY = 1 << 22;

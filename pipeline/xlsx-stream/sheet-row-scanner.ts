@@ -1,6 +1,5 @@
 import { Buffer } from 'node:buffer';
-import type { CellValue } from '../../core/columns/cell-value.js';
-import { epochDayFromExcelSerial } from '../../core/columns/epoch-day.js';
+import { type CellValue, epochDayFromExcelSerial } from '../../core/index.js';
 import {
   CELL_BLANK,
   CELL_DATE,

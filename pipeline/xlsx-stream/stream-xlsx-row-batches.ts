@@ -1,4 +1,4 @@
-import { WorkbookReadError } from '../workbook-read-error.js';
+import { WorkbookReadError } from '../../core/readers/index.js';
 import { openXlsxPackage } from './open-xlsx-package.js';
 import { readSharedStrings } from './read-shared-strings.js';
 import { SharedStrings } from './shared-strings.js';

@@ -1,4 +1,4 @@
-import type { CellValue } from '../../core/columns/cell-value.js';
+import type { CellValue } from '../../core/index.js';
 import { streamXlsxRowBatches } from './stream-xlsx-row-batches.js';
 import type { StreamXlsxRowsOptions } from './stream-xlsx-row-batches.js';
 

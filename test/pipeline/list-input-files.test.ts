@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listInputFiles } from '../../pipeline/list-input-files.js';
-import { WorkbookReadError } from '../../pipeline/workbook-read-error.js';
+import { WorkbookReadError } from '../../core/workbook/workbook-read-error.js';
 
 describe('listInputFiles', () => {
   let dir = '';

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCsvBytes, detectDelimiter, readCsv } from '../../pipeline/read-csv.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
-import { WorkbookReadError } from '../../pipeline/workbook-read-error.js';
+import { WorkbookReadError } from '../../core/workbook/workbook-read-error.js';
 
 const CRM = fileURLToPath(new URL('../../../shared/data/crm-opportunities', import.meta.url));
 const HAVE_CRM = existsSync(CRM);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecords } from '../../core/columns/read-records.js';
-import { readSheetRecords } from '../../pipeline/read-sheet-records.js';
+import { readSheetRecords } from '../../core/workbook/read-sheet-records.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
-import { WorkbookReadError } from '../../pipeline/workbook-read-error.js';
+import { WorkbookReadError } from '../../core/workbook/workbook-read-error.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 

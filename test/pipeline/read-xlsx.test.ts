@@ -14,7 +14,7 @@ import {
 import { parseDate } from '../../core/columns/parse-date.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
 import { readXlsx } from '../../pipeline/read-xlsx.js';
-import { WorkbookReadError } from '../../pipeline/workbook-read-error.js';
+import { WorkbookReadError } from '../../core/workbook/workbook-read-error.js';
 
 const WORKBOOKS = fileURLToPath(new URL('../../../shared/data/workbooks', import.meta.url));
 const HAVE_WORKBOOKS = existsSync(WORKBOOKS);

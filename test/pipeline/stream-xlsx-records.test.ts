@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/columns/cell-value.js';
 import type { RecordKind } from '../../core/columns/records.js';
-import { readSheetRecords } from '../../pipeline/read-sheet-records.js';
+import { readSheetRecords } from '../../core/workbook/read-sheet-records.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
 import { streamXlsxRecords } from '../../pipeline/stream-xlsx-records.js';
 import { dimensionRows, rowsBySize } from '../../pipeline/xlsx-stream/stream-xlsx-row-batches.js';

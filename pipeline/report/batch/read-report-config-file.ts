@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../../cli-io.js';
-import { parseReportConfig, ReportConfigError, type ReportConfig } from '../report-config.js';
+import { parseReportConfig, type ReportConfig, ReportConfigError } from '../../../core/index.js';
 
 /**
  * Reads and checks a `pipecast.json` config file. Every failure is one line naming the file:

@@ -8,7 +8,7 @@ import { readXlsxSheets } from '../../../pipeline/xlsx-stream/read-xlsx-sheets.j
 import { SheetRowScanner } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
 import type { ScannedRow } from '../../../pipeline/xlsx-stream/sheet-row-scanner.js';
 import { streamXlsxRows } from '../../../pipeline/xlsx-stream/stream-xlsx-rows.js';
-import { WorkbookReadError } from '../../../pipeline/workbook-read-error.js';
+import { WorkbookReadError } from '../../../core/workbook/workbook-read-error.js';
 import { makeZip } from './make-zip.js';
 
 const work = mkdtempSync(join(tmpdir(), 'xlsx-stream-'));

@@ -1,20 +1,20 @@
-import type { AgeReceivablesOptions } from '../../core/aging/age-receivables.js';
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import type { EpochDay } from '../../core/columns/epoch-day.js';
-import type { RecordKind } from '../../core/columns/records.js';
-import type { PortfolioResult } from '../../core/segments/portfolio.js';
-import type { RfmResult } from '../../core/segments/rfm.js';
-import { loadDeals } from '../analyses/load-deals.js';
-import { loadReceivables } from '../analyses/load-receivables.js';
-import { loadSegmentRecords } from '../analyses/load-segment-records.js';
-import type { RunAgingResult } from '../analyses/run-aging.js';
-import { runAging } from '../analyses/run-aging.js';
-import type { RunForecastResult } from '../analyses/run-forecast.js';
-import { runForecast } from '../analyses/run-forecast.js';
-import type { RunAbcResult } from '../analyses/run-segments.js';
-import { runAbc, runPortfolio, runRfm } from '../analyses/run-segments.js';
-import type { SheetChoice } from '../analyses/sheet-choice.js';
-import type { SheetGrid } from '../read-workbook.js';
+import type { AgeReceivablesOptions } from '../aging/age-receivables.js';
+import type { DataWarning } from '../columns/data-warning.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import type { RecordKind } from '../columns/records.js';
+import type { PortfolioResult } from '../segments/portfolio.js';
+import type { RfmResult } from '../segments/rfm.js';
+import { loadDeals } from './load-deals.js';
+import { loadReceivables } from './load-receivables.js';
+import { loadSegmentRecords } from './load-segment-records.js';
+import type { RunAgingResult } from './run-aging.js';
+import { runAging } from './run-aging.js';
+import type { RunForecastResult } from './run-forecast.js';
+import { forecastDealsOf, runForecast } from './run-forecast.js';
+import type { RunAbcResult } from './run-segments.js';
+import { runAbc, runPortfolio, runRfm } from './run-segments.js';
+import type { SheetChoice } from './sheet-choice.js';
+import type { SheetGrid } from './sheet-grid.js';
 import type { PlanSheetsResult } from './plan-sheets.js';
 import type { ReportConfig } from './report-config.js';
 
@@ -108,7 +108,7 @@ export function runReportAnalyses(
       return;
     }
     const f = config.forecast ?? {};
-    const run = runForecast(loaded, {
+    const run = runForecast(forecastDealsOf(loaded), {
       asOf,
       template: f.template,
       quota: f.quota,

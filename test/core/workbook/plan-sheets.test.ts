@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../core/columns/cell-value.js';
-import type { SheetGrid } from '../../../pipeline/read-workbook.js';
-import { planSheets } from '../../../pipeline/report/plan-sheets.js';
+import type { SheetGrid } from '../../../core/workbook/sheet-grid.js';
+import { planSheets } from '../../../core/workbook/plan-sheets.js';
 
 const grid = (sheet: string, rows: CellValue[][]): SheetGrid => ({
   file: 'book.xlsx',

@@ -1,15 +1,15 @@
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import type { EpochDay } from '../../core/columns/epoch-day.js';
-import type { Customer, OrderLine } from '../../core/columns/records.js';
-import type { AbcCustomer, AbcResult } from '../../core/segments/abc.js';
-import { abc } from '../../core/segments/abc.js';
-import type { OrderLineCounts } from '../../core/segments/tally-order-lines.js';
-import { OrderLineTally } from '../../core/segments/tally-order-lines.js';
-import { customerRevenue } from '../../core/segments/customer-revenue.js';
-import type { PortfolioResult } from '../../core/segments/portfolio.js';
-import { portfolio } from '../../core/segments/portfolio.js';
-import type { RfmOptions, RfmResult } from '../../core/segments/rfm.js';
-import { rfm } from '../../core/segments/rfm.js';
+import type { DataWarning } from '../columns/data-warning.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import type { Customer, OrderLine } from '../columns/records.js';
+import type { AbcCustomer, AbcResult } from '../segments/abc.js';
+import { abc } from '../segments/abc.js';
+import type { OrderLineCounts } from '../segments/tally-order-lines.js';
+import { OrderLineTally } from '../segments/tally-order-lines.js';
+import { customerRevenue } from '../segments/customer-revenue.js';
+import type { PortfolioResult } from '../segments/portfolio.js';
+import { portfolio } from '../segments/portfolio.js';
+import type { RfmOptions, RfmResult } from '../segments/rfm.js';
+import { rfm } from '../segments/rfm.js';
 
 export interface RunAbcOptions {
   by?: 'revenue' | 'margin';

@@ -1,6 +1,6 @@
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import type { Customer, OrderLine } from '../../core/columns/records.js';
-import type { SheetGrid } from '../read-workbook.js';
+import type { DataWarning } from '../columns/data-warning.js';
+import type { Customer, OrderLine } from '../columns/records.js';
+import type { SheetGrid } from './sheet-grid.js';
 import type { SheetChoice, SheetReadOptions } from './sheet-choice.js';
 import { mayHold, readSheetAs } from './sheet-choice.js';
 

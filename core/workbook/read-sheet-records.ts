@@ -1,15 +1,15 @@
-import { CsvSyntaxError } from '../core/columns/parse-csv-text.js';
-import type { CellValue } from '../core/columns/cell-value.js';
-import type { CsvValueCache } from '../core/columns/csv-value-cache.js';
-import { DEFAULT_HEADER_SEARCH_ROWS } from '../core/columns/detect-header-row.js';
-import { readCsvHead, readCsvRecords } from '../core/columns/read-csv-records.js';
+import { CsvSyntaxError } from '../columns/parse-csv-text.js';
+import type { CellValue } from '../columns/cell-value.js';
+import type { CsvValueCache } from '../columns/csv-value-cache.js';
+import { DEFAULT_HEADER_SEARCH_ROWS } from '../columns/detect-header-row.js';
+import { readCsvHead, readCsvRecords } from '../columns/read-csv-records.js';
 import {
   readRecords,
   type ReadRecordsOptions,
   type ReadRecordsResult,
-} from '../core/columns/read-records.js';
-import type { RecordByKind, RecordKind } from '../core/columns/records.js';
-import type { SheetGrid } from './read-workbook.js';
+} from '../columns/read-records.js';
+import type { RecordByKind, RecordKind } from '../columns/records.js';
+import type { SheetGrid } from './sheet-grid.js';
 import { WorkbookReadError } from './workbook-read-error.js';
 
 export interface ReadSheetRecordsOptions<K extends RecordKind> extends Omit<

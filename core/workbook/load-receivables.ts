@@ -1,7 +1,7 @@
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import type { ReadRecordsResult } from '../../core/columns/read-records.js';
-import type { Invoice, Payment } from '../../core/columns/records.js';
-import type { SheetGrid } from '../read-workbook.js';
+import type { DataWarning } from '../columns/data-warning.js';
+import type { ReadRecordsResult } from '../columns/read-records.js';
+import type { Invoice, Payment } from '../columns/records.js';
+import type { SheetGrid } from './sheet-grid.js';
 import type { SheetChoice } from './sheet-choice.js';
 import { readSheetAs } from './sheet-choice.js';
 

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../core/columns/cell-value.js';
 import { epochDayFromIso } from '../../../core/columns/epoch-day.js';
 import { forecastFunnel } from '../../../core/funnel/forecast-funnel.js';
-import { forecastMonthRanges } from '../../../pipeline/analyses/forecast-month-ranges.js';
-import { loadDeals } from '../../../pipeline/analyses/load-deals.js';
-import { loadReceivables } from '../../../pipeline/analyses/load-receivables.js';
-import { loadSegmentRecords } from '../../../pipeline/analyses/load-segment-records.js';
-import { runAbc, runRfm } from '../../../pipeline/analyses/run-segments.js';
-import type { SheetGrid } from '../../../pipeline/read-workbook.js';
+import { forecastMonthRanges } from '../../../core/workbook/forecast-month-ranges.js';
+import { loadDeals } from '../../../core/workbook/load-deals.js';
+import { loadReceivables } from '../../../core/workbook/load-receivables.js';
+import { loadSegmentRecords } from '../../../core/workbook/load-segment-records.js';
+import { runAbc, runRfm } from '../../../core/workbook/run-segments.js';
+import type { SheetGrid } from '../../../core/workbook/sheet-grid.js';
 
 const grid = (sheet: string, rows: CellValue[][]): SheetGrid => ({
   file: 'book.xlsx',

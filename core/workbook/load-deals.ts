@@ -1,5 +1,5 @@
-import type { Deal, StageChange } from '../../core/columns/records.js';
-import type { SheetGrid } from '../read-workbook.js';
+import type { Deal, StageChange } from '../columns/records.js';
+import type { SheetGrid } from './sheet-grid.js';
 import type { PickedSheet, SheetChoice } from './sheet-choice.js';
 import { isUsable, mayHold, readSheetAs } from './sheet-choice.js';
 

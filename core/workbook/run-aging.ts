@@ -2,10 +2,10 @@ import type {
   AgeReceivablesOptions,
   AgeReceivablesResult,
   AgingSection,
-} from '../../core/aging/age-receivables.js';
-import { ageReceivables } from '../../core/aging/age-receivables.js';
-import type { AgingBasis } from '../../core/aging/aging-buckets.js';
-import type { DataWarning } from '../../core/columns/data-warning.js';
+} from '../aging/age-receivables.js';
+import { ageReceivables } from '../aging/age-receivables.js';
+import type { AgingBasis } from '../aging/aging-buckets.js';
+import type { DataWarning } from '../columns/data-warning.js';
 import type { AgingSheetReport, LoadReceivablesResult } from './load-receivables.js';
 
 /** The aging of one workbook: the single currency's figures at the top, every currency in `currencies`. */

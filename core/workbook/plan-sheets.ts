@@ -1,9 +1,9 @@
-import { cellText } from '../../core/columns/cell-value.js';
-import { detectHeaderRow } from '../../core/columns/detect-header-row.js';
-import { guessRecordKind, RECORD_KINDS } from '../../core/columns/guess-record-kind.js';
-import type { RecordKind } from '../../core/columns/records.js';
-import { sheetHead } from '../read-sheet-records.js';
-import type { SheetGrid } from '../read-workbook.js';
+import { cellText } from '../columns/cell-value.js';
+import { detectHeaderRow } from '../columns/detect-header-row.js';
+import { guessRecordKind, RECORD_KINDS } from '../columns/guess-record-kind.js';
+import type { RecordKind } from '../columns/records.js';
+import { sheetHead } from './read-sheet-records.js';
+import type { SheetGrid } from './sheet-grid.js';
 import type { ReportConfig, ReportSheetKind } from './report-config.js';
 
 /** What one sheet was taken to hold, and why. */

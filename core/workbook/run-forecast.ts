@@ -1,9 +1,10 @@
-import type { DataWarning } from '../../core/columns/data-warning.js';
-import type { EpochDay } from '../../core/columns/epoch-day.js';
-import type { Deal } from '../../core/columns/records.js';
-import type { ForecastFunnelResult } from '../../core/funnel/forecast-funnel.js';
-import { forecastFunnel } from '../../core/funnel/forecast-funnel.js';
-import type { StageTemplate } from '../../core/funnel/stage-templates.js';
+import type { DataWarning } from '../columns/data-warning.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import type { RecordTable } from '../columns/record-table.js';
+import type { Deal, StageChange } from '../columns/records.js';
+import type { ForecastFunnelResult } from '../funnel/forecast-funnel.js';
+import { forecastFunnel } from '../funnel/forecast-funnel.js';
+import type { StageTemplate } from '../funnel/stage-templates.js';
 import type { ForecastMonthRange } from './forecast-month-ranges.js';
 import { forecastMonthRanges } from './forecast-month-ranges.js';
 import type { LoadDealsResult } from './load-deals.js';
@@ -30,35 +31,53 @@ export interface RunForecastResult {
   monthRanges: ForecastMonthRange[] | null;
 }
 
+/** Deals to forecast, with where they came from. */
+export interface ForecastDeals {
+  deals: readonly Deal[] | RecordTable<Deal>;
+  /** Stage changes (deal, stage, date), for learned rates and time in stage. */
+  stageChanges?: readonly StageChange[];
+  /** The deals' file and sheet, for the forecast's warnings. */
+  place?: { file: string; sheet: string };
+  /** Warnings of reading the deals and the history, listed before the forecast's own. */
+  readWarnings?: readonly DataWarning[];
+}
+
+/** The deals of loadDeals as runForecast takes them. */
+export function forecastDealsOf(loaded: LoadDealsResult): ForecastDeals {
+  const { deals, history } = loaded;
+  return {
+    deals: deals.table ?? deals.records,
+    ...(history === undefined ? {} : { stageChanges: history.records }),
+    place: { file: deals.grid.file, sheet: deals.grid.sheet },
+    readWarnings: [...deals.warnings, ...(history?.warnings ?? [])],
+  };
+}
+
 /**
  * The funnel forecast of loaded deals, with the stage history when there is one; warnings of
  * the reading and of the analysis in one list.
  *
- * @param loaded - the output of loadDeals.
+ * @param input - the deals (forecastDealsOf turns loadDeals' output into them).
  * @param options - as-of date, template, quota, small-order threshold, previous export, seed,
  *   and whether to work out the range per close month.
  * @returns the forecastFunnel result, every warning and the monthly ranges (or null).
  */
-export function runForecast(
-  loaded: LoadDealsResult,
-  options: RunForecastOptions,
-): RunForecastResult {
-  const { deals, history } = loaded;
-  const dealRows = deals.table ?? deals.records;
+export function runForecast(input: ForecastDeals, options: RunForecastOptions): RunForecastResult {
+  const dealRows = input.deals;
   const result = forecastFunnel(dealRows, {
     asOf: options.asOf,
     template: options.template,
-    stageChanges: history?.records,
+    stageChanges: input.stageChanges,
     quota: options.quota,
     smallOrderThreshold: options.smallOrderThreshold,
     previous: options.previous,
     range: options.seed === undefined ? {} : { seed: options.seed },
-    place: { file: deals.grid.file, sheet: deals.grid.sheet },
+    ...(input.place === undefined ? {} : { place: input.place }),
   });
   const monthRanges = options.monthRanges
     ? forecastMonthRanges(dealRows, {
         template: options.template,
-        stageChanges: history?.records,
+        stageChanges: input.stageChanges,
         smallOrderThreshold: options.smallOrderThreshold,
         seed: options.seed,
       })
@@ -66,6 +85,6 @@ export function runForecast(
   return {
     result,
     monthRanges,
-    warnings: [...deals.warnings, ...(history?.warnings ?? []), ...result.warnings],
+    warnings: [...(input.readWarnings ?? []), ...result.warnings],
   };
 }

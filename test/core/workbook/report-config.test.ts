@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAGE_TEMPLATES } from '../../../core/funnel/stage-templates.js';
-import { parseReportConfig, ReportConfigError } from '../../../pipeline/report/report-config.js';
+import { parseReportConfig, ReportConfigError } from '../../../core/workbook/report-config.js';
 
 const SRC = 'pipecast.json';
 

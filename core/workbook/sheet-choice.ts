@@ -1,9 +1,9 @@
-import type { CsvValueCache } from '../../core/columns/csv-value-cache.js';
-import type { ColumnMapping } from '../../core/columns/match-columns.js';
-import type { ReadRecordsResult } from '../../core/columns/read-records.js';
-import type { RecordByKind, RecordKind } from '../../core/columns/records.js';
-import { readSheetRecords } from '../read-sheet-records.js';
-import type { SheetGrid } from '../read-workbook.js';
+import type { CsvValueCache } from '../columns/csv-value-cache.js';
+import type { ColumnMapping } from '../columns/match-columns.js';
+import type { ReadRecordsResult } from '../columns/read-records.js';
+import type { RecordByKind, RecordKind } from '../columns/records.js';
+import { readSheetRecords } from './read-sheet-records.js';
+import type { SheetGrid } from './sheet-grid.js';
 
 /** What the user said about the sheets (e.g. from a config file): kinds and column mappings. */
 export interface SheetChoice {

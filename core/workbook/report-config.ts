@@ -1,9 +1,9 @@
-import type { ColumnMapping } from '../../core/columns/match-columns.js';
-import { RECORD_FIELDS } from '../../core/columns/record-fields.js';
-import type { RecordKind } from '../../core/columns/records.js';
-import { parseStageTemplate } from '../../core/funnel/parse-stage-template.js';
-import type { StageTemplate, StageTemplateKey } from '../../core/funnel/stage-templates.js';
-import { STAGE_TEMPLATES } from '../../core/funnel/stage-templates.js';
+import type { ColumnMapping } from '../columns/match-columns.js';
+import { RECORD_FIELDS } from '../columns/record-fields.js';
+import type { RecordKind } from '../columns/records.js';
+import { parseStageTemplate } from '../funnel/parse-stage-template.js';
+import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
+import { STAGE_TEMPLATES } from '../funnel/stage-templates.js';
 
 /** What a sheet holds, as a config file names it; `ignore` keeps a sheet out of every analysis. */
 export type ReportSheetKind = RecordKind | 'ignore';

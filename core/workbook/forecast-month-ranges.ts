@@ -1,11 +1,11 @@
-import type { RecordTable } from '../../core/columns/record-table.js';
-import type { Deal } from '../../core/columns/records.js';
-import { dealWeights } from '../../core/funnel/deal-weights.js';
-import { monthIndexFromEpochDay, monthLabel } from '../../core/funnel/period-keys.js';
-import type { PrepareDealsOptions } from '../../core/funnel/prepare-deals.js';
-import { prepareDeals } from '../../core/funnel/prepare-deals.js';
-import type { RevenueRangeResult } from '../../core/funnel/revenue-range.js';
-import { revenueRangeOf } from '../../core/funnel/revenue-range.js';
+import type { RecordTable } from '../columns/record-table.js';
+import type { Deal } from '../columns/records.js';
+import { dealWeights } from '../funnel/deal-weights.js';
+import { monthIndexFromEpochDay, monthLabel } from '../funnel/period-keys.js';
+import type { PrepareDealsOptions } from '../funnel/prepare-deals.js';
+import { prepareDeals } from '../funnel/prepare-deals.js';
+import type { RevenueRangeResult } from '../funnel/revenue-range.js';
+import { revenueRangeOf } from '../funnel/revenue-range.js';
 
 export interface ForecastMonthRangesOptions extends PrepareDealsOptions {
   smallOrderThreshold?: number;

@@ -1,0 +1,163 @@
+/**
+ * pipecast's core: funnel forecasts, customer segmentation and receivables aging over sheets as
+ * Excel's `Range.values` gives them. Pure TypeScript: no file system, no clock, no console; runs
+ * in Node, a browser or a Web Worker. This file is the public API; everything else is internal
+ * (file readers have their own entry, `core/readers/index.ts`).
+ */
+
+// Whole workbooks: classify the sheets and run every analysis the data allows.
+export { analyzeWorkbook, DEFAULT_WORKBOOK_FILE } from './workbook/analyze-workbook.js';
+export type { AnalyzeWorkbookOptions, AnalyzeWorkbookResult } from './workbook/analyze-workbook.js';
+export { REPORT_ANALYSES, SKIP_REASONS } from './workbook/run-report-analyses.js';
+export type { ReportAnalyses, ReportAnalysisName } from './workbook/run-report-analyses.js';
+export type { PlanSheetsResult, SheetPlanEntry } from './workbook/plan-sheets.js';
+export type { SheetValues } from './workbook/sheet-grid.js';
+export type { WorkbookInput } from './workbook/to-sheet-grids.js';
+export { parseReportConfig, ReportConfigError } from './workbook/report-config.js';
+export type {
+  ReportConfig,
+  ReportRfmThresholds,
+  ReportSheetKind,
+} from './workbook/report-config.js';
+
+// One analysis at a time, from sheets or records.
+export { forecast } from './workbook/forecast.js';
+export type {
+  ForecastOptions,
+  ForecastRecords,
+  ForecastRun,
+  ForecastSource,
+} from './workbook/forecast.js';
+export type { RunForecastResult } from './workbook/run-forecast.js';
+export type { ForecastMonthRange } from './workbook/forecast-month-ranges.js';
+export { segment, SEGMENT_METHODS } from './workbook/segment.js';
+export type {
+  SegmentMethod,
+  SegmentOptions,
+  SegmentPeriod,
+  SegmentRecords,
+  SegmentResult,
+} from './workbook/segment.js';
+export type { RunAbcOptions, RunAbcResult } from './workbook/run-segments.js';
+export { ageReceivables } from './workbook/age-receivables.js';
+export type {
+  AgeReceivablesOptions,
+  AgingRun,
+  ReceivableRecords,
+} from './workbook/age-receivables.js';
+export type { AgingReport } from './workbook/run-aging.js';
+export type { AgingSheetReport } from './workbook/load-receivables.js';
+
+// Results and method options of the analyses.
+export type { ForecastFunnelResult, ForecastStageRow } from './funnel/forecast-funnel.js';
+export type { ForecastCategory } from './funnel/stage-templates.js';
+export { parseStageTemplate } from './funnel/parse-stage-template.js';
+export { STAGE_TEMPLATES } from './funnel/stage-templates.js';
+export type { StageDefinition, StageTemplate, StageTemplateKey } from './funnel/stage-templates.js';
+export type { AbcClass, AbcResult, AbcRow } from './segments/abc.js';
+export type { RfmResult, RfmThresholds, RfmCustomer } from './segments/rfm.js';
+export { PORTFOLIO_ZONES } from './segments/portfolio.js';
+export type { PortfolioResult, PortfolioRow, PortfolioZone } from './segments/portfolio.js';
+export type {
+  ScorecardCriterion,
+  ScorecardResult,
+  ScorecardScale,
+  ScorecardTier,
+} from './segments/scorecard.js';
+export type { LifecycleResult } from './segments/lifecycle.js';
+export type {
+  AgeReceivablesResult,
+  AgingCustomer,
+  AgingSection,
+  AgingTotals,
+} from './aging/age-receivables.js';
+export type { AgingBasis } from './aging/aging-buckets.js';
+
+// Sheets, columns and records: what a column-mapping screen needs.
+export { inspectSheet } from './workbook/inspect-sheet.js';
+export type {
+  InspectedField,
+  InspectSheetOptions,
+  InspectSheetResult,
+} from './workbook/inspect-sheet.js';
+export { describeFields } from './columns/describe-fields.js';
+export type { FieldDescription } from './columns/describe-fields.js';
+export { guessRecordKind, RECORD_KINDS } from './columns/guess-record-kind.js';
+export type { RecordKindCandidate } from './columns/guess-record-kind.js';
+export type { ColumnMapping, ColumnMatches, SheetColumn } from './columns/match-columns.js';
+export type { FieldType } from './columns/record-fields.js';
+export { normalizeHeader } from './columns/normalize-header.js';
+export type { MissingValues } from './columns/read-records.js';
+export type {
+  Customer,
+  Deal,
+  Invoice,
+  OrderLine,
+  Payment,
+  RecordByKind,
+  RecordKind,
+  StageChange,
+} from './columns/records.js';
+export { cellText, isBlankCell } from './columns/cell-value.js';
+export type { CellValue } from './columns/cell-value.js';
+export type { DataWarning, DataWarningCode, WarningPlace } from './columns/data-warning.js';
+
+// Dates: epoch days (whole days since 1970-01-01), ISO text and Excel serials.
+export { toEpochDay } from './columns/to-epoch-day.js';
+export type { DateInput } from './columns/to-epoch-day.js';
+export {
+  epochDayFromExcelSerial,
+  epochDayFromIso,
+  epochDayFromYmd,
+  excelSerialFromEpochDay,
+  isoFromEpochDay,
+} from './columns/epoch-day.js';
+export type { EpochDay } from './columns/epoch-day.js';
+
+// Charts: Vega-Lite specs from the results (rendering is the front end's job).
+export {
+  agingStackedChartInput,
+  topOverdueChartInput,
+} from './charts/adapters/aging-chart-inputs.js';
+export {
+  forecastBandChartInput,
+  funnelChartInput,
+  stageConversionChartInput,
+} from './charts/adapters/forecast-chart-inputs.js';
+export {
+  paretoChartInput,
+  portfolioScatterChartInput,
+  rfmSegmentMapChartInput,
+} from './charts/adapters/segment-chart-inputs.js';
+export { agingStackedChart } from './charts/aging-stacked-chart.js';
+export type {
+  AgingStackedChartInput,
+  AgingStackedChartOptions,
+} from './charts/aging-stacked-chart.js';
+export { forecastBandChart } from './charts/forecast-band-chart.js';
+export type {
+  ForecastBandChartInput,
+  ForecastBandChartOptions,
+} from './charts/forecast-band-chart.js';
+export { funnelChart } from './charts/funnel-chart.js';
+export type { FunnelChartInput, FunnelChartOptions } from './charts/funnel-chart.js';
+export { paretoChart } from './charts/pareto-chart.js';
+export type { ParetoChartInput, ParetoChartOptions } from './charts/pareto-chart.js';
+export { portfolioScatterChart } from './charts/portfolio-scatter-chart.js';
+export type {
+  PortfolioScatterChartInput,
+  PortfolioScatterChartOptions,
+} from './charts/portfolio-scatter-chart.js';
+export { rfmSegmentMapChart } from './charts/rfm-segment-map-chart.js';
+export type {
+  RfmSegmentMapChartInput,
+  RfmSegmentMapChartOptions,
+} from './charts/rfm-segment-map-chart.js';
+export { stageConversionChart } from './charts/stage-conversion-chart.js';
+export type {
+  StageConversionChartInput,
+  StageConversionChartOptions,
+} from './charts/stage-conversion-chart.js';
+export { topOverdueChart } from './charts/top-overdue-chart.js';
+export type { TopOverdueChartInput, TopOverdueChartOptions } from './charts/top-overdue-chart.js';
+export type { ChartLocale } from './charts/chart-text.js';

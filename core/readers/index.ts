@@ -1,0 +1,27 @@
+/**
+ * The core's entry for file readers (the pipeline's .xlsx and CSV readers, benchmarks): the
+ * record-reading machinery they drive row by row or over CSV text, and the sheet type that lets
+ * a CSV file be read in place. Scripts and front ends use `core/index.ts` instead.
+ */
+
+// Sheets as the readers hand them to the analyses.
+export type { SheetGrid } from '../workbook/sheet-grid.js';
+export { WorkbookReadError } from '../workbook/workbook-read-error.js';
+export { readSheetRecords, sheetHead } from '../workbook/read-sheet-records.js';
+export type { ReadSheetRecordsOptions } from '../workbook/read-sheet-records.js';
+export { loadSegmentRecords } from '../workbook/load-segment-records.js';
+export type { LoadSegmentRecordsResult } from '../workbook/load-segment-records.js';
+
+// Reading records cell by cell or from CSV text.
+export { RecordReader } from '../columns/record-reader.js';
+export type { ReadRecordsOptions, ReadRecordsResult } from '../columns/record-reader.js';
+export type { RawCellSource, RecordAssembler } from '../columns/record-assembler.js';
+export type { Parsed } from '../columns/parsed.js';
+export { CsvSyntaxError, parseCsvText } from '../columns/parse-csv-text.js';
+export { CsvValueCache } from '../columns/csv-value-cache.js';
+export { DEFAULT_HEADER_SEARCH_ROWS } from '../columns/detect-header-row.js';
+
+// Compact columns and tallies for large inputs.
+export { PackedTextColumn } from '../columns/packed-text-column.js';
+export type { PackedTexts } from '../columns/packed-text-column.js';
+export { ORDER_LINE_TALLY_FIELDS, OrderLineTally } from '../segments/tally-order-lines.js';

@@ -1,0 +1,96 @@
+import type { AgeReceivablesOptions as LedgerAgingOptions } from '../aging/aging-options.js';
+import type { AgeReceivablesResult } from '../aging/age-receivables.js';
+import type { DataWarning } from '../columns/data-warning.js';
+import type { Invoice, Payment } from '../columns/records.js';
+import type { DateInput } from '../columns/to-epoch-day.js';
+import { toEpochDay } from '../columns/to-epoch-day.js';
+import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
+import type { AgingSheetReport, LoadReceivablesResult } from './load-receivables.js';
+import { loadReceivables } from './load-receivables.js';
+import type { AgingReport } from './run-aging.js';
+import { runAging } from './run-aging.js';
+import type { SheetChoice } from './sheet-choice.js';
+import type { WorkbookInput } from './to-sheet-grids.js';
+import { toSheetGrids } from './to-sheet-grids.js';
+
+/** Invoices and payments given as records. */
+export interface ReceivableRecords {
+  invoices: readonly Invoice[];
+  payments?: readonly Payment[];
+}
+
+/** Options of ageReceivables(): the ledger options, plus how to read sheets. */
+export interface AgeReceivablesOptions
+  extends Omit<LedgerAgingOptions, 'asOf' | 'invoicePlace' | 'paymentPlace'>, SheetChoice {
+  /** The ledger date: `'2026-06-30'` or an epoch day. */
+  asOf: DateInput;
+  /** The workbook's name, for warnings and the report; default `'workbook'`. */
+  file?: string;
+  /** Read every sheet as invoices (the caller picked the one sheet to age). */
+  forceInvoices?: boolean;
+}
+
+/** The aging of a workbook or ledger; result and report are null when no sheet holds invoices. */
+export interface AgingRun {
+  result: AgeReceivablesResult | null;
+  /** The result shaped for output (single-currency figures at the top), with every warning. */
+  report: AgingReport | null;
+  /** Reading warnings, then the aging's own (report.warnings when aged). */
+  warnings: DataWarning[];
+  /** How each sheet was read (kind, header row, rows), when the input was sheets. */
+  sheets: AgingSheetReport[];
+}
+
+/**
+ * Ages receivables at a ledger date: open balances as the ledger showed them that day, buckets
+ * per customer, owner and currency, unapplied cash, DSO (standard and countback), days late,
+ * bad-debt provision and collection priority. From sheets it reads every sheet as invoices or
+ * payments, whichever its headers (English or Chinese) fit; a paid-date column on the invoices
+ * counts as payment in full that day.
+ *
+ * @param input - the sheets of a workbook (`{ name, values }` as `Range.values` gives them), or
+ *   records `{ invoices, payments }`.
+ * @param options - as-of date (required), buckets, basis, currency, rates, DSO window,
+ *   provision rates, margin, and for sheets the sheet kinds and column mappings.
+ * @returns the core result, the report shape, every warning and how each sheet was read.
+ * @throws RangeError when asOf is not an ISO date or epoch day, or for bad bucket edges, rates,
+ *   provision rates or margin (the message names the option and value).
+ * @example
+ * ageReceivables(
+ *   { invoices: [{ invoice: 'INV-1', customer: 'C1', invoiceDate: 20600, amount: 1000, row: 2 }] },
+ *   { asOf: '2026-06-30' },
+ * ).report?.totals?.open; // 1000
+ */
+export function ageReceivables(
+  input: WorkbookInput | ReceivableRecords,
+  options: AgeReceivablesOptions,
+): AgingRun {
+  const asOf = toEpochDay(options?.asOf, 'asOf');
+  const { file = DEFAULT_WORKBOOK_FILE, kinds, mappings, forceInvoices, ...ledger } = options;
+  let loaded: LoadReceivablesResult;
+  if (Array.isArray(input)) {
+    loaded = loadReceivables(toSheetGrids(input, file, 'ageReceivables'), {
+      ...(kinds === undefined ? {} : { kinds }),
+      ...(mappings === undefined ? {} : { mappings }),
+      ...(forceInvoices === undefined ? {} : { forceInvoices }),
+    });
+  } else {
+    const records = input as ReceivableRecords;
+    if (records === null || typeof records !== 'object' || !Array.isArray(records.invoices))
+      throw new TypeError(
+        'ageReceivables: input must be sheets [{ name, values }] or { invoices: [...] }',
+      );
+    loaded = {
+      invoices: [...records.invoices],
+      payments: [...(records.payments ?? [])],
+      sheets: [],
+      warnings: [],
+      invoiceSheets: [],
+      paymentSheets: [],
+    };
+  }
+  if (Array.isArray(input) && loaded.invoiceSheets.length === 0)
+    return { result: null, report: null, warnings: loaded.warnings, sheets: loaded.sheets };
+  const { result, report } = runAging(file, loaded, { ...ledger, asOf });
+  return { result, report, warnings: report.warnings, sheets: loaded.sheets };
+}

@@ -1,0 +1,141 @@
+import type { MissingValues } from '../columns/read-records.js';
+import type { Deal, StageChange } from '../columns/records.js';
+import type { DateInput } from '../columns/to-epoch-day.js';
+import { toEpochDay } from '../columns/to-epoch-day.js';
+import type { StageTemplate } from '../funnel/stage-templates.js';
+import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
+import { loadDeals } from './load-deals.js';
+import type { ForecastDeals, RunForecastResult } from './run-forecast.js';
+import { forecastDealsOf, runForecast } from './run-forecast.js';
+import type { SheetChoice } from './sheet-choice.js';
+import type { WorkbookInput } from './to-sheet-grids.js';
+import { toSheetGrids } from './to-sheet-grids.js';
+
+/** Deals given as records, with their stage history when there is one. */
+export interface ForecastRecords {
+  deals: readonly Deal[];
+  stageChanges?: readonly StageChange[];
+}
+
+/** Options of forecast(). */
+export interface ForecastOptions extends SheetChoice {
+  /** The forecast date: `'2026-06-30'` or an epoch day. */
+  asOf: DateInput;
+  /** The workbook's name, for warnings, when the input is sheets; default `'workbook'`. */
+  file?: string;
+  /** Stage template; default the built-in one matching the stage names. */
+  template?: StageTemplate;
+  /** Team quota, for coverage and gap. */
+  quota?: number;
+  /** Open deals below this amount are small orders, added back as a run-rate. */
+  smallOrderThreshold?: number;
+  /** An earlier export of the same pipeline (sheets or deals), for slippage. */
+  previous?: WorkbookInput | readonly Deal[];
+  /** Seed of the P10/P50/P90 simulation, when one is needed. */
+  seed?: number;
+  /** Also work out P10/P50/P90 per close month (for the forecast band chart). */
+  monthRanges?: boolean;
+}
+
+/** Where the deals of a forecast came from, when they were read from sheets. */
+export interface ForecastSource {
+  file: string;
+  sheet: string;
+  /** Excel row of the header row. */
+  headerRow: number | null;
+  rowsRead: number;
+  rowsDropped: number;
+  /** Blank cells per optional field. */
+  missing: Record<string, MissingValues>;
+  /** The sheet of stage changes used as history, if any. */
+  historySheet: string | null;
+}
+
+/** The forecast, its warnings and monthly ranges, and the sheet it read. */
+export interface ForecastRun extends RunForecastResult {
+  /** null when the deals were given as records. */
+  source: ForecastSource | null;
+}
+
+/**
+ * The weighted funnel forecast of a pipeline: totals by stage, owner, month and forecast
+ * category, stage KPIs, learned win rates, sales velocity, P10/P50/P90 and hygiene lists.
+ * From sheets it reads the first sheet that holds deals (a stage column, English or Chinese)
+ * and the first other sheet of stage changes as history.
+ *
+ * @param input - the sheets of a workbook (`{ name, values }` as `Range.values` gives them), or
+ *   records `{ deals, stageChanges }`.
+ * @param options - as-of date (required), template, quota, small-order threshold, previous
+ *   export, seed, monthly ranges, and for sheets the sheet kinds and column mappings.
+ * @returns the forecast with every warning and where the deals came from; null when no sheet
+ *   holds deals (none has a stage column and at least one row).
+ * @throws RangeError when asOf is not an ISO date or epoch day, or an option the forecast
+ *   refuses (e.g. a negative quota); TypeError when input is neither sheets nor records.
+ * @example
+ * forecast({ deals: [{ id: 'D1', stage: 'Compare', amount: 1000, closeDate: 20650, row: 2 }] }, { asOf: '2026-06-30' })
+ *   ?.result.totals.weighted; // 300: 1000 × 30%, the six-stage template's Compare rate
+ */
+export function forecast(
+  input: WorkbookInput | ForecastRecords,
+  options: ForecastOptions,
+): ForecastRun | null {
+  const asOf = toEpochDay(options?.asOf, 'asOf');
+  const file = options.file ?? DEFAULT_WORKBOOK_FILE;
+  const choice = sheetChoiceOf(options);
+  let deals: ForecastDeals;
+  let source: ForecastSource | null = null;
+  if (Array.isArray(input)) {
+    const loaded = loadDeals(toSheetGrids(input, file, 'forecast'), choice);
+    if (loaded === undefined) return null;
+    deals = forecastDealsOf(loaded);
+    const picked = loaded.deals;
+    source = {
+      file: picked.grid.file,
+      sheet: picked.grid.sheet,
+      headerRow: picked.headerRow ?? null,
+      rowsRead: picked.rowsRead,
+      rowsDropped: picked.rowsDropped,
+      missing: picked.missing,
+      historySheet: loaded.history?.grid.sheet ?? null,
+    };
+  } else {
+    const records = input as ForecastRecords;
+    if (records === null || typeof records !== 'object' || !Array.isArray(records.deals))
+      throw new TypeError('forecast: input must be sheets [{ name, values }] or { deals: [...] }');
+    deals = {
+      deals: records.deals,
+      ...(records.stageChanges === undefined ? {} : { stageChanges: records.stageChanges }),
+    };
+  }
+  const run = runForecast(deals, {
+    asOf,
+    template: options.template,
+    quota: options.quota,
+    smallOrderThreshold: options.smallOrderThreshold,
+    previous: previousDeals(options.previous, file, choice),
+    seed: options.seed,
+    monthRanges: options.monthRanges === true,
+  });
+  return { ...run, source };
+}
+
+function sheetChoiceOf(options: SheetChoice): SheetChoice {
+  return {
+    ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
+    ...(options.mappings === undefined ? {} : { mappings: options.mappings }),
+  };
+}
+
+/** The earlier export's deals: as given, or from its first sheet that holds deals. */
+function previousDeals(
+  previous: WorkbookInput | readonly Deal[] | undefined,
+  file: string,
+  choice: SheetChoice,
+): readonly Deal[] | undefined {
+  // An empty list is no earlier export, whether of sheets or of deals.
+  const first = previous?.[0];
+  if (previous === undefined || first === undefined) return undefined;
+  if (!('values' in first || 'rows' in first)) return previous as readonly Deal[];
+  const loaded = loadDeals(toSheetGrids(previous as WorkbookInput, file, 'forecast'), choice);
+  return loaded?.deals.table?.toRecords() ?? loaded?.deals.records;
+}

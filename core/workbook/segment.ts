@@ -1,0 +1,227 @@
+import type { DataWarning } from '../columns/data-warning.js';
+import type { Customer, OrderLine } from '../columns/records.js';
+import type { DateInput } from '../columns/to-epoch-day.js';
+import { toEpochDay } from '../columns/to-epoch-day.js';
+import type { LifecycleOptions, LifecycleResult } from '../segments/lifecycle.js';
+import { lifecycle } from '../segments/lifecycle.js';
+import type { PortfolioOptions, PortfolioResult } from '../segments/portfolio.js';
+import { portfolio } from '../segments/portfolio.js';
+import type { RfmOptions, RfmResult } from '../segments/rfm.js';
+import type { ScorecardOptions, ScorecardResult } from '../segments/scorecard.js';
+import { scorecard } from '../segments/scorecard.js';
+import { OrderLineTally } from '../segments/tally-order-lines.js';
+import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
+import { loadSegmentRecords } from './load-segment-records.js';
+import type { RunAbcOptions, RunAbcResult } from './run-segments.js';
+import { runAbc, runRfm } from './run-segments.js';
+import { normalizedCriteria, scorecardItemsOf } from './scorecard-items.js';
+import type { SheetChoice } from './sheet-choice.js';
+import type { WorkbookInput } from './to-sheet-grids.js';
+import { toSheetGrids } from './to-sheet-grids.js';
+
+/** The segmentation methods of segment(). */
+export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard', 'lifecycle'] as const;
+export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
+
+/**
+ * Records to segment: order lines (ABC, RFM, lifecycle; for RFM and ABC also a tally filled
+ * while reading them) and a customer list (portfolio, scorecard; ABC when there are no lines).
+ */
+export interface SegmentRecords {
+  lines?: readonly OrderLine[] | OrderLineTally;
+  customers?: readonly Customer[];
+}
+
+/** A period of whole days, both ends inclusive, as dates or epoch days. */
+export interface SegmentPeriod {
+  from: DateInput;
+  to: DateInput;
+}
+
+interface SegmentCommonOptions extends SheetChoice {
+  /** The workbook's name, for warnings, when the input is sheets; default `'workbook'`. */
+  file?: string;
+}
+
+/** Options of segment(): the method and that method's own options. */
+export type SegmentOptions = SegmentCommonOptions &
+  (
+    | ({ method: 'abc' } & RunAbcOptions)
+    | ({
+        method: 'rfm';
+        /** Recency is measured to this day; default the day after the last order line. */
+        asOf?: DateInput;
+        /** First day counted; default all history. */
+        from?: DateInput;
+      } & Omit<RfmOptions, 'asOf' | 'from'>)
+    | ({ method: 'portfolio' } & PortfolioOptions)
+    | ({ method: 'scorecard' } & ScorecardOptions)
+    | ({
+        method: 'lifecycle';
+        previous: SegmentPeriod;
+        current: SegmentPeriod;
+      } & Pick<LifecycleOptions, 'targets'>)
+  );
+
+interface SegmentRunBase {
+  /** Reading warnings (for sheets), then the method's own. */
+  warnings: DataWarning[];
+  /** Sheets that gave records, when the input was sheets. */
+  sheets: string[];
+}
+
+/** What segment() returns, by method. */
+export type SegmentResult =
+  | (SegmentRunBase & { method: 'abc' } & Omit<RunAbcResult, 'warnings'>)
+  | (SegmentRunBase & { method: 'rfm'; result: RfmResult })
+  | (SegmentRunBase & { method: 'portfolio'; result: PortfolioResult })
+  | (SegmentRunBase & { method: 'scorecard'; result: ScorecardResult })
+  | (SegmentRunBase & { method: 'lifecycle'; result: LifecycleResult });
+
+/** The result segment() gives for one method. */
+export type SegmentResultOf<M extends SegmentMethod> = Extract<SegmentResult, { method: M }>;
+
+interface SegmentInputRead {
+  lines: readonly OrderLine[] | OrderLineTally;
+  customers: readonly Customer[];
+  warnings: DataWarning[];
+  sheets: string[];
+}
+
+/**
+ * Segments customers by one method: ABC (Pareto classes of revenue or margin), RFM (recency,
+ * frequency, monetary scores and segments), the attack/defend portfolio (potential × share), a
+ * weighted scorecard of a customer list, or lifecycle KPIs between two periods. From sheets it
+ * reads the order lines and/or the customer list the method needs (headers in English or Chinese).
+ *
+ * @param input - the sheets of a workbook (`{ name, values }` as `Range.values` gives them), or
+ *   records `{ lines, customers }`.
+ * @param options - `method` and that method's options; dates as `'YYYY-MM-DD'` or epoch days.
+ * @returns the method's result, the reading and analysis warnings, and the sheets read.
+ * @throws RangeError for a bad date option or a method option the method refuses (e.g. scorecard
+ *   weights not adding to 100); TypeError for an unknown method or lifecycle over a tally.
+ * @example
+ * segment({ lines: [{ customer: 'C1', date: 20600, amount: 500, row: 2 }] }, { method: 'rfm', asOf: '2026-06-30' })
+ *   .result.customers[0]?.segment; // 'lost': a lone customer scores R = F = M = 1 in quintile mode
+ */
+export function segment<O extends SegmentOptions>(
+  input: WorkbookInput | SegmentRecords,
+  options: O,
+): SegmentResultOf<O['method']> {
+  return segmentBy(input, options) as SegmentResultOf<O['method']>;
+}
+
+function segmentBy(input: WorkbookInput | SegmentRecords, options: SegmentOptions): SegmentResult {
+  if (!(SEGMENT_METHODS as readonly string[]).includes(options?.method))
+    throw new TypeError(
+      `segment: method must be one of ${SEGMENT_METHODS.join(', ')}, got ${JSON.stringify(options?.method)}`,
+    );
+  const read = readSegmentInput(input, options);
+  const base = { warnings: read.warnings, sheets: read.sheets };
+  switch (options.method) {
+    case 'abc': {
+      const { by, cutPoints } = options;
+      const run = runAbc(read, {
+        ...(by === undefined ? {} : { by }),
+        ...(cutPoints === undefined ? {} : { cutPoints }),
+      });
+      return { ...base, ...run, method: 'abc', warnings: [...read.warnings, ...run.warnings] };
+    }
+    case 'rfm': {
+      const { asOf, from, ...rest } = methodOptions(options);
+      const result = runRfm(read.lines, {
+        ...rest,
+        ...(asOf === undefined ? {} : { asOf: toEpochDay(asOf, 'asOf') }),
+        ...(from === undefined ? {} : { from: toEpochDay(from, 'from') }),
+      });
+      return { ...base, method: 'rfm', result, warnings: [...read.warnings, ...result.warnings] };
+    }
+    case 'portfolio': {
+      const result = portfolio(read.customers, methodOptions(options));
+      return {
+        ...base,
+        method: 'portfolio',
+        result,
+        warnings: [...read.warnings, ...result.warnings],
+      };
+    }
+    case 'scorecard': {
+      const result = scorecard(scorecardItemsOf(read.customers), {
+        criteria: normalizedCriteria(options.criteria),
+        ...(options.tiers === undefined ? {} : { tiers: options.tiers }),
+      });
+      return {
+        ...base,
+        method: 'scorecard',
+        result,
+        warnings: [...read.warnings, ...result.warnings],
+      };
+    }
+    case 'lifecycle': {
+      if (read.lines instanceof OrderLineTally)
+        throw new TypeError('segment: lifecycle needs the order lines themselves, not a tally');
+      const result = lifecycle(read.lines, {
+        previous: toPeriod(options.previous, 'previous'),
+        current: toPeriod(options.current, 'current'),
+        ...(options.targets === undefined ? {} : { targets: options.targets }),
+      });
+      return {
+        ...base,
+        method: 'lifecycle',
+        result,
+        warnings: [...read.warnings, ...result.warnings],
+      };
+    }
+  }
+}
+
+/** The options of the method itself, without the method's name and how to read sheets. */
+function methodOptions<T extends SegmentOptions>(
+  options: T,
+): Omit<T, 'method' | 'file' | 'kinds' | 'mappings'> {
+  const own: Record<string, unknown> = { ...options };
+  for (const key of ['method', 'file', 'kinds', 'mappings']) delete own[key];
+  return own as Omit<T, 'method' | 'file' | 'kinds' | 'mappings'>;
+}
+
+function toPeriod(period: SegmentPeriod, name: string): { from: number; to: number } {
+  return {
+    from: toEpochDay(period?.from, `${name}.from`),
+    to: toEpochDay(period?.to, `${name}.to`),
+  };
+}
+
+/** The records the method needs: as given, or read from the sheets (lines, customers or both). */
+function readSegmentInput(
+  input: WorkbookInput | SegmentRecords,
+  options: SegmentOptions,
+): SegmentInputRead {
+  if (!Array.isArray(input)) {
+    const records = input as SegmentRecords;
+    return {
+      lines: records.lines ?? [],
+      customers: records.customers ?? [],
+      warnings: [],
+      sheets: [],
+    };
+  }
+  const grids = toSheetGrids(input, options.file ?? DEFAULT_WORKBOOK_FILE, 'segment');
+  const choice: SheetChoice = {
+    ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
+    ...(options.mappings === undefined ? {} : { mappings: options.mappings }),
+  };
+  const wantsLines = options.method !== 'portfolio' && options.method !== 'scorecard';
+  const wantsCustomers = options.method !== 'rfm' && options.method !== 'lifecycle';
+  const lines = wantsLines ? loadSegmentRecords(grids, 'orderLine', choice) : undefined;
+  // ABC ranks a customer list's revenue only when there are no order lines.
+  const customers =
+    wantsCustomers && (options.method !== 'abc' || lines?.lines.length === 0)
+      ? loadSegmentRecords(grids, 'customer', choice)
+      : undefined;
+  return {
+    lines: lines?.lines ?? [],
+    customers: customers?.customers ?? [],
+    warnings: [...(lines?.warnings ?? []), ...(customers?.warnings ?? [])],
+    sheets: [...(lines?.sheets ?? []), ...(customers?.sheets ?? [])],
+  };
+}
