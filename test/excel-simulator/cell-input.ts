@@ -51,7 +51,11 @@ export function interpretCellInput(
   return interpretTypedText(input, date1904);
 }
 
+/** Characters that can start a number, a boolean, a formula or a date once blanks are trimmed. */
+const SPECIAL_START = /^\s*[-+=@.\dtTfF]/;
+
 function interpretTypedText(text: string, date1904: boolean): StoredCell {
+  if (!SPECIAL_START.test(text)) return { value: text };
   const trimmed = text.trim();
   if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
   if (PERCENT.test(trimmed)) {

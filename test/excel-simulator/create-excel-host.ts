@@ -4,7 +4,7 @@ import { SimRichApiError } from './rich-api-error.js';
 import { SimRequestContext, type HostState } from './sim-context.js';
 import { SimEvents } from './sim-events.js';
 import { DEFAULT_LIMITS, SimStats, type SimLimits } from './sim-stats.js';
-import { parseAddress } from './cell-address.js';
+import { formatRect, parseAddress } from './cell-address.js';
 import { findSheet } from './sim-worksheet-collection.js';
 import type { WorkbookModel } from './workbook-model.js';
 
@@ -185,7 +185,7 @@ function selectRange(state: HostState, address: string): void {
   const args = {
     type: 'WorksheetSelectionChanged',
     worksheetId: sheet.id,
-    address: address.split('!').at(-1),
+    address: formatRect(parsed.rect),
   };
   state.events.raise('SelectionChanged:*', args);
   state.events.raise(`SelectionChanged:${sheet.id}`, args);

@@ -37,7 +37,11 @@ function objectByteLength(record: Record<string, unknown>): number {
   return total + Math.max(0, fields - 1);
 }
 
+/** Printable ASCII without `"` and `\\`: one byte a character, the common case. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function stringByteLength(text: string): number {
+  if (PLAIN_ASCII.test(text)) return text.length + 2;
   let total = 2;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { MAX_COLUMNS, MAX_ROWS, type CellRect } from './cell-address.js';
+import { formatRect, MAX_COLUMNS, MAX_ROWS, type CellRect } from './cell-address.js';
 import { SimRichApiError } from './rich-api-error.js';
 import type { SimRequestContext } from './sim-context.js';
 import { SimProxy, type PropertyTable } from './sim-proxy.js';
@@ -306,7 +306,7 @@ export class SimRange
       const args = {
         type: 'WorksheetSelectionChanged',
         worksheetId: target.sheet.id,
-        address: this.addressOf(target),
+        address: formatRect(target.rect),
       };
       target.host.events.raise('SelectionChanged:*', args);
       target.host.events.raise(`SelectionChanged:${target.sheet.id}`, args);
@@ -339,10 +339,6 @@ export class SimRange
       if (name === 'format') this.format.set(value as Record<string, unknown>);
       else this.queueWrite(name, value);
     }
-  }
-
-  private addressOf(target: RangeTarget): string {
-    return RANGE_PROPERTIES.address!.read(target) as string;
   }
 
   private otherRect(other: Excel.Range | SimRange | string, target: RangeTarget): CellRect {
