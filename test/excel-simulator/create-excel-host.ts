@@ -3,6 +3,7 @@ import * as ExcelEnums from './excel-enums.js';
 import { SimRichApiError } from './rich-api-error.js';
 import { SimRequestContext, type HostState } from './sim-context.js';
 import { SimEvents } from './sim-events.js';
+import { WorkSlicer } from './work-slicer.js';
 import { DEFAULT_LIMITS, SimStats, type SimLimits } from './sim-stats.js';
 import { formatRect, parseAddress } from './cell-address.js';
 import { findSheet } from './sim-worksheet-collection.js';
@@ -87,6 +88,8 @@ export function createExcelHost(
     stats: new SimStats(),
     events: new SimEvents(),
     syncLatencyMs: options.syncLatencyMs ?? 0,
+    slicer: new WorkSlicer(),
+    lock: Promise.resolve(),
   };
   const apiSets = options.apiSets ?? { ExcelApi: '1.17' };
   return {

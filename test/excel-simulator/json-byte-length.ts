@@ -58,3 +58,21 @@ function stringByteLength(text: string): number {
   }
   return total;
 }
+
+/** jsonByteLength for a payload that may hold a million cells: the rows of 2-D arrays are counted in slices. */
+export async function jsonByteLengthSliced(
+  value: unknown,
+  pause: () => Promise<void>,
+): Promise<number> {
+  if (!Array.isArray(value)) return jsonByteLength(value);
+  let total = 2 + Math.max(0, value.length - 1);
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    total +=
+      Array.isArray(item) && item.length > 0 && Array.isArray(item[0])
+        ? await jsonByteLengthSliced(item, pause)
+        : jsonByteLength(item);
+    if ((i & 255) === 255) await pause();
+  }
+  return total;
+}

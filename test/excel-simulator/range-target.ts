@@ -80,22 +80,22 @@ function eachInput(
   );
 }
 
-function writeContents(target: RangeTarget, input: unknown): void {
+async function writeContents(target: RangeTarget, input: unknown): Promise<void> {
   const { sheet, host } = target;
-  eachInput(target, input, (row, column, element) => {
+  await eachInput(target, input, (row, column, element) => {
     const stored = interpretCellInput(element, cellFormat(sheet, row, column), host.model.date1904);
     if (stored) storeCell(sheet, row, column, stored);
   });
   raiseChanged(target);
 }
 
-function writeFormats(target: RangeTarget, input: unknown): void {
+async function writeFormats(target: RangeTarget, input: unknown): Promise<void> {
   const { sheet, rect } = target;
   if (!Array.isArray(input)) {
     fillFormat(sheet, rect, checkFormat(input));
     return;
   }
-  eachInput(target, input, (row, column, element) => {
+  await eachInput(target, input, (row, column, element) => {
     if (element !== null && element !== undefined)
       setCellFormat(sheet, row, column, checkFormat(element));
   });

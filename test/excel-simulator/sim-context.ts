@@ -1,9 +1,12 @@
-import { jsonByteLength } from './json-byte-length.js';
+/// <reference types="office-js" />
+import type { MirrorMethods } from './api-shape.js';
+import { jsonByteLengthSliced } from './json-byte-length.js';
 import { SimRichApiError } from './rich-api-error.js';
 import type { SimEvents } from './sim-events.js';
-import type { SimLimits, SimStats } from './sim-stats.js';
+import type { SimLimits, SimStats, SyncRecord } from './sim-stats.js';
 import { SimWorkbook } from './sim-workbook.js';
 import type { WorkbookModel } from './workbook-model.js';
+import type { WorkSlicer } from './work-slicer.js';
 
 /** What the loads of one action bring back, handed to the proxies only if the whole sync succeeds. */
 export interface Delivery {
@@ -17,7 +20,7 @@ export interface QueuedAction {
   readonly location: string;
   /** Its arguments, counted into the request payload. */
   readonly payload?: unknown;
-  run(): Delivery | void;
+  run(): Delivery | void | Promise<Delivery | void>;
 }
 
 /** The host's shared state: one workbook model, its limits, statistics and event handlers. */
@@ -28,6 +31,9 @@ export interface HostState {
   readonly events: SimEvents;
   /** Milliseconds each sync waits before it runs, so a page can repaint as it would over a network. */
   syncLatencyMs: number;
+  readonly slicer: WorkSlicer;
+  /** Settles when the sync in progress ends: Excel runs one batch at a time. */
+  lock: Promise<void>;
 }
 
 /** Bytes of the JSON envelope and object path each action costs in a real request. */
@@ -39,7 +45,7 @@ const MESSAGE_OVERHEAD_BYTES = 64;
  * workbook model, fails at the first error (earlier statements stay applied, as in Excel), and
  * hands loaded values to their proxies only when the whole batch succeeded.
  */
-export class SimRequestContext {
+export class SimRequestContext implements MirrorMethods<Excel.RequestContext, 'sync'> {
   readonly workbook: SimWorkbook;
   /** Present for add-ins that track objects across syncs; the simulator keeps every object valid. */
   readonly trackedObjects = { add(): void {}, remove(): void {} };
@@ -48,6 +54,11 @@ export class SimRequestContext {
 
   constructor(readonly host: HostState) {
     this.workbook = new SimWorkbook(this);
+  }
+
+  /** `context.application`, the same object as `context.workbook.application`. */
+  get application(): SimWorkbook['application'] {
+    return this.workbook.application;
   }
 
   /** Queues a statement; used by the proxies. */
@@ -70,21 +81,30 @@ export class SimRequestContext {
     if (this.#closed && actions.length > 0) {
       throw new SimRichApiError('InvalidObjectPath', { location: 'RequestContext.sync' });
     }
+    const previous = this.host.lock;
+    let release = (): void => undefined;
+    this.host.lock = new Promise((resolve) => (release = resolve));
+    try {
+      await previous;
+      await this.roundTrip(actions);
+    } finally {
+      release();
+    }
+    return passThroughValue as T;
+  }
+
+  /** One request and its response: the payload checks, the statements, and the delivery of loads. */
+  private async roundTrip(actions: readonly QueuedAction[]): Promise<void> {
     await new Promise<void>((resolve) => setTimeout(resolve, this.host.syncLatencyMs));
-    const requestBytes =
-      MESSAGE_OVERHEAD_BYTES +
-      actions.reduce(
-        (sum, action) =>
-          sum +
-          ACTION_OVERHEAD_BYTES +
-          (action.payload === undefined ? 0 : jsonByteLength(action.payload)),
-        0,
-      );
-    const record = {
-      requestBytes,
-      responseBytes: 0,
-      actions: actions.length,
-    } as import('./sim-stats.js').SyncRecord;
+    const slicer = this.host.slicer;
+    slicer.restart();
+    let requestBytes = MESSAGE_OVERHEAD_BYTES;
+    for (const action of actions) {
+      requestBytes += ACTION_OVERHEAD_BYTES;
+      if (action.payload !== undefined)
+        requestBytes += await jsonByteLengthSliced(action.payload, () => slicer.pause());
+    }
+    const record: SyncRecord = { requestBytes, responseBytes: 0, actions: actions.length };
     this.host.stats.log.push(record);
     try {
       if (requestBytes > this.host.limits.payloadBytes) {
@@ -92,7 +112,7 @@ export class SimRequestContext {
           location: 'RequestContext.sync',
         });
       }
-      const deliveries = runActions(actions);
+      const deliveries = await runActions(actions, slicer);
       record.responseBytes = deliveries.reduce(
         (sum, delivery) => sum + delivery.bytes,
         MESSAGE_OVERHEAD_BYTES,
@@ -109,15 +129,18 @@ export class SimRequestContext {
     } finally {
       this.host.events.flush();
     }
-    return passThroughValue as T;
   }
 }
 
-function runActions(actions: readonly QueuedAction[]): Delivery[] {
+async function runActions(
+  actions: readonly QueuedAction[],
+  slicer: WorkSlicer,
+): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
   for (const action of actions) {
     try {
-      const delivery = action.run();
+      const delivery = await action.run();
+      await slicer.pause();
       if (delivery) deliveries.push(delivery);
     } catch (error) {
       throw asRichApiError(error, action.location);

@@ -1,11 +1,11 @@
-import { jsonByteLength } from './json-byte-length.js';
+import { jsonByteLength, jsonByteLengthSliced } from './json-byte-length.js';
 import { propertyNotLoaded, SimRichApiError } from './rich-api-error.js';
 import type { Delivery, SimRequestContext } from './sim-context.js';
 
 /** How one scalar property of a proxy reads from and writes to its model object. */
 export interface PropertyRule<Entity> {
   read(entity: Entity): unknown;
-  write?(entity: Entity, value: unknown): void;
+  write?(entity: Entity, value: unknown): void | Promise<void>;
   /** Cells a read of this property touches, checked against the 5,000,000-cell read limit. */
   cells?(entity: Entity): number;
 }
@@ -129,12 +129,12 @@ export abstract class SimProxy<Entity> {
     this.context.enqueue({
       location: `${this.typeName}.${name}`,
       payload: value,
-      run: () => {
+      run: async () => {
         if (!rule?.write)
           throw new SimRichApiError('InvalidArgument', {
             message: `${this.typeName}.${name} is read-only`,
           });
-        rule.write(this.target(), value);
+        await rule.write(this.target(), value);
       },
     });
   }
@@ -143,7 +143,7 @@ export abstract class SimProxy<Entity> {
   protected queueCall(
     method: string,
     payload: unknown,
-    run: (entity: Entity) => Delivery | void,
+    run: (entity: Entity) => Delivery | void | Promise<Delivery | void>,
   ): void {
     this.context.enqueue({
       location: `${this.typeName}.${method}`,
@@ -164,26 +164,28 @@ export abstract class SimProxy<Entity> {
   }
 
   /** Reads load paths now (inside a sync): own properties, and child objects' by their paths. */
-  readPathsNow(paths: readonly string[]): Delivery {
+  async readPathsNow(paths: readonly string[]): Promise<Delivery> {
     const names = paths.length === 0 ? Object.keys(this.properties) : [];
     const deliveries: Delivery[] = [];
     for (const path of paths) {
       const [head = '', ...rest] = path.split('/');
       const child = this.navigation(head);
-      if (child) deliveries.push(child.readPathsNow(rest.length > 0 ? [rest.join('/')] : []));
+      if (child) deliveries.push(await child.readPathsNow(rest.length > 0 ? [rest.join('/')] : []));
       else if (!names.includes(head)) names.push(head);
     }
-    if (names.length > 0 || deliveries.length === 0) deliveries.push(this.readNow(names));
+    if (names.length > 0 || deliveries.length === 0) deliveries.push(await this.readNow(names));
     return combineDeliveries(deliveries);
   }
 
   /** Reads properties from the model now (inside a sync) and returns their delivery. */
-  readNow(names: readonly string[]): Delivery {
+  async readNow(names: readonly string[]): Promise<Delivery> {
     const entity = this.resolveTarget();
     if (entity === null) return { bytes: 0, deliver: () => undefined };
-    const values = names.map((name) => this.readProperty(entity, name));
+    const values: unknown[] = [];
+    for (const name of names) values.push(await this.readProperty(entity, name));
+    const slicer = this.context.host.slicer;
     return {
-      bytes: jsonByteLength(values),
+      bytes: await jsonByteLengthSliced(values, () => slicer.pause()),
       deliver: () => names.forEach((name, i) => this.#cache.set(name, values[i])),
     };
   }
@@ -263,14 +265,15 @@ export abstract class SimCollection<ItemEntity, Item extends SimProxy<ItemEntity
     return this.loaded<Item[]>('items');
   }
 
-  override readPathsNow(paths: readonly string[]): Delivery {
+  override async readPathsNow(paths: readonly string[]): Promise<Delivery> {
     const itemPaths = paths.flatMap((path) => {
       const trimmed = path.replace(/^items\/?/, '');
       return trimmed === '' ? [] : [trimmed];
     });
     const items = this.target().map((entity) => this.makeItem(entity).adopt(entity));
-    const itemDeliveries = items.map((item) => item.readPathsNow(itemPaths));
-    const own = this.readNow([]);
+    const itemDeliveries: Delivery[] = [];
+    for (const item of items) itemDeliveries.push(await item.readPathsNow(itemPaths));
+    const own = await this.readNow([]);
     return {
       bytes: itemDeliveries.reduce((sum, delivery) => sum + delivery.bytes, 2),
       deliver: () => {

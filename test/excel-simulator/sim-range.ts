@@ -149,8 +149,12 @@ export class SimRange
     ));
   }
 
+  #worksheet: SimWorksheet | undefined;
   get worksheet(): SimWorksheet {
-    return new SimWorksheet(this.context, () => this.resolveTarget()?.sheet ?? null);
+    return (this.#worksheet ??= new SimWorksheet(
+      this.context,
+      () => this.resolveTarget()?.sheet ?? null,
+    ));
   }
 
   /** A range derived from this one; `compute` gets this range's rectangle. */

@@ -152,8 +152,11 @@ export class SimTable
     return this.part('getTotalRowRange', totalRect);
   }
 
+  #worksheet: SimWorksheet | undefined;
   get worksheet(): SimWorksheet {
-    return new SimWorksheet(this.context, () => sheetOf(this.context.host.model, this.target()));
+    return (this.#worksheet ??= new SimWorksheet(this.context, () =>
+      sheetOf(this.context.host.model, this.target()),
+    ));
   }
 
   #columns: SimTableColumnCollection | undefined;
@@ -442,7 +445,7 @@ export class SimTableRowCollection extends SimProxy<TableModel> {
   }
 
   add(index?: number | null, values?: unknown[][]): void {
-    this.queueCall('add', [index, values], (table) => {
+    this.queueCall('add', [index, values], async (table) => {
       if (index !== null && index !== undefined) {
         throw new SimRichApiError('NotImplemented', {
           message: 'The simulator appends table rows only (index null).',
