@@ -1,3 +1,4 @@
+import { formatAddress, type CellRect } from './cell-address.js';
 import { propertyNotLoaded } from './rich-api-error.js';
 import type { SimRequestContext } from './sim-context.js';
 
@@ -19,18 +20,36 @@ export function recordedObject(
   typeName: string,
   store: () => Record<string, unknown>,
   containers: ReadonlySet<string>,
-  prefix = '',
+  prefix: string | (() => string) = '',
 ): RecordedObject {
+  /** The key prefix at sync time (a series added in the same batch learns its index then). */
+  const keyPrefix = typeof prefix === 'string' ? () => prefix : prefix;
+  const label = typeof prefix === 'string' ? prefix : '';
   const written = new Map<string, unknown>();
   const record = (name: string, value: unknown): void => {
     written.set(name, value);
     context.enqueue({
-      location: `${typeName}.${prefix}${name}`,
+      location: `${typeName}.${label}${name}`,
       payload: value,
-      run: () => void (store()[`${prefix}${name}`] = value),
+      run: () => void (store()[`${keyPrefix()}${name}`] = value),
     });
   };
+  /** A method call (`setSolidColor('#FF0000')`, `setValues(range)`): its arguments, ranges as addresses. */
+  const call =
+    (name: string) =>
+    (...args: unknown[]) => {
+      context.enqueue({
+        location: `${typeName}.${label}${name}`,
+        payload: args.map((arg) => (isRangeProxy(arg) ? 'Range' : arg)),
+        run: () => void (store()[`${keyPrefix()}${name}`] = args.map(rangeToAddress)),
+      });
+    };
   const methods: Record<string, unknown> = {
+    setSolidColor: call('setSolidColor'),
+    setValues: call('setValues'),
+    setXAxisValues: call('setXAxisValues'),
+    setBubbleSizes: call('setBubbleSizes'),
+    setPosition: call('setPosition'),
     load: () => proxy,
     track: () => proxy,
     untrack: () => proxy,
@@ -52,9 +71,9 @@ export function recordedObject(
       if (name === 'context') return context;
       if (name === 'isNullObject') return false;
       if (containers.has(name))
-        return recordedObject(context, typeName, store, containers, `${prefix}${name}.`);
+        return recordedObject(context, typeName, store, containers, () => `${keyPrefix()}${name}.`);
       if (written.has(name)) return written.get(name);
-      throw propertyNotLoaded(typeName, `${prefix}${name}`);
+      throw propertyNotLoaded(typeName, `${label}${name}`);
     },
     set(_target, name, value) {
       if (typeof name === 'string') record(name, value);
@@ -62,4 +81,23 @@ export function recordedObject(
     },
   });
   return proxy;
+}
+
+interface RangeProxyLike {
+  target(): { sheet: { name: string }; rect: CellRect };
+}
+
+function isRangeProxy(value: unknown): value is RangeProxyLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { target?: unknown }).target === 'function'
+  );
+}
+
+/** Inside a sync: a range argument becomes its address (`Forecast!B2:B13`). */
+function rangeToAddress(value: unknown): unknown {
+  if (!isRangeProxy(value)) return value;
+  const { sheet, rect } = value.target();
+  return formatAddress(sheet.name, rect);
 }

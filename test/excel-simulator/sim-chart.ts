@@ -230,6 +230,22 @@ export class SimChartSeriesCollection extends SimProxy<ChartModel> {
     );
   }
 
+  /** ExcelApi 1.7: a new, empty series; give it data with `setValues(range)`. */
+  add(name?: string): RecordedObject {
+    let index = -1;
+    this.queueCall('add', name, (chart) => {
+      chart.seriesNames.push(name ?? `Series${chart.seriesNames.length + 1}`);
+      index = chart.seriesNames.length - 1;
+    });
+    return recordedObject(
+      this.context,
+      'ChartSeries',
+      () => this.target().properties,
+      CONTAINERS,
+      () => `series.${index}.`,
+    );
+  }
+
   getItemAt(index: number): RecordedObject {
     return recordedObject(
       this.context,

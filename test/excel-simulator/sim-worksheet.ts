@@ -56,6 +56,10 @@ export class SimWorksheet
         write: (sheet, color) => void (sheet.tabColor = String(color)),
       },
       standardWidth: { read: () => 8.43 },
+      showGridlines: {
+        read: (sheet) => sheet.showGridlines,
+        write: (sheet, show) => void (sheet.showGridlines = Boolean(show)),
+      },
     };
   }
 
@@ -83,6 +87,13 @@ export class SimWorksheet
   }
   set visibility(visibility: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
     this.queueWrite('visibility', visibility);
+  }
+  /** ExcelApi 1.8. */
+  get showGridlines(): boolean {
+    return this.loaded('showGridlines');
+  }
+  set showGridlines(show: boolean) {
+    this.queueWrite('showGridlines', show);
   }
   get tabColor(): string {
     return this.loaded('tabColor');

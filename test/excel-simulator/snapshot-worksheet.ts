@@ -23,6 +23,7 @@ export interface WorksheetSnapshot {
   conditionalFormats: unknown[];
   customProperties: [string, string][];
   frozen: { rows: number; columns: number };
+  showGridlines: boolean;
 }
 
 /**
@@ -60,6 +61,7 @@ export function snapshotWorksheet(workbook: WorkbookModel, nameOrId: string): Wo
     conditionalFormats: copy(sheet.conditionalFormats),
     customProperties: [...sheet.customProperties],
     frozen: { ...sheet.frozen },
+    showGridlines: sheet.showGridlines,
   };
 }
 

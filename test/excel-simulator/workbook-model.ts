@@ -64,6 +64,7 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   customProperties: Map<string, string>;
   frozen: { rows: number; columns: number };
+  showGridlines: boolean;
 }
 
 export interface TableModel {
@@ -131,6 +132,7 @@ export function createSheetModel(workbook: WorkbookModel, name: string): SheetMo
     conditionalFormats: [],
     customProperties: new Map(),
     frozen: { rows: 0, columns: 0 },
+    showGridlines: true,
   };
 }
 

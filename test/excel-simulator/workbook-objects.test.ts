@@ -265,6 +265,30 @@ describe('formats, conditional formats and charts', () => {
   });
 });
 
+describe('chart series', () => {
+  it('series added in a batch get their data ranges and formats recorded by index', async () => {
+    const { excel, model } = setup();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Deals');
+      const chart = sheet.charts.add('ColumnClustered' as Excel.ChartType, sheet.getRange('A1:B4'));
+      const share = chart.series.add('Share');
+      share.setValues(sheet.getRange('C2:C4'));
+      share.chartType = 'Line';
+      share.axisGroup = 'Secondary';
+      chart.series.getItemAt(0).format.fill.setSolidColor('#2F5597');
+      await context.sync();
+    });
+    const chart = model.sheets[0]!.charts[0]!;
+    expect(chart.seriesNames).toEqual(['Amount', 'Share']);
+    expect(chart.properties).toEqual({
+      'series.1.setValues': ['Deals!C2:C4'],
+      'series.1.chartType': 'Line',
+      'series.1.axisGroup': 'Secondary',
+      'series.0.format.fill.setSolidColor': ['#2F5597'],
+    });
+  });
+});
+
 describe('settings, names and events', () => {
   it('workbook settings persist in the model and are seen by a new host (reopening)', async () => {
     const { excel, model } = setup();
