@@ -1,0 +1,192 @@
+/// <reference types="office-js" />
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createExcelHost } from './create-excel-host.js';
+import { loadXlsxFile } from './load-xlsx-file.js';
+import { typedExcel } from './typed-excel.js';
+import type { WorkbookModel } from './workbook-model.js';
+
+const SAMPLES = fileURLToPath(new URL('../../samples', import.meta.url));
+const WORKBOOKS = fileURLToPath(new URL('../../../shared/data/workbooks', import.meta.url));
+const HAVE_WORKBOOKS = existsSync(WORKBOOKS);
+if (!HAVE_WORKBOOKS)
+  console.warn(`skipping the simulator's real-workbook tests: ${WORKBOOKS} is missing`);
+
+/** Reads a range through the simulator, as the add-in would. */
+async function readValues(
+  model: WorkbookModel,
+  sheet: string,
+  address: string,
+): Promise<unknown[][]> {
+  return typedExcel(createExcelHost(model)).run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(address).load('values');
+    await context.sync();
+    return range.values;
+  });
+}
+
+describe('loadXlsxFile on samples/*.xlsx', () => {
+  const files = readdirSync(SAMPLES).filter((file) => file.endsWith('.xlsx'));
+
+  it('finds the four sample workbooks', () => {
+    expect(files.sort()).toEqual([
+      'customers-orders.xlsx',
+      'invoices-payments.xlsx',
+      'pipeline-en.xlsx',
+      'pipeline-zh.xlsx',
+    ]);
+  });
+
+  for (const file of files) {
+    it(`${file}: every sheet loads with a non-empty used range`, async () => {
+      const model = await loadXlsxFile(join(SAMPLES, file));
+      expect(model.sheets.length).toBeGreaterThan(0);
+      const used = await typedExcel(createExcelHost(model)).run(async (context) => {
+        const ranges = model.sheets.map((sheet) =>
+          context.workbook.worksheets
+            .getItem(sheet.name)
+            .getUsedRange(true)
+            .load('address, rowCount'),
+        );
+        await context.sync();
+        return ranges.map((range) => range.rowCount);
+      });
+      expect(used.every((rows) => rows > 1)).toBe(true);
+    });
+  }
+});
+
+describe.skipIf(!HAVE_WORKBOOKS)('loadXlsxFile on ../shared/data/workbooks', () => {
+  it('date.xlsx and date_1904.xlsx: dates are the serial numbers each file stores', async () => {
+    const d1900 = await loadXlsxFile(join(WORKBOOKS, 'date.xlsx'));
+    const d1904 = await loadXlsxFile(join(WORKBOOKS, 'date_1904.xlsx'));
+    expect([d1900.date1904, d1904.date1904]).toEqual([false, true]);
+    // SOURCES.md: A1 = 44197 in the 1900 system = 2021-01-01; in the 1904 system the same day is
+    // 44197 - 1462 = 42735 (Excel shows both as 2021-01-01). A3 is a [hh]:mm:ss duration.
+    const [a1900, a1904] = [
+      await readValues(d1900, 'Sheet1', 'A1:A3'),
+      await readValues(d1904, 'Sheet1', 'A1:A3'),
+    ];
+    expect(a1900.slice(0, 2)).toEqual([[44197], [44198]]);
+    expect(a1904.slice(0, 2)).toEqual([[42735], [42736]]);
+    expect(a1900[2]![0]).toBeCloseTo(10.6320601851852, 8);
+    const text = await typedExcel(createExcelHost(d1904)).run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1').load('text');
+      await context.sync();
+      return range.text;
+    });
+    expect(text).toEqual([['2021-01-01']]);
+  });
+
+  it('errors.xlsx: cached formula errors are their text, with the formulas kept', async () => {
+    const model = await loadXlsxFile(join(WORKBOOKS, 'errors.xlsx'));
+    // xl/worksheets/sheet1.xml: A1..A7 are t="e" formula cells with these cached values.
+    expect(await readValues(model, 'Feuil1', 'A1:A7')).toEqual([
+      ['#DIV/0!'],
+      ['#NAME?'],
+      ['#VALUE!'],
+      ['#NULL!'],
+      ['#REF!'],
+      ['#NUM!'],
+      ['#N/A'],
+    ]);
+    const formulas = await typedExcel(createExcelHost(model)).run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem('Feuil1')
+        .getRange('A1:A2')
+        .load('formulas, valueTypes');
+      await context.sync();
+      return [range.formulas, range.valueTypes];
+    });
+    expect(formulas).toEqual([
+      [['=5/0'], ['=A0']],
+      [['Error'], ['Error']],
+    ]);
+  });
+
+  it('merge_cells.xlsx: a merged range holds its value in the top-left cell only', async () => {
+    const model = await loadXlsxFile(join(WORKBOOKS, 'merge_cells.xlsx'));
+    // As LibreOffice shows the sheet: A1:B1 merged "Row Merge", C1 "Not Merged", A2:A3 merged "Column Merge".
+    expect(await readValues(model, 'Sheet1', 'A1:C3')).toEqual([
+      ['Row Merge', '', 'Not Merged'],
+      ['Column Merge', expect.anything(), expect.anything()],
+      ['', expect.anything(), expect.anything()],
+    ]);
+  });
+
+  it('shared_formula_simple.xlsx: shared formulas come through translated, with cached results', async () => {
+    const model = await loadXlsxFile(join(WORKBOOKS, 'shared_formula_simple.xlsx'));
+    const [values, formulas] = await typedExcel(createExcelHost(model)).run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange('A1:B3')
+        .load('values, formulas');
+      await context.sync();
+      return [range.values, range.formulas];
+    });
+    // sheet1.xml: A1..A3 = 1, 2, 3; B1 = A1*2 shared over B1:B3 with cached 2, 4, 6.
+    expect(values).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 6],
+    ]);
+    expect(formulas).toEqual([
+      [1, '=A1*2'],
+      [2, '=A2*2'],
+      [3, '=A3*2'],
+    ]);
+  });
+
+  it('table-multiple.xlsx: tables keep their names, sheets and ranges', async () => {
+    const model = await loadXlsxFile(join(WORKBOOKS, 'table-multiple.xlsx'));
+    const tables = await typedExcel(createExcelHost(model)).run(async (context) => {
+      const collection = context.workbook.tables.load('items/name');
+      await context.sync();
+      const ranges = collection.items.map(
+        (table) =>
+          [
+            table,
+            table.getRange().load('address'),
+            table.getHeaderRowRange().load('values'),
+          ] as const,
+      );
+      await context.sync();
+      return ranges.map(([table, range, header]) => [table.name, range.address, header.values[0]]);
+    });
+    // xl/tables/table*.xml ref attributes and their header cells.
+    expect(tables).toEqual([
+      ['Inventory', 'Sheet1!A1:C5', ['Item', 'Type', 'Quantity']],
+      ['Pricing', 'Sheet2!A1:B5', ['Item', 'Price']],
+      ['Sales_Alice', 'Sheet3!A1:B5', ['Item', 'Units']],
+      ['Sales_Bob', expect.stringMatching(/^Sheet3!/), expect.any(Array)],
+    ]);
+  });
+
+  const files = HAVE_WORKBOOKS
+    ? readdirSync(WORKBOOKS).filter((file) => file.endsWith('.xlsx'))
+    : [];
+  for (const file of files) {
+    it(`${file}: loads, or fails with one line naming the file`, async () => {
+      const path = join(WORKBOOKS, file);
+      const outcome = await loadXlsxFile(path).then(
+        (model) => model,
+        (error: unknown) => error as Error,
+      );
+      if (file === 'richtext-after-plain.xlsx') {
+        // exceljs 4.4 throws on a shared string whose plain run is followed by rich-text runs.
+        expect(outcome).toBeInstanceOf(Error);
+        expect((outcome as Error).message).toMatch(
+          new RegExp(
+            `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: exceljs could not read this workbook: `,
+          ),
+        );
+        expect((outcome as Error).message).not.toContain('\n');
+        return;
+      }
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect((outcome as WorkbookModel).sheets.length).toBeGreaterThan(0);
+    });
+  }
+});
