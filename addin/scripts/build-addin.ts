@@ -4,7 +4,7 @@
  *
  *   node --import tsx addin/scripts/build-addin.ts [--watch]
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -26,8 +26,7 @@ export function bundleOptions(): esbuild.BuildOptions {
     taskpane: join(SRC, 'taskpane.ts'),
     'analysis-worker': join(SRC, 'worker', 'analysis-worker.ts'),
   };
-  const demo = join(REPO, 'addin', 'demo', 'demo.ts');
-  if (existsSync(demo)) entryPoints['demo/demo'] = demo;
+  entryPoints['demo/demo'] = join(REPO, 'addin', 'demo', 'demo.ts');
   return {
     entryPoints,
     outdir: OUT_DIR,
@@ -54,10 +53,11 @@ export function copyStatic(): void {
       cpSync(join(OFFICE_DIST, entry), join(OUT_DIR, entry), { recursive: true });
   }
   const demoDir = join(REPO, 'addin', 'demo');
-  if (existsSync(join(demoDir, 'demo.html'))) {
-    mkdirSync(join(OUT_DIR, 'demo'), { recursive: true });
-    copyFileSync(join(demoDir, 'demo.html'), join(OUT_DIR, 'demo', 'demo.html'));
-  }
+  mkdirSync(join(OUT_DIR, 'demo', 'samples'), { recursive: true });
+  for (const file of ['demo.html', 'demo.css'])
+    copyFileSync(join(demoDir, file), join(OUT_DIR, 'demo', file));
+  for (const file of readdirSync(join(REPO, 'samples')).filter((f) => f.endsWith('.xlsx')))
+    copyFileSync(join(REPO, 'samples', file), join(OUT_DIR, 'demo', 'samples', file));
 }
 
 export async function buildAddin(): Promise<esbuild.Metafile | undefined> {

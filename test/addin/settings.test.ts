@@ -9,6 +9,7 @@ describe('toPaneSettings', () => {
       analysis: 'aging',
       mappings: { aging: { amount: 'Betrag' } },
       parameters: { aging: { asOf: '2026-06-30', buckets: '30, 60' } },
+      extraSheets: { aging: 'Payments' },
     };
     expect(toPaneSettings(JSON.stringify(stored))).toEqual(stored);
   });

@@ -5,10 +5,15 @@
  * and a read of more than 5,000,000 cells may come back with null values
  * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
  */
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** "5MB", read as 5,000,000 bytes: the stricter reading, so a block that fits here fits there. */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
-/** Blocks are sized to this share of the limit: JSON framing and the estimate's error fit in the rest. */
-export const BLOCK_TARGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.7);
+/**
+ * Blocks are sized to this share of the limit: the estimate counts the JSON of the values
+ * exactly, and the rest leaves room for the request's framing and rows longer than those
+ * measured (a block Excel still refuses is retried in halves).
+ */
+export const BLOCK_TARGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
 
 export const MAX_CELLS_PER_READ = 5_000_000;
 
@@ -24,16 +29,16 @@ export const MAX_SOURCE_CELLS = 1_048_576 * 24;
 /** After a payload error the block is halved; below this many rows the error is reported. */
 export const MIN_BLOCK_ROWS = 16;
 
-/** The error code Excel gives a request or response above the payload limit. */
-export const PAYLOAD_ERROR_CODE = 'RequestPayloadSizeLimitExceeded';
+/** The error codes Excel gives a request, or a response, above the payload limit. */
+export const PAYLOAD_ERROR_CODES: readonly string[] = [
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+];
 
-/** Whether `error` is Excel's payload-too-large error. */
+/** Whether `error` is Excel's payload-too-large error (of the request or of the response). */
 export function isPayloadError(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { code?: unknown }).code === PAYLOAD_ERROR_CODE
-  );
+  if (typeof error !== 'object' || error === null) return false;
+  return PAYLOAD_ERROR_CODES.includes(String((error as { code?: unknown }).code));
 }
 
 /**

@@ -39,7 +39,7 @@ export function queueSource(context: Excel.RequestContext, choice: SourceChoice)
     const table = context.workbook.tables.getItemOrNullObject(choice.name);
     const worksheet = table.worksheet;
     const range = table.getRange();
-    table.load('isNullObject');
+    table.load('name');
     worksheet.load('name');
     range.load(fields);
     return {
@@ -59,8 +59,8 @@ export function queueSource(context: Excel.RequestContext, choice: SourceChoice)
   }
   const worksheet = context.workbook.worksheets.getItemOrNullObject(choice.sheet);
   const used = worksheet.getUsedRangeOrNullObject(true);
-  worksheet.load('isNullObject,name');
-  used.load(`isNullObject,${fields}`);
+  worksheet.load('name');
+  used.load(fields);
   return {
     resolve: () => {
       if (worksheet.isNullObject) throw new PaneError('errorNoSheet', { name: choice.sheet });

@@ -14,6 +14,8 @@ export interface PaneSettings {
   mappings: Partial<Record<PaneAnalysis, Record<string, string>>>;
   /** Per analysis: the parameter form's fields as typed. */
   parameters: Partial<Record<PaneAnalysis, Record<string, string>>>;
+  /** Per analysis: a second sheet read whole (payments for aging, a customer list for segments). */
+  extraSheets: Partial<Record<PaneAnalysis, string>>;
 }
 
 export const DEFAULT_PANE_SETTINGS: PaneSettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_PANE_SETTINGS: PaneSettings = {
   analysis: 'forecast',
   mappings: {},
   parameters: {},
+  extraSheets: {},
 };
 
 /** The pane settings queued for the next sync; `resolve` reads them after it. */
@@ -62,6 +65,7 @@ export function toPaneSettings(value: unknown): PaneSettings {
     analysis,
     mappings: textMaps(stored.mappings),
     parameters: textMaps(stored.parameters),
+    extraSheets: textsOf(stored.extraSheets),
   };
 }
 
@@ -71,6 +75,16 @@ function isSourceChoice(value: unknown): value is SourceChoice {
   if (choice.type === 'selection') return true;
   if (choice.type === 'table') return typeof choice.name === 'string';
   return choice.type === 'usedRange' && typeof choice.sheet === 'string';
+}
+
+function textsOf(value: unknown): Partial<Record<PaneAnalysis, string>> {
+  const out: Partial<Record<PaneAnalysis, string>> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const analysis of ['forecast', 'segment', 'aging'] as const) {
+    const text = (value as Record<string, unknown>)[analysis];
+    if (typeof text === 'string' && text !== '') out[analysis] = text;
+  }
+  return out;
 }
 
 function textMaps(value: unknown): Partial<Record<PaneAnalysis, Record<string, string>>> {

@@ -28,6 +28,7 @@ const EN = {
   parameters: 'Parameters',
   asOf: 'As-of date',
   quota: 'Quota',
+  stageTemplate: 'Stage template',
   stageRates: 'Stage win rates (stage = rate, one per line; blank: the template’s)',
   buckets: 'Aging buckets (days)',
   abcCutPoints: 'ABC cut points (A, B)',
@@ -61,6 +62,7 @@ const EN = {
   errorRunInProgress: 'A run is already in progress: wait for it or cancel it first.',
   errorPayload:
     'Excel refused the data even in blocks of {rows} rows (payload too large). Select a smaller range or use the pipecast command.',
+  errorParameter: 'Parameter {field}: cannot read “{value}”.',
   errorNoTable: 'There is no Excel table named {name}.',
   errorNoSheet: 'There is no sheet named {name}.',
   errorUnexpected: 'Something went wrong: {message}',
@@ -169,6 +171,7 @@ const ZH: Record<AddinTextKey, string> = {
   parameters: '参数',
   asOf: '截至日期',
   quota: '销售指标',
+  stageTemplate: '阶段模板',
   stageRates: '各阶段赢单率(每行一个:阶段 = 比率;留空则用模板)',
   buckets: '账龄区间(天)',
   abcCutPoints: 'ABC 分界点(A, B)',
@@ -200,6 +203,7 @@ const ZH: Record<AddinTextKey, string> = {
   errorRunInProgress: '已有一次运行正在进行:请等待完成或先取消。',
   errorPayload:
     '即使按每块 {rows} 行分批,Excel 仍拒绝了数据(数据量过大)。请选择较小的区域,或使用 pipecast 命令。',
+  errorParameter: '参数 {field}:无法读取“{value}”。',
   errorNoTable: '没有名为 {name} 的 Excel 表格。',
   errorNoSheet: '没有名为 {name} 的工作表。',
   errorUnexpected: '出错了:{message}',
