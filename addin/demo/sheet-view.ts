@@ -50,8 +50,8 @@ export function renderSheetView(
     tr.append(th);
     for (let c = 0; c < columns; c += 1) {
       const td = tr.insertCell();
-      const value = row[c];
-      td.textContent = value === undefined || value === '' ? '' : String(value);
+      td.textContent = shownText(row[c], snapshot.numberFormats[r]?.[c] ?? 'General');
+      if (typeof row[c] === 'number') td.style.textAlign = 'right';
       if (
         selected &&
         r >= selected.top &&
@@ -63,4 +63,21 @@ export function renderSheetView(
     }
   });
   grid.replaceChildren(table);
+}
+
+/** A cell as Excel would show it for the number formats the pane writes (a demo, not Excel's formatter). */
+function shownText(value: unknown, format: string): string {
+  if (value === undefined || value === '' || value === null) return '';
+  if (typeof value !== 'number') return String(value);
+  if (format.endsWith('%')) return `${(value * 100).toFixed(format.includes('.0') ? 1 : 0)}%`;
+  if (format === 'yyyy-mm-dd')
+    return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10);
+  if (format.startsWith('#,##0')) {
+    const digits = format.includes('.00') ? 2 : format.includes('.0') ? 1 : 0;
+    return value.toLocaleString('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  }
+  return String(Math.round(value * 1e9) / 1e9);
 }

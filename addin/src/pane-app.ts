@@ -104,6 +104,16 @@ export class PaneApp {
     await this.action(() => this.inspect());
   }
 
+  /** The sheet read whole beside the source (payments for aging, customers for segments). */
+  setExtraSheet(sheet: string): void {
+    const { settings } = this.state;
+    const extraSheets = { ...settings.extraSheets };
+    if (sheet === '') delete extraSheets[settings.analysis];
+    else extraSheets[settings.analysis] = sheet;
+    this.state.settings = { ...settings, extraSheets };
+    this.render();
+  }
+
   setMapping(field: string, header: string | null): void {
     this.state.mapping = { ...this.state.mapping, [field]: header };
     const { settings } = this.state;

@@ -113,7 +113,18 @@ function sourcePicker(state: PaneState, app: PaneApp): HTMLElement {
   const button = el('button', { type: 'button', 'data-testid': 'inspect', onclick: read }, [
     t('inspect'),
   ]);
-  return el('div', { className: 'row' }, [select, button]);
+  const row = el('div', { className: 'row' }, [select, button]);
+  if (state.settings.analysis === 'forecast') return row;
+  const extra = selectOf(
+    [['', '—'], ...state.sheets.map((name): [string, string] => [name, name])],
+    state.settings.extraSheets[state.settings.analysis] ?? '',
+    {
+      id: 'extra-sheet',
+      'data-testid': 'extra-sheet',
+      onchange: (e) => app.setExtraSheet((e.target as HTMLSelectElement).value),
+    },
+  );
+  return el('div', {}, [row, el('label', { for: 'extra-sheet' }, [t('sourceExtra')]), extra]);
 }
 
 function toChoice(value: string): SourceChoice | null {
