@@ -64,4 +64,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The task pane, its worker and the demo page run in a browser, with Office.js's globals.
+    files: ['addin/src/**/*.ts', 'addin/demo/**/*.ts'],
+    languageOptions: {
+      globals: {
+        ...globals.browser,
+        ...globals.worker,
+        Office: 'readonly',
+        Excel: 'readonly',
+        OfficeExtension: 'readonly',
+      },
+    },
+  },
 );

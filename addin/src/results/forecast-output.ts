@@ -1,0 +1,186 @@
+import type { ForecastRun } from '../../../core/index.js';
+import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
+import { addinText } from '../text/addin-text.js';
+import type { OutputColumn, OutputColumnFormat, OutputSheet, OutputTable } from './output-model.js';
+import type { NotePlaces } from './notes-of.js';
+import { notesOf, notesColumns } from './notes-of.js';
+
+/** Deals a month or more past their date or norm are highlighted in the hygiene list. */
+const HYGIENE_HIGHLIGHT_DAYS = 30;
+export const OVERDUE_FILL = '#F8D7DA';
+export const OVERDUE_FONT = '#842029';
+
+/** A column labelled from the catalogue. */
+export function columnOf(
+  locale: AddinLocale,
+  key: AddinTextKey,
+  format: OutputColumnFormat,
+): OutputColumn {
+  return { label: addinText(locale, key), format };
+}
+
+/**
+ * The Forecast sheet of a forecast run: stages (amount and weighted beside the stage, for the
+ * funnel chart), close months with P10/P50/P90, owners, and the deals to look at (past close,
+ * stuck, no activity), with charts of the stages and months and a note per warning.
+ */
+export function forecastOutput(
+  run: ForecastRun,
+  locale: AddinLocale,
+  places: NotePlaces,
+): OutputSheet {
+  const text = (key: AddinTextKey) => addinText(locale, key);
+  const r = run.result;
+  const stages = stagesTable(run, locale);
+  const months = monthsTable(run, locale);
+  const owners: OutputTable = {
+    id: 'forecast-owners',
+    title: text('tableOwners'),
+    columns: [
+      columnOf(locale, 'colOwner', 'text'),
+      columnOf(locale, 'colWeighted', 'money'),
+      columnOf(locale, 'colAmount', 'money'),
+      columnOf(locale, 'colDeals', 'integer'),
+    ],
+    rows: r.byOwner.map((g) => [g.name, g.weighted, g.amount, g.count]),
+  };
+  return {
+    analysis: 'forecast',
+    name: text('sheetForecast'),
+    headline: [
+      { label: text('headlineOpenDeals'), value: r.totals.count, format: 'integer' },
+      { label: text('headlinePipeline'), value: r.totals.amount, format: 'money' },
+      { label: text('headlineWeighted'), value: r.totals.weighted, format: 'money' },
+      {
+        label: text('headlineRange'),
+        value: `${formatMoney(r.range.p10)} – ${formatMoney(r.range.p90)}`,
+        format: 'text',
+      },
+    ],
+    tables: [stages, months, owners, hygieneTable(run, locale)],
+    charts: [
+      {
+        title: text('chartFunnel'),
+        type: 'barClustered',
+        table: stages.id,
+        category: 0,
+        series: [1, 2],
+        maxRows: r.stages.length,
+      },
+      {
+        title: text('chartMonths'),
+        type: 'columnClustered',
+        table: months.id,
+        category: 0,
+        series: [1],
+        maxRows: 36,
+      },
+    ],
+    notes: notesOf(run.warnings, places),
+    notesTitle: text('tableNotes'),
+    notesColumns: notesColumns(locale),
+  };
+}
+
+function stagesTable(run: ForecastRun, locale: AddinLocale): OutputTable {
+  const r = run.result;
+  const stageName = (s: { name: string; nameZh: string }) =>
+    locale === 'zh' && s.nameZh !== '' ? s.nameZh : s.name;
+  return {
+    id: 'forecast-stages',
+    title: addinText(locale, 'tableStages'),
+    columns: [
+      columnOf(locale, 'colStage', 'text'),
+      columnOf(locale, 'colAmount', 'money'),
+      columnOf(locale, 'colWeighted', 'money'),
+      columnOf(locale, 'colRate', 'percent'),
+      columnOf(locale, 'colDeals', 'integer'),
+      columnOf(locale, 'colConversion', 'percent'),
+      columnOf(locale, 'colDaysInStage', 'number'),
+    ],
+    rows: [
+      ...r.stages.map((s) => [
+        stageName(s),
+        s.amount,
+        s.weighted,
+        s.rate,
+        s.count,
+        s.conversion,
+        s.avgDaysInStage,
+      ]),
+      [
+        addinText(locale, 'colTotal'),
+        r.totals.amount,
+        r.totals.weighted,
+        null,
+        r.totals.count,
+        null,
+        null,
+      ],
+    ],
+  };
+}
+
+function monthsTable(run: ForecastRun, locale: AddinLocale): OutputTable {
+  const ranges = new Map((run.result.monthRanges ?? []).map((m) => [m.month, m.range]));
+  return {
+    id: 'forecast-months',
+    title: addinText(locale, 'tableMonths'),
+    columns: [
+      columnOf(locale, 'colMonth', 'text'),
+      columnOf(locale, 'colWeighted', 'money'),
+      columnOf(locale, 'colAmount', 'money'),
+      columnOf(locale, 'colDeals', 'integer'),
+      { label: 'P10', format: 'money' },
+      { label: 'P50', format: 'money' },
+      { label: 'P90', format: 'money' },
+    ],
+    rows: run.result.byMonth.map((m) => {
+      const range = ranges.get(m.key);
+      return [
+        m.name,
+        m.weighted,
+        m.amount,
+        m.count,
+        range?.p10 ?? null,
+        range?.p50 ?? null,
+        range?.p90 ?? null,
+      ];
+    }),
+  };
+}
+
+function hygieneTable(run: ForecastRun, locale: AddinLocale): OutputTable {
+  const { hygiene } = run.result;
+  const lists = [
+    ['issuePastClose', hygiene.pastClose],
+    ['issueStuck', hygiene.stuck],
+    ['issueNoActivity', hygiene.noActivity],
+  ] as const;
+  return {
+    id: 'forecast-hygiene',
+    title: addinText(locale, 'tableHygiene'),
+    columns: [
+      columnOf(locale, 'colDeal', 'text'),
+      columnOf(locale, 'colIssue', 'text'),
+      columnOf(locale, 'colStage', 'text'),
+      columnOf(locale, 'colOwner', 'text'),
+      columnOf(locale, 'colAmount', 'money'),
+      columnOf(locale, 'colDays', 'integer'),
+    ],
+    rows: lists.flatMap(([issue, deals]) =>
+      deals.map((d) => [d.id, addinText(locale, issue), d.stage, d.owner, d.amount, d.days]),
+    ),
+    highlight: {
+      column: 5,
+      greaterThan: HYGIENE_HIGHLIGHT_DAYS,
+      fill: OVERDUE_FILL,
+      font: OVERDUE_FONT,
+    },
+  };
+}
+
+/** Money for a headline: grouped thousands, at most two decimals. */
+export function formatMoney(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

@@ -1,0 +1,154 @@
+import { STAGE_TEMPLATES } from '../../../core/index.js';
+import type { PaneAnalysis } from '../excel/settings.js';
+import { PaneError } from '../pane-error.js';
+import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
+import { addinText } from '../text/addin-text.js';
+import type { AnalysisParameters } from '../worker/protocol.js';
+import { el, selectOf } from './dom.js';
+
+/** The form's fields per analysis, in order, with their label keys and kind of input. */
+const FIELDS: Readonly<
+  Record<
+    PaneAnalysis,
+    readonly (readonly [string, AddinTextKey, 'input' | 'textarea' | 'select'])[]
+  >
+> = {
+  forecast: [
+    ['asOf', 'asOf', 'input'],
+    ['quota', 'quota', 'input'],
+    ['template', 'stageTemplate', 'select'],
+    ['stageRates', 'stageRates', 'textarea'],
+  ],
+  segment: [
+    ['asOf', 'asOf', 'input'],
+    ['abcCutPoints', 'abcCutPoints', 'input'],
+    ['rfmMode', 'rfmMode', 'select'],
+    ['portfolioThresholds', 'portfolioThresholds', 'input'],
+  ],
+  aging: [
+    ['asOf', 'asOf', 'input'],
+    ['buckets', 'buckets', 'input'],
+  ],
+};
+
+/** Defaults of the form; the as-of date defaults to the day the pane opened. */
+export function defaultParameters(analysis: PaneAnalysis, today: string): Record<string, string> {
+  if (analysis === 'forecast') return { asOf: today, quota: '', template: '', stageRates: '' };
+  if (analysis === 'segment')
+    return { asOf: today, abcCutPoints: '0.8, 0.95', rfmMode: 'quintile', portfolioThresholds: '' };
+  return { asOf: today, buckets: '30, 60, 90, 180' };
+}
+
+/** "Stage = rate" lines of a built-in template, rates in percent, for the user to edit. */
+export function stageRateLines(templateKey: string): string {
+  const template = STAGE_TEMPLATES[templateKey as keyof typeof STAGE_TEMPLATES];
+  if (template === undefined) return '';
+  return template.stages
+    .filter((s) => s.rate !== undefined)
+    .map((s) => `${s.name} = ${Math.round((s.rate ?? 0) * 1000) / 10}%`)
+    .join('\n');
+}
+
+/** The parameters section for `analysis`, calling `onChange` with each field as typed. */
+export function parametersForm(
+  analysis: PaneAnalysis,
+  values: Readonly<Record<string, string>>,
+  locale: AddinLocale,
+  onChange: (field: string, value: string) => void,
+): HTMLElement {
+  const form = el('div', { className: 'parameters', 'data-testid': 'parameters' });
+  for (const [field, labelKey, kind] of FIELDS[analysis]) {
+    const value = values[field] ?? '';
+    const id = `param-${field}`;
+    const input = inputOf(field, kind, value, locale, id);
+    input.addEventListener('change', () => onChange(field, input.value));
+    const label = addinText(locale, labelKey);
+    form.append(el('label', { for: id }, [label]), input);
+  }
+  return form;
+}
+
+function inputOf(
+  field: string,
+  kind: 'input' | 'textarea' | 'select',
+  value: string,
+  locale: AddinLocale,
+  id: string,
+): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
+  if (kind === 'textarea') return el('textarea', { id, value, rows: 6 });
+  if (kind === 'input') return el('input', { id, value, type: field === 'asOf' ? 'date' : 'text' });
+  if (field === 'rfmMode')
+    return selectOf(
+      [
+        ['quintile', addinText(locale, 'rfmQuintile')],
+        ['b2b', addinText(locale, 'rfmThreshold')],
+      ],
+      value,
+      { id },
+    );
+  const templates = Object.values(STAGE_TEMPLATES).map(
+    (t) => [t.key, locale === 'zh' ? t.nameZh : t.name] as const,
+  );
+  return selectOf([['', '(auto)'], ...templates], value, { id });
+}
+
+/**
+ * The form's text as analysis parameters.
+ *
+ * @throws PaneError `errorParameter` naming the field and the text that cannot be read.
+ */
+export function parseParameters(
+  analysis: PaneAnalysis,
+  values: Readonly<Record<string, string>>,
+): AnalysisParameters {
+  const asOf = (values.asOf ?? '').trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw badField('asOf', asOf);
+  const params: AnalysisParameters = { asOf };
+  if (analysis === 'forecast') {
+    const quota = numbersOf('quota', values.quota, 1);
+    if (quota[0] !== undefined) params.quota = quota[0];
+    if (values.template) params.template = values.template;
+    const rates = stageRatesOf(values.stageRates ?? '');
+    if (Object.keys(rates).length > 0) params.stageRates = rates;
+  } else if (analysis === 'segment') {
+    const cuts = numbersOf('abcCutPoints', values.abcCutPoints, 2);
+    if (cuts.length === 2) params.abcCutPoints = [cuts[0] ?? 0, cuts[1] ?? 0];
+    params.rfmMode = values.rfmMode === 'b2b' ? 'b2b' : 'quintile';
+    const [potential, share] = numbersOf('portfolioThresholds', values.portfolioThresholds, 2);
+    if (potential !== undefined) params.potentialThreshold = potential;
+    if (share !== undefined) params.shareThreshold = share;
+  } else {
+    const buckets = numbersOf('buckets', values.buckets, 12);
+    if (buckets.length > 0) params.buckets = buckets;
+  }
+  return params;
+}
+
+/** Comma-separated numbers (blank: none), at most `max`; a percent sign divides by 100. */
+function numbersOf(field: string, text: string | undefined, max: number): number[] {
+  const parts = (text ?? '').split(/[,，;\s]+/).filter((part) => part !== '');
+  if (parts.length > max) throw badField(field, text ?? '');
+  return parts.map((part) => {
+    const percent = part.endsWith('%');
+    const value = Number(percent ? part.slice(0, -1) : part);
+    if (!Number.isFinite(value)) throw badField(field, part);
+    return percent ? value / 100 : value;
+  });
+}
+
+/** "Stage = 40%" lines as stage → rate 0–1 (a number above 1 is a percent). */
+export function stageRatesOf(text: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const match = /^(.+?)\s*[=:：]\s*([\d.]+)\s*%?\s*$/.exec(line.trim());
+    if (match === null) throw badField('stageRates', line);
+    const value = Number(match[2]);
+    rates[(match[1] ?? '').trim()] = line.includes('%') || value > 1 ? value / 100 : value;
+  }
+  return rates;
+}
+
+function badField(field: string, value: string): PaneError {
+  return new PaneError('errorParameter', { field, value });
+}

@@ -1,0 +1,184 @@
+import type { ColumnMapping, RecordKind, SheetValues, StageTemplate } from '../../../core/index.js';
+import {
+  ageReceivables,
+  cellText,
+  forecast,
+  inspectSheet,
+  parseStageTemplate,
+  segment,
+  STAGE_TEMPLATES,
+} from '../../../core/index.js';
+import { agingOutput } from '../results/aging-output.js';
+import { forecastOutput } from '../results/forecast-output.js';
+import type { NotePlaces } from '../results/notes-of.js';
+import type { OutputSheet } from '../results/output-model.js';
+import type { SegmentRuns } from '../results/segment-output.js';
+import { segmentOutput } from '../results/segment-output.js';
+import type { AnalysisParameters, AnalysisRequest, AnalysisResult } from './protocol.js';
+
+/** A failure of the user's input, reported by catalogue key (the worker has no language of its own). */
+export class AnalysisInputError extends Error {
+  constructor(
+    readonly key: 'errorNoHeader' | 'errorEmptySheet',
+    readonly params: Record<string, string | number>,
+  ) {
+    super(key);
+  }
+}
+
+/**
+ * Runs one analysis of the pane on its sources through the core's entry points and shapes the
+ * result as output sheets. Pure: the worker calls it, and tests call it directly.
+ *
+ * @throws AnalysisInputError when no source holds the records the analysis needs.
+ */
+export function runAnalysis(request: AnalysisRequest): AnalysisResult {
+  const sheets: SheetValues[] = request.sources.map((s) => ({
+    name: s.name,
+    values: s.values,
+    date1904: request.date1904,
+  }));
+  const kinds: Record<string, RecordKind> = {};
+  const mappings: Record<string, ColumnMapping> = {};
+  for (const s of request.sources) {
+    if (s.kind !== null) kinds[s.name] = s.kind;
+    if (Object.keys(s.mapping).length > 0) mappings[s.name] = s.mapping;
+  }
+  const choice = { kinds, mappings, file: 'workbook' };
+  const { places, detected } = inspectSources(request);
+  const { parameters: params, locale } = request;
+  const first = request.sources[0];
+  const where = first === undefined ? '' : first.name;
+  let output: OutputSheet;
+  if (request.analysis === 'forecast') {
+    const run = forecast(sheets, {
+      ...choice,
+      asOf: params.asOf,
+      monthRanges: true,
+      ...(params.quota === undefined ? {} : { quota: params.quota }),
+      ...templateOption(params),
+    });
+    if (run === null) throw new AnalysisInputError('errorNoHeader', { address: where });
+    output = forecastOutput(run, locale, places);
+  } else if (request.analysis === 'segment') {
+    const { runs, warnings } = segmentRuns(sheets, choice, request.parameters, detected);
+    output = segmentOutput(runs, warnings, locale, places);
+  } else {
+    const run = ageReceivables(sheets, {
+      ...choice,
+      asOf: params.asOf,
+      ...(params.buckets === undefined ? {} : { buckets: params.buckets }),
+    });
+    if (run.result === null) throw new AnalysisInputError('errorNoHeader', { address: where });
+    output = agingOutput(run, locale, places);
+  }
+  return { outputs: [output] };
+}
+
+type SheetChoiceOptions = {
+  kinds: Record<string, RecordKind>;
+  mappings: Record<string, ColumnMapping>;
+  file: string;
+};
+
+/** ABC always; RFM when a source holds order lines; the portfolio when one is a customer list. */
+function segmentRuns(
+  sheets: SheetValues[],
+  choice: SheetChoiceOptions,
+  params: AnalysisParameters,
+  kinds: ReadonlySet<RecordKind>,
+): { runs: SegmentRuns; warnings: Parameters<typeof segmentOutput>[1] } {
+  const abc = segment(sheets, {
+    ...choice,
+    method: 'abc',
+    ...(params.abcCutPoints === undefined ? {} : { cutPoints: params.abcCutPoints }),
+  });
+  const warnings = [...abc.warnings];
+  const runs: SegmentRuns = { abc, rfm: null, portfolio: null };
+  if (kinds.has('orderLine')) {
+    const rfm = segment(sheets, {
+      ...choice,
+      method: 'rfm',
+      asOf: params.asOf,
+      ...(params.rfmMode === undefined ? {} : { mode: params.rfmMode }),
+    });
+    runs.rfm = rfm.result;
+    warnings.push(...rfm.warnings);
+  }
+  if (kinds.has('customer')) {
+    const portfolio = segment(sheets, {
+      ...choice,
+      method: 'portfolio',
+      ...(params.potentialThreshold === undefined
+        ? {}
+        : { potentialThreshold: params.potentialThreshold }),
+      ...(params.shareThreshold === undefined ? {} : { shareThreshold: params.shareThreshold }),
+    });
+    runs.portfolio = portfolio.result;
+    warnings.push(...portfolio.warnings);
+  }
+  return { runs, warnings: uniqueWarnings(warnings) };
+}
+
+/** ABC and RFM read the same order lines and raise the same reading warnings: keep the first. */
+function uniqueWarnings<T extends { code: string; message: string; row?: number; column?: string }>(
+  warnings: readonly T[],
+): T[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = JSON.stringify([w.code, w.message, w.row, w.column]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The stage template option: a built-in template with the user's rates in place of its own,
+ * or none (the core picks the template matching the stage names).
+ */
+export function templateOption(params: AnalysisParameters): { template?: StageTemplate } {
+  const base = STAGE_TEMPLATES[params.template as keyof typeof STAGE_TEMPLATES] as
+    StageTemplate | undefined;
+  if (base === undefined) return {};
+  const rates = params.stageRates ?? {};
+  const template = parseStageTemplate({
+    name: base.name,
+    stages: base.stages.map((s) => ({
+      name: s.name,
+      zh: s.nameZh,
+      rate: rates[s.name] ?? s.rate,
+      category: s.category,
+      aliases: [...s.aliases],
+    })),
+  });
+  return { template };
+}
+
+/**
+ * Each source's offset and header texts, so notes can name cells in the source sheet, and the
+ * record kinds the sources hold (a source without a chosen kind is read as its headers say).
+ */
+function inspectSources(request: AnalysisRequest): {
+  places: NotePlaces;
+  detected: Set<RecordKind>;
+} {
+  const places: Record<string, NotePlaces[string]> = {};
+  const detected = new Set<RecordKind>();
+  for (const s of request.sources) {
+    const seen = inspectSheet(s.values.slice(0, 50), {
+      name: s.name,
+      readRows: false,
+      ...(s.kind === null ? {} : { kind: s.kind }),
+      ...(Object.keys(s.mapping).length > 0 ? { mapping: s.mapping } : {}),
+    });
+    if (seen.kind !== null) detected.add(seen.kind);
+    const header = seen.headerRow === null ? [] : (s.values[seen.headerRow - 1] ?? []);
+    places[s.name] = {
+      rowIndex: s.rowIndex,
+      columnIndex: s.columnIndex,
+      headers: header.map((cell) => cellText(cell).trim()),
+    };
+  }
+  return { places, detected };
+}

@@ -1,0 +1,118 @@
+import type { CellValue, InspectSheetResult, RecordKind } from '../../../core/index.js';
+import { PaneError } from '../pane-error.js';
+import type { AnalysisClient } from './analysis-client.js';
+import type { AnalysisRequest, AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.js';
+
+/** Rows per message: a structured clone of this many rows takes a few milliseconds. */
+const ROWS_PER_MESSAGE = 20_000;
+
+/**
+ * The pane's side of the analysis worker: one run at a time, cancel by terminating the worker
+ * (the core is synchronous, so there is no gentler way to stop it), a fresh worker after that.
+ */
+export class WorkerClient implements AnalysisClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending: { id: number; settle: (response: WorkerResponse) => void } | null = null;
+
+  constructor(private readonly url: string) {}
+
+  /** Whether a request is in progress. */
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  /** How the core reads a sheet's head: kind, header row, field → column. */
+  async inspect(
+    name: string,
+    values: CellValue[][],
+    kind?: RecordKind,
+    mapping?: Record<string, string | null>,
+  ): Promise<InspectSheetResult> {
+    const response = await this.request((id) => [
+      {
+        type: 'inspect',
+        id,
+        name,
+        values,
+        ...(kind ? { kind } : {}),
+        ...(mapping ? { mapping } : {}),
+      },
+    ]);
+    if (response.type !== 'inspected') throw failed(response);
+    return response.result;
+  }
+
+  /** Sends the sources' rows in pieces, then runs the analysis. */
+  async analyse(request: AnalysisRequest): Promise<AnalysisResult> {
+    const response = await this.request((id) => {
+      const messages: WorkerRequest[] = [];
+      request.sources.forEach((source, index) => {
+        for (let start = 0; start < source.values.length; start += ROWS_PER_MESSAGE) {
+          const rows = source.values.slice(start, start + ROWS_PER_MESSAGE);
+          messages.push({ type: 'rows', id, source: index, rows });
+        }
+      });
+      const sources = request.sources.map(({ values: _values, ...rest }) => rest);
+      messages.push({ type: 'analyse', id, request: { ...request, sources } });
+      return messages;
+    });
+    if (response.type !== 'analysed') throw failed(response);
+    return response.result;
+  }
+
+  /** Stops the run in progress: the worker is dropped, and the run fails with `cancelled`. */
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    const pending = this.pending;
+    this.pending = null;
+    pending?.settle({ type: 'failed', id: pending.id, failure: { key: 'cancelled', params: {} } });
+  }
+
+  private async request(build: (id: number) => WorkerRequest[]): Promise<WorkerResponse> {
+    if (this.pending !== null) throw new PaneError('errorRunInProgress');
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    const answer = new Promise<WorkerResponse>((settle) => {
+      this.pending = { id, settle };
+    });
+    for (const message of build(id)) {
+      worker.postMessage(message);
+      // Let the pane paint between pieces of a large sheet.
+      if (message.type === 'rows') await new Promise((resolve) => setTimeout(resolve, 0));
+      // A cancel during the pieces drops this request.
+      const current = this.pending as { id: number } | null;
+      if (current?.id !== id) break;
+    }
+    return answer;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker !== null) return this.worker;
+    const worker = new Worker(this.url);
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const pending = this.pending;
+      if (pending === null || pending.id !== event.data.id) return;
+      this.pending = null;
+      pending.settle(event.data);
+    };
+    worker.onerror = (event) => {
+      const pending = this.pending;
+      this.pending = null;
+      pending?.settle({
+        type: 'failed',
+        id: pending.id,
+        failure: { key: 'errorUnexpected', params: { message: event.message } },
+      });
+    };
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function failed(response: WorkerResponse): PaneError {
+  if (response.type === 'failed')
+    return new PaneError(response.failure.key, response.failure.params);
+  return new PaneError('errorUnexpected', { message: `unexpected answer ${response.type}` });
+}
