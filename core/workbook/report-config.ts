@@ -22,7 +22,7 @@ export interface ReportConfig {
   mappings?: Readonly<Record<string, ColumnMapping>>;
   forecast?: {
     /** A built-in template key or an inline template `{name, stages: [...]}`. */
-    template?: StageTemplate;
+    template?: StageTemplateKey | StageTemplate;
     quota?: number;
     /** Open deals below this amount are small orders (run-rate add-back). */
     smallOrderThreshold?: number;

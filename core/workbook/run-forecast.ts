@@ -4,13 +4,13 @@ import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, StageChange } from '../columns/records.js';
 import type { ForecastFunnelResult } from '../funnel/forecast-funnel.js';
 import { forecastFunnel } from '../funnel/forecast-funnel.js';
-import type { StageTemplate } from '../funnel/stage-templates.js';
+import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import type { LoadDealsResult } from './load-deals.js';
 
 export interface RunForecastOptions {
   asOf: EpochDay;
   /** Stage template; default the built-in one matching the stage names. */
-  template?: StageTemplate;
+  template?: StageTemplateKey | StageTemplate;
   quota?: number;
   smallOrderThreshold?: number;
   /** An earlier export of the same pipeline, for slippage. */
