@@ -59,7 +59,12 @@ export interface ReportConfig {
   locale?: 'en' | 'zh';
 }
 
-/** A config file that does not fit {@link ReportConfig}: the message names the file and the key. */
+/**
+ * A config file that does not fit {@link ReportConfig}: the message names the file and the key.
+ *
+ * @example new ReportConfigError('pipecast.json', 'aging.buckets', 'must increase').message
+ * // 'pipecast.json: aging.buckets must increase'
+ */
 export class ReportConfigError extends Error {
   constructor(
     readonly source: string,
