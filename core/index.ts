@@ -29,7 +29,7 @@ export type {
   ForecastSource,
 } from './workbook/forecast.js';
 export type { RunForecastResult } from './workbook/run-forecast.js';
-export type { ForecastMonthRange } from './workbook/forecast-month-ranges.js';
+export type { ForecastMonthRange } from './funnel/month-ranges.js';
 export { segment, SEGMENT_METHODS } from './workbook/segment.js';
 export type {
   SegmentMethod,

@@ -48,14 +48,30 @@ export function toExcelError(value: CellValue): ExcelError | undefined {
   return undefined;
 }
 
-/** True for cells a user sees as empty: null, undefined, or text of only white space. */
+/**
+ * True for cells a user sees as empty: null, undefined, or text of only white space (Excel's
+ * `Range.values` gives `''` for an empty cell).
+ *
+ * @param value - one cell, as Range.values or a workbook reader gives it.
+ * @returns whether the cell is blank; 0, false and error values are not blank.
+ * @throws nothing
+ * @example isBlankCell('  ') // true; isBlankCell(0) // false
+ */
 export function isBlankCell(value: CellValue): boolean {
   return (
     value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
   );
 }
 
-/** The cell as the user would read it, for warnings and header text. */
+/**
+ * The cell as the user would read it, for warnings and header text.
+ *
+ * @param value - one cell, as Range.values or a workbook reader gives it.
+ * @returns its text: numbers and booleans as JavaScript writes them, an error as its literal
+ *   (`'#N/A'`), a Date as ISO text, '' for null and undefined.
+ * @throws nothing
+ * @example cellText({ error: '#N/A' }) // '#N/A'; cellText(46203) // '46203'
+ */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date)

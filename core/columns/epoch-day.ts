@@ -16,7 +16,16 @@ const SERIAL_1904_OF_EPOCH = 24_107;
 /** The 1900 system's phantom 1900-02-29 (Lotus 1-2-3 compatibility). */
 export const PHANTOM_LEAP_SERIAL = 60;
 
-/** The epoch day of a proleptic-Gregorian year, month (1–12) and day, or undefined if no such date. */
+/**
+ * The epoch day of a proleptic-Gregorian calendar date.
+ *
+ * @param year - the full year (2026).
+ * @param month - 1–12.
+ * @param day - 1–31.
+ * @returns days since 1970-01-01, or undefined when there is no such date (2026-02-30).
+ * @throws nothing
+ * @example epochDayFromYmd(2026, 6, 30) // 20634
+ */
 export function epochDayFromYmd(year: number, month: number, day: number): EpochDay | undefined {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day))
     return undefined;
@@ -39,14 +48,29 @@ export function ymdFromEpochDay(day: EpochDay): { year: number; month: number; d
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-/** `YYYY-MM-DD` for an epoch day. */
+/**
+ * The ISO date text of an epoch day.
+ *
+ * @param day - whole days since 1970-01-01.
+ * @returns `YYYY-MM-DD` (years before 0 and after 9999 in the expanded ISO form).
+ * @throws nothing
+ * @example isoFromEpochDay(20634) // '2026-06-30'
+ */
 export function isoFromEpochDay(day: EpochDay): string {
   const { year, month, day: d } = ymdFromEpochDay(day);
   const yyyy = year < 0 ? `-${String(-year).padStart(6, '0')}` : String(year).padStart(4, '0');
   return `${yyyy}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The epoch day of a strict `YYYY-MM-DD` string, or undefined. For user text use parseDate. */
+/**
+ * The epoch day of a strict `YYYY-MM-DD` string. User-typed dates in other forms are read by the
+ * column parsers, not here.
+ *
+ * @param text - `YYYY-MM-DD`.
+ * @returns days since 1970-01-01, or undefined for any other text or a date that does not exist.
+ * @throws nothing
+ * @example epochDayFromIso('2026-06-30') // 20634
+ */
 export function epochDayFromIso(text: string): EpochDay | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return undefined;
@@ -54,10 +78,18 @@ export function epochDayFromIso(text: string): EpochDay | undefined {
 }
 
 /**
- * The calendar date of an Excel serial date; the time of day is dropped.
+ * The calendar date of an Excel serial date (as Range.values gives date cells); the time of day
+ * is dropped.
  *
  * 1900 system: serial 1 is 1900-01-01 and serial 60 is the phantom 1900-02-29, which does not
  * exist, so it gives undefined. 1904 system: serial 0 is 1904-01-01.
+ *
+ * @param serial - the cell's number.
+ * @param date1904 - true when the workbook uses the 1904 date system.
+ * @returns days since 1970-01-01, or undefined for serials before the system's first day, the
+ *   phantom day, and non-finite numbers.
+ * @throws nothing
+ * @example epochDayFromExcelSerial(46203.75) // 20634 (2026-06-30 18:00)
  */
 export function epochDayFromExcelSerial(serial: number, date1904 = false): EpochDay | undefined {
   if (!Number.isFinite(serial)) return undefined;
@@ -70,7 +102,16 @@ export function epochDayFromExcelSerial(serial: number, date1904 = false): Epoch
     : whole - SERIAL_1900_OF_EPOCH;
 }
 
-/** The Excel serial of an epoch day (inverse of epochDayFromExcelSerial). */
+/**
+ * The Excel serial of an epoch day, to write a date into a sheet (inverse of
+ * epochDayFromExcelSerial).
+ *
+ * @param day - whole days since 1970-01-01.
+ * @param date1904 - true when the workbook uses the 1904 date system.
+ * @returns the serial number Excel stores for that date.
+ * @throws nothing
+ * @example excelSerialFromEpochDay(20634) // 46203
+ */
 export function excelSerialFromEpochDay(day: EpochDay, date1904 = false): number {
   if (date1904) return day + SERIAL_1904_OF_EPOCH;
   const serial = day + SERIAL_1900_OF_EPOCH;

@@ -29,6 +29,7 @@ export interface RecordKindCandidate {
  *
  * @param grid rows of cells, grid[i] being Excel row i + 1
  * @returns the candidates, best first; empty when no row looks like a header of any kind
+ * @throws nothing
  * @example guessRecordKind([['InvoiceNo', 'InvoiceDate', 'CustomerID', 'Quantity', 'UnitPrice']])[0]?.kind // 'orderLine'
  */
 export function guessRecordKind(grid: readonly (readonly CellValue[])[]): RecordKindCandidate[] {

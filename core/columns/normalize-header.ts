@@ -5,6 +5,7 @@
  *
  * @param text header text as typed
  * @returns the comparison key ('' for a header with no letters or digits)
+ * @throws nothing
  * @example normalizeHeader('Opportunity_ID') // 'opportunityid'
  */
 export function normalizeHeader(text: string): string {

@@ -23,7 +23,11 @@ const CR = 13;
  * charCodeAt with slices is about five times faster (bench/read-csv.ts); test/core/columns/parse-csv-text
  * checks it against csv-parse.
  *
+ * @param text - the decoded file text.
+ * @param delimiter - one character: ',', ';', tab or '|'.
+ * @returns one array of cells per line.
  * @throws CsvSyntaxError when a quoted field is still open at the end of the text
+ * @example parseCsvText('a,"b,c"\n1,', ',') // [['a', 'b,c'], ['1']]
  */
 export function parseCsvText(text: string, delimiter: string): (string | null)[][] {
   const sep = delimiter.charCodeAt(0);

@@ -11,6 +11,8 @@ import { hygiene } from './hygiene.js';
 import type { LearnWinRatesResult } from './learn-win-rates.js';
 import { learnWinRates } from './learn-win-rates.js';
 import type { PrepareDealsOptions } from './prepare-deals.js';
+import type { ForecastMonthRange } from './month-ranges.js';
+import { monthRangesOf } from './month-ranges.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { MissingField } from './prepared-deals.js';
 import type { QuotaCoverageResult } from './quota-coverage.js';
@@ -47,6 +49,8 @@ export interface ForecastFunnelOptions extends PrepareDealsOptions {
   range?: Pick<RevenueRangeOptions, 'seed' | 'method' | 'maxCdfError' | 'trials' | 'alpha'>;
   /** Learn per-owner win rates too. */
   ratesByOwner?: boolean;
+  /** Also work out P10/P50/P90 per close month (the forecast band chart). */
+  monthRanges?: boolean;
 }
 
 export interface ForecastStageRow extends PipelineStageRow {
@@ -68,6 +72,8 @@ export interface ForecastFunnelResult extends Omit<WeightedPipelineResult, 'stag
   winRates: LearnWinRatesResult;
   velocity: SalesVelocityResult;
   range: RevenueRangeResult;
+  /** P10/P50/P90 per close month, when asked for (options.monthRanges). */
+  monthRanges?: ForecastMonthRange[];
   hygiene: HygieneResult;
   slippage: SlippageResult | null;
   missing: MissingField[];
@@ -154,6 +160,7 @@ export function forecastFunnel(
     winRates,
     velocity: salesVelocityOf(p, w),
     range: revenueRangeOf(p, w, options.range ?? {}),
+    ...(options.monthRanges === true ? { monthRanges: monthRangesOf(p, w, options.range) } : {}),
     hygiene: hygiene(p, {
       asOf,
       noActivityDays: options.noActivityDays,

@@ -2,7 +2,7 @@ import type { MissingValues } from '../columns/read-records.js';
 import type { Deal, StageChange } from '../columns/records.js';
 import type { DateInput } from '../columns/to-epoch-day.js';
 import { toEpochDay } from '../columns/to-epoch-day.js';
-import type { StageTemplate } from '../funnel/stage-templates.js';
+import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
 import { loadDeals } from './load-deals.js';
 import type { ForecastDeals, RunForecastResult } from './run-forecast.js';
@@ -24,7 +24,7 @@ export interface ForecastOptions extends SheetChoice {
   /** The workbook's name, for warnings, when the input is sheets; default `'workbook'`. */
   file?: string;
   /** Stage template; default the built-in one matching the stage names. */
-  template?: StageTemplate;
+  template?: StageTemplateKey | StageTemplate;
   /** Team quota, for coverage and gap. */
   quota?: number;
   /** Open deals below this amount are small orders, added back as a run-rate. */

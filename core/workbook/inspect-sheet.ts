@@ -95,27 +95,31 @@ export function inspectSheet(
       ? headerOnly(sheetHead(grid), kind, options.mapping)
       : readSheetRecords(grid, { kind, ...mapping });
   const byField = new Map(read.columns.matched.map((m) => [m.field, m]));
+  const fields = fieldsByKind[kind].map((field): InspectedField => {
+    const matched = byField.get(field.field);
+    const column =
+      matched === undefined
+        ? null
+        : {
+            index: matched.index,
+            column: matched.column,
+            header: matched.header,
+            via: matched.via,
+          };
+    return { ...field, column };
+  });
+  // Without a header row nothing is matched: every required field still needs a column.
+  const missingRequired =
+    read.headerRow === undefined
+      ? fields.filter((f) => f.required).map((f) => f.field)
+      : read.columns.missingRequired;
   return {
     ...base,
     kind,
     kindFrom: options.kind === undefined ? 'detected' : 'option',
     headerRow: read.headerRow ?? null,
-    fields: fieldsByKind[kind].map((field) => {
-      const matched = byField.get(field.field);
-      return {
-        ...field,
-        column:
-          matched === undefined
-            ? null
-            : {
-                index: matched.index,
-                column: matched.column,
-                header: matched.header,
-                via: matched.via,
-              },
-      };
-    }),
-    columns: read.columns,
+    fields,
+    columns: { ...read.columns, missingRequired },
     rowsRead: read.rowsRead,
     rowsDropped: read.rowsDropped,
     missing: read.missing,

@@ -22,6 +22,8 @@ export interface LoadSegmentRecordsResult {
  * @param read - a CSV value cache shared with the other files of the batch (daily exports repeat
  *   the same customers and products), and the fields to read when a caller needs only some.
  * @returns the records and every sheet's reading warnings.
+ * @throws WorkbookReadError for a CSV whose quote never closes; Error for a bad mapping
+ * @example loadSegmentRecords(grids, 'orderLine').lines.length // order lines of every sheet
  */
 export function loadSegmentRecords(
   grids: readonly SheetGrid[],

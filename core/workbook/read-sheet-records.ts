@@ -24,7 +24,11 @@ export interface ReadSheetRecordsOptions<K extends RecordKind> extends Omit<
  * Records of one kind from a sheet read by readWorkbook: readRecords over its cells, or, for a
  * CSV file, straight from its text (same result, much faster on large exports).
  *
+ * @param grid - a sheet as readWorkbook gives it (cells, or a CSV file's text).
+ * @param options - the record kind, mapping, fields, table and a CSV value cache.
+ * @returns the records (or table), the columns matched, row counts, blanks and warnings.
  * @throws WorkbookReadError for a CSV whose quote never closes; Error for a bad mapping or header row
+ * @example readSheetRecords(grid, { kind: 'deal' }).records[0]?.stage // 'Design'
  */
 export function readSheetRecords<K extends RecordKind>(
   grid: SheetGrid,
@@ -59,7 +63,11 @@ export function readSheetRecords<K extends RecordKind>(
  * a CSV file only those lines are split, so a large export is not turned into a grid just to be
  * classified.
  *
+ * @param grid - a sheet as readWorkbook gives it.
+ * @param rows - how many rows to return (default DEFAULT_HEADER_SEARCH_ROWS).
+ * @returns the first rows as cells.
  * @throws WorkbookReadError for a CSV whose quote never closes within those rows
+ * @example sheetHead(grid, 2) // [['Deal', 'Stage'], ['D1', 'Design']]
  */
 export function sheetHead(grid: SheetGrid, rows = DEFAULT_HEADER_SEARCH_ROWS): CellValue[][] {
   if (!grid.csv) return grid.rows.slice(0, rows);

@@ -22,7 +22,7 @@ export interface ReportConfig {
   mappings?: Readonly<Record<string, ColumnMapping>>;
   forecast?: {
     /** A built-in template key or an inline template `{name, stages: [...]}`. */
-    template?: StageTemplate;
+    template?: StageTemplateKey | StageTemplate;
     quota?: number;
     /** Open deals below this amount are small orders (run-rate add-back). */
     smallOrderThreshold?: number;
@@ -59,7 +59,12 @@ export interface ReportConfig {
   locale?: 'en' | 'zh';
 }
 
-/** A config file that does not fit {@link ReportConfig}: the message names the file and the key. */
+/**
+ * A config file that does not fit {@link ReportConfig}: the message names the file and the key.
+ *
+ * @example new ReportConfigError('pipecast.json', 'aging.buckets', 'must increase').message
+ * // 'pipecast.json: aging.buckets must increase'
+ */
 export class ReportConfigError extends Error {
   constructor(
     readonly source: string,

@@ -4,15 +4,13 @@ import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, StageChange } from '../columns/records.js';
 import type { ForecastFunnelResult } from '../funnel/forecast-funnel.js';
 import { forecastFunnel } from '../funnel/forecast-funnel.js';
-import type { StageTemplate } from '../funnel/stage-templates.js';
-import type { ForecastMonthRange } from './forecast-month-ranges.js';
-import { forecastMonthRanges } from './forecast-month-ranges.js';
+import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import type { LoadDealsResult } from './load-deals.js';
 
 export interface RunForecastOptions {
   asOf: EpochDay;
   /** Stage template; default the built-in one matching the stage names. */
-  template?: StageTemplate;
+  template?: StageTemplateKey | StageTemplate;
   quota?: number;
   smallOrderThreshold?: number;
   /** An earlier export of the same pipeline, for slippage. */
@@ -27,8 +25,6 @@ export interface RunForecastResult {
   result: ForecastFunnelResult;
   /** Reading warnings of the deal and history sheets, then the forecast's own. */
   warnings: DataWarning[];
-  /** P10/P50/P90 per close month, when asked for. */
-  monthRanges: ForecastMonthRange[] | null;
 }
 
 /** Deals to forecast, with where they came from. */
@@ -60,11 +56,10 @@ export function forecastDealsOf(loaded: LoadDealsResult): ForecastDeals {
  * @param input - the deals (forecastDealsOf turns loadDeals' output into them).
  * @param options - as-of date, template, quota, small-order threshold, previous export, seed,
  *   and whether to work out the range per close month.
- * @returns the forecastFunnel result, every warning and the monthly ranges (or null).
+ * @returns the forecastFunnel result (with monthRanges when asked for) and every warning.
  */
 export function runForecast(input: ForecastDeals, options: RunForecastOptions): RunForecastResult {
-  const dealRows = input.deals;
-  const result = forecastFunnel(dealRows, {
+  const result = forecastFunnel(input.deals, {
     asOf: options.asOf,
     template: options.template,
     stageChanges: input.stageChanges,
@@ -72,19 +67,11 @@ export function runForecast(input: ForecastDeals, options: RunForecastOptions): 
     smallOrderThreshold: options.smallOrderThreshold,
     previous: options.previous,
     range: options.seed === undefined ? {} : { seed: options.seed },
+    ...(options.monthRanges === true ? { monthRanges: true } : {}),
     ...(input.place === undefined ? {} : { place: input.place }),
   });
-  const monthRanges = options.monthRanges
-    ? forecastMonthRanges(dealRows, {
-        template: options.template,
-        stageChanges: input.stageChanges,
-        smallOrderThreshold: options.smallOrderThreshold,
-        seed: options.seed,
-      })
-    : null;
   return {
     result,
-    monthRanges,
     warnings: [...(input.readWarnings ?? []), ...result.warnings],
   };
 }

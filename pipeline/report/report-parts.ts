@@ -87,7 +87,8 @@ export function reportParts(
   const parts: ReportPart[] = [];
 
   if (analyses.forecast) {
-    const { result: r, monthRanges } = analyses.forecast;
+    const { result: r } = analyses.forecast;
+    const monthRanges = r.monthRanges;
     const p = part('forecast', analyses.forecast.sheets);
     p.notes.push(`${L('template')}: ${r.template.name} — ${r.template.reason}`);
     p.headline = {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../core/columns/cell-value.js';
 import { epochDayFromIso } from '../../../core/columns/epoch-day.js';
 import { forecastFunnel } from '../../../core/funnel/forecast-funnel.js';
-import { forecastMonthRanges } from '../../../core/workbook/forecast-month-ranges.js';
 import { loadDeals } from '../../../core/workbook/load-deals.js';
 import { loadReceivables } from '../../../core/workbook/load-receivables.js';
 import { loadSegmentRecords } from '../../../core/workbook/load-segment-records.js';
@@ -69,11 +68,15 @@ describe('loadDeals', () => {
   });
 });
 
-describe('forecastMonthRanges', () => {
+describe('forecastFunnel monthRanges', () => {
   it("each month's mean equals the forecast's weighted amount of that close month", () => {
     const deals = loadDeals([DEALS])!.deals.table!.toRecords();
-    const forecast = forecastFunnel(deals, { asOf: day('2026-06-30'), template: 'six' });
-    const ranges = forecastMonthRanges(deals, { template: 'six' });
+    const forecast = forecastFunnel(deals, {
+      asOf: day('2026-06-30'),
+      template: 'six',
+      monthRanges: true,
+    });
+    const ranges = forecast.monthRanges ?? [];
     expect(ranges.map((r) => r.month)).toEqual(['2026-07', '2026-08']); // D4 has no close date
     for (const r of ranges) {
       const month = forecast.byMonth.find((m) => m.key === r.month);
@@ -84,8 +87,10 @@ describe('forecastMonthRanges', () => {
     expect(ranges[0]?.range.mean).toBeCloseTo(120, 9);
   });
 
-  it('forecastMonthRanges of no deals is empty', () => {
-    expect(forecastMonthRanges([])).toEqual([]);
+  it('are empty for no deals, and left out unless asked for', () => {
+    const asOf = day('2026-06-30');
+    expect(forecastFunnel([], { asOf, monthRanges: true }).monthRanges).toEqual([]);
+    expect(forecastFunnel([], { asOf })).not.toHaveProperty('monthRanges');
   });
 });
 

@@ -57,7 +57,11 @@ describe('parseReportConfig', () => {
       },
       SRC,
     );
-    expect(config.forecast?.template?.stages.map((s) => s.rate)).toEqual([0.1, 0.6]);
+    // The config file's template is resolved to a StageTemplate, never left as a key.
+    const template = config.forecast?.template;
+    expect(typeof template === 'object' ? template.stages.map((s) => s.rate) : template).toEqual([
+      0.1, 0.6,
+    ]);
   });
 
   it('parseReportConfig does not mutate its input', () => {
