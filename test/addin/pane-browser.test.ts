@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)(
 
     async function openSample(name: string, language = 'en-US'): Promise<FrameLocator> {
       await page.evaluate(
-        ([file, lang]) => (window as unknown as DemoPage).pipecastDemo.loadSample(file, lang),
+        ([file, lang]) => (globalThis as unknown as DemoPage).pipecastDemo.loadSample(file, lang),
         [name, language] as const,
       );
       const pane = page.frameLocator('#pane');
@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)(
     }
 
     const snapshot = (sheet: string): Promise<WorksheetSnapshot> =>
-      page.evaluate((name) => (window as unknown as DemoPage).pipecastDemo.snapshot(name), sheet);
+      page.evaluate((name) => (globalThis as unknown as DemoPage).pipecastDemo.snapshot(name), sheet);
 
     it('maps columns and runs the forecast: the sheet holds the core’s stages', async () => {
       const pane = await openSample('pipeline-en.xlsx');
@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)(
       await expect
         .poll(() =>
           page.evaluate(() => {
-            const demo = (window as unknown as DemoPage).pipecastDemo;
+            const demo = (globalThis as unknown as DemoPage).pipecastDemo;
             return (demo.host.workbook.selection as { rect: unknown }).rect;
           }),
         )
