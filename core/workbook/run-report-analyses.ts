@@ -6,6 +6,7 @@ import type { PortfolioResult } from '../segments/portfolio.js';
 import type { RfmResult } from '../segments/rfm.js';
 import { loadDeals } from './load-deals.js';
 import { loadReceivables } from './load-receivables.js';
+import type { LoadSegmentRecordsResult } from './load-segment-records.js';
 import { loadSegmentRecords } from './load-segment-records.js';
 import type { RunAgingResult } from './run-aging.js';
 import { runAging } from './run-aging.js';
@@ -70,19 +71,6 @@ export function runReportAnalyses(
   plan: PlanSheetsResult,
   options: RunReportAnalysesOptions,
 ): ReportAnalyses {
-  const { config, asOf, file } = options;
-  const kinds: Record<string, RecordKind | 'ignore'> = {};
-  // Receivable sheets found by their headers are left to loadReceivables, which tells invoices
-  // from payments by sheet name and columns as pipecast aging does.
-  const receivableKinds: Record<string, RecordKind | 'ignore'> = {};
-  for (const entry of plan.sheets) {
-    const kind = entry.kind ?? 'ignore';
-    kinds[entry.sheet] = kind;
-    const receivable = kind === 'invoice' || kind === 'payment';
-    if (!receivable || entry.source === 'config') receivableKinds[entry.sheet] = kind;
-  }
-  const mappings = config.mappings ?? {};
-  const choice: SheetChoice = { kinds, mappings };
   const out: ReportAnalyses = {
     forecast: null,
     abc: null,
@@ -93,6 +81,7 @@ export function runReportAnalyses(
     failed: [],
     warnings: [],
   };
+  const context: AnalysisContext = { sheets, ...options, ...sheetChoicesOf(plan, options.config) };
   const attempt = (analysis: ReportAnalysisName, run: () => void): void => {
     try {
       run();
@@ -100,96 +89,140 @@ export function runReportAnalyses(
       out.failed.push({ analysis, reason: (error as Error).message });
     }
   };
-
-  attempt('forecast', () => {
-    const loaded = loadDeals(sheets, choice);
-    if (!loaded) {
-      out.skipped.push({ analysis: 'forecast', reason: SKIP_REASONS.forecast });
-      return;
-    }
-    const f = config.forecast ?? {};
-    const run = runForecast(forecastDealsOf(loaded), {
-      asOf,
-      template: f.template,
-      quota: f.quota,
-      smallOrderThreshold: f.smallOrderThreshold,
-      seed: f.seed,
-      monthRanges: true,
-    });
-    out.forecast = {
-      ...run,
-      sheets: [loaded.deals.grid.sheet, ...(loaded.history ? [loaded.history.grid.sheet] : [])],
-    };
-    out.warnings.push(...run.warnings);
-  });
-
-  const orders = loadSegmentRecords(sheets, 'orderLine', choice);
-  const customers = loadSegmentRecords(sheets, 'customer', choice);
+  attempt('forecast', () => addForecast(context, out));
+  const orders = loadSegmentRecords(sheets, 'orderLine', context.choice);
+  const customers = loadSegmentRecords(sheets, 'customer', context.choice);
   out.warnings.push(...orders.warnings, ...customers.warnings);
-  const s = config.segments ?? {};
-
-  attempt('abc', () => {
-    const by = s.by ?? 'revenue';
-    const ranked = customers.customers.some((c) => c[by] !== undefined);
-    if (orders.lines.length === 0 && !ranked) {
-      out.skipped.push({ analysis: 'abc', reason: SKIP_REASONS.abc });
-      return;
-    }
-    const run = runAbc(
-      { lines: orders.lines, customers: customers.customers },
-      { by, ...(s.cutPoints === undefined ? {} : { cutPoints: s.cutPoints }) },
-    );
-    out.abc = { ...run, sheets: run.source === 'orderLines' ? orders.sheets : customers.sheets };
-    out.warnings.push(...run.warnings);
-  });
-
-  attempt('rfm', () => {
-    if (orders.lines.length === 0) {
-      out.skipped.push({ analysis: 'rfm', reason: SKIP_REASONS.rfm });
-      return;
-    }
-    const result = runRfm(orders.lines, {
-      asOf,
-      ...(s.rfmMode === undefined ? {} : { mode: s.rfmMode }),
-      ...(s.rfmThresholds === undefined ? {} : { thresholds: s.rfmThresholds }),
-    });
-    out.rfm = { result, sheets: orders.sheets };
-    out.warnings.push(...result.warnings);
-  });
-
-  attempt('portfolio', () => {
-    const usable = customers.customers.some(
-      (c) => c.potential !== undefined && c.share !== undefined,
-    );
-    if (!usable) {
-      out.skipped.push({ analysis: 'portfolio', reason: SKIP_REASONS.portfolio });
-      return;
-    }
-    const result = runPortfolio(customers.customers);
-    out.portfolio = { result, sheets: customers.sheets };
-    out.warnings.push(...result.warnings);
-  });
-
-  attempt('aging', () => {
-    const loaded = loadReceivables(sheets, { kinds: receivableKinds, mappings });
-    if (loaded.invoiceSheets.length === 0) {
-      out.skipped.push({ analysis: 'aging', reason: SKIP_REASONS.aging });
-      return;
-    }
-    const a = config.aging ?? {};
-    const agingOptions: AgeReceivablesOptions = { asOf, invoiceLines: 'none' };
-    if (a.by !== undefined) agingOptions.by = a.by;
-    if (a.buckets !== undefined) agingOptions.buckets = a.buckets;
-    if (a.provisionRates !== undefined) agingOptions.provisionRates = a.provisionRates;
-    if (a.netMargin !== undefined) agingOptions.netMargin = a.netMargin;
-    if (a.currency !== undefined) agingOptions.currency = a.currency;
-    if (a.dsoDays !== undefined) agingOptions.dsoDays = a.dsoDays;
-    const run = runAging(file, loaded, agingOptions);
-    out.aging = { ...run, sheets: [...loaded.invoiceSheets, ...loaded.paymentSheets] };
-    out.warnings.push(...run.report.warnings);
-  });
-  out.warnings = placedAndUnique(out.warnings, file);
+  const segmentInput = { orders, customers };
+  attempt('abc', () => addAbc(context, segmentInput, out));
+  attempt('rfm', () => addRfm(context, segmentInput, out));
+  attempt('portfolio', () => addPortfolio(segmentInput, out));
+  attempt('aging', () => addAging(context, out));
+  out.warnings = placedAndUnique(out.warnings, options.file);
   return out;
+}
+
+/** What every analysis of one workbook reads. */
+interface AnalysisContext extends RunReportAnalysesOptions {
+  sheets: readonly SheetGrid[];
+  /** Sheet kinds from the plan and the config's mappings. */
+  choice: SheetChoice;
+  /** The same, with receivable sheets found by headers left unnamed (see sheetChoicesOf). */
+  receivableChoice: SheetChoice;
+}
+
+interface SegmentInput {
+  orders: LoadSegmentRecordsResult;
+  customers: LoadSegmentRecordsResult;
+}
+
+/**
+ * The plan's sheet kinds as the loaders take them. Receivable sheets found by their headers are
+ * left to loadReceivables, which tells invoices from payments by sheet name and columns as
+ * pipecast aging does.
+ */
+function sheetChoicesOf(
+  plan: PlanSheetsResult,
+  config: ReportConfig,
+): Pick<AnalysisContext, 'choice' | 'receivableChoice'> {
+  const kinds: Record<string, RecordKind | 'ignore'> = {};
+  const receivableKinds: Record<string, RecordKind | 'ignore'> = {};
+  for (const entry of plan.sheets) {
+    const kind = entry.kind ?? 'ignore';
+    kinds[entry.sheet] = kind;
+    const receivable = kind === 'invoice' || kind === 'payment';
+    if (!receivable || entry.source === 'config') receivableKinds[entry.sheet] = kind;
+  }
+  const mappings = config.mappings ?? {};
+  return { choice: { kinds, mappings }, receivableChoice: { kinds: receivableKinds, mappings } };
+}
+
+function addForecast(context: AnalysisContext, out: ReportAnalyses): void {
+  const loaded = loadDeals(context.sheets, context.choice);
+  if (!loaded) {
+    out.skipped.push({ analysis: 'forecast', reason: SKIP_REASONS.forecast });
+    return;
+  }
+  const options = context.config.forecast ?? {};
+  const run = runForecast(forecastDealsOf(loaded), {
+    asOf: context.asOf,
+    template: options.template,
+    quota: options.quota,
+    smallOrderThreshold: options.smallOrderThreshold,
+    seed: options.seed,
+    monthRanges: true,
+  });
+  out.forecast = {
+    ...run,
+    sheets: [loaded.deals.grid.sheet, ...(loaded.history ? [loaded.history.grid.sheet] : [])],
+  };
+  out.warnings.push(...run.warnings);
+}
+
+function addAbc(context: AnalysisContext, input: SegmentInput, out: ReportAnalyses): void {
+  const { orders, customers } = input;
+  const options = context.config.segments ?? {};
+  const by = options.by ?? 'revenue';
+  const ranked = customers.customers.some((c) => c[by] !== undefined);
+  if (orders.lines.length === 0 && !ranked) {
+    out.skipped.push({ analysis: 'abc', reason: SKIP_REASONS.abc });
+    return;
+  }
+  const run = runAbc(
+    { lines: orders.lines, customers: customers.customers },
+    { by, ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }) },
+  );
+  out.abc = { ...run, sheets: run.source === 'orderLines' ? orders.sheets : customers.sheets };
+  out.warnings.push(...run.warnings);
+}
+
+function addRfm(context: AnalysisContext, input: SegmentInput, out: ReportAnalyses): void {
+  const { orders } = input;
+  if (orders.lines.length === 0) {
+    out.skipped.push({ analysis: 'rfm', reason: SKIP_REASONS.rfm });
+    return;
+  }
+  const options = context.config.segments ?? {};
+  const result = runRfm(orders.lines, {
+    asOf: context.asOf,
+    ...(options.rfmMode === undefined ? {} : { mode: options.rfmMode }),
+    ...(options.rfmThresholds === undefined ? {} : { thresholds: options.rfmThresholds }),
+  });
+  out.rfm = { result, sheets: orders.sheets };
+  out.warnings.push(...result.warnings);
+}
+
+function addPortfolio(input: SegmentInput, out: ReportAnalyses): void {
+  const { customers } = input;
+  const usable = customers.customers.some(
+    (c) => c.potential !== undefined && c.share !== undefined,
+  );
+  if (!usable) {
+    out.skipped.push({ analysis: 'portfolio', reason: SKIP_REASONS.portfolio });
+    return;
+  }
+  const result = runPortfolio(customers.customers);
+  out.portfolio = { result, sheets: customers.sheets };
+  out.warnings.push(...result.warnings);
+}
+
+function addAging(context: AnalysisContext, out: ReportAnalyses): void {
+  const loaded = loadReceivables(context.sheets, context.receivableChoice);
+  if (loaded.invoiceSheets.length === 0) {
+    out.skipped.push({ analysis: 'aging', reason: SKIP_REASONS.aging });
+    return;
+  }
+  const config = context.config.aging ?? {};
+  const options: AgeReceivablesOptions = { asOf: context.asOf, invoiceLines: 'none' };
+  if (config.by !== undefined) options.by = config.by;
+  if (config.buckets !== undefined) options.buckets = config.buckets;
+  if (config.provisionRates !== undefined) options.provisionRates = config.provisionRates;
+  if (config.netMargin !== undefined) options.netMargin = config.netMargin;
+  if (config.currency !== undefined) options.currency = config.currency;
+  if (config.dsoDays !== undefined) options.dsoDays = config.dsoDays;
+  const run = runAging(context.file, loaded, options);
+  out.aging = { ...run, sheets: [...loaded.invoiceSheets, ...loaded.paymentSheets] };
+  out.warnings.push(...run.report.warnings);
 }
 
 /**
