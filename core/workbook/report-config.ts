@@ -107,174 +107,189 @@ export function parseReportConfig(json: unknown, source: string): ReportConfig {
   unknownKeys(root, TOP_KEYS, '', fail);
   const config: ReportConfig = {};
 
-  if (root.sheets !== undefined) {
-    const sheets: Record<string, ReportSheetKind> = {};
-    for (const [name, kind] of Object.entries(object(root.sheets, 'sheets', fail))) {
-      if (!SHEET_KINDS.includes(kind as ReportSheetKind))
-        fail(`sheets.${name}`, `must be one of ${SHEET_KINDS.join(', ')}, got ${show(kind)}`);
-      sheets[name] = kind as ReportSheetKind;
-    }
-    config.sheets = sheets;
-  }
-
-  if (root.mappings !== undefined) {
-    const mappings: Record<string, ColumnMapping> = {};
-    for (const [sheet, raw] of Object.entries(object(root.mappings, 'mappings', fail))) {
-      const kind = config.sheets?.[sheet];
-      const fields = knownFields(kind === 'ignore' ? undefined : kind);
-      const mapping: Record<string, string | null> = {};
-      for (const [field, header] of Object.entries(object(raw, `mappings.${sheet}`, fail))) {
-        const key = `mappings.${sheet}.${field}`;
-        if (!fields.has(field))
-          fail(
-            key,
-            `is not a field${kind && kind !== 'ignore' ? ` of ${kind} records` : ''} (known: ${[...fields].join(', ')})`,
-          );
-        if (header !== null && (typeof header !== 'string' || header.trim() === ''))
-          fail(key, `must be a header text, column letters or null, got ${show(header)}`);
-        mapping[field] = header as string | null;
-      }
-      mappings[sheet] = mapping;
-    }
-    config.mappings = mappings;
-  }
-
-  if (root.forecast !== undefined) {
-    const f = object(root.forecast, 'forecast', fail);
-    unknownKeys(f, ['template', 'quota', 'smallOrderThreshold', 'seed'], 'forecast.', fail);
-    const forecast: NonNullable<ReportConfig['forecast']> = {};
-    if (f.template !== undefined) {
-      if (typeof f.template === 'string') {
-        if (!(f.template in STAGE_TEMPLATES))
-          fail(
-            'forecast.template',
-            `must be six, key-account, generic or an object {name, stages}, got ${show(f.template)}`,
-          );
-        forecast.template = STAGE_TEMPLATES[f.template as StageTemplateKey];
-      } else {
-        try {
-          forecast.template = parseStageTemplate(f.template);
-        } catch (error) {
-          fail(
-            'forecast.template',
-            (error as Error).message.replace(/^parseStageTemplate: /, 'is not a template: '),
-          );
-        }
-      }
-    }
-    if (f.quota !== undefined) forecast.quota = number(f.quota, 'forecast.quota', fail, 0);
-    if (f.smallOrderThreshold !== undefined)
-      forecast.smallOrderThreshold = number(
-        f.smallOrderThreshold,
-        'forecast.smallOrderThreshold',
-        fail,
-        0,
-      );
-    if (f.seed !== undefined) {
-      forecast.seed = number(f.seed, 'forecast.seed', fail, 0);
-      if (!Number.isInteger(forecast.seed)) fail('forecast.seed', 'must be a whole number');
-    }
-    config.forecast = forecast;
-  }
-
-  if (root.aging !== undefined) {
-    const a = object(root.aging, 'aging', fail);
-    unknownKeys(
-      a,
-      ['by', 'buckets', 'groupBy', 'provisionRates', 'netMargin', 'currency', 'dsoDays'],
-      'aging.',
-      fail,
-    );
-    const aging: NonNullable<ReportConfig['aging']> = {};
-    if (a.by !== undefined) aging.by = oneOf(a.by, ['due', 'invoice'] as const, 'aging.by', fail);
-    if (a.groupBy !== undefined)
-      aging.groupBy = oneOf(a.groupBy, ['customer', 'owner'] as const, 'aging.groupBy', fail);
-    if (a.buckets !== undefined) {
-      const edges = numbers(a.buckets, 'aging.buckets', fail);
-      edges.forEach((e, i) => {
-        if (!Number.isInteger(e) || e <= 0 || (i > 0 && e <= (edges[i - 1] as number)))
-          fail(
-            `aging.buckets[${i}]`,
-            `must be a whole number > 0 and above the one before, got ${e}`,
-          );
-      });
-      if (edges.length === 0)
-        fail('aging.buckets', 'must list at least one bound, e.g. [30, 60, 90]');
-      aging.buckets = edges;
-    }
-    if (a.provisionRates !== undefined) {
-      const rates = numbers(a.provisionRates, 'aging.provisionRates', fail);
-      rates.forEach((r, i) => {
-        if (r < 0 || r > 1) fail(`aging.provisionRates[${i}]`, `must be from 0 to 1, got ${r}`);
-      });
-      const expected = (aging.buckets?.length ?? 4) + ((aging.by ?? 'due') === 'due' ? 2 : 1);
-      if (rates.length !== expected)
-        fail(
-          'aging.provisionRates',
-          `needs ${expected} rates, one per aging bucket, got ${rates.length}`,
-        );
-      aging.provisionRates = rates;
-    }
-    if (a.netMargin !== undefined) {
-      const m = number(a.netMargin, 'aging.netMargin', fail, 0);
-      if (m <= 0 || m > 1) fail('aging.netMargin', `must be in (0, 1], got ${m}`);
-      aging.netMargin = m;
-    }
-    if (a.currency !== undefined) {
-      if (typeof a.currency !== 'string' || a.currency.trim() === '')
-        fail('aging.currency', `must be a currency code, got ${show(a.currency)}`);
-      aging.currency = (a.currency as string).trim();
-    }
-    if (a.dsoDays !== undefined) {
-      const d = number(a.dsoDays, 'aging.dsoDays', fail, 1);
-      if (!Number.isInteger(d)) fail('aging.dsoDays', `must be a whole number of days, got ${d}`);
-      aging.dsoDays = d;
-    }
-    config.aging = aging;
-  }
-
-  if (root.segments !== undefined) {
-    const s = object(root.segments, 'segments', fail);
-    unknownKeys(s, ['cutPoints', 'by', 'rfmMode', 'rfmThresholds'], 'segments.', fail);
-    const segments: NonNullable<ReportConfig['segments']> = {};
-    if (s.cutPoints !== undefined) {
-      const cuts = numbers(s.cutPoints, 'segments.cutPoints', fail);
-      // Percent (80, 95) is what users type; shares (0.8, 0.95) what the analysis takes.
-      const shares = cuts.every((c) => c > 1) ? cuts.map((c) => c / 100) : cuts;
-      const [a, b] = shares;
-      if (shares.length !== 2 || a === undefined || b === undefined || !(a > 0 && a < b && b <= 1))
-        fail(
-          'segments.cutPoints',
-          `must be two shares 0 < A < B ≤ 1 (or percents), got ${show(s.cutPoints)}`,
-        );
-      segments.cutPoints = [shares[0] as number, shares[1] as number];
-    }
-    if (s.by !== undefined)
-      segments.by = oneOf(s.by, ['revenue', 'margin'] as const, 'segments.by', fail);
-    if (s.rfmMode !== undefined)
-      segments.rfmMode = oneOf(s.rfmMode, ['quintile', 'b2b'] as const, 'segments.rfmMode', fail);
-    if (s.rfmThresholds !== undefined) {
-      const t = object(s.rfmThresholds, 'segments.rfmThresholds', fail);
-      unknownKeys(t, ['recency', 'frequency', 'monetary'], 'segments.rfmThresholds.', fail);
-      const thresholds: NonNullable<NonNullable<ReportConfig['segments']>['rfmThresholds']> = {};
-      for (const name of ['recency', 'frequency', 'monetary'] as const) {
-        if (t[name] === undefined) continue;
-        const key = `segments.rfmThresholds.${name}`;
-        const list = numbers(t[name], key, fail);
-        if (list.length !== 4 || !list.every((v, i) => i === 0 || v > (list[i - 1] as number)))
-          fail(key, `must be four ascending numbers, got ${show(t[name])}`);
-        thresholds[name] = list as unknown as ReportRfmThresholds;
-      }
-      segments.rfmThresholds = thresholds;
-    }
-    if (segments.rfmMode === 'b2b' && segments.rfmThresholds?.monetary === undefined)
-      fail('segments.rfmThresholds.monetary', 'is required with rfmMode b2b (revenue thresholds)');
-    config.segments = segments;
-  }
-
+  if (root.sheets !== undefined) config.sheets = parseSheetKinds(root.sheets, fail);
+  if (root.mappings !== undefined)
+    config.mappings = parseMappings(root.mappings, config.sheets ?? {}, fail);
+  if (root.forecast !== undefined) config.forecast = parseForecastConfig(root.forecast, fail);
+  if (root.aging !== undefined) config.aging = parseAgingConfig(root.aging, fail);
+  if (root.segments !== undefined) config.segments = parseSegmentsConfig(root.segments, fail);
   if (root.locale !== undefined)
     config.locale = oneOf(root.locale, ['en', 'zh'] as const, 'locale', fail);
   return config;
+}
+
+/** `sheets`: sheet name → what it holds. */
+function parseSheetKinds(value: unknown, fail: Fail): Record<string, ReportSheetKind> {
+  const sheets: Record<string, ReportSheetKind> = {};
+  for (const [name, kind] of Object.entries(object(value, 'sheets', fail))) {
+    if (!SHEET_KINDS.includes(kind as ReportSheetKind))
+      fail(`sheets.${name}`, `must be one of ${SHEET_KINDS.join(', ')}, got ${show(kind)}`);
+    sheets[name] = kind as ReportSheetKind;
+  }
+  return sheets;
+}
+
+/** `mappings`: sheet name → field → header text, column letters or null. */
+function parseMappings(
+  value: unknown,
+  kinds: Readonly<Record<string, ReportSheetKind>>,
+  fail: Fail,
+): Record<string, ColumnMapping> {
+  const mappings: Record<string, ColumnMapping> = {};
+  for (const [sheet, raw] of Object.entries(object(value, 'mappings', fail))) {
+    const kind = kinds[sheet];
+    const fields = knownFields(kind === 'ignore' ? undefined : kind);
+    const mapping: Record<string, string | null> = {};
+    for (const [field, header] of Object.entries(object(raw, `mappings.${sheet}`, fail))) {
+      const key = `mappings.${sheet}.${field}`;
+      if (!fields.has(field))
+        fail(
+          key,
+          `is not a field${kind && kind !== 'ignore' ? ` of ${kind} records` : ''} (known: ${[...fields].join(', ')})`,
+        );
+      if (header !== null && (typeof header !== 'string' || header.trim() === ''))
+        fail(key, `must be a header text, column letters or null, got ${show(header)}`);
+      mapping[field] = header as string | null;
+    }
+    mappings[sheet] = mapping;
+  }
+  return mappings;
+}
+
+/** `forecast`: template (a built-in key or an inline template), quota, threshold, seed. */
+function parseForecastConfig(value: unknown, fail: Fail): NonNullable<ReportConfig['forecast']> {
+  const f = object(value, 'forecast', fail);
+  unknownKeys(f, ['template', 'quota', 'smallOrderThreshold', 'seed'], 'forecast.', fail);
+  const forecast: NonNullable<ReportConfig['forecast']> = {};
+  if (f.template !== undefined) {
+    if (typeof f.template === 'string') {
+      if (!(f.template in STAGE_TEMPLATES))
+        fail(
+          'forecast.template',
+          `must be six, key-account, generic or an object {name, stages}, got ${show(f.template)}`,
+        );
+      forecast.template = STAGE_TEMPLATES[f.template as StageTemplateKey];
+    } else {
+      try {
+        forecast.template = parseStageTemplate(f.template);
+      } catch (error) {
+        fail(
+          'forecast.template',
+          (error as Error).message.replace(/^parseStageTemplate: /, 'is not a template: '),
+        );
+      }
+    }
+  }
+  if (f.quota !== undefined) forecast.quota = number(f.quota, 'forecast.quota', fail, 0);
+  if (f.smallOrderThreshold !== undefined)
+    forecast.smallOrderThreshold = number(
+      f.smallOrderThreshold,
+      'forecast.smallOrderThreshold',
+      fail,
+      0,
+    );
+  if (f.seed !== undefined) {
+    forecast.seed = number(f.seed, 'forecast.seed', fail, 0);
+    if (!Number.isInteger(forecast.seed)) fail('forecast.seed', 'must be a whole number');
+  }
+  return forecast;
+}
+
+/** `aging`: basis, bucket bounds, chart grouping, provision rates, margin, currency, DSO window. */
+function parseAgingConfig(value: unknown, fail: Fail): NonNullable<ReportConfig['aging']> {
+  const a = object(value, 'aging', fail);
+  unknownKeys(
+    a,
+    ['by', 'buckets', 'groupBy', 'provisionRates', 'netMargin', 'currency', 'dsoDays'],
+    'aging.',
+    fail,
+  );
+  const aging: NonNullable<ReportConfig['aging']> = {};
+  if (a.by !== undefined) aging.by = oneOf(a.by, ['due', 'invoice'] as const, 'aging.by', fail);
+  if (a.groupBy !== undefined)
+    aging.groupBy = oneOf(a.groupBy, ['customer', 'owner'] as const, 'aging.groupBy', fail);
+  if (a.buckets !== undefined) {
+    const edges = numbers(a.buckets, 'aging.buckets', fail);
+    edges.forEach((e, i) => {
+      if (!Number.isInteger(e) || e <= 0 || (i > 0 && e <= (edges[i - 1] as number)))
+        fail(
+          `aging.buckets[${i}]`,
+          `must be a whole number > 0 and above the one before, got ${e}`,
+        );
+    });
+    if (edges.length === 0)
+      fail('aging.buckets', 'must list at least one bound, e.g. [30, 60, 90]');
+    aging.buckets = edges;
+  }
+  if (a.provisionRates !== undefined) {
+    const rates = numbers(a.provisionRates, 'aging.provisionRates', fail);
+    rates.forEach((r, i) => {
+      if (r < 0 || r > 1) fail(`aging.provisionRates[${i}]`, `must be from 0 to 1, got ${r}`);
+    });
+    const expected = (aging.buckets?.length ?? 4) + ((aging.by ?? 'due') === 'due' ? 2 : 1);
+    if (rates.length !== expected)
+      fail(
+        'aging.provisionRates',
+        `needs ${expected} rates, one per aging bucket, got ${rates.length}`,
+      );
+    aging.provisionRates = rates;
+  }
+  if (a.netMargin !== undefined) {
+    const m = number(a.netMargin, 'aging.netMargin', fail, 0);
+    if (m <= 0 || m > 1) fail('aging.netMargin', `must be in (0, 1], got ${m}`);
+    aging.netMargin = m;
+  }
+  if (a.currency !== undefined) {
+    if (typeof a.currency !== 'string' || a.currency.trim() === '')
+      fail('aging.currency', `must be a currency code, got ${show(a.currency)}`);
+    aging.currency = (a.currency as string).trim();
+  }
+  if (a.dsoDays !== undefined) {
+    const d = number(a.dsoDays, 'aging.dsoDays', fail, 1);
+    if (!Number.isInteger(d)) fail('aging.dsoDays', `must be a whole number of days, got ${d}`);
+    aging.dsoDays = d;
+  }
+  return aging;
+}
+
+/** `segments`: ABC cut points and measure, RFM mode and thresholds. */
+function parseSegmentsConfig(value: unknown, fail: Fail): NonNullable<ReportConfig['segments']> {
+  const s = object(value, 'segments', fail);
+  unknownKeys(s, ['cutPoints', 'by', 'rfmMode', 'rfmThresholds'], 'segments.', fail);
+  const segments: NonNullable<ReportConfig['segments']> = {};
+  if (s.cutPoints !== undefined) {
+    const cuts = numbers(s.cutPoints, 'segments.cutPoints', fail);
+    // Percent (80, 95) is what users type; shares (0.8, 0.95) what the analysis takes.
+    const shares = cuts.every((c) => c > 1) ? cuts.map((c) => c / 100) : cuts;
+    const [a, b] = shares;
+    if (shares.length !== 2 || a === undefined || b === undefined || !(a > 0 && a < b && b <= 1))
+      fail(
+        'segments.cutPoints',
+        `must be two shares 0 < A < B ≤ 1 (or percents), got ${show(s.cutPoints)}`,
+      );
+    segments.cutPoints = [shares[0] as number, shares[1] as number];
+  }
+  if (s.by !== undefined)
+    segments.by = oneOf(s.by, ['revenue', 'margin'] as const, 'segments.by', fail);
+  if (s.rfmMode !== undefined)
+    segments.rfmMode = oneOf(s.rfmMode, ['quintile', 'b2b'] as const, 'segments.rfmMode', fail);
+  if (s.rfmThresholds !== undefined) {
+    const t = object(s.rfmThresholds, 'segments.rfmThresholds', fail);
+    unknownKeys(t, ['recency', 'frequency', 'monetary'], 'segments.rfmThresholds.', fail);
+    const thresholds: NonNullable<NonNullable<ReportConfig['segments']>['rfmThresholds']> = {};
+    for (const name of ['recency', 'frequency', 'monetary'] as const) {
+      if (t[name] === undefined) continue;
+      const key = `segments.rfmThresholds.${name}`;
+      const list = numbers(t[name], key, fail);
+      if (list.length !== 4 || !list.every((v, i) => i === 0 || v > (list[i - 1] as number)))
+        fail(key, `must be four ascending numbers, got ${show(t[name])}`);
+      thresholds[name] = list as unknown as ReportRfmThresholds;
+    }
+    segments.rfmThresholds = thresholds;
+  }
+  if (segments.rfmMode === 'b2b' && segments.rfmThresholds?.monetary === undefined)
+    fail('segments.rfmThresholds.monetary', 'is required with rfmMode b2b (revenue thresholds)');
+  return segments;
 }
 
 type Fail = (key: string, problem: string) => never;
