@@ -7,7 +7,7 @@ import type { AgeReceivablesResult, AgingCounts } from './aging-result.js';
 import { AgingWarnings } from './aging-warnings.js';
 import { applyPayments } from './apply-payments.js';
 import { bucketOpenItems } from './bucket-open-items.js';
-import { compareText } from './compare-text.js';
+import { compareIds } from '../columns/compare-ids.js';
 import { loadInvoices } from './load-invoices.js';
 import { acquireScratchArrays, releaseScratchArrays } from './scratch-arrays.js';
 import { summarizeSection } from './summarize-section.js';
@@ -107,7 +107,7 @@ export function ageReceivables(
   const sections = ledger.sections.map((sec, s) =>
     summarizeSection(sec, s, o, ledger, totals, warnings),
   );
-  sections.sort((x, y) => compareText(x.currency ?? '', y.currency ?? ''));
+  sections.sort((x, y) => compareIds(x.currency ?? '', y.currency ?? ''));
   return {
     asOf: isoFromEpochDay(o.asOf),
     by: o.by,

@@ -1,5 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 
 /** A customer's value for ABC: from a customer list (Customer record) or from customerRevenue. */
 export interface AbcCustomer {

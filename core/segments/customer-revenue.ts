@@ -8,7 +8,7 @@ import type {
   TallyOrderLinesResult,
 } from './tally-order-lines.js';
 import { OrderLineTally, tallyOrderLines } from './tally-order-lines.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 
 export type CustomerRevenueOptions = TallyOrderLinesOptions;
 

@@ -2,7 +2,7 @@ import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 import type { CustomerTally } from './tally-order-lines.js';
 import { tallyOrderLines } from './tally-order-lines.js';
 

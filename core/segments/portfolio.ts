@@ -1,5 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 import { quantile } from './quantile.js';
 
 /** A customer's purchase potential and our share of its spend (Customer record fields). */

@@ -2,7 +2,7 @@ import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 import type { Better } from './count-worse.js';
 import { countWorse } from './count-worse.js';
 import type { RfmSegmentKey } from './rfm-segment.js';

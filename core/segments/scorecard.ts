@@ -1,5 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 import { countWorse } from './count-worse.js';
 
 /** A customer, distributor or channel with its criterion columns. */
