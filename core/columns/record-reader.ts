@@ -7,6 +7,7 @@ import { RecordTable } from './record-table.js';
 import type { RecordByKind, RecordKind } from './records.js';
 import { WarningCollector } from './warning-collector.js';
 import type { DataWarning } from './data-warning.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Detailed warnings kept per problem and column; the rest are counted in one summary warning. */
 export const DEFAULT_MAX_WARNINGS_PER_COLUMN = 50;
@@ -89,7 +90,7 @@ export class RecordReader<K extends RecordKind> {
   private readonly table: RecordTable<RecordByKind[K]> | undefined;
 
   /**
-   * @throws Error when the mapping names an unknown field or headerRow is not a row number
+   * @throws PipecastError when the mapping names an unknown field or headerRow is not a row number
    */
   constructor(private readonly options: ReadRecordsOptions<K>) {
     validateOptions(options);
@@ -153,13 +154,17 @@ export class RecordReader<K extends RecordKind> {
     const grid: (readonly CellValue[])[] = [];
     for (const { excelRow, row } of this.pending) grid[excelRow - 1] = row;
     let index: number | undefined;
-    if (this.options.headerRow === undefined) {
-      const found = detectHeaderRow(grid, { kind, mapping });
-      index = found.index;
-      this.columns = found.columns;
-    } else {
-      index = this.options.headerRow - 1;
-      this.columns = matchColumns(grid[index] ?? [], { kind, mapping });
+    try {
+      if (this.options.headerRow === undefined) {
+        const found = detectHeaderRow(grid, { kind, mapping });
+        index = found.index;
+        this.columns = found.columns;
+      } else {
+        index = this.options.headerRow - 1;
+        this.columns = matchColumns(grid[index] ?? [], { kind, mapping });
+      }
+    } catch (error) {
+      throw inSheet(error, this.options);
     }
     if (index === undefined) {
       this.warnings.add(
@@ -214,15 +219,32 @@ function validateOptions<K extends RecordKind>(options: ReadRecordsOptions<K>): 
   for (const field of Object.keys(options.mapping ?? {})) {
     if (!RECORD_FIELDS[options.kind].some((spec) => spec.field === field)) {
       const known = RECORD_FIELDS[options.kind].map((spec) => spec.field).join(', ');
-      throw new Error(
+      throw new PipecastError(
+        'unknown-field',
         `readRecords: mapping names unknown field '${field}' for ${options.kind} records (known: ${known})`,
       );
     }
   }
   const headerRow = options.headerRow;
   if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
-    throw new Error(
+    throw new PipecastError(
+      'invalid-option',
       `readRecords: headerRow must be an Excel row number (1 or more), got ${headerRow}`,
     );
   }
+}
+
+/**
+ * A header-matching error with the file, sheet and given header row added to its place, so the
+ * user learns which sheet's mapping to fix.
+ */
+function inSheet<K extends RecordKind>(error: unknown, options: ReadRecordsOptions<K>): unknown {
+  if (!(error instanceof PipecastError)) return error;
+  const place = {
+    file: options.file,
+    sheet: options.sheet,
+    row: options.headerRow,
+    ...error.place,
+  };
+  return new PipecastError(error.code, error.message, place, { cause: error });
 }

@@ -11,6 +11,7 @@ import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, LOST, OPEN, WON } from './prepared-deals.js';
 import type { ForecastCategory } from './stage-templates.js';
 import { FORECAST_CATEGORIES } from './stage-templates.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 const CATEGORY_NAMES: Readonly<Record<ForecastCategory, [string, string, string[]]>> = {
   pipeline: ['Pipeline', '漏斗中', ['pipe', 'open', '管道', '跟进中', '储备']],
@@ -91,7 +92,7 @@ export interface ForecastCategoriesResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - template/rate options, small-order threshold, period.
  * @returns five category rows, roll-ups, unqualified deals and warnings.
- * @throws Error when period.start > period.end, or for bad template options.
+ * @throws PipecastError when period.start > period.end, or for bad template options.
  * @example forecastCategories(deals).rollups.commitForecast
  */
 export function forecastCategories(
@@ -99,7 +100,8 @@ export function forecastCategories(
   options: ForecastCategoriesOptions = {},
 ): ForecastCategoriesResult {
   if (options.period && !(options.period.start <= options.period.end))
-    throw new Error(
+    throw new PipecastError(
+      'invalid-option',
       `forecastCategories: period.start must be ≤ period.end, got ${options.period.start} > ${options.period.end}`,
     );
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);

@@ -17,6 +17,7 @@ import {
   userTemplateChoice,
 } from './resolve-template.js';
 import { DEFAULT_MIN_CLOSED, DEFAULT_PRIOR_WEIGHT, winRatesOf } from './win-rates-of.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 const ROW_SAMPLE = 20;
 
@@ -53,7 +54,7 @@ export interface PrepareDealsOptions extends ResolveTemplateOptions {
  *   in (ReadRecordsOptions.table), which a million deals read much faster from.
  * @param options - template, history, user rates, rate learning, money decimals.
  * @returns PreparedDeals.
- * @throws Error for a bad template key, a user rate outside 0–1, or decimals not an integer 0–6.
+ * @throws PipecastError for a bad template key, a user rate outside 0–1, or decimals not an integer 0–6.
  * @example prepareDeals(deals, { template: 'six' }).stages[0].rate // 0.05
  */
 export function prepareDeals(
@@ -62,7 +63,10 @@ export function prepareDeals(
 ): PreparedDeals {
   const decimals = options.decimals ?? DEFAULT_MONEY_DECIMALS;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
-    throw new Error(`prepareDeals: decimals must be an integer 0–6, got ${decimals}`);
+    throw new PipecastError(
+      'invalid-option',
+      `prepareDeals: decimals must be an integer 0–6, got ${decimals}`,
+    );
   const learnMode = options.learnRates ?? 'missing';
   const minClosed = options.minClosed ?? DEFAULT_MIN_CLOSED;
   const priorWeight = options.priorWeight ?? DEFAULT_PRIOR_WEIGHT;
@@ -83,11 +87,15 @@ export function prepareDeals(
   for (const [name, rate] of Object.entries(options.rates ?? {})) {
     const index = matcher.get(normalizeStageName(name));
     if (index === undefined)
-      throw new Error(
+      throw new PipecastError(
+        'invalid-option',
         `prepareDeals: rates names stage ${JSON.stringify(name)}, which is not in template ${template.key}`,
       );
     if (!(rate >= 0 && rate <= 1))
-      throw new Error(`prepareDeals: rate for ${JSON.stringify(name)} must be 0–1, got ${rate}`);
+      throw new PipecastError(
+        'invalid-option',
+        `prepareDeals: rate for ${JSON.stringify(name)} must be 0–1, got ${rate}`,
+      );
     const stage = stages[index];
     if (stage) {
       stage.rate = rate;

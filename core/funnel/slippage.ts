@@ -52,7 +52,7 @@ export interface SlippageResult {
  * @param after - the later snapshot (not mutated).
  * @param options - template (resolved from `after` when not given), decimals.
  * @returns three lists (largest change first), totals, added/removed counts, warnings.
- * @throws Error for an unknown template key.
+ * @throws PipecastError for an unknown template key.
  * @example slippage(lastWeek, thisWeek).pushedOut
  */
 export function slippage(

@@ -5,6 +5,7 @@ import type { OrderLine } from '../columns/records.js';
 import { compareIds } from '../columns/compare-ids.js';
 import type { CustomerTally } from './tally-order-lines.js';
 import { tallyOrderLines } from './tally-order-lines.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** A period of whole days, both ends inclusive. */
 export interface LifecyclePeriod {
@@ -78,7 +79,7 @@ export interface LifecycleResult {
  * @param lines Order lines covering both periods (and any earlier history); not mutated.
  * @param options The two periods and optional targets.
  * @returns Counts, rates, revenue split, plan completion and per-customer status.
- * @throws RangeError when a period is not integer days with from ≤ to, the previous period does
+ * @throws PipecastError when a period is not integer days with from ≤ to, the previous period does
  *   not end before the current one starts, or a total target is not a positive number.
  * @example
  * lifecycle(lines, { previous: { from: 0, to: 30 }, current: { from: 31, to: 60 } }).churnRate
@@ -89,7 +90,8 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
   checkPeriod('previous', previous);
   checkPeriod('current', current);
   if (previous.to >= current.from) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `lifecycle: the previous period must end before the current one starts, got ${isoFromEpochDay(previous.to)} ≥ ${isoFromEpochDay(current.from)}`,
     );
   }
@@ -97,7 +99,10 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
   for (const name of ['revenue', 'newAccounts'] as const) {
     const t = targets[name];
     if (t !== undefined && !(Number.isFinite(t) && t > 0)) {
-      throw new RangeError(`lifecycle: targets.${name} must be a positive number, got ${t}`);
+      throw new PipecastError(
+        'invalid-option',
+        `lifecycle: targets.${name} must be a positive number, got ${t}`,
+      );
     }
   }
 
@@ -231,7 +236,8 @@ function checkPeriod(name: string, period: LifecyclePeriod | undefined): void {
     !Number.isInteger(period.to) ||
     period.from > period.to
   ) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `lifecycle: ${name} must be {from, to} integer epoch days with from ≤ to, got ${JSON.stringify(period)}`,
     );
   }
