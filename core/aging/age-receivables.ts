@@ -4,7 +4,7 @@ import { AgingLedger } from './aging-ledger.js';
 import type { AgeReceivablesOptions } from './aging-options.js';
 import { normaliseAgingOptions } from './aging-options.js';
 import type { AgeReceivablesResult, AgingCounts } from './aging-result.js';
-import { AgingWarnings } from './aging-warnings.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { applyPayments } from './apply-payments.js';
 import { bucketOpenItems } from './bucket-open-items.js';
 import { compareIds } from '../columns/compare-ids.js';
@@ -85,7 +85,7 @@ export function ageReceivables(
   if (!Array.isArray(payments))
     throw new PipecastError('invalid-input', 'ageReceivables: payments must be an array');
   const o = normaliseAgingOptions(options);
-  const warnings = new AgingWarnings(o.maxWarnings);
+  const warnings = new WarningCollector({}, o.maxWarnings);
   const ledger = new AgingLedger(o, warnings);
   const counts: AgingCounts = {
     invoices: invoices.length,

@@ -3,7 +3,7 @@ import type { EpochDay } from '../columns/epoch-day.js';
 import { epochDayFromIso } from '../columns/epoch-day.js';
 import type { AgingBasis, AgingBucket } from './aging-buckets.js';
 import { agingBuckets, DEFAULT_BUCKET_EDGES } from './aging-buckets.js';
-import { DEFAULT_MAX_WARNINGS_PER_KIND } from './aging-warnings.js';
+import { DEFAULT_WARNING_CAP } from '../columns/warning-collector.js';
 import { DEFAULT_DSO_DAYS } from './dso-standard.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
@@ -36,7 +36,7 @@ export interface AgeReceivablesOptions {
   /** Where the invoices and payments came from, for warnings. */
   invoicePlace?: WarningPlace;
   paymentPlace?: WarningPlace;
-  /** Row warnings kept per kind before the rest are counted in one summary (default 20). */
+  /** Row warnings kept per kind before the rest are counted in one summary (default DEFAULT_WARNING_CAP, 50). */
   maxWarningsPerKind?: number;
 }
 
@@ -67,7 +67,7 @@ export interface NormalisedAgingOptions {
  *
  * @param options - The caller's options; not mutated.
  * @returns The checked options with defaults (by 'due', DEFAULT_BUCKET_EDGES, DEFAULT_DSO_DAYS,
- *   invoiceLines 'open', DEFAULT_MAX_WARNINGS_PER_KIND).
+ *   invoiceLines 'open', DEFAULT_WARNING_CAP).
  * @throws {PipecastError} When options is missing.
  * @throws {PipecastError} Naming ageReceivables and the bad value: asOf, bucket edges, rates without a
  *   baseCurrency or ≤ 0, dsoDays, provision rates, netMargin, credit limits, invoiceLines,
@@ -161,7 +161,7 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
       `ageReceivables: invoiceLines must be 'open', 'all' or 'none', got '${String(invoiceLines)}'`,
     );
   }
-  const maxWarnings = options.maxWarningsPerKind ?? DEFAULT_MAX_WARNINGS_PER_KIND;
+  const maxWarnings = options.maxWarningsPerKind ?? DEFAULT_WARNING_CAP;
   if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
     throw new PipecastError(
       'invalid-option',

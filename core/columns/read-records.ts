@@ -3,7 +3,7 @@ import { RecordReader, type ReadRecordsOptions, type ReadRecordsResult } from '.
 import type { RecordByKind, RecordKind } from './records.js';
 
 export type { MissingValues } from './record-assembler.js';
-export { DEFAULT_MAX_WARNINGS_PER_COLUMN } from './record-reader.js';
+export { DEFAULT_WARNING_CAP } from './warning-collector.js';
 export type { ReadRecordsOptions, ReadRecordsResult } from './record-reader.js';
 
 /**

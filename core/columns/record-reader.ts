@@ -5,12 +5,9 @@ import { RecordAssembler, type MissingValues } from './record-assembler.js';
 import { RECORD_FIELDS } from './record-fields.js';
 import { RecordTable } from './record-table.js';
 import type { RecordByKind, RecordKind } from './records.js';
-import { WarningCollector } from './warning-collector.js';
+import { DEFAULT_WARNING_CAP, WarningCollector } from './warning-collector.js';
 import type { DataWarning } from './data-warning.js';
 import { PipecastError } from '../errors/pipecast-error.js';
-
-/** Detailed warnings kept per problem and column; the rest are counted in one summary warning. */
-export const DEFAULT_MAX_WARNINGS_PER_COLUMN = 50;
 
 export interface ReadRecordsOptions<K extends RecordKind> {
   kind: K;
@@ -24,6 +21,7 @@ export interface ReadRecordsOptions<K extends RecordKind> {
   date1904?: boolean;
   /** Excel row number of the header row, when the user names it; otherwise it is detected. */
   headerRow?: number;
+  /** Warnings listed in full per code and column (default DEFAULT_WARNING_CAP, 50); the rest are counted. */
   maxWarningsPerColumn?: number;
   /**
    * Hands each kept record to this function instead of keeping it: the result's `records` stays
@@ -96,7 +94,7 @@ export class RecordReader<K extends RecordKind> {
     validateOptions(options);
     this.warnings = new WarningCollector(
       { file: options.file, sheet: options.sheet },
-      options.maxWarningsPerColumn ?? DEFAULT_MAX_WARNINGS_PER_COLUMN,
+      options.maxWarningsPerColumn ?? DEFAULT_WARNING_CAP,
     );
     this.searchRows = options.headerRow ?? DEFAULT_HEADER_SEARCH_ROWS;
     this.table =
@@ -167,11 +165,11 @@ export class RecordReader<K extends RecordKind> {
       throw inSheet(error, this.options);
     }
     if (index === undefined) {
-      this.warnings.add(
-        'no-header-row',
-        `No header row for ${kind} records in the first rows: no row names enough known columns.`,
-        'sheet skipped',
-      );
+      this.warnings.report({
+        code: 'no-header-row',
+        message: `No header row for ${kind} records in the first rows: no row names enough known columns.`,
+        action: 'sheet skipped',
+      });
       this.pending.length = 0;
       return;
     }
@@ -197,20 +195,21 @@ export class RecordReader<K extends RecordKind> {
     const headerRow = this.headerRow;
     for (const field of this.columns.ambiguous) {
       const [chosen, ...others] = field.candidates;
-      this.warnings.add(
-        'ambiguous-column',
-        `Several columns could be ${field.field}: used "${chosen?.header}" (${chosen?.column}), not ${others.map((c) => `"${c.header}" (${c.column})`).join(', ')}.`,
-        'assumed',
-        { row: headerRow, column: chosen?.header },
-      );
+      this.warnings.report({
+        code: 'ambiguous-column',
+        message: `Several columns could be ${field.field}: used "${chosen?.header}" (${chosen?.column}), not ${others.map((c) => `"${c.header}" (${c.column})`).join(', ')}.`,
+        action: 'assumed',
+        row: headerRow,
+        column: chosen?.header,
+      });
     }
     if (this.columns.missingRequired.length > 0) {
-      this.warnings.add(
-        'missing-required-column',
-        `No column for ${this.columns.missingRequired.join(', ')}, which ${this.options.kind} records need; map it to read this sheet.`,
-        'sheet skipped',
-        { row: headerRow },
-      );
+      this.warnings.report({
+        code: 'missing-required-column',
+        message: `No column for ${this.columns.missingRequired.join(', ')}, which ${this.options.kind} records need; map it to read this sheet.`,
+        action: 'sheet skipped',
+        row: headerRow,
+      });
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
 import type { DealWeights } from './deal-weights.js';
@@ -125,7 +126,7 @@ export function forecastCategoriesOf(
   const amount = new Float64Array(5);
   const weighted = new Float64Array(5);
   const unqualified: UnqualifiedDeal[] = [];
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   let applied = 0;
   let unrecognised = 0;
   const stageCategory = p.stages.map((s) => FORECAST_CATEGORIES.indexOf(s.category));
@@ -166,7 +167,7 @@ export function forecastCategoriesOf(
           const override = toForecastCategory(typed);
           if (override === undefined || override === 'closed') {
             unrecognised += 1;
-            warnings.push({
+            warnings.report({
               code: 'unreadable-value',
               message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
               row: rows[i],
@@ -203,7 +204,7 @@ export function forecastCategoriesOf(
   const at = (c: ForecastCategory): number => amount[FORECAST_CATEGORIES.indexOf(c)] ?? 0;
   const demotedCount = unqualified.filter((u) => u.demoted).length;
   if (demotedCount > 0) {
-    warnings.push({
+    warnings.report({
       code: 'other',
       message: `${demotedCount} unqualified deal(s) (need, authority, budget or timeline not met) were moved from Commit to Best case`,
       row: unqualified.find((u) => u.demoted)?.row,
@@ -228,6 +229,6 @@ export function forecastCategoriesOf(
     qualificationFlags: flagsInUse,
     unqualified,
     overrides: { applied, unrecognised },
-    warnings,
+    warnings: warnings.finish(),
   };
 }

@@ -1,4 +1,5 @@
-import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
+import type { WarningPlace } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import type { TextCodes } from '../columns/coded-text-column.js';
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, DealStatus, StageChange } from '../columns/records.js';
@@ -136,7 +137,7 @@ export function prepareDeals(
   const owners = new Dictionary();
   const regions = new Dictionary();
   const products = new Dictionary();
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const unknown = new Map<string, UnknownStage>();
   const missAmount = tally(
     'amount',
@@ -211,7 +212,7 @@ export function prepareDeals(
     const p = probabilities === undefined ? NaN : probabilities[i]!;
     if (p >= 0 && p <= 1) (probability ??= filledWithNaN(size))[i] = p;
     else if (!Number.isNaN(p)) {
-      warnings.push({
+      warnings.report({
         code: 'out-of-range',
         message: `Probability ${p} is outside 0–100%; the stage rate is used instead`,
         ...place,
@@ -312,7 +313,7 @@ export function prepareDeals(
       }
     }
     for (const [name, rows] of unknownHistory) {
-      warnings.push({
+      warnings.report({
         code: 'unknown-stage',
         message: `Stage history names stage "${name}" ${rows.length} time(s), which is not in template ${template.key}; those changes are ignored`,
         ...place,
@@ -324,7 +325,7 @@ export function prepareDeals(
       });
     }
     if (orphans > 0) {
-      warnings.push({
+      warnings.report({
         code: 'other',
         message: `${orphans} stage change(s) name a deal id that is not in the pipeline; they are ignored`,
         ...place,
@@ -364,7 +365,7 @@ export function prepareDeals(
   }
 
   for (const entry of unknown.values()) {
-    warnings.push({
+    warnings.report({
       code: 'unknown-stage',
       message: `Stage "${entry.name}" (${entry.count} deal(s)) is not in template ${template.key}; those deals are listed but kept out of stage rows and weighted totals`,
       ...place,
@@ -385,7 +386,7 @@ export function prepareDeals(
   };
   for (const entry of missing) {
     if (!present[entry.field]) continue;
-    warnings.push({
+    warnings.report({
       code: 'missing-value',
       message: `${entry.count} ${entry.among === 'open' ? 'open ' : ''}deal(s) have no ${entry.field} (first row ${entry.rows[0]}): ${entry.action}`,
       ...place,
@@ -398,7 +399,7 @@ export function prepareDeals(
   }
   stages.forEach((s) => {
     if (s.rate === undefined) {
-      warnings.push({
+      warnings.report({
         code: 'missing-value',
         message: `Stage "${s.name}" has no win rate (the template gives none and no closed deals teach one); its deals add to weighted sums only through their own probability`,
         ...place,
@@ -407,7 +408,7 @@ export function prepareDeals(
     }
   });
   if (lostWithoutStage > 0 && stageCount > 0) {
-    warnings.push({
+    warnings.report({
       code: 'other',
       message: `${lostWithoutStage} lost deal(s) do not say at which stage they were lost; for learned win rates they count as having reached every stage`,
       ...place,
@@ -453,7 +454,7 @@ export function prepareDeals(
       amount: fromMinorUnits(u.amount, scale),
     })),
     missing,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 

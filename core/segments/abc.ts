@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
@@ -113,7 +114,7 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
     );
   }
 
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const valueById = new Map<string, number | null>();
   for (const c of customers) {
     const raw = c[by];
@@ -125,7 +126,7 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
     }
     const value = raw ?? null;
     if (value === null) {
-      warnings.push({
+      warnings.report({
         code: 'missing-value',
         message: `customer '${c.id}' has no ${by}; classed C`,
         ...(c.row === undefined ? {} : { row: c.row }),
@@ -134,7 +135,7 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
       });
     }
     if (valueById.has(c.id)) {
-      warnings.push({
+      warnings.report({
         code: 'duplicate-id',
         message: `customer '${c.id}' appears more than once; its ${by} values are added up`,
         ...(c.row === undefined ? {} : { row: c.row }),
@@ -196,7 +197,7 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
     curve: paretoCurve(rows, positiveTotal, maxCurvePoints),
     total,
     positiveTotal,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
@@ -109,14 +110,14 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
   const prev = tallyOrderLines(lines, previous);
   const curr = tallyOrderLines(lines, current);
   const before = tallyOrderLines(lines, { to: previous.from - 1 });
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   for (const [label, result] of [
     ['previous', prev],
     ['current', curr],
   ] as const) {
     for (const w of result.warnings) {
       if (w.code === 'missing-value')
-        warnings.push({ ...w, message: `${label} period: ${w.message}` });
+        warnings.report({ ...w, message: `${label} period: ${w.message}` });
     }
   }
 
@@ -172,7 +173,7 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
     const actual = currRevenue.get(id) ?? 0;
     const usable = Number.isFinite(target) && target > 0;
     if (!usable) {
-      warnings.push({
+      warnings.report({
         code: 'out-of-range',
         message: `customer '${id}' has target ${target}; no completion computed`,
         column: 'target',
@@ -225,7 +226,7 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
       byCustomer,
     },
     customers,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 

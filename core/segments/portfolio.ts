@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { quantile } from './quantile.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -164,7 +165,7 @@ export function portfolio(
   checkBand('middlePotential', options.middlePotential);
   checkBand('contestedShare', options.contestedShare);
 
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const usable: { id: string; potential: number; share: number }[] = [];
   const unclassified: string[] = [];
   for (const c of customers) {
@@ -179,7 +180,7 @@ export function portfolio(
               ? `has a share outside 0–100% (${c.share})`
               : undefined;
     if (problem !== undefined) {
-      warnings.push({
+      warnings.report({
         code: problem.startsWith('has no') ? 'missing-value' : 'out-of-range',
         message: `customer '${c.id}' ${problem}; not placed in the portfolio`,
         ...(c.row === undefined ? {} : { row: c.row }),
@@ -279,7 +280,7 @@ export function portfolio(
     customers: rows,
     unclassified: unclassified.sort(compareIds),
     zones,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 

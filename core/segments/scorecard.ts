@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { countWorse } from './count-worse.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -121,7 +122,7 @@ export function scorecard(
 ): ScorecardResult {
   const criteria = normaliseCriteria(options.criteria);
   const tiers = normaliseTiers(options.tiers ?? 'customer');
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const n = items.length;
 
   const scoreColumns = criteria.map((c) => {
@@ -134,12 +135,12 @@ export function scorecard(
       const v = item.values[c.column];
       let usable = typeof v === 'number' && Number.isFinite(v);
       if (usable && c.scale === 'score' && (v! < 1 || v! > 100)) {
-        warnings.push(
+        warnings.report(
           warn(item, c.column, `${c.name} score ${v} is outside 1–100; scored 1`, 'out-of-range'),
         );
         usable = false;
       } else if (!usable) {
-        warnings.push(
+        warnings.report(
           warn(item, c.column, `${c.name} is blank or not a number; scored 1`, 'missing-value'),
         );
       }
@@ -223,7 +224,7 @@ export function scorecard(
         share: n > 0 ? count / n : 0,
       };
     }),
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 
