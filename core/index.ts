@@ -168,3 +168,16 @@ export {
   type PipecastErrorCode,
   type PipecastErrorPlace,
 } from './errors/pipecast-error.js';
+export {
+  DEFAULT_LOCALE,
+  LOCALES,
+  TEXT_CATALOGUE,
+  textFor,
+  type Locale,
+  type PlainSectionKey,
+  type TextEntry,
+  type TextKey,
+  type TextParams,
+  type TextSection,
+  type TextSectionKey,
+} from './text/catalogue.js';
