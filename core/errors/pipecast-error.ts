@@ -11,6 +11,7 @@
  * - `empty-input`: a calculation that needs at least one value got none.
  * - `too-large`: more input than the chosen method can handle (exact enumeration of > 24 deals).
  * - `malformed-csv`: CSV text that cannot be split into cells (a quote that never closes).
+ * - `unreadable-file`: a workbook or CSV file that cannot be read at all (WorkbookReadError).
  */
 export type PipecastErrorCode =
   | 'invalid-option'
@@ -19,7 +20,8 @@ export type PipecastErrorCode =
   | 'missing-column'
   | 'empty-input'
   | 'too-large'
-  | 'malformed-csv';
+  | 'malformed-csv'
+  | 'unreadable-file';
 
 /**
  * Where the problem is, as far as the throwing function knows it: `row` is the row number Excel
@@ -83,7 +85,8 @@ export class PipecastError extends Error {
   oneLine(): string {
     const where = placeText(this.place);
     const text = this.message.replace(/\s+/g, ' ').trim();
-    return where === '' ? text : `${where}: ${text}`;
+    // Some messages name their place already (`pipecast.json: aging.buckets must increase`).
+    return where === '' || text.startsWith(`${where}: `) ? text : `${where}: ${text}`;
   }
 }
 

@@ -3,7 +3,8 @@ import { PipecastError, placeText } from '../../../core/errors/pipecast-error.js
 import { ageReceivables } from '../../../core/aging/age-receivables.js';
 import { matchColumns } from '../../../core/columns/match-columns.js';
 import { quantile } from '../../../core/segments/quantile.js';
-import { PipecastError as PipecastErrorFromIndex } from '../../../core/index.js';
+import { PipecastError as PipecastErrorFromIndex, ReportConfigError } from '../../../core/index.js';
+import { WorkbookReadError } from '../../../core/readers/index.js';
 
 describe('PipecastError', () => {
   it('carries its code, message and place, and is an Error named PipecastError', () => {
@@ -44,6 +45,27 @@ describe('PipecastError', () => {
     expect(error.oneLine()).toBe('rfm: mode must be quintile or b2b');
     expect(error.oneLine()).not.toContain('\n');
     expect(error.oneLine()).not.toContain(' at ');
+  });
+
+  it('oneLine does not repeat a place the message already starts with', () => {
+    const error = new PipecastError(
+      'invalid-option',
+      'pipecast.json: aging.buckets must increase',
+      {
+        file: 'pipecast.json',
+      },
+    );
+    expect(error.oneLine()).toBe('pipecast.json: aging.buckets must increase');
+  });
+
+  it('is the class of the file and config errors too, each with its code and file', () => {
+    const unreadable = new WorkbookReadError('q3.xlsx', 'not a valid .xlsx file');
+    expect(unreadable).toBeInstanceOf(PipecastError);
+    expect(unreadable).toMatchObject({ code: 'unreadable-file', place: { file: 'q3.xlsx' } });
+    expect(unreadable.oneLine()).toBe('q3.xlsx: not a valid .xlsx file');
+    const config = new ReportConfigError('pipecast.json', 'aging.buckets', 'must increase');
+    expect(config).toBeInstanceOf(PipecastError);
+    expect(config).toMatchObject({ code: 'invalid-option', place: { file: 'pipecast.json' } });
   });
 
   it('keeps the cause it replaces', () => {
