@@ -161,3 +161,23 @@ export type {
 export { topOverdueChart } from './charts/top-overdue-chart.js';
 export type { TopOverdueChartInput, TopOverdueChartOptions } from './charts/top-overdue-chart.js';
 export type { ChartLocale } from './charts/chart-text.js';
+
+// Errors, warnings and text
+export {
+  PipecastError,
+  type PipecastErrorCode,
+  type PipecastErrorPlace,
+} from './errors/pipecast-error.js';
+export {
+  DEFAULT_LOCALE,
+  LOCALES,
+  TEXT_CATALOGUE,
+  textFor,
+  type Locale,
+  type PlainSectionKey,
+  type TextEntry,
+  type TextKey,
+  type TextParams,
+  type TextSection,
+  type TextSectionKey,
+} from './text/catalogue.js';

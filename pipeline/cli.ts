@@ -58,6 +58,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`pipecast ${name}: ${error.message}\n`);
       return 1;
     }
+    // Loaded only now: the command has loaded core already, and `pipecast --help` stays quick.
+    const { PipecastError } = await import('../core/index.js');
+    if (error instanceof PipecastError) {
+      io.stderr(`pipecast ${name}: ${error.oneLine()}\n`);
+      return 1;
+    }
     throw error;
   }
 }

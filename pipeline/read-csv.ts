@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { CsvSyntaxError, parseCsvText, WorkbookReadError } from '../core/readers/index.js';
+import { PipecastError } from '../core/index.js';
+import { parseCsvText, WorkbookReadError } from '../core/readers/index.js';
 import { lineRuns, readLineBlocks, type FileStamp } from './read-line-blocks.js';
 import type { SheetGrid } from './read-workbook.js';
 
@@ -138,7 +139,7 @@ function splitRows(file: string, text: string, delimiter: CsvDelimiter): SheetGr
   try {
     rows = parseCsvText(text, delimiter);
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
+    if (!(error instanceof PipecastError && error.code === 'malformed-csv')) throw error;
     throw new WorkbookReadError(file, `malformed CSV: ${error.message}`, { cause: error });
   }
   while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();

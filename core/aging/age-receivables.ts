@@ -4,13 +4,14 @@ import { AgingLedger } from './aging-ledger.js';
 import type { AgeReceivablesOptions } from './aging-options.js';
 import { normaliseAgingOptions } from './aging-options.js';
 import type { AgeReceivablesResult, AgingCounts } from './aging-result.js';
-import { AgingWarnings } from './aging-warnings.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { applyPayments } from './apply-payments.js';
 import { bucketOpenItems } from './bucket-open-items.js';
-import { compareText } from './compare-text.js';
+import { compareIds } from '../columns/compare-ids.js';
 import { loadInvoices } from './load-invoices.js';
 import { acquireScratchArrays, releaseScratchArrays } from './scratch-arrays.js';
 import { summarizeSection } from './summarize-section.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export type { AgeReceivablesOptions, InvoiceLineSelection } from './aging-options.js';
 export type {
@@ -63,9 +64,9 @@ export { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
  * @param payments - Payments and credits; not mutated.
  * @param options - asOf (required) and the options above.
  * @returns Plain JSON: ISO dates, amounts in currency units, warnings.
- * @throws {RangeError} On a bad asOf, bucket edges, rates, dsoDays, provision rates, margin,
+ * @throws {PipecastError} On a bad asOf, bucket edges, rates, dsoDays, provision rates, margin,
  *   credit limits or invoiceLines.
- * @throws {TypeError} When invoices or payments is not an array.
+ * @throws {PipecastError} When invoices or payments is not an array.
  * @example
  * const r = ageReceivables(
  *   [{ row: 2, invoice: 'A1', customer: 'ACME', invoiceDate: d('2024-01-01'), terms: 'net 30', amount: 100 }],
@@ -79,10 +80,12 @@ export function ageReceivables(
   payments: readonly Payment[],
   options: AgeReceivablesOptions,
 ): AgeReceivablesResult {
-  if (!Array.isArray(invoices)) throw new TypeError('ageReceivables: invoices must be an array');
-  if (!Array.isArray(payments)) throw new TypeError('ageReceivables: payments must be an array');
+  if (!Array.isArray(invoices))
+    throw new PipecastError('invalid-input', 'ageReceivables: invoices must be an array');
+  if (!Array.isArray(payments))
+    throw new PipecastError('invalid-input', 'ageReceivables: payments must be an array');
   const o = normaliseAgingOptions(options);
-  const warnings = new AgingWarnings(o.maxWarnings);
+  const warnings = new WarningCollector({}, o.maxWarnings);
   const ledger = new AgingLedger(o, warnings);
   const counts: AgingCounts = {
     invoices: invoices.length,
@@ -107,7 +110,7 @@ export function ageReceivables(
   const sections = ledger.sections.map((sec, s) =>
     summarizeSection(sec, s, o, ledger, totals, warnings),
   );
-  sections.sort((x, y) => compareText(x.currency ?? '', y.currency ?? ''));
+  sections.sort((x, y) => compareIds(x.currency ?? '', y.currency ?? ''));
   return {
     asOf: isoFromEpochDay(o.asOf),
     by: o.by,

@@ -1,3 +1,5 @@
+import { PipecastError } from '../errors/pipecast-error.js';
+
 /** What the aging buckets measure: days past the due date (default) or days since the invoice date. */
 export type AgingBasis = 'due' | 'invoice';
 
@@ -24,7 +26,7 @@ export const DEFAULT_BUCKET_EDGES: readonly number[] = [30, 60, 90, 180];
  * @param edges - Strictly increasing whole numbers > 0; the upper bound of each bucket but the last.
  * @param by - 'due' (default) or 'invoice'.
  * @returns The buckets in order, labelled with an en dash ("1–30").
- * @throws {RangeError} When edges is empty, holds a non-integer or value ≤ 0, or is not increasing.
+ * @throws {PipecastError} When edges is empty, holds a non-integer or value ≤ 0, or is not increasing.
  * @example
  * agingBuckets([30, 60]).map((b) => b.label); // ['Current', '1–30', '31–60', '61+']
  */
@@ -32,18 +34,28 @@ export function agingBuckets(
   edges: readonly number[] = DEFAULT_BUCKET_EDGES,
   by: AgingBasis = 'due',
 ): AgingBucket[] {
-  if (edges.length === 0) throw new RangeError('agingBuckets: edges must not be empty');
+  if (edges.length === 0)
+    throw new PipecastError('invalid-option', 'agingBuckets: edges must not be empty');
   edges.forEach((edge, i) => {
     if (!Number.isInteger(edge) || edge <= 0) {
-      throw new RangeError(`agingBuckets: each edge must be a whole number > 0, got ${edge}`);
+      throw new PipecastError(
+        'invalid-option',
+        `agingBuckets: each edge must be a whole number > 0, got ${edge}`,
+      );
     }
     const prev = edges[i - 1];
     if (prev !== undefined && edge <= prev) {
-      throw new RangeError(`agingBuckets: edges must increase, got ${prev} then ${edge}`);
+      throw new PipecastError(
+        'invalid-option',
+        `agingBuckets: edges must increase, got ${prev} then ${edge}`,
+      );
     }
   });
   if (by !== 'due' && by !== 'invoice') {
-    throw new RangeError(`agingBuckets: by must be 'due' or 'invoice', got '${String(by)}'`);
+    throw new PipecastError(
+      'invalid-option',
+      `agingBuckets: by must be 'due' or 'invoice', got '${String(by)}'`,
+    );
   }
   const buckets: AgingBucket[] = [];
   let from = 1;

@@ -1,6 +1,6 @@
 import type { AgingInvoiceLine } from './aging-result.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
-import type { AgingWarnings } from './aging-warnings.js';
+import type { WarningCollector } from '../columns/warning-collector.js';
 import { StringIndex } from './string-index.js';
 
 /** One currency section while the passes run (the base currency when a rate table converts). */
@@ -57,7 +57,7 @@ export class AgingLedger {
 
   constructor(
     private readonly o: NormalisedAgingOptions,
-    private readonly warnings: AgingWarnings,
+    private readonly warnings: WarningCollector,
   ) {}
 
   /** The currency code of a currency cell: trimmed, upper-cased; blank → the default currency. */

@@ -3,8 +3,9 @@ import type { EpochDay } from '../columns/epoch-day.js';
 import { epochDayFromIso } from '../columns/epoch-day.js';
 import type { AgingBasis, AgingBucket } from './aging-buckets.js';
 import { agingBuckets, DEFAULT_BUCKET_EDGES } from './aging-buckets.js';
-import { DEFAULT_MAX_WARNINGS_PER_KIND } from './aging-warnings.js';
+import { DEFAULT_WARNING_CAP } from '../columns/warning-collector.js';
 import { DEFAULT_DSO_DAYS } from './dso-standard.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Which invoices the result lists one by one. */
 export type InvoiceLineSelection = 'open' | 'all' | 'none';
@@ -35,7 +36,7 @@ export interface AgeReceivablesOptions {
   /** Where the invoices and payments came from, for warnings. */
   invoicePlace?: WarningPlace;
   paymentPlace?: WarningPlace;
-  /** Row warnings kept per kind before the rest are counted in one summary (default 20). */
+  /** Row warnings kept per kind before the rest are counted in one summary (default DEFAULT_WARNING_CAP, 50). */
   maxWarningsPerKind?: number;
 }
 
@@ -66,9 +67,9 @@ export interface NormalisedAgingOptions {
  *
  * @param options - The caller's options; not mutated.
  * @returns The checked options with defaults (by 'due', DEFAULT_BUCKET_EDGES, DEFAULT_DSO_DAYS,
- *   invoiceLines 'open', DEFAULT_MAX_WARNINGS_PER_KIND).
- * @throws {TypeError} When options is missing.
- * @throws {RangeError} Naming ageReceivables and the bad value: asOf, bucket edges, rates without a
+ *   invoiceLines 'open', DEFAULT_WARNING_CAP).
+ * @throws {PipecastError} When options is missing.
+ * @throws {PipecastError} Naming ageReceivables and the bad value: asOf, bucket edges, rates without a
  *   baseCurrency or ≤ 0, dsoDays, provision rates, netMargin, credit limits, invoiceLines,
  *   maxWarningsPerKind.
  * @example
@@ -77,12 +78,13 @@ export interface NormalisedAgingOptions {
  */
 export function normaliseAgingOptions(options: AgeReceivablesOptions): NormalisedAgingOptions {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError('ageReceivables: options with asOf are required');
+    throw new PipecastError('invalid-option', 'ageReceivables: options with asOf are required');
   }
   const rawAsOf = options.asOf;
   const asOf = typeof rawAsOf === 'string' ? epochDayFromIso(rawAsOf) : rawAsOf;
   if (asOf === undefined || !Number.isInteger(asOf)) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `ageReceivables: asOf must be an epoch day or YYYY-MM-DD date, got ${String(rawAsOf)}`,
     );
   }
@@ -95,35 +97,49 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
   let rates: Map<string, number> | null = null;
   const base = upper(options.baseCurrency);
   if (options.rates !== undefined) {
-    if (base === null) throw new RangeError('ageReceivables: rates need a baseCurrency');
+    if (base === null)
+      throw new PipecastError('invalid-option', 'ageReceivables: rates need a baseCurrency');
     rates = new Map();
     for (const [cur, rate] of Object.entries(options.rates)) {
       if (!Number.isFinite(rate) || rate <= 0) {
-        throw new RangeError(`ageReceivables: rate for ${cur} must be a number > 0, got ${rate}`);
+        throw new PipecastError(
+          'invalid-option',
+          `ageReceivables: rate for ${cur} must be a number > 0, got ${rate}`,
+        );
       }
       rates.set(cur.trim().toUpperCase(), rate);
     }
   }
   const dsoDays = options.dsoDays ?? DEFAULT_DSO_DAYS;
   if (!Number.isInteger(dsoDays) || dsoDays <= 0) {
-    throw new RangeError(`ageReceivables: dsoDays must be a whole number > 0, got ${dsoDays}`);
+    throw new PipecastError(
+      'invalid-option',
+      `ageReceivables: dsoDays must be a whole number > 0, got ${dsoDays}`,
+    );
   }
   const provisionRates = options.provisionRates ?? null;
   if (provisionRates !== null) {
     if (provisionRates.length !== buckets.length) {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-option',
         `ageReceivables: provisionRates needs one rate per bucket (${buckets.length}), got ${provisionRates.length}`,
       );
     }
     for (const rate of provisionRates) {
       if (!Number.isFinite(rate) || rate < 0 || rate > 1) {
-        throw new RangeError(`ageReceivables: each provision rate must be 0–1, got ${rate}`);
+        throw new PipecastError(
+          'invalid-option',
+          `ageReceivables: each provision rate must be 0–1, got ${rate}`,
+        );
       }
     }
   }
   const netMargin = options.netMargin ?? null;
   if (netMargin !== null && (!Number.isFinite(netMargin) || netMargin <= 0 || netMargin > 1)) {
-    throw new RangeError(`ageReceivables: netMargin must be in (0, 1], got ${netMargin}`);
+    throw new PipecastError(
+      'invalid-option',
+      `ageReceivables: netMargin must be in (0, 1], got ${netMargin}`,
+    );
   }
   // Without a prototype, a customer named "constructor" or "toString" has no limit unless given.
   const creditLimits: Record<string, number> = Object.assign(
@@ -132,18 +148,23 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
   );
   for (const [customer, limit] of Object.entries(creditLimits)) {
     if (!Number.isFinite(limit) || limit < 0) {
-      throw new RangeError(`ageReceivables: credit limit of ${customer} must be ≥ 0, got ${limit}`);
+      throw new PipecastError(
+        'invalid-option',
+        `ageReceivables: credit limit of ${customer} must be ≥ 0, got ${limit}`,
+      );
     }
   }
   const invoiceLines = options.invoiceLines ?? 'open';
   if (invoiceLines !== 'open' && invoiceLines !== 'all' && invoiceLines !== 'none') {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `ageReceivables: invoiceLines must be 'open', 'all' or 'none', got '${String(invoiceLines)}'`,
     );
   }
-  const maxWarnings = options.maxWarningsPerKind ?? DEFAULT_MAX_WARNINGS_PER_KIND;
+  const maxWarnings = options.maxWarningsPerKind ?? DEFAULT_WARNING_CAP;
   if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `ageReceivables: maxWarningsPerKind must be a whole number ≥ 0, got ${maxWarnings}`,
     );
   }

@@ -3,7 +3,7 @@ import type { AgingLedger } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER } from './aging-result.js';
-import type { AgingWarnings } from './aging-warnings.js';
+import type { WarningCollector } from '../columns/warning-collector.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { AFTER_AS_OF, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
 import type { DenseInvoiceNumbers } from './dense-invoice-numbers.js';
@@ -62,7 +62,7 @@ export function applyPayments(
   loaded: LoadedInvoices,
   o: NormalisedAgingOptions,
   ledger: AgingLedger,
-  warnings: AgingWarnings,
+  warnings: WarningCollector,
   counts: AgingCounts,
   scratch?: ScratchArrays,
 ): void {

@@ -1,3 +1,5 @@
+import { PipecastError } from '../errors/pipecast-error.js';
+
 /** A bucket's amount, as ageReceivables reports it. */
 export interface ProvisionInput {
   label: string;
@@ -27,7 +29,7 @@ export interface BadDebtProvisionResult {
  * @param buckets - Bucket amounts in order.
  * @param rates - One rate per bucket, each 0–1 (0.05 = 5%).
  * @returns The lines and their total.
- * @throws {RangeError} When the rate count differs from the bucket count or a rate is outside 0–1.
+ * @throws {PipecastError} When the rate count differs from the bucket count or a rate is outside 0–1.
  * @example
  * badDebtProvision([{label: 'Current', amount: 1000}, {label: '1–30', amount: 200}], [0.01, 0.1]);
  * // {lines: [...10, ...20], total: 30}
@@ -37,13 +39,17 @@ export function badDebtProvision(
   rates: readonly number[],
 ): BadDebtProvisionResult {
   if (rates.length !== buckets.length) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `badDebtProvision: need one rate per bucket (${buckets.length}), got ${rates.length}`,
     );
   }
   for (const rate of rates) {
     if (!Number.isFinite(rate) || rate < 0 || rate > 1) {
-      throw new RangeError(`badDebtProvision: each rate must be between 0 and 1, got ${rate}`);
+      throw new PipecastError(
+        'invalid-option',
+        `badDebtProvision: each rate must be between 0 and 1, got ${rate}`,
+      );
     }
   }
   let totalCents = 0;

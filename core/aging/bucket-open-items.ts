@@ -6,7 +6,7 @@ import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_OWNER } from './aging-result.js';
-import type { AgingWarnings } from './aging-warnings.js';
+import type { WarningCollector } from '../columns/warning-collector.js';
 import { firstDayOfMonthIndex, monthIndexOfEpochDay } from '../columns/calendar-month.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { AFTER_AS_OF, DISPUTED, HAS_PAID_INFO, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
@@ -62,7 +62,7 @@ export function bucketOpenItems(
   loaded: LoadedInvoices,
   o: NormalisedAgingOptions,
   ledger: AgingLedger,
-  warnings: AgingWarnings,
+  warnings: WarningCollector,
   counts: AgingCounts,
 ): OpenItemTotals {
   const { asOf, buckets } = o;

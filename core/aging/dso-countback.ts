@@ -4,6 +4,7 @@ import {
   daysInMonthIndex,
   monthIndexOfEpochDay,
 } from '../columns/calendar-month.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** An amount on a date: one invoice's contribution to sales. */
 export interface DatedAmount {
@@ -27,7 +28,7 @@ export interface DatedAmount {
  * @param sales - Invoiced amounts with their dates (credit notes negative).
  * @param asOf - The as-of epoch day.
  * @returns Days, or null when all sales up to as-of do not cover the AR.
- * @throws {RangeError} When ar is not finite or asOf is not an integer.
+ * @throws {PipecastError} When ar is not finite or asOf is not an integer.
  * @example
  * dsoCountback(150, [{ date: mar1, amount: 100 }, { date: feb1, amount: 100 }], mar31); // 45.5
  */
@@ -36,9 +37,13 @@ export function dsoCountback(
   sales: readonly DatedAmount[],
   asOf: EpochDay,
 ): number | null {
-  if (!Number.isFinite(ar)) throw new RangeError(`dsoCountback: ar must be finite, got ${ar}`);
+  if (!Number.isFinite(ar))
+    throw new PipecastError('invalid-input', `dsoCountback: ar must be finite, got ${ar}`);
   if (!Number.isInteger(asOf)) {
-    throw new RangeError(`dsoCountback: asOf must be an integer epoch day, got ${asOf}`);
+    throw new PipecastError(
+      'invalid-option',
+      `dsoCountback: asOf must be an integer epoch day, got ${asOf}`,
+    );
   }
   const monthly = new Map<number, number>();
   for (const { date, amount } of sales) {

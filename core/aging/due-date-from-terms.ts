@@ -1,6 +1,7 @@
 import type { EpochDay } from '../columns/epoch-day.js';
 import { lastDayOfMonth } from '../columns/calendar-month.js';
 import type { PaymentTerms } from './payment-terms.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /**
  * The due date that payment terms give an invoice.
@@ -12,18 +13,20 @@ import type { PaymentTerms } from './payment-terms.js';
  * @param invoiceDate - The invoice date as an epoch day.
  * @param terms - Parsed terms (see parsePaymentTerms).
  * @returns The due date as an epoch day.
- * @throws {RangeError} When invoiceDate is not an integer or the terms days are negative.
+ * @throws {PipecastError} When invoiceDate is not an integer or the terms days are negative.
  * @example
  * dueDateFromTerms(epochDayFromIso('2024-01-15')!, { days: 30, monthEnd: false }); // 2024-02-14
  */
 export function dueDateFromTerms(invoiceDate: EpochDay, terms: PaymentTerms): EpochDay {
   if (!Number.isInteger(invoiceDate)) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-input',
       `dueDateFromTerms: invoiceDate must be an integer epoch day, got ${invoiceDate}`,
     );
   }
   if (!Number.isInteger(terms.days) || terms.days < 0) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-input',
       `dueDateFromTerms: terms.days must be a whole number ≥ 0, got ${terms.days}`,
     );
   }

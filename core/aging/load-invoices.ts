@@ -4,7 +4,7 @@ import type { AgingLedger } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
-import type { AgingWarnings } from './aging-warnings.js';
+import type { WarningCollector } from '../columns/warning-collector.js';
 import { dueDateFromTerms } from './due-date-from-terms.js';
 import { DenseInvoiceNumbers } from './dense-invoice-numbers.js';
 import { InvoiceNumberIndex } from './invoice-number-index.js';
@@ -108,7 +108,7 @@ export function loadInvoices(
   invoices: readonly Invoice[],
   o: NormalisedAgingOptions,
   ledger: AgingLedger,
-  warnings: AgingWarnings,
+  warnings: WarningCollector,
   counts: AgingCounts,
   scratch: ScratchArrays,
 ): LoadedInvoices {
@@ -162,7 +162,7 @@ class InvoiceLoader {
     private readonly invoices: readonly Invoice[],
     private readonly o: NormalisedAgingOptions,
     private readonly ledger: AgingLedger,
-    private readonly warnings: AgingWarnings,
+    private readonly warnings: WarningCollector,
     private readonly counts: AgingCounts,
     scratch: ScratchArrays,
   ) {

@@ -1,7 +1,7 @@
-import { compareText } from './compare-text.js';
+import { compareIds } from '../columns/compare-ids.js';
 
 /**
- * Positions 0 … n − 1 ordered by value, largest first, ties by customer name (compareText), ties
+ * Positions 0 … n − 1 ordered by value, largest first, ties by customer name (compareIds), ties
  * of both in position order: the order of every per-customer list of the aging report (open
  * balance, priority score, unapplied cash). The lists are sorted as positions before their objects
  * are made, so the objects are made in output order and lie together in memory.
@@ -36,7 +36,7 @@ export function largestFirst(
         const b = from[j] as number;
         const va = values[a] as number;
         const vb = values[b] as number;
-        const bFirst = vb > va || (!(vb < va) && compareText(customerOf(b), customerOf(a)) < 0);
+        const bFirst = vb > va || (!(vb < va) && compareIds(customerOf(b), customerOf(a)) < 0);
         if (bFirst) {
           to[k++] = b;
           j++;

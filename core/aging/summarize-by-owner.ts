@@ -2,7 +2,7 @@ import type { AgingBucket } from './aging-buckets.js';
 import type { LedgerSection } from './aging-ledger.js';
 import type { AgingOwner } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
-import { compareText } from './compare-text.js';
+import { compareIds } from '../columns/compare-ids.js';
 import { bucketRecord } from './bucket-record.js';
 
 /**
@@ -46,6 +46,6 @@ export function summarizeByOwner(
       buckets: byLabel,
     };
   });
-  owners.sort((x, y) => y.open - x.open || compareText(x.id, y.id));
+  owners.sort((x, y) => y.open - x.open || compareIds(x.id, y.id));
   return owners;
 }

@@ -1,7 +1,7 @@
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingBucketTotal, AgingProvision, AgingSection } from './aging-result.js';
-import type { AgingWarnings } from './aging-warnings.js';
+import type { WarningCollector } from '../columns/warning-collector.js';
 import { badDebtProvision } from './bad-debt-provision.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { collectionPriority } from './collection-priority.js';
@@ -38,7 +38,7 @@ export function summarizeSection(
   o: NormalisedAgingOptions,
   ledger: AgingLedger,
   totals: OpenItemTotals,
-  warnings: AgingWarnings,
+  warnings: WarningCollector,
 ): AgingSection {
   const { buckets, asOf } = o;
   const nb = buckets.length;

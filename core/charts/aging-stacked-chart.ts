@@ -17,6 +17,7 @@ import {
 } from './chart-pieces.js';
 import type { ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Open balance of one group (customer or owner) in one aging bucket. */
 export interface AgingStackedAmount {
@@ -59,8 +60,8 @@ export const DEFAULT_AGING_TOP_N = 8;
  * @param input - Bucket order, amounts per (group, bucket) and what the groups are.
  * @param options - Title, locale, size, money unit, topN.
  * @returns A Vega-Lite spec (stacked bars).
- * @throws {TypeError} When `buckets` or `amounts` is not an array or a label is not a string.
- * @throws {RangeError} When an amount is not finite, a bucket is unknown or repeats, `groupBy`
+ * @throws {PipecastError} When `buckets` or `amounts` is not an array or a label is not a string.
+ * @throws {PipecastError} When an amount is not finite, a bucket is unknown or repeats, `groupBy`
  *   is not customer/owner, or `topN` is not an integer ≥ 1.
  * @example
  * agingStackedChart({ buckets: ['Current', '1–30'], groupBy: 'customer', amounts: [{ group: 'Acme', bucket: '1–30', amount: 500 }] })
@@ -73,7 +74,8 @@ export function agingStackedChart(
   const buckets = checkArray(fn, 'input.buckets', input?.buckets);
   const amounts = checkArray(fn, 'input.amounts', input.amounts);
   if (input.groupBy !== 'customer' && input.groupBy !== 'owner') {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-input',
       `${fn}: input.groupBy must be 'customer' or 'owner', got ${JSON.stringify(input.groupBy)}`,
     );
   }
@@ -89,7 +91,8 @@ export function agingStackedChart(
     const group = checkText(fn, `${path}.group`, a.group);
     const bucket = checkText(fn, `${path}.bucket`, a.bucket);
     if (!bucketIndex.has(bucket)) {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-input',
         `${fn}: ${path}.bucket ${JSON.stringify(bucket)} is not in input.buckets`,
       );
     }

@@ -1,5 +1,6 @@
 import { CHART_LOCALES, DEFAULT_CHART_LOCALE, chartText } from './chart-text.js';
 import type { ChartLocale, ChartTextKey } from './chart-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Options every chart builder accepts. */
 export interface ChartOptions {
@@ -42,9 +43,9 @@ export interface NormalizedChartOptions {
  * @param titleKey - Catalogue key of the chart's default title.
  * @param defaultHeight - The chart's own default height when the caller gives none.
  * @returns Options with defaults applied.
- * @throws {RangeError} When `locale` is not `'en'` or `'zh'`, or `width`/`height` is not a
+ * @throws {PipecastError} When `locale` is not `'en'` or `'zh'`, or `width`/`height` is not a
  *   finite number in 1…{@link MAX_CHART_SIZE}.
- * @throws {TypeError} When `title`, `subtitle` or `unit` is given and not a string.
+ * @throws {PipecastError} When `title`, `subtitle` or `unit` is given and not a string.
  * @example normalizeChartOptions('funnelChart', { locale: 'zh' }, 'funnelTitle').title // '各阶段商机漏斗'
  */
 export function normalizeChartOptions(
@@ -55,12 +56,18 @@ export function normalizeChartOptions(
 ): NormalizedChartOptions {
   const locale = options?.locale ?? DEFAULT_CHART_LOCALE;
   if (!CHART_LOCALES.includes(locale)) {
-    throw new RangeError(`${fn}: locale must be 'en' or 'zh', got ${JSON.stringify(locale)}`);
+    throw new PipecastError(
+      'invalid-option',
+      `${fn}: locale must be 'en' or 'zh', got ${JSON.stringify(locale)}`,
+    );
   }
   for (const key of ['title', 'subtitle', 'unit'] as const) {
     const value = options?.[key];
     if (value !== undefined && typeof value !== 'string') {
-      throw new TypeError(`${fn}: ${key} must be a string, got ${JSON.stringify(value)}`);
+      throw new PipecastError(
+        'invalid-option',
+        `${fn}: ${key} must be a string, got ${JSON.stringify(value)}`,
+      );
     }
   }
   return {
@@ -75,7 +82,8 @@ export function normalizeChartOptions(
 
 function checkSize(fn: string, name: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > MAX_CHART_SIZE) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `${fn}: ${name} must be a number of pixels in 1…${MAX_CHART_SIZE}, got ${String(value)}`,
     );
   }

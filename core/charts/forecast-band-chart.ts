@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options.js';
 import { AXIS_MONEY_FORMAT, CHART_COLOURS, layeredChart, moneyTitle } from './chart-pieces.js';
 import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Forecast of one close month. */
 export interface ForecastBandMonth {
@@ -41,8 +42,8 @@ const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
  * @param input - Months with weighted amount and P10/P90 (optionally P50).
  * @param options - Title, locale, size, money unit.
  * @returns A Vega-Lite spec (area band + line with points).
- * @throws {TypeError} When `input.months` is not an array or a month is not a string.
- * @throws {RangeError} When a month is not `YYYY-MM`, repeats, a value is not finite, or p10 > p90.
+ * @throws {PipecastError} When `input.months` is not an array or a month is not a string.
+ * @throws {PipecastError} When a month is not `YYYY-MM`, repeats, a value is not finite, or p10 > p90.
  * @example
  * forecastBandChart({ months: [{ month: '2024-03', weighted: 120, p10: 60, p90: 180 }] })
  */
@@ -57,12 +58,15 @@ export function forecastBandChart(
     const path = `input.months[${i}]`;
     const month = checkText(fn, `${path}.month`, m.month);
     if (!MONTH_PATTERN.test(month)) {
-      throw new RangeError(`${fn}: ${path}.month must be YYYY-MM, got ${JSON.stringify(month)}`);
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: ${path}.month must be YYYY-MM, got ${JSON.stringify(month)}`,
+      );
     }
     const p10 = checkFinite(fn, `${path}.p10`, m.p10);
     const p90 = checkFinite(fn, `${path}.p90`, m.p90);
     if (p10 > p90) {
-      throw new RangeError(`${fn}: ${path} has p10 ${p10} above p90 ${p90}`);
+      throw new PipecastError('invalid-input', `${fn}: ${path} has p10 ${p10} above p90 ${p90}`);
     }
     return {
       month,

@@ -45,8 +45,8 @@ export const FUNNEL_ROW_HEIGHT = 44;
  * @param input - Stages in funnel order.
  * @param options - Title, locale, size, money unit.
  * @returns A Vega-Lite spec (horizontal grouped bars with value labels).
- * @throws {TypeError} When `input.stages` is not an array or a stage name is not a string.
- * @throws {RangeError} When an amount is not finite, or a stage name repeats.
+ * @throws {PipecastError} When `input.stages` is not an array or a stage name is not a string.
+ * @throws {PipecastError} When an amount is not finite, or a stage name repeats.
  * @example
  * funnelChart({ stages: [{ stage: 'Interest', amount: 300, weighted: 15 }] }, { locale: 'en' })
  */

@@ -6,6 +6,7 @@ import { CHART_COLOURS, PERCENT_FORMAT, layeredChart } from './chart-pieces.js';
 import type { ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
 import type { ChartTextKey } from './chart-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** ABC class of a customer. */
 export type AbcClass = 'A' | 'B' | 'C';
@@ -57,8 +58,8 @@ const CLASS_COLOURS: Record<AbcClass, string> = {
  * @param input - Customers ranked by revenue, highest first (the ABC analysis order).
  * @param options - Title, locale, size and the two cut points.
  * @returns A Vega-Lite spec (line + class-coloured points + cut-point rules).
- * @throws {TypeError} When `input.customers` is not an array or a name is not a string.
- * @throws {RangeError} When a revenue is not finite, a class is not A/B/C, or the cut points are
+ * @throws {PipecastError} When `input.customers` is not an array or a name is not a string.
+ * @throws {PipecastError} When a revenue is not finite, a class is not A/B/C, or the cut points are
  *   not 0 < aCut ≤ bCut ≤ 1.
  * @example
  * paretoChart({ customers: [{ customer: 'Acme', revenue: 800, abcClass: 'A' }, { customer: 'Bolt', revenue: 200, abcClass: 'B' }] })
@@ -70,7 +71,10 @@ export function paretoChart(input: ParetoChartInput, options?: ParetoChartOption
   const aCut = checkInRange(fn, 'options.aCut', options?.aCut ?? DEFAULT_PARETO_A_CUT, 0, 1);
   const bCut = checkInRange(fn, 'options.bCut', options?.bCut ?? DEFAULT_PARETO_B_CUT, 0, 1);
   if (aCut <= 0 || aCut > bCut) {
-    throw new RangeError(`${fn}: need 0 < aCut ≤ bCut ≤ 1, got aCut ${aCut}, bCut ${bCut}`);
+    throw new PipecastError(
+      'invalid-option',
+      `${fn}: need 0 < aCut ≤ bCut ≤ 1, got aCut ${aCut}, bCut ${bCut}`,
+    );
   }
 
   const revenues = customers.map((c, i) =>
@@ -83,7 +87,8 @@ export function paretoChart(input: ParetoChartInput, options?: ParetoChartOption
   customers.forEach((c, i) => {
     const customer = checkText(fn, `input.customers[${i}].customer`, c.customer);
     if (!Object.hasOwn(CLASS_KEYS, c.abcClass)) {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-input',
         `${fn}: input.customers[${i}].abcClass must be 'A', 'B' or 'C', got ${JSON.stringify(c.abcClass)}`,
       );
     }

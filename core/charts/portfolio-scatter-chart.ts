@@ -11,6 +11,7 @@ import {
 } from './chart-pieces.js';
 import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Attack/defend zone of a customer (客户细分的攻守模型). */
 export type PortfolioZone = 'acquire' | 'retain' | 'disrupt' | 'maintain' | 'abandon';
@@ -73,8 +74,8 @@ export const DEFAULT_PORTFOLIO_LABEL_MAX = 20;
  * @param input - Customers with potential, share and zone; optional split lines.
  * @param options - Title, locale, size, money unit, label limit.
  * @returns A Vega-Lite spec (points + rule lines + optional name labels).
- * @throws {TypeError} When `input.customers` is not an array or a name is not a string.
- * @throws {RangeError} When potential is not finite, share is not in 0–1, or a zone is unknown.
+ * @throws {PipecastError} When `input.customers` is not an array or a name is not a string.
+ * @throws {PipecastError} When potential is not finite, share is not in 0–1, or a zone is unknown.
  * @example
  * portfolioScatterChart({ customers: [{ customer: 'Acme', potential: 500, share: 0.1, zone: 'acquire' }] })
  */
@@ -91,7 +92,8 @@ export function portfolioScatterChart(
   const rows: ChartRow[] = customers.map((c, i) => {
     const path = `input.customers[${i}]`;
     if (!PORTFOLIO_ZONES.includes(c.zone)) {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-input',
         `${fn}: ${path}.zone must be one of ${PORTFOLIO_ZONES.join(', ')}, got ${JSON.stringify(c.zone)}`,
       );
     }

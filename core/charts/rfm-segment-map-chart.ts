@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options.js';
 import { layeredChart } from './chart-pieces.js';
 import type { ChartRow } from './chart-pieces.js';
 import { chartText, localizeKnownName } from './chart-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** One cell of the RFM grid. */
 export interface RfmSegmentMapCell {
@@ -40,8 +41,8 @@ export const DEFAULT_RFM_MAP_SIZE = 420;
  * @param input - Cells with R, FM, segment name and customer count.
  * @param options - Title, locale, size (default 420 × 420).
  * @returns A Vega-Lite spec (rect heatmap + two text layers).
- * @throws {TypeError} When `input.cells` is not an array or a segment is not a string.
- * @throws {RangeError} When r or fm is not an integer 1–5, a count is not an integer ≥ 0, or a
+ * @throws {PipecastError} When `input.cells` is not an array or a segment is not a string.
+ * @throws {PipecastError} When r or fm is not an integer 1–5, a count is not an integer ≥ 0, or a
  *   cell (r, fm) repeats.
  * @example
  * rfmSegmentMapChart({ cells: [{ r: 5, fm: 5, segment: 'Champions', count: 12 }] }, { locale: 'zh' })
@@ -129,7 +130,10 @@ export function rfmSegmentMapChart(
 
 function checkScore(fn: string, path: string, value: number): number {
   if (!Number.isInteger(value) || value < 1 || value > 5) {
-    throw new RangeError(`${fn}: ${path} must be an integer 1–5, got ${String(value)}`);
+    throw new PipecastError(
+      'invalid-input',
+      `${fn}: ${path} must be an integer 1–5, got ${String(value)}`,
+    );
   }
   return value;
 }

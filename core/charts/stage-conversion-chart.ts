@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options.js';
 import { CHART_COLOURS, PERCENT_FORMAT, layeredChart } from './chart-pieces.js';
 import type { ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Conversion out of one stage, in funnel order. */
 export interface StageConversionStage {
@@ -41,8 +42,8 @@ export const CONVERSION_ROW_HEIGHT = 30;
  * @param input - Stages in funnel order with their conversion share.
  * @param options - Title, locale, size.
  * @returns A Vega-Lite spec (bars with percentage labels).
- * @throws {TypeError} When `input.stages` is not an array or a stage name is not a string.
- * @throws {RangeError} When a conversion is negative or not finite, or a stage name repeats.
+ * @throws {PipecastError} When `input.stages` is not an array or a stage name is not a string.
+ * @throws {PipecastError} When a conversion is negative or not finite, or a stage name repeats.
  * @example
  * stageConversionChart({ stages: [{ stage: 'Interest', conversion: 0.8 }, { stage: 'Use', conversion: null }] })
  */
@@ -67,7 +68,10 @@ export function stageConversionChart(
     if (s.conversion === null) return;
     const conversion = checkFinite(fn, `input.stages[${i}].conversion`, s.conversion);
     if (conversion < 0) {
-      throw new RangeError(`${fn}: input.stages[${i}].conversion must be ≥ 0, got ${conversion}`);
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: input.stages[${i}].conversion must be ≥ 0, got ${conversion}`,
+      );
     }
     rows.push({
       stage,

@@ -51,8 +51,8 @@ export const TOP_OVERDUE_ROW_HEIGHT = 24;
  * @param input - Customers with overdue amounts.
  * @param options - Title, locale, size, money unit, topN.
  * @returns A Vega-Lite spec (bars with amount labels).
- * @throws {TypeError} When `input.customers` is not an array or a name is not a string.
- * @throws {RangeError} When an amount is not finite or `topN` is not an integer ≥ 1.
+ * @throws {PipecastError} When `input.customers` is not an array or a name is not a string.
+ * @throws {PipecastError} When an amount is not finite or `topN` is not an integer ≥ 1.
  * @example
  * topOverdueChart({ customers: [{ customer: 'Acme', overdue: 1200, daysLate: 45 }] }, { topN: 5 })
  */

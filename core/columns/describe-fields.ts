@@ -1,6 +1,7 @@
 import type { FieldType } from './record-fields.js';
 import { RECORD_FIELDS } from './record-fields.js';
 import type { RecordKind } from './records.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** One field of a record kind, as a column-mapping screen lists it. */
 export interface FieldDescription {
@@ -24,13 +25,14 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
  *
  * @param kind - deal, stageChange, orderLine, customer, invoice or payment.
  * @returns one description per field; required fields are flagged.
- * @throws RangeError for an unknown kind
+ * @throws PipecastError for an unknown kind
  * @example describeFields('deal').find((f) => f.field === 'stage')?.label // { en: 'Stage', zh: '阶段' }
  */
 export function describeFields(kind: RecordKind): FieldDescription[] {
   const specs = RECORD_FIELDS[kind];
   if (specs === undefined)
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `describeFields: kind must be one of ${Object.keys(RECORD_FIELDS).join(', ')}, got ${String(kind)}`,
     );
   return specs.map((spec) => {

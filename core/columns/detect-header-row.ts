@@ -1,6 +1,7 @@
 import type { CellValue } from './cell-value.js';
 import { matchColumns, type ColumnMapping, type ColumnMatches } from './match-columns.js';
 import type { RecordKind } from './records.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** How far down a header row is looked for: title blocks are rarely taller. */
 export const DEFAULT_HEADER_SEARCH_ROWS = 30;
@@ -38,7 +39,7 @@ const NO_COLUMNS: ColumnMatches = {
  * @param grid rows of cells, grid[i] being Excel row i + 1
  * @param options record kind and how many rows to search
  * @returns the header row index and its column matches
- * @throws Error when searchRows is not a positive integer
+ * @throws PipecastError when searchRows is not a positive integer
  * @example detectHeaderRow([['Pipeline Q3'], [], ['Deal', 'Stage', 'Amount']], { kind: 'deal' }).index // 2
  */
 export function detectHeaderRow(
@@ -47,7 +48,10 @@ export function detectHeaderRow(
 ): DetectHeaderRowResult {
   const searchRows = options.searchRows ?? DEFAULT_HEADER_SEARCH_ROWS;
   if (!Number.isInteger(searchRows) || searchRows < 1) {
-    throw new Error(`detectHeaderRow: searchRows must be a positive integer, got ${searchRows}`);
+    throw new PipecastError(
+      'invalid-option',
+      `detectHeaderRow: searchRows must be a positive integer, got ${searchRows}`,
+    );
   }
   let best: DetectHeaderRowResult = { index: undefined, columns: NO_COLUMNS };
   const limit = Math.min(grid.length, searchRows);

@@ -3,6 +3,7 @@ import { columnIndexFromLetter, columnLetter } from './column-letter.js';
 import { normalizeHeader, stripBracketedNote } from './normalize-header.js';
 import { RECORD_FIELDS, type FieldSpec } from './record-fields.js';
 import type { RecordKind } from './records.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** A column of the user's sheet. */
 export interface SheetColumn {
@@ -106,7 +107,7 @@ function findMappedColumn(columns: SheetColumn[], target: string): SheetColumn |
  * @param headerRow the cells of the header row, as read
  * @param options record kind and optional user mapping
  * @returns matched, unmatched and ambiguous columns and the required fields left unmatched
- * @throws Error when the mapping names a field the record kind does not have, or a column that is not there
+ * @throws PipecastError when the mapping names a field the record kind does not have, or a column that is not there
  * @example matchColumns(['Deal', '阶段', 'Amount'], { kind: 'deal' }).matched.map((m) => m.field) // ['id', 'stage', 'amount']
  */
 export function matchColumns(
@@ -122,7 +123,8 @@ export function matchColumns(
 
   for (const [fieldName, target] of Object.entries(options.mapping ?? {})) {
     if (!fields.some((f) => f.field === fieldName)) {
-      throw new Error(
+      throw new PipecastError(
+        'unknown-field',
         `matchColumns: mapping names unknown field '${fieldName}' for ${options.kind} records`,
       );
     }
@@ -130,8 +132,10 @@ export function matchColumns(
     if (target === null) continue;
     const column = findMappedColumn(columns, target);
     if (!column)
-      throw new Error(
+      throw new PipecastError(
+        'missing-column',
         `matchColumns: mapping for '${fieldName}' names column '${target}', which the header row does not have`,
+        { column: target },
       );
     takenColumns.add(column.index);
     matched.push({ ...column, field: fieldName, via: 'mapping' });

@@ -1,13 +1,4 @@
-/** A CSV line with a quote that never closes: the reader names the file and this line. */
-export class CsvSyntaxError extends Error {
-  override name = 'CsvSyntaxError';
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { PipecastError } from '../errors/pipecast-error.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -26,7 +17,8 @@ const CR = 13;
  * @param text - the decoded file text.
  * @param delimiter - one character: ',', ';', tab or '|'.
  * @returns one array of cells per line.
- * @throws CsvSyntaxError when a quoted field is still open at the end of the text
+ * @throws PipecastError ('malformed-csv', place.row the line) when a quoted field is still open at
+ *   the end of the text
  * @example parseCsvText('a,"b,c"\n1,', ',') // [['a', 'b,c'], ['1']]
  */
 export function parseCsvText(text: string, delimiter: string): (string | null)[][] {
@@ -50,9 +42,10 @@ export function parseCsvText(text: string, delimiter: string): (string | null)[]
       for (;;) {
         const close = text.indexOf('"', from);
         if (close < 0)
-          throw new CsvSyntaxError(
-            startLine,
+          throw new PipecastError(
+            'malformed-csv',
             `a quoted field opened on line ${startLine} is never closed`,
+            { row: startLine },
           );
         for (let k = from; k < close; k++) if (text.charCodeAt(k) === LF) line++;
         if (text.charCodeAt(close + 1) === QUOTE) {

@@ -1,7 +1,8 @@
 import { isBlankField, isoDay, ownSlice, plainNumber } from './csv-fast-fields.js';
 import { CsvValueCache, type ColumnValueCache } from './csv-value-cache.js';
 import { parseId, parseText } from './parse-id.js';
-import { CsvSyntaxError, parseCsvText } from './parse-csv-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
+import { parseCsvText } from './parse-csv-text.js';
 import type { Parsed } from './parsed.js';
 import type { BoundColumn, RawCellSource, RecordAssembler } from './record-assembler.js';
 import { RecordReader, type ReadRecordsOptions, type ReadRecordsResult } from './record-reader.js';
@@ -41,7 +42,7 @@ const INCOMPLETE = -2;
  * @param source the file's text (decoded, without a byte-order mark), whole or in pieces
  * @param options as readRecords, plus the delimiter
  * @returns the same result as readRecords would give for the parsed grid
- * @throws Error for an invalid mapping or header row (as readRecords), or a quoted field that never closes
+ * @throws PipecastError for an invalid mapping or header row (as readRecords), or a quoted field that never closes
  * @example readCsvRecords('Deal,Stage\nA,Design\n', { kind: 'deal', sheet: 'x', delimiter: ',' }).records
  * // [{ row: 2, id: 'A', stage: 'Design' }]
  */
@@ -63,7 +64,7 @@ export function readCsvRecords<K extends RecordKind>(
  * The first `count` rows of CSV text as cells (as parseCsvText gives them), without splitting
  * the rest: enough to find a header or guess what a file holds.
  *
- * @throws CsvSyntaxError when a quoted field in those rows never closes
+ * @throws PipecastError ('malformed-csv') when a quoted field in those rows never closes
  */
 export function readCsvHead(
   source: CsvTextSource,
@@ -411,7 +412,11 @@ function recordEnd(
   }
   if (!final) return INCOMPLETE;
   if (inQuotes)
-    throw new CsvSyntaxError(excelRow, `a quoted field opened on line ${excelRow} is never closed`);
+    throw new PipecastError(
+      'malformed-csv',
+      `a quoted field opened on line ${excelRow} is never closed`,
+      { row: excelRow },
+    );
   return length;
 }
 

@@ -3,7 +3,7 @@ import { RecordReader, type ReadRecordsOptions, type ReadRecordsResult } from '.
 import type { RecordByKind, RecordKind } from './records.js';
 
 export type { MissingValues } from './record-assembler.js';
-export { DEFAULT_MAX_WARNINGS_PER_COLUMN } from './record-reader.js';
+export { DEFAULT_WARNING_CAP } from './warning-collector.js';
 export type { ReadRecordsOptions, ReadRecordsResult } from './record-reader.js';
 
 /**
@@ -22,7 +22,7 @@ export type { ReadRecordsOptions, ReadRecordsResult } from './record-reader.js';
  * @param grid rows of cells, grid[i] being Excel row i + 1 and grid[i][j] column j + 1
  * @param options record kind, sheet name and optional mapping, date system and header row
  * @returns records, warnings and a report of the columns and blanks
- * @throws Error when the mapping names an unknown field or headerRow is not a row number
+ * @throws PipecastError when the mapping names an unknown field or headerRow is not a row number
  * @example readRecords([['Deal', 'Stage', 'Amount'], ['A-1', 'Design', '1,200']], { kind: 'deal', sheet: 'Pipeline' }).records
  * // [{ row: 2, id: 'A-1', stage: 'Design', amount: 1200 }]
  */

@@ -213,27 +213,27 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
         this.countMissing(column.spec.field);
         return true;
       }
-      this.warnings.add(
-        'missing-required-value',
-        `${column.header} is blank; the row is left out.`,
-        'row dropped',
-        {
-          row: this.excelRow,
-          column: column.header,
-          raw: '',
-        },
-      );
+      this.warnings.report({
+        code: 'missing-required-value',
+        message: `${column.header} is blank; the row is left out.`,
+        action: 'row dropped',
+        row: this.excelRow,
+        column: column.header,
+        raw: '',
+      });
       this.dropped = true;
       return false;
     }
     const rawText = raw.rawText(b);
     const code = toExcelError(rawText) ? 'error-value' : 'unreadable-value';
-    this.warnings.add(
+    this.warnings.report({
       code,
-      `${column.header}: ${parsed.reason}${required ? '; the row is left out' : '; the value is ignored'}.`,
-      required ? 'row dropped' : 'value ignored',
-      { row: this.excelRow, column: column.header, raw: rawText },
-    );
+      message: `${column.header}: ${parsed.reason}${required ? '; the row is left out' : '; the value is ignored'}.`,
+      action: required ? 'row dropped' : 'value ignored',
+      row: this.excelRow,
+      column: column.header,
+      raw: rawText,
+    });
     if (required) this.dropped = true;
     return !required;
   }
@@ -300,12 +300,12 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
   /** An order line's amount from quantity × unit price; undefined (reported) without both. */
   private amountOf(quantity: unknown, unitPrice: unknown): number | undefined {
     if (quantity === undefined || unitPrice === undefined) {
-      this.warnings.add(
-        'missing-required-value',
-        'No amount, and no quantity with a unit price to compute it; the row is left out.',
-        'row dropped',
-        { row: this.excelRow },
-      );
+      this.warnings.report({
+        code: 'missing-required-value',
+        message: 'No amount, and no quantity with a unit price to compute it; the row is left out.',
+        action: 'row dropped',
+        row: this.excelRow,
+      });
       return undefined;
     }
     return (quantity as number) * (unitPrice as number);

@@ -5,11 +5,9 @@ import { RecordAssembler, type MissingValues } from './record-assembler.js';
 import { RECORD_FIELDS } from './record-fields.js';
 import { RecordTable } from './record-table.js';
 import type { RecordByKind, RecordKind } from './records.js';
-import { WarningCollector } from './warning-collector.js';
+import { DEFAULT_WARNING_CAP, WarningCollector } from './warning-collector.js';
 import type { DataWarning } from './data-warning.js';
-
-/** Detailed warnings kept per problem and column; the rest are counted in one summary warning. */
-export const DEFAULT_MAX_WARNINGS_PER_COLUMN = 50;
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export interface ReadRecordsOptions<K extends RecordKind> {
   kind: K;
@@ -23,6 +21,7 @@ export interface ReadRecordsOptions<K extends RecordKind> {
   date1904?: boolean;
   /** Excel row number of the header row, when the user names it; otherwise it is detected. */
   headerRow?: number;
+  /** Warnings listed in full per code and column (default DEFAULT_WARNING_CAP, 50); the rest are counted. */
   maxWarningsPerColumn?: number;
   /**
    * Hands each kept record to this function instead of keeping it: the result's `records` stays
@@ -89,13 +88,13 @@ export class RecordReader<K extends RecordKind> {
   private readonly table: RecordTable<RecordByKind[K]> | undefined;
 
   /**
-   * @throws Error when the mapping names an unknown field or headerRow is not a row number
+   * @throws PipecastError when the mapping names an unknown field or headerRow is not a row number
    */
   constructor(private readonly options: ReadRecordsOptions<K>) {
     validateOptions(options);
     this.warnings = new WarningCollector(
       { file: options.file, sheet: options.sheet },
-      options.maxWarningsPerColumn ?? DEFAULT_MAX_WARNINGS_PER_COLUMN,
+      options.maxWarningsPerColumn ?? DEFAULT_WARNING_CAP,
     );
     this.searchRows = options.headerRow ?? DEFAULT_HEADER_SEARCH_ROWS;
     this.table =
@@ -153,20 +152,24 @@ export class RecordReader<K extends RecordKind> {
     const grid: (readonly CellValue[])[] = [];
     for (const { excelRow, row } of this.pending) grid[excelRow - 1] = row;
     let index: number | undefined;
-    if (this.options.headerRow === undefined) {
-      const found = detectHeaderRow(grid, { kind, mapping });
-      index = found.index;
-      this.columns = found.columns;
-    } else {
-      index = this.options.headerRow - 1;
-      this.columns = matchColumns(grid[index] ?? [], { kind, mapping });
+    try {
+      if (this.options.headerRow === undefined) {
+        const found = detectHeaderRow(grid, { kind, mapping });
+        index = found.index;
+        this.columns = found.columns;
+      } else {
+        index = this.options.headerRow - 1;
+        this.columns = matchColumns(grid[index] ?? [], { kind, mapping });
+      }
+    } catch (error) {
+      throw inSheet(error, this.options);
     }
     if (index === undefined) {
-      this.warnings.add(
-        'no-header-row',
-        `No header row for ${kind} records in the first rows: no row names enough known columns.`,
-        'sheet skipped',
-      );
+      this.warnings.report({
+        code: 'no-header-row',
+        message: `No header row for ${kind} records in the first rows: no row names enough known columns.`,
+        action: 'sheet skipped',
+      });
       this.pending.length = 0;
       return;
     }
@@ -192,20 +195,21 @@ export class RecordReader<K extends RecordKind> {
     const headerRow = this.headerRow;
     for (const field of this.columns.ambiguous) {
       const [chosen, ...others] = field.candidates;
-      this.warnings.add(
-        'ambiguous-column',
-        `Several columns could be ${field.field}: used "${chosen?.header}" (${chosen?.column}), not ${others.map((c) => `"${c.header}" (${c.column})`).join(', ')}.`,
-        'assumed',
-        { row: headerRow, column: chosen?.header },
-      );
+      this.warnings.report({
+        code: 'ambiguous-column',
+        message: `Several columns could be ${field.field}: used "${chosen?.header}" (${chosen?.column}), not ${others.map((c) => `"${c.header}" (${c.column})`).join(', ')}.`,
+        action: 'assumed',
+        row: headerRow,
+        column: chosen?.header,
+      });
     }
     if (this.columns.missingRequired.length > 0) {
-      this.warnings.add(
-        'missing-required-column',
-        `No column for ${this.columns.missingRequired.join(', ')}, which ${this.options.kind} records need; map it to read this sheet.`,
-        'sheet skipped',
-        { row: headerRow },
-      );
+      this.warnings.report({
+        code: 'missing-required-column',
+        message: `No column for ${this.columns.missingRequired.join(', ')}, which ${this.options.kind} records need; map it to read this sheet.`,
+        action: 'sheet skipped',
+        row: headerRow,
+      });
     }
   }
 }
@@ -214,15 +218,32 @@ function validateOptions<K extends RecordKind>(options: ReadRecordsOptions<K>): 
   for (const field of Object.keys(options.mapping ?? {})) {
     if (!RECORD_FIELDS[options.kind].some((spec) => spec.field === field)) {
       const known = RECORD_FIELDS[options.kind].map((spec) => spec.field).join(', ');
-      throw new Error(
+      throw new PipecastError(
+        'unknown-field',
         `readRecords: mapping names unknown field '${field}' for ${options.kind} records (known: ${known})`,
       );
     }
   }
   const headerRow = options.headerRow;
   if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
-    throw new Error(
+    throw new PipecastError(
+      'invalid-option',
       `readRecords: headerRow must be an Excel row number (1 or more), got ${headerRow}`,
     );
   }
+}
+
+/**
+ * A header-matching error with the file, sheet and given header row added to its place, so the
+ * user learns which sheet's mapping to fix.
+ */
+function inSheet<K extends RecordKind>(error: unknown, options: ReadRecordsOptions<K>): unknown {
+  if (!(error instanceof PipecastError)) return error;
+  const place = {
+    file: options.file,
+    sheet: options.sheet,
+    row: options.headerRow,
+    ...error.place,
+  };
+  return new PipecastError(error.code, error.message, place, { cause: error });
 }

@@ -3,6 +3,7 @@ import { ownSlice } from './csv-fast-fields.js';
 import { PackedTextColumn, type PackedTexts } from './packed-text-column.js';
 import { RECORD_FIELDS, type FieldType } from './record-fields.js';
 import type { RecordByKind, RecordKind } from './records.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /**
  * How a field is stored: numbers and dates, booleans, ids (packed: they differ row by row),
@@ -110,7 +111,10 @@ export class RecordTable<T> {
   fieldIndex(field: string): number {
     const f = this.indexByField.get(field);
     if (f === undefined)
-      throw new Error(`RecordTable: ${this.kind} records have no field '${field}'`);
+      throw new PipecastError(
+        'unknown-field',
+        `RecordTable: ${this.kind} records have no field '${field}'`,
+      );
     return f;
   }
 
@@ -257,7 +261,8 @@ export class RecordTable<T> {
       if (column === undefined) return undefined;
       return Array.from({ length: this.size }, (_, i) => this.get(f, i) as T | undefined);
     }
-    if (storage !== VALUE) throw new Error(`RecordTable: ${field} is not a text field`);
+    if (storage !== VALUE)
+      throw new PipecastError('unknown-field', `RecordTable: ${field} is not a text field`);
     return column as (T | undefined)[] | undefined;
   }
 
@@ -268,7 +273,10 @@ export class RecordTable<T> {
   codes(field: string): TextCodes | undefined {
     const f = this.fieldIndex(field);
     if (this.storage[f] !== CODED)
-      throw new Error(`RecordTable: ${field} is not a text or status field`);
+      throw new PipecastError(
+        'unknown-field',
+        `RecordTable: ${field} is not a text or status field`,
+      );
     return (this.columns[f] as CodedTextColumn | undefined)?.codes(this.size);
   }
 
@@ -291,7 +299,8 @@ export class RecordTable<T> {
   private typed(field: string, storage: number): FieldColumn | undefined {
     const f = this.fieldIndex(field);
     if (this.storage[f] !== storage)
-      throw new Error(
+      throw new PipecastError(
+        'unknown-field',
         `RecordTable: ${field} is not a ${storage === NUMBER ? 'number' : 'boolean'} field`,
       );
     const column = this.columns[f] as Float64Array | Int8Array | undefined;

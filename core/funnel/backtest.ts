@@ -6,6 +6,7 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import { terminalStatusOf } from './resolve-template.js';
 import { NO_DATE_LABEL, NONE_LABEL } from './weighted-pipeline.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export interface BacktestOptions extends PrepareDealsOptions {
   /** Groups MAPE is averaged over (default 'owner'). */
@@ -53,7 +54,7 @@ export interface BacktestResult {
  * @param outcomes - the same deals later, with won/lost status or stage (not mutated).
  * @param options - template/rate options, groupBy.
  * @returns totals, accuracy, MAPE over groups, Brier score.
- * @throws Error for a bad groupBy or template options.
+ * @throws PipecastError for a bad groupBy or template options.
  * @example backtest(q1Snapshot, endOfQ1).accuracy
  */
 export function backtest(
@@ -63,7 +64,8 @@ export function backtest(
 ): BacktestResult {
   const groupBy = options.groupBy ?? 'owner';
   if (!['owner', 'stage', 'month'].includes(groupBy))
-    throw new Error(
+    throw new PipecastError(
+      'invalid-option',
       `backtest: groupBy must be owner, stage or month, got ${JSON.stringify(groupBy)}`,
     );
   const p = prepareDeals(snapshot, options);

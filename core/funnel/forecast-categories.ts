@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
 import type { DealWeights } from './deal-weights.js';
@@ -11,6 +12,7 @@ import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, LOST, OPEN, WON } from './prepared-deals.js';
 import type { ForecastCategory } from './stage-templates.js';
 import { FORECAST_CATEGORIES } from './stage-templates.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 const CATEGORY_NAMES: Readonly<Record<ForecastCategory, [string, string, string[]]>> = {
   pipeline: ['Pipeline', '漏斗中', ['pipe', 'open', '管道', '跟进中', '储备']],
@@ -91,7 +93,7 @@ export interface ForecastCategoriesResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - template/rate options, small-order threshold, period.
  * @returns five category rows, roll-ups, unqualified deals and warnings.
- * @throws Error when period.start > period.end, or for bad template options.
+ * @throws PipecastError when period.start > period.end, or for bad template options.
  * @example forecastCategories(deals).rollups.commitForecast
  */
 export function forecastCategories(
@@ -99,7 +101,8 @@ export function forecastCategories(
   options: ForecastCategoriesOptions = {},
 ): ForecastCategoriesResult {
   if (options.period && !(options.period.start <= options.period.end))
-    throw new Error(
+    throw new PipecastError(
+      'invalid-option',
       `forecastCategories: period.start must be ≤ period.end, got ${options.period.start} > ${options.period.end}`,
     );
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
@@ -123,7 +126,7 @@ export function forecastCategoriesOf(
   const amount = new Float64Array(5);
   const weighted = new Float64Array(5);
   const unqualified: UnqualifiedDeal[] = [];
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   let applied = 0;
   let unrecognised = 0;
   const stageCategory = p.stages.map((s) => FORECAST_CATEGORIES.indexOf(s.category));
@@ -164,7 +167,7 @@ export function forecastCategoriesOf(
           const override = toForecastCategory(typed);
           if (override === undefined || override === 'closed') {
             unrecognised += 1;
-            warnings.push({
+            warnings.report({
               code: 'unreadable-value',
               message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
               row: rows[i],
@@ -201,7 +204,7 @@ export function forecastCategoriesOf(
   const at = (c: ForecastCategory): number => amount[FORECAST_CATEGORIES.indexOf(c)] ?? 0;
   const demotedCount = unqualified.filter((u) => u.demoted).length;
   if (demotedCount > 0) {
-    warnings.push({
+    warnings.report({
       code: 'other',
       message: `${demotedCount} unqualified deal(s) (need, authority, budget or timeline not met) were moved from Commit to Best case`,
       row: unqualified.find((u) => u.demoted)?.row,
@@ -226,6 +229,6 @@ export function forecastCategoriesOf(
     qualificationFlags: flagsInUse,
     unqualified,
     overrides: { applied, unrecognised },
-    warnings,
+    warnings: warnings.finish(),
   };
 }

@@ -29,6 +29,7 @@ import type { StageKpisResult } from './stage-kpis.js';
 import { stageKpisOf } from './stage-kpis.js';
 import type { PipelineStageRow, WeightedPipelineResult } from './weighted-pipeline.js';
 import { weightedPipelineOf } from './weighted-pipeline.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export interface ForecastFunnelOptions extends PrepareDealsOptions {
   /** The day the forecast is made (hygiene, run-rate, time in stage). Core never reads the clock. */
@@ -93,7 +94,7 @@ export interface ForecastFunnelResult extends Omit<WeightedPipelineResult, 'stag
  *   table a reader collected them in.
  * @param options - asOf (required) and the options of the parts.
  * @returns one plain JSON object.
- * @throws Error when asOf is not an integer, and for any part's bad options.
+ * @throws PipecastError when asOf is not an integer, and for any part's bad options.
  * @example forecastFunnel(deals, { asOf: epochDayFromIso('2024-07-01')! }).totals // {count, amount, weighted}
  */
 export function forecastFunnel(
@@ -102,10 +103,16 @@ export function forecastFunnel(
 ): ForecastFunnelResult {
   const { asOf } = options;
   if (!Number.isInteger(asOf))
-    throw new Error(`forecastFunnel: asOf must be an integer epoch day, got ${asOf}`);
+    throw new PipecastError(
+      'invalid-option',
+      `forecastFunnel: asOf must be an integer epoch day, got ${asOf}`,
+    );
   const threshold = options.smallOrderThreshold;
   if (threshold !== undefined && !(threshold >= 0))
-    throw new Error(`forecastFunnel: smallOrderThreshold must be ≥ 0, got ${threshold}`);
+    throw new PipecastError(
+      'invalid-option',
+      `forecastFunnel: smallOrderThreshold must be ≥ 0, got ${threshold}`,
+    );
   const p = prepareDeals(deals, options);
   const w = dealWeights(p, threshold);
   const pipeline = weightedPipelineOf(p, w, threshold);

@@ -6,6 +6,7 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, OPEN } from './prepared-deals.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Days without activity after which an open deal is listed. */
 export const DEFAULT_NO_ACTIVITY_DAYS = 30;
@@ -63,7 +64,7 @@ export interface HygieneResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - asOf (required), noActivityDays, stageNormDays.
  * @returns three lists, unchecked counts and the stage norms used.
- * @throws Error when asOf is not an integer, noActivityDays < 0, a norm is negative or names no stage.
+ * @throws PipecastError when asOf is not an integer, noActivityDays < 0, a norm is negative or names no stage.
  * @example hygiene(deals, { asOf: epochDayFromIso('2024-07-01')! }).pastClose
  */
 export function hygiene(
@@ -73,8 +74,12 @@ export function hygiene(
   const { asOf } = options;
   const idle = options.noActivityDays ?? DEFAULT_NO_ACTIVITY_DAYS;
   if (!Number.isInteger(asOf))
-    throw new Error(`hygiene: asOf must be an integer epoch day, got ${asOf}`);
-  if (!(idle >= 0)) throw new Error(`hygiene: noActivityDays must be ≥ 0, got ${idle}`);
+    throw new PipecastError(
+      'invalid-option',
+      `hygiene: asOf must be an integer epoch day, got ${asOf}`,
+    );
+  if (!(idle >= 0))
+    throw new PipecastError('invalid-option', `hygiene: noActivityDays must be ≥ 0, got ${idle}`);
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
 
   const stayN = new Float64Array(p.stages.length);
@@ -94,15 +99,19 @@ export function hygiene(
           .includes(normalizeStageName(name)),
       );
       if (index < 0)
-        throw new Error(
+        throw new PipecastError(
+          'invalid-option',
           `hygiene: stageNormDays names stage ${JSON.stringify(name)}, which is not in the template`,
         );
       if (!(days >= 0))
-        throw new Error(`hygiene: stageNormDays for ${name} must be ≥ 0, got ${days}`);
+        throw new PipecastError(
+          'invalid-option',
+          `hygiene: stageNormDays for ${name} must be ≥ 0, got ${days}`,
+        );
       userNorms.set(p.stages[index]?.key ?? name, days);
     }
   } else if (given !== undefined && !(given >= 0)) {
-    throw new Error(`hygiene: stageNormDays must be ≥ 0, got ${given}`);
+    throw new PipecastError('invalid-option', `hygiene: stageNormDays must be ≥ 0, got ${given}`);
   }
   const stageNorms = p.stages.map((s, k) => {
     const user = typeof given === 'number' ? given : userNorms.get(s.key);

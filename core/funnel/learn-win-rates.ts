@@ -40,7 +40,7 @@ export interface LearnWinRatesResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - stage history, template, byOwner, minClosed, priorWeight.
  * @returns team rates, overall rate, per-owner rates.
- * @throws Error for bad template options (see prepareDeals).
+ * @throws PipecastError for bad template options (see prepareDeals).
  * @example learnWinRates(crmDeals).stages[0] // {name: 'Prospecting', rate: 4238 / 6711, won: 4238, closed: 6711, …}
  */
 export function learnWinRates(

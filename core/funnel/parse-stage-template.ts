@@ -1,6 +1,7 @@
 import type { ForecastCategory, StageDefinition, StageTemplate } from './stage-templates.js';
 import { FORECAST_CATEGORIES } from './stage-templates.js';
 import { normalizeStageName } from './normalize-stage-name.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** The JSON a user writes for `--template FILE.json`. */
 export interface StageTemplateJson {
@@ -24,13 +25,13 @@ export interface StageTemplateJson {
  *
  * @param json - the value of JSON.parse on the file.
  * @returns a StageTemplate with key `custom`.
- * @throws Error naming the bad field when the shape is wrong, a rate is outside 0–100, a name is
+ * @throws PipecastError naming the bad field when the shape is wrong, a rate is outside 0–100, a name is
  *   blank, or two stages share a name after normalisation.
  * @example parseStageTemplate({ name: 'Mine', stages: [{ name: 'Lead', rate: 10 }, { name: 'Deal', rate: 0.6 }] })
  */
 export function parseStageTemplate(json: unknown): StageTemplate {
   const fail = (what: string): never => {
-    throw new Error(`parseStageTemplate: ${what}`);
+    throw new PipecastError('invalid-option', `parseStageTemplate: ${what}`);
   };
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     fail('expected an object {name, stages: [...]}');

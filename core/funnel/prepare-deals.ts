@@ -1,4 +1,5 @@
-import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
+import type { WarningPlace } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import type { TextCodes } from '../columns/coded-text-column.js';
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, DealStatus, StageChange } from '../columns/records.js';
@@ -17,6 +18,7 @@ import {
   userTemplateChoice,
 } from './resolve-template.js';
 import { DEFAULT_MIN_CLOSED, DEFAULT_PRIOR_WEIGHT, winRatesOf } from './win-rates-of.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 const ROW_SAMPLE = 20;
 
@@ -53,7 +55,7 @@ export interface PrepareDealsOptions extends ResolveTemplateOptions {
  *   in (ReadRecordsOptions.table), which a million deals read much faster from.
  * @param options - template, history, user rates, rate learning, money decimals.
  * @returns PreparedDeals.
- * @throws Error for a bad template key, a user rate outside 0–1, or decimals not an integer 0–6.
+ * @throws PipecastError for a bad template key, a user rate outside 0–1, or decimals not an integer 0–6.
  * @example prepareDeals(deals, { template: 'six' }).stages[0].rate // 0.05
  */
 export function prepareDeals(
@@ -62,7 +64,10 @@ export function prepareDeals(
 ): PreparedDeals {
   const decimals = options.decimals ?? DEFAULT_MONEY_DECIMALS;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
-    throw new Error(`prepareDeals: decimals must be an integer 0–6, got ${decimals}`);
+    throw new PipecastError(
+      'invalid-option',
+      `prepareDeals: decimals must be an integer 0–6, got ${decimals}`,
+    );
   const learnMode = options.learnRates ?? 'missing';
   const minClosed = options.minClosed ?? DEFAULT_MIN_CLOSED;
   const priorWeight = options.priorWeight ?? DEFAULT_PRIOR_WEIGHT;
@@ -83,11 +88,15 @@ export function prepareDeals(
   for (const [name, rate] of Object.entries(options.rates ?? {})) {
     const index = matcher.get(normalizeStageName(name));
     if (index === undefined)
-      throw new Error(
+      throw new PipecastError(
+        'invalid-option',
         `prepareDeals: rates names stage ${JSON.stringify(name)}, which is not in template ${template.key}`,
       );
     if (!(rate >= 0 && rate <= 1))
-      throw new Error(`prepareDeals: rate for ${JSON.stringify(name)} must be 0–1, got ${rate}`);
+      throw new PipecastError(
+        'invalid-option',
+        `prepareDeals: rate for ${JSON.stringify(name)} must be 0–1, got ${rate}`,
+      );
     const stage = stages[index];
     if (stage) {
       stage.rate = rate;
@@ -128,7 +137,7 @@ export function prepareDeals(
   const owners = new Dictionary();
   const regions = new Dictionary();
   const products = new Dictionary();
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const unknown = new Map<string, UnknownStage>();
   const missAmount = tally(
     'amount',
@@ -203,7 +212,7 @@ export function prepareDeals(
     const p = probabilities === undefined ? NaN : probabilities[i]!;
     if (p >= 0 && p <= 1) (probability ??= filledWithNaN(size))[i] = p;
     else if (!Number.isNaN(p)) {
-      warnings.push({
+      warnings.report({
         code: 'out-of-range',
         message: `Probability ${p} is outside 0–100%; the stage rate is used instead`,
         ...place,
@@ -304,7 +313,7 @@ export function prepareDeals(
       }
     }
     for (const [name, rows] of unknownHistory) {
-      warnings.push({
+      warnings.report({
         code: 'unknown-stage',
         message: `Stage history names stage "${name}" ${rows.length} time(s), which is not in template ${template.key}; those changes are ignored`,
         ...place,
@@ -316,7 +325,7 @@ export function prepareDeals(
       });
     }
     if (orphans > 0) {
-      warnings.push({
+      warnings.report({
         code: 'other',
         message: `${orphans} stage change(s) name a deal id that is not in the pipeline; they are ignored`,
         ...place,
@@ -356,7 +365,7 @@ export function prepareDeals(
   }
 
   for (const entry of unknown.values()) {
-    warnings.push({
+    warnings.report({
       code: 'unknown-stage',
       message: `Stage "${entry.name}" (${entry.count} deal(s)) is not in template ${template.key}; those deals are listed but kept out of stage rows and weighted totals`,
       ...place,
@@ -377,7 +386,7 @@ export function prepareDeals(
   };
   for (const entry of missing) {
     if (!present[entry.field]) continue;
-    warnings.push({
+    warnings.report({
       code: 'missing-value',
       message: `${entry.count} ${entry.among === 'open' ? 'open ' : ''}deal(s) have no ${entry.field} (first row ${entry.rows[0]}): ${entry.action}`,
       ...place,
@@ -390,7 +399,7 @@ export function prepareDeals(
   }
   stages.forEach((s) => {
     if (s.rate === undefined) {
-      warnings.push({
+      warnings.report({
         code: 'missing-value',
         message: `Stage "${s.name}" has no win rate (the template gives none and no closed deals teach one); its deals add to weighted sums only through their own probability`,
         ...place,
@@ -399,7 +408,7 @@ export function prepareDeals(
     }
   });
   if (lostWithoutStage > 0 && stageCount > 0) {
-    warnings.push({
+    warnings.report({
       code: 'other',
       message: `${lostWithoutStage} lost deal(s) do not say at which stage they were lost; for learned win rates they count as having reached every stage`,
       ...place,
@@ -445,7 +454,7 @@ export function prepareDeals(
       amount: fromMinorUnits(u.amount, scale),
     })),
     missing,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 

@@ -9,6 +9,7 @@ import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, OPEN, WON } from './prepared-deals.js';
 import { NONE_LABEL } from './weighted-pipeline.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export interface QuotaCoverageOptions extends PrepareDealsOptions {
   /** One team quota, or a quota per owner (owner names matched ignoring case and spaces). */
@@ -59,7 +60,7 @@ export interface QuotaCoverageResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - quota (required), period, win rate.
  * @returns per-owner rows (per-owner quota) or one team row, plus the total.
- * @throws Error when a quota is negative or not a number, or the win rate is outside (0, 1].
+ * @throws PipecastError when a quota is negative or not a number, or the win rate is outside (0, 1].
  * @example quotaCoverage(deals, { quota: 1000 }).total.coverage
  */
 export function quotaCoverage(
@@ -70,12 +71,16 @@ export function quotaCoverage(
   const quotas = typeof quota === 'number' ? { '': quota } : quota;
   for (const [owner, q] of Object.entries(quotas)) {
     if (typeof q !== 'number' || !(q >= 0))
-      throw new Error(
+      throw new PipecastError(
+        'invalid-option',
         `quotaCoverage: quota${owner ? ` for ${owner}` : ''} must be a number ≥ 0, got ${q}`,
       );
   }
   if (options.winRate !== undefined && !(options.winRate > 0 && options.winRate <= 1))
-    throw new Error(`quotaCoverage: winRate must be in (0, 1], got ${options.winRate}`);
+    throw new PipecastError(
+      'invalid-option',
+      `quotaCoverage: winRate must be in (0, 1], got ${options.winRate}`,
+    );
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
   return quotaCoverageOf(p, dealWeights(p, options.smallOrderThreshold), options);
 }

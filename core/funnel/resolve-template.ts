@@ -9,6 +9,7 @@ import {
   STAGE_TEMPLATES,
   WON_STAGE_NAMES,
 } from './stage-templates.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Share of open deals whose stage a built-in template must recognise to be chosen. */
 export const DEFAULT_MIN_TEMPLATE_MATCH = 0.5;
@@ -71,7 +72,7 @@ export function stageMatcher(template: StageTemplate): Map<string, number> {
  * @param deals - the pipeline.
  * @param options - see ResolveTemplateOptions.
  * @returns the template and why it was chosen.
- * @throws Error when `template` is an unknown key.
+ * @throws PipecastError when `template` is an unknown key.
  * @example resolveTemplate(deals).choice.key // 'six' when most stages read like 兴趣/酝酿/…
  */
 export function resolveTemplate(
@@ -174,13 +175,14 @@ export function resolveTemplate(
  *
  * @param template - 'six', 'key-account', 'generic' or a StageTemplate.
  * @returns the template.
- * @throws Error naming the key when `template` is an unknown key.
+ * @throws PipecastError naming the key when `template` is an unknown key.
  * @example userTemplate('six').stages.length // 6
  */
 export function userTemplate(template: StageTemplateKey | StageTemplate): StageTemplate {
   const found = typeof template === 'string' ? STAGE_TEMPLATES[template] : template;
   if (!found)
-    throw new Error(
+    throw new PipecastError(
+      'invalid-option',
       `resolveTemplate: unknown template ${JSON.stringify(template)}; use six, key-account, generic or a template object`,
     );
   return found;

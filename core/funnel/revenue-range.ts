@@ -7,6 +7,7 @@ import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals } from './prepared-deals.js';
 import { seededRandom } from './seeded-random.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Up to this many uncertain deals the distribution is enumerated exactly (2^n outcomes). */
 export const DEFAULT_EXACT_DEALS = 16;
@@ -76,7 +77,7 @@ export interface RevenueRangeResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - method, maxCdfError (0.01), trials, alpha (0.001), seed.
  * @returns the three quantiles, mean, method and its stated error bound.
- * @throws Error for maxCdfError or alpha outside (0, 1), or trials not a positive integer.
+ * @throws PipecastError for maxCdfError or alpha outside (0, 1), or trials not a positive integer.
  * @example revenueRange(deals, { seed: 1 }) // {p10, p50, p90, method: 'exact', cdfError: 0, …}
  */
 export function revenueRange(
@@ -132,13 +133,23 @@ export function revenueQuantiles(
   const seed = options.seed ?? DEFAULT_SEED;
   const method = options.method ?? 'auto';
   if (!(maxCdfError > 0 && maxCdfError < 1))
-    throw new Error(`revenueRange: maxCdfError must be in (0, 1), got ${maxCdfError}`);
+    throw new PipecastError(
+      'invalid-option',
+      `revenueRange: maxCdfError must be in (0, 1), got ${maxCdfError}`,
+    );
   if (!(alpha > 0 && alpha < 1))
-    throw new Error(`revenueRange: alpha must be in (0, 1), got ${alpha}`);
+    throw new PipecastError(
+      'invalid-option',
+      `revenueRange: alpha must be in (0, 1), got ${alpha}`,
+    );
   if (options.trials !== undefined && !(Number.isInteger(options.trials) && options.trials > 0))
-    throw new Error(`revenueRange: trials must be a positive integer, got ${options.trials}`);
+    throw new PipecastError(
+      'invalid-option',
+      `revenueRange: trials must be a positive integer, got ${options.trials}`,
+    );
   if (amounts.length !== probabilities.length)
-    throw new Error(
+    throw new PipecastError(
+      'invalid-input',
       `revenueRange: ${amounts.length} amounts but ${probabilities.length} probabilities`,
     );
 
@@ -180,7 +191,10 @@ export function revenueQuantiles(
   const choose = (m: RevenueRangeMethod): boolean => method === m;
   if (choose('exact') || (method === 'auto' && n <= DEFAULT_EXACT_DEALS)) {
     if (n > 24)
-      throw new Error(`revenueRange: exact enumeration needs ≤ 24 uncertain deals, got ${n}`);
+      throw new PipecastError(
+        'too-large',
+        `revenueRange: exact enumeration needs ≤ 24 uncertain deals, got ${n}`,
+      );
     const [p10, p50, p90] = exactQuantiles(ua, up, [0.1, 0.5, 0.9]);
     return {
       ...base,

@@ -5,6 +5,7 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, OPEN, WON } from './prepared-deals.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export interface SalesVelocityOptions extends PrepareDealsOptions {
   /** Default: won ÷ closed in the data. */
@@ -38,7 +39,7 @@ export interface SalesVelocityResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - optional winRate and cycleDays overrides.
  * @returns the inputs and the velocity per day and per 30 days.
- * @throws Error when winRate is outside 0–1 or cycleDays ≤ 0.
+ * @throws PipecastError when winRate is outside 0–1 or cycleDays ≤ 0.
  * @example salesVelocity(deals).perDay
  */
 export function salesVelocity(
@@ -46,9 +47,15 @@ export function salesVelocity(
   options: SalesVelocityOptions = {},
 ): SalesVelocityResult {
   if (options.winRate !== undefined && !(options.winRate >= 0 && options.winRate <= 1))
-    throw new Error(`salesVelocity: winRate must be 0–1, got ${options.winRate}`);
+    throw new PipecastError(
+      'invalid-option',
+      `salesVelocity: winRate must be 0–1, got ${options.winRate}`,
+    );
   if (options.cycleDays !== undefined && !(options.cycleDays > 0))
-    throw new Error(`salesVelocity: cycleDays must be > 0, got ${options.cycleDays}`);
+    throw new PipecastError(
+      'invalid-option',
+      `salesVelocity: cycleDays must be > 0, got ${options.cycleDays}`,
+    );
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
   return salesVelocityOf(p, dealWeights(p, options.smallOrderThreshold), options);
 }

@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
 import { fromMinorUnits, moneyScale, toMinorUnits, DEFAULT_MONEY_DECIMALS } from './money.js';
@@ -52,7 +53,7 @@ export interface SlippageResult {
  * @param after - the later snapshot (not mutated).
  * @param options - template (resolved from `after` when not given), decimals.
  * @returns three lists (largest change first), totals, added/removed counts, warnings.
- * @throws Error for an unknown template key.
+ * @throws PipecastError for an unknown template key.
  * @example slippage(lastWeek, thisWeek).pushedOut
  */
 export function slippage(
@@ -63,12 +64,12 @@ export function slippage(
   const scale = moneyScale(options.decimals ?? DEFAULT_MONEY_DECIMALS);
   const { template } = resolveTemplate(after.length > 0 ? after : before, options);
   const matcher = stageMatcher(template);
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const index = (deals: readonly Deal[], which: string): Map<string, Deal> => {
     const map = new Map<string, Deal>();
     for (const d of deals) {
       if (map.has(d.id)) {
-        warnings.push({
+        warnings.report({
           code: 'duplicate-id',
           message: `Deal id "${d.id}" appears again in the ${which} snapshot; the first row is used`,
           row: d.row,
@@ -139,6 +140,6 @@ export function slippage(
     added: [...now.keys()].filter((id) => !old.has(id)).length,
     removed: [...old.keys()].filter((id) => !now.has(id)),
     matched,
-    warnings,
+    warnings: warnings.finish(),
   };
 }

@@ -6,6 +6,7 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, OPEN, WON } from './prepared-deals.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Days of won history the small-order run-rate is taken from. */
 export const DEFAULT_RUN_RATE_LOOKBACK_DAYS = 365;
@@ -44,7 +45,7 @@ export interface SmallOrderRunRateResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - threshold and asOf (required), lookbackDays (365), horizonDays (90).
  * @returns excluded open orders, the history used, the run-rate and the add-back.
- * @throws Error when threshold < 0, asOf is not an integer epoch day, or a day count is not a positive integer.
+ * @throws PipecastError when threshold < 0, asOf is not an integer epoch day, or a day count is not a positive integer.
  * @example smallOrderRunRate(deals, { threshold: 5, asOf: epochDayFromIso('2024-07-01')! }).addBack
  */
 export function smallOrderRunRate(
@@ -54,15 +55,24 @@ export function smallOrderRunRate(
   const lookback = options.lookbackDays ?? DEFAULT_RUN_RATE_LOOKBACK_DAYS;
   const horizon = options.horizonDays ?? DEFAULT_RUN_RATE_HORIZON_DAYS;
   if (!(options.threshold >= 0))
-    throw new Error(`smallOrderRunRate: threshold must be ≥ 0, got ${options.threshold}`);
+    throw new PipecastError(
+      'invalid-option',
+      `smallOrderRunRate: threshold must be ≥ 0, got ${options.threshold}`,
+    );
   if (!Number.isInteger(options.asOf))
-    throw new Error(`smallOrderRunRate: asOf must be an integer epoch day, got ${options.asOf}`);
+    throw new PipecastError(
+      'invalid-option',
+      `smallOrderRunRate: asOf must be an integer epoch day, got ${options.asOf}`,
+    );
   for (const [name, v] of [
     ['lookbackDays', lookback],
     ['horizonDays', horizon],
   ] as const) {
     if (!Number.isInteger(v) || v <= 0)
-      throw new Error(`smallOrderRunRate: ${name} must be a positive integer, got ${v}`);
+      throw new PipecastError(
+        'invalid-option',
+        `smallOrderRunRate: ${name} must be a positive integer, got ${v}`,
+      );
   }
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
   const threshold = toMinorUnits(options.threshold, p.scale);

@@ -7,6 +7,7 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, LOST, OPEN, WON } from './prepared-deals.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export interface StageKpisOptions extends PrepareDealsOptions {
   /** For the time open deals have spent in their stage so far (used when there is no history). */
@@ -61,7 +62,7 @@ export interface StageKpisResult {
  * @param deals - deals or prepared deals (not mutated).
  * @param options - template options, stage history, asOf.
  * @returns one row per stage, the cycle and the bottleneck.
- * @throws Error when asOf is given and not an integer.
+ * @throws PipecastError when asOf is given and not an integer.
  * @example stageKpis(deals, { asOf }).bottleneck?.reason
  */
 export function stageKpis(
@@ -69,7 +70,10 @@ export function stageKpis(
   options: StageKpisOptions = {},
 ): StageKpisResult {
   if (options.asOf !== undefined && !Number.isInteger(options.asOf))
-    throw new Error(`stageKpis: asOf must be an integer epoch day, got ${options.asOf}`);
+    throw new PipecastError(
+      'invalid-option',
+      `stageKpis: asOf must be an integer epoch day, got ${options.asOf}`,
+    );
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
   return stageKpisOf(p, dealWeights(p, options.smallOrderThreshold), options.asOf);
 }

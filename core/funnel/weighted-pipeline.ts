@@ -10,6 +10,7 @@ import type { PreparedDeals, RateSource, UnknownStage } from './prepared-deals.j
 import { isPreparedDeals, WON } from './prepared-deals.js';
 import type { TemplateChoice } from './resolve-template.js';
 import type { ForecastCategory } from './stage-templates.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Label of the group of deals with a blank owner, region or product. */
 export const NONE_LABEL = '(none)';
@@ -76,7 +77,7 @@ export interface WeightedPipelineResult {
  * @param deals - deals or the output of prepareDeals (not mutated).
  * @param options - template and rate options (see prepareDeals), small-order threshold.
  * @returns stage rows, groupings and totals as plain JSON.
- * @throws Error for a bad template key or rate (see prepareDeals) or a negative threshold.
+ * @throws PipecastError for a bad template key or rate (see prepareDeals) or a negative threshold.
  * @example weightedPipeline(referenceDeals, { template: 'six' }).totals // {count: 18, amount: 1424, weighted: 364.8}
  */
 export function weightedPipeline(
@@ -85,7 +86,10 @@ export function weightedPipeline(
 ): WeightedPipelineResult {
   const threshold = options.smallOrderThreshold;
   if (threshold !== undefined && !(threshold >= 0))
-    throw new Error(`weightedPipeline: smallOrderThreshold must be ≥ 0, got ${threshold}`);
+    throw new PipecastError(
+      'invalid-option',
+      `weightedPipeline: smallOrderThreshold must be ≥ 0, got ${threshold}`,
+    );
   const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
   return weightedPipelineOf(p, dealWeights(p, threshold), threshold);
 }

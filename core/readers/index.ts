@@ -17,7 +17,7 @@ export { RecordReader } from '../columns/record-reader.js';
 export type { ReadRecordsOptions, ReadRecordsResult } from '../columns/record-reader.js';
 export type { RawCellSource, RecordAssembler } from '../columns/record-assembler.js';
 export type { Parsed } from '../columns/parsed.js';
-export { CsvSyntaxError, parseCsvText } from '../columns/parse-csv-text.js';
+export { parseCsvText } from '../columns/parse-csv-text.js';
 export { CsvValueCache } from '../columns/csv-value-cache.js';
 export { DEFAULT_HEADER_SEARCH_ROWS } from '../columns/detect-header-row.js';
 

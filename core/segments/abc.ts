@@ -1,5 +1,7 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { compareIds } from './compare-ids.js';
+import { WarningCollector } from '../columns/warning-collector.js';
+import { compareIds } from '../columns/compare-ids.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** A customer's value for ABC: from a customer list (Customer record) or from customerRevenue. */
 export interface AbcCustomer {
@@ -83,7 +85,7 @@ export interface AbcResult {
  * @param customers Customers with revenue and/or margin; not mutated.
  * @param options Cut points, the ranked measure and the curve size.
  * @returns Per-customer rank and class, class summary, Pareto curve and warnings.
- * @throws RangeError when the cut points are not 0 < A < B ≤ 1, maxCurvePoints < 2, or a value
+ * @throws PipecastError when the cut points are not 0 < A < B ≤ 1, maxCurvePoints < 2, or a value
  *   is NaN or infinite.
  * @example
  * abc([{ id: 'a', revenue: 70 }, { id: 'b', revenue: 20 }, { id: 'c', revenue: 10 }])
@@ -94,25 +96,37 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
   const [cutA, cutB] = options.cutPoints ?? DEFAULT_ABC_CUT_POINTS;
   const maxCurvePoints = options.maxCurvePoints ?? DEFAULT_ABC_MAX_CURVE_POINTS;
   if (by !== 'revenue' && by !== 'margin') {
-    throw new RangeError(`abc: by must be 'revenue' or 'margin', got '${String(by)}'`);
+    throw new PipecastError(
+      'invalid-option',
+      `abc: by must be 'revenue' or 'margin', got '${String(by)}'`,
+    );
   }
   if (!(cutA > 0 && cutA < cutB && cutB <= 1)) {
-    throw new RangeError(`abc: cut points must satisfy 0 < A < B ≤ 1, got [${cutA}, ${cutB}]`);
+    throw new PipecastError(
+      'invalid-option',
+      `abc: cut points must satisfy 0 < A < B ≤ 1, got [${cutA}, ${cutB}]`,
+    );
   }
   if (!Number.isInteger(maxCurvePoints) || maxCurvePoints < 2) {
-    throw new RangeError(`abc: maxCurvePoints must be an integer ≥ 2, got ${maxCurvePoints}`);
+    throw new PipecastError(
+      'invalid-option',
+      `abc: maxCurvePoints must be an integer ≥ 2, got ${maxCurvePoints}`,
+    );
   }
 
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const valueById = new Map<string, number | null>();
   for (const c of customers) {
     const raw = c[by];
     if (raw !== undefined && raw !== null && !Number.isFinite(raw)) {
-      throw new RangeError(`abc: ${by} of customer '${c.id}' must be a finite number, got ${raw}`);
+      throw new PipecastError(
+        'invalid-input',
+        `abc: ${by} of customer '${c.id}' must be a finite number, got ${raw}`,
+      );
     }
     const value = raw ?? null;
     if (value === null) {
-      warnings.push({
+      warnings.report({
         code: 'missing-value',
         message: `customer '${c.id}' has no ${by}; classed C`,
         ...(c.row === undefined ? {} : { row: c.row }),
@@ -121,7 +135,7 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
       });
     }
     if (valueById.has(c.id)) {
-      warnings.push({
+      warnings.report({
         code: 'duplicate-id',
         message: `customer '${c.id}' appears more than once; its ${by} values are added up`,
         ...(c.row === undefined ? {} : { row: c.row }),
@@ -183,7 +197,7 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
     curve: paretoCurve(rows, positiveTotal, maxCurvePoints),
     total,
     positiveTotal,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 

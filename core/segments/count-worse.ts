@@ -1,3 +1,5 @@
+import { PipecastError } from '../errors/pipecast-error.js';
+
 /** Which direction of a metric is better. */
 export type Better = 'higher' | 'lower';
 
@@ -12,7 +14,7 @@ export type Better = 'higher' | 'lower';
  * @param values The metric per item; not mutated.
  * @param better Whether higher or lower values are better.
  * @returns Worse counts, index-aligned with `values`.
- * @throws RangeError when a value is NaN.
+ * @throws PipecastError when a value is NaN.
  * @example countWorse([10, 30, 10], 'higher') // Int32Array [0, 2, 0]
  */
 export function countWorse(values: ArrayLike<number>, better: Better): Int32Array {
@@ -21,7 +23,7 @@ export function countWorse(values: ArrayLike<number>, better: Better): Int32Arra
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (Number.isNaN(v)) {
-      throw new RangeError(`countWorse: values[${i}] is NaN`);
+      throw new PipecastError('invalid-input', `countWorse: values[${i}] is NaN`);
     }
     sorted[i] = v;
   }

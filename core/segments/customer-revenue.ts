@@ -8,7 +8,8 @@ import type {
   TallyOrderLinesResult,
 } from './tally-order-lines.js';
 import { OrderLineTally, tallyOrderLines } from './tally-order-lines.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 export type CustomerRevenueOptions = TallyOrderLinesOptions;
 
@@ -53,7 +54,7 @@ export interface CustomerRevenueResult {
  *   filled while reading them, over the same period.
  * @param options Optional period `from`/`to` (epoch days, inclusive).
  * @returns Customers, returns-only customers, line counts and warnings; empty input gives empty lists.
- * @throws RangeError when the period is not integer days, `from` > `to`, or a tally counts another period.
+ * @throws PipecastError when the period is not integer days, `from` > `to`, or a tally counts another period.
  * @example
  * customerRevenue([
  *   { row: 2, customer: 'a', invoice: '1', date: 0, amount: 10 },
@@ -67,7 +68,8 @@ export function customerRevenue(
   let tally: TallyOrderLinesResult;
   if (lines instanceof OrderLineTally) {
     if (lines.options.from !== options.from || lines.options.to !== options.to)
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-option',
         'customerRevenue: the order-line tally counts another period than options.from/to',
       );
     tally = lines.finish();

@@ -1,10 +1,12 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 import type { CustomerTally } from './tally-order-lines.js';
 import { tallyOrderLines } from './tally-order-lines.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** A period of whole days, both ends inclusive. */
 export interface LifecyclePeriod {
@@ -78,7 +80,7 @@ export interface LifecycleResult {
  * @param lines Order lines covering both periods (and any earlier history); not mutated.
  * @param options The two periods and optional targets.
  * @returns Counts, rates, revenue split, plan completion and per-customer status.
- * @throws RangeError when a period is not integer days with from ≤ to, the previous period does
+ * @throws PipecastError when a period is not integer days with from ≤ to, the previous period does
  *   not end before the current one starts, or a total target is not a positive number.
  * @example
  * lifecycle(lines, { previous: { from: 0, to: 30 }, current: { from: 31, to: 60 } }).churnRate
@@ -89,7 +91,8 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
   checkPeriod('previous', previous);
   checkPeriod('current', current);
   if (previous.to >= current.from) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `lifecycle: the previous period must end before the current one starts, got ${isoFromEpochDay(previous.to)} ≥ ${isoFromEpochDay(current.from)}`,
     );
   }
@@ -97,21 +100,24 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
   for (const name of ['revenue', 'newAccounts'] as const) {
     const t = targets[name];
     if (t !== undefined && !(Number.isFinite(t) && t > 0)) {
-      throw new RangeError(`lifecycle: targets.${name} must be a positive number, got ${t}`);
+      throw new PipecastError(
+        'invalid-option',
+        `lifecycle: targets.${name} must be a positive number, got ${t}`,
+      );
     }
   }
 
   const prev = tallyOrderLines(lines, previous);
   const curr = tallyOrderLines(lines, current);
   const before = tallyOrderLines(lines, { to: previous.from - 1 });
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   for (const [label, result] of [
     ['previous', prev],
     ['current', curr],
   ] as const) {
     for (const w of result.warnings) {
       if (w.code === 'missing-value')
-        warnings.push({ ...w, message: `${label} period: ${w.message}` });
+        warnings.report({ ...w, message: `${label} period: ${w.message}` });
     }
   }
 
@@ -167,7 +173,7 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
     const actual = currRevenue.get(id) ?? 0;
     const usable = Number.isFinite(target) && target > 0;
     if (!usable) {
-      warnings.push({
+      warnings.report({
         code: 'out-of-range',
         message: `customer '${id}' has target ${target}; no completion computed`,
         column: 'target',
@@ -220,7 +226,7 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
       byCustomer,
     },
     customers,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 
@@ -231,7 +237,8 @@ function checkPeriod(name: string, period: LifecyclePeriod | undefined): void {
     !Number.isInteger(period.to) ||
     period.from > period.to
   ) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `lifecycle: ${name} must be {from, to} integer epoch days with from ≤ to, got ${JSON.stringify(period)}`,
     );
   }

@@ -1,6 +1,8 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { compareIds } from './compare-ids.js';
+import { WarningCollector } from '../columns/warning-collector.js';
+import { compareIds } from '../columns/compare-ids.js';
 import { quantile } from './quantile.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** A customer's purchase potential and our share of its spend (Customer record fields). */
 export interface PortfolioCustomer {
@@ -119,7 +121,7 @@ export interface PortfolioResult {
  * @param customers Customers with potential and share; not mutated.
  * @param options Thresholds, bands, resource split and budget.
  * @returns Per-customer zone and strategy, zone summary with resources, warnings.
- * @throws RangeError when a threshold or band is not finite, a band's low exceeds its high,
+ * @throws PipecastError when a threshold or band is not finite, a band's low exceeds its high,
  *   the resource split is negative or does not add to 100, or a budget item is negative.
  * @example
  * portfolio([
@@ -137,16 +139,25 @@ export function portfolio(
   for (const { zone } of PORTFOLIO_ZONES) {
     const p = split[zone];
     if (!Number.isFinite(p) || p < 0) {
-      throw new RangeError(`portfolio: resourceSplit.${zone} must be a percent ≥ 0, got ${p}`);
+      throw new PipecastError(
+        'invalid-option',
+        `portfolio: resourceSplit.${zone} must be a percent ≥ 0, got ${p}`,
+      );
     }
     splitSum += p;
   }
   if (Math.abs(splitSum - 100) > 1e-9) {
-    throw new RangeError(`portfolio: resourceSplit must add up to 100%, got ${splitSum}%`);
+    throw new PipecastError(
+      'invalid-option',
+      `portfolio: resourceSplit must add up to 100%, got ${splitSum}%`,
+    );
   }
   for (const [item, amount] of Object.entries(options.budget ?? {})) {
     if (!Number.isFinite(amount) || amount < 0) {
-      throw new RangeError(`portfolio: budget.${item} must be a number ≥ 0, got ${amount}`);
+      throw new PipecastError(
+        'invalid-option',
+        `portfolio: budget.${item} must be a number ≥ 0, got ${amount}`,
+      );
     }
   }
   checkFinite('potentialThreshold', options.potentialThreshold);
@@ -154,7 +165,7 @@ export function portfolio(
   checkBand('middlePotential', options.middlePotential);
   checkBand('contestedShare', options.contestedShare);
 
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const usable: { id: string; potential: number; share: number }[] = [];
   const unclassified: string[] = [];
   for (const c of customers) {
@@ -169,7 +180,7 @@ export function portfolio(
               ? `has a share outside 0–100% (${c.share})`
               : undefined;
     if (problem !== undefined) {
-      warnings.push({
+      warnings.report({
         code: problem.startsWith('has no') ? 'missing-value' : 'out-of-range',
         message: `customer '${c.id}' ${problem}; not placed in the portfolio`,
         ...(c.row === undefined ? {} : { row: c.row }),
@@ -269,13 +280,16 @@ export function portfolio(
     customers: rows,
     unclassified: unclassified.sort(compareIds),
     zones,
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 
 function checkFinite(name: string, value: number | undefined): void {
   if (value !== undefined && !Number.isFinite(value)) {
-    throw new RangeError(`portfolio: ${name} must be a finite number, got ${value}`);
+    throw new PipecastError(
+      'invalid-option',
+      `portfolio: ${name} must be a finite number, got ${value}`,
+    );
   }
 }
 
@@ -283,7 +297,8 @@ function checkBand(name: string, band: readonly [number, number] | undefined): v
   if (band === undefined) return;
   const [lo, hi] = band;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `portfolio: ${name} must be [low, high] with low ≤ high, got [${lo}, ${hi}]`,
     );
   }

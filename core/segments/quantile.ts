@@ -1,3 +1,5 @@
+import { PipecastError } from '../errors/pipecast-error.js';
+
 /**
  * A quantile of sorted numbers by linear interpolation, as Excel's PERCENTILE.INC and MEDIAN.
  *
@@ -7,12 +9,13 @@
  * @param sorted Numbers in ascending order; not mutated.
  * @param p The probability, 0–1.
  * @returns The quantile.
- * @throws RangeError when `sorted` is empty or p is outside 0–1.
+ * @throws PipecastError when `sorted` is empty or p is outside 0–1.
  * @example quantile([1, 2, 3, 4], 0.5) // 2.5 (Excel: =MEDIAN(1,2,3,4))
  */
 export function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new RangeError('quantile: no values');
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be 0–1, got ${p}`);
+  if (sorted.length === 0) throw new PipecastError('empty-input', 'quantile: no values');
+  if (!(p >= 0 && p <= 1))
+    throw new PipecastError('invalid-option', `quantile: p must be 0–1, got ${p}`);
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const below = sorted[lo]!;

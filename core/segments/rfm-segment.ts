@@ -1,3 +1,5 @@
+import { PipecastError } from '../errors/pipecast-error.js';
+
 /** Keys of the 11 RFM segments of ../shared/DOMAIN.md. */
 export type RfmSegmentKey =
   | 'champions'
@@ -52,7 +54,7 @@ const RFM_GRID: readonly (readonly RfmSegmentKey[])[] = [
  * @param f Frequency score 1–5.
  * @param m Monetary score 1–5.
  * @returns FM score 1–5.
- * @throws RangeError when a score is not an integer 1–5.
+ * @throws PipecastError when a score is not an integer 1–5.
  * @example fmScore(4, 5) // 5
  */
 export function fmScore(f: number, m: number): number {
@@ -68,7 +70,7 @@ export function fmScore(f: number, m: number): number {
  * @param r Recency score 1–5.
  * @param fm FM score 1–5 (see fmScore).
  * @returns The segment's key and its English and Chinese names.
- * @throws RangeError when a score is not an integer 1–5.
+ * @throws PipecastError when a score is not an integer 1–5.
  * @example rfmSegment(5, 1).name // 'New'
  */
 export function rfmSegment(r: number, fm: number): RfmSegmentInfo {
@@ -82,6 +84,6 @@ const SEGMENT_BY_KEY = new Map(RFM_SEGMENTS.map((s) => [s.key, s]));
 
 function checkScore(fn: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1 || value > 5) {
-    throw new RangeError(`${fn}: ${name} must be an integer 1–5, got ${value}`);
+    throw new PipecastError('invalid-input', `${fn}: ${name} must be an integer 1–5, got ${value}`);
   }
 }

@@ -2,13 +2,14 @@ import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
-import { compareIds } from './compare-ids.js';
+import { compareIds } from '../columns/compare-ids.js';
 import type { Better } from './count-worse.js';
 import { countWorse } from './count-worse.js';
 import type { RfmSegmentKey } from './rfm-segment.js';
 import { fmScore, RFM_SEGMENTS, rfmSegment } from './rfm-segment.js';
 import type { OrderLineCounts, TallyOrderLinesResult } from './tally-order-lines.js';
 import { OrderLineTally, tallyOrderLines } from './tally-order-lines.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Four ascending fixed thresholds of one metric (see RfmOptions.thresholds). */
 export type RfmThresholds = readonly [number, number, number, number];
@@ -138,7 +139,7 @@ export interface RfmResult {
  *   same period (up to asOf, or with no end when no line is later; the same `from`).
  * @param options asOf (required), period start, mode, cut points, fixed thresholds.
  * @returns Per-customer figures and scores, segment summary, grid, returns-only list, counts.
- * @throws RangeError when asOf is not an integer day, a tally counts another period, cut points are not four ascending
+ * @throws PipecastError when asOf is not an integer day, a tally counts another period, cut points are not four ascending
  *   fractions in (0, 1), thresholds are not four ascending finite numbers, or b2b mode lacks
  *   monetary thresholds.
  * @example
@@ -156,16 +157,23 @@ export interface RfmResult {
 export function rfm(lines: readonly OrderLine[] | OrderLineTally, options: RfmOptions): RfmResult {
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {
-    throw new RangeError(`rfm: asOf must be an integer epoch day, got ${String(asOf)}`);
+    throw new PipecastError(
+      'invalid-option',
+      `rfm: asOf must be an integer epoch day, got ${String(asOf)}`,
+    );
   }
   const mode = options.mode ?? 'quintile';
   if (mode !== 'quintile' && mode !== 'b2b') {
-    throw new RangeError(`rfm: mode must be 'quintile' or 'b2b', got '${String(mode)}'`);
+    throw new PipecastError(
+      'invalid-option',
+      `rfm: mode must be 'quintile' or 'b2b', got '${String(mode)}'`,
+    );
   }
   const cutPoints = options.cutPoints ?? DEFAULT_RFM_CUT_POINTS;
   checkAscending('cutPoints', cutPoints);
   if (cutPoints[0]! <= 0 || cutPoints[3]! >= 1) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `rfm: cutPoints must lie strictly between 0 and 1, got [${cutPoints.join(', ')}]`,
     );
   }
@@ -177,7 +185,8 @@ export function rfm(lines: readonly OrderLine[] | OrderLineTally, options: RfmOp
     monetary: given.monetary,
   };
   if (mode === 'b2b' && thresholds.monetary === undefined) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       'rfm: b2b mode needs thresholds.monetary (four ascending amounts in your currency)',
     );
   }
@@ -286,7 +295,8 @@ function tallyUpTo(
   const { to } = tally.options;
   const sameEnd = to === asOf || (to === undefined && tally.lastDate <= asOf);
   if (!sameEnd || tally.options.from !== from) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `rfm: the order-line tally counts another period (from ${String(tally.options.from)} to ${String(to)}) than asOf ${asOf} and from ${String(from)}`,
     );
   }
@@ -372,7 +382,8 @@ function checkAscending(name: string, values: readonly number[]): void {
     values.length === 4 &&
     values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]!));
   if (!ok) {
-    throw new RangeError(
+    throw new PipecastError(
+      'invalid-option',
       `rfm: ${name} must be four ascending finite numbers, got [${values.join(', ')}]`,
     );
   }

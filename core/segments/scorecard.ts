@@ -1,6 +1,8 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { compareIds } from './compare-ids.js';
+import { WarningCollector } from '../columns/warning-collector.js';
+import { compareIds } from '../columns/compare-ids.js';
 import { countWorse } from './count-worse.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** A customer, distributor or channel with its criterion columns. */
 export interface ScorecardItem {
@@ -107,7 +109,7 @@ export interface ScorecardResult {
  * @param items Items with criterion columns; not mutated.
  * @param options Criteria with weights and scaling; tier set.
  * @returns Per-item scores, total, rank and tier, tier summary, warnings.
- * @throws RangeError when there are no criteria, a weight is negative or not finite, the weights
+ * @throws PipecastError when there are no criteria, a weight is negative or not finite, the weights
  *   do not add up to 100, criterion names repeat, or a tier list is empty or not descending.
  * @example
  * scorecard([{ id: 'x', values: { size: 90, loyalty: 50 } }], {
@@ -120,7 +122,7 @@ export function scorecard(
 ): ScorecardResult {
   const criteria = normaliseCriteria(options.criteria);
   const tiers = normaliseTiers(options.tiers ?? 'customer');
-  const warnings: DataWarning[] = [];
+  const warnings = new WarningCollector();
   const n = items.length;
 
   const scoreColumns = criteria.map((c) => {
@@ -133,12 +135,12 @@ export function scorecard(
       const v = item.values[c.column];
       let usable = typeof v === 'number' && Number.isFinite(v);
       if (usable && c.scale === 'score' && (v! < 1 || v! > 100)) {
-        warnings.push(
+        warnings.report(
           warn(item, c.column, `${c.name} score ${v} is outside 1–100; scored 1`, 'out-of-range'),
         );
         usable = false;
       } else if (!usable) {
-        warnings.push(
+        warnings.report(
           warn(item, c.column, `${c.name} is blank or not a number; scored 1`, 'missing-value'),
         );
       }
@@ -222,27 +224,30 @@ export function scorecard(
         share: n > 0 ? count / n : 0,
       };
     }),
-    warnings,
+    warnings: warnings.finish(),
   };
 }
 
 function normaliseCriteria(criteria: readonly ScorecardCriterion[]): ScorecardResult['criteria'] {
   if (!Array.isArray(criteria) || criteria.length === 0) {
-    throw new RangeError('scorecard: give at least one criterion');
+    throw new PipecastError('invalid-option', 'scorecard: give at least one criterion');
   }
   const seen = new Set<string>();
   let sum = 0;
   const out = criteria.map((c) => {
     if (!Number.isFinite(c.weight) || c.weight < 0) {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-option',
         `scorecard: weight of '${c.name}' must be a percent ≥ 0, got ${c.weight}`,
       );
     }
-    if (seen.has(c.name)) throw new RangeError(`scorecard: criterion '${c.name}' is given twice`);
+    if (seen.has(c.name))
+      throw new PipecastError('invalid-option', `scorecard: criterion '${c.name}' is given twice`);
     seen.add(c.name);
     const scale = c.scale ?? 'score';
     if (scale !== 'score' && scale !== 'min-max' && scale !== 'rank') {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-option',
         `scorecard: scale of '${c.name}' must be score, min-max or rank, got '${String(scale)}'`,
       );
     }
@@ -257,7 +262,10 @@ function normaliseCriteria(criteria: readonly ScorecardCriterion[]): ScorecardRe
   });
   if (Math.abs(sum - 100) > 1e-9) {
     const parts = criteria.map((c) => `${c.name} ${c.weight}`).join(' + ');
-    throw new RangeError(`scorecard: weights must add up to 100%, got ${sum}% (${parts})`);
+    throw new PipecastError(
+      'invalid-option',
+      `scorecard: weights must add up to 100%, got ${sum}% (${parts})`,
+    );
   }
   return out;
 }
@@ -266,11 +274,15 @@ function normaliseTiers(tiers: NonNullable<ScorecardOptions['tiers']>): readonly
   if (tiers === 'customer') return DEFAULT_CUSTOMER_TIERS;
   if (tiers === 'channel') return DEFAULT_CHANNEL_TIERS;
   if (!Array.isArray(tiers) || tiers.length === 0) {
-    throw new RangeError(`scorecard: tiers must be 'customer', 'channel' or a non-empty list`);
+    throw new PipecastError(
+      'invalid-option',
+      `scorecard: tiers must be 'customer', 'channel' or a non-empty list`,
+    );
   }
   for (let i = 1; i < tiers.length; i++) {
     if (!(tiers[i]!.min < tiers[i - 1]!.min)) {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-option',
         `scorecard: tier minimums must be descending, got ${tiers.map((t) => `${t.tier} ${t.min}`).join(', ')}`,
       );
     }

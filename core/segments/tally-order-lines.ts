@@ -2,6 +2,7 @@ import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Options shared by everything that builds per-customer figures from order lines. */
 export interface TallyOrderLinesOptions {
@@ -85,7 +86,7 @@ export function isCancellation(invoice: string | undefined): boolean {
  * @param lines Order lines; not mutated.
  * @param options Optional period.
  * @returns Tallies, counts and warnings.
- * @throws RangeError when `from` or `to` is not an integer day or `from` > `to`.
+ * @throws PipecastError when `from` or `to` is not an integer day or `from` > `to`.
  * @example tallyOrderLines([{ row: 2, customer: 'a', invoice: '1', date: 0, amount: 5 }])
  */
 export function tallyOrderLines(
@@ -167,21 +168,28 @@ export class OrderLineTally {
   private negativeQuantityLines = 0;
 
   /**
-   * @throws RangeError when `from` or `to` is not an integer day or `from` > `to`.
+   * @throws PipecastError when `from` or `to` is not an integer day or `from` > `to`.
    */
   constructor(options: TallyOrderLinesOptions = {}) {
     const from = options.from ?? -Infinity;
     const to = options.to ?? Infinity;
     if (options.from !== undefined && !Number.isInteger(options.from)) {
-      throw new RangeError(
+      throw new PipecastError(
+        'invalid-option',
         `tallyOrderLines: from must be an integer epoch day, got ${options.from}`,
       );
     }
     if (options.to !== undefined && !Number.isInteger(options.to)) {
-      throw new RangeError(`tallyOrderLines: to must be an integer epoch day, got ${options.to}`);
+      throw new PipecastError(
+        'invalid-option',
+        `tallyOrderLines: to must be an integer epoch day, got ${options.to}`,
+      );
     }
     if (from > to) {
-      throw new RangeError(`tallyOrderLines: from (${from}) is after to (${to})`);
+      throw new PipecastError(
+        'invalid-option',
+        `tallyOrderLines: from (${from}) is after to (${to})`,
+      );
     }
     this.options = { ...options };
     this.from = from;

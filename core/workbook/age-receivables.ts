@@ -12,6 +12,7 @@ import { runAging } from './run-aging.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Invoices and payments given as records. */
 export interface ReceivableRecords {
@@ -53,7 +54,7 @@ export interface AgingRun {
  * @param options - as-of date (required), buckets, basis, currency, rates, DSO window,
  *   provision rates, margin, and for sheets the sheet kinds and column mappings.
  * @returns the core result, the report shape, every warning and how each sheet was read.
- * @throws RangeError when asOf is not an ISO date or epoch day, or for bad bucket edges, rates,
+ * @throws PipecastError when asOf is not an ISO date or epoch day, or for bad bucket edges, rates,
  *   provision rates or margin (the message names the option and value).
  * @example
  * ageReceivables(
@@ -77,7 +78,8 @@ export function ageReceivables(
   } else {
     const records = input as ReceivableRecords;
     if (records === null || typeof records !== 'object' || !Array.isArray(records.invoices))
-      throw new TypeError(
+      throw new PipecastError(
+        'invalid-input',
         'ageReceivables: input must be sheets [{ name, values }] or { invoices: [...] }',
       );
     loaded = {

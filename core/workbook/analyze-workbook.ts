@@ -7,6 +7,7 @@ import type { ReportAnalyses } from './run-report-analyses.js';
 import { runReportAnalyses } from './run-report-analyses.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** The workbook's name when the caller gives none, as warnings name it. */
 export const DEFAULT_WORKBOOK_FILE = 'workbook';
@@ -42,7 +43,7 @@ export interface AnalyzeWorkbookResult extends ReportAnalyses {
  * @returns the plan, one result per analysis (null when skipped or failed), the analyses skipped
  *   for lack of data and why, those that failed, and every warning (reading first, then each
  *   analysis' own, each placed by file, sheet, row and column).
- * @throws RangeError when asOf is not an ISO date or epoch day; TypeError when sheets is not an
+ * @throws PipecastError when asOf is not an ISO date or epoch day; TypeError when sheets is not an
  *   array of `{ name, values }`.
  * @example
  * const result = analyzeWorkbook(
@@ -57,7 +58,10 @@ export function analyzeWorkbook(
   options: AnalyzeWorkbookOptions,
 ): AnalyzeWorkbookResult {
   if (options === null || typeof options !== 'object')
-    throw new TypeError('analyzeWorkbook: options must be an object with at least asOf');
+    throw new PipecastError(
+      'invalid-option',
+      'analyzeWorkbook: options must be an object with at least asOf',
+    );
   const { asOf: asOfInput, file = DEFAULT_WORKBOOK_FILE, ...config } = options;
   const asOf = toEpochDay(asOfInput, 'asOf');
   const grids = toSheetGrids(sheets, file, 'analyzeWorkbook');

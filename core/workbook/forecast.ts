@@ -10,6 +10,7 @@ import { forecastDealsOf, runForecast } from './run-forecast.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Deals given as records, with their stage history when there is one. */
 export interface ForecastRecords {
@@ -69,7 +70,7 @@ export interface ForecastRun extends RunForecastResult {
  *   export, seed, monthly ranges, and for sheets the sheet kinds and column mappings.
  * @returns the forecast with every warning and where the deals came from; null when no sheet
  *   holds deals (none has a stage column and at least one row).
- * @throws RangeError when asOf is not an ISO date or epoch day, or an option the forecast
+ * @throws PipecastError when asOf is not an ISO date or epoch day, or an option the forecast
  *   refuses (e.g. a negative quota); TypeError when input is neither sheets nor records.
  * @example
  * forecast({ deals: [{ id: 'D1', stage: 'Compare', amount: 1000, closeDate: 20650, row: 2 }] }, { asOf: '2026-06-30' })
@@ -101,7 +102,10 @@ export function forecast(
   } else {
     const records = input as ForecastRecords;
     if (records === null || typeof records !== 'object' || !Array.isArray(records.deals))
-      throw new TypeError('forecast: input must be sheets [{ name, values }] or { deals: [...] }');
+      throw new PipecastError(
+        'invalid-input',
+        'forecast: input must be sheets [{ name, values }] or { deals: [...] }',
+      );
     deals = {
       deals: records.deals,
       ...(records.stageChanges === undefined ? {} : { stageChanges: records.stageChanges }),

@@ -11,6 +11,7 @@ import type { RecordKind } from '../columns/records.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
 import { readSheetRecords, sheetHead } from './read-sheet-records.js';
 import type { SheetGrid, SheetValues } from './sheet-grid.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Options of inspectSheet. */
 export interface InspectSheetOptions {
@@ -71,7 +72,7 @@ export interface InspectSheetResult {
  * @param options - kind to read as, the user's column mapping, file and sheet names.
  * @returns the kind, header row, each field → column index, letter and header text, missing
  *   required fields, other fitting kinds, row counts, warnings, and every kind's field labels.
- * @throws Error when the mapping names a column letter or header the sheet does not have
+ * @throws PipecastError when the mapping names a column letter or header the sheet does not have
  * @example
  * const seen = inspectSheet([['Deal', 'Stage', 'Amount'], ['D1', 'Won', 100]]);
  * seen.kind; // 'deal'
@@ -165,7 +166,10 @@ function gridOf(
   )
     return { file, sheet: sheet.name, rows: sheet.values, date1904: sheet.date1904 === true };
   if (sheet !== null && typeof sheet === 'object' && 'rows' in sheet) return sheet;
-  throw new TypeError('inspectSheet: sheet must be a 2-D array of cells or { name, values }');
+  throw new PipecastError(
+    'invalid-input',
+    'inspectSheet: sheet must be a 2-D array of cells or { name, values }',
+  );
 }
 
 function unrecognised(

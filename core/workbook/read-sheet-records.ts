@@ -1,4 +1,4 @@
-import { CsvSyntaxError } from '../columns/parse-csv-text.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 import type { CellValue } from '../columns/cell-value.js';
 import type { CsvValueCache } from '../columns/csv-value-cache.js';
 import { DEFAULT_HEADER_SEARCH_ROWS } from '../columns/detect-header-row.js';
@@ -53,7 +53,7 @@ export function readSheetRecords<K extends RecordKind>(
       ...(valueCache === undefined ? {} : { valueCache }),
     });
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
+    if (!(error instanceof PipecastError && error.code === 'malformed-csv')) throw error;
     throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });
   }
 }
@@ -74,7 +74,7 @@ export function sheetHead(grid: SheetGrid, rows = DEFAULT_HEADER_SEARCH_ROWS): C
   try {
     return readCsvHead(grid.csv.pieces(), grid.csv.delimiter, rows);
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
+    if (!(error instanceof PipecastError && error.code === 'malformed-csv')) throw error;
     throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });
   }
 }

@@ -4,6 +4,7 @@ import type { RecordKind } from '../columns/records.js';
 import { parseStageTemplate } from '../funnel/parse-stage-template.js';
 import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import { STAGE_TEMPLATES } from '../funnel/stage-templates.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** What a sheet holds, as a config file names it; `ignore` keeps a sheet out of every analysis. */
 export type ReportSheetKind = RecordKind | 'ignore';
@@ -61,18 +62,20 @@ export interface ReportConfig {
 
 /**
  * A config file that does not fit {@link ReportConfig}: the message names the file and the key.
+ * A PipecastError with the code 'invalid-option' and the file as its place.
  *
  * @example new ReportConfigError('pipecast.json', 'aging.buckets', 'must increase').message
  * // 'pipecast.json: aging.buckets must increase'
  */
-export class ReportConfigError extends Error {
+export class ReportConfigError extends PipecastError {
+  override name = 'ReportConfigError';
+
   constructor(
     readonly source: string,
     readonly key: string,
     problem: string,
   ) {
-    super(`${source}: ${key} ${problem}`);
-    this.name = 'ReportConfigError';
+    super('invalid-option', `${source}: ${key} ${problem}`, { file: source });
   }
 }
 

@@ -4,6 +4,7 @@ import type { EpochDay } from '../columns/epoch-day.js';
 import type { RecordKind } from '../columns/records.js';
 import type { PortfolioResult } from '../segments/portfolio.js';
 import type { RfmResult } from '../segments/rfm.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 import { loadDeals } from './load-deals.js';
 import { loadReceivables } from './load-receivables.js';
 import type { LoadSegmentRecordsResult } from './load-segment-records.js';
@@ -86,7 +87,10 @@ export function runReportAnalyses(
     try {
       run();
     } catch (error) {
-      out.failed.push({ analysis, reason: (error as Error).message });
+      out.failed.push({
+        analysis,
+        reason: error instanceof PipecastError ? error.oneLine() : (error as Error).message,
+      });
     }
   };
   attempt('forecast', () => addForecast(context, out));

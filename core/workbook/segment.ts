@@ -18,6 +18,7 @@ import { normalizedCriteria, scorecardItemsOf } from './scorecard-items.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** The segmentation methods of segment(). */
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard', 'lifecycle'] as const;
@@ -98,7 +99,7 @@ interface SegmentInputRead {
  *   records `{ lines, customers }`.
  * @param options - `method` and that method's options; dates as `'YYYY-MM-DD'` or epoch days.
  * @returns the method's result, the reading and analysis warnings, and the sheets read.
- * @throws RangeError for a bad date option or a method option the method refuses (e.g. scorecard
+ * @throws PipecastError for a bad date option or a method option the method refuses (e.g. scorecard
  *   weights not adding to 100); TypeError for an unknown method or lifecycle over a tally.
  * @example
  * segment({ lines: [{ customer: 'C1', date: 20600, amount: 500, row: 2 }] }, { method: 'rfm', asOf: '2026-06-30' })
@@ -113,7 +114,8 @@ export function segment<O extends SegmentOptions>(
 
 function segmentBy(input: WorkbookInput | SegmentRecords, options: SegmentOptions): SegmentResult {
   if (!(SEGMENT_METHODS as readonly string[]).includes(options?.method))
-    throw new TypeError(
+    throw new PipecastError(
+      'invalid-option',
       `segment: method must be one of ${SEGMENT_METHODS.join(', ')}, got ${JSON.stringify(options?.method)}`,
     );
   const read = readSegmentInput(input, options);
@@ -159,7 +161,10 @@ function segmentBy(input: WorkbookInput | SegmentRecords, options: SegmentOption
     }
     case 'lifecycle': {
       if (read.lines instanceof OrderLineTally)
-        throw new TypeError('segment: lifecycle needs the order lines themselves, not a tally');
+        throw new PipecastError(
+          'invalid-input',
+          'segment: lifecycle needs the order lines themselves, not a tally',
+        );
       const result = lifecycle(read.lines, {
         previous: toPeriod(options.previous, 'previous'),
         current: toPeriod(options.current, 'current'),

@@ -1,4 +1,5 @@
 import type { SheetGrid, SheetValues } from './sheet-grid.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Sheets as a front end has them, or as the file readers build them (CSV text included). */
 export type WorkbookInput = readonly (SheetValues | SheetGrid)[];
@@ -12,21 +13,26 @@ export type WorkbookInput = readonly (SheetValues | SheetGrid)[];
  * @param file - the workbook's name, for warnings.
  * @param caller - the public function's name, for error messages.
  * @returns one grid per sheet, in the same order; the cell arrays are shared, not copied.
- * @throws TypeError naming the caller and the sheet when sheets is not an array of sheets
+ * @throws PipecastError naming the caller and the sheet when sheets is not an array of sheets
  */
 export function toSheetGrids(sheets: WorkbookInput, file: string, caller: string): SheetGrid[] {
   if (!Array.isArray(sheets))
-    throw new TypeError(
+    throw new PipecastError(
+      'invalid-input',
       `${caller}: sheets must be an array of { name, values }, got ${typeof sheets}`,
     );
   return sheets.map((sheet: SheetValues | SheetGrid, index): SheetGrid => {
     if (sheet === null || typeof sheet !== 'object')
-      throw new TypeError(`${caller}: sheets[${index}] must be an object { name, values }`);
+      throw new PipecastError(
+        'invalid-input',
+        `${caller}: sheets[${index}] must be an object { name, values }`,
+      );
     if (!('values' in sheet)) return sheet;
     if (typeof sheet.name !== 'string')
-      throw new TypeError(`${caller}: sheets[${index}].name must be a string`);
+      throw new PipecastError('invalid-input', `${caller}: sheets[${index}].name must be a string`);
     if (!Array.isArray(sheet.values) || !sheet.values.every((row) => Array.isArray(row)))
-      throw new TypeError(
+      throw new PipecastError(
+        'invalid-input',
         `${caller}: sheets[${index}] ('${sheet.name}') values must be a 2-D array as Range.values gives it`,
       );
     return { file, sheet: sheet.name, rows: sheet.values, date1904: sheet.date1904 === true };

@@ -1,9 +1,12 @@
+import { PipecastError } from '../errors/pipecast-error.js';
+
 /**
  * A workbook or CSV file that cannot be read at all (missing, not a spreadsheet, corrupt, or a
  * file the reader library chokes on). The message is one line, `<file>: <reason>`, so a batch
- * run can print it as it is and go on with the next file.
+ * run can print it as it is and go on with the next file. A PipecastError with the code
+ * 'unreadable-file' and the file as its place, so one `instanceof PipecastError` catches it too.
  */
-export class WorkbookReadError extends Error {
+export class WorkbookReadError extends PipecastError {
   override name = 'WorkbookReadError';
   /** The path as the caller gave it. */
   readonly file: string;
@@ -12,7 +15,7 @@ export class WorkbookReadError extends Error {
 
   constructor(file: string, reason: string, options?: { cause?: unknown }) {
     const oneLine = reason.replace(/\s+/g, ' ').trim();
-    super(`${file}: ${oneLine}`, options);
+    super('unreadable-file', `${file}: ${oneLine}`, { file }, options);
     this.file = file;
     this.reason = oneLine;
   }

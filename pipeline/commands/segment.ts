@@ -10,6 +10,7 @@ import {
   type DataWarning,
   epochDayFromIso,
   type OrderLine,
+  PipecastError,
   type RecordKind,
   type RfmThresholds,
   type ScorecardCriterion,
@@ -265,7 +266,7 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
           tiers: options.tiers,
         }).result;
       } catch (error) {
-        if (error instanceof RangeError) throw new UsageError(error.message);
+        if (error instanceof PipecastError) throw new UsageError(error.message);
         throw error;
       }
       const { items: rows, warnings, ...summary } = result;

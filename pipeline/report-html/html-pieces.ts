@@ -1,7 +1,7 @@
+import { textFor } from '../../core/index.js';
 import { escapeHtml } from './escape-html.js';
 import { REPORT_CSS } from './report-css.js';
 import type { ReportCell, ReportLocale, ReportSummaryItem, ReportTable } from './report-model.js';
-import { reportText } from './report-text.js';
 
 /**
  * Content-Security-Policy of every page: nothing may load from anywhere (styles are inline,
@@ -57,7 +57,7 @@ export function tableHtml(table: ReportTable, locale: ReportLocale): string {
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
   const body =
     table.rows.length === 0
-      ? `<tr><td class="empty" colspan="${Math.max(1, table.columns.length)}">${escapeHtml(reportText('noRows', locale))}</td></tr>`
+      ? `<tr><td class="empty" colspan="${Math.max(1, table.columns.length)}">${escapeHtml(textFor(locale, 'report.noRows'))}</td></tr>`
       : table.rows
           .map((row) => {
             const cells = row.map((value) => {

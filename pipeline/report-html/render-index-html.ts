@@ -1,7 +1,7 @@
+import { textFor } from '../../core/index.js';
 import { escapeHtml } from './escape-html.js';
 import { htmlPage, summaryHtml } from './html-pieces.js';
 import type { ReportIndexEntry, ReportLocale } from './report-model.js';
-import { reportText } from './report-text.js';
 
 /** Options of {@link renderIndexHtml}. */
 export interface RenderIndexHtmlOptions {
@@ -30,18 +30,18 @@ export function renderIndexHtml(
     throw new TypeError('renderIndexHtml: entries must be an array');
   }
   const locale = options.locale ?? 'en';
-  const title = options.title ?? reportText('indexTitle', locale);
+  const title = options.title ?? textFor(locale, 'report.indexTitle');
   const failed = entries.filter((e) => e.status === 'error').length;
 
   const rows = entries.map((entry) => {
     const ok = entry.status === 'ok';
     const link =
       ok && entry.href !== undefined
-        ? `<a href="${escapeHtml(relativeHref(entry.href))}">${escapeHtml(reportText('openReport', locale))}</a>`
+        ? `<a href="${escapeHtml(relativeHref(entry.href))}">${escapeHtml(textFor(locale, 'report.openReport'))}</a>`
         : '';
     const status = ok
-      ? `<span class="status-ok">${escapeHtml(reportText('ok', locale))}</span>`
-      : `<span class="status-error">${escapeHtml(reportText('failed', locale))}</span>`;
+      ? `<span class="status-ok">${escapeHtml(textFor(locale, 'report.ok'))}</span>`
+      : `<span class="status-error">${escapeHtml(textFor(locale, 'report.failed'))}</span>`;
     const details = [
       entry.message === undefined ? '' : `<div>${escapeHtml(entry.message)}</div>`,
       summaryHtml(entry.summary ?? []),
@@ -54,16 +54,16 @@ export function renderIndexHtml(
     `<h1>${escapeHtml(title)}</h1>`,
     options.generatedFor === undefined
       ? ''
-      : `<p class="as-of">${escapeHtml(reportText('asOf', locale))}: ${escapeHtml(options.generatedFor)}</p>`,
-    `<p>${entries.length - failed} ${escapeHtml(reportText('summaryCounts', locale))} ${failed}</p>`,
+      : `<p class="as-of">${escapeHtml(textFor(locale, 'report.dataAsOf'))}: ${escapeHtml(options.generatedFor)}</p>`,
+    `<p>${escapeHtml(textFor(locale, 'report.summaryCounts', { ready: entries.length - failed, failed }))}</p>`,
     '</header>',
     '<main><section>',
     '<div class="table-wrap"><table>',
-    `<thead><tr><th scope="col">${escapeHtml(reportText('file', locale))}</th><th scope="col">${escapeHtml(reportText('status', locale))}</th><th scope="col"></th><th scope="col">${escapeHtml(reportText('details', locale))}</th></tr></thead>`,
+    `<thead><tr><th scope="col">${escapeHtml(textFor(locale, 'report.file'))}</th><th scope="col">${escapeHtml(textFor(locale, 'report.status'))}</th><th scope="col"></th><th scope="col">${escapeHtml(textFor(locale, 'report.details'))}</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table></div>',
     '</section></main>',
-    `<footer>${escapeHtml(reportText('footer', locale))}</footer>`,
+    `<footer>${escapeHtml(textFor(locale, 'report.footer'))}</footer>`,
   ].join('\n');
   return htmlPage(title, locale, body);
 }

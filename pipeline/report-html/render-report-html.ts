@@ -1,7 +1,7 @@
+import { textFor } from '../../core/index.js';
 import { escapeHtml } from './escape-html.js';
 import { htmlPage, safeId, summaryHtml, tableHtml } from './html-pieces.js';
 import type { ReportChart, ReportLocale, ReportModel, ReportSection } from './report-model.js';
-import { reportText } from './report-text.js';
 
 /**
  * Renders one workbook's report as a self-contained HTML page: inline CSS, charts as inline SVG,
@@ -23,7 +23,7 @@ export function renderReportHtml(model: ReportModel): string {
     model.sections.length === 0
       ? ''
       : [
-          `<nav aria-label="${escapeHtml(reportText('contents', locale))}"><ul>`,
+          `<nav aria-label="${escapeHtml(textFor(locale, 'report.contents'))}"><ul>`,
           ...model.sections.map(
             (s, i) => `<li><a href="#${ids[i] ?? ''}">${escapeHtml(s.title)}</a></li>`,
           ),
@@ -34,7 +34,7 @@ export function renderReportHtml(model: ReportModel): string {
     '<header>',
     `<h1>${escapeHtml(model.title)}</h1>`,
     model.subtitle === undefined ? '' : `<p class="subtitle">${escapeHtml(model.subtitle)}</p>`,
-    `<p class="as-of">${escapeHtml(reportText('asOf', locale))}: <time datetime="${escapeHtml(model.generatedFor)}">${escapeHtml(model.generatedFor)}</time></p>`,
+    `<p class="as-of">${escapeHtml(textFor(locale, 'report.dataAsOf'))}: <time datetime="${escapeHtml(model.generatedFor)}">${escapeHtml(model.generatedFor)}</time></p>`,
     nav,
     '</header>',
   ].join('\n');
@@ -46,7 +46,7 @@ export function renderReportHtml(model: ReportModel): string {
       ? ''
       : [
           '<section id="skipped" class="skipped">',
-          `<h2>${escapeHtml(reportText('skipped', locale))}</h2>`,
+          `<h2>${escapeHtml(textFor(locale, 'report.skipped'))}</h2>`,
           '<ul>',
           ...model.skipped.map(
             (s) => `<li><strong>${escapeHtml(s.analysis)}</strong>: ${escapeHtml(s.reason)}</li>`,
@@ -57,9 +57,9 @@ export function renderReportHtml(model: ReportModel): string {
 
   const warnings = [
     '<section id="warnings" class="warnings">',
-    `<h2>${escapeHtml(reportText('warnings', locale))} (${model.warnings.length})</h2>`,
+    `<h2>${escapeHtml(textFor(locale, 'report.warnings'))} (${model.warnings.length})</h2>`,
     model.warnings.length === 0
-      ? `<p>${escapeHtml(reportText('noWarnings', locale))}</p>`
+      ? `<p>${escapeHtml(textFor(locale, 'report.noWarnings'))}</p>`
       : [
           '<ul>',
           ...model.warnings.map(
@@ -78,7 +78,7 @@ export function renderReportHtml(model: ReportModel): string {
     skipped,
     warnings,
     '</main>',
-    `<footer>${escapeHtml(reportText('footer', locale))}</footer>`,
+    `<footer>${escapeHtml(textFor(locale, 'report.footer'))}</footer>`,
   ].join('\n');
   return htmlPage(model.title, locale, body);
 }

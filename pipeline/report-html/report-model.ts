@@ -1,5 +1,7 @@
+import type { Locale } from '../../core/index.js';
+
 /** Language of the fixed report wording (headings, captions); data is shown as typed. */
-export type ReportLocale = 'en' | 'zh';
+export type ReportLocale = Locale;
 
 /** One label/value pair of a section summary, e.g. {label: 'Weighted forecast', value: 364.8}. */
 export interface ReportSummaryItem {

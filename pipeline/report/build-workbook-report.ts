@@ -8,13 +8,13 @@ import {
   REPORT_ANALYSES,
   type ReportAnalysisName,
   type ReportConfig,
+  textFor,
 } from '../../core/index.js';
 import type { RenderChartResult } from '../render/render-chart.js';
 import { renderChart } from '../render/render-chart.js';
 import type { ReportLocale, ReportModel, ReportWarning } from '../report-html/report-model.js';
 import { renderReportHtml } from '../report-html/render-report-html.js';
 import { readWorkbook } from '../read-workbook.js';
-import { reportLabel } from './report-labels.js';
 import { reportParts } from './report-parts.js';
 import { tableToCsv, tableToHtmlTable } from './report-table.js';
 import type { ResultsNote } from './write-results-xlsx.js';
@@ -155,10 +155,9 @@ export async function buildWorkbookReport(
     ),
   );
 
-  const more = reportLabel('moreRows', locale);
   const model: ReportModel = {
-    title: `${reportLabel('reportTitle', locale)} — ${basename(inputFile)}`,
-    subtitle: `${reportLabel('sheetsUsed', locale)}: ${plan.sheets
+    title: `${textFor(locale, 'report.reportTitle')} — ${basename(inputFile)}`,
+    subtitle: `${textFor(locale, 'report.sheetsUsed')}: ${plan.sheets
       .map((s) => `${s.sheet} (${s.kind ?? '—'})`)
       .join(', ')}`,
     generatedFor: isoFromEpochDay(asOf),
@@ -173,7 +172,9 @@ export async function buildWorkbookReport(
         title: c.title,
         svg: chartIndex.get(c.id)?.svg ?? '',
       })),
-      tables: p.tables.map((t) => tableToHtmlTable(t, undefined, (n) => `… ${n} ${more}`)),
+      tables: p.tables.map((t) =>
+        tableToHtmlTable(t, undefined, (n) => textFor(locale, 'report.moreRows', { count: n })),
+      ),
     })),
     warnings: [...dataWarnings.map(toReportWarning), ...renderWarnings],
     skipped,

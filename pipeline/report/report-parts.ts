@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import {
   type AgingSection,
+  type PlainSectionKey,
   agingStackedChart,
   agingStackedChartInput,
   forecastBandChart,
@@ -19,11 +20,10 @@ import {
   stageConversionChart,
   stageConversionChartInput,
   topOverdueChart,
+  textFor,
   topOverdueChartInput,
 } from '../../core/index.js';
 import type { ReportLocale, ReportSummaryItem } from '../report-html/report-model.js';
-import type { ReportLabelKey } from './report-labels.js';
-import { reportLabel } from './report-labels.js';
 import type { ReportColumn, ReportColumnFormat, ReportDataTable } from './report-table.js';
 
 /** A chart of a report before rendering. */
@@ -69,8 +69,8 @@ export function reportParts(
   options: { locale: ReportLocale; agingGroupBy?: 'customer' | 'owner' },
 ): ReportPart[] {
   const { locale } = options;
-  const L = (key: ReportLabelKey) => reportLabel(key, locale);
-  const col = (key: ReportLabelKey, format: ReportColumnFormat): ReportColumn => ({
+  const L = (key: PlainSectionKey<'report'>) => textFor(locale, `report.${key}`);
+  const col = (key: PlainSectionKey<'report'>, format: ReportColumnFormat): ReportColumn => ({
     label: L(key),
     format,
   });

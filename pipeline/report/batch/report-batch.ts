@@ -1,3 +1,4 @@
+import { textFor } from '../../../core/index.js';
 import { mkdir, rmdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { renderIndexHtml } from '../../report-html/render-index-html.js';
@@ -56,8 +57,6 @@ export interface ReportBatchResult {
   reports: string[];
   workersStarted: number;
 }
-
-const NOT_RUN = { en: 'Not run', zh: '未运行' } as const;
 
 /**
  * Builds one report per input file (in worker threads when there are several), then writes the
@@ -198,7 +197,7 @@ function indexEntry(entry: ReportBatchFileEntry, locale: ReportLocale): ReportIn
     name: entry.file,
     status: 'ok',
     href: entry.report ?? `${entry.folder}/report.html`,
-    ...(skipped === '' ? {} : { message: `${NOT_RUN[locale]}: ${skipped}` }),
+    ...(skipped === '' ? {} : { message: textFor(locale, 'cli.notRun', { analyses: skipped }) }),
     summary,
   };
 }

@@ -707,7 +707,7 @@ describe('ageReceivables: dirty data', () => {
       ['more-warnings', 5],
     ]);
     expect(r.warnings[8]?.message).toBe(
-      '5 more: payments for unknown invoices, shown as unapplied',
+      '… and 5 more like this: payments for unknown invoices, shown as unapplied',
     );
   });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareText } from '../../../core/aging/compare-text.js';
+import { compareIds } from '../../../core/columns/compare-ids.js';
 import { largestFirst } from '../../../core/aging/sorted-positions.js';
 
 describe('largestFirst', () => {
   it('orders by value, largest first, then by customer name', () => {
     const names = ['b', 'c', 'a', 'B'];
-    // Hand order: 9 (c), then the three 5s by name under compareText: 'B' < 'a' < 'b'.
+    // Hand order: 9 (c), then the three 5s by name under compareIds: 'B' < 'a' < 'b'.
     expect([...largestFirst([5, 9, 5, 5], (k) => names[k]!)]).toEqual([1, 3, 2, 0]);
   });
 
@@ -33,7 +33,7 @@ describe('largestFirst', () => {
       const expected = Array.from({ length: n }, (_, k) => k).sort((x, y) => {
         const vx = values[x]!;
         const vy = values[y]!;
-        return vy > vx ? 1 : vy < vx ? -1 : compareText(names[x]!, names[y]!);
+        return vy > vx ? 1 : vy < vx ? -1 : compareIds(names[x]!, names[y]!);
       });
       expect([...largestFirst(values, (k) => names[k]!)]).toEqual(expected);
     }

@@ -57,8 +57,9 @@ describe('funnelChart', () => {
     expect(() => funnelChart({ stages: [{ ...stage, amount: Number.NaN }] })).toThrow(
       /funnelChart: input.stages\[0\].amount must be a finite number, got NaN/,
     );
+    // Core throws one error class; a name of the wrong type is bad input, not a bad option.
     expect(() => funnelChart({ stages: [{ ...stage, stage: 3 as unknown as string }] })).toThrow(
-      TypeError,
+      expect.objectContaining({ name: 'PipecastError', code: 'invalid-input' }),
     );
     expect(() => funnelChart({ stages: [] }, { locale: 'fr' as 'en' })).toThrow(
       /locale must be 'en' or 'zh', got "fr"/,

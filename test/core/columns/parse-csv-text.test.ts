@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsvText } from '../../../core/columns/parse-csv-text.js';
+import { parseCsvText } from '../../../core/columns/parse-csv-text.js';
+import { PipecastError } from '../../../core/errors/pipecast-error.js';
 
 const SHARED = join(import.meta.dirname, '../../../../shared/data');
 
@@ -50,9 +51,12 @@ describe('parseCsvText', () => {
     expect(parseCsvText(text, delimiter)).toEqual(reference(text, delimiter));
   });
 
-  it('throws CsvSyntaxError naming the line where an unclosed quote opened', () => {
-    expect(() => parseCsvText('a\nb,"open\nstill', ',')).toThrow(CsvSyntaxError);
+  it("throws a 'malformed-csv' PipecastError naming the line where an unclosed quote opened", () => {
+    expect(() => parseCsvText('a\nb,"open\nstill', ',')).toThrow(PipecastError);
     expect(() => parseCsvText('a\nb,"open\nstill', ',')).toThrow(/line 2/);
+    expect(() => parseCsvText('a\nb,"open\nstill', ',')).toThrow(
+      expect.objectContaining({ code: 'malformed-csv', place: { row: 2 } }),
+    );
   });
 
   it('agrees with csv-parse on any table written with RFC 4180 quoting', () => {

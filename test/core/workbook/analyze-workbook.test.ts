@@ -96,13 +96,18 @@ describe('analyzeWorkbook', () => {
     expect(() => analyzeWorkbook([], { asOf: '2026-02-30' })).toThrow(
       "asOf must be a date YYYY-MM-DD or an epoch day, got '2026-02-30'",
     );
-    expect(() => analyzeWorkbook([], { asOf: 1.5 })).toThrow(RangeError);
+    // Core throws one class, PipecastError; the code tells a bad option from bad input.
+    expect(() => analyzeWorkbook([], { asOf: 1.5 })).toThrow(
+      expect.objectContaining({ name: 'PipecastError', code: 'invalid-option' }),
+    );
   });
 
   it('throws for sheets that are not { name, values }', () => {
     expect(() => analyzeWorkbook([{ name: 'A', values: 'x' }] as never, { asOf: 0 })).toThrow(
       "analyzeWorkbook: sheets[0] ('A') values must be a 2-D array",
     );
-    expect(() => analyzeWorkbook('x' as never, { asOf: 0 })).toThrow(TypeError);
+    expect(() => analyzeWorkbook('x' as never, { asOf: 0 })).toThrow(
+      expect.objectContaining({ name: 'PipecastError', code: 'invalid-input' }),
+    );
   });
 });

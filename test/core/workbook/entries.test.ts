@@ -94,7 +94,10 @@ describe('forecast', () => {
 
   it('throws for a bad asOf or input', () => {
     expect(() => forecast({ deals }, { asOf: '2026-13-01' })).toThrow('asOf must be a date');
-    expect(() => forecast({} as never, { asOf: AS_OF })).toThrow(TypeError);
+    // Core throws one class, PipecastError; the code tells a bad option from bad input.
+    expect(() => forecast({} as never, { asOf: AS_OF })).toThrow(
+      expect.objectContaining({ name: 'PipecastError', code: 'invalid-input' }),
+    );
   });
 });
 
@@ -293,6 +296,8 @@ describe('describeFields', () => {
       en: 'Payment date',
       zh: '回款日期',
     });
-    expect(() => describeFields('nope' as never)).toThrow(RangeError);
+    expect(() => describeFields('nope' as never)).toThrow(
+      expect.objectContaining({ name: 'PipecastError', code: 'invalid-option' }),
+    );
   });
 });

@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PipecastError } from '../../core/index.js';
+import type { CliIo } from '../../pipeline/cli-io.js';
+import { main } from '../../pipeline/cli.js';
+
+// The inspect command stands in for any command that lets a core error through.
+vi.mock('../../pipeline/commands/inspect.js', () => ({
+  inspectCommand: async (args: string[]): Promise<number> => {
+    if (args[0] === 'core-error') {
+      throw new PipecastError(
+        'missing-column',
+        "matchColumns: mapping for 'amount' names column 'Betrag',\nwhich the header row does not have",
+        { file: 'q3.xlsx', sheet: 'Deals', row: 1, column: 'Betrag' },
+      );
+    }
+    throw new Error('a bug, not a user mistake');
+  },
+}));
+
+function capture(): { io: CliIo; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('main', () => {
+  it('prints a PipecastError as one line with its place, no stack, and exits 1', async () => {
+    const run = capture();
+    expect(await main(['inspect', 'core-error'], run.io)).toBe(1);
+    expect(run.err()).toBe(
+      "pipecast inspect: q3.xlsx, sheet Deals, row 1, column Betrag: matchColumns: mapping for 'amount' names column 'Betrag', which the header row does not have\n",
+    );
+    expect(run.out()).toBe('');
+  });
+
+  it('lets any other error through, so a bug is not dressed up as a user mistake', async () => {
+    await expect(main(['inspect', 'bug'], capture().io)).rejects.toThrow(
+      'a bug, not a user mistake',
+    );
+  });
+});
