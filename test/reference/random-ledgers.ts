@@ -13,6 +13,16 @@ const NUMBERS = ['INV1', 'INV2', 'INV3', 'INV4', 'INV5', 'INV6', 'INV7', 'INV8',
 const CUSTOMERS = ['Acme', 'Beta', '北方贸易', ''];
 const TERMS = ['net 30', '45', '60 days', '30天', 'COD', '月结60天', 'EOM 30', 'see contract'];
 
+/**
+ * A date: a day of the year from DAY0, or one day before, on or after the as-of date (the edges of
+ * "dated on or before as-of"), resolved once the as-of date is known.
+ */
+const arbDate = (lastDay: number): fc.Arbitrary<number | { fromAsOf: number }> =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: DAY0, max: DAY0 + lastDay }) },
+    { weight: 1, arbitrary: fc.record({ fromAsOf: fc.integer({ min: -1, max: 1 }) }) },
+  );
+
 /** How an invoice says when it falls due: a due-date cell (days after the invoice), terms, or nothing. */
 const arbDue = fc.oneof(
   fc.record({ dueIn: fc.integer({ min: -5, max: 90 }) }),
@@ -27,7 +37,7 @@ const arbInvoice = fc.record({
   ),
   customer: fc.constantFrom(...CUSTOMERS),
   owner: fc.option(fc.constantFrom('Li', 'Wang', ' Zhang '), { nil: undefined }),
-  date: fc.integer({ min: DAY0, max: DAY0 + 200 }),
+  date: arbDate(200),
   due: arbDue,
   // Two decimals at most until aging rounds with the shared money rule (see the 3-decimal test).
   cents: fc.oneof(fc.integer({ min: -20_000, max: 200_000 }), fc.constant(0)),
@@ -37,7 +47,7 @@ const arbInvoice = fc.record({
 const arbPayment = fc.record({
   number: fc.option(fc.constantFrom(...NUMBERS, 'INV11', ' INV1', ''), { nil: undefined }),
   customer: fc.option(fc.constantFrom(...CUSTOMERS), { nil: undefined }),
-  date: fc.integer({ min: DAY0, max: DAY0 + 300 }),
+  date: arbDate(300),
   cents: fc.integer({ min: -5_000, max: 150_000 }),
   // Pays one of the invoices in full, in part, or more than in full (an over-payment).
   settles: fc.option(
@@ -49,20 +59,28 @@ const arbPayment = fc.record({
 type ArbInvoice = typeof arbInvoice extends fc.Arbitrary<infer T> ? T : never;
 type ArbPayment = typeof arbPayment extends fc.Arbitrary<infer T> ? T : never;
 
-function toInvoices(list: readonly ArbInvoice[]): Invoice[] {
+function dayOf(date: number | { fromAsOf: number }, asOf: number): number {
+  return typeof date === 'number' ? date : asOf + date.fromAsOf;
+}
+
+function toInvoices(list: readonly ArbInvoice[], asOf: number): Invoice[] {
   return list.map((x, k) => ({
     row: k + 2,
     invoice: x.number,
     customer: x.customer,
     ...(x.owner === undefined ? {} : { owner: x.owner }),
-    invoiceDate: x.date,
-    ...('dueIn' in x.due ? { dueDate: x.date + x.due.dueIn } : {}),
+    invoiceDate: dayOf(x.date, asOf),
+    ...('dueIn' in x.due ? { dueDate: dayOf(x.date, asOf) + x.due.dueIn } : {}),
     ...('terms' in x.due ? { terms: x.due.terms } : {}),
     amount: x.cents / 100,
   }));
 }
 
-function toPayments(list: readonly ArbPayment[], invoices: readonly Invoice[]): Payment[] {
+function toPayments(
+  list: readonly ArbPayment[],
+  invoices: readonly Invoice[],
+  asOf: number,
+): Payment[] {
   return list.map((x, k) => {
     const settles = x.settles;
     const settled =
@@ -73,7 +91,7 @@ function toPayments(list: readonly ArbPayment[], invoices: readonly Invoice[]): 
         ? {}
         : { invoice: settled?.invoice ?? x.number }),
       ...(x.customer === undefined ? {} : { customer: x.customer }),
-      date: x.date,
+      date: dayOf(x.date, asOf),
       amount:
         settled === undefined || settles === undefined
           ? x.cents / 100
@@ -82,14 +100,7 @@ function toPayments(list: readonly ArbPayment[], invoices: readonly Invoice[]): 
   });
 }
 
-export const arbLedger = fc
-  .tuple(fc.array(arbInvoice, { maxLength: 25 }), fc.array(arbPayment, { maxLength: 25 }))
-  .map(([invs, pays]) => {
-    const invoices = toInvoices(invs);
-    return { invoices, payments: toPayments(pays, invoices) };
-  });
-
-export const arbAgingOptions = fc.record({
+const arbAgingOptions = fc.record({
   asOf: fc.oneof(
     { weight: 1, arbitrary: fc.integer({ min: DAY0 - 10, max: DAY0 + 320 }) },
     { weight: 3, arbitrary: fc.integer({ min: DAY0 + 60, max: DAY0 + 240 }) },
@@ -103,3 +114,15 @@ export const arbAgingOptions = fc.record({
   ),
   dsoDays: fc.constantFrom(90, 30, 1, 365),
 });
+
+/** Options of a run (as-of, basis, bucket bounds, DSO window) and a ledger dated around its as-of. */
+export const arbAgingCase = fc
+  .tuple(
+    arbAgingOptions,
+    fc.array(arbInvoice, { maxLength: 25 }),
+    fc.array(arbPayment, { maxLength: 25 }),
+  )
+  .map(([options, invs, pays]) => {
+    const invoices = toInvoices(invs, options.asOf);
+    return { options, invoices, payments: toPayments(pays, invoices, options.asOf) };
+  });
