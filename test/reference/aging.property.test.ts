@@ -48,34 +48,18 @@ function coreView(
   const aged = invoices.filter((inv) => inv.invoiceDate <= asOf);
   const agedCustomers = new Set(aged.map((inv) => inv.customer?.trim() || NO_CUSTOMER));
   const agedOwners = new Set(aged.map((inv) => inv.owner?.trim() || '(no owner)'));
+  const withUnapplied = new Set(section.unapplied.map((line) => line.customer));
   return {
     totals: { ...section.totals, shareOverdue: approx(section.totals.shareOverdue) },
-    buckets: section.buckets.map(({ label, amount, count }) => ({ label, amount, count })),
+    buckets: section.buckets.map((b) => pick(b, ['label', 'amount', 'count'])),
     customers: section.customers
-      .filter(
-        (c) =>
-          agedCustomers.has(c.id) ||
-          c.unapplied !== 0 ||
-          section.unapplied.some((u) => u.customer === c.id),
-      )
-      .map(({ id, open, overdue, credit, unapplied, openItems, buckets }) => ({
-        id,
-        open,
-        overdue,
-        credit,
-        unapplied,
-        openItems,
-        buckets,
-      })),
+      .filter((c) => agedCustomers.has(c.id) || withUnapplied.has(c.id))
+      .map((c) =>
+        pick(c, ['id', 'open', 'overdue', 'credit', 'unapplied', 'openItems', 'buckets']),
+      ),
     owners: section.owners
       .filter((o) => agedOwners.has(o.id))
-      .map(({ id, open, overdue, openItems, buckets }) => ({
-        id,
-        open,
-        overdue,
-        openItems,
-        buckets,
-      })),
+      .map((o) => pick(o, ['id', 'open', 'overdue', 'openItems', 'buckets'])),
     unapplied: section.unapplied,
     dso: {
       ...section.dso,
@@ -87,53 +71,27 @@ function coreView(
       simple: approx(section.averageDaysLate.simple),
       weighted: approx(section.averageDaysLate.weighted),
     },
-    priority: section.priority.map(
-      ({ rank, customer, score, overdue, overdueInvoices, maxDaysPastDue, open }) => ({
-        rank,
-        customer,
-        score,
-        overdue,
-        overdueInvoices,
-        maxDaysPastDue,
-        open,
-      }),
+    priority: section.priority.map((entry) =>
+      pick(entry, [
+        'rank',
+        'customer',
+        'score',
+        'overdue',
+        'overdueInvoices',
+        'maxDaysPastDue',
+        'open',
+      ]),
     ),
-    invoices: section.invoices.map(
-      ({
-        row,
-        invoice,
-        customer,
-        owner,
-        invoiceDate,
-        dueDate,
-        amount,
-        paid,
-        open,
-        status,
-        daysPastDue,
-        age,
-        bucket,
-        settledDate,
-        daysLate,
-      }) => ({
-        row,
-        invoice,
-        customer,
-        owner,
-        invoiceDate,
-        dueDate,
-        amount,
-        paid,
-        open,
-        status,
-        daysPastDue,
-        age,
-        bucket,
-        settledDate,
-        daysLate,
-      }),
-    ),
+    // Every field of a line but `disputed`, which the generated ledgers never set.
+    invoices: section.invoices.map(({ disputed: _disputed, ...line }) => line),
   };
+}
+
+/** The named fields of an object, in a new object. */
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = value[key];
+  return picked;
 }
 
 /**
