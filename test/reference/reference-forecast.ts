@@ -1,10 +1,11 @@
 import type { Deal } from '../../core/columns/records.js';
+import { isoOf } from './reference-calendar.js';
 import { moneyOf, referenceCents, referenceRound } from './reference-money.js';
 
 /*
  * A plain reference for the weighted pipeline, written from ../shared/DOMAIN.md §1 and "Exact
  * definitions", to check the core's forecast on random pipelines: stage rows, totals, won and lost,
- * unknown stages, small orders and the owner groups. Plain loops over plain objects, money in
+ * unknown stages, small orders and the groups by owner, region, product, close month and quarter. Plain loops over plain objects, money in
  * whole cents. Win rates learned from closed history are not modelled (the tests pass
  * learnRates: 'none'); they have tests of their own.
  */
@@ -65,6 +66,11 @@ export interface ReferenceTotals {
   weighted: number;
 }
 
+export interface ReferenceGroup extends ReferenceTotals {
+  key: string;
+  name: string;
+}
+
 export interface ReferenceForecastResult {
   stages: (ReferenceTotals & { key: string; rate: number | null; unweighted: number })[];
   totals: ReferenceTotals;
@@ -72,7 +78,11 @@ export interface ReferenceForecastResult {
   lost: { count: number; amount: number };
   unknownStages: { name: string; count: number; amount: number; rows: number[] }[];
   smallOrders: { threshold: number; count: number; amount: number } | null;
-  byOwner: (ReferenceTotals & { key: string; name: string })[];
+  byOwner: ReferenceGroup[];
+  byRegion: ReferenceGroup[];
+  byProduct: ReferenceGroup[];
+  byMonth: ReferenceGroup[];
+  byQuarter: ReferenceGroup[];
 }
 
 /**
@@ -144,7 +154,7 @@ function probabilityOf(deal: Deal, stageRate: number | null): number | null {
  *
  * @param deals - The pipeline.
  * @param options - Template, user rates, small-order threshold.
- * @returns Stage rows, totals, won, lost, unknown stages, small orders, owner groups.
+ * @returns Stage rows, totals, won, lost, unknown stages, small orders, groups.
  */
 export function referenceForecast(
   deals: readonly Deal[],
@@ -152,78 +162,123 @@ export function referenceForecast(
 ): ReferenceForecastResult {
   const stages = REFERENCE_TEMPLATES[options.template];
   const rates = stageRates(options);
-  const rows = stages.map((stage, s) => ({
-    key: stage.key,
-    rate: rates[s] ?? null,
-    count: 0,
-    amountCents: 0,
-    weightedCents: 0,
-    unweighted: 0,
-  }));
   const thresholdCents =
     options.smallOrderThreshold === undefined ? null : referenceCents(options.smallOrderThreshold);
-  const won = { count: 0, cents: 0 };
-  const lost = { count: 0, cents: 0 };
-  const small = { count: 0, cents: 0 };
-  const owners = new Map<string, { count: number; amountCents: number; weightedCents: number }>();
+  const won: FunnelEntry[] = [];
+  const lost: FunnelEntry[] = [];
+  const small: FunnelEntry[] = [];
+  const funnel: FunnelEntry[] = [];
   for (const deal of deals) {
-    const index = stageIndexOf(stages, deal.stage);
+    const stage = stageIndexOf(stages, deal.stage);
     const status = deal.status ?? terminalOf(deal.stage) ?? 'open';
     const cents =
       deal.amount !== undefined && Number.isFinite(deal.amount)
         ? referenceCents(deal.amount)
         : null;
     if (status === 'won' || status === 'lost') {
-      const closed = status === 'won' ? won : lost;
-      closed.count += 1;
-      closed.cents += cents ?? 0;
-      continue;
+      (status === 'won' ? won : lost).push({ deal, stage, cents, weighted: null });
+    } else if (thresholdCents !== null && cents !== null && cents < thresholdCents) {
+      small.push({ deal, stage, cents, weighted: null });
+    } else if (stage >= 0) {
+      const probability = probabilityOf(deal, rates[stage] ?? null);
+      const weighted =
+        cents !== null && probability !== null ? referenceRound(cents * probability) : null;
+      funnel.push({ deal, stage, cents, weighted });
     }
-    if (thresholdCents !== null && cents !== null && cents < thresholdCents) {
-      small.count += 1;
-      small.cents += cents;
-      continue;
-    }
-    const row = rows[index];
-    if (row === undefined) continue;
-    const probability = probabilityOf(deal, row.rate);
-    const weighted =
-      cents !== null && probability !== null ? referenceRound(cents * probability) : null;
-    row.count += 1;
-    row.amountCents += cents ?? 0;
-    row.weightedCents += weighted ?? 0;
-    if (weighted === null) row.unweighted += 1;
-    const owner = (deal.owner ?? '').trim();
-    const group = owners.get(owner) ?? { count: 0, amountCents: 0, weightedCents: 0 };
-    group.count += 1;
-    group.amountCents += cents ?? 0;
-    group.weightedCents += weighted ?? 0;
-    owners.set(owner, group);
   }
   return {
-    stages: rows.map((row) => ({
-      key: row.key,
-      rate: row.rate,
-      count: row.count,
-      amount: moneyOf(row.amountCents),
-      weighted: moneyOf(row.weightedCents),
-      unweighted: row.unweighted,
-    })),
-    totals: {
-      count: rows.reduce((sum, row) => sum + row.count, 0),
-      amount: moneyOf(rows.reduce((sum, row) => sum + row.amountCents, 0)),
-      weighted: moneyOf(rows.reduce((sum, row) => sum + row.weightedCents, 0)),
-    },
-    won: { count: won.count, amount: moneyOf(won.cents) },
-    lost: { count: lost.count, amount: moneyOf(lost.cents) },
+    stages: stages.map((stage, s) => {
+      const inStage = funnel.filter((entry) => entry.stage === s);
+      return {
+        key: stage.key,
+        rate: rates[s] ?? null,
+        ...totalsOf(inStage),
+        unweighted: inStage.filter((entry) => entry.weighted === null).length,
+      };
+    }),
+    totals: totalsOf(funnel),
+    won: { count: won.length, amount: totalsOf(won).amount },
+    lost: { count: lost.length, amount: totalsOf(lost).amount },
     unknownStages: unknownStagesOf(deals, stages),
     smallOrders:
       thresholdCents === null
         ? null
-        : { threshold: moneyOf(thresholdCents), count: small.count, amount: moneyOf(small.cents) },
-    byOwner: ownerRows(owners),
+        : {
+            threshold: moneyOf(thresholdCents),
+            count: small.length,
+            amount: totalsOf(small).amount,
+          },
+    byOwner: groupsBy(funnel, (deal) => deal.owner),
+    byRegion: groupsBy(funnel, (deal) => deal.region),
+    byProduct: groupsBy(funnel, (deal) => deal.product),
+    ...periodGroups(funnel),
   };
 }
+
+/** A deal with its stage index, amount and weighted amount in cents (null: unknown). */
+interface FunnelEntry {
+  deal: Deal;
+  stage: number;
+  cents: number | null;
+  weighted: number | null;
+}
+
+/** Count, Σ amount and Σ weighted amount (in cents, a deal without one adding nothing). */
+function totalsOf(entries: readonly FunnelEntry[]): ReferenceTotals {
+  let amount = 0;
+  let weighted = 0;
+  for (const entry of entries) {
+    amount += entry.cents ?? 0;
+    weighted += entry.weighted ?? 0;
+  }
+  return { count: entries.length, amount: moneyOf(amount), weighted: moneyOf(weighted) };
+}
+
+/**
+ * DOMAIN.md: weighted pipeline "per … owner, region, product"; a blank value is the group
+ * "(none)". Largest weighted first, then largest amount, then the value.
+ */
+function groupsBy(
+  entries: readonly FunnelEntry[],
+  valueOf: (deal: Deal) => string | undefined,
+): ReferenceGroup[] {
+  const keys = new Set(entries.map((entry) => (valueOf(entry.deal) ?? '').trim()));
+  const rows = [...keys].map((key) => ({
+    key,
+    name: key === '' ? '(none)' : key,
+    ...totalsOf(entries.filter((entry) => (valueOf(entry.deal) ?? '').trim() === key)),
+  }));
+  return rows.sort(
+    (a, b) => b.weighted - a.weighted || b.amount - a.amount || (a.key < b.key ? -1 : 1),
+  );
+}
+
+/**
+ * DOMAIN.md: weighted pipeline per "close month/quarter", `YYYY-MM` and `YYYY-Qn`, in calendar
+ * order; deals without a close date last, as "(no date)".
+ */
+function periodGroups(
+  entries: readonly FunnelEntry[],
+): Pick<ReferenceForecastResult, 'byMonth' | 'byQuarter'> {
+  const monthOf = (entry: FunnelEntry): string =>
+    entry.deal.closeDate === undefined ? NO_DATE : isoOf(entry.deal.closeDate).slice(0, 7);
+  const quarterOf = (entry: FunnelEntry): string => {
+    const month = monthOf(entry);
+    if (month === NO_DATE) return NO_DATE;
+    return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+  };
+  const inOrder = (keys: Set<string>): string[] =>
+    [...keys].sort((a, b) => (a === NO_DATE ? 1 : b === NO_DATE ? -1 : a < b ? -1 : 1));
+  const rowsOf = (keyOf: (entry: FunnelEntry) => string): ReferenceGroup[] =>
+    inOrder(new Set(entries.map(keyOf))).map((key) => ({
+      key,
+      name: key,
+      ...totalsOf(entries.filter((entry) => keyOf(entry) === key)),
+    }));
+  return { byMonth: rowsOf(monthOf), byQuarter: rowsOf(quarterOf) };
+}
+
+const NO_DATE = '(no date)';
 
 /**
  * Deals whose stage text is neither a template stage nor a won or lost name, grouped by the text
@@ -251,23 +306,4 @@ function unknownStagesOf(
     amount: moneyOf(entry.cents),
     rows: entry.rows,
   }));
-}
-
-/**
- * DOMAIN.md: weighted pipeline "per … owner"; a blank owner is the group "(none)". Largest
- * weighted first, then largest amount, then owner name.
- */
-function ownerRows(
-  owners: ReadonlyMap<string, { count: number; amountCents: number; weightedCents: number }>,
-): ReferenceForecastResult['byOwner'] {
-  const rows = [...owners].map(([key, group]) => ({
-    key,
-    name: key === '' ? '(none)' : key,
-    count: group.count,
-    amount: moneyOf(group.amountCents),
-    weighted: moneyOf(group.weightedCents),
-  }));
-  return rows.sort(
-    (a, b) => b.weighted - a.weighted || b.amount - a.amount || (a.key < b.key ? -1 : 1),
-  );
 }
