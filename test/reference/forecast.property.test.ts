@@ -72,7 +72,10 @@ const arbAmount = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: -5_000, max: 2_000_000 }).map((c) => c / 100) },
   { weight: 2, arbitrary: fc.integer({ min: -5_000, max: 200_000 }).map((m) => m / 1000) },
   // Half cents, odd cents (× 50% gives a half), and amounts on the small-order thresholds.
-  { weight: 2, arbitrary: fc.constantFrom(1.005, -2.675, -10.125, 0.125, -0.01, 0.03, 0, 100) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(1.005, -2.675, -10.125, 0.125, -0.01, -0.05, -0.25, 0.03, 0, 100),
+  },
 );
 
 function arbDeal(template: ReferenceTemplateKey): fc.Arbitrary<Omit<Deal, 'row' | 'id'>> {

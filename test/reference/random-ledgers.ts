@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Invoice, Payment } from '../../core/columns/records.js';
 
 /*
- * Random small one-currency ledgers for the aging property tests: few invoice numbers and
+ * Random small ledgers, mostly in one currency, for the aging property tests: few invoice numbers and
  * customers, so repeats, partial payments, over-payments, settled invoices, credits, unapplied
  * cash and invoices on both sides of as-of are all common.
  */
@@ -39,6 +39,10 @@ const arbInvoice = fc.record({
   owner: fc.option(fc.constantFrom('Li', 'Wang', ' Zhang '), { nil: undefined }),
   date: arbDate(200),
   due: arbDue,
+  currency: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constantFrom('CNY', ' usd ', 'USD', '') },
+  ),
   // Two decimals at most until aging rounds with the shared money rule (see the 3-decimal test).
   cents: fc.oneof(fc.integer({ min: -20_000, max: 200_000 }), fc.constant(0)),
 });
@@ -49,6 +53,10 @@ const arbPayment = fc.record({
   customer: fc.option(fc.constantFrom(...CUSTOMERS), { nil: undefined }),
   date: arbDate(300),
   cents: fc.integer({ min: -5_000, max: 150_000 }),
+  currency: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constantFrom('CNY', 'usd', '') },
+  ),
   // Pays one of the invoices in full, in part, or more than in full (an over-payment).
   settles: fc.option(
     fc.record({ index: fc.nat({ max: 40 }), share: fc.constantFrom(1, 1, 0.5, 0.25, 1.5) }),
@@ -73,6 +81,7 @@ function toInvoices(list: readonly ArbInvoice[], asOf: number): Invoice[] {
     ...('dueIn' in x.due ? { dueDate: dayOf(x.date, asOf) + x.due.dueIn } : {}),
     ...('terms' in x.due ? { terms: x.due.terms } : {}),
     amount: x.cents / 100,
+    ...(x.currency === undefined ? {} : { currency: x.currency }),
   }));
 }
 
@@ -91,6 +100,7 @@ function toPayments(
         ? {}
         : { invoice: settled?.invoice ?? x.number }),
       ...(x.customer === undefined ? {} : { customer: x.customer }),
+      ...(x.currency === undefined ? {} : { currency: x.currency }),
       date: dayOf(x.date, asOf),
       amount:
         settled === undefined || settles === undefined
@@ -113,6 +123,8 @@ const arbAgingOptions = fc.record({
       .map((e) => e.sort((a, b) => a - b)),
   ),
   dsoDays: fc.constantFrom(90, 30, 1, 365),
+  /** The currency of blank currency cells. */
+  currency: fc.option(fc.constantFrom('CNY', 'eur'), { nil: undefined, freq: 2 }),
 });
 
 /** Options of a run (as-of, basis, bucket bounds, DSO window) and a ledger dated around its as-of. */

@@ -13,9 +13,9 @@ import { moneyOf, referenceCents } from './reference-money.js';
 /*
  * A plain reference for receivables aging, written from ../shared/DOMAIN.md §3 and "Exact
  * definitions", to check core/aging's fast path on random ledgers. Plain loops over plain objects,
- * all money in whole cents. It covers one currency (no currency cells), invoices without
- * invoice-level paid dates or balances, and no credit limits or disputes: those rules are tested
- * on their own in test/core/aging.
+ * all money in whole cents. It covers currencies without a rate table (each its own section),
+ * invoices without invoice-level paid dates or balances, and no credit limits or disputes: those
+ * rules are tested on their own in test/core/aging.
  *
  * Where DOMAIN.md leaves a choice open, the reference follows the core's documented choice, and
  * says so ("core's rule").
@@ -27,6 +27,8 @@ const NO_OWNER = '(no owner)';
 
 export interface ReferenceAgingOptions {
   asOf: number;
+  /** Currency of invoices and payments whose currency cell is blank. */
+  currency?: string;
   /** Days past due (default) or days since the invoice date. */
   by?: 'due' | 'invoice';
   /** Upper bucket bounds after Current; DOMAIN.md's default 30, 60, 90, 180. */
@@ -57,6 +59,11 @@ export interface ReferenceInvoiceLine {
   bucket: string | null;
   settledDate: string | null;
   daysLate: number | null;
+}
+
+/** Everything in one currency: its code (upper case), or null when no cell or option names one. */
+export interface ReferenceAgingSection extends ReferenceAgingResult {
+  currency: string | null;
 }
 
 export interface ReferenceAgingResult {
@@ -122,6 +129,7 @@ export interface ReferenceAgingResult {
 /** One aged invoice as the reference works on it: everything in cents and epoch days. */
 interface AgedInvoice {
   source: Invoice;
+  currency: string | null;
   number: string;
   customer: string;
   owner: string;
@@ -141,22 +149,51 @@ interface UnappliedCash {
 }
 
 /**
- * Ages a ledger at as-of the slow, obvious way.
+ * Ages a ledger at as-of the slow, obvious way, one section per currency: DOMAIN.md §3 "Never add
+ * different currencies together without a rate table".
  *
  * @param invoices - Invoices and credit notes (negative amounts).
  * @param payments - Payments and credits, each naming its invoice or none.
- * @param options - asOf, basis, bucket bounds, DSO window.
- * @returns The figures of one currency section, in currency units.
+ * @param options - asOf, default currency, basis, bucket bounds, DSO window.
+ * @returns The sections, by currency code (a blank one first), amounts in currency units.
  */
 export function referenceAging(
   invoices: readonly Invoice[],
   payments: readonly Payment[],
   options: ReferenceAgingOptions,
+): ReferenceAgingSection[] {
+  const defaultCurrency = currencyCode(options.currency) ?? null;
+  const currencyOf = (invoice: Invoice): string | null =>
+    currencyCode(invoice.currency) ?? defaultCurrency;
+  const aged = agedInvoices(invoices, options.asOf, currencyOf);
+  const unapplied = applyPaymentsPlainly(invoices, payments, aged, options, currencyOf);
+  const currencies = new Set([...aged.map((item) => item.currency), ...unapplied.keys()]);
+  return [...currencies]
+    .sort((a, b) => ((a ?? '') < (b ?? '') ? -1 : 1))
+    .map((currency) => ({
+      currency,
+      ...agingSection(
+        aged.filter((item) => item.currency === currency),
+        unapplied.get(currency) ?? new Map(),
+        options,
+      ),
+    }));
+}
+
+/** A currency cell as a code: trimmed, upper case; undefined when blank. */
+function currencyCode(text: string | undefined): string | undefined {
+  const code = (text ?? '').trim().toUpperCase();
+  return code === '' ? undefined : code;
+}
+
+/** The figures of one currency from its aged invoices and its unapplied cash. */
+function agingSection(
+  aged: readonly AgedInvoice[],
+  unapplied: ReadonlyMap<string, UnappliedCash>,
+  options: ReferenceAgingOptions,
 ): ReferenceAgingResult {
   const asOf = options.asOf;
   const buckets = referenceBuckets(options.edges ?? [30, 60, 90, 180], options.by ?? 'due');
-  const aged = agedInvoices(invoices, asOf);
-  const unapplied = applyPaymentsPlainly(invoices, payments, aged, asOf);
   const lines = aged.map((item) => invoiceLine(item, asOf, options.by ?? 'due', buckets));
   return {
     totals: totalsOf(lines, unapplied),
@@ -209,12 +246,17 @@ function bucketFor(buckets: readonly ReferenceBucket[], days: number): Reference
 }
 
 /** DOMAIN.md: "An invoice counts when its invoice date ≤ as-of". */
-function agedInvoices(invoices: readonly Invoice[], asOf: number): AgedInvoice[] {
+function agedInvoices(
+  invoices: readonly Invoice[],
+  asOf: number,
+  currencyOf: (invoice: Invoice) => string | null,
+): AgedInvoice[] {
   const aged: AgedInvoice[] = [];
   for (const invoice of invoices) {
     if (invoice.invoiceDate > asOf) continue;
     aged.push({
       source: invoice,
+      currency: currencyOf(invoice),
       number: (invoice.invoice ?? '').trim(),
       customer: nameOr(invoice.customer, NO_CUSTOMER),
       owner: nameOr(invoice.owner, NO_OWNER),
@@ -262,36 +304,44 @@ function termsOf(text: string): { days: number; monthEnd: boolean } | null {
 /**
  * DOMAIN.md: "a payment or credit counts when its date ≤ as-of"; it applies to the invoice it
  * names (trimmed number; a repeated number: its first row, core's rule). A payment naming no
- * invoice, an unknown one, or one not yet issued at as-of is unapplied cash, "shown as its own
- * line, not silently netted". A payment larger than its invoice stays applied and leaves a
- * negative open balance, a credit (DOMAIN.md: open balance = amount − counted payments).
- * Returns the unapplied cash per customer: the payment's customer, else its invoice's, else none.
+ * invoice, an unknown one, one not yet issued at as-of, or one in another currency (no rate table
+ * converts it) is unapplied cash, "shown as its own line, not silently netted". A payment larger
+ * than its invoice stays applied and leaves a negative open balance, a credit (DOMAIN.md: open
+ * balance = amount − counted payments). A blank payment currency is its invoice's, else the
+ * default. Returns the unapplied cash per currency and customer: the payment's customer, else its
+ * invoice's, else none.
  */
 function applyPaymentsPlainly(
   invoices: readonly Invoice[],
   payments: readonly Payment[],
   aged: AgedInvoice[],
-  asOf: number,
-): Map<string, UnappliedCash> {
-  const unapplied = new Map<string, UnappliedCash>();
+  options: ReferenceAgingOptions,
+  currencyOf: (invoice: Invoice) => string | null,
+): Map<string | null, Map<string, UnappliedCash>> {
+  const unapplied = new Map<string | null, Map<string, UnappliedCash>>();
   for (const payment of payments) {
-    if (payment.date > asOf) continue;
+    if (payment.date > options.asOf) continue;
     const number = (payment.invoice ?? '').trim();
     const named =
       number === '' ? undefined : invoices.find((inv) => (inv.invoice ?? '').trim() === number);
     const target = named === undefined ? undefined : aged.find((item) => item.source === named);
+    const own = currencyCode(payment.currency);
     const cents = referenceCents(payment.amount);
-    if (target !== undefined) {
+    if (target !== undefined && (own === undefined || own === target.currency)) {
       target.paidCents += cents;
       if (target.lastPayment === null || payment.date > target.lastPayment)
         target.lastPayment = payment.date;
       continue;
     }
+    const currency =
+      own ?? (named === undefined ? (currencyCode(options.currency) ?? null) : currencyOf(named));
     const customer = nameOr(
       payment.customer,
       named === undefined ? NO_CUSTOMER : nameOr(named.customer, NO_CUSTOMER),
     );
-    const cash = unapplied.get(customer) ?? {
+    const byCustomer = unapplied.get(currency) ?? new Map<string, UnappliedCash>();
+    unapplied.set(currency, byCustomer);
+    const cash = byCustomer.get(customer) ?? {
       cents: 0,
       count: 0,
       first: payment.date,
@@ -301,7 +351,7 @@ function applyPaymentsPlainly(
     cash.count += 1;
     cash.first = Math.min(cash.first, payment.date);
     cash.last = Math.max(cash.last, payment.date);
-    unapplied.set(customer, cash);
+    byCustomer.set(customer, cash);
   }
   return unapplied;
 }
