@@ -1,8 +1,8 @@
 /*
  * ageReceivables (the fast core) against referenceAging (plain loops written from DOMAIN.md §3) on
- * random ledgers in one or two currencies: whole results compared (totals, buckets, customers with their
- * buckets and unapplied cash, owners, unapplied lines, DSO standard and countback, average days
- * late, the call list, every invoice line).
+ * random ledgers in one or two currencies: whole results compared per currency section (totals,
+ * buckets, customers with their buckets and unapplied cash, owners, unapplied lines, DSO standard
+ * and countback, average days late, the call list, every invoice line).
  *
  * Checked to fail (each mutation made by hand, the test run at the default 300 runs, restored)
  * when: a bucket's upper bound is exclusive (aging-buckets, `days < to`); a payment dated the day
@@ -11,12 +11,12 @@
  * longer (bucket-open-items); invoices dated after as-of are aged (bucket-open-items); the
  * countback's last month counts whole, not pro rata (dso-countback); an over-paid invoice is not
  * settled for days late (bucket-open-items); a payment in another currency is applied to its
- * invoice (apply-payments); and, in the reference, Current is < 0 days, a
- * repeated number's payments go to its last row, an over-payment moves to unapplied cash.
+ * invoice (apply-payments); and, in the reference, Current is < 0 days, a repeated number's
+ * payments go to its last row, an over-payment moves to unapplied cash.
  *
- * Narrowed where the core disagrees with DOMAIN.md (reported, to be fixed in core/aging): customers
- * and owners known only from invoices dated after as-of (coreView), and the countback when a
- * month's sales equal the AR left to the cent (countbackMeetsExactCover).
+ * Narrowed where the core disagrees with DOMAIN.md (reported, to be fixed in core/aging):
+ * currencies, customers and owners known only from invoices dated after as-of (coreView), and the
+ * countback when a month's sales equal the AR left to the cent (countbackMeetsExactCover).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
