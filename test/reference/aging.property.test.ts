@@ -186,7 +186,8 @@ describe('referenceAging', () => {
     expect(result?.invoices[0]?.daysPastDue).toBe(30);
     expect(result?.totals).toMatchObject({ open: 60, overdue: 60, unapplied: 25, net: 35 });
     // Countback: AR 60; January sales 100 ≥ 60 after February (29 days, no sales) and March 1st
-    // (1 day): 1 + 29 + 31 × 60/100 = 48.6 days. Standard: AR 60 ÷ 100 sold in the 90 days × 90 = 54.
+    // (1 day): 1 + 29 + 31 × 60/100 = 48.6 days. Standard: AR 60 ÷ 100 sold in the 90 days × 90
+    // = 54.
     expect(result?.dso.countback).toBeCloseTo(48.6, 10);
     expect(result?.dso.standard).toBe(54);
   });

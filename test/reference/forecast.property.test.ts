@@ -39,7 +39,7 @@ const SPELLINGS: readonly ((name: string) => string)[] = [
   (name) => name.replace('(', '（').replace(')', '）').replace(' ', '  '),
 ];
 
-/** A stage text: a stage of the template (key, full or short name, en or zh), won, lost or unknown. */
+/** A stage text: a template stage (key, full or short name, en or zh), won, lost or unknown. */
 function arbStageText(template: ReferenceTemplateKey): fc.Arbitrary<string> {
   const stageNames = REFERENCE_TEMPLATES[template].flatMap((stage) => [
     stage.key,

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { Invoice, Payment } from '../../core/columns/records.js';
 
 /*
- * Random small ledgers, mostly in one currency, for the aging property tests: few invoice numbers and
- * customers, so repeats, partial payments, over-payments, settled invoices, credits, unapplied
- * cash and invoices on both sides of as-of are all common.
+ * Random small ledgers, mostly in one currency, for the aging property tests: few invoice numbers
+ * and customers, so repeats, partial payments, over-payments, settled invoices, credits,
+ * unapplied cash and invoices on both sides of as-of are all common.
  */
 
 /** 2024-01-01: generated dates lie within a year of it, across a leap February. */
@@ -23,7 +23,7 @@ const arbDate = (lastDay: number): fc.Arbitrary<number | { fromAsOf: number }> =
     { weight: 1, arbitrary: fc.record({ fromAsOf: fc.integer({ min: -1, max: 1 }) }) },
   );
 
-/** How an invoice says when it falls due: a due-date cell (days after the invoice), terms, or nothing. */
+/** When an invoice falls due: a due-date cell (days after the invoice), terms, or nothing. */
 const arbDue = fc.oneof(
   fc.record({ dueIn: fc.integer({ min: -5, max: 90 }) }),
   fc.record({ terms: fc.constantFrom(...TERMS) }),
@@ -127,7 +127,7 @@ const arbAgingOptions = fc.record({
   currency: fc.option(fc.constantFrom('CNY', 'eur'), { nil: undefined, freq: 2 }),
 });
 
-/** Options of a run (as-of, basis, bucket bounds, DSO window) and a ledger dated around its as-of. */
+/** Options of a run (as-of, basis, bucket bounds, DSO window), a ledger dated around its as-of. */
 export const arbAgingCase = fc
   .tuple(
     arbAgingOptions,

@@ -4,10 +4,10 @@ import { moneyOf, referenceCents, referenceRound } from './reference-money.js';
 
 /*
  * A plain reference for the weighted pipeline, written from ../shared/DOMAIN.md §1 and "Exact
- * definitions", to check the core's forecast on random pipelines: stage rows, totals, won and lost,
- * unknown stages, small orders and the groups by owner, region, product, close month and quarter. Plain loops over plain objects, money in
- * whole cents. Win rates learned from closed history are not modelled (the tests pass
- * learnRates: 'none'); they have tests of their own.
+ * definitions", to check the core's forecast on random pipelines: stage rows, totals, won and
+ * lost, unknown stages, small orders and the groups by owner, region, product, close month and
+ * quarter. Plain loops over plain objects, money in whole cents. Win rates learned from closed
+ * history are not modelled (the tests pass learnRates: 'none'); they have tests of their own.
  */
 
 export type ReferenceTemplateKey = 'six' | 'key-account' | 'generic';
@@ -143,8 +143,8 @@ function probabilityOf(deal: Deal, stageRate: number | null): number | null {
 /**
  * The weighted pipeline the slow, obvious way.
  *
- * Rules (DOMAIN.md): a deal's status is its status cell, else won or lost when its stage is a won or
- * lost name, else open. Won deals count as Closed at 100% and lost deals are out of the pipeline;
+ * Rules (DOMAIN.md): a deal's status is its status cell, else won or lost when its stage is a won
+ * or lost name, else open. Won deals count as Closed at 100% and lost deals are out of the pipeline;
  * both stay out of the stage rows. An open deal below the small-order threshold is kept out of the
  * funnel. An open deal in a template stage adds to its stage row: count, amount, and the weighted
  * amount = amount × probability, each deal rounded to cents so the rows add up to the totals. A

@@ -16,7 +16,7 @@ export function referenceCents(value: number): number {
   return referenceRound(value * CENTS_PER_UNIT);
 }
 
-/** A number of minor units that may carry a fraction (cents × a rate), rounded half away from zero. */
+/** Minor units that may carry a fraction (cents × a rate), rounded half away from zero. */
 export function referenceRound(minor: number): number {
   const magnitude = Number(Math.abs(minor).toPrecision(15));
   const whole = Math.floor(magnitude);

@@ -88,7 +88,8 @@ function isCancellationNumber(invoice: string | undefined): boolean {
  * Adds up each customer's lines dated up to as-of. DOMAIN.md: monetary is net of every line;
  * frequency counts distinct non-cancellation invoice numbers; recency uses the last
  * non-cancellation invoice's date. A line without an invoice number is an order of its customer
- * and day unless it is a return (negative quantity or amount) (core's rule; DOMAIN.md does not say).
+ * and day unless it is a return, a negative quantity or amount (core's rule; DOMAIN.md does not
+ * say).
  * Lines without a customer belong to no one.
  */
 function customerLines(lines: readonly OrderLine[], asOf: number): CustomerLines[] {
