@@ -144,9 +144,9 @@ function probabilityOf(deal: Deal, stageRate: number | null): number | null {
  * The weighted pipeline the slow, obvious way.
  *
  * Rules (DOMAIN.md): a deal's status is its status cell, else won or lost when its stage is a won
- * or lost name, else open. Won deals count as Closed at 100% and lost deals are out of the pipeline;
- * both stay out of the stage rows. An open deal below the small-order threshold is kept out of the
- * funnel. An open deal in a template stage adds to its stage row: count, amount, and the weighted
+ * or lost name, else open. Won deals count as Closed at 100% and lost deals are out of the
+ * pipeline; both stay out of the stage rows. An open deal below the small-order threshold is kept
+ * out of the funnel. An open deal in a template stage adds to its stage row: count, amount, and the weighted
  * amount = amount × probability, each deal rounded to cents so the rows add up to the totals. A
  * deal without an amount counts but adds no money; one without a probability adds its amount and
  * no weighted amount (both "unweighted"). Stage names matching nothing are listed as unknown

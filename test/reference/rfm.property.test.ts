@@ -1,7 +1,8 @@
 /*
- * rfm (the fast core) against referenceRfm (plain loops written from DOMAIN.md §2 and "Exact
- * definitions") on random order lines: every customer's figures, scores and segment, the
- * returns-only list, the segment summary and the grid compared whole.
+ * segment's RFM (the fast core, through the public entry) against referenceRfm (plain loops
+ * written from DOMAIN.md §2 and "Exact definitions") on random order lines: every customer's
+ * figures, scores and segment, the returns-only list, the segment summary and the grid compared
+ * whole.
  *
  * Checked to fail (each mutation made by hand, the test run at the default 300 runs, restored)
  * when: ties are broken, a tie counting as worse (count-worse, `<=`); FM rounds half down
@@ -12,8 +13,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderLine } from '../../core/columns/records.js';
-import { rfm } from '../../core/segments/rfm.js';
-import type { RfmResult } from '../../core/segments/rfm.js';
+import { segment } from '../../core/index.js';
+import type { RfmResult } from '../../core/index.js';
 import type { ReferenceRfmResult } from './reference-rfm.js';
 import { referenceRfm } from './reference-rfm.js';
 
@@ -166,9 +167,8 @@ describe('rfm against referenceRfm', () => {
   it('gives the whole result of the plain reference on random order lines (property)', () => {
     fc.assert(
       fc.property(arbLines, (lines) => {
-        expect(coreView(rfm(lines, { asOf: AS_OF }))).toEqual(
-          referenceView(referenceRfm(lines, AS_OF)),
-        );
+        const core = segment({ lines }, { method: 'rfm', asOf: AS_OF }).result;
+        expect(coreView(core)).toEqual(referenceView(referenceRfm(lines, AS_OF)));
       }),
       { numRuns: Number(process.env.RUNS ?? 300) },
     );
