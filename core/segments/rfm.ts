@@ -3,6 +3,12 @@ import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
 import { compareIds } from '../columns/compare-ids.js';
+import {
+  DEFAULT_MONEY_DECIMALS,
+  fromMinorUnits,
+  moneyScale,
+  toMinorUnits,
+} from '../funnel/money.js';
 import type { Better } from './count-worse.js';
 import { countWorse } from './count-worse.js';
 import type { RfmSegmentKey } from './rfm-segment.js';
@@ -42,6 +48,9 @@ export interface RfmOptions {
     monetary?: RfmThresholds;
   };
 }
+
+/** Minor units per unit of money, for the segment sums. */
+const CENTS_PER_UNIT = moneyScale(DEFAULT_MONEY_DECIMALS);
 
 export const DEFAULT_RFM_CUT_POINTS: readonly [number, number, number, number] = [
   0.2, 0.4, 0.6, 0.8,
@@ -348,20 +357,23 @@ function scoreByThresholds(
 
 function summariseSegments(customers: readonly RfmCustomer[]): RfmSegmentSummary[] {
   const n = customers.length;
-  let totalMonetary = 0;
-  for (const c of customers) totalMonetary += c.monetary;
+  // Monetary sums in whole cents (the shared money rule): every customer's monetary is whole cents.
+  let totalCents = 0;
+  for (const c of customers) totalCents += toMinorUnits(c.monetary, CENTS_PER_UNIT);
+  const totalMonetary = fromMinorUnits(totalCents, CENTS_PER_UNIT);
   return RFM_SEGMENTS.map((info) => {
     let count = 0;
     let rec = 0;
     let freq = 0;
-    let mon = 0;
+    let cents = 0;
     for (const c of customers) {
       if (c.segment !== info.key) continue;
       count++;
       rec += c.recency;
       freq += c.frequency;
-      mon += c.monetary;
+      cents += toMinorUnits(c.monetary, CENTS_PER_UNIT);
     }
+    const mon = fromMinorUnits(cents, CENTS_PER_UNIT);
     return {
       segment: info.key,
       name: info.name,

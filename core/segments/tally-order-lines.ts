@@ -3,6 +3,12 @@ import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import {
+  DEFAULT_MONEY_DECIMALS,
+  fromMinorUnits,
+  moneyScale,
+  toMinorUnits,
+} from '../funnel/money.js';
 
 /** Options shared by everything that builds per-customer figures from order lines. */
 export interface TallyOrderLinesOptions {
@@ -15,9 +21,12 @@ export interface TallyOrderLinesOptions {
 /** One customer's figures over the counted lines, with epoch days (not yet shaped for a UI). */
 export interface CustomerTally {
   id: string;
-  /** Net revenue: Σ line amount, returns and cancellations included (they are negative). */
+  /**
+   * Net revenue: Σ line amount, each rounded to cents by the shared money rule, returns and
+   * cancellations included (they are negative).
+   */
   revenue: number;
-  /** Σ line margin over the lines that have one; undefined when no line has a margin. */
+  /** Σ line margin (in cents, as revenue) over the lines that have one; undefined when none has. */
   margin: number | undefined;
   /** Distinct non-cancellation invoice numbers (see isCancellation). */
   orders: number;
@@ -132,11 +141,11 @@ export class OrderLineTally {
   private readonly indexById = new Map<string, number>();
   private readonly ids: string[] = [];
   private capacity = INITIAL_CAPACITY;
-  private revenue = new Float64Array(INITIAL_CAPACITY);
-  // Neumaier compensation keeps 500k-line sums exact to the cent against a SQL engine.
-  private revenueError = new Float64Array(INITIAL_CAPACITY);
-  private margin = new Float64Array(INITIAL_CAPACITY);
-  private returns = new Float64Array(INITIAL_CAPACITY);
+  // Money is summed in whole cents (the shared money rule), so equal net revenues are equal numbers
+  // and RFM and ABC keep their ties: in floating point 0.1 + 0.7 is below 0.8.
+  private revenueCents = new Float64Array(INITIAL_CAPACITY);
+  private marginCents = new Float64Array(INITIAL_CAPACITY);
+  private returnsCents = new Float64Array(INITIAL_CAPACITY);
   private firstOrder = new Float64Array(INITIAL_CAPACITY);
   private lastOrder = new Float64Array(INITIAL_CAPACITY);
   private lastOrderDay = new Float64Array(INITIAL_CAPACITY);
@@ -231,22 +240,18 @@ export class OrderLineTally {
     if (k === undefined) k = this.addCustomer(id);
     this.lastId = id;
     this.lastIndex = k;
-    const revenue = this.revenue;
-    const before = revenue[k]!;
-    const sum = before + amount;
-    this.revenueError[k]! +=
-      Math.abs(before) >= Math.abs(amount) ? before - sum + amount : amount - sum + before;
-    revenue[k] = sum;
+    const cents = toMinorUnits(amount, CENTS_PER_UNIT);
+    this.revenueCents[k]! += cents;
     this.lineCount[k]!++;
     const lineMargin = line.margin;
     if (lineMargin !== undefined) {
-      this.margin[k]! += lineMargin;
+      this.marginCents[k]! += toMinorUnits(lineMargin, CENTS_PER_UNIT);
       this.marginLines[k]!++;
     }
     const isReturn = cancelled || negative || amount < 0;
     if (isReturn) {
       this.returnLines[k]!++;
-      this.returns[k]! += amount;
+      this.returnsCents[k]! += cents;
     }
     // A cancellation is never an order; an uncancelled invoice is one even if it holds a return
     // line. Without an invoice number, a non-return line is one order per customer and day.
@@ -279,12 +284,15 @@ export class OrderLineTally {
       const count = this.orders[k]!;
       const tally: CustomerTally = {
         id: ids[k]!,
-        revenue: this.revenue[k]! + this.revenueError[k]!,
-        margin: this.marginLines[k]! > 0 ? this.margin[k]! : undefined,
+        revenue: fromMinorUnits(this.revenueCents[k]!, CENTS_PER_UNIT),
+        margin:
+          this.marginLines[k]! > 0
+            ? fromMinorUnits(this.marginCents[k]!, CENTS_PER_UNIT)
+            : undefined,
         orders: count,
         lines: this.lineCount[k]!,
         returnLines: this.returnLines[k]!,
-        returns: this.returns[k]!,
+        returns: fromMinorUnits(this.returnsCents[k]!, CENTS_PER_UNIT),
         firstOrder: count > 0 ? this.firstOrder[k]! : undefined,
         lastOrder: count > 0 ? this.lastOrder[k]! : undefined,
       };
@@ -311,10 +319,9 @@ export class OrderLineTally {
     const k = this.ids.length;
     if (k === this.capacity) {
       const capacity = (this.capacity *= 2);
-      this.revenue = grow(this.revenue, capacity);
-      this.revenueError = grow(this.revenueError, capacity);
-      this.margin = grow(this.margin, capacity);
-      this.returns = grow(this.returns, capacity);
+      this.revenueCents = grow(this.revenueCents, capacity);
+      this.marginCents = grow(this.marginCents, capacity);
+      this.returnsCents = grow(this.returnsCents, capacity);
       this.firstOrder = grow(this.firstOrder, capacity);
       this.lastOrder = grow(this.lastOrder, capacity);
       this.lastOrderDay = grow(this.lastOrderDay, capacity);
@@ -401,6 +408,9 @@ function tallyWarnings(
 function invoiceKey(customer: number, invoice: string): string {
   return `${customer}\u0001${invoice}`;
 }
+
+/** Minor units per unit of money: revenue, margin and returns are summed in cents. */
+const CENTS_PER_UNIT = moneyScale(DEFAULT_MONEY_DECIMALS);
 
 /** Room for this many customers before the first doubling. */
 const INITIAL_CAPACITY = 1024;

@@ -37,12 +37,14 @@ describe.skipIf(!HAVE_DATA)(
     beforeAll(async () => {
       rfmRun = await run(['--method', 'rfm', '--as-of', '2011-12-10']);
       abcRun = await run(['--method', 'abc']);
-      // Independent figures: DuckDB over the same CSVs, ids as text with the ".0" cut off.
+      // Independent figures: DuckDB over the same CSVs, ids as text with the ".0" cut off. Each
+      // line's quantity × unit price is rounded to cents in exact decimals, half away from zero
+      // (the shared money rule: the segments sum every line in whole cents), then summed exactly.
       const db = await DuckDBInstance.create(':memory:');
       const con = await db.connect();
       const reader = await con.runAndReadAll(`
       SELECT regexp_replace(CustomerID, '\\.0$', '') AS id,
-             sum(CAST(Quantity AS DOUBLE) * CAST(UnitPrice AS DOUBLE)) AS monetary,
+             sum(round(CAST(Quantity AS DECIMAL(18, 0)) * CAST(UnitPrice AS DECIMAL(18, 6)), 2)) AS monetary,
              count(DISTINCT CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN InvoiceNo END) AS frequency,
              CAST(max(CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN CAST(InvoiceDate AS DATE) END) AS VARCHAR) AS last_order
       FROM read_csv('${DIR}/*.csv', all_varchar = true, header = true)
