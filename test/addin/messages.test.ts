@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectApiSupport } from '../../addin/src/excel/api-support.js';
 import { MAX_SOURCE_CELLS } from '../../addin/src/excel/excel-limits.js';
 import { readSourceValues } from '../../addin/src/excel/read-source.js';
 import { errorText, PaneError } from '../../addin/src/pane-error.js';
 import { ADDIN_TEXT } from '../../addin/src/text/addin-text.js';
+import type { WorkerLike } from '../../addin/src/worker/worker-client.js';
 import { WorkerClient } from '../../addin/src/worker/worker-client.js';
 import { createExcelHost, createWorkbookModel } from '../excel-simulator/index.js';
 import { dealValues } from './support/deal-sheets.js';
@@ -107,16 +108,11 @@ describe('messages the pane shows', () => {
 });
 
 describe('WorkerClient', () => {
-  const original = globalThis.Worker;
-  afterEach(() => {
-    globalThis.Worker = original;
-  });
-
   /** A worker that takes messages and never answers: a run that is still going. */
-  class SilentWorker {
+  class SilentWorker implements WorkerLike {
     terminated = false;
-    onmessage: unknown = null;
-    onerror: unknown = null;
+    onmessage: WorkerLike['onmessage'] = null;
+    onerror: WorkerLike['onerror'] = null;
     postMessage(): void {}
     terminate(): void {
       this.terminated = true;
@@ -124,8 +120,8 @@ describe('WorkerClient', () => {
   }
 
   it('refuses a second run while one is in progress, and cancel ends the first', async () => {
-    globalThis.Worker = SilentWorker as unknown as typeof Worker;
-    const client = new WorkerClient('analysis-worker.js');
+    const worker = new SilentWorker();
+    const client = new WorkerClient(() => worker);
     const request = {
       analysis: 'forecast',
       locale: 'en',
@@ -138,6 +134,7 @@ describe('WorkerClient', () => {
     expect(second.key).toBe('errorRunInProgress');
     client.cancel();
     expect((await paneError(first)).key).toBe('cancelled');
+    expect(worker.terminated).toBe(true);
     expect(client.busy).toBe(false);
   });
 });

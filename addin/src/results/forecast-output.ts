@@ -122,7 +122,7 @@ function stagesTable(run: ForecastRun, locale: AddinLocale): OutputTable {
 }
 
 function monthsTable(run: ForecastRun, locale: AddinLocale): OutputTable {
-  const ranges = new Map((run.monthRanges ?? []).map((m) => [m.month, m.range]));
+  const ranges = new Map((run.result.monthRanges ?? []).map((m) => [m.month, m.range]));
   return {
     id: 'forecast-months',
     title: addinText(locale, 'tableMonths'),
