@@ -13,6 +13,7 @@ import type { AddinLocale, AddinTextKey } from './text/addin-text.js';
 import { addinText, toAddinLocale } from './text/addin-text.js';
 import { renderPane } from './ui/render-pane.js';
 import { defaultParameters, parseParameters, stageRateLines } from './ui/parameters-form.js';
+import type { WorkerLike } from './worker/worker-client.js';
 import { WorkerClient } from './worker/worker-client.js';
 
 /** Everything the pane shows; render-pane draws it, the handlers below change it. */
@@ -46,7 +47,7 @@ export class PaneApp {
     private readonly root: HTMLElement,
     private readonly host: PaneHost,
   ) {
-    this.client = new WorkerClient(host.workerUrl);
+    this.client = new WorkerClient(() => new Worker(host.workerUrl) as unknown as WorkerLike);
     this.state = {
       locale: toAddinLocale(host.displayLanguage),
       api: null,

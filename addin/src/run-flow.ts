@@ -97,8 +97,10 @@ export async function runPaneAnalysis(
   const { inspected } = request;
   const missing = missingRequired(inspected, request.mapping);
   if (missing.length > 0) {
+    const label = (field: string) =>
+      inspected.fields.find((f) => f.field === field)?.label[request.locale] ?? field;
     throw new PaneError('errorMissingColumns', {
-      missing: missing.join(', '),
+      missing: missing.map(label).join(', '),
       found: headersFound(inspected).join(', '),
     });
   }

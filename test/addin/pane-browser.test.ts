@@ -76,7 +76,10 @@ describe.skipIf(!hasChromium)(
     }
 
     const snapshot = (sheet: string): Promise<WorksheetSnapshot> =>
-      page.evaluate((name) => (globalThis as unknown as DemoPage).pipecastDemo.snapshot(name), sheet);
+      page.evaluate(
+        (name) => (globalThis as unknown as DemoPage).pipecastDemo.snapshot(name),
+        sheet,
+      );
 
     it('maps columns and runs the forecast: the sheet holds the core’s stages', async () => {
       const pane = await openSample('pipeline-en.xlsx');

@@ -3,6 +3,17 @@ import { PaneError } from '../pane-error.js';
 import type { AnalysisClient } from './analysis-client.js';
 import type { AnalysisRequest, AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.js';
 
+/**
+ * The part of a Web Worker the client uses, so the client (and its tests) need no DOM types:
+ * the pane passes `() => new Worker(url)`.
+ */
+export interface WorkerLike {
+  onmessage: ((event: { data: WorkerResponse }) => void) | null;
+  onerror: ((event: { message: string }) => void) | null;
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+}
+
 /** Rows per message: a structured clone of this many rows takes a few milliseconds. */
 const ROWS_PER_MESSAGE = 20_000;
 
@@ -11,11 +22,11 @@ const ROWS_PER_MESSAGE = 20_000;
  * (the core is synchronous, so there is no gentler way to stop it), a fresh worker after that.
  */
 export class WorkerClient implements AnalysisClient {
-  private worker: Worker | null = null;
+  private worker: WorkerLike | null = null;
   private nextId = 1;
   private pending: { id: number; settle: (response: WorkerResponse) => void } | null = null;
 
-  constructor(private readonly url: string) {}
+  constructor(private readonly createWorker: () => WorkerLike) {}
 
   /** Whether a request is in progress. */
   get busy(): boolean {
@@ -88,10 +99,10 @@ export class WorkerClient implements AnalysisClient {
     return answer;
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): WorkerLike {
     if (this.worker !== null) return this.worker;
-    const worker = new Worker(this.url);
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    const worker = this.createWorker();
+    worker.onmessage = (event) => {
       const pending = this.pending;
       if (pending === null || pending.id !== event.data.id) return;
       this.pending = null;
