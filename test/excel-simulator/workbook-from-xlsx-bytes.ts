@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parseAddress } from './cell-address.js';
 import { UNCALCULATED } from './cell-input.js';
 import { readZipEntry } from './read-zip-entry.js';
+import { workbookFromSheetJs } from './workbook-from-sheetjs.js';
 import {
   createSheetModel,
   nextModelId,
@@ -22,9 +23,10 @@ const MS_PER_DAY = 86_400_000;
  * rich text as plain text, formula cells as their cached result with the formula kept, errors
  * as their text (`#N/A`), merged ranges with the value in the top-left cell only. Tables keep
  * their ranges; exceljs does not report a table's header-row count, so tables are taken to have
- * a header row (the OOXML default). Browser-safe.
+ * a header row (the OOXML default). A file exceljs refuses is read by SheetJS instead
+ * (workbook-from-sheetjs.ts: no tables). Browser-safe.
  *
- * @throws Error `exceljs could not read this workbook: ...` when exceljs refuses the file.
+ * @throws Error `exceljs could not read this workbook: ...` when neither reader can.
  */
 export async function workbookFromXlsxBytes(
   bytes: Uint8Array | ArrayBuffer,
@@ -34,10 +36,7 @@ export async function workbookFromXlsxBytes(
   try {
     await book.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch (error) {
-    throw new Error(
-      `exceljs could not read this workbook: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    return fallBackToSheetJs(data, error);
   }
   const workbook: WorkbookModel = {
     sheets: [],
@@ -68,6 +67,19 @@ export async function workbookFromXlsxBytes(
   workbook.activeSheetId = first.id;
   workbook.selection = { sheetId: first.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
   return workbook;
+}
+
+/** A workbook exceljs refused, read by SheetJS; when both fail, exceljs's reason is the one reported. */
+function fallBackToSheetJs(data: Uint8Array, exceljsError: unknown): WorkbookModel {
+  // SheetJS would read any text as a CSV sheet: only an .xlsx (a zip archive, `PK\x03\x04`) may fall back.
+  const isZip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+  try {
+    if (!isZip) throw exceljsError;
+    return workbookFromSheetJs(data);
+  } catch {
+    const reason = exceljsError instanceof Error ? exceljsError.message : String(exceljsError);
+    throw new Error(`exceljs could not read this workbook: ${reason}`, { cause: exceljsError });
+  }
 }
 
 /** `<workbookPr date1904="1"/>` (or "true") in xl/workbook.xml. */
