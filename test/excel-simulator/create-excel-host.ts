@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import * as ExcelEnums from './excel-enums.js';
+import { versionAtLeast } from './api-sets.js';
 import { SimRichApiError } from './rich-api-error.js';
 import { SimRequestContext, type HostState } from './sim-context.js';
 import { SimEvents } from './sim-events.js';
@@ -61,16 +62,6 @@ export interface ExcelHost {
   selectRange(address: string): void;
 }
 
-/** `'1.10' >= '1.9'`: requirement-set versions compare part by part as numbers. */
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split('.').map(Number);
-  const b = want.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  }
-  return true;
-}
-
 /**
  * An Excel host over a workbook model: `Excel.run` with request contexts that follow the
  * Office.js rules (load before read, nothing happens before sync, RichApi.Error codes, Excel
@@ -82,6 +73,7 @@ export function createExcelHost(
   workbook: WorkbookModel,
   options: ExcelHostOptions = {},
 ): ExcelHost {
+  const apiSets = options.apiSets ?? { ExcelApi: '1.17' };
   const state: HostState = {
     model: workbook,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
@@ -89,9 +81,9 @@ export function createExcelHost(
     events: new SimEvents(),
     syncLatencyMs: options.syncLatencyMs ?? 0,
     slicer: new WorkSlicer(),
+    apiSets,
     lock: Promise.resolve(),
   };
-  const apiSets = options.apiSets ?? { ExcelApi: '1.17' };
   return {
     Excel: {
       ...ExcelEnums,

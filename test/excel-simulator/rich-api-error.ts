@@ -16,6 +16,7 @@ export type SimErrorCode =
   | `${Excel.ErrorCodes.responsePayloadSizeLimitExceeded}`
   | `${Excel.ErrorCodes.mergedRangeConflict}`
   | `${Excel.ErrorCodes.notImplemented}`
+  | `${Excel.ErrorCodes.apiNotFound}`
   | 'RequestPayloadSizeLimitExceeded'
   | 'PropertyNotLoaded'
   | 'InvalidObjectPath'
@@ -39,6 +40,8 @@ const MESSAGES: Record<SimErrorCode, string> = {
   MergedRangeConflict:
     "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
   NotImplemented: "The requested feature isn't implemented.",
+  ApiNotFound:
+    'The API you are trying to use could not be found. It may be available in a newer version of Excel.',
   PropertyNotLoaded:
     'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
   RunMustReturnPromise:

@@ -32,6 +32,8 @@ export interface HostState {
   /** Milliseconds each sync waits before it runs, so a page can repaint as it would over a network. */
   syncLatencyMs: number;
   readonly slicer: WorkSlicer;
+  /** Highest supported version per requirement set (`{ ExcelApi: '1.17' }`). */
+  readonly apiSets: Readonly<Record<string, string>>;
   /** Settles when the sync in progress ends: Excel runs one batch at a time. */
   lock: Promise<void>;
 }

@@ -273,7 +273,7 @@ export class SimRange
       [count],
     );
   }
-  /** ExcelApi 1.13: the current region (Ctrl+A) around the range. */
+  /** ExcelApi 1.7: the current region (Ctrl+A) around the range. */
   getSurroundingRegion(): SimRange {
     return this.derive('getSurroundingRegion', (r, t) => surroundingRect(t.sheet, r));
   }

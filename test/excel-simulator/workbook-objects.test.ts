@@ -169,6 +169,18 @@ describe('worksheets', () => {
     ]);
   });
 
+  it('custom properties on a host below ExcelApi 1.12 fail with ApiNotFound', async () => {
+    const model = createWorkbookModel([{ name: 'Deals' }]);
+    const excel = typedExcel(createExcelHost(model, { apiSets: { ExcelApi: '1.11' } }));
+    const code = await errorCode(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Deals').customProperties.add('pipecast', 'forecast');
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('ApiNotFound');
+  });
+
   it('used range, surrounding region and selection', async () => {
     const { excel, host } = setup();
     host.selectRange('Deals!B3');
