@@ -82,8 +82,12 @@ export abstract class SimProxy<Entity> {
       this.#entity = this.locate();
       this.#isNull = this.#entity === null;
     }
+    if (this.#entity !== null) this.checkStillThere(this.#entity);
     return this.#entity;
   }
+
+  /** Throws ItemNotFound when the object found earlier has since been deleted (a sheet, a table). */
+  protected checkStillThere(_entity: Entity): void {}
 
   /** The model object, for statements that need one; a null object refuses them. */
   target(): Entity {

@@ -72,6 +72,14 @@ export class SimRange
     return RANGE_PROPERTIES;
   }
 
+  protected override checkStillThere(target: RangeTarget): void {
+    if (!target.host.model.sheets.includes(target.sheet)) {
+      throw new SimRichApiError('ItemNotFound', {
+        message: `The worksheet '${target.sheet.name}' was deleted.`,
+      });
+    }
+  }
+
   protected override navigation(name: string): SimProxy<unknown> | undefined {
     if (name === 'format') return this.format as SimProxy<unknown>;
     if (name === 'worksheet') return this.worksheet as SimProxy<unknown>;

@@ -83,6 +83,14 @@ export class SimTable
     return this.#properties;
   }
 
+  protected override checkStillThere(table: TableModel): void {
+    if (!this.context.host.model.tables.includes(table)) {
+      throw new SimRichApiError('ItemNotFound', {
+        message: `The table '${table.name}' was deleted.`,
+      });
+    }
+  }
+
   get id(): string {
     return this.loaded('id');
   }

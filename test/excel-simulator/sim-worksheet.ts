@@ -67,6 +67,14 @@ export class SimWorksheet
     return this.#properties;
   }
 
+  protected override checkStillThere(sheet: SheetModel): void {
+    if (!this.context.host.model.sheets.includes(sheet)) {
+      throw new SimRichApiError('ItemNotFound', {
+        message: `The worksheet '${sheet.name}' was deleted.`,
+      });
+    }
+  }
+
   get id(): string {
     return this.loaded('id');
   }

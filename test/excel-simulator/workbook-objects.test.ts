@@ -138,6 +138,23 @@ describe('worksheets', () => {
     ).toBe('InvalidOperation');
   });
 
+  it('a deleted sheet refuses later statements with ItemNotFound instead of taking them silently', async () => {
+    const { excel } = setup();
+    const code = await errorCode(
+      excel.run(async (context) => {
+        const notes = context.workbook.worksheets.getItem('Notes');
+        const cell = notes.getRange('A1');
+        cell.load('address');
+        await context.sync();
+        notes.delete();
+        await context.sync();
+        cell.values = [['lost']];
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('ItemNotFound');
+  });
+
   it('a custom property follows its sheet through a rename', async () => {
     const { excel } = setup();
     await excel.run(async (context) => {
