@@ -29,14 +29,15 @@ export function formatCellText(value: SimCellValue, format: string, date1904: bo
 function formatGeneral(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
   if (value !== 0 && (Math.abs(value) >= 1e11 || Math.abs(value) < 1e-9)) {
-    return value
-      .toExponential(5)
-      .replace(/\.?0+e/, 'E')
-      .replace(/E\+?(-?)(\d)$/, 'E+$10$2')
-      .replace('E+-', 'E-');
+    const [mantissa = '', exponent = '0'] = value.toExponential(5).split('e');
+    const power = Number(exponent);
+    const digits = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+    return `${digits}E${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
   }
-  const digits = Math.max(1, 10 - Math.floor(Math.log10(Math.abs(value))));
-  return String(Number(value.toFixed(Math.min(digits, 10))));
+  // Eleven characters in all: sign, integer digits (at least "0"), point and decimals.
+  const integerDigits = Math.max(1, Math.floor(Math.log10(Math.abs(value))) + 1);
+  const decimals = Math.max(0, 11 - integerDigits - 1 - (value < 0 ? 1 : 0));
+  return String(Number(value.toFixed(decimals)));
 }
 
 function formatDate(serial: number, section: string, date1904: boolean): string {
