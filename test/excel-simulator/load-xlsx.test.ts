@@ -58,6 +58,49 @@ describe('loadXlsxFile on samples/*.xlsx', () => {
   }
 });
 
+describe('invoices-payments.xlsx through the simulator', () => {
+  it('header and first invoice as Range.values and Range.text give them', async () => {
+    const model = await loadXlsxFile(join(SAMPLES, 'invoices-payments.xlsx'));
+    const [values, text] = await typedExcel(createExcelHost(model)).run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem('Invoices')
+        .getRange('A3:I4')
+        .load('values, text');
+      await context.sync();
+      return [range.values, range.text];
+    });
+    // samples/make-samples.ts writes a title, a blank row, the headers, then the seeded rows; the
+    // first invoice (as LibreOffice shows it): INV-7001, Granite Mining, Alice Chen, 2025-12-11,
+    // no terms, due 2026-02-06, 34,000.50 CNY, not disputed. Serials: 2025-01-01 is 45658
+    // (=DATE(2025,1,1)), + 344 days = 46002; 2026-01-01 is 46023, + 36 days = 46059.
+    expect(values).toEqual([
+      [
+        'Invoice No',
+        'Customer',
+        'Owner',
+        'Invoice Date',
+        'Payment Terms',
+        'Due Date',
+        'Amount',
+        'Currency',
+        'Disputed',
+      ],
+      ['INV-7001', 'Granite Mining', 'Alice Chen', 46002, '', 46059, 34000.5, 'CNY', 'No'],
+    ]);
+    expect(text[1]).toEqual([
+      'INV-7001',
+      'Granite Mining',
+      'Alice Chen',
+      '2025-12-11',
+      '',
+      '2026-02-06',
+      '34,000.50',
+      'CNY',
+      'No',
+    ]);
+  });
+});
+
 describe.skipIf(!HAVE_WORKBOOKS)('loadXlsxFile on ../shared/data/workbooks', () => {
   it('date.xlsx and date_1904.xlsx: dates are the serial numbers each file stores', async () => {
     const d1900 = await loadXlsxFile(join(WORKBOOKS, 'date.xlsx'));
