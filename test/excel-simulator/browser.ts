@@ -8,6 +8,7 @@ export {
 } from './create-excel-host.js';
 export { workbookFromXlsxBytes } from './workbook-from-xlsx-bytes.js';
 export { snapshotWorksheet, usedAddressOf, type WorksheetSnapshot } from './snapshot-worksheet.js';
+export { sheetWindow, type SheetWindow, type WindowCell } from './sheet-window.js';
 export {
   createWorkbookModel,
   type CellRow,

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { describe, expect, it } from 'vitest';
 import { createExcelHost } from './create-excel-host.js';
+import { sheetWindow } from './sheet-window.js';
 import { snapshotWorksheet } from './snapshot-worksheet.js';
 import { typedExcel } from './typed-excel.js';
 import { createWorkbookModel } from './workbook-model.js';
@@ -137,5 +138,30 @@ describe('Range navigation (addresses as Excel reports them)', () => {
       return [range.values, range.format.horizontalAlignment, range.format.font.italic];
     });
     expect(result).toEqual([[['a', 'b']], 'Center', true]);
+  });
+});
+
+describe('sheetWindow', () => {
+  it('gives the top-left cells with their shown text, clipped to the used range', () => {
+    const model = createWorkbookModel([
+      {
+        name: 'View',
+        values: [
+          ['Amount', 'Close'],
+          [1234.5, 46002],
+        ],
+        numberFormats: [[], ['#,##0.00', 'yyyy-mm-dd']],
+      },
+    ]);
+    const view = sheetWindow(model, 'View', { rows: 10, columns: 1 });
+    expect(view).toEqual({
+      usedRows: 2,
+      usedColumns: 2,
+      cells: [
+        [{ value: 'Amount', text: 'Amount', formula: null }],
+        [{ value: 1234.5, text: '1,234.50', formula: null }],
+      ],
+      selection: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
   });
 });
