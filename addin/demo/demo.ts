@@ -8,7 +8,8 @@ import type { ExcelHost } from '../../test/excel-simulator/create-excel-host.js'
 import { createExcelHost } from '../../test/excel-simulator/create-excel-host.js';
 import { snapshotWorksheet } from '../../test/excel-simulator/snapshot-worksheet.js';
 import { workbookFromXlsxBytes } from '../../test/excel-simulator/workbook-from-xlsx-bytes.js';
-import type { WorkbookModel } from '../../test/excel-simulator/workbook-model.js';
+import type { SheetSpec, WorkbookModel } from '../../test/excel-simulator/workbook-model.js';
+import { createWorkbookModel } from '../../test/excel-simulator/workbook-model.js';
 import type { PaneHost } from '../src/pane-host.js';
 import { renderSheetView } from './sheet-view.js';
 
@@ -26,6 +27,8 @@ interface DemoWindow {
     host: ExcelHost;
     loadWorkbook(bytes: ArrayBuffer, language?: string): Promise<void>;
     loadSample(name: string, language?: string): Promise<void>;
+    /** A workbook of sheets given as values (the benchmark's generated pipelines). */
+    loadSheets(sheets: SheetSpec[], language?: string): void;
     snapshot: (sheet: string) => ReturnType<typeof snapshotWorksheet>;
   };
 }
@@ -105,6 +108,7 @@ function start(): void {
     },
     loadWorkbook,
     loadSample,
+    loadSheets: (sheets, language) => openHost(createWorkbookModel(sheets), language ?? 'en-US'),
     snapshot: (sheet) => snapshotWorksheet((host as ExcelHost).workbook, sheet),
   };
   setInterval(refreshView, 300);

@@ -5,6 +5,8 @@ import type { WorkbookModel } from '../../test/excel-simulator/workbook-model.js
 /** The view shows the top-left corner of a sheet: enough to see what the pane wrote. */
 const VIEW_ROWS = 200;
 const VIEW_COLUMNS = 26;
+/** Sheets longer than this are not drawn: copying them would stall the page the pane shares. */
+const MAX_DRAWN_ROWS = 20_000;
 
 /**
  * Sheet tabs and a read-only grid of the shown sheet's values (the selection outlined), drawn
@@ -30,6 +32,11 @@ export function renderSheetView(
   const sheet = model.sheets.find((s) => s.name === shown);
   if (sheet === undefined) {
     grid.replaceChildren();
+    return;
+  }
+  // The row list's length bounds the used range without scanning a million rows.
+  if (sheet.rows.length > MAX_DRAWN_ROWS) {
+    grid.textContent = `${sheet.name}: ${sheet.rows.length.toLocaleString('en-US')} rows, too many to draw here`;
     return;
   }
   const snapshot = snapshotWorksheet(model, sheet.id);

@@ -366,6 +366,10 @@ export const TEXT_CATALOGUE = {
     issuePastClose: { en: 'close date passed', zh: '已过预计成交日' },
     issueStuck: { en: 'stuck in stage', zh: '阶段停滞' },
     issueNoActivity: { en: 'no recent activity', zh: '近期无跟进' },
+    moreRows: { en: '… {count} more', zh: '…… 另有 {count} 条' },
+    tableScorecard: { en: 'Scorecard', zh: '客户评分卡' },
+    colScore: { en: 'Score', zh: '得分' },
+    colTier: { en: 'Tier', zh: '等级' },
   },
 } as const satisfies Record<string, Record<string, TextEntry>>;
 

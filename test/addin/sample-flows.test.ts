@@ -23,7 +23,7 @@ describe.each([
   ['pipeline-en', 'Pipeline', 'en', 'Pipecast Forecast', 'Stages'],
   ['pipeline-zh', '商机', 'zh', 'Pipecast 预测', '各阶段'],
 ] as const)('forecast of samples/%s.xlsx', (file, sheet, locale, outputName, stagesTitle) => {
-  it('writes the core’s stages and months for the grid it read, and pipecast’s totals', async () => {
+  it('writes the core’s stages for the grid it read, and pipecast’s totals', async () => {
     const model = await loadXlsxFile(`samples/${file}.xlsx`);
     const before = userSheets(model);
     const outcome = await runPane(createExcelHost(model), {
@@ -62,13 +62,19 @@ describe.each([
 });
 
 describe('segments of samples/customers-orders.xlsx', () => {
-  it('writes the core’s ABC classes and RFM segments of the order lines and customers read', async () => {
+  it('writes the core’s ABC classes, RFM segments and scorecard of the order lines and customers read', async () => {
     const model = await loadXlsxFile('samples/customers-orders.xlsx');
     const before = userSheets(model);
     const outcome = await runPane(createExcelHost(model), {
       analysis: 'segment',
       choice: { type: 'usedRange', sheet: 'Orders' },
       extraSheet: 'Customers',
+      parameters: {
+        scorecard: [
+          { column: 'Purchase potential', weight: 60 },
+          { column: 'Our share', weight: 40 },
+        ],
+      },
     });
     const sheets = sentSheets(outcome);
     const kinds = { Orders: 'orderLine' as const };
@@ -91,6 +97,18 @@ describe('segments of samples/customers-orders.xlsx', () => {
       abc.result.customers.length,
     );
     expect(out.charts).toHaveLength(2);
+    // The scorecard of the customer list, each column ranked onto 1–100 as the pane asks.
+    const scored = segment(sheets, {
+      method: 'scorecard',
+      kinds,
+      criteria: [
+        { name: 'Purchase potential', weight: 60, scale: 'rank' },
+        { name: 'Our share', weight: 40, scale: 'rank' },
+      ],
+    });
+    expect(writtenTable(out, 'Scorecard').rows).toEqual(
+      scored.result.items.map((item) => [item.name ?? item.id, item.total, item.rank, item.tier]),
+    );
     for (const snapshot of before) expect(snapshotWorksheet(model, snapshot.id)).toEqual(snapshot);
   });
 });

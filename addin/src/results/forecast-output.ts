@@ -7,6 +7,12 @@ import { notesOf, notesColumns } from './notes-of.js';
 
 /** Deals a month or more past their date or norm are highlighted in the hygiene list. */
 const HYGIENE_HIGHLIGHT_DAYS = 30;
+/**
+ * Deals listed per hygiene list, most overdue first. A list of a large pipeline can hold most
+ * of its deals; past this many a manager filters the deal sheet instead, and a row says how
+ * many more there are.
+ */
+export const MAX_HYGIENE_ROWS = 1000;
 export const OVERDUE_FILL = '#F8D7DA';
 export const OVERDUE_FONT = '#842029';
 
@@ -21,7 +27,7 @@ export function columnOf(
 
 /**
  * The Forecast sheet of a forecast run: stages (amount and weighted beside the stage, for the
- * funnel chart), close months with P10/P50/P90, owners, and the deals to look at (past close,
+ * funnel chart), close months, owners, and the deals to look at (past close,
  * stuck, no activity), with charts of the stages and months and a note per warning.
  */
 export function forecastOutput(
@@ -121,8 +127,18 @@ function stagesTable(run: ForecastRun, locale: AddinLocale): OutputTable {
   };
 }
 
+/** Close months; P10/P50/P90 columns when the run worked them out per month. */
 function monthsTable(run: ForecastRun, locale: AddinLocale): OutputTable {
-  const ranges = new Map((run.result.monthRanges ?? []).map((m) => [m.month, m.range]));
+  const monthRanges = run.result.monthRanges;
+  const ranges = new Map((monthRanges ?? []).map((m) => [m.month, m.range]));
+  const rangeColumns: OutputColumn[] =
+    monthRanges === undefined
+      ? []
+      : [
+          { label: 'P10', format: 'money' },
+          { label: 'P50', format: 'money' },
+          { label: 'P90', format: 'money' },
+        ];
   return {
     id: 'forecast-months',
     title: addinText(locale, 'tableMonths'),
@@ -131,21 +147,15 @@ function monthsTable(run: ForecastRun, locale: AddinLocale): OutputTable {
       columnOf(locale, 'colWeighted', 'money'),
       columnOf(locale, 'colAmount', 'money'),
       columnOf(locale, 'colDeals', 'integer'),
-      { label: 'P10', format: 'money' },
-      { label: 'P50', format: 'money' },
-      { label: 'P90', format: 'money' },
+      ...rangeColumns,
     ],
     rows: run.result.byMonth.map((m) => {
       const range = ranges.get(m.key);
-      return [
-        m.name,
-        m.weighted,
-        m.amount,
-        m.count,
-        range?.p10 ?? null,
-        range?.p50 ?? null,
-        range?.p90 ?? null,
-      ];
+      const spread =
+        monthRanges === undefined
+          ? []
+          : [range?.p10 ?? null, range?.p50 ?? null, range?.p90 ?? null];
+      return [m.name, m.weighted, m.amount, m.count, ...spread];
     }),
   };
 }
@@ -168,9 +178,22 @@ function hygieneTable(run: ForecastRun, locale: AddinLocale): OutputTable {
       columnOf(locale, 'colAmount', 'money'),
       columnOf(locale, 'colDays', 'integer'),
     ],
-    rows: lists.flatMap(([issue, deals]) =>
-      deals.map((d) => [d.id, addinText(locale, issue), d.stage, d.owner, d.amount, d.days]),
-    ),
+    rows: lists.flatMap(([issue, deals]) => {
+      const shown = deals
+        .slice(0, MAX_HYGIENE_ROWS)
+        .map((d) => [d.id, addinText(locale, issue), d.stage, d.owner, d.amount, d.days]);
+      const more = deals.length - shown.length;
+      if (more > 0)
+        shown.push([
+          addinText(locale, 'moreRows', { count: more }),
+          addinText(locale, issue),
+          null,
+          null,
+          null,
+          null,
+        ]);
+      return shown;
+    }),
     highlight: {
       column: 5,
       greaterThan: HYGIENE_HIGHLIGHT_DAYS,

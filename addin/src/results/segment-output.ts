@@ -1,4 +1,9 @@
-import type { PortfolioResult, RfmResult, SegmentResult } from '../../../core/index.js';
+import type {
+  PortfolioResult,
+  RfmResult,
+  ScorecardResult,
+  SegmentResult,
+} from '../../../core/index.js';
 import { PORTFOLIO_ZONES } from '../../../core/index.js';
 import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
@@ -14,6 +19,8 @@ export interface SegmentRuns {
   abc: AbcRun | null;
   rfm: RfmResult | null;
   portfolio: PortfolioResult | null;
+  /** With a customer list and the user's criteria. */
+  scorecard: ScorecardResult | null;
 }
 
 /** Customers plotted in the Pareto chart: the head of the list, where the classes are decided. */
@@ -36,6 +43,7 @@ export function segmentOutput(
   if (runs.abc) addAbc(runs.abc, locale, { tables, charts, headline });
   if (runs.rfm) addRfm(runs.rfm, locale, { tables, charts, headline });
   if (runs.portfolio) addPortfolio(runs.portfolio, locale, tables);
+  if (runs.scorecard) tables.push(scorecardTable(runs.scorecard, locale));
   return {
     analysis: 'segment',
     name: text('sheetSegments'),
@@ -171,4 +179,23 @@ function addPortfolio(r: PortfolioResult, locale: AddinLocale, tables: OutputTab
     ],
     rows: r.customers.map((c) => [c.id, c.potential, c.share, zoneName(c.zone)]),
   });
+}
+
+function scorecardTable(r: ScorecardResult, locale: AddinLocale): OutputTable {
+  return {
+    id: 'scorecard-customers',
+    title: addinText(locale, 'tableScorecard'),
+    columns: [
+      columnOf(locale, 'colCustomer', 'text'),
+      columnOf(locale, 'colScore', 'number'),
+      columnOf(locale, 'colRank', 'integer'),
+      columnOf(locale, 'colTier', 'text'),
+    ],
+    rows: r.items.map((item) => [
+      item.name ?? item.id,
+      item.total,
+      item.rank,
+      locale === 'zh' && item.tierZh !== null ? item.tierZh : item.tier,
+    ]),
+  };
 }

@@ -24,6 +24,7 @@ const FIELDS: Readonly<
     ['abcCutPoints', 'abcCutPoints', 'input'],
     ['rfmMode', 'rfmMode', 'select'],
     ['portfolioThresholds', 'portfolioThresholds', 'input'],
+    ['scorecardWeights', 'scorecardWeights', 'textarea'],
   ],
   aging: [
     ['asOf', 'asOf', 'input'],
@@ -35,7 +36,13 @@ const FIELDS: Readonly<
 export function defaultParameters(analysis: PaneAnalysis, today: string): Record<string, string> {
   if (analysis === 'forecast') return { asOf: today, quota: '', template: '', stageRates: '' };
   if (analysis === 'segment')
-    return { asOf: today, abcCutPoints: '0.8, 0.95', rfmMode: 'quintile', portfolioThresholds: '' };
+    return {
+      asOf: today,
+      abcCutPoints: '0.8, 0.95',
+      rfmMode: 'quintile',
+      portfolioThresholds: '',
+      scorecardWeights: '',
+    };
   return { asOf: today, buckets: '30, 60, 90, 180' };
 }
 
@@ -117,6 +124,8 @@ export function parseParameters(
     const [potential, share] = numbersOf('portfolioThresholds', values.portfolioThresholds, 2);
     if (potential !== undefined) params.potentialThreshold = potential;
     if (share !== undefined) params.shareThreshold = share;
+    const criteria = weightLinesOf(values.scorecardWeights ?? '');
+    if (criteria.length > 0) params.scorecard = criteria;
   } else {
     const buckets = numbersOf('buckets', values.buckets, 12);
     if (buckets.length > 0) params.buckets = buckets;
@@ -147,6 +156,18 @@ export function stageRatesOf(text: string): Record<string, number> {
     rates[(match[1] ?? '').trim()] = line.includes('%') || value > 1 ? value / 100 : value;
   }
   return rates;
+}
+
+/** "Column = weight" lines (weights in percent) as scorecard criteria. */
+export function weightLinesOf(text: string): { column: string; weight: number }[] {
+  const criteria: { column: string; weight: number }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const match = /^(.+?)\s*[=:：]\s*([\d.]+)\s*%?\s*$/.exec(line.trim());
+    if (match === null) throw badField('scorecardWeights', line);
+    criteria.push({ column: (match[1] ?? '').trim(), weight: Number(match[2]) });
+  }
+  return criteria;
 }
 
 function badField(field: string, value: string): PaneError {

@@ -31,6 +31,8 @@ export interface AnalysisParameters {
   rfmMode?: 'quintile' | 'b2b';
   potentialThreshold?: number;
   shareThreshold?: number;
+  /** Scorecard criteria: a customer-list column and its weight in percent (adding to 100). */
+  scorecard?: { column: string; weight: number }[];
 }
 
 export interface AnalysisRequest {

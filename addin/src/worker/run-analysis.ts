@@ -54,7 +54,9 @@ export function runAnalysis(request: AnalysisRequest): AnalysisResult {
     const run = forecast(sheets, {
       ...choice,
       asOf: params.asOf,
-      monthRanges: true,
+      // P10/P50/P90 per close month would cost a simulation per month (about 0.8 s for
+      // 100,000 deals); the pane shows the pipeline's one range in its headline instead.
+      monthRanges: false,
       ...(params.quota === undefined ? {} : { quota: params.quota }),
       ...templateOption(params),
     });
@@ -94,7 +96,7 @@ function segmentRuns(
     ...(params.abcCutPoints === undefined ? {} : { cutPoints: params.abcCutPoints }),
   });
   const warnings = [...abc.warnings];
-  const runs: SegmentRuns = { abc, rfm: null, portfolio: null };
+  const runs: SegmentRuns = { abc, rfm: null, portfolio: null, scorecard: null };
   if (kinds.has('orderLine')) {
     const rfm = segment(sheets, {
       ...choice,
@@ -116,6 +118,20 @@ function segmentRuns(
     });
     runs.portfolio = portfolio.result;
     warnings.push(...portfolio.warnings);
+    if (params.scorecard !== undefined) {
+      const scored = segment(sheets, {
+        ...choice,
+        method: 'scorecard',
+        // Raw columns (revenue, potential) are put on 1–100 by rank among the customers.
+        criteria: params.scorecard.map((c) => ({
+          name: c.column,
+          weight: c.weight,
+          scale: 'rank',
+        })),
+      });
+      runs.scorecard = scored.result;
+      warnings.push(...scored.warnings);
+    }
   }
   return { runs, warnings: uniqueWarnings(warnings) };
 }

@@ -15,7 +15,7 @@ export interface WorkerLike {
 }
 
 /** Rows per message: a structured clone of this many rows takes a few milliseconds. */
-const ROWS_PER_MESSAGE = 20_000;
+const ROWS_PER_MESSAGE = 5_000;
 
 /**
  * The pane's side of the analysis worker: one run at a time, cancel by terminating the worker
