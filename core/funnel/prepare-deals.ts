@@ -5,7 +5,7 @@ import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, DealStatus, StageChange } from '../columns/records.js';
 import { dealTable } from './deal-table.js';
 import { Dictionary } from './dictionary.js';
-import { DEFAULT_MONEY_DECIMALS, fromMinorUnits, moneyScale, toMinorUnits } from './money.js';
+import { DEFAULT_MONEY_DECIMALS, fromMinorUnits, moneyScale, toMinorUnits } from '../columns/money.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { MissingField, PreparedDeals, PreparedStage, UnknownStage } from './prepared-deals.js';
 import { LOST, OPEN, WON } from './prepared-deals.js';
