@@ -1,3 +1,4 @@
+import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { Payment } from '../columns/records.js';
 import type { AgingLedger } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
@@ -169,7 +170,7 @@ export function applyPayments(
     const date = sDate[at] as number;
     paid[2 * idx] =
       (paid[2 * idx] as number) +
-      Math.round((sAmount[at] as number) * (factors[curId] as number) * 100);
+      toMinorUnits((sAmount[at] as number) * (factors[curId] as number), CENTS);
     if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
     kind[j] = APPLIED;
   }
@@ -227,7 +228,7 @@ export function applyPayments(
         (o.rates !== null && ledger.sectionOf(payCur) === pairSection[pair[idx] as number]);
       if (same) {
         const f = payCur === undefined ? (factors[curId] as number) : ledger.factor(payCur);
-        paid[2 * idx] = (paid[2 * idx] as number) + Math.round(amount * f * 100);
+        paid[2 * idx] = (paid[2 * idx] as number) + toMinorUnits(amount * f, CENTS);
         if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
         counts.paymentsApplied++;
         continue;
@@ -280,7 +281,7 @@ export function applyPayments(
           : UNKNOWN_CUSTOMER;
     ledger.addUnapplied(
       ledger.pairOf(s, customer),
-      Math.round(amount * ledger.factor(cur) * 100),
+      toMinorUnits(amount * ledger.factor(cur), CENTS),
       date,
     );
     counts.paymentsUnapplied++;

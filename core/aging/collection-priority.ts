@@ -1,3 +1,4 @@
+import { CENTS } from '../columns/money.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { PriorityEntry } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
@@ -33,7 +34,8 @@ export function collectionPriority(
   // The pairs listed and their scores, sorted first; each entry is then made in output order.
   const { listed, values: scoreOf } = listedPairs(sec.pairs, (p) => {
     const score = pairScore[p] as number;
-    return score <= 0 ? null : Math.round(score) / 100;
+    // Whole cents × whole days: the score is already a whole number of cent-days.
+    return score <= 0 ? null : score / CENTS;
   });
   const order = largestFirst(scoreOf, (k) => pairCustomer[listed[k] as number] as string);
   const priority = new Array<PriorityEntry>(listed.length);

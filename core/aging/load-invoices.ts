@@ -1,4 +1,5 @@
 import { isoFromEpochDay } from '../columns/epoch-day.js';
+import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { Invoice } from '../columns/records.js';
 import type { AgingLedger } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
@@ -518,7 +519,7 @@ class InvoiceLoader {
 
       due[i] = dueDay;
       day[i] = date;
-      cents[i] = Math.round(amount * f * 100);
+      cents[i] = toMinorUnits(amount * f, CENTS);
       pair[i] = p;
       owner[i] = ownerId;
       if (currencyOfRow !== null) currencyOfRow[i] = curId;
@@ -532,13 +533,13 @@ class InvoiceLoader {
       const paidDate = inv.paidDate;
       if (paidDate !== undefined && Number.isInteger(paidDate)) {
         flags |= HAS_PAID_INFO;
-        addPaidInfo(paidInfo, i, paidDate, Math.round((inv.paidAmount ?? amount) * f * 100));
+        addPaidInfo(paidInfo, i, paidDate, toMinorUnits((inv.paidAmount ?? amount) * f, CENTS));
       } else if (inv.paidAmount !== undefined && Number.isFinite(inv.paidAmount)) {
         flags |= HAS_PAID_INFO;
-        addPaidInfo(paidInfo, i, null, Math.round(inv.paidAmount * f * 100));
+        addPaidInfo(paidInfo, i, null, toMinorUnits(inv.paidAmount * f, CENTS));
       } else if (inv.balance !== undefined && Number.isFinite(inv.balance)) {
         flags |= HAS_PAID_INFO;
-        addPaidInfo(paidInfo, i, null, Math.round((amount - inv.balance) * f * 100));
+        addPaidInfo(paidInfo, i, null, toMinorUnits((amount - inv.balance) * f, CENTS));
       }
       flagsOf[i] = flags;
     }

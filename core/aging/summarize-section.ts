@@ -1,3 +1,4 @@
+import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { AgingBucketTotal, AgingProvision, AgingSection } from './aging-result.js';
@@ -101,7 +102,7 @@ export function summarizeSection(
       salesToCover:
         o.netMargin === null
           ? null
-          : Math.round(salesToCoverBadDebt(pr.total, o.netMargin) * 100) / 100,
+          : toMinorUnits(salesToCoverBadDebt(pr.total, o.netMargin), CENTS) / CENTS,
     };
   }
   return {
