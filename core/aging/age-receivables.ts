@@ -9,7 +9,7 @@ import { applyPayments } from './apply-payments.js';
 import { bucketOpenItems } from './bucket-open-items.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { loadInvoices } from './load-invoices.js';
-import { acquireScratchArrays, releaseScratchArrays } from './scratch-arrays.js';
+import { acquireScratchArrays, releaseScratchArrays } from '../internal/scratch-arrays.js';
 import { summarizeSection } from './summarize-section.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 

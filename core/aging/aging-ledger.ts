@@ -1,7 +1,7 @@
 import type { AgingInvoiceLine } from './aging-result.js';
 import type { NormalisedAgingOptions } from './aging-options.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
-import { StringIndex } from './string-index.js';
+import { StringIndex } from '../internal/string-index.js';
 
 /** One currency section while the passes run (the base currency when a rate table converts). */
 export interface LedgerSection {

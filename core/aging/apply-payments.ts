@@ -7,11 +7,11 @@ import { UNKNOWN_CUSTOMER } from './aging-result.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
 import type { LoadedInvoices } from './load-invoices.js';
 import { AFTER_AS_OF, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
-import type { DenseInvoiceNumbers } from './dense-invoice-numbers.js';
-import type { InvoiceNumberIndex } from './invoice-number-index.js';
-import { hashString } from './string-index.js';
-import { ScratchArrays } from './scratch-arrays.js';
-import { trimText } from './trim-text.js';
+import type { DenseInvoiceNumbers } from '../internal/dense-invoice-numbers.js';
+import type { InvoiceNumberIndex } from '../internal/invoice-number-index.js';
+import { hashString } from '../internal/string-index.js';
+import { ScratchArrays } from '../internal/scratch-arrays.js';
+import { trimText } from '../internal/trim-text.js';
 
 /** Kinds of payment (step 1): no readable date or amount; readable; readable, dated by as-of, blank currency. */
 const UNREADABLE = 0;

@@ -2,8 +2,8 @@ import { CENTS } from '../columns/money.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { PriorityEntry } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
-import { listedPairs } from './listed-pairs.js';
-import { largestFirst } from './sorted-positions.js';
+import { listedPairs } from '../internal/listed-pairs.js';
+import { largestFirst } from '../internal/sorted-positions.js';
 import { creditUse } from './summarize-by-customer.js';
 
 /**

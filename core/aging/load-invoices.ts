@@ -7,11 +7,11 @@ import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
 import { dueDateFromTerms } from './due-date-from-terms.js';
-import { DenseInvoiceNumbers } from './dense-invoice-numbers.js';
-import { InvoiceNumberIndex } from './invoice-number-index.js';
-import type { ScratchArrays } from './scratch-arrays.js';
-import { hashString } from './string-index.js';
-import { trimText } from './trim-text.js';
+import { DenseInvoiceNumbers } from '../internal/dense-invoice-numbers.js';
+import { InvoiceNumberIndex } from '../internal/invoice-number-index.js';
+import type { ScratchArrays } from '../internal/scratch-arrays.js';
+import { hashString } from '../internal/string-index.js';
+import { trimText } from '../internal/trim-text.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
 

@@ -2,8 +2,8 @@ import type { AgingBucket } from './aging-buckets.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { AgingCustomer } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
-import { bucketRecord } from './bucket-record.js';
-import { largestFirst } from './sorted-positions.js';
+import { bucketRecord } from '../internal/bucket-record.js';
+import { largestFirst } from '../internal/sorted-positions.js';
 
 /**
  * One line per customer of a section: open, overdue, credit, unapplied, items, amount per bucket and

@@ -3,7 +3,7 @@ import type { LedgerSection } from './aging-ledger.js';
 import type { AgingOwner } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { compareIds } from '../columns/compare-ids.js';
-import { bucketRecord } from './bucket-record.js';
+import { bucketRecord } from '../internal/bucket-record.js';
 
 /**
  * One line per owner (sales rep) of a section: open, overdue, open items and amount per bucket,

@@ -1,8 +1,8 @@
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { UnappliedLine } from './aging-result.js';
-import { listedPairs } from './listed-pairs.js';
-import { largestFirst } from './sorted-positions.js';
+import { listedPairs } from '../internal/listed-pairs.js';
+import { largestFirst } from '../internal/sorted-positions.js';
 
 /**
  * The unapplied cash of a section, one line per customer with any: amount, payments, first and
