@@ -2,16 +2,16 @@ import type { Invoice, Payment } from '../columns/records.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import { AgingLedger } from './aging-ledger.js';
 import type { AgeReceivablesOptions } from './aging-options.js';
-import { normaliseAgingOptions } from './aging-options.js';
+import { normalizeAgingOptions } from './aging-options.js';
 import type { AgeReceivablesResult, AgingCounts } from './aging-result.js';
 import { WarningCollector } from '../columns/warning-collector.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 import { applyPayments } from './apply-payments.js';
 import { bucketOpenItems } from './bucket-open-items.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { loadInvoices } from './load-invoices.js';
-import { acquireScratchArrays, releaseScratchArrays } from './scratch-arrays.js';
+import { acquireScratchArrays, releaseScratchArrays } from '../internal/scratch-arrays.js';
 import { summarizeSection } from './summarize-section.js';
-import { PipecastError } from '../errors/pipecast-error.js';
 
 export type { AgeReceivablesOptions, InvoiceLineSelection } from './aging-options.js';
 export type {
@@ -84,9 +84,9 @@ export function ageReceivables(
     throw new PipecastError('invalid-input', 'ageReceivables: invoices must be an array');
   if (!Array.isArray(payments))
     throw new PipecastError('invalid-input', 'ageReceivables: payments must be an array');
-  const o = normaliseAgingOptions(options);
-  const warnings = new WarningCollector({}, o.maxWarnings);
-  const ledger = new AgingLedger(o, warnings);
+  const normalized = normalizeAgingOptions(options);
+  const warnings = new WarningCollector({}, normalized.maxWarnings);
+  const ledger = new AgingLedger(normalized, warnings);
   const counts: AgingCounts = {
     invoices: invoices.length,
     invoicesAged: 0,
@@ -101,21 +101,21 @@ export function ageReceivables(
   const scratch = acquireScratchArrays();
   let totals;
   try {
-    const loaded = loadInvoices(invoices, o, ledger, warnings, counts, scratch);
-    applyPayments(payments, loaded, o, ledger, warnings, counts, scratch);
-    totals = bucketOpenItems(invoices, loaded, o, ledger, warnings, counts);
+    const loaded = loadInvoices(invoices, normalized, ledger, warnings, counts, scratch);
+    applyPayments(payments, loaded, normalized, ledger, warnings, counts, scratch);
+    totals = bucketOpenItems(invoices, loaded, normalized, ledger, warnings, counts);
   } finally {
     releaseScratchArrays(scratch);
   }
-  const sections = ledger.sections.map((sec, s) =>
-    summarizeSection(sec, s, o, ledger, totals, warnings),
+  const sections = ledger.sections.map((section, sectionNumber) =>
+    summarizeSection(section, sectionNumber, normalized, ledger, totals, warnings),
   );
-  sections.sort((x, y) => compareIds(x.currency ?? '', y.currency ?? ''));
+  sections.sort((left, right) => compareIds(left.currency ?? '', right.currency ?? ''));
   return {
-    asOf: isoFromEpochDay(o.asOf),
-    by: o.by,
-    buckets: o.buckets,
-    baseCurrency: o.base,
+    asOf: isoFromEpochDay(normalized.asOf),
+    by: normalized.by,
+    buckets: normalized.buckets,
+    baseCurrency: normalized.base,
     sections,
     counts,
     warnings: warnings.finish(),

@@ -1,7 +1,7 @@
 import type { AgingInvoiceLine } from './aging-result.js';
-import type { NormalisedAgingOptions } from './aging-options.js';
+import type { NormalizedAgingOptions } from './aging-options.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
-import { StringIndex } from './string-index.js';
+import { StringIndex } from '../internal/string-index.js';
 
 /** One currency section while the passes run (the base currency when a rate table converts). */
 export interface LedgerSection {
@@ -56,36 +56,36 @@ export class AgingLedger {
   private readonly ownerIds = new StringIndex(64);
 
   constructor(
-    private readonly o: NormalisedAgingOptions,
+    private readonly options: NormalizedAgingOptions,
     private readonly warnings: WarningCollector,
   ) {}
 
   /** The currency code of a currency cell: trimmed, upper-cased; blank → the default currency. */
   currencyOf(raw: string | undefined): string | null {
-    if (raw === undefined) return this.o.defaultCurrency;
-    let c = this.currencyCache.get(raw);
-    if (c === undefined) {
-      const t = raw.trim().toUpperCase();
-      c = t === '' ? this.o.defaultCurrency : t;
-      this.currencyCache.set(raw, c);
+    if (raw === undefined) return this.options.defaultCurrency;
+    let code = this.currencyCache.get(raw);
+    if (code === undefined) {
+      const text = raw.trim().toUpperCase();
+      code = text === '' ? this.options.defaultCurrency : text;
+      this.currencyCache.set(raw, code);
     }
-    return c;
+    return code;
   }
 
   /** Units of the section currency per unit of cur: the rate, or 1 without a rate table. */
   factor(cur: string | null): number {
-    let f = this.factorOf.get(cur);
-    if (f === undefined) {
-      const { rates, base } = this.o;
-      f = cur !== null && rates && cur !== base ? (rates.get(cur) ?? 1) : 1;
-      this.factorOf.set(cur, f);
+    let factor = this.factorOf.get(cur);
+    if (factor === undefined) {
+      const { rates, base } = this.options;
+      factor = cur !== null && rates && cur !== base ? (rates.get(cur) ?? 1) : 1;
+      this.factorOf.set(cur, factor);
     }
-    return f;
+    return factor;
   }
 
   /** The section of a currency: its own, or the base currency's when the rate table converts it. */
   sectionOf(cur: string | null): number {
-    const { rates, base } = this.o;
+    const { rates, base } = this.options;
     let key = cur;
     if (rates) {
       if (cur !== null && (cur === base || rates.has(cur))) key = base;
@@ -103,10 +103,10 @@ export class AgingLedger {
         );
       }
     }
-    let s = this.sectionByKey.get(key);
-    if (s === undefined) {
-      s = this.sections.length;
-      this.sectionByKey.set(key, s);
+    let section = this.sectionByKey.get(key);
+    if (section === undefined) {
+      section = this.sections.length;
+      this.sectionByKey.set(key, section);
       this.sections.push({
         key,
         pairOfCustomer: new Int32Array(16).fill(-1),
@@ -123,63 +123,69 @@ export class AgingLedger {
         monthly: null,
       });
     }
-    return s;
+    return section;
   }
 
   /** The pair id of a customer in a section, made on first sight. */
-  pairOf(s: number, customer: string): number {
-    return this.pairOfCustomerId(s, this.customerIds.intern(customer), customer);
+  pairOf(section: number, customer: string): number {
+    return this.pairOfCustomerId(section, this.customerIds.intern(customer), customer);
   }
 
-  /** A guess at the global customer id of a name with hashString h, for confirmCustomerId. */
-  customerCandidate(h: number): number {
-    return this.customerIds.candidate(h);
+  /** A guess at the global customer id of a name with hashString `hash`, for confirmCustomerId. */
+  customerCandidate(hash: number): number {
+    return this.customerIds.candidate(hash);
   }
 
-  /** The global id of a customer name (any section), given customerCandidate's guess. */
-  confirmCustomerId(customer: string, h: number, candidate: number): number {
-    return this.customerIds.confirmIntern(customer, h, candidate);
+  /** The global id of a customer name (the same in every section), given customerCandidate's guess. */
+  confirmCustomerId(customer: string, hash: number, candidate: number): number {
+    return this.customerIds.confirmIntern(customer, hash, candidate);
   }
 
-  /** pairOf for a customer whose global id (customerId) is known. */
-  pairOfCustomerId(s: number, c: number, customer: string): number {
-    const sec = this.sections[s] as LedgerSection;
-    if (c >= sec.pairOfCustomer.length) sec.pairOfCustomer = grown(sec.pairOfCustomer, c);
-    let p = sec.pairOfCustomer[c] as number;
-    if (p < 0) {
-      p = this.pairSection.length;
-      sec.pairOfCustomer[c] = p;
-      sec.pairs.push(p);
-      this.pairSection.push(s);
+  /** pairOf for a customer whose global id (customerIdOf) is known. */
+  pairOfCustomerId(section: number, customerId: number, customer: string): number {
+    const ledgerSection = this.sections[section] as LedgerSection;
+    if (customerId >= ledgerSection.pairOfCustomer.length) {
+      ledgerSection.pairOfCustomer = grown(ledgerSection.pairOfCustomer, customerId);
+    }
+    let pair = ledgerSection.pairOfCustomer[customerId] as number;
+    if (pair < 0) {
+      pair = this.pairSection.length;
+      ledgerSection.pairOfCustomer[customerId] = pair;
+      ledgerSection.pairs.push(pair);
+      this.pairSection.push(section);
       this.pairCustomer.push(customer);
       this.pairOwner.push(null);
-      this.pairLimit.push(this.o.creditLimits[customer] ?? null);
-      if (p >= this.unappliedCount.length) this.growUnapplied();
+      this.pairLimit.push(this.options.creditLimits[customer] ?? null);
+      if (pair >= this.unappliedCount.length) this.growUnapplied();
     }
-    return p;
+    return pair;
   }
 
   /** The section-local owner id of an owner, made on first sight. */
-  ownerOf(s: number, owner: string): number {
-    const sec = this.sections[s] as LedgerSection;
-    const g = this.ownerIds.intern(owner);
-    if (g >= sec.ownerOfGlobal.length) sec.ownerOfGlobal = grown(sec.ownerOfGlobal, g);
-    let id = sec.ownerOfGlobal[g] as number;
+  ownerOf(section: number, owner: string): number {
+    const ledgerSection = this.sections[section] as LedgerSection;
+    const globalId = this.ownerIds.intern(owner);
+    if (globalId >= ledgerSection.ownerOfGlobal.length) {
+      ledgerSection.ownerOfGlobal = grown(ledgerSection.ownerOfGlobal, globalId);
+    }
+    let id = ledgerSection.ownerOfGlobal[globalId] as number;
     if (id < 0) {
-      id = sec.ownerIds.length;
-      sec.ownerOfGlobal[g] = id;
-      sec.ownerIds.push(owner);
+      id = ledgerSection.ownerIds.length;
+      ledgerSection.ownerOfGlobal[globalId] = id;
+      ledgerSection.ownerIds.push(owner);
     }
     return id;
   }
 
   /** Counts one unapplied payment of `cents` on `date` for a pair. */
   addUnapplied(pair: number, cents: number, date: number): void {
-    const n = this.unappliedCount[pair] as number;
+    const before = this.unappliedCount[pair] as number;
     this.unappliedCents[pair] = (this.unappliedCents[pair] as number) + cents;
-    this.unappliedCount[pair] = n + 1;
-    if (n === 0 || date < (this.unappliedFirst[pair] as number)) this.unappliedFirst[pair] = date;
-    if (n === 0 || date > (this.unappliedLast[pair] as number)) this.unappliedLast[pair] = date;
+    this.unappliedCount[pair] = before + 1;
+    if (before === 0 || date < (this.unappliedFirst[pair] as number))
+      this.unappliedFirst[pair] = date;
+    if (before === 0 || date > (this.unappliedLast[pair] as number))
+      this.unappliedLast[pair] = date;
   }
 
   private growUnapplied(): void {

@@ -4,8 +4,8 @@ import { epochDayFromIso } from '../columns/epoch-day.js';
 import type { AgingBasis, AgingBucket } from './aging-buckets.js';
 import { agingBuckets, DEFAULT_BUCKET_EDGES } from './aging-buckets.js';
 import { DEFAULT_WARNING_CAP } from '../columns/warning-collector.js';
-import { DEFAULT_DSO_DAYS } from './dso-standard.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { DEFAULT_DSO_DAYS } from './dso-standard.js';
 
 /** Which invoices the result lists one by one. */
 export type InvoiceLineSelection = 'open' | 'all' | 'none';
@@ -41,7 +41,7 @@ export interface AgeReceivablesOptions {
 }
 
 /** AgeReceivablesOptions checked once, with every default filled in. */
-export interface NormalisedAgingOptions {
+export interface NormalizedAgingOptions {
   asOf: EpochDay;
   by: AgingBasis;
   buckets: AgingBucket[];
@@ -73,43 +73,19 @@ export interface NormalisedAgingOptions {
  *   baseCurrency or ≤ 0, dsoDays, provision rates, netMargin, credit limits, invoiceLines,
  *   maxWarningsPerKind.
  * @example
- * normaliseAgingOptions({ asOf: '2024-03-01' }).buckets.map((b) => b.label);
+ * normalizeAgingOptions({ asOf: '2024-03-01' }).buckets.map((b) => b.label);
  * // ['Current', '1–30', '31–60', '61–90', '91–180', '181+']
  */
-export function normaliseAgingOptions(options: AgeReceivablesOptions): NormalisedAgingOptions {
+export function normalizeAgingOptions(options: AgeReceivablesOptions): NormalizedAgingOptions {
   if (options === null || typeof options !== 'object') {
     throw new PipecastError('invalid-option', 'ageReceivables: options with asOf are required');
   }
-  const rawAsOf = options.asOf;
-  const asOf = typeof rawAsOf === 'string' ? epochDayFromIso(rawAsOf) : rawAsOf;
-  if (asOf === undefined || !Number.isInteger(asOf)) {
-    throw new PipecastError(
-      'invalid-option',
-      `ageReceivables: asOf must be an epoch day or YYYY-MM-DD date, got ${String(rawAsOf)}`,
-    );
-  }
+  // Checked in this order, so the first bad option named is the same whatever else is wrong.
+  const asOf = asOfDay(options.asOf);
   const by = options.by ?? 'due';
   const buckets = agingBuckets(options.buckets ?? DEFAULT_BUCKET_EDGES, by);
-  const upper = (c: string | undefined): string | null => {
-    const t = c?.trim().toUpperCase();
-    return t === undefined || t === '' ? null : t;
-  };
-  let rates: Map<string, number> | null = null;
-  const base = upper(options.baseCurrency);
-  if (options.rates !== undefined) {
-    if (base === null)
-      throw new PipecastError('invalid-option', 'ageReceivables: rates need a baseCurrency');
-    rates = new Map();
-    for (const [cur, rate] of Object.entries(options.rates)) {
-      if (!Number.isFinite(rate) || rate <= 0) {
-        throw new PipecastError(
-          'invalid-option',
-          `ageReceivables: rate for ${cur} must be a number > 0, got ${rate}`,
-        );
-      }
-      rates.set(cur.trim().toUpperCase(), rate);
-    }
-  }
+  const base = currencyCode(options.baseCurrency);
+  const rates = ratesOf(options.rates, base);
   const dsoDays = options.dsoDays ?? DEFAULT_DSO_DAYS;
   if (!Number.isInteger(dsoDays) || dsoDays <= 0) {
     throw new PipecastError(
@@ -117,23 +93,7 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
       `ageReceivables: dsoDays must be a whole number > 0, got ${dsoDays}`,
     );
   }
-  const provisionRates = options.provisionRates ?? null;
-  if (provisionRates !== null) {
-    if (provisionRates.length !== buckets.length) {
-      throw new PipecastError(
-        'invalid-option',
-        `ageReceivables: provisionRates needs one rate per bucket (${buckets.length}), got ${provisionRates.length}`,
-      );
-    }
-    for (const rate of provisionRates) {
-      if (!Number.isFinite(rate) || rate < 0 || rate > 1) {
-        throw new PipecastError(
-          'invalid-option',
-          `ageReceivables: each provision rate must be 0–1, got ${rate}`,
-        );
-      }
-    }
-  }
+  const provisionRates = provisionRatesOf(options.provisionRates, buckets.length);
   const netMargin = options.netMargin ?? null;
   if (netMargin !== null && (!Number.isFinite(netMargin) || netMargin <= 0 || netMargin > 1)) {
     throw new PipecastError(
@@ -141,19 +101,7 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
       `ageReceivables: netMargin must be in (0, 1], got ${netMargin}`,
     );
   }
-  // Without a prototype, a customer named "constructor" or "toString" has no limit unless given.
-  const creditLimits: Record<string, number> = Object.assign(
-    Object.create(null) as Record<string, number>,
-    options.creditLimits ?? {},
-  );
-  for (const [customer, limit] of Object.entries(creditLimits)) {
-    if (!Number.isFinite(limit) || limit < 0) {
-      throw new PipecastError(
-        'invalid-option',
-        `ageReceivables: credit limit of ${customer} must be ≥ 0, got ${limit}`,
-      );
-    }
-  }
+  const creditLimits = creditLimitsOf(options.creditLimits);
   const invoiceLines = options.invoiceLines ?? 'open';
   if (invoiceLines !== 'open' && invoiceLines !== 'all' && invoiceLines !== 'none') {
     throw new PipecastError(
@@ -172,7 +120,7 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
     asOf,
     by,
     buckets,
-    defaultCurrency: upper(options.currency),
+    defaultCurrency: currencyCode(options.currency),
     base,
     rates,
     dsoDays,
@@ -184,4 +132,86 @@ export function normaliseAgingOptions(options: AgeReceivablesOptions): Normalise
     paymentPlace: options.paymentPlace ?? {},
     maxWarnings,
   };
+}
+
+/** The as-of date as an epoch day. */
+function asOfDay(asOf: EpochDay | string): EpochDay {
+  const day = typeof asOf === 'string' ? epochDayFromIso(asOf) : asOf;
+  if (day === undefined || !Number.isInteger(day)) {
+    throw new PipecastError(
+      'invalid-option',
+      `ageReceivables: asOf must be an epoch day or YYYY-MM-DD date, got ${String(asOf)}`,
+    );
+  }
+  return day;
+}
+
+/** A currency code trimmed and upper-cased; blank or missing → null. */
+function currencyCode(code: string | undefined): string | null {
+  const text = code?.trim().toUpperCase();
+  return text === undefined || text === '' ? null : text;
+}
+
+/** The rate table keyed by upper-cased currency code, null without one. */
+function ratesOf(
+  rates: Readonly<Record<string, number>> | undefined,
+  base: string | null,
+): Map<string, number> | null {
+  if (rates === undefined) return null;
+  if (base === null)
+    throw new PipecastError('invalid-option', 'ageReceivables: rates need a baseCurrency');
+  const checked = new Map<string, number>();
+  for (const [currency, rate] of Object.entries(rates)) {
+    if (!Number.isFinite(rate) || rate <= 0) {
+      throw new PipecastError(
+        'invalid-option',
+        `ageReceivables: rate for ${currency} must be a number > 0, got ${rate}`,
+      );
+    }
+    checked.set(currency.trim().toUpperCase(), rate);
+  }
+  return checked;
+}
+
+/** The provision rates, one per bucket and each 0–1, null without them. */
+function provisionRatesOf(
+  rates: readonly number[] | undefined,
+  bucketCount: number,
+): readonly number[] | null {
+  if (rates === undefined) return null;
+  if (rates.length !== bucketCount) {
+    throw new PipecastError(
+      'invalid-option',
+      `ageReceivables: provisionRates needs one rate per bucket (${bucketCount}), got ${rates.length}`,
+    );
+  }
+  for (const rate of rates) {
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1) {
+      throw new PipecastError(
+        'invalid-option',
+        `ageReceivables: each provision rate must be 0–1, got ${rate}`,
+      );
+    }
+  }
+  return rates;
+}
+
+/** The credit limits, each ≥ 0, in a record without a prototype. */
+function creditLimitsOf(
+  limits: Readonly<Record<string, number>> | undefined,
+): Readonly<Record<string, number>> {
+  // Without a prototype, a customer named "constructor" or "toString" has no limit unless given.
+  const checked: Record<string, number> = Object.assign(
+    Object.create(null) as Record<string, number>,
+    limits ?? {},
+  );
+  for (const [customer, limit] of Object.entries(checked)) {
+    if (!Number.isFinite(limit) || limit < 0) {
+      throw new PipecastError(
+        'invalid-option',
+        `ageReceivables: credit limit of ${customer} must be ≥ 0, got ${limit}`,
+      );
+    }
+  }
+  return checked;
 }

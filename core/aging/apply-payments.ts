@@ -1,16 +1,19 @@
+import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { Payment } from '../columns/records.js';
 import type { AgingLedger } from './aging-ledger.js';
-import type { NormalisedAgingOptions } from './aging-options.js';
+import type { NormalizedAgingOptions } from './aging-options.js';
 import type { AgingCounts } from './aging-result.js';
 import { UNKNOWN_CUSTOMER } from './aging-result.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
+import { appliesToInvoice, isOnOrBefore, NO_DAY } from './aging-rules.js';
 import type { LoadedInvoices } from './load-invoices.js';
-import { AFTER_AS_OF, NO_DAY, NO_PAYMENT_ROWS } from './load-invoices.js';
-import type { DenseInvoiceNumbers } from './dense-invoice-numbers.js';
-import type { InvoiceNumberIndex } from './invoice-number-index.js';
-import { hashString } from './string-index.js';
-import { ScratchArrays } from './scratch-arrays.js';
-import { trimText } from './trim-text.js';
+import { AFTER_AS_OF, NO_PAYMENT_ROWS } from './load-invoices.js';
+import type { DenseInvoiceNumbers } from '../internal/dense-invoice-numbers.js';
+import { hashString } from '../internal/string-index.js';
+import type { InvoiceNumberIndex } from '../internal/invoice-number-index.js';
+import { prefixSums } from '../internal/prefix-sums.js';
+import { ScratchArrays } from '../internal/scratch-arrays.js';
+import { trimText } from '../internal/trim-text.js';
 
 /** Kinds of payment (step 1): no readable date or amount; readable; readable, dated by as-of, blank currency. */
 const UNREADABLE = 0;
@@ -38,7 +41,7 @@ const BUCKET_SHIFT = 12;
 /**
  * Pass 2 of ageReceivables: applies each payment dated on or before as-of to its invoice by
  * invoice number (paid cents and last payment day in the invoice's state record), or books it as
- * unapplied cash of its customer.
+ * unapplied cash of its customer (the rule: appliesToInvoice).
  *
  * A payment is unapplied when it names no invoice, an unknown one, one dated after as-of, or one in
  * another currency that the rate table does not convert (the last two reported). Every payment
@@ -48,245 +51,359 @@ const BUCKET_SHIFT = 12;
  *
  * @param payments - The payments; not mutated.
  * @param loaded - Pass 1's invoices; their payment records are filled in.
- * @param o - Normalised options.
+ * @param options - Normalized options.
  * @param ledger - Sections and pairs; unapplied cash is added to it.
  * @param warnings - Collector for row warnings.
  * @param counts - Counts to fill in (payments*).
  * @param scratch - Where to take the per-payment arrays from (reused between calls); fresh ones without.
  * @example
- * applyPayments(payments, loaded, o, ledger, warnings, counts);
+ * applyPayments(payments, loaded, options, ledger, warnings, counts);
  * loaded.payments[2 * row]; // cents paid on that invoice by as-of
  */
 export function applyPayments(
   payments: readonly Payment[],
   loaded: LoadedInvoices,
-  o: NormalisedAgingOptions,
+  options: NormalizedAgingOptions,
   ledger: AgingLedger,
   warnings: WarningCollector,
   counts: AgingCounts,
   scratch?: ScratchArrays,
 ): void {
-  const { asOf } = o;
-  const pp = o.paymentPlace;
-  const { byNumber, dense, currencies, factors, currencyOfRow, pair, flags } = loaded;
-  const paid = loaded.payments;
-  const { pairSection, pairCustomer } = ledger;
-  const m = payments.length;
-  const sc = scratch ?? new ScratchArrays();
-  // Per payment, in payment order: the row of the invoice it names (-1 none), its kind (APPLIED
-  // once step 3 applied it), and its date and amount (kept only for readable payments).
-  const rowOf = sc.int32Unfilled(m);
-  const kind = sc.uint8(m);
-  const amountOf = sc.float64Unfilled(m);
-  const dateOf = sc.float64Unfilled(m);
-  const n = flags.length;
-  const buckets = (n >>> BUCKET_SHIFT) + 1;
-  const bucketStart = sc.int32(buckets + 1);
-  // Per payment: the hash of the number it names, and whether that number is the cell as it is
-  // (REF_AS_IS), needed trimming (REF_TRIMMED) or is blank (0).
-  const refHash = sc.int32Unfilled(m);
-  const refState = sc.uint8(m);
-  const slotBlocks = byNumber.blocks;
-  const slotStart = sc.int32(slotBlocks + 1);
-  const refs = new Array<string>(PAYMENT_BATCH).fill('');
-  const denseTable = dense.active ? dense : undefined;
-  let maxFactor = 1;
-  if (o.rates !== null) for (const rate of o.rates.values()) if (rate > maxFactor) maxFactor = rate;
-  let sumAbs = 0;
+  const context = { loaded, options, ledger, warnings, counts };
+  const applier = new PaymentApplier(payments, context, scratch ?? new ScratchArrays());
+  applier.readPayments();
+  const matched = applier.findInvoices();
+  applier.groupByInvoiceBlock(matched);
+  applier.applyPlainPayments(matched);
+  applier.settleTheRest();
+}
 
-  // Step 1, in payment order: read each payment and hash the number it names (one small function
-  // per step over a batch, so the cache misses within a loop overlap and each is optimised on its
-  // own), counting the named numbers per slot block of the index.
-  for (let from = 0; from < m; from += PAYMENT_BATCH) {
-    const to = Math.min(m, from + PAYMENT_BATCH);
-    touchRefs(payments, from, to, refs);
-    sumAbs += readBatch(payments, from, to, asOf, refs, kind, amountOf, dateOf);
-    hashRefs(refs, from, to, refHash, refState, rowOf, byNumber, slotStart, denseTable);
-  }
-  // Then look the numbers up in slot-block order (a counting sort, stable), so the index is walked
-  // block by block instead of at random, counting the matched payments per block of invoice rows.
-  // The numbers of the dense table's form are looked up there, in a loop of their own so the
-  // table reads overlap; the rest in the index below.
-  let matched =
-    denseTable === undefined ? 0 : lookUpDense(denseTable, refHash, refState, rowOf, bucketStart);
-  const named = prefixSums(slotStart, slotBlocks);
-  const aJ = sc.int32Unfilled(named);
-  const aHash = sc.int32Unfilled(named);
-  const aRef = sc.strings(named);
-  for (let j = 0; j < m; j++) {
-    const st = refState[j] as number;
-    if (st === 0 || st === REF_DENSE) continue;
-    const h = refHash[j] as number;
-    const b = byNumber.blockOf(h);
-    const at = slotStart[b] as number;
-    slotStart[b] = at + 1;
-    aJ[at] = j;
-    aHash[at] = h;
-    // Not a string unless refState says so; the trim is redone only for the rare padded cell.
-    const raw = (payments[j] as Payment).invoice as string;
-    aRef[at] = st === REF_TRIMMED ? trimText(raw) : raw;
-  }
-  for (let from = 0; from < named; from += LOOKUP_BATCH) {
-    const to = Math.min(named, from + LOOKUP_BATCH);
-    touchStrings(aRef, from, to);
-    matched += lookUp(byNumber, aRef, aHash, aJ, from, to, rowOf, bucketStart);
-  }
-  // Whole cents add up exactly in any order while every partial sum stays below 2^53; only then are
-  // the plain payments applied in row order below (else in payment order, as the rest).
-  const anyOrder = sumAbs * maxFactor * 100 + m < 2 ** 52;
+/** What a pass over the payments works on besides the payments. */
+interface PaymentContext {
+  loaded: LoadedInvoices;
+  options: NormalizedAgingOptions;
+  ledger: AgingLedger;
+  warnings: WarningCollector;
+  counts: AgingCounts;
+}
 
-  // Step 2: the matched payments, grouped by block of invoice rows (a counting sort, stable: a
-  // block keeps payment order), with what step 3 needs copied alongside, so it reads them in order.
-  // A negative sJ (~j) means: only mark the invoice, leave the payment to step 4.
-  for (let b = 1; b <= buckets; b++)
-    bucketStart[b] = (bucketStart[b] as number) + (bucketStart[b - 1] as number);
-  const sJ = sc.int32Unfilled(matched);
-  const sRow = sc.int32Unfilled(matched);
-  const sAmount = sc.float64Unfilled(matched);
-  const sDate = sc.float64Unfilled(matched);
-  for (let j = 0; j < m; j++) {
-    const r = rowOf[j] as number;
-    if (r < 0) continue;
-    const b = r >>> BUCKET_SHIFT;
-    const at = bucketStart[b] as number;
-    bucketStart[b] = at + 1;
-    sJ[at] = anyOrder && kind[j] === SIMPLE ? j : ~j;
-    sRow[at] = r;
-    sAmount[at] = amountOf[j] as number;
-    sDate[at] = dateOf[j] as number;
+/**
+ * The per-payment arrays of one applyPayments call and its steps. Each step is a loop of its own
+ * over the payments (or a batch of them), so the cache misses within a loop overlap and each is
+ * optimized on its own as soon as it is hot.
+ */
+class PaymentApplier {
+  /** Per payment: the row of the invoice it names (-1 none). */
+  private readonly rowOf: Int32Array;
+  /** Per payment: UNREADABLE, READABLE, SIMPLE, or APPLIED once step 3 applied it. */
+  private readonly kind: Uint8Array;
+  /** Per readable payment: its amount and date. */
+  private readonly amountOf: Float64Array;
+  private readonly dateOf: Float64Array;
+  /** Per payment: the hash (or dense number part) of the number it names, and its REF_* state. */
+  private readonly refHash: Int32Array;
+  private readonly refState: Uint8Array;
+  /** Named numbers per slot block of the index, then each block's start (counting sort). */
+  private readonly slotStart: Int32Array;
+  /** Matched payments per block of invoice rows, then each block's start (counting sort). */
+  private readonly bucketStart: Int32Array;
+  private readonly buckets: number;
+  /** Whole cents add up exactly in any order: see readPayments. */
+  private anyOrder = false;
+  // Step 2's matched payments grouped by block of invoice rows: the payment (~payment: only mark
+  // the invoice), its invoice row, amount and date.
+  private sortedPayment: Int32Array = new Int32Array(0);
+  private sortedRow: Int32Array = new Int32Array(0);
+  private sortedAmount: Float64Array = new Float64Array(0);
+  private sortedDate: Float64Array = new Float64Array(0);
+
+  constructor(
+    private readonly payments: readonly Payment[],
+    private readonly context: PaymentContext,
+    private readonly scratch: ScratchArrays,
+  ) {
+    const count = payments.length;
+    this.rowOf = scratch.int32Unfilled(count);
+    this.kind = scratch.uint8(count);
+    this.amountOf = scratch.float64Unfilled(count);
+    this.dateOf = scratch.float64Unfilled(count);
+    this.buckets = (context.loaded.flags.length >>> BUCKET_SHIFT) + 1;
+    this.bucketStart = scratch.int32(this.buckets + 1);
+    this.refHash = scratch.int32Unfilled(count);
+    this.refState = scratch.uint8(count);
+    this.slotStart = scratch.int32(context.loaded.byNumber.blocks + 1);
   }
 
-  // Step 3, in (nearly) row order, so the paid and flags entries are read near one another rather
-  // than at random: mark each named invoice as named by the payments list, and apply the plain
-  // payments (dated by as-of, blank currency) to invoices dated by as-of. The rest is left to step 4.
-  for (let at = 0; at < matched; at++) {
-    const code = sJ[at] as number;
-    const j = code < 0 ? ~code : code;
-    const idx = sRow[at] as number;
-    if (paid[2 * idx + 1] === NO_PAYMENT_ROWS) paid[2 * idx + 1] = NO_DAY;
-    if (code < 0 || ((flags[idx] as number) & AFTER_AS_OF) !== 0) continue;
-    const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
-    const date = sDate[at] as number;
-    paid[2 * idx] =
-      (paid[2 * idx] as number) +
-      Math.round((sAmount[at] as number) * (factors[curId] as number) * 100);
-    if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
-    kind[j] = APPLIED;
-  }
-
-  // Step 4, in payment order: counts, warnings and unapplied cash.
-  // Applied and after-as-of payments are told by kind and dateOf, without reading the record.
-  let applied = 0;
-  let afterAsOf = 0;
-  for (let j = 0; j < m; j++) {
-    const kd = kind[j] as number;
-    if (kd === APPLIED) {
-      applied++;
-      continue;
+  /**
+   * Step 1, in payment order and in batches: reads each payment and hashes the number it names,
+   * counting the named numbers per slot block of the index.
+   */
+  readPayments(): void {
+    const { payments, kind, amountOf, dateOf, refHash, refState, rowOf, slotStart } = this;
+    const { loaded, options } = this.context;
+    const count = payments.length;
+    const refs = new Array<string>(PAYMENT_BATCH).fill('');
+    const dense = loaded.dense.active ? loaded.dense : undefined;
+    let sumAbs = 0;
+    for (let from = 0; from < count; from += PAYMENT_BATCH) {
+      const to = Math.min(count, from + PAYMENT_BATCH);
+      touchRefs(payments, from, to, refs);
+      sumAbs += readBatch(payments, from, to, options.asOf, refs, kind, amountOf, dateOf);
+      hashRefs(refs, from, to, refHash, refState, rowOf, loaded.byNumber, slotStart, dense);
     }
-    if (kd !== UNREADABLE && (dateOf[j] as number) > asOf) {
-      afterAsOf++;
-      continue;
+    let maxFactor = 1;
+    if (options.rates !== null) {
+      for (const rate of options.rates.values()) if (rate > maxFactor) maxFactor = rate;
     }
-    const pay = payments[j] as Payment;
-    const date = pay.date;
-    const amount = pay.amount;
-    if (kd === UNREADABLE) {
-      counts.paymentsDropped++;
-      const badDate = !Number.isInteger(date);
-      if (!warnings.skip(badDate ? 'payment-date' : 'payment-amount'))
-        warnings.add(
-          badDate ? 'payment-date' : 'payment-amount',
-          pp,
-          {
-            code: 'missing-required-value',
-            message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
-            row: pay.row,
-            column: badDate ? 'date' : 'amount',
-            action: 'row dropped',
-          },
-          `payments without a readable ${badDate ? 'date' : 'amount'}`,
-        );
-      continue;
+    // Whole cents add up exactly in any order while every partial sum stays below 2^53; only then
+    // are the plain payments applied in row order (else in payment order, as the rest).
+    this.anyOrder = sumAbs * maxFactor * CENTS + count < 2 ** 52;
+  }
+
+  /**
+   * The invoice row of each named number into rowOf, counting the matched payments per block of
+   * invoice rows. Numbers of the dense table's form are looked up there, in a loop of their own so
+   * the table reads overlap; the rest in the index, in slot-block order (a counting sort, stable),
+   * so the index is walked block by block instead of at random. Returns how many matched.
+   */
+  findInvoices(): number {
+    const { payments, refHash, refState, rowOf, slotStart, bucketStart, scratch } = this;
+    const { byNumber, dense } = this.context.loaded;
+    let matched = dense.active ? lookUpDense(dense, refHash, refState, rowOf, bucketStart) : 0;
+    const named = prefixSums(slotStart, byNumber.blocks);
+    const sortedPayment = scratch.int32Unfilled(named);
+    const sortedHash = scratch.int32Unfilled(named);
+    const sortedRef = scratch.strings(named);
+    for (let payment = 0; payment < payments.length; payment++) {
+      const state = refState[payment] as number;
+      if (state === 0 || state === REF_DENSE) continue;
+      const hash = refHash[payment] as number;
+      const block = byNumber.blockOf(hash);
+      const at = slotStart[block] as number;
+      slotStart[block] = at + 1;
+      sortedPayment[at] = payment;
+      sortedHash[at] = hash;
+      // Not a string unless refState says so; the trim is redone only for the rare padded cell.
+      const raw = (payments[payment] as Payment).invoice as string;
+      sortedRef[at] = state === REF_TRIMMED ? trimText(raw) : raw;
     }
-    const idx = rowOf[j] as number;
-    const raw = pay.invoice;
-    const ref = typeof raw === 'string' ? trimText(raw) : '';
-    const rawCurrency = pay.currency;
-    const payCur =
+    for (let from = 0; from < named; from += LOOKUP_BATCH) {
+      const to = Math.min(named, from + LOOKUP_BATCH);
+      touchStrings(sortedRef, from, to);
+      matched += lookUp(
+        byNumber,
+        sortedRef,
+        sortedHash,
+        sortedPayment,
+        from,
+        to,
+        rowOf,
+        bucketStart,
+      );
+    }
+    return matched;
+  }
+
+  /**
+   * Step 2: the matched payments, grouped by block of invoice rows (a counting sort, stable: a block
+   * keeps payment order), with what step 3 needs copied alongside, so it reads them in order.
+   */
+  groupByInvoiceBlock(matched: number): void {
+    const { rowOf, kind, amountOf, dateOf, bucketStart, scratch, anyOrder } = this;
+    prefixSums(bucketStart, this.buckets);
+    const sortedPayment = (this.sortedPayment = scratch.int32Unfilled(matched));
+    const sortedRow = (this.sortedRow = scratch.int32Unfilled(matched));
+    const sortedAmount = (this.sortedAmount = scratch.float64Unfilled(matched));
+    const sortedDate = (this.sortedDate = scratch.float64Unfilled(matched));
+    for (let payment = 0; payment < rowOf.length; payment++) {
+      const row = rowOf[payment] as number;
+      if (row < 0) continue;
+      const block = row >>> BUCKET_SHIFT;
+      const at = bucketStart[block] as number;
+      bucketStart[block] = at + 1;
+      // ~payment: only mark the invoice, leave the payment to step 4.
+      sortedPayment[at] = anyOrder && kind[payment] === SIMPLE ? payment : ~payment;
+      sortedRow[at] = row;
+      sortedAmount[at] = amountOf[payment] as number;
+      sortedDate[at] = dateOf[payment] as number;
+    }
+  }
+
+  /**
+   * Step 3, in (nearly) invoice row order, so the paid and flags entries are read near one another
+   * rather than at random: marks each named invoice as named by the payments list, and applies the
+   * plain payments (dated by as-of, blank currency) to invoices dated by as-of.
+   */
+  applyPlainPayments(matched: number): void {
+    const { sortedPayment, sortedRow, sortedAmount, sortedDate, kind } = this;
+    const { currencyOfRow, factors, flags } = this.context.loaded;
+    const paid = this.context.loaded.payments;
+    for (let at = 0; at < matched; at++) {
+      const code = sortedPayment[at] as number;
+      const row = sortedRow[at] as number;
+      if (paid[2 * row + 1] === NO_PAYMENT_ROWS) paid[2 * row + 1] = NO_DAY;
+      if (code < 0 || ((flags[row] as number) & AFTER_AS_OF) !== 0) continue;
+      const currencyId = currencyOfRow === null ? 0 : (currencyOfRow[row] as number);
+      const cents = toMinorUnits(
+        (sortedAmount[at] as number) * (factors[currencyId] as number),
+        CENTS,
+      );
+      addPaid(paid, row, cents, sortedDate[at] as number);
+      kind[code] = APPLIED;
+    }
+  }
+
+  /**
+   * Step 4, in payment order: counts, warnings and unapplied cash. Applied and after-as-of payments
+   * are told by kind and dateOf, without reading the record.
+   */
+  settleTheRest(): void {
+    const { kind, dateOf, payments } = this;
+    const { counts, options } = this.context;
+    let applied = 0;
+    let afterAsOf = 0;
+    for (let payment = 0; payment < payments.length; payment++) {
+      const paymentKind = kind[payment] as number;
+      if (paymentKind === APPLIED) applied++;
+      else if (paymentKind === UNREADABLE) this.dropUnreadable(payments[payment] as Payment);
+      else if (!isOnOrBefore(dateOf[payment] as number, options.asOf)) afterAsOf++;
+      else this.settle(payments[payment] as Payment, this.rowOf[payment] as number);
+    }
+    counts.paymentsApplied += applied;
+    counts.paymentsAfterAsOf += afterAsOf;
+  }
+
+  /** Applies a payment dated by as-of that step 3 left, or books it as unapplied cash. */
+  private settle(payment: Payment, row: number): void {
+    const { loaded, ledger, counts } = this.context;
+    const { flags, currencies, currencyOfRow, pair } = loaded;
+    const rawCurrency = payment.currency;
+    const paymentCurrency =
       rawCurrency === undefined || trimText(rawCurrency) === ''
         ? undefined
         : ledger.currencyOf(rawCurrency);
+    const known = row >= 0;
     // The flag, not the invoice record: records are scattered over the heap, the flags are not.
-    if (idx >= 0 && ((flags[idx] as number) & AFTER_AS_OF) === 0) {
-      const curId = currencyOfRow === null ? 0 : (currencyOfRow[idx] as number);
-      const invCur = currencies[curId] as string | null;
-      const same =
-        payCur === undefined ||
-        payCur === invCur ||
-        (o.rates !== null && ledger.sectionOf(payCur) === pairSection[pair[idx] as number]);
-      if (same) {
-        const f = payCur === undefined ? (factors[curId] as number) : ledger.factor(payCur);
-        paid[2 * idx] = (paid[2 * idx] as number) + Math.round(amount * f * 100);
-        if (date > (paid[2 * idx + 1] as number)) paid[2 * idx + 1] = date;
-        counts.paymentsApplied++;
-        continue;
-      }
-      if (!warnings.skip('payment-currency'))
-        warnings.add(
-          'payment-currency',
-          pp,
-          {
-            code: 'currency-mismatch',
-            message: `payment for invoice ${ref} is in ${payCur ?? 'no currency'}, the invoice in ${invCur ?? 'no currency'}: shown as unapplied in ${payCur}`,
-            row: pay.row,
-            column: 'currency',
-            raw: pay.currency,
-            action: 'row kept',
-          },
-          'payments in another currency than their invoice, shown as unapplied',
-        );
-    } else if (ref !== '' && idx < 0) {
-      if (!warnings.skip('unknown-invoice'))
-        warnings.add(
-          'unknown-invoice',
-          pp,
-          {
-            code: 'other',
-            message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
-            row: pay.row,
-            column: 'invoice',
-            raw: ref,
-            action: 'row kept',
-          },
-          'payments for unknown invoices, shown as unapplied',
-        );
+    const aged = known && ((flags[row] as number) & AFTER_AS_OF) === 0;
+    const invoiceCurrency = known
+      ? (currencies[currencyOfRow === null ? 0 : (currencyOfRow[row] as number)] as string | null)
+      : null;
+    const sameMoney =
+      aged &&
+      (paymentCurrency === undefined ||
+        paymentCurrency === invoiceCurrency ||
+        (this.context.options.rates !== null &&
+          ledger.sectionOf(paymentCurrency) === ledger.pairSection[pair[row] as number]));
+    if (appliesToInvoice(known, aged, sameMoney)) {
+      const factor =
+        paymentCurrency === undefined
+          ? (loaded.factors[currencyOfRow === null ? 0 : (currencyOfRow[row] as number)] as number)
+          : ledger.factor(paymentCurrency);
+      addPaid(loaded.payments, row, toMinorUnits(payment.amount * factor, CENTS), payment.date);
+      counts.paymentsApplied++;
+      return;
     }
-    // Unapplied: no invoice, unknown invoice, invoice issued after as-of, or currency mismatch.
-    const cur =
-      payCur !== undefined
-        ? payCur
-        : idx >= 0
-          ? (currencies[currencyOfRow === null ? 0 : (currencyOfRow[idx] as number)] as
-              string | null)
-          : o.defaultCurrency;
-    const s = ledger.sectionOf(cur);
-    const rawCustomer = typeof pay.customer === 'string' ? trimText(pay.customer) : '';
+    if (aged) this.reportCurrency(payment, paymentCurrency, invoiceCurrency);
+    else if (!known) this.reportUnknownInvoice(payment);
+    this.bookUnapplied(payment, row, paymentCurrency ?? (known ? invoiceCurrency : undefined));
+  }
+
+  /**
+   * Books a payment as unapplied cash in its currency (else the invoice's, else the default) under
+   * its customer (else the invoice's, else UNKNOWN_CUSTOMER).
+   */
+  private bookUnapplied(payment: Payment, row: number, currency: string | null | undefined): void {
+    const { ledger, options, loaded, counts } = this.context;
+    const cur = currency === undefined ? options.defaultCurrency : currency;
+    const section = ledger.sectionOf(cur);
+    const named = typeof payment.customer === 'string' ? trimText(payment.customer) : '';
     const customer =
-      rawCustomer !== ''
-        ? rawCustomer
-        : idx >= 0
-          ? (pairCustomer[pair[idx] as number] as string)
+      named !== ''
+        ? named
+        : row >= 0
+          ? (ledger.pairCustomer[loaded.pair[row] as number] as string)
           : UNKNOWN_CUSTOMER;
     ledger.addUnapplied(
-      ledger.pairOf(s, customer),
-      Math.round(amount * ledger.factor(cur) * 100),
-      date,
+      ledger.pairOf(section, customer),
+      toMinorUnits(payment.amount * ledger.factor(cur), CENTS),
+      payment.date,
     );
     counts.paymentsUnapplied++;
   }
-  counts.paymentsApplied += applied;
-  counts.paymentsAfterAsOf += afterAsOf;
+
+  /** Counts and reports a payment without a readable date or amount (dropped). */
+  private dropUnreadable(payment: Payment): void {
+    const { warnings, counts, options } = this.context;
+    counts.paymentsDropped++;
+    const badDate = !Number.isInteger(payment.date);
+    const kind = badDate ? 'payment-date' : 'payment-amount';
+    if (warnings.skip(kind)) return;
+    warnings.add(
+      kind,
+      options.paymentPlace,
+      {
+        code: 'missing-required-value',
+        message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
+        row: payment.row,
+        column: badDate ? 'date' : 'amount',
+        action: 'row dropped',
+      },
+      `payments without a readable ${badDate ? 'date' : 'amount'}`,
+    );
+  }
+
+  private reportCurrency(
+    payment: Payment,
+    paymentCurrency: string | null | undefined,
+    invoiceCurrency: string | null,
+  ): void {
+    const { warnings, options } = this.context;
+    if (warnings.skip('payment-currency')) return;
+    warnings.add(
+      'payment-currency',
+      options.paymentPlace,
+      {
+        code: 'currency-mismatch',
+        message: `payment for invoice ${refOf(payment)} is in ${paymentCurrency ?? 'no currency'}, the invoice in ${invoiceCurrency ?? 'no currency'}: shown as unapplied in ${paymentCurrency}`,
+        row: payment.row,
+        column: 'currency',
+        raw: payment.currency,
+        action: 'row kept',
+      },
+      'payments in another currency than their invoice, shown as unapplied',
+    );
+  }
+
+  private reportUnknownInvoice(payment: Payment): void {
+    const { warnings, options } = this.context;
+    const ref = refOf(payment);
+    if (ref === '' || warnings.skip('unknown-invoice')) return;
+    warnings.add(
+      'unknown-invoice',
+      options.paymentPlace,
+      {
+        code: 'other',
+        message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
+        row: payment.row,
+        column: 'invoice',
+        raw: ref,
+        action: 'row kept',
+      },
+      'payments for unknown invoices, shown as unapplied',
+    );
+  }
+}
+
+/** The trimmed invoice number a payment names ('' when none). */
+function refOf(payment: Payment): string {
+  const raw = payment.invoice;
+  return typeof raw === 'string' ? trimText(raw) : '';
+}
+
+/** Adds a payment's cents to an invoice's paid cents and keeps its latest payment day. */
+function addPaid(paid: Float64Array, row: number, cents: number, date: number): void {
+  paid[2 * row] = (paid[2 * row] as number) + cents;
+  if (date > (paid[2 * row + 1] as number)) paid[2 * row + 1] = date;
 }
 
 /**
@@ -329,9 +446,9 @@ function readBatch(
 ): number {
   let sumAbs = 0;
   for (let j = from; j < to; j++) {
-    const pay = payments[j] as Payment;
-    const date = pay.date;
-    const amount = pay.amount;
+    const record = payments[j] as Payment;
+    const date = record.date;
+    const amount = record.amount;
     if (!(Number.isInteger(date) && Number.isFinite(amount))) {
       refs[j - from] = '';
       kind[j] = UNREADABLE;
@@ -340,7 +457,7 @@ function readBatch(
     sumAbs += Math.abs(amount);
     amountOf[j] = amount;
     dateOf[j] = date;
-    const rawCurrency = pay.currency;
+    const rawCurrency = record.currency;
     kind[j] =
       date <= asOf && (rawCurrency === undefined || trimText(rawCurrency) === '')
         ? SIMPLE
@@ -378,11 +495,11 @@ function hashRefs(
         continue;
       }
     }
-    const h = hashString(ref);
-    refHash[j] = h;
+    const hash = hashString(ref);
+    refHash[j] = hash;
     refState[j] = ref === raw ? REF_AS_IS : REF_TRIMMED;
-    const b = byNumber.blockOf(h) + 1;
-    slotStart[b] = (slotStart[b] as number) + 1;
+    const block = byNumber.blockOf(hash) + 1;
+    slotStart[block] = (slotStart[block] as number) + 1;
   }
 }
 
@@ -399,14 +516,13 @@ function lookUpDense(
   bucketStart: Int32Array,
 ): number {
   let matched = 0;
-  const m = rowOf.length;
-  for (let j = 0; j < m; j++) {
+  for (let j = 0; j < rowOf.length; j++) {
     if (refState[j] !== REF_DENSE) continue;
-    const idx = dense.rowOf(refHash[j] as number);
-    rowOf[j] = idx;
-    if (idx >= 0) {
-      const b = (idx >>> BUCKET_SHIFT) + 1;
-      bucketStart[b] = (bucketStart[b] as number) + 1;
+    const row = dense.rowOf(refHash[j] as number);
+    rowOf[j] = row;
+    if (row >= 0) {
+      const block = (row >>> BUCKET_SHIFT) + 1;
+      bucketStart[block] = (bucketStart[block] as number) + 1;
       matched++;
     }
   }
@@ -430,9 +546,9 @@ function touchStrings(strings: string[], from: number, to: number): number {
  */
 function lookUp(
   byNumber: InvoiceNumberIndex,
-  aRef: string[],
-  aHash: Int32Array,
-  aJ: Int32Array,
+  sortedRef: string[],
+  sortedHash: Int32Array,
+  sortedPayment: Int32Array,
   from: number,
   to: number,
   rowOf: Int32Array,
@@ -440,22 +556,13 @@ function lookUp(
 ): number {
   let matched = 0;
   for (let at = from; at < to; at++) {
-    const idx = byNumber.getHashed(aRef[at] as string, aHash[at] as number);
-    rowOf[aJ[at] as number] = idx;
-    if (idx >= 0) {
-      const b = (idx >>> BUCKET_SHIFT) + 1;
-      bucketStart[b] = (bucketStart[b] as number) + 1;
+    const row = byNumber.getHashed(sortedRef[at] as string, sortedHash[at] as number);
+    rowOf[sortedPayment[at] as number] = row;
+    if (row >= 0) {
+      const block = (row >>> BUCKET_SHIFT) + 1;
+      bucketStart[block] = (bucketStart[block] as number) + 1;
       matched++;
     }
   }
   return matched;
-}
-
-/**
- * Turns counts per block (counts[b + 1]) into each block's first position (counts[b]), for a
- * counting sort; returns the total.
- */
-function prefixSums(counts: Int32Array, blocks: number): number {
-  for (let b = 1; b <= blocks; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
-  return counts[blocks] as number;
 }

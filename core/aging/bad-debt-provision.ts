@@ -1,3 +1,4 @@
+import { CENTS, toMinorUnits } from '../columns/money.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** A bucket's amount, as ageReceivables reports it. */
@@ -55,7 +56,7 @@ export function badDebtProvision(
   let totalCents = 0;
   const lines = buckets.map(({ label, amount }, i) => {
     const rate = rates[i] as number;
-    const cents = amount > 0 ? Math.round(amount * rate * 100) : 0;
+    const cents = amount > 0 ? toMinorUnits(amount * rate, CENTS) : 0;
     totalCents += cents;
     return { label, amount, rate, provision: cents / 100 };
   });

@@ -2,8 +2,8 @@ import type { AgingBucket } from './aging-buckets.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { AgingCustomer } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
-import { bucketRecord } from './bucket-record.js';
-import { largestFirst } from './sorted-positions.js';
+import { bucketRecord } from '../internal/bucket-record.js';
+import { largestFirst } from '../internal/sorted-positions.js';
 
 /**
  * One line per customer of a section: open, overdue, credit, unapplied, items, amount per bucket and
@@ -12,61 +12,61 @@ import { largestFirst } from './sorted-positions.js';
  * Formula: open = Σ bucket amounts; creditUse = (open − unapplied) ÷ credit limit, null without a
  * positive limit. A customer with only unapplied cash is listed with zero open.
  *
- * @param sec - The section.
+ * @param section - The section.
  * @param buckets - The buckets, for the labels.
  * @param ledger - Pairs, their names, limits and unapplied cash.
  * @param totals - Pass 3's sums.
  * @returns The customers, in currency units.
  * @example
- * summarizeByCustomer(sec, o.buckets, ledger, totals)[0]; // {id: 'ACME', open: 60, buckets: {…}, …}
+ * summarizeByCustomer(section, openOfPair.buckets, ledger, totals)[0]; // {id: 'ACME', open: 60, buckets: {…}, …}
  */
 export function summarizeByCustomer(
-  sec: LedgerSection,
+  section: LedgerSection,
   buckets: readonly AgingBucket[],
   ledger: AgingLedger,
   totals: OpenItemTotals,
 ): AgingCustomer[] {
-  const nb = buckets.length;
+  const bucketCount = buckets.length;
   const { pairBuckets, pairBucketCount, pairOverdue, pairCredit } = totals;
   const { pairCustomer } = ledger;
   const labels = buckets.map((b) => b.label);
   const zeroBuckets = bucketRecord(labels);
-  const { pairs } = sec;
-  const n = pairs.length;
+  const { pairs } = section;
+  const pairCount = pairs.length;
   // Sorted first on the open cents, then each line made in output order.
-  const openCents = new Float64Array(n);
-  const open = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const p = pairs[k] as number;
-    let c = 0;
-    for (let b = 0; b < nb; b++) c += pairBuckets[p * nb + b] as number;
-    openCents[k] = c;
-    open[k] = c / 100;
+  const openCents = new Float64Array(pairCount);
+  const open = new Float64Array(pairCount);
+  for (let k = 0; k < pairCount; k++) {
+    const pair = pairs[k] as number;
+    let cents = 0;
+    for (let b = 0; b < bucketCount; b++) cents += pairBuckets[pair * bucketCount + b] as number;
+    openCents[k] = cents;
+    open[k] = cents / 100;
   }
   const order = largestFirst(open, (k) => pairCustomer[pairs[k] as number] as string);
-  const customers = new Array<AgingCustomer>(n);
-  for (let r = 0; r < n; r++) {
-    const k = order[r] as number;
-    const p = pairs[k] as number;
+  const customers = new Array<AgingCustomer>(pairCount);
+  for (let rank = 0; rank < pairCount; rank++) {
+    const k = order[rank] as number;
+    const pair = pairs[k] as number;
     let items = 0;
     const byLabel = { ...zeroBuckets };
-    for (let b = 0; b < nb; b++) {
-      items += pairBucketCount[p * nb + b] as number;
-      byLabel[labels[b] as string] = (pairBuckets[p * nb + b] as number) / 100;
+    for (let b = 0; b < bucketCount; b++) {
+      items += pairBucketCount[pair * bucketCount + b] as number;
+      byLabel[labels[b] as string] = (pairBuckets[pair * bucketCount + b] as number) / 100;
     }
-    const o = openCents[k] as number;
-    const u = ledger.unappliedCents[p] as number;
-    const limit = ledger.pairLimit[p] ?? null;
-    customers[r] = {
-      id: pairCustomer[p] as string,
+    const openOfPair = openCents[k] as number;
+    const unapplied = ledger.unappliedCents[pair] as number;
+    const limit = ledger.pairLimit[pair] ?? null;
+    customers[rank] = {
+      id: pairCustomer[pair] as string,
       open: open[k] as number,
-      overdue: (pairOverdue[p] as number) / 100,
-      credit: (pairCredit[p] as number) / 100,
-      unapplied: u / 100,
+      overdue: (pairOverdue[pair] as number) / 100,
+      credit: (pairCredit[pair] as number) / 100,
+      unapplied: unapplied / 100,
       openItems: items,
       buckets: byLabel,
       creditLimit: limit,
-      creditUse: creditUse(o, u, limit),
+      creditUse: creditUse(openOfPair, unapplied, limit),
     };
   }
   return customers;

@@ -1,5 +1,6 @@
+import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
-import type { NormalisedAgingOptions } from './aging-options.js';
+import type { NormalizedAgingOptions } from './aging-options.js';
 import type { AgingBucketTotal, AgingProvision, AgingSection } from './aging-result.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
 import { badDebtProvision } from './bad-debt-provision.js';
@@ -22,119 +23,158 @@ import { unappliedByCustomer } from './unapplied-by-customer.js';
  * not cover the AR); days late simple and amount-weighted means over settled invoices; provision =
  * Σ bucket amount × rate, and the sales to cover it = provision ÷ net margin (to the cent).
  *
- * @param sec - The section.
- * @param s - The section's number.
- * @param o - Normalised options.
+ * @param section - The section.
+ * @param sectionNumber - The section's number.
+ * @param options - Normalized options.
  * @param ledger - Pairs and unapplied cash.
  * @param totals - Pass 3's sums.
  * @param warnings - Collector for the countback warning.
  * @returns The section, in currency units.
  * @example
- * summarizeSection(sec, 0, o, ledger, totals, warnings).totals.open; // 60
+ * summarizeSection(section, 0, options, ledger, totals, warnings).totals.open; // 60
  */
 export function summarizeSection(
-  sec: LedgerSection,
-  s: number,
-  o: NormalisedAgingOptions,
+  section: LedgerSection,
+  sectionNumber: number,
+  options: NormalizedAgingOptions,
   ledger: AgingLedger,
   totals: OpenItemTotals,
   warnings: WarningCollector,
 ): AgingSection {
-  const { buckets, asOf } = o;
-  const nb = buckets.length;
-  const { pairBuckets, pairBucketCount, pairOverdue, pairCredit } = totals;
-  const bucketCents = new Float64Array(nb);
-  const bucketCount = new Int32Array(nb);
-  let overdueCents = 0;
-  let creditCents = 0;
-  let unappliedTotal = 0;
-  const { pairs } = sec;
-  for (let k = 0; k < pairs.length; k++) {
-    const p = pairs[k] as number;
-    for (let b = 0; b < nb; b++) {
-      bucketCents[b] = (bucketCents[b] as number) + (pairBuckets[p * nb + b] as number);
-      bucketCount[b] = (bucketCount[b] as number) + (pairBucketCount[p * nb + b] as number);
-    }
-    overdueCents += pairOverdue[p] as number;
-    creditCents += pairCredit[p] as number;
-    unappliedTotal += ledger.unappliedCents[p] as number;
-  }
-  const customers = summarizeByCustomer(sec, buckets, ledger, totals);
-  const priority = collectionPriority(sec, nb, ledger, totals);
-  const owners = summarizeByOwner(sec, s, buckets, totals);
-  const unapplied = unappliedByCustomer(sec, ledger);
+  const { buckets } = options;
+  const sums = sectionSums(section, buckets.length, ledger, totals);
+  const bucketTotals: AgingBucketTotal[] = buckets.map((bucket, b) => ({
+    ...bucket,
+    amount: (sums.bucketCents[b] as number) / CENTS,
+    count: sums.bucketCount[b] as number,
+  }));
+  const open = sums.openCents / CENTS;
+  return {
+    currency: section.key,
+    totals: {
+      open,
+      current: (sums.openCents - sums.overdueCents) / CENTS,
+      overdue: sums.overdueCents / CENTS,
+      credit: sums.creditCents / CENTS,
+      unapplied: sums.unappliedCents / CENTS,
+      net: (sums.openCents - sums.unappliedCents) / CENTS,
+      openItems: sums.items,
+      shareOverdue: sums.openCents > 0 ? sums.overdueCents / sums.openCents : null,
+    },
+    buckets: bucketTotals,
+    customers: summarizeByCustomer(section, buckets, ledger, totals),
+    owners: summarizeByOwner(section, sectionNumber, buckets, totals),
+    unapplied: unappliedByCustomer(section, ledger),
+    dso: sectionDso(section, open, options, totals.firstMonth, warnings),
+    averageDaysLate: {
+      simple: section.settled > 0 ? section.lateSum / section.settled : null,
+      weighted: section.lateWeight > 0 ? section.lateWeighted / section.lateWeight : null,
+      invoices: section.settled,
+      lateInvoices: section.late,
+    },
+    provision: sectionProvision(bucketTotals, options),
+    priority: collectionPriority(section, buckets.length, ledger, totals),
+    invoices: section.lines,
+  };
+}
 
-  let openTotal = 0;
-  let itemTotal = 0;
-  const bucketTotals: AgingBucketTotal[] = buckets.map((bucket, b) => {
-    openTotal += bucketCents[b] as number;
-    itemTotal += bucketCount[b] as number;
-    return { ...bucket, amount: (bucketCents[b] as number) / 100, count: bucketCount[b] as number };
-  });
-  const open = openTotal / 100;
-  const monthly = new Map<number, number>();
-  const monthlyCents = sec.monthly as Float64Array;
-  for (let k = 0; k < monthlyCents.length; k++) {
-    const c = monthlyCents[k] as number;
-    if (c !== 0) monthly.set(totals.firstMonth + k, c / 100);
+/** A section's sums over its pairs, in cents: per bucket, open, overdue, credit and unapplied. */
+interface SectionSums {
+  bucketCents: Float64Array;
+  bucketCount: Int32Array;
+  openCents: number;
+  items: number;
+  overdueCents: number;
+  creditCents: number;
+  unappliedCents: number;
+}
+
+function sectionSums(
+  section: LedgerSection,
+  bucketCount: number,
+  ledger: AgingLedger,
+  totals: OpenItemTotals,
+): SectionSums {
+  const { pairBuckets, pairBucketCount, pairOverdue, pairCredit } = totals;
+  const sums: SectionSums = {
+    bucketCents: new Float64Array(bucketCount),
+    bucketCount: new Int32Array(bucketCount),
+    openCents: 0,
+    items: 0,
+    overdueCents: 0,
+    creditCents: 0,
+    unappliedCents: 0,
+  };
+  for (const pair of section.pairs) {
+    for (let b = 0; b < bucketCount; b++) {
+      sums.bucketCents[b] =
+        (sums.bucketCents[b] as number) + (pairBuckets[pair * bucketCount + b] as number);
+      sums.bucketCount[b] =
+        (sums.bucketCount[b] as number) + (pairBucketCount[pair * bucketCount + b] as number);
+    }
+    sums.overdueCents += pairOverdue[pair] as number;
+    sums.creditCents += pairCredit[pair] as number;
+    sums.unappliedCents += ledger.unappliedCents[pair] as number;
   }
-  const creditSales = sec.salesWindowCents / 100;
-  const countback = countbackFromMonthlySales(open, monthly, asOf);
+  // Open = Σ bucket amounts, added in bucket order.
+  for (let b = 0; b < bucketCount; b++) {
+    sums.openCents += sums.bucketCents[b] as number;
+    sums.items += sums.bucketCount[b] as number;
+  }
+  return sums;
+}
+
+/** DSO standard and countback of a section (countback null, reported, when sales do not cover AR). */
+function sectionDso(
+  section: LedgerSection,
+  open: number,
+  options: NormalizedAgingOptions,
+  firstMonth: number,
+  warnings: WarningCollector,
+): AgingSection['dso'] {
+  const monthly = new Map<number, number>();
+  const monthlyCents = section.monthly as Float64Array;
+  for (let k = 0; k < monthlyCents.length; k++) {
+    const cents = monthlyCents[k] as number;
+    if (cents !== 0) monthly.set(firstMonth + k, cents / CENTS);
+  }
+  const creditSales = section.salesWindowCents / CENTS;
+  const countback = countbackFromMonthlySales(open, monthly, options.asOf);
   if (countback === null) {
     warnings.add(
-      `countback:${sec.key}`,
+      `countback:${section.key}`,
       {},
       {
         code: 'other',
-        message: `DSO countback${sec.key === null ? '' : ` (${sec.key})`}: all sales up to as-of do not cover the open AR; countback left empty`,
+        message: `DSO countback${section.key === null ? '' : ` (${section.key})`}: all sales up to as-of do not cover the open AR; countback left empty`,
         action: 'none',
       },
       'countback not covered',
     );
   }
-  let provision: AgingProvision | null = null;
-  if (o.provisionRates) {
-    const pr = badDebtProvision(bucketTotals, o.provisionRates);
-    provision = {
-      ...pr,
-      netMargin: o.netMargin,
-      salesToCover:
-        o.netMargin === null
-          ? null
-          : Math.round(salesToCoverBadDebt(pr.total, o.netMargin) * 100) / 100,
-    };
-  }
   return {
-    currency: sec.key,
-    totals: {
-      open,
-      current: (openTotal - overdueCents) / 100,
-      overdue: overdueCents / 100,
-      credit: creditCents / 100,
-      unapplied: unappliedTotal / 100,
-      net: (openTotal - unappliedTotal) / 100,
-      openItems: itemTotal,
-      shareOverdue: openTotal > 0 ? overdueCents / openTotal : null,
-    },
-    buckets: bucketTotals,
-    customers,
-    owners,
-    unapplied,
-    dso: {
-      standard: dsoStandard(open, creditSales, o.dsoDays),
-      countback,
-      days: o.dsoDays,
-      creditSales,
-      ar: open,
-    },
-    averageDaysLate: {
-      simple: sec.settled > 0 ? sec.lateSum / sec.settled : null,
-      weighted: sec.lateWeight > 0 ? sec.lateWeighted / sec.lateWeight : null,
-      invoices: sec.settled,
-      lateInvoices: sec.late,
-    },
-    provision,
-    priority,
-    invoices: sec.lines,
+    standard: dsoStandard(open, creditSales, options.dsoDays),
+    countback,
+    days: options.dsoDays,
+    creditSales,
+    ar: open,
+  };
+}
+
+/** The bad-debt provision of a section and the sales to cover it, null without provision rates. */
+function sectionProvision(
+  bucketTotals: readonly AgingBucketTotal[],
+  options: NormalizedAgingOptions,
+): AgingProvision | null {
+  if (!options.provisionRates) return null;
+  const provision = badDebtProvision(bucketTotals, options.provisionRates);
+  const { netMargin } = options;
+  return {
+    ...provision,
+    netMargin,
+    salesToCover:
+      netMargin === null
+        ? null
+        : toMinorUnits(salesToCoverBadDebt(provision.total, netMargin), CENTS) / CENTS,
   };
 }

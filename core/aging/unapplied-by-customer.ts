@@ -1,8 +1,8 @@
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { UnappliedLine } from './aging-result.js';
-import { listedPairs } from './listed-pairs.js';
-import { largestFirst } from './sorted-positions.js';
+import { listedPairs } from '../internal/listed-pairs.js';
+import { largestFirst } from '../internal/sorted-positions.js';
 
 /**
  * The unapplied cash of a section, one line per customer with any: amount, payments, first and
@@ -11,18 +11,18 @@ import { largestFirst } from './sorted-positions.js';
  * Formula: amount = Σ payments dated ≤ as-of that could not be applied to an invoice (none named,
  * unknown, dated after as-of, or in an unconverted other currency).
  *
- * @param sec - The section.
+ * @param section - The section.
  * @param ledger - Pairs and their unapplied cash.
  * @returns The lines, in currency units with ISO dates.
  * @example
- * unappliedByCustomer(sec, ledger)[0]; // {customer: 'ACME', amount: 40, count: 1, firstDate: '2024-02-10', …}
+ * unappliedByCustomer(section, ledger)[0]; // {customer: 'ACME', amount: 40, count: 1, firstDate: '2024-02-10', …}
  */
-export function unappliedByCustomer(sec: LedgerSection, ledger: AgingLedger): UnappliedLine[] {
+export function unappliedByCustomer(section: LedgerSection, ledger: AgingLedger): UnappliedLine[] {
   const { pairCustomer, unappliedCount, unappliedCents } = ledger;
   // The pairs with unapplied cash and their amounts, sorted first; each line is then made in output
   // order, with one ISO string per distinct day (a few hundred days for thousands of lines).
-  const { listed, values: amountOf } = listedPairs(sec.pairs, (p) =>
-    (unappliedCount[p] as number) === 0 ? null : (unappliedCents[p] as number) / 100,
+  const { listed, values: amountOf } = listedPairs(section.pairs, (pair) =>
+    (unappliedCount[pair] as number) === 0 ? null : (unappliedCents[pair] as number) / 100,
   );
   const order = largestFirst(amountOf, (k) => pairCustomer[listed[k] as number] as string);
   const isoDays = new Map<number, string>();
@@ -35,15 +35,15 @@ export function unappliedByCustomer(sec: LedgerSection, ledger: AgingLedger): Un
     return text;
   };
   const unapplied = new Array<UnappliedLine>(listed.length);
-  for (let r = 0; r < listed.length; r++) {
-    const k = order[r] as number;
-    const p = listed[k] as number;
-    unapplied[r] = {
-      customer: pairCustomer[p] as string,
+  for (let rank = 0; rank < listed.length; rank++) {
+    const k = order[rank] as number;
+    const pair = listed[k] as number;
+    unapplied[rank] = {
+      customer: pairCustomer[pair] as string,
       amount: amountOf[k] as number,
-      count: unappliedCount[p] as number,
-      firstDate: iso(ledger.unappliedFirst[p] as number),
-      lastDate: iso(ledger.unappliedLast[p] as number),
+      count: unappliedCount[pair] as number,
+      firstDate: iso(ledger.unappliedFirst[pair] as number),
+      lastDate: iso(ledger.unappliedLast[pair] as number),
     };
   }
   return unapplied;

@@ -1,6 +1,6 @@
 import type { Deal } from '../columns/records.js';
 import { dealWeights } from './deal-weights.js';
-import { fromMinorUnits, toMinorUnits } from './money.js';
+import { fromMinorUnits, toMinorUnits } from '../columns/money.js';
 import { monthIndexFromEpochDay, monthLabel } from './period-keys.js';
 import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';

@@ -1,4 +1,4 @@
-import { toMinorUnits } from './money.js';
+import { toMinorUnits } from '../columns/money.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { OPEN } from './prepared-deals.js';
 

@@ -4,7 +4,7 @@ import type { EpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
 import type { DealWeights } from './deal-weights.js';
 import { dealWeights } from './deal-weights.js';
-import { fromMinorUnits } from './money.js';
+import { fromMinorUnits } from '../columns/money.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';

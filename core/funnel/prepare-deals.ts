@@ -4,8 +4,13 @@ import type { TextCodes } from '../columns/coded-text-column.js';
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, DealStatus, StageChange } from '../columns/records.js';
 import { dealTable } from './deal-table.js';
-import { Dictionary } from './dictionary.js';
-import { DEFAULT_MONEY_DECIMALS, fromMinorUnits, moneyScale, toMinorUnits } from './money.js';
+import { StringIndex } from '../internal/string-index.js';
+import {
+  DEFAULT_MONEY_DECIMALS,
+  fromMinorUnits,
+  moneyScale,
+  toMinorUnits,
+} from '../columns/money.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { MissingField, PreparedDeals, PreparedStage, UnknownStage } from './prepared-deals.js';
 import { LOST, OPEN, WON } from './prepared-deals.js';
@@ -134,9 +139,9 @@ export function prepareDeals(
   const owner = new Int32Array(size);
   const region = new Int32Array(size);
   const product = new Int32Array(size);
-  const owners = new Dictionary();
-  const regions = new Dictionary();
-  const products = new Dictionary();
+  const owners = new StringIndex();
+  const regions = new StringIndex();
+  const products = new StringIndex();
   const warnings = new WarningCollector();
   const unknown = new Map<string, UnknownStage>();
   const missAmount = tally(
@@ -232,7 +237,7 @@ export function prepareDeals(
       if (closes === undefined || Number.isNaN(closes[i]!)) count(missClose, row, i);
     }
     if (accountBlank[accounts.codes[i]!] === 1) count(missAccount, row, i);
-    if (owners.values[ownerCode] === '') count(missOwner, row, i);
+    if (owners.keyAt(ownerCode) === '') count(missOwner, row, i);
     if (createds === undefined || Number.isNaN(createds[i]!)) count(missCreated, row, i);
   }
   const choice = resolved
@@ -433,11 +438,11 @@ export function prepareDeals(
     amountMinor,
     probability: probability ?? blank(),
     owner,
-    owners: owners.values,
+    owners: [...owners.keyList],
     region,
-    regions: regions.values,
+    regions: [...regions.keyList],
     product,
-    products: products.values,
+    products: [...products.keyList],
     closeDay,
     createdDay: createds ?? blank(),
     stageEnteredDay,
@@ -493,11 +498,16 @@ function anyValue(texts: TextCodes | undefined): boolean {
  * Row i's text coded in `dictionary`, coding each distinct text of the column once (`codeOf`
  * remembers it per column code, -1 until then).
  */
-function codeOnce(dictionary: Dictionary, codeOf: Int32Array, texts: TextCodes, i: number): number {
+function codeOnce(
+  dictionary: StringIndex,
+  codeOf: Int32Array,
+  texts: TextCodes,
+  i: number,
+): number {
   const c = texts.codes[i]!;
   let code = codeOf[c]!;
   if (code < 0) {
-    code = dictionary.codeOfRaw(texts.dictionary[c] as string | undefined);
+    code = dictionary.intern(((texts.dictionary[c] as string | undefined) ?? '').trim());
     codeOf[c] = code;
   }
   return code;

@@ -1,7 +1,7 @@
 import type { Deal } from '../columns/records.js';
 import type { DealWeights } from './deal-weights.js';
 import { dealWeights } from './deal-weights.js';
-import { fromMinorUnits, toMinorUnits } from './money.js';
+import { fromMinorUnits, toMinorUnits } from '../columns/money.js';
 import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';

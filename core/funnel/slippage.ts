@@ -2,7 +2,12 @@ import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
-import { fromMinorUnits, moneyScale, toMinorUnits, DEFAULT_MONEY_DECIMALS } from './money.js';
+import {
+  fromMinorUnits,
+  moneyScale,
+  toMinorUnits,
+  DEFAULT_MONEY_DECIMALS,
+} from '../columns/money.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { ResolveTemplateOptions } from './resolve-template.js';
 import { resolveTemplate, stageMatcher, terminalStatusOf } from './resolve-template.js';

@@ -1,7 +1,7 @@
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
-import { fromMinorUnits, toMinorUnits } from './money.js';
+import { fromMinorUnits, toMinorUnits } from '../columns/money.js';
 import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';

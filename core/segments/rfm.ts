@@ -8,7 +8,7 @@ import {
   fromMinorUnits,
   moneyScale,
   toMinorUnits,
-} from '../funnel/money.js';
+} from '../columns/money.js';
 import type { Better } from './count-worse.js';
 import { countWorse } from './count-worse.js';
 import type { RfmSegmentKey } from './rfm-segment.js';

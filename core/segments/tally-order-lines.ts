@@ -8,7 +8,7 @@ import {
   fromMinorUnits,
   moneyScale,
   toMinorUnits,
-} from '../funnel/money.js';
+} from '../columns/money.js';
 
 /** Options shared by everything that builds per-customer figures from order lines. */
 export interface TallyOrderLinesOptions {

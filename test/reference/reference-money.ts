@@ -1,7 +1,7 @@
 /**
  * Money for the plain reference implementations: amounts become whole minor units (cents) before
  * they are added, rounded half away from zero as their decimal text reads (ISSUE 15, "one set of
- * shared rules: money"; the same rule as core/funnel/money.ts, written here the slow, obvious way).
+ * shared rules: money"; the same rule as core/columns/money.ts, written here the slow, obvious way).
  */
 
 /** Minor units per unit of money: money is kept to two decimals. */

@@ -1,10 +1,16 @@
 /**
- * Money is summed in integer minor units (cents at 2 decimals) so that totals reconcile exactly
- * with the row sums shown at those decimals; float64 holds integers exactly up to 2^53.
+ * The one money rule of every analysis (forecast, segments, aging): an amount becomes integer minor
+ * units (cents at 2 decimals) rounded half away from zero as its decimal text reads, and sums are
+ * taken over those integers, so totals reconcile exactly with the row figures shown at those
+ * decimals (float64 holds integers exactly up to 2^53). Two analyses of one amount never differ
+ * by a cent.
  */
 
 /** Decimals kept for money: amounts are rounded to cents before they are summed. */
 export const DEFAULT_MONEY_DECIMALS = 2;
+
+/** Minor units per unit at 2 decimals: aging keeps cents whatever the currency. */
+export const CENTS = 100;
 
 /** The number of minor units in one unit of money, e.g. 100 for 2 decimals. */
 export function moneyScale(decimals: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedPairs } from '../../../core/aging/listed-pairs.js';
+import { listedPairs } from '../../../core/internal/listed-pairs.js';
 
 describe('listedPairs', () => {
   it('keeps the pairs with a value, in pair order, with their values', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvoiceNumberIndex } from '../../../core/aging/invoice-number-index.js';
+import { InvoiceNumberIndex } from '../../../core/internal/invoice-number-index.js';
 import type { Invoice } from '../../../core/columns/records.js';
-import { hashString } from '../../../core/aging/string-index.js';
+import { hashString } from '../../../core/internal/string-index.js';
 
 const invoice = (row: number, number: string): Invoice => ({
   row,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketRecord } from '../../../core/aging/bucket-record.js';
+import { bucketRecord } from '../../../core/internal/bucket-record.js';
 
 describe('bucketRecord', () => {
   it('holds every label at 0, in bucket order, and its copies are independent', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acquireScratchArrays, releaseScratchArrays } from '../../../core/aging/scratch-arrays.js';
+import {
+  acquireScratchArrays,
+  releaseScratchArrays,
+} from '../../../core/internal/scratch-arrays.js';
 
 describe('acquireScratchArrays', () => {
   it('hands out zero-filled arrays of the length asked, also when reusing a dirty buffer', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromMinorUnits, moneyScale, toMinorUnits } from '../../../core/funnel/money.js';
+import { fromMinorUnits, moneyScale, toMinorUnits } from '../../../core/columns/money.js';
 
 /**
  * The rule toMinorUnits must keep, written the plain (slow) way: a product within 1e-6 of a half

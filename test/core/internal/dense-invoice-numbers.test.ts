@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DenseInvoiceNumbers } from '../../../core/aging/dense-invoice-numbers.js';
-import { ScratchArrays } from '../../../core/aging/scratch-arrays.js';
+import { DenseInvoiceNumbers } from '../../../core/internal/dense-invoice-numbers.js';
+import { ScratchArrays } from '../../../core/internal/scratch-arrays.js';
 
 describe('DenseInvoiceNumbers', () => {
   it('reads one prefix and a plain number, learnt from the first number with digits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareIds } from '../../../core/columns/compare-ids.js';
-import { largestFirst } from '../../../core/aging/sorted-positions.js';
+import { largestFirst } from '../../../core/internal/sorted-positions.js';
 
 describe('largestFirst', () => {
   it('orders by value, largest first, then by customer name', () => {

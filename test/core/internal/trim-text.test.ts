@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTrimmedSpace, trimText } from '../../../core/aging/trim-text.js';
+import { isTrimmedSpace, trimText } from '../../../core/internal/trim-text.js';
 
 describe('isTrimmedSpace', () => {
   it('holds for exactly the code units String.prototype.trim removes', () => {

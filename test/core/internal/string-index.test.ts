@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashString, StringIndex } from '../../../core/aging/string-index.js';
+import { hashString, StringIndex } from '../../../core/internal/string-index.js';
 
 describe('StringIndex', () => {
   it('keeps the first value of a key and reports it on a repeat', () => {
