@@ -12,6 +12,15 @@ export type { ReadSheetRecordsOptions } from '../workbook/read-sheet-records.js'
 export { loadSegmentRecords } from '../workbook/load-segment-records.js';
 export type { LoadSegmentRecordsResult } from '../workbook/load-segment-records.js';
 
+// Excel's worksheet limits, which the readers stop at.
+export {
+  EXCEL_MAX_CELL_CHARS,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  groupedCount,
+} from '../columns/excel-limits.js';
+export { columnLetter } from '../columns/column-letter.js';
+
 // Reading records cell by cell or from CSV text.
 export { RecordReader } from '../columns/record-reader.js';
 export type { ReadRecordsOptions, ReadRecordsResult } from '../columns/record-reader.js';

@@ -12,6 +12,8 @@ import {
 import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
 import type { SharedStrings } from './shared-strings.js';
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../../core/readers/index.js';
+import { columnPastLimit, rowPastLimit } from './excel-limits.js';
 import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
 
 /** One worksheet row as the scanner hands it over. */
@@ -329,6 +331,9 @@ export class SheetRowScanner {
     }
     this.rowDigits = rowNumber > 0 ? digits : 0;
     if (rowNumber <= 0) rowNumber = this.lastRowNumber + 1;
+    if (rowNumber > EXCEL_MAX_ROWS) {
+      throw rowPastLimit(digits > 0 ? attributeText(buf, numberAt) : String(rowNumber));
+    }
     this.lastRowNumber = rowNumber;
     return rowNumber;
   }
@@ -397,15 +402,16 @@ export class SheetRowScanner {
       let column = -1;
       let style = -1;
       let typeAt = -1;
+      let refAt = -1;
       let tagEnd = this.shortStartTag(buf, nameEnd);
       if (tagEnd >= 0) {
+        refAt = nameEnd + 4;
         column = this.shortColumn;
         style = this.shortStyle;
         typeAt = this.shortTypeAt;
       } else {
         let styleAt = -1;
         // One pass over any other start tag: where the `r`, `s` and `t` values start, and its `>`.
-        let refAt = -1;
         tagEnd = nameEnd;
         for (;;) {
           const code = buf[tagEnd];
@@ -427,8 +433,16 @@ export class SheetRowScanner {
         }
         if (tagEnd >= buf.length) return;
         const referenced = refAt >= 0 ? columnIndexAt(buf, refAt) : -1;
+        if (referenced < 0) refAt = -1;
         column = referenced >= 0 ? referenced : nextColumn;
         style = styleAt < 0 ? -1 : integerAt(buf, styleAt);
+      }
+      // One compare per cell keeps a reference such as ZZZZZZ25 from sizing the row's arrays.
+      if (column >= EXCEL_MAX_COLUMNS) {
+        throw columnPastLimit(
+          refAt < 0 ? undefined : attributeText(buf, refAt),
+          this.lastRowNumber,
+        );
       }
       nextColumn = column + 1;
       let lastCell = false;
@@ -813,6 +827,11 @@ function attributeLength(buf: Buffer, start: number): number {
     if (code === QUOTE || code === APOSTROPHE || code === undefined) return i - start;
     i++;
   }
+}
+
+/** An attribute's raw value from `start` (ASCII, at most 64 bytes), to quote it in a message. */
+function attributeText(buf: Buffer, start: number): string {
+  return buf.toString('latin1', start, start + Math.min(64, attributeLength(buf, start)));
 }
 
 /** Zero-based column of a cell reference such as `AB12` (letters only are read). */

@@ -1,4 +1,5 @@
-import { WorkbookReadError } from '../../core/readers/index.js';
+import { EXCEL_MAX_ROWS, WorkbookReadError } from '../../core/readers/index.js';
+import { withFile } from './excel-limits.js';
 import { openXlsxPackage } from './open-xlsx-package.js';
 import { readSharedStrings } from './read-shared-strings.js';
 import { SharedStrings } from './shared-strings.js';
@@ -40,7 +41,11 @@ export async function* streamXlsxRowBatches(
     yield { sheet, date1904, rows: [] };
     for await (const chunk of chunks) {
       const rows: ScannedRow[] = [];
-      scanner.push(chunk, rows);
+      try {
+        scanner.push(chunk, rows);
+      } catch (error) {
+        throw withFile(error, file, sheet);
+      }
       if (rows.length > 0) yield { sheet, date1904, rows };
     }
     checkRowBoundary(file, sheet, scanner);
@@ -92,6 +97,8 @@ export async function* scanXlsxSheets(
         try {
           for (let next = await firstChunk(); next.done !== true; next = await iterator.next())
             scanner.pushTo(next.value, sink);
+        } catch (error) {
+          throw withFile(error, file, sheet);
         } finally {
           // As for-await would on a throw: close the part's stream.
           await iterator.return?.(undefined);
@@ -164,7 +171,8 @@ export function dimensionRows(head: Uint8Array): number | undefined {
     Math.min(head.byteLength, DIMENSION_SEARCH_BYTES),
   );
   const match = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(text);
-  return match === null ? undefined : Number(match[1]);
+  // A hint past Excel's last row is a lie (a hostile file): it must not size a table.
+  return match === null ? undefined : Math.min(Number(match[1]), EXCEL_MAX_ROWS);
 }
 
 /**
@@ -176,7 +184,7 @@ export function rowsBySize(first: Uint8Array, bytes: number | undefined): number
   const text = Buffer.from(first.buffer, first.byteOffset, first.byteLength).toString('latin1');
   const starts = text.match(/<(?:\w+:)?row[\s>]/g)?.length ?? 0;
   if (starts === 0) return undefined;
-  return Math.ceil((bytes / first.byteLength) * starts * 1.05);
+  return Math.min(EXCEL_MAX_ROWS, Math.ceil((bytes / first.byteLength) * starts * 1.05));
 }
 
 function checkRowBoundary(file: string, sheet: string, scanner: SheetRowScanner): void {
