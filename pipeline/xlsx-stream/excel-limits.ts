@@ -45,6 +45,20 @@ export function columnPastLimit(reference: string | undefined, row: number): She
 }
 
 /**
+ * The most bytes of XML one worksheet row may take. A row of all 16,384 columns is under 1 MB as
+ * Excel writes it (texts go to the shared-string table); a row of hundreds of megabytes is a
+ * decompression bomb, which must not be held whole.
+ */
+export const MAX_ROW_XML_BYTES = 64 * 1024 * 1024;
+
+/** The error for a row of more than `limit` bytes of XML. */
+export function rowTooLong(row: number, limit: number): SheetLimitError {
+  return new SheetLimitError(
+    `row ${row} is more than ${groupedCount(limit / (1024 * 1024))} MB of XML; no row Excel writes is that long`,
+  );
+}
+
+/**
  * The error for a cell whose text is longer than Excel allows: `where` names it (`cell B7`,
  * `shared string 12`), `chars` is its length, or how much of it was read when it was refused
  * unfinished (`atLeast`).

@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
+import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import { readStoredBytes } from './read-stored-bytes.js';
+import { checkRecordedPart, InflatedPartCheck } from './xlsx-read-limits.js';
 
 /**
  * Inflated bytes handed over per chunk. Each chunk costs a turn of the event loop (zlib's
@@ -104,40 +106,42 @@ class YauzlXlsxPackage implements XlsxPackage {
     if (entry.uncompressedSize > MAX_WHOLE_PART_BYTES) {
       throw new WorkbookReadError(this.file, `part ${part} is too large to read whole`);
     }
-    const stream = await this.streamBytes(part);
     const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-    } catch (error) {
-      throw this.damaged(part, error);
-    }
+    for await (const chunk of this.streamByteChunks(part)) chunks.push(chunk);
     return stripBom(Buffer.concat(chunks).toString('utf8'));
   }
 
   async *streamText(part: string, chunkSize = TEXT_CHUNK_SIZE): AsyncIterable<string> {
-    const stream = await this.streamBytes(part, chunkSize);
-    stream.setEncoding('utf8');
+    const decoder = new StringDecoder('utf8');
     let first = true;
-    try {
-      for await (const chunk of stream) {
-        const text = chunk as string;
-        yield first ? stripBom(text) : text;
-        first = false;
-      }
-    } catch (error) {
-      throw this.damaged(part, error);
-    } finally {
-      stream.destroy();
+    for await (const chunk of this.streamByteChunks(part, chunkSize)) {
+      const text = decoder.write(chunk);
+      yield first ? stripBom(text) : text;
+      first = false;
     }
+    const rest = decoder.end();
+    if (rest !== '') yield rest;
   }
 
+  /**
+   * The part's inflated bytes, checked as they come (see InflatedPartCheck): a part the zip
+   * records as too large or too compressed is refused before any of it is inflated.
+   */
   async *streamByteChunks(
     part: string,
     chunkSize = DEFAULT_XLSX_CHUNK_SIZE,
   ): AsyncIterable<Buffer> {
+    const entry = this.entries.get(normalisePartName(part));
+    if (entry === undefined) throw new WorkbookReadError(this.file, `missing part ${part}`);
+    checkRecordedPart(this.file, part, entry);
     const stream = await this.streamBytes(part, chunkSize);
+    const check = new InflatedPartCheck(this.file, part, entry);
     try {
-      for await (const chunk of stream) yield chunk as Buffer;
+      for await (const chunk of stream) {
+        check.add(chunk as Buffer);
+        yield chunk as Buffer;
+      }
+      check.end();
     } catch (error) {
       throw this.damaged(part, error);
     } finally {
@@ -187,9 +191,11 @@ class YauzlXlsxPackage implements XlsxPackage {
 
   private damaged(part: string, error: unknown): WorkbookReadError {
     if (error instanceof WorkbookReadError) return error;
-    return new WorkbookReadError(this.file, `damaged part ${part}: ${messageOf(error)}`, {
-      cause: error,
-    });
+    return new WorkbookReadError(
+      this.file,
+      `damaged file: part ${part} cannot be read (${messageOf(error)})`,
+      { cause: error },
+    );
   }
 }
 

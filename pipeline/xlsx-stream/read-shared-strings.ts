@@ -4,6 +4,8 @@ import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
 import { SharedStrings } from './shared-strings.js';
 import { decodeXmlText, rootPrefix } from './xml-text.js';
+import { EXCEL_MAX_CELL_CHARS } from '../../core/readers/index.js';
+import { cellTooLong, SheetLimitError, withFile } from './excel-limits.js';
 
 const LT = 60;
 const GT = 62;
@@ -21,9 +23,20 @@ const NO_BYTES = Buffer.alloc(0);
  */
 export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise<SharedStrings> {
   const reader = new SharedStringsReader(pkg.partBytes(part));
-  for await (const chunk of pkg.streamByteChunks(part)) reader.push(chunk);
+  try {
+    for await (const chunk of pkg.streamByteChunks(part)) reader.push(chunk);
+  } catch (error) {
+    throw withFile(error, pkg.file);
+  }
   return reader.strings;
 }
+
+/**
+ * The most bytes of XML one shared string may take: its text is at most 32,767 characters, but
+ * rich-text runs with their formatting may take a hundred bytes per character. An item longer
+ * is refused rather than held, since each chunk of it is joined to all the bytes before it.
+ */
+const MAX_ITEM_XML_BYTES = 16 * 1024 * 1024;
 
 /**
  * The shared strings of inflated sharedStrings.xml bytes fed in chunks cut anywhere (even inside
@@ -52,6 +65,11 @@ class SharedStringsReader {
 
   push(chunk: Buffer): void {
     let rest = chunk;
+    if (this.tail.length > MAX_ITEM_XML_BYTES) {
+      throw new SheetLimitError(
+        `shared string ${this.strings.length} is more than ${MAX_ITEM_XML_BYTES / (1024 * 1024)} MB of XML`,
+      );
+    }
     if (!this.prefixKnown) {
       rest = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
       this.tail = NO_BYTES;
@@ -83,7 +101,8 @@ class SharedStringsReader {
     // The root's uniqueCount sizes the table (a hint: only room is made from it).
     const unique = /uniqueCount="(\d+)"/.exec(head.slice(0, 4096));
     if (unique !== null) {
-      const count = Number(unique[1]);
+      // `<si/>`, the shortest item, is 5 bytes: a count the part cannot hold is not believed.
+      const count = Math.min(Number(unique[1]), (this.partBytes ?? Infinity) / 5);
       // `<si><t>…</t></si>` is 16 bytes of markup around each item's (mostly one-byte) text.
       const perItem = this.partBytes === undefined ? 8 : this.partBytes / Math.max(1, count) - 16;
       this.strings = new SharedStrings(count, Math.max(4, perItem * 1.1));
@@ -119,7 +138,7 @@ class SharedStringsReader {
         while (textEnd < length && buf[textEnd] !== LT) textEnd++;
         if (textEnd < length && bytesAt(buf, textEnd, plainItemClose)) {
           if (!this.plainAscii(buf, textStart, textEnd))
-            strings.push(this.plainText(buf, textStart, textEnd));
+            this.pushItem(this.plainText(buf, textStart, textEnd));
           pos = textEnd + plainItemClose.length;
           continue;
         }
@@ -137,7 +156,7 @@ class SharedStringsReader {
       if (close < 0) return open;
       const xml = buf.toString('utf8', tagEnd + 1, close);
       // Packed: its code units are copied, so the string may share the item's XML.
-      strings.push(itemText(xml, 0, xml.length, this.tags, this.plainOpen));
+      this.pushItem(itemText(xml, 0, xml.length, this.tags, this.plainOpen));
       pos = close + siClose.length;
     }
   }
@@ -147,7 +166,16 @@ class SharedStringsReader {
    * its bytes, no string made; false (nothing added) for any other item.
    */
   private plainAscii(buf: Buffer, start: number, end: number): boolean {
+    if (end - start > EXCEL_MAX_CELL_CHARS) return false;
     return !this.needsDecoding(buf, start, end) && this.strings.pushAscii(buf, start, end);
+  }
+
+  /** Adds the next item, unless it is longer than a cell may be. */
+  private pushItem(text: string): void {
+    if (text.length > EXCEL_MAX_CELL_CHARS) {
+      throw cellTooLong(`shared string ${this.strings.length}`, text.length);
+    }
+    this.strings.push(text);
   }
 
   /** Whether `buf[start..end)` holds an entity, an `_x` escape or a CR (decodeXmlText's work). */

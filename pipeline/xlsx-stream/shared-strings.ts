@@ -2,6 +2,11 @@ import { PackedTextColumn, type PackedTexts } from '../../core/readers/index.js'
 
 /** Never more room at first than this many items, whatever the file's uniqueCount says. */
 const MAX_FIRST_CAPACITY = 1 << 22;
+/**
+ * Nor more than this many characters (64 MB): a table grows by doubling past its first room,
+ * so memory follows the items read, not what a hostile file claims it holds.
+ */
+const MAX_FIRST_CHARS = 1 << 25;
 
 /**
  * A workbook's shared string table, packed: the items' UTF-16 code units in one buffer, each
@@ -24,7 +29,8 @@ export class SharedStrings implements PackedTexts {
    */
   constructor(expected = 1024, charsPerItem = 8) {
     this.capacity = Math.min(MAX_FIRST_CAPACITY, Math.max(16, Math.ceil(expected) || 16));
-    this.packed = new PackedTextColumn(this.capacity, Math.min(64, charsPerItem));
+    const perItem = Math.min(64, charsPerItem, MAX_FIRST_CHARS / this.capacity);
+    this.packed = new PackedTextColumn(this.capacity, perItem);
   }
 
   /** A table of these texts (tests, and sheets read without a shared-string part). */

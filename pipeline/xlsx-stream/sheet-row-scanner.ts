@@ -12,8 +12,21 @@ import {
 import { runTags, runsText } from './runs-text.js';
 import type { RunTags } from './runs-text.js';
 import type { SharedStrings } from './shared-strings.js';
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../../core/readers/index.js';
-import { columnPastLimit, rowPastLimit } from './excel-limits.js';
+import {
+  columnLetter,
+  EXCEL_MAX_CELL_CHARS,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+} from '../../core/readers/index.js';
+import {
+  cellTooLong,
+  columnPastLimit,
+  MAX_ROW_XML_BYTES,
+  rowPastLimit,
+  rowTooLong,
+  SheetLimitError,
+} from './excel-limits.js';
+import { GrowingBytes } from './growing-bytes.js';
 import { decodeXmlText, detachedString, rootPrefix } from './xml-text.js';
 
 /** One worksheet row as the scanner hands it over. */
@@ -54,6 +67,8 @@ const QUOTE = 34;
 const APOSTROPHE = 39;
 
 const NO_BYTES = Buffer.alloc(0);
+/** An unfinished row this long is held as it grows instead of being scanned again per chunk. */
+const LONG_ROW_BYTES = 1024 * 1024;
 /**
  * What `valueOf` gives for a shared-string cell: the item's number (in `sharedItem`), so the
  * cell stays an item number like every other shared-string cell (a table of records then codes
@@ -168,19 +183,26 @@ export class SheetRowScanner {
 
   /** True when everything pushed so far ended on a complete row. */
   get isAtRowBoundary(): boolean {
-    return !this.prefixKnown || !this.tail.includes(this.rowOpen);
+    return !this.prefixKnown || (this.longRow === undefined && !this.tail.includes(this.rowOpen));
   }
+
+  /** An unfinished row of LONG_ROW_BYTES or more, held until a chunk brings a row end. */
+  private longRow: GrowingBytes | undefined;
+  /** The long row's length when it was last read for cells past Excel's limits. */
+  private longRowChecked = 0;
 
   private pushBytes(chunk: Buffer, out: ScannedRow[]): void {
     if (!this.prefixKnown) {
       const buf = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
       if (!this.detectPrefix(buf)) {
+        if (buf.length > MAX_ROW_XML_BYTES) throw new SheetLimitError('no worksheet element found');
         this.tail = Buffer.from(buf);
         return;
       }
       this.keepFrom(buf, this.scanRows(buf, 0, out));
       return;
     }
+    if (this.holdLongRow(chunk)) return;
     let bytes = chunk;
     let from = 0;
     if (this.tail.length > 0) {
@@ -214,6 +236,53 @@ export class SheetRowScanner {
       }
     }
     this.keepFrom(bytes, this.scanRows(bytes, from, out));
+  }
+
+  /**
+   * Holds `chunk` as more of a long unfinished row when it brings no row end, rather than
+   * scanning the row again from its start (which made rows of many chunks quadratic); returns
+   * false, with the held row put back as the tail, when the chunk is to be scanned as usual.
+   * Each time the row has doubled it is read once for cells past Excel's limits, so a hostile
+   * row is refused within a few chunks, and past MAX_ROW_XML_BYTES it is refused whole.
+   */
+  private holdLongRow(chunk: Buffer): boolean {
+    const long = this.longRow;
+    if (long === undefined && this.tail.length < LONG_ROW_BYTES) return false;
+    const close = chunk.indexOf(this.rowClose);
+    if (close >= 0) {
+      if (long !== undefined) {
+        if (long.length + close > MAX_ROW_XML_BYTES) this.checkLongRow(long.view(), true);
+        this.tail = long.view();
+        this.longRow = undefined;
+      }
+      return false;
+    }
+    const row = long ?? new GrowingBytes(this.tail);
+    this.longRow = row;
+    this.tail = NO_BYTES;
+    row.append(chunk);
+    const tooLong = row.length > MAX_ROW_XML_BYTES;
+    if (tooLong || row.length >= 2 * this.longRowChecked) this.checkLongRow(row.view(), tooLong);
+    return true;
+  }
+
+  /**
+   * Reads the cells of a long unfinished row for Excel's limits, handing nothing over; then
+   * refuses it when it is `tooLong` (the cells are read first, to name the row).
+   */
+  private checkLongRow(bytes: Buffer, tooLong: boolean): void {
+    this.longRowChecked = bytes.length;
+    const lastRowNumber = this.lastRowNumber;
+    this.holding = true;
+    try {
+      this.scanRows(bytes, 0, []);
+    } finally {
+      this.holding = false;
+      this.held.length = 0;
+    }
+    const rowNumber = this.lastRowNumber + 1;
+    this.lastRowNumber = lastRowNumber;
+    if (tooLong) throw rowTooLong(rowNumber, MAX_ROW_XML_BYTES);
   }
 
   /** Keeps a copy of the unscanned rest (the caller may reuse its chunk's memory). */
@@ -466,6 +535,9 @@ export class SheetRowScanner {
             typeAt >= 0 && attributeLength(buf, typeAt) === 1,
             style,
           );
+          if (typeof value === 'string' && value.length > EXCEL_MAX_CELL_CHARS) {
+            throw cellTooLong(this.cellName(buf, refAt, column), value.length);
+          }
           if (value === SHARED_ITEM) {
             const item = this.sharedItem;
             if (item < this.context.sharedStrings.length) cells.set(column, CELL_SHARED, item);
@@ -475,6 +547,13 @@ export class SheetRowScanner {
       }
       if (lastCell) break;
     }
+  }
+
+  /** A cell as a message names it: its reference, else its row and column. */
+  private cellName(buf: Buffer, refAt: number, column: number): string {
+    return refAt >= 0
+      ? `cell ${attributeText(buf, refAt)}`
+      : `row ${this.lastRowNumber}, column ${columnLetter(column)}`;
   }
 
   /** The column, the style (or -1) and where the `t` value starts (or -1), read by `shortStartTag`. */

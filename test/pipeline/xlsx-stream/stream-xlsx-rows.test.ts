@@ -171,7 +171,7 @@ describe('streamXlsxRows errors', () => {
     writeFileSync(path, bytes);
     await expect(readXlsxSheets(path)).rejects.toThrow(WorkbookReadError);
     await expect(readXlsxSheets(path)).rejects.toThrow(
-      `${path}: damaged part xl/worksheets/sheet1.xml: unexpected end of file`,
+      `${path}: damaged file: part xl/worksheets/sheet1.xml cannot be read (unexpected end of file)`,
     );
   });
 
