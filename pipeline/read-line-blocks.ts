@@ -18,12 +18,16 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/** A block never grows past this: a longer line is handed over in pieces. */
+export const MAX_BLOCK_BYTES = 4 * LINE_BLOCK_BYTES;
+
 /**
  * The bytes of a file in blocks that each end just after a line feed (the last block ends at the
  * end of the file), read synchronously into one reused buffer: a block is valid only until the
  * next one is asked for, so callers decode or copy it at once. A line longer than a block makes
- * that block longer. Line feeds never occur inside a UTF-8 or GB18030 multi-byte character, so
- * every block of such a file decodes on its own.
+ * that block longer, up to MAX_BLOCK_BYTES; a line longer still is handed over in blocks of that
+ * size that end between two UTF-8 characters. Line feeds never occur inside a UTF-8 or GB18030
+ * multi-byte character, so every block of such a file decodes on its own.
  *
  * @param onOpen called with the file's size and time before the first block (e.g. to check that
  *   the file has not changed since it was first read); may throw
@@ -56,7 +60,17 @@ export function* readLineBlocks(
       }
       const lastLineFeed = buffer.lastIndexOf(10, held - 1);
       if (lastLineFeed < 0) {
-        if (held === buffer.length) buffer = grow(buffer, held);
+        if (held < buffer.length) continue;
+        if (buffer.length < MAX_BLOCK_BYTES) {
+          buffer = grow(buffer, held);
+          continue;
+        }
+        // A line longer than MAX_BLOCK_BYTES goes on in the next block: the reader's memory stays
+        // bounded, and the CSV reader refuses the line at its first field past Excel's limit.
+        const cut = characterBoundary(buffer, held);
+        yield buffer.subarray(0, cut);
+        buffer.copyWithin(0, cut, held);
+        held -= cut;
         continue;
       }
       yield buffer.subarray(0, lastLineFeed + 1);
@@ -122,6 +136,16 @@ function readInto(file: string, fd: number, buffer: Buffer, held: number): numbe
   } catch (error) {
     throw fileReadError(file, error);
   }
+}
+
+/**
+ * Where a block of `held` bytes with no line feed may end without cutting a UTF-8 character: after
+ * its last ASCII byte, or else before the last byte that starts a character.
+ */
+function characterBoundary(buffer: Buffer, held: number): number {
+  for (let i = held - 1; i >= Math.max(0, held - 4096); i--) if (buffer[i]! < 0x80) return i + 1;
+  for (let i = held - 1; i > held - 4; i--) if ((buffer[i]! & 0xc0) !== 0x80) return i;
+  return held;
 }
 
 function grow(buffer: Buffer, held: number): Buffer {

@@ -1,4 +1,6 @@
 import { PipecastError } from '../errors/pipecast-error.js';
+import { columnLetter } from './column-letter.js';
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, groupedCount } from './excel-limits.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -16,17 +18,18 @@ const CR = 13;
  *
  * @param text - the decoded file text.
  * @param delimiter - one character: ',', ';', tab or '|'.
+ * @param firstLine - the line number of the text's first line, for messages (a record read alone).
  * @returns one array of cells per line.
  * @throws PipecastError ('malformed-csv', place.row the line) when a quoted field is still open at
- *   the end of the text
+ *   the end of the text, or ('malformed-csv', row and column) a field or line past Excel's limits
  * @example parseCsvText('a,"b,c"\n1,', ',') // [['a', 'b,c'], ['1']]
  */
-export function parseCsvText(text: string, delimiter: string): (string | null)[][] {
+export function parseCsvText(text: string, delimiter: string, firstLine = 1): (string | null)[][] {
   const sep = delimiter.charCodeAt(0);
   const rows: (string | null)[][] = [];
   const length = text.length;
   let row: (string | null)[] = [];
-  let line = 1;
+  let line = firstLine;
   let i = 0;
   while (i <= length) {
     if (i === length) {
@@ -44,8 +47,8 @@ export function parseCsvText(text: string, delimiter: string): (string | null)[]
         if (close < 0)
           throw new PipecastError(
             'malformed-csv',
-            `a quoted field opened on line ${startLine} is never closed`,
-            { row: startLine },
+            `a quoted field opened on line ${startLine} is never closed (column ${columnLetter(row.length)})`,
+            { row: startLine, column: columnLetter(row.length) },
           );
         for (let k = from; k < close; k++) if (text.charCodeAt(k) === LF) line++;
         if (text.charCodeAt(close + 1) === QUOTE) {
@@ -76,6 +79,10 @@ export function parseCsvText(text: string, delimiter: string): (string | null)[]
       value = text.slice(i, end);
       i = end;
     }
+    // One compare per field: past Excel's limits the reader stops, naming the place.
+    if (value.length > EXCEL_MAX_CELL_CHARS || row.length >= EXCEL_MAX_COLUMNS) {
+      throw pastLimit(value, row.length, line);
+    }
     row.push(isBlank(value) ? null : value);
     if (i >= length) {
       rows.push(finishRow(row));
@@ -98,6 +105,21 @@ export function parseCsvText(text: string, delimiter: string): (string | null)[]
     if (i === length) break;
   }
   return rows;
+}
+
+function pastLimit(value: string, column: number, line: number): PipecastError {
+  if (column >= EXCEL_MAX_COLUMNS) {
+    return new PipecastError(
+      'malformed-csv',
+      `line ${line} has more than ${groupedCount(EXCEL_MAX_COLUMNS)} fields, Excel's limit of columns (the last is XFD)`,
+      { row: line },
+    );
+  }
+  return new PipecastError(
+    'malformed-csv',
+    `line ${line}, column ${columnLetter(column)}: a field of ${groupedCount(value.length)} characters, past Excel's limit of ${groupedCount(EXCEL_MAX_CELL_CHARS)} per cell`,
+    { row: line, column: columnLetter(column) },
+  );
 }
 
 function isBlank(value: string): boolean {

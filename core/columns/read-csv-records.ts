@@ -1,4 +1,7 @@
+import { columnLetter } from './column-letter.js';
 import { isBlankField, isoDay, ownSlice, plainNumber } from './csv-fast-fields.js';
+import { CsvRecordScan } from './csv-record-scan.js';
+import { EXCEL_MAX_COLUMNS } from './excel-limits.js';
 import { CsvValueCache, type ColumnValueCache } from './csv-value-cache.js';
 import { parseId, parseText } from './parse-id.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -79,15 +82,28 @@ export function readCsvHead(
     while (pos < text.length && rows.length < count) {
       const end = recordEnd(text, sep, pos, rows.length + 1, final);
       if (end === INCOMPLETE) return;
-      rows.push(parseCsvText(ownSlice(text, pos, end), delimiter)[0] ?? []);
+      rows.push(parseCsvText(ownSlice(text, pos, end), delimiter, rows.length + 1)[0] ?? []);
       pos = nextLineStart(text, end);
     }
   };
+  const long = new LongRecord(sep);
   for (const piece of typeof source === 'string' ? [source] : source) {
-    text = text.slice(pos) + piece;
+    if (long.isHeld) {
+      if (!long.add(piece)) continue;
+      text = long.take();
+    } else text = text.slice(pos) + piece;
     pos = 0;
     take(typeof source === 'string');
     if (rows.length >= count) return rows;
+    if (text.length - pos >= LONG_RECORD_CHARS) {
+      long.hold(text.slice(pos), rows.length + 1);
+      text = '';
+      pos = 0;
+    }
+  }
+  if (long.isHeld) {
+    text = long.take();
+    pos = 0;
   }
   take(true);
   return rows;
@@ -104,18 +120,31 @@ class CsvLineFeeder<K extends RecordKind> {
   private excelRow = 0;
   private body: CsvBodyReader<K> | undefined;
 
+  /** A long unfinished record, piece by piece, while no piece ends it (see push). */
+  private readonly long: LongRecord;
+
   constructor(
     private readonly reader: RecordReader<K>,
     private readonly delimiter: string,
     private readonly valueCache: CsvValueCache | undefined,
   ) {
     this.sep = delimiter.charCodeAt(0);
+    this.long = new LongRecord(this.sep);
   }
 
   push(piece: string, final: boolean): void {
-    const text = this.carry === '' ? piece : this.carry + piece;
+    let text: string;
+    if (this.long.isHeld) {
+      // Only this piece is scanned: the held record is read once a piece ends it.
+      if (!this.long.add(piece) && !final) return;
+      text = this.long.take();
+    } else text = this.carry === '' ? piece : this.carry + piece;
     const stop = this.read(text, final);
     this.carry = stop < text.length ? text.slice(stop) : '';
+    if (!final && this.carry.length >= LONG_RECORD_CHARS) {
+      this.long.hold(this.carry, this.excelRow + 1);
+      this.carry = '';
+    }
   }
 
   /** Reads the complete lines of `text`; returns where the unread rest starts. */
@@ -126,7 +155,10 @@ class CsvLineFeeder<K extends RecordKind> {
       const end = recordEnd(text, this.sep, pos, this.excelRow + 1, final);
       if (end === INCOMPLETE) return pos;
       this.excelRow++;
-      reader.push(this.excelRow, parseCsvText(ownSlice(text, pos, end), this.delimiter)[0] ?? []);
+      reader.push(
+        this.excelRow,
+        parseCsvText(ownSlice(text, pos, end), this.delimiter, this.excelRow)[0] ?? [],
+      );
       pos = nextLineStart(text, end);
     }
     if (!reader.isSettled) {
@@ -205,12 +237,14 @@ class CsvBodyReader<K extends RecordKind> implements RawCellSource {
         excelRow++;
         assembler.addCells(
           excelRow,
-          parseCsvText(ownSlice(text, pos, end), this.delimiter)[0] ?? [],
+          parseCsvText(ownSlice(text, pos, end), this.delimiter, excelRow)[0] ?? [],
         );
         pos = nextLineStart(text, end);
         continue;
       }
       excelRow++;
+      // One compare per line: only a line this long can hold a field or fields past Excel's limits.
+      if (lineEnd - pos > EXCEL_MAX_COLUMNS) checkLongLine(text, this.sep, pos, lineEnd, excelRow);
       pos = nextLineStart(text, lineEnd);
       if (this.fields < 0) continue; // a blank line
       assembler.beginRow(excelRow);
@@ -395,6 +429,7 @@ function recordEnd(
   const length = text.length;
   let inQuotes = false;
   let fieldStart = true;
+  let fields = 1;
   for (let i = pos; i < length; i++) {
     const c = text.charCodeAt(i);
     if (inQuotes) {
@@ -409,15 +444,72 @@ function recordEnd(
     if (c === CR) return i + 1 === length && !final ? INCOMPLETE : i;
     if (c === QUOTE && fieldStart) inQuotes = true;
     fieldStart = c === sep;
+    if (fieldStart) fields++;
   }
   if (!final) return INCOMPLETE;
-  if (inQuotes)
+  if (inQuotes) {
     throw new PipecastError(
       'malformed-csv',
-      `a quoted field opened on line ${excelRow} is never closed`,
-      { row: excelRow },
+      `a quoted field opened on line ${excelRow} is never closed (column ${columnLetter(fields - 1)})`,
+      { row: excelRow, column: columnLetter(fields - 1) },
     );
+  }
   return length;
+}
+
+/**
+ * Records at least this long that no piece has ended yet are held piece by piece (LongRecord)
+ * instead of being joined to each next piece and scanned again from their start.
+ */
+const LONG_RECORD_CHARS = 1 << 20;
+
+/**
+ * A long record not yet ended, as its pieces: each piece is scanned once for the record's end and
+ * for Excel's limits (CsvRecordScan), so a line of hundreds of megabytes, or a quote that never
+ * closes, costs one pass and is refused at its first field past 32,767 characters.
+ */
+class LongRecord {
+  private pieces: string[] = [];
+  private readonly scan: CsvRecordScan;
+
+  constructor(sep: number) {
+    this.scan = new CsvRecordScan(sep);
+  }
+
+  get isHeld(): boolean {
+    return this.pieces.length > 0;
+  }
+
+  /** Starts holding `text`, a record's beginning (on Excel row `line`) that no piece ended. */
+  hold(text: string, line: number): void {
+    this.scan.reset(line);
+    this.pieces = [text];
+    this.scan.feed(text);
+  }
+
+  /** Adds the next piece; true when it ends the record (or holds the end of a record). */
+  add(piece: string): boolean {
+    this.pieces.push(piece);
+    return this.scan.feed(piece) >= 0;
+  }
+
+  /** The held text, joined, and nothing held any more. */
+  take(): string {
+    const text = this.pieces.join('');
+    this.pieces = [];
+    return text;
+  }
+}
+
+/**
+ * Checks a long line read by the fast path (no quotes) for fields past Excel's limits.
+ *
+ * @throws PipecastError ('malformed-csv') naming the line and column
+ */
+function checkLongLine(text: string, sep: number, from: number, to: number, line: number): void {
+  const scan = new CsvRecordScan(sep);
+  scan.reset(line);
+  scan.feed(text, from, to);
 }
 
 function nextLineStart(text: string, end: number): number {

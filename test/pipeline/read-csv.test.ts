@@ -127,7 +127,7 @@ describe('readCsv', () => {
     expect(error).toBeInstanceOf(WorkbookReadError);
     expect((error as WorkbookReadError).message).toMatch(
       new RegExp(
-        `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: malformed CSV: a quoted field opened on line 2 is never closed$`,
+        `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: malformed CSV: a quoted field opened on line 2 is never closed \\(column B\\)$`,
       ),
     );
   });
