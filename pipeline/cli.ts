@@ -1,5 +1,7 @@
 import type { CliIo, Command } from './cli-io.js';
 import { UsageError } from './cli-io.js';
+import { GLOBAL_OPTIONS_USAGE, takeGlobalOptions } from './take-global-options.js';
+import { failureLine } from './failure-line.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   inspect: {
@@ -32,6 +34,8 @@ function usage(): string {
     'Commands:',
     ...lines,
     '',
+    GLOBAL_OPTIONS_USAGE,
+    '',
     'Run `pipecast <command> --help` for its options.',
     '',
   ].join('\n');
@@ -52,7 +56,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await (
       await command.load()
-    )(rest, io);
+    )(takeGlobalOptions(rest), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`pipecast ${name}: ${error.message}\n`);
@@ -64,6 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`pipecast ${name}: ${error.oneLine()}\n`);
       return 1;
     }
-    throw error;
+    io.stderr(`pipecast ${name}: ${failureLine(error)}\n`);
+    return 1;
   }
 }

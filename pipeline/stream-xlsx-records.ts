@@ -5,6 +5,7 @@ import {
   type ReadRecordsResult,
   type ReadSheetRecordsOptions,
   type RecordAssembler,
+  MAX_SUMMABLE,
   RecordReader,
 } from '../core/readers/index.js';
 import {
@@ -116,7 +117,7 @@ class RecordSink<K extends RecordKind> implements RowSink, RawCellSource {
       } else if (kind === CELL_NUMBER) {
         const value = numbers[index]!;
         if (
-          (mode === NUMBER && Number.isFinite(value)) ||
+          (mode === NUMBER && value > -MAX_SUMMABLE && value < MAX_SUMMABLE) ||
           (mode === FRACTION && value >= 0 && value <= 1)
         ) {
           assembler.takeValue(b, value);

@@ -91,7 +91,8 @@ const UNICODE_MINUS = /\u2212/g;
  */
 export function parseNumber(cell: CellValue): Parsed<number> {
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell } : fail(`${cell} is not a number`);
+    if (cell > -MAX_SUMMABLE && cell < MAX_SUMMABLE) return { ok: true, value: cell };
+    return Number.isFinite(cell) ? tooLarge(cell) : fail(`${cell} is not a number`);
   }
   if (typeof cell === 'string') {
     // Fast path: most cells of a million-row export are plain "1054" or "-2.55".
@@ -361,7 +362,20 @@ function spellDecimal(digits: string, point: number): string {
 }
 
 function finish(value: number): Parsed<number> {
-  return Number.isFinite(value) ? { ok: true, value } : fail('number too large');
+  if (value > -MAX_SUMMABLE && value < MAX_SUMMABLE) return { ok: true, value };
+  return Number.isFinite(value) ? tooLarge(value) : fail('number too large');
+}
+
+/**
+ * Numbers are read only below this size (10^15, a thousand trillion): a million of them still add
+ * up to a finite sum, so no total, average or DSO of an analysis can overflow to Infinity (an
+ * amount of 1e308 used to stop aging with "ar must be finite" and print ∞ in a forecast). Every
+ * plain decimal of up to 15 digits is below it.
+ */
+export const MAX_SUMMABLE = 1e15;
+
+function tooLarge(value: number): Parsed<never> {
+  return fail(`${value} is too large to add up (numbers must be below 10^15)`);
 }
 
 function fail(reason: string): Parsed<never> {

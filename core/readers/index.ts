@@ -20,6 +20,7 @@ export {
   groupedCount,
 } from '../columns/excel-limits.js';
 export { columnLetter } from '../columns/column-letter.js';
+export { MAX_SUMMABLE } from '../columns/parse-number.js';
 
 // Reading records cell by cell or from CSV text.
 export { RecordReader } from '../columns/record-reader.js';

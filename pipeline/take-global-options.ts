@@ -1,0 +1,38 @@
+import { UsageError } from './cli-io.js';
+import { MAX_INFLATED_ENV } from './xlsx-stream/xlsx-read-limits.js';
+
+/** The options every command takes, as the top-level usage lists them. */
+export const GLOBAL_OPTIONS_USAGE = `Options of every command:
+  --max-inflated-mb N  read .xlsx parts that inflate to up to N MB (default 1024)`;
+
+/**
+ * Takes the options every command accepts out of a command's arguments and applies them:
+ * `--max-inflated-mb N` raises (or lowers) the ceiling on an .xlsx part's inflated size. It is
+ * set in the environment, so report worker threads started afterwards inherit it.
+ *
+ * @returns the arguments left for the command
+ * @throws UsageError when N is not a positive number
+ */
+export function takeGlobalOptions(args: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    let value: string | undefined;
+    if (arg === '--max-inflated-mb') value = args[++i] ?? '';
+    else if (arg.startsWith('--max-inflated-mb=')) value = arg.slice('--max-inflated-mb='.length);
+    else {
+      rest.push(arg);
+      continue;
+    }
+    const mb = Number(value);
+    if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0) {
+      throw new UsageError(`--max-inflated-mb needs a number of megabytes above 0, got '${value}'`);
+    }
+    process.env[MAX_INFLATED_ENV] = String(mb);
+  }
+  return rest;
+}
