@@ -14,7 +14,16 @@ export interface RunReportPoolOptions {
   onStart?: (index: number, job: ReportJob) => void;
   /** Called once per job, in completion order. */
   onDone?: (index: number, job: ReportJob, outcome: ReportJobOutcome) => void;
+  /** Heap a worker may use, in MB (default DEFAULT_WORKER_HEAP_MB); past it only that job fails. */
+  workerHeapMb?: number;
 }
+
+/**
+ * A worker's heap ceiling in MB: a worker that reaches it is stopped and its file fails, where
+ * a worker without one could take the machine's memory, or the whole process, with it. A
+ * workbook of 1,048,576 rows is read in about 500 MB.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 4096;
 
 /** Result of {@link runReportPool}. */
 export interface RunReportPoolResult {
@@ -64,7 +73,7 @@ export async function runReportPool(
     };
 
     const spawn = (): void => {
-      const worker = startReportWorker();
+      const worker = startReportWorker(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB);
       workersStarted++;
       live++;
       let current: number | undefined;
@@ -137,11 +146,14 @@ export async function runReportPool(
  * worker: Node 20 ignores `--import` in a worker's execArgv for its entry module, so a small
  * eval bootstrap registers tsx's loader first and then imports the entry.
  */
-function startReportWorker(): Worker {
+function startReportWorker(heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./report-worker.js', here));
+  if (!here.endsWith('.ts')) {
+    return new Worker(new URL('./report-worker.js', here), { resourceLimits });
+  }
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./report-worker.ts', here).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, resourceLimits });
 }

@@ -5,7 +5,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 /**
  * Stand-in for buildWorkbookReport in the batch tests; what it does depends on the input's name:
  * `throw` → rejects with `<file>: broken on purpose`; `die` → process.exit(7) in a worker;
- * `crash` → an uncaught error in a worker; `slow-N` → waits N ms first; else writes a report.html
+ * `crash` → an uncaught error in a worker; `oom` → fills its heap in a worker; `slow-N` → waits N ms first; else writes a report.html
  * and returns a summary whose headline counts the input's bytes.
  */
 export async function fakeBuildWorkbookReport(
@@ -20,6 +20,12 @@ export async function fakeBuildWorkbookReport(
   if (name.includes('die')) {
     if (isMainThread) throw new Error('would exit');
     process.exit(7);
+  }
+  if (name.includes('oom')) {
+    if (isMainThread) throw new Error('would run out of memory');
+    // Keeps every array: the worker's heap ceiling stops it.
+    const kept: number[][] = [];
+    for (;;) kept.push(new Array<number>(1 << 16).fill(kept.length));
   }
   if (name.includes('crash')) {
     if (isMainThread) throw new Error('would crash');

@@ -69,6 +69,18 @@ describe('runReportPool', () => {
     expect(workersStarted).toBe(2);
   });
 
+  it('runReportPool fails only the job of a worker that runs out of its heap', async () => {
+    const jobs = await jobsFor(['oom.csv', 'after-1.csv', 'after-2.csv']);
+    const { outcomes } = await runReportPool(jobs, {
+      concurrency: 2,
+      builder: FAKE_BUILDER,
+      workerHeapMb: 128,
+    });
+    expect(outcomes[0]).toMatchObject({ ok: false });
+    expect(outcomes[0]!.ok ? '' : outcomes[0]!.reason).toMatch(/worker crashed.*out of memory/i);
+    expect(outcomes.slice(1).map((o) => o.ok)).toEqual([true, true]);
+  });
+
   it('runReportPool reports an uncaught error in a worker as a crash of that job', async () => {
     const jobs = await jobsFor(['crash.csv', 'fine.csv']);
     const { outcomes, workersStarted } = await runReportPool(jobs, {
