@@ -2,6 +2,7 @@ import type { CliIo, Command } from './cli-io.js';
 import { UsageError } from './cli-io.js';
 import { GLOBAL_OPTIONS_USAGE, takeGlobalOptions } from './take-global-options.js';
 import { failureLine } from './failure-line.js';
+import { safeTerminalText } from './safe-terminal-text.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   inspect: {
@@ -42,7 +43,13 @@ function usage(): string {
 }
 
 /** Runs one pipecast command line; returns the exit code (0 ok, 1 nothing done, 2 partly failed). */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // Cell text reaches the terminal through every command's output: cleaned here, once.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(safeTerminalText(text)),
+    stderr: (text) => rawIo.stderr(safeTerminalText(text)),
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
