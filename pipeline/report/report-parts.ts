@@ -25,6 +25,7 @@ import {
 } from '../../core/index.js';
 import type { ReportLocale, ReportSummaryItem } from '../report-html/report-model.js';
 import type { ReportColumn, ReportColumnFormat, ReportDataTable } from './report-table.js';
+import { uniqueNamePart } from './unique-names.js';
 
 /** A chart of a report before rendering. */
 export interface ReportChartSpec {
@@ -522,5 +523,5 @@ function round1(v: number): number {
 }
 
 function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9_-]/g, '_');
+  return uniqueNamePart(text);
 }
