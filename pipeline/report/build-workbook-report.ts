@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   analyzeWorkbook,
   type DataWarning,
@@ -19,6 +19,7 @@ import { reportParts } from './report-parts.js';
 import { tableToCsv, tableToHtmlTable } from './report-table.js';
 import type { ResultsNote } from './write-results-xlsx.js';
 import { resultsXlsx } from './write-results-xlsx.js';
+import { writeFileNoLink } from './write-file-no-link.js';
 
 export interface BuildWorkbookReportOptions {
   /** The as-of date of every analysis, YYYY-MM-DD. */
@@ -104,7 +105,8 @@ export async function buildWorkbookReport(
     // Listed in the order the writes are started, not finished, so summary.json is the same
     // from run to run (a write that fails fails the whole report).
     files.push(name);
-    await writeFile(path, data);
+    // From the folder above: the report's own folder must not be a link either.
+    await writeFileNoLink(dirname(out), path, data, [input]);
   };
   await mkdir(join(out, 'charts'), { recursive: true });
 

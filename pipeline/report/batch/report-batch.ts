@@ -1,5 +1,5 @@
 import { textFor } from '../../../core/index.js';
-import { mkdir, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, rmdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { renderIndexHtml } from '../../report-html/render-index-html.js';
 import type {
@@ -16,6 +16,7 @@ import type {
 } from './report-batch-model.js';
 import type { ReportProgress } from './report-progress.js';
 import { reportFolderNames } from './report-folder-names.js';
+import { writeFileNoLink } from '../write-file-no-link.js';
 import { runReportPool } from './run-report-pool.js';
 
 /** The per-workbook builder the batch runs unless told otherwise. */
@@ -118,14 +119,22 @@ export async function reportBatch(
   const locale = options.locale ?? 'en';
   const indexHtml = join(options.outDir, BATCH_INDEX_FILE);
   const summaryJson = join(options.outDir, BATCH_SUMMARY_FILE);
-  await writeFile(
+  const inputs = jobs.map((job) => job.file);
+  await writeFileNoLink(
+    options.outDir,
     indexHtml,
     renderIndexHtml(
       entries.map((e) => indexEntry(e, locale)),
       { generatedFor: options.asOf, locale },
     ),
+    inputs,
   );
-  await writeFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
+  await writeFileNoLink(
+    options.outDir,
+    summaryJson,
+    `${JSON.stringify(summary, null, 2)}\n`,
+    inputs,
+  );
   return {
     summary,
     indexHtml,
