@@ -2,6 +2,7 @@ import { textFor } from '../../core/index.js';
 import { escapeHtml } from './escape-html.js';
 import { REPORT_CSS } from './report-css.js';
 import type { ReportCell, ReportLocale, ReportSummaryItem, ReportTable } from './report-model.js';
+import { cutCellText, HTML_CELL_CHARS } from '../report/cut-cell-text.js';
 
 /**
  * Content-Security-Policy of every page: nothing may load from anywhere (styles are inline,
@@ -39,7 +40,8 @@ export function cellHtml(value: ReportCell): { html: string; numeric: boolean } 
       numeric: true,
     };
   }
-  return { html: escapeHtml(value), numeric: false };
+  const text = typeof value === 'string' ? cutCellText(value, HTML_CELL_CHARS) : value;
+  return { html: escapeHtml(text), numeric: false };
 }
 
 /** A summary strip of label/value tiles. */

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportColumnFormat, ReportDataTable } from './report-table.js';
+import { cutCellText } from './cut-cell-text.js';
+import { groupedCount } from '../../core/readers/index.js';
 
 /** One worksheet of results.xlsx: tables stacked top to bottom, chart images to their right. */
 export interface ResultsSheet {
@@ -53,6 +55,8 @@ export async function resultsXlsx(
   // A fixed date keeps the file the same from run to run for the same input.
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = workbook.created;
+  // Cells cut to Excel's limit, listed on the Notes sheet after the notes given.
+  const cut: ResultsNote[] = [];
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, {
       views: [{ state: 'frozen', ySplit: sheet.tables.length > 0 ? 2 : 0 }],
@@ -75,7 +79,18 @@ export async function resultsXlsx(
       row += 1;
       for (const values of table.rows) {
         const r = ws.getRow(row);
-        values.forEach((v, i) => {
+        values.forEach((value, i) => {
+          const v = typeof value === 'string' ? cutCellText(value) : value;
+          if (v !== value) {
+            cut.push({
+              type: 'cut',
+              sheet: sheet.name,
+              row,
+              column: table.columns[i]?.label ?? '',
+              message: `text of ${groupedCount((value as string).length)} characters cut to Excel's limit of 32,767 per cell`,
+              action: 'text cut',
+            });
+          }
           const cell = r.getCell(i + 1);
           cell.value = v === undefined ? null : v;
           const format = NUMBER_FORMATS[table.columns[i]?.format ?? 'text'];
@@ -106,16 +121,12 @@ export async function resultsXlsx(
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
   });
-  for (const n of notes)
-    ws.addRow([
-      n.type,
-      n.file ?? null,
-      n.sheet ?? null,
-      n.row ?? null,
-      n.column ?? null,
-      n.message,
-      n.action ?? null,
-    ]);
+  for (const n of [...notes, ...cut])
+    ws.addRow(
+      [n.type, n.file, n.sheet, n.row, n.column, n.message, n.action].map((v) =>
+        typeof v === 'string' ? cutCellText(v) : (v ?? null),
+      ),
+    );
   [14, 24, 18, 8, 18, 90, 16].forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -125,7 +136,8 @@ export async function resultsXlsx(
 /** Column width in characters: CJK characters take two. */
 function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text)
+  // Widths stop at MAX_COLUMN_WIDTH: the start of a long text tells as much as all of it.
+  for (const ch of text.slice(0, 2 * MAX_COLUMN_WIDTH))
     w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/u.test(ch) ? 2 : 1;
   return w;
 }

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsvText } from '../../../core/columns/parse-csv-text.js';
+import { parseCsvText } from '../../../core/columns/parse-csv-text.js';
+import { PipecastError } from '../../../core/errors/pipecast-error.js';
 import { readCsvRecords } from '../../../core/columns/read-csv-records.js';
-import { WorkbookReadError } from '../../../pipeline/workbook-read-error.js';
+import { WorkbookReadError } from '../../../core/readers/index.js';
 import { readXlsxSheets } from '../../../pipeline/xlsx-stream/read-xlsx-sheets.js';
 import { sheetXml, textPart, workbookParts, zipParts } from '../../support/hostile-xlsx.js';
 
@@ -46,14 +47,15 @@ function cut(text: string, points: number[]): string[] {
 }
 
 describe('fuzzing the CSV readers', () => {
-  it('parseCsvText either reads the text or throws CsvSyntaxError naming a line', () => {
+  it('parseCsvText either reads the text or throws a malformed-csv PipecastError naming a line', () => {
     fc.assert(
       fc.property(csvText, (text) => {
         try {
           parseCsvText(text, ',');
         } catch (error) {
-          expect(error).toBeInstanceOf(CsvSyntaxError);
-          expect((error as CsvSyntaxError).message).toMatch(/line \d+/);
+          expect(error).toBeInstanceOf(PipecastError);
+          expect((error as PipecastError).code).toBe('malformed-csv');
+          expect((error as PipecastError).message).toMatch(/line \d+/);
         }
       }),
       RUNS,
@@ -68,7 +70,7 @@ describe('fuzzing the CSV readers', () => {
           try {
             return readCsvRecords(source, { kind: 'deal', sheet: 's', delimiter: ',' });
           } catch (error) {
-            expect(error).toBeInstanceOf(CsvSyntaxError);
+            expect((error as PipecastError).code).toBe('malformed-csv');
             return (error as Error).message;
           }
         };
