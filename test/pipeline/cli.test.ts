@@ -37,9 +37,11 @@ describe('main', () => {
     expect(run.out()).toBe('');
   });
 
-  it('lets any other error through, so a bug is not dressed up as a user mistake', async () => {
-    await expect(main(['inspect', 'bug'], capture().io)).rejects.toThrow(
-      'a bug, not a user mistake',
-    );
+  // Issue 19: every failure is one line and a non-zero exit, never a stack trace; a bug is
+  // marked "stopped:" rather than dressed up as a user mistake, and PIPECAST_DEBUG=1 adds its stack.
+  it('prints any other error as one "stopped:" line, no stack, and exits 1', async () => {
+    const run = capture();
+    expect(await main(['inspect', 'bug'], run.io)).toBe(1);
+    expect(run.err()).toBe('pipecast inspect: stopped: a bug, not a user mistake\n');
   });
 });

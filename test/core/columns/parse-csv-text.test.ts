@@ -55,7 +55,7 @@ describe('parseCsvText', () => {
     expect(() => parseCsvText('a\nb,"open\nstill', ',')).toThrow(PipecastError);
     expect(() => parseCsvText('a\nb,"open\nstill', ',')).toThrow(/line 2/);
     expect(() => parseCsvText('a\nb,"open\nstill', ',')).toThrow(
-      expect.objectContaining({ code: 'malformed-csv', place: { row: 2 } }),
+      expect.objectContaining({ code: 'malformed-csv', place: { row: 2, column: 'B' } }),
     );
   });
 
