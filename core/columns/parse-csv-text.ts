@@ -44,12 +44,7 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
       let from = i + 1;
       for (;;) {
         const close = text.indexOf('"', from);
-        if (close < 0)
-          throw new PipecastError(
-            'malformed-csv',
-            `a quoted field opened on line ${startLine} is never closed (column ${columnLetter(row.length)})`,
-            { row: startLine, column: columnLetter(row.length) },
-          );
+        if (close < 0) throw neverClosed(startLine, row.length);
         for (let k = from; k < close; k++) if (text.charCodeAt(k) === LF) line++;
         if (text.charCodeAt(close + 1) === QUOTE) {
           parts += text.slice(from, close + 1);
@@ -79,7 +74,7 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
       value = text.slice(i, end);
       i = end;
     }
-    // One compare per field: past Excel's limits the reader stops, naming the place.
+    // One compare per field.
     if (value.length > EXCEL_MAX_CELL_CHARS || row.length >= EXCEL_MAX_COLUMNS) {
       throw pastLimit(value, row.length, line);
     }
@@ -107,6 +102,16 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
   return rows;
 }
 
+function neverClosed(line: number, column: number): PipecastError {
+  const letter = columnLetter(column);
+  return new PipecastError(
+    'malformed-csv',
+    `a quoted field opened on line ${line} is never closed (column ${letter})`,
+    { row: line, column: letter },
+  );
+}
+
+/** Past Excel's limits the reader stops, naming the place. */
 function pastLimit(value: string, column: number, line: number): PipecastError {
   if (column >= EXCEL_MAX_COLUMNS) {
     return new PipecastError(

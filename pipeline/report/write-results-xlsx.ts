@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportColumnFormat, ReportDataTable } from './report-table.js';
 import { cutCellText } from './cut-cell-text.js';
-import { groupedCount } from '../../core/readers/index.js';
+import { EXCEL_MAX_CELL_CHARS, groupedCount } from '../../core/readers/index.js';
 
 /** One worksheet of results.xlsx: tables stacked top to bottom, chart images to their right. */
 export interface ResultsSheet {
@@ -80,17 +80,11 @@ export async function resultsXlsx(
       for (const values of table.rows) {
         const r = ws.getRow(row);
         values.forEach((value, i) => {
-          const v = typeof value === 'string' ? cutCellText(value) : value;
-          if (v !== value) {
-            cut.push({
-              type: 'cut',
-              sheet: sheet.name,
-              row,
-              column: table.columns[i]?.label ?? '',
-              message: `text of ${groupedCount((value as string).length)} characters cut to Excel's limit of 32,767 per cell`,
-              action: 'text cut',
-            });
-          }
+          const v = fitCell(
+            value,
+            { sheet: sheet.name, row, column: table.columns[i]?.label },
+            cut,
+          );
           const cell = r.getCell(i + 1);
           cell.value = v === undefined ? null : v;
           const format = NUMBER_FORMATS[table.columns[i]?.format ?? 'text'];
@@ -131,6 +125,26 @@ export async function resultsXlsx(
     ws.getColumn(i + 1).width = w;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A table cell as written: text past Excel's 32,767 characters cut, with a note of where added
+ * to `cut` (the Notes sheet lists them).
+ */
+function fitCell<T>(
+  value: T,
+  place: { sheet: string; row: number; column: string | undefined },
+  cut: ResultsNote[],
+): T | string {
+  if (typeof value !== 'string' || value.length <= EXCEL_MAX_CELL_CHARS) return value;
+  cut.push({
+    type: 'cut',
+    ...place,
+    column: place.column ?? '',
+    message: `text of ${groupedCount(value.length)} characters cut to Excel's limit of 32,767 per cell`,
+    action: 'text cut',
+  });
+  return cutCellText(value);
 }
 
 /** Column width in characters: CJK characters take two. */
