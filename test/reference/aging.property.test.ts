@@ -242,8 +242,7 @@ describe('ageReceivables against referenceAging', () => {
     );
   });
 
-  // Fails until the shared money rule reaches aging: ageReceivables still rounds with Math.round.
-  it.skip('rounds 3-decimal amounts half away from zero, as the other analyses do', () => {
+  it('rounds 3-decimal amounts half away from zero, as the other analyses do', () => {
     // ISSUE 15 money rule: 1.005 is 101 cents and −2.675 is −268 (decimal text, half away from
     // zero), not the 100 and −267 a plain Math.round of the binary product gives.
     const invoices: Invoice[] = [
