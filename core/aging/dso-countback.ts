@@ -4,6 +4,7 @@ import {
   daysInMonthIndex,
   monthIndexOfEpochDay,
 } from '../columns/calendar-month.js';
+import { CENTS, toMinorUnits } from '../columns/money.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** An amount on a date: one invoice's contribution to sales. */
@@ -23,6 +24,9 @@ export interface DatedAmount {
  * February 100 → 31 + 29 × 50/100 = 45.5 days.
  *
  * Blank handling: sales dated after as-of are ignored; AR ≤ 0 gives 0.
+ *
+ * Amounts become whole cents by the shared money rule (core/columns/money.ts) before the walk, so
+ * a month whose sales equal the AR left to the cent covers it exactly.
  *
  * @param ar - Open receivables at as-of.
  * @param sales - Invoiced amounts with their dates (credit notes negative).
@@ -45,33 +49,35 @@ export function dsoCountback(
       `dsoCountback: asOf must be an integer epoch day, got ${asOf}`,
     );
   }
-  const monthly = new Map<number, number>();
+  const monthlyCents = new Map<number, number>();
   for (const { date, amount } of sales) {
     if (date > asOf || !Number.isFinite(amount)) continue;
     const m = monthIndexOfEpochDay(date);
-    monthly.set(m, (monthly.get(m) ?? 0) + amount);
+    monthlyCents.set(m, (monthlyCents.get(m) ?? 0) + toMinorUnits(amount, CENTS));
   }
-  return countbackFromMonthlySales(ar, monthly, asOf);
+  return countbackFromMonthlyCents(toMinorUnits(ar, CENTS), monthlyCents, asOf);
 }
 
 /**
- * dsoCountback on sales already summed by month index (year × 12 + month − 1), all dated ≤ asOf.
- * Used by ageReceivables, which sums the months in its single pass over the invoices.
+ * dsoCountback on whole cents: the AR and the sales already summed by month index
+ * (year × 12 + month − 1), all dated ≤ asOf. Used by ageReceivables, which sums the months in its
+ * single pass over the invoices. Integer cents subtract exactly, where currency-unit floats could
+ * leave 482.60000000000014 of an AR that a month of 482.60 covers.
  */
-export function countbackFromMonthlySales(
-  ar: number,
-  monthly: ReadonlyMap<number, number>,
+export function countbackFromMonthlyCents(
+  arCents: number,
+  monthlyCents: ReadonlyMap<number, number>,
   asOf: EpochDay,
 ): number | null {
-  if (ar <= 0) return 0;
+  if (arCents <= 0) return 0;
   let earliest = Infinity;
-  for (const [m, amount] of monthly) if (amount > 0 && m < earliest) earliest = m;
+  for (const [m, cents] of monthlyCents) if (cents > 0 && m < earliest) earliest = m;
   const asOfMonth = monthIndexOfEpochDay(asOf);
-  let remaining = ar;
+  let remaining = arCents;
   let days = 0;
   for (let m = asOfMonth; m >= earliest; m--) {
     const span = m === asOfMonth ? civilFromEpochDay(asOf).day : daysInMonthIndex(m);
-    const sold = monthly.get(m) ?? 0;
+    const sold = monthlyCents.get(m) ?? 0;
     if (sold > 0 && sold >= remaining) return days + (span * remaining) / sold;
     days += span;
     if (sold > 0) remaining -= sold;

@@ -6,7 +6,7 @@ import type { WarningCollector } from '../columns/warning-collector.js';
 import { badDebtProvision } from './bad-debt-provision.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { collectionPriority } from './collection-priority.js';
-import { countbackFromMonthlySales } from './dso-countback.js';
+import { countbackFromMonthlyCents } from './dso-countback.js';
 import { dsoStandard } from './dso-standard.js';
 import { salesToCoverBadDebt } from './sales-to-cover-bad-debt.js';
 import { summarizeByCustomer } from './summarize-by-customer.js';
@@ -65,7 +65,7 @@ export function summarizeSection(
     customers: summarizeByCustomer(section, buckets, ledger, totals),
     owners: summarizeByOwner(section, sectionNumber, buckets, totals),
     unapplied: unappliedByCustomer(section, ledger),
-    dso: sectionDso(section, open, options, totals.firstMonth, warnings),
+    dso: sectionDso(section, sums.openCents, options, totals.firstMonth, warnings),
     averageDaysLate: {
       simple: section.settled > 0 ? section.lateSum / section.settled : null,
       weighted: section.lateWeight > 0 ? section.lateWeighted / section.lateWeight : null,
@@ -124,22 +124,26 @@ function sectionSums(
   return sums;
 }
 
-/** DSO standard and countback of a section (countback null, reported, when sales do not cover AR). */
+/**
+ * DSO standard and countback of a section (countback null, reported, when sales do not cover AR);
+ * the countback walks in whole cents.
+ */
 function sectionDso(
   section: LedgerSection,
-  open: number,
+  openCents: number,
   options: NormalizedAgingOptions,
   firstMonth: number,
   warnings: WarningCollector,
 ): AgingSection['dso'] {
-  const monthly = new Map<number, number>();
-  const monthlyCents = section.monthly as Float64Array;
-  for (let k = 0; k < monthlyCents.length; k++) {
-    const cents = monthlyCents[k] as number;
-    if (cents !== 0) monthly.set(firstMonth + k, cents / CENTS);
+  const monthlyCents = new Map<number, number>();
+  const sectionMonthly = section.monthly as Float64Array;
+  for (let k = 0; k < sectionMonthly.length; k++) {
+    const cents = sectionMonthly[k] as number;
+    if (cents !== 0) monthlyCents.set(firstMonth + k, cents);
   }
   const creditSales = section.salesWindowCents / CENTS;
-  const countback = countbackFromMonthlySales(open, monthly, options.asOf);
+  const open = openCents / CENTS;
+  const countback = countbackFromMonthlyCents(openCents, monthlyCents, options.asOf);
   if (countback === null) {
     warnings.add(
       `countback:${section.key}`,
