@@ -3,7 +3,7 @@ import { isoFromEpochDay } from '../columns/epoch-day.js';
 import { AgingLedger } from './aging-ledger.js';
 import type { AgeReceivablesOptions } from './aging-options.js';
 import { normalizeAgingOptions } from './aging-options.js';
-import type { AgeReceivablesResult, AgingCounts } from './aging-result.js';
+import type { AgeReceivablesResult, AgingCounts, AgingSection } from './aging-result.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 import { applyPayments } from './apply-payments.js';
@@ -11,7 +11,7 @@ import { bucketOpenItems } from './bucket-open-items.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { loadInvoices } from './load-invoices.js';
 import { acquireScratchArrays, releaseScratchArrays } from '../internal/scratch-arrays.js';
-import { summarizeSection } from './summarize-section.js';
+import { isSectionOnLedger, summarizeSection } from './summarize-section.js';
 
 export type { AgeReceivablesOptions, InvoiceLineSelection } from './aging-options.js';
 export type {
@@ -39,7 +39,8 @@ export { UNKNOWN_CUSTOMER, UNKNOWN_OWNER } from './aging-result.js';
  * Rules (DOMAIN.md §3 and "Exact definitions"):
  * - An invoice counts when its invoice date ≤ as-of; a payment when its date ≤ as-of. Open balance =
  *   amount − counted payments. Later payments never count, so a past as-of shows what the ledger
- *   showed that day.
+ *   showed that day: a customer, owner or currency known only from invoices dated after as-of is
+ *   not listed (a customer with unapplied cash by then is).
  * - Due date = the due-date cell, else invoice date + terms (月结 / EOM: end of the invoice month +
  *   days), else the invoice date (reported). Days past due = as-of − due date.
  * - Payments apply by invoice number. An invoice-level paid date counts as a payment of the paid
@@ -107,9 +108,11 @@ export function ageReceivables(
   } finally {
     releaseScratchArrays(scratch);
   }
-  const sections = ledger.sections.map((section, sectionNumber) =>
-    summarizeSection(section, sectionNumber, normalized, ledger, totals, warnings),
-  );
+  const sections: AgingSection[] = [];
+  ledger.sections.forEach((section, sectionNumber) => {
+    if (!isSectionOnLedger(section, ledger, totals)) return;
+    sections.push(summarizeSection(section, sectionNumber, normalized, ledger, totals, warnings));
+  });
   sections.sort((left, right) => compareIds(left.currency ?? '', right.currency ?? ''));
   return {
     asOf: isoFromEpochDay(normalized.asOf),

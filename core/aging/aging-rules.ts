@@ -124,3 +124,16 @@ export function appliesToInvoice(
 ): boolean {
   return invoiceKnown && invoiceAged && sameMoney;
 }
+
+/**
+ * A customer, owner or currency is listed when the ledger held it on the as-of day: it has an
+ * invoice dated on or before as-of, or unapplied cash counted by then (DOMAIN.md §3: a historical
+ * report matches what the ledger showed that day). One known only from later invoices is left out.
+ *
+ * @param agedInvoices - Its invoices dated on or before as-of (paid or not).
+ * @param unappliedPayments - Its unapplied payments dated on or before as-of (0 for an owner).
+ * @example isOnLedgerAtAsOf(0, 0) // false: only invoices dated after as-of
+ */
+export function isOnLedgerAtAsOf(agedInvoices: number, unappliedPayments: number): boolean {
+  return agedInvoices > 0 || unappliedPayments > 0;
+}

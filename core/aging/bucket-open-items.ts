@@ -34,11 +34,15 @@ export interface OpenItemTotals {
   pairMaxDpd: Int32Array;
   pairDisputed: Float64Array;
   pairDisputedCount: Int32Array;
+  /** Invoices dated on or before as-of, open or not (isOnLedgerAtAsOf). */
+  pairInvoices: Int32Array;
   /** First global owner id of each section (owner ids are section-local). */
   ownerOffsets: number[];
   ownerBuckets: Float64Array;
   ownerOverdue: Float64Array;
   ownerCount: Int32Array;
+  /** Invoices dated on or before as-of per owner, open or not (isOnLedgerAtAsOf). */
+  ownerInvoices: Int32Array;
   /** Month index of the first entry of each section's monthly sales. */
   firstMonth: number;
 }
@@ -97,10 +101,12 @@ function emptyTotals(ledger: AgingLedger, bucketCount: number, firstMonth: numbe
     pairMaxDpd: new Int32Array(pairs),
     pairDisputed: new Float64Array(pairs),
     pairDisputedCount: new Int32Array(pairs),
+    pairInvoices: new Int32Array(pairs),
     ownerOffsets,
     ownerBuckets: new Float64Array(owners * bucketCount),
     ownerOverdue: new Float64Array(owners),
     ownerCount: new Int32Array(owners),
+    ownerInvoices: new Int32Array(owners),
     firstMonth,
   };
 }
@@ -195,7 +201,7 @@ class OpenItemPass {
     const { pair: pairOf, flags: flagsOf, day, cents, due, owner: ownerOf, minDay } = loaded;
     const { pairBuckets, pairBucketCount, pairOverdue, pairOverdueCount, pairCredit } = this.totals;
     const { pairScore, pairMaxDpd, pairDisputed, pairDisputedCount, ownerOffsets } = this.totals;
-    const { ownerBuckets, ownerOverdue, ownerCount } = this.totals;
+    const { ownerBuckets, ownerOverdue, ownerCount, pairInvoices, ownerInvoices } = this.totals;
     let aged = 0;
     for (let row = 0; row < this.invoices.length; row++) {
       const pair = pairOf[row] as number;
@@ -205,6 +211,9 @@ class OpenItemPass {
       const date = day[row] as number;
       const section = ledger.pairSection[pair] as number;
       const ledgerSection = ledger.sections[section] as LedgerSection;
+      const owner = (ownerOffsets[section] as number) + (ownerOf[row] as number);
+      pairInvoices[pair] = (pairInvoices[pair] as number) + 1;
+      ownerInvoices[owner] = (ownerInvoices[owner] as number) + 1;
       const amount = cents[row] as number;
       const paid = this.paidBy(row, flags);
       const lastPayment = this.lastPayment;
@@ -220,7 +229,6 @@ class OpenItemPass {
       let bucket = -1;
       if (open !== 0) {
         bucket = bucketTable.bucketOf(agingDays(by, asOf, date, dueDay));
-        const owner = (ownerOffsets[section] as number) + (ownerOf[row] as number);
         const pairBucket = pair * bucketCount + bucket;
         const ownerBucket = owner * bucketCount + bucket;
         pairBuckets[pairBucket] = (pairBuckets[pairBucket] as number) + open;

@@ -3,14 +3,17 @@ import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { AgingCustomer } from './aging-result.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { bucketRecord } from '../internal/bucket-record.js';
+import { listedPairs } from '../internal/listed-pairs.js';
 import { largestFirst } from '../internal/sorted-positions.js';
+import { isOnLedgerAtAsOf } from './aging-rules.js';
 
 /**
  * One line per customer of a section: open, overdue, credit, unapplied, items, amount per bucket and
  * credit use, largest open balance first (ties by id).
  *
  * Formula: open = Σ bucket amounts; creditUse = (open − unapplied) ÷ credit limit, null without a
- * positive limit. A customer with only unapplied cash is listed with zero open.
+ * positive limit. A customer with only unapplied cash is listed with zero open; one known only from
+ * invoices dated after as-of is not listed (isOnLedgerAtAsOf).
  *
  * @param section - The section.
  * @param buckets - The buckets, for the labels.
@@ -27,27 +30,24 @@ export function summarizeByCustomer(
   totals: OpenItemTotals,
 ): AgingCustomer[] {
   const bucketCount = buckets.length;
-  const { pairBuckets, pairBucketCount, pairOverdue, pairCredit } = totals;
+  const { pairBuckets, pairBucketCount, pairOverdue, pairCredit, pairInvoices } = totals;
   const { pairCustomer } = ledger;
   const labels = buckets.map((b) => b.label);
   const zeroBuckets = bucketRecord(labels);
-  const { pairs } = section;
-  const pairCount = pairs.length;
-  // Sorted first on the open cents, then each line made in output order.
-  const openCents = new Float64Array(pairCount);
-  const open = new Float64Array(pairCount);
-  for (let k = 0; k < pairCount; k++) {
-    const pair = pairs[k] as number;
+  // The customers on the ledger at as-of and their open cents, sorted first (cents order = units
+  // order); each line is then made in output order.
+  const { listed, values: openCents } = listedPairs(section.pairs, (pair) => {
+    if (!isOnLedgerAtAsOf(pairInvoices[pair] as number, ledger.unappliedCount[pair] as number))
+      return null;
     let cents = 0;
     for (let b = 0; b < bucketCount; b++) cents += pairBuckets[pair * bucketCount + b] as number;
-    openCents[k] = cents;
-    open[k] = cents / 100;
-  }
-  const order = largestFirst(open, (k) => pairCustomer[pairs[k] as number] as string);
-  const customers = new Array<AgingCustomer>(pairCount);
-  for (let rank = 0; rank < pairCount; rank++) {
+    return cents;
+  });
+  const order = largestFirst(openCents, (k) => pairCustomer[listed[k] as number] as string);
+  const customers = new Array<AgingCustomer>(listed.length);
+  for (let rank = 0; rank < listed.length; rank++) {
     const k = order[rank] as number;
-    const pair = pairs[k] as number;
+    const pair = listed[k] as number;
     let items = 0;
     const byLabel = { ...zeroBuckets };
     for (let b = 0; b < bucketCount; b++) {
@@ -59,7 +59,7 @@ export function summarizeByCustomer(
     const limit = ledger.pairLimit[pair] ?? null;
     customers[rank] = {
       id: pairCustomer[pair] as string,
-      open: open[k] as number,
+      open: openOfPair / 100,
       overdue: (pairOverdue[pair] as number) / 100,
       credit: (pairCredit[pair] as number) / 100,
       unapplied: unapplied / 100,

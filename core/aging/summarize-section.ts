@@ -3,6 +3,7 @@ import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { NormalizedAgingOptions } from './aging-options.js';
 import type { AgingBucketTotal, AgingProvision, AgingSection } from './aging-result.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
+import { isOnLedgerAtAsOf } from './aging-rules.js';
 import { badDebtProvision } from './bad-debt-provision.js';
 import type { OpenItemTotals } from './bucket-open-items.js';
 import { collectionPriority } from './collection-priority.js';
@@ -76,6 +77,23 @@ export function summarizeSection(
     priority: collectionPriority(section, buckets.length, ledger, totals),
     invoices: section.lines,
   };
+}
+
+/**
+ * Whether a currency section was on the ledger at as-of: some customer of it has an invoice dated
+ * on or before as-of or unapplied cash (isOnLedgerAtAsOf). A currency known only from later
+ * invoices gets no section.
+ *
+ * @example isSectionOnLedger(section, ledger, totals); // false when all its invoices are later
+ */
+export function isSectionOnLedger(
+  section: LedgerSection,
+  ledger: AgingLedger,
+  totals: OpenItemTotals,
+): boolean {
+  return section.pairs.some((pair) =>
+    isOnLedgerAtAsOf(totals.pairInvoices[pair] as number, ledger.unappliedCount[pair] as number),
+  );
 }
 
 /** A section's sums over its pairs, in cents: per bucket, open, overdue, credit and unapplied. */
