@@ -12,7 +12,9 @@
  * longer (bucket-open-items); invoices dated after as-of are aged (bucket-open-items); the
  * countback's last month counts whole, not pro rata (dso-countback); an over-paid invoice is not
  * settled for days late (bucket-open-items); a payment in another currency is applied to its
- * invoice (apply-payments); and, in the reference, Current is < 0 days, a repeated number's
+ * invoice (apply-payments); the countback subtracts in currency-unit floats (dso-countback);
+ * customers, owners and currencies known only from invoices dated after as-of are listed
+ * (summarize-by-customer, summarize-by-owner, age-receivables); and, in the reference, Current is < 0 days, a repeated number's
  * payments go to its last row, an over-payment moves to unapplied cash.
  */
 import fc from 'fast-check';
