@@ -1,16 +1,9 @@
-import { columnLetters } from '../../test/excel-simulator/cell-address.js';
-import { snapshotWorksheet } from '../../test/excel-simulator/snapshot-worksheet.js';
 import type { WorkbookModel } from '../../test/excel-simulator/workbook-model.js';
-
-/** The view shows the top-left corner of a sheet: enough to see what the pane wrote. */
-const VIEW_ROWS = 200;
-const VIEW_COLUMNS = 26;
-/** Sheets longer than this are not drawn: copying them would stall the page the pane shares. */
-const MAX_DRAWN_ROWS = 20_000;
+import { sheetViewModel } from './sheet-view-model.js';
 
 /**
- * Sheet tabs and a read-only grid of the shown sheet's values (the selection outlined), drawn
- * from the simulator's workbook model.
+ * Sheet tabs and a read-only grid of the shown sheet's top-left corner as Excel shows it (the
+ * selection outlined), drawn from the simulator's workbook model on every refresh.
  */
 export function renderSheetView(
   tabs: HTMLElement,
@@ -29,62 +22,32 @@ export function renderSheetView(
       return tab;
     }),
   );
-  const sheet = model.sheets.find((s) => s.name === shown);
-  if (sheet === undefined) {
+  if (shown === null || !model.sheets.some((sheet) => sheet.name === shown)) {
     grid.replaceChildren();
     return;
   }
-  // The row list's length bounds the used range without scanning a million rows.
-  if (sheet.rows.length > MAX_DRAWN_ROWS) {
-    grid.textContent = `${sheet.name}: ${sheet.rows.length.toLocaleString('en-US')} rows, too many to draw here`;
-    return;
-  }
-  const snapshot = snapshotWorksheet(model, sheet.id);
-  const selected = model.selection.sheetId === sheet.id ? model.selection.rect : null;
+  const view = sheetViewModel(model, shown);
   const table = document.createElement('table');
-  const columns = Math.min(VIEW_COLUMNS, snapshot.values[0]?.length ?? 0);
   const head = table.insertRow();
   head.append(document.createElement('th'));
-  for (let c = 0; c < columns; c += 1) {
+  for (const letters of view.columns) {
     const th = document.createElement('th');
-    th.textContent = columnLetters(c);
+    th.textContent = letters;
     head.append(th);
   }
-  snapshot.values.slice(0, VIEW_ROWS).forEach((row, r) => {
+  view.rows.forEach((row, r) => {
     const tr = table.insertRow();
     const th = document.createElement('th');
     th.textContent = String(r + 1);
     tr.append(th);
-    for (let c = 0; c < columns; c += 1) {
+    for (const cell of row) {
       const td = tr.insertCell();
-      td.textContent = shownText(row[c], snapshot.numberFormats[r]?.[c] ?? 'General');
-      if (typeof row[c] === 'number') td.style.textAlign = 'right';
-      if (
-        selected &&
-        r >= selected.top &&
-        r <= selected.bottom &&
-        c >= selected.left &&
-        c <= selected.right
-      )
-        td.className = 'selected';
+      td.textContent = cell.text;
+      if (cell.numeric) td.style.textAlign = 'right';
+      if (cell.selected) td.className = 'selected';
     }
   });
-  grid.replaceChildren(table);
-}
-
-/** A cell as Excel would show it for the number formats the pane writes (a demo, not Excel's formatter). */
-function shownText(value: unknown, format: string): string {
-  if (value === undefined || value === '' || value === null) return '';
-  if (typeof value !== 'number') return String(value);
-  if (format.endsWith('%')) return `${(value * 100).toFixed(format.includes('.0') ? 1 : 0)}%`;
-  if (format === 'yyyy-mm-dd')
-    return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10);
-  if (format.startsWith('#,##0')) {
-    const digits = format.includes('.00') ? 2 : format.includes('.0') ? 1 : 0;
-    return value.toLocaleString('en-US', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-  }
-  return String(Math.round(value * 1e9) / 1e9);
+  const caption = document.createElement('p');
+  caption.textContent = view.caption;
+  grid.replaceChildren(...(view.caption === '' ? [] : [caption]), table);
 }

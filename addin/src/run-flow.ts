@@ -1,5 +1,6 @@
 import type { CellValue, InspectSheetResult } from '../../core/index.js';
 import type { ApiSupport } from './excel/api-support.js';
+import { queueDate1904 } from './excel/date-system.js';
 import { SAMPLE_ROWS } from './excel/excel-limits.js';
 import type { WorkbookSheet } from './excel/owned-sheets.js';
 import { queueSheetList } from './excel/owned-sheets.js';
@@ -106,7 +107,13 @@ export async function runPaneAnalysis(
   }
   hooks.onStep('stepRead');
   const extra = request.settings.extraSheets[request.settings.analysis];
-  const { sources, sheets } = await readWithSheets(host, api, request.choice, extra, hooks);
+  const { sources, sheets, date1904 } = await readWithSheets(
+    host,
+    api,
+    request.choice,
+    extra,
+    hooks,
+  );
   const [primary] = sources;
   if (primary === undefined || isBlank(primary.values))
     throw new PaneError('errorEmptySheet', { address: primary ? addressOf(primary.range) : '' });
@@ -115,7 +122,7 @@ export async function runPaneAnalysis(
   const { outputs } = await client.analyse({
     analysis: request.settings.analysis,
     locale: request.locale,
-    date1904: false,
+    date1904,
     parameters: request.parameters,
     sources: sources.map(({ range, values }, i) => ({
       name: range.sheet,
@@ -148,7 +155,7 @@ interface ReadSource {
 
 /**
  * Reads the source, and the extra sheet's used range when one is chosen, with the workbook's
- * sheets and their markers queued into the same syncs.
+ * sheets, their markers and its date system queued into the same syncs.
  */
 async function readWithSheets(
   host: PaneHost,
@@ -156,12 +163,13 @@ async function readWithSheets(
   choice: SourceChoice,
   extraSheet: string | undefined,
   hooks: RunHooks,
-): Promise<{ sources: ReadSource[]; sheets: WorkbookSheet[] }> {
+): Promise<{ sources: ReadSource[]; sheets: WorkbookSheet[]; date1904: boolean }> {
   return host.run(async (context) => {
     const queued = [queueSource(context, choice)];
     if (extraSheet !== undefined)
       queued.push(queueSource(context, { type: 'usedRange', sheet: extraSheet }));
     const list = queueSheetList(context, api);
+    const dateSystem = queueDate1904(context, api);
     await context.sync();
     const sources: ReadSource[] = [];
     let markersQueued = false;
@@ -175,7 +183,7 @@ async function readWithSheets(
       markersQueued = true;
       sources.push({ range, values });
     }
-    return { sources, sheets: list.resolve() };
+    return { sources, sheets: list.resolve(), date1904: dateSystem.resolve() };
   });
 }
 

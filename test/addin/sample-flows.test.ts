@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetValues } from '../../core/index.js';
 import { ageReceivables, forecast, segment } from '../../core/index.js';
-import { OUTPUT_MARKER_KEY } from '../../addin/src/excel/owned-sheets.js';
+import { markerValue, OUTPUT_MARKER_KEY } from '../../addin/src/excel/owned-sheets.js';
 import { readWorkbook } from '../../pipeline/read-workbook.js';
 import { createExcelHost, loadXlsxFile, snapshotWorksheet } from '../excel-simulator/index.js';
 import type { WorksheetSnapshot } from '../excel-simulator/index.js';
@@ -53,7 +53,7 @@ describe.each([
       cli?.result.totals.amount,
       cli?.result.totals.weighted,
     ]);
-    expect(out.customProperties).toEqual([[OUTPUT_MARKER_KEY, 'forecast']]);
+    expect(out.customProperties).toEqual([[OUTPUT_MARKER_KEY, markerValue('forecast', out.id)]]);
     expect(out.tables.length).toBeGreaterThanOrEqual(4);
     expect(out.charts).toHaveLength(2);
     expect(out.conditionalFormats.length).toBeGreaterThanOrEqual(1);

@@ -61,6 +61,25 @@ describe.each(HOSTS)('output sheets on %s', (_, apiSets) => {
     expect(snapshotWorksheet(model, 'Q3 forecast').values[0]?.[0]).toBe('Stages');
   });
 
+  it("never touches the user's copy of an output sheet (Move or Copy → Create a copy)", async () => {
+    const model = createWorkbookModel([{ name: 'Deals', values: dealValues(40) }]);
+    await forecastRun(createExcelHost(model, { apiSets }));
+    // The user copies the output sheet (the copy inherits its custom properties) and edits it.
+    const reopened = createExcelHost(model, { apiSets });
+    await typedExcel(reopened).run(async (context) => {
+      const output = context.workbook.worksheets.getItem('Pipecast Forecast');
+      const copy = output.copy('End');
+      copy.name = 'My forecast';
+      copy.getRange('A1').values = [['my edits']];
+      await context.sync();
+    });
+    const before = snapshotWorksheet(model, 'My forecast');
+    const outcome = await forecastRun(reopened);
+    expect(outcome.written).toEqual([{ analysis: 'forecast', name: 'Pipecast Forecast' }]);
+    expect(names(model)).toEqual(['Deals', 'Pipecast Forecast', 'My forecast']);
+    expect(snapshotWorksheet(model, 'My forecast')).toEqual(before);
+  });
+
   it('keeps the marker where the host can: custom property on 1.12, settings by id on 1.9', async () => {
     const model = createWorkbookModel([{ name: 'Deals', values: dealValues(10) }]);
     await forecastRun(createExcelHost(model, { apiSets }));
@@ -71,7 +90,11 @@ describe.each(HOSTS)('output sheets on %s', (_, apiSets) => {
         [output.id]: 'forecast',
       });
     } else {
-      expect(output.customProperties).toEqual([[OUTPUT_MARKER_KEY, 'forecast']]);
+      // The marker names the id of the sheet it was written on, so a copy of the sheet
+      // (same custom properties, new id) is not taken for an output sheet.
+      expect(output.customProperties).toEqual([
+        [OUTPUT_MARKER_KEY, JSON.stringify({ analysis: 'forecast', sheetId: output.id })],
+      ]);
     }
   });
 });

@@ -123,6 +123,25 @@ describe.skipIf(!HAVE_WORKBOOKS)('loadXlsxFile on ../shared/data/workbooks', () 
     expect(text).toEqual([['2021-01-01']]);
   });
 
+  it("Workbook.use1904DateSystem (ExcelApi 1.16) is the file's date1904 flag", async () => {
+    const use1904 = async (file: string, apiSets: Record<string, string>) => {
+      const host = createExcelHost(await loadXlsxFile(join(WORKBOOKS, file)), { apiSets });
+      // Typed by hand: the @types/office-js release in use does not declare the property yet.
+      return typedExcel(host).run(async (context) => {
+        const workbook = context.workbook as Excel.Workbook & { use1904DateSystem: boolean };
+        workbook.load('use1904DateSystem');
+        await context.sync();
+        return workbook.use1904DateSystem;
+      });
+    };
+    expect(await use1904('date_1904.xlsx', { ExcelApi: '1.16' })).toBe(true);
+    expect(await use1904('date.xlsx', { ExcelApi: '1.16' })).toBe(false);
+    const older = await use1904('date_1904.xlsx', { ExcelApi: '1.15' }).catch(
+      (error: { code: string }) => error.code,
+    );
+    expect(older).toBe('ApiNotFound');
+  });
+
   it('errors.xlsx: cached formula errors are their text, with the formulas kept', async () => {
     const model = await loadXlsxFile(join(WORKBOOKS, 'errors.xlsx'));
     // xl/worksheets/sheet1.xml: A1..A7 are t="e" formula cells with these cached values.

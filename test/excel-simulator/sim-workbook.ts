@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { requireExcelApi } from './api-sets.js';
 import type { SimRequestContext } from './sim-context.js';
 import type { SimEventSource } from './sim-events.js';
 import { SimKeyValueCollection } from './sim-key-value.js';
@@ -54,11 +55,35 @@ export class SimWorkbook extends SimProxy<WorkbookModel> implements Pick<Excel.W
   }
 
   protected get properties(): PropertyTable<WorkbookModel> {
-    return { name: { read: () => 'Book1.xlsx' } };
+    const host = this.context.host;
+    return {
+      name: { read: () => 'Book1.xlsx' },
+      use1904DateSystem: {
+        read: (workbook) => {
+          requireExcelApi(host, '1.16', 'Workbook.use1904DateSystem');
+          return workbook.date1904;
+        },
+        write: (workbook, value) => {
+          requireExcelApi(host, '1.16', 'Workbook.use1904DateSystem');
+          workbook.date1904 = Boolean(value);
+        },
+      },
+    };
   }
 
   get name(): string {
     return this.loaded('name');
+  }
+
+  /**
+   * ExcelApi 1.16: whether serial numbers count from 1904-01-01 (workbookPr date1904 of the
+   * loaded file). Not yet declared by the @types/office-js release the project uses.
+   */
+  get use1904DateSystem(): boolean {
+    return this.loaded('use1904DateSystem');
+  }
+  set use1904DateSystem(value: boolean) {
+    this.queueWrite('use1904DateSystem', value);
   }
 
   /** The selected cells (A1 of the active sheet until something is selected). */

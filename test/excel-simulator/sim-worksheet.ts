@@ -10,6 +10,8 @@ import { SimTableCollection } from './sim-table.js';
 import { SimChartCollection } from './sim-chart.js';
 import { SimWorksheetCustomPropertyCollection } from './sim-custom-property.js';
 import { usedRect } from './sheet-cells.js';
+import { requireExcelApi } from './api-sets.js';
+import { copySheet, type CopyPosition } from './copy-sheet.js';
 import { checkSheetName, deleteSheet, moveSheet, setVisibility } from './sheet-rules.js';
 import { sameName, type SheetModel } from './workbook-model.js';
 import type { MirrorMethods } from './api-shape.js';
@@ -17,7 +19,12 @@ import type { MirrorMethods } from './api-shape.js';
 type WorksheetProperties =
   'id' | 'name' | 'position' | 'visibility' | 'tabColor' | 'isNullObject' | 'activate' | 'delete';
 type WorksheetMethods =
-  'getRange' | 'getRangeByIndexes' | 'getCell' | 'getUsedRange' | 'getUsedRangeOrNullObject';
+  | 'getRange'
+  | 'getRangeByIndexes'
+  | 'getCell'
+  | 'getUsedRange'
+  | 'getUsedRangeOrNullObject'
+  | 'copy';
 
 /** Excel.Worksheet over a sheet of the model; its id survives renames and moves. */
 export class SimWorksheet
@@ -204,6 +211,30 @@ export class SimWorksheet
       this.context.host.events.raise(`Activated:${sheet.id}`, args);
       this.context.host.events.raise('Activated:*', args);
     });
+  }
+
+  /**
+   * ExcelApi 1.7: Move or Copy → Create a copy. The copy is a new sheet (new id) carrying the
+   * original's cells, formats, charts, tables and custom properties; see copySheet.
+   */
+  copy(positionType: CopyPosition = 'None', relativeTo?: Excel.Worksheet): SimWorksheet {
+    const anchor = relativeTo as unknown as SimWorksheet | undefined;
+    return new SimWorksheet(
+      this.context,
+      () => {
+        requireExcelApi(this.context.host, '1.7', 'Worksheet.copy');
+        const model = this.context.host.model;
+        const sheet = copySheet(model, this.target(), positionType, anchor?.target() ?? null);
+        this.context.host.events.raise('Added:*', {
+          type: 'WorksheetAdded',
+          worksheetId: sheet.id,
+          source: 'Local',
+        });
+        return sheet;
+      },
+      'Worksheet.copy',
+      positionType,
+    );
   }
 
   delete(): void {

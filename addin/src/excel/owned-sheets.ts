@@ -5,7 +5,9 @@ import type { ApiSupport } from './api-support.js';
  * Output sheets carry a marker that survives a rename: a worksheet custom property where the
  * host has them (ExcelApi 1.12), else an entry in the workbook's settings keyed by the
  * worksheet's id (ids stay the same when a sheet is renamed). A sheet without a marker is the
- * user's, whatever its name.
+ * user's, whatever its name. A user's copy of an output sheet (Move or Copy → Create a copy)
+ * inherits its custom properties but gets a new id, so the custom-property marker names the id
+ * of the sheet it was written on and is trusted only on that sheet.
  */
 export const OUTPUT_MARKER_KEY = 'pipecast.output';
 export const OWNED_SHEETS_SETTING = 'pipecast.ownedSheets';
@@ -48,7 +50,8 @@ export function queueSheetList(context: Excel.RequestContext, api: ApiSupport): 
       const byId = setting.isNullObject ? {} : ownedMap(setting.value);
       return worksheets.items.map((sheet, i): WorkbookSheet => {
         const marker = markers[i];
-        const marked = marker && !marker.isNullObject ? toAnalysis(marker.value) : null;
+        const marked =
+          marker && !marker.isNullObject ? markedAnalysis(marker.value, sheet.id) : null;
         return {
           id: sheet.id,
           name: sheet.name,
@@ -82,16 +85,39 @@ function toAnalysis(value: unknown): OutputAnalysis | null {
   return ANALYSES.find((analysis) => analysis === value) ?? null;
 }
 
+/** The custom-property marker's value: the analysis and the id of the sheet it marks, as JSON. */
+export function markerValue(analysis: OutputAnalysis, sheetId: string): string {
+  return JSON.stringify({ analysis, sheetId });
+}
+
 /**
- * Queues the marker of a new output sheet. On ExcelApi 1.12 it is the sheet's custom property;
- * the settings map (which needs the sheet's id, known after a sync) is written by saveOwnedMap.
+ * The analysis a custom-property marker names, when it was written on the sheet `sheetId`;
+ * null for a marker copied onto another sheet (its id differs) or one that is not ours.
+ */
+export function markedAnalysis(value: unknown, sheetId: string): OutputAnalysis | null {
+  if (typeof value !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const marker = parsed as { analysis?: unknown; sheetId?: unknown };
+  return marker.sheetId === sheetId ? toAnalysis(marker.analysis) : null;
+}
+
+/**
+ * Queues the marker of an output sheet whose id is known (after the sync that added it). On
+ * ExcelApi 1.12 it is the sheet's custom property; the settings map is written by queueOwnedMap.
  */
 export function queueMarker(
   sheet: Excel.Worksheet,
   analysis: OutputAnalysis,
   api: ApiSupport,
 ): void {
-  if (api.worksheetCustomProperties) sheet.customProperties.add(OUTPUT_MARKER_KEY, analysis);
+  if (api.worksheetCustomProperties)
+    sheet.customProperties.add(OUTPUT_MARKER_KEY, markerValue(analysis, sheet.id));
 }
 
 /**

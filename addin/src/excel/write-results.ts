@@ -59,8 +59,7 @@ export async function writeResults(
   for (;;) {
     const batch = takeBatch(pending, target);
     const isLast = batch.length === pending.length;
-    const sheetsOfBatch: Excel.Worksheet[] =
-      worksheets ?? queueStructure(context, plan, options.api);
+    const sheetsOfBatch: Excel.Worksheet[] = worksheets ?? queueStructure(context, plan);
     for (const block of batch) queueBlock(sheetsOfBatch, block);
     if (isLast) queueFinish(context, sheetsOfBatch, layouts, options);
     try {
@@ -76,7 +75,7 @@ export async function writeResults(
     options.onProgress?.(total - pending.length, total);
     if (isLast) break;
   }
-  if (!options.api.worksheetCustomProperties) await saveOwnedMap(context, plan, worksheets);
+  await saveOwnership(context, plan, worksheets, options.api);
   return plan.targets.map(({ analysis, name }) => ({ analysis, name }));
 }
 
@@ -119,17 +118,12 @@ function splitBlocks(blocks: readonly CellBlock[]): CellBlock[] {
   });
 }
 
-/** Queues the deletion of replaced output sheets and the new sheets with their markers. */
-function queueStructure(
-  context: Excel.RequestContext,
-  plan: OutputSheetPlan,
-  api: ApiSupport,
-): Excel.Worksheet[] {
+/** Queues the deletion of replaced output sheets and the new sheets (marked once their ids are known). */
+function queueStructure(context: Excel.RequestContext, plan: OutputSheetPlan): Excel.Worksheet[] {
   const worksheets = context.workbook.worksheets;
   for (const old of plan.deletions) worksheets.getItem(old.id).delete();
   return plan.targets.map((target) => {
     const sheet = worksheets.add(target.name);
-    queueMarker(sheet, target.analysis, api);
     if (target.position !== null) sheet.position = target.position;
     sheet.load('id');
     return sheet;
@@ -191,18 +185,25 @@ function queueFinish(
   options.alsoQueue?.();
 }
 
-/** ExcelApi 1.9 hosts: the settings map of output sheets by id, new ids read after the write. */
-async function saveOwnedMap(
+/**
+ * Marks the new output sheets once their ids are known (read with the write): the custom
+ * property naming the sheet's own id on ExcelApi 1.12, else the settings map of output sheets
+ * by id. One more sync, whatever the row count.
+ */
+async function saveOwnership(
   context: Excel.RequestContext,
   plan: OutputSheetPlan,
   worksheets: readonly Excel.Worksheet[] | null,
+  api: ApiSupport,
 ): Promise<void> {
   const owned: Record<string, OutputSheet['analysis']> = {};
   for (const sheet of plan.kept) if (sheet.owner !== null) owned[sheet.id] = sheet.owner;
   plan.targets.forEach((target, i) => {
     const sheet = worksheets?.[i];
-    if (sheet !== undefined) owned[sheet.id] = target.analysis;
+    if (sheet === undefined) return;
+    owned[sheet.id] = target.analysis;
+    queueMarker(sheet, target.analysis, api);
   });
-  queueOwnedMap(context, owned);
+  if (!api.worksheetCustomProperties) queueOwnedMap(context, owned);
   await context.sync();
 }
