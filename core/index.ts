@@ -48,6 +48,14 @@ export type {
 export type { AgingReport } from './workbook/run-aging.js';
 export type { AgingSheetReport } from './workbook/load-receivables.js';
 
+// Per-row results as arquero tables, and breakdowns by any column of the source sheet.
+export { FORECAST_DEAL_COLUMNS, forecastDealsTable } from './tables/forecast-deals-table.js';
+export { forecastBreakdown } from './tables/forecast-breakdown.js';
+export type { ForecastBreakdown } from './tables/forecast-breakdown.js';
+export { breakdownKey } from './tables/breakdown-rows.js';
+export type { BreakdownRow } from './tables/breakdown-rows.js';
+export type { ForecastPerDeal } from './funnel/forecast-funnel.js';
+
 // Results and method options of the analyses.
 export type { ForecastFunnelResult, ForecastStageRow } from './funnel/forecast-funnel.js';
 export type { ForecastCategory } from './funnel/stage-templates.js';

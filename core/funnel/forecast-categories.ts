@@ -109,11 +109,16 @@ export function forecastCategories(
   return forecastCategoriesOf(p, dealWeights(p, options.smallOrderThreshold), options.period);
 }
 
-/** The worker behind forecastCategories. */
+/**
+ * The worker behind forecastCategories. When `categoryOfDeal` is given (one slot per deal, filled
+ * with -1 by the caller), each categorised deal's index into FORECAST_CATEGORIES is written there,
+ * for per-deal tables; the sums do not need it.
+ */
 export function forecastCategoriesOf(
   p: PreparedDeals,
   w: DealWeights,
   period?: { start: EpochDay; end: EpochDay },
+  categoryOfDeal?: Int8Array,
 ): ForecastCategoriesResult {
   const flagsInUse = FLAGS.filter((f) => p.present[f]);
   // Per-deal overrides and qualification flags, read from the deal table's columns.
@@ -195,6 +200,7 @@ export function forecastCategoriesOf(
         }
       }
     }
+    if (categoryOfDeal !== undefined) categoryOfDeal[i] = c;
     count[c] = (count[c] as number) + 1;
     // NaN ≠ NaN: blank amounts and missing weights add nothing.
     if (a === a) amount[c] = (amount[c] as number) + a;

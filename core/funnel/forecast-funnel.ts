@@ -1,4 +1,6 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import type { DealWeights } from './deal-weights.js';
+import type { PreparedDeals } from './prepared-deals.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { RecordTable } from '../columns/record-table.js';
@@ -52,6 +54,19 @@ export interface ForecastFunnelOptions extends PrepareDealsOptions {
   ratesByOwner?: boolean;
   /** Also work out P10/P50/P90 per close month (the forecast band chart). */
   monthRanges?: boolean;
+  /** Keep the per-deal values (stage, rate, weight, category) for per-row tables. */
+  perDeal?: boolean;
+}
+
+/**
+ * The per-deal values a forecast worked with, kept when asked for (options.perDeal): the
+ * prepared deals, their weights and each deal's forecast category (index into
+ * FORECAST_CATEGORIES, -1 when not categorised: open outside the funnel or outside the period).
+ */
+export interface ForecastPerDeal {
+  prepared: PreparedDeals;
+  weights: DealWeights;
+  category: Int8Array;
 }
 
 export interface ForecastStageRow extends PipelineStageRow {
@@ -75,6 +90,8 @@ export interface ForecastFunnelResult extends Omit<WeightedPipelineResult, 'stag
   range: RevenueRangeResult;
   /** P10/P50/P90 per close month, when asked for (options.monthRanges). */
   monthRanges?: ForecastMonthRange[];
+  /** Per-deal values, when asked for (options.perDeal); not enumerable, so never in JSON. */
+  readonly perDeal?: ForecastPerDeal;
   hygiene: HygieneResult;
   slippage: SlippageResult | null;
   missing: MissingField[];
@@ -118,7 +135,8 @@ export function forecastFunnel(
   const pipeline = weightedPipelineOf(p, w, threshold);
   const kpis = stageKpisOf(p, w, asOf);
   const winRates = learnWinRates(p, { ...options, byOwner: options.ratesByOwner ?? false });
-  const categories = forecastCategoriesOf(p, w, options.period);
+  const categoryOfDeal = options.perDeal === true ? new Int8Array(p.size).fill(-1) : undefined;
+  const categories = forecastCategoriesOf(p, w, options.period, categoryOfDeal);
   const stages: ForecastStageRow[] = pipeline.stages.map((row, s) => ({
     ...row,
     reached: kpis.stages[s]?.reached ?? 0,
@@ -145,7 +163,7 @@ export function forecastFunnel(
   const slip = options.previous
     ? slippage(options.previous, p.table.toRecords(), { template: p.template })
     : null;
-  return {
+  const result: ForecastFunnelResult = {
     asOf: isoFromEpochDay(asOf),
     ...pipelineRest,
     stages,
@@ -177,4 +195,9 @@ export function forecastFunnel(
     missing: p.missing,
     warnings: [...p.warnings, ...categories.warnings, ...(slip?.warnings ?? [])],
   };
+  if (categoryOfDeal !== undefined) {
+    const perDeal: ForecastPerDeal = { prepared: p, weights: w, category: categoryOfDeal };
+    Object.defineProperty(result, 'perDeal', { value: perDeal, enumerable: false });
+  }
+  return result;
 }

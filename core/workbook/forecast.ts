@@ -8,6 +8,7 @@ import { loadDeals } from './load-deals.js';
 import type { ForecastDeals, RunForecastResult } from './run-forecast.js';
 import { forecastDealsOf, runForecast } from './run-forecast.js';
 import type { SheetChoice } from './sheet-choice.js';
+import type { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -36,6 +37,11 @@ export interface ForecastOptions extends SheetChoice {
   seed?: number;
   /** Also work out P10/P50/P90 per close month (for the forecast band chart). */
   monthRanges?: boolean;
+  /**
+   * Keep each deal's values, for `forecastDealsTable` and `forecastBreakdown` (per-row output
+   * costs memory and time on large pipelines, so it is off by default).
+   */
+  perRow?: boolean;
 }
 
 /** Where the deals of a forecast came from, when they were read from sheets. */
@@ -56,6 +62,8 @@ export interface ForecastSource {
 export interface ForecastRun extends RunForecastResult {
   /** null when the deals were given as records. */
   source: ForecastSource | null;
+  /** The deals' sheet, kept with options.perRow for its other columns; not enumerable. */
+  readonly sourceGrid?: SheetGrid;
 }
 
 /**
@@ -85,11 +93,13 @@ export function forecast(
   const choice = sheetChoiceOf(options);
   let deals: ForecastDeals;
   let source: ForecastSource | null = null;
+  let sourceGrid: SheetGrid | undefined;
   if (Array.isArray(input)) {
     const loaded = loadDeals(toSheetGrids(input, file, 'forecast'), choice);
     if (loaded === undefined) return null;
     deals = forecastDealsOf(loaded);
     const picked = loaded.deals;
+    sourceGrid = picked.grid;
     source = {
       file: picked.grid.file,
       sheet: picked.grid.sheet,
@@ -119,8 +129,12 @@ export function forecast(
     previous: previousDeals(options.previous, file, choice),
     seed: options.seed,
     monthRanges: options.monthRanges === true,
+    perDeal: options.perRow === true,
   });
-  return { ...run, source };
+  const forecastRun: ForecastRun = { ...run, source };
+  if (options.perRow === true && sourceGrid !== undefined)
+    Object.defineProperty(forecastRun, 'sourceGrid', { value: sourceGrid, enumerable: false });
+  return forecastRun;
 }
 
 function sheetChoiceOf(options: SheetChoice): SheetChoice {

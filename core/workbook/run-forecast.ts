@@ -19,6 +19,8 @@ export interface RunForecastOptions {
   seed?: number;
   /** Also work out P10/P50/P90 per close month (for the forecast band chart). */
   monthRanges?: boolean;
+  /** Keep the per-deal values for per-row tables (result.perDeal). */
+  perDeal?: boolean;
 }
 
 export interface RunForecastResult {
@@ -68,6 +70,7 @@ export function runForecast(input: ForecastDeals, options: RunForecastOptions): 
     previous: options.previous,
     range: options.seed === undefined ? {} : { seed: options.seed },
     ...(options.monthRanges === true ? { monthRanges: true } : {}),
+    ...(options.perDeal === true ? { perDeal: true } : {}),
     ...(input.place === undefined ? {} : { place: input.place }),
   });
   return {

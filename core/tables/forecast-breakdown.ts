@@ -1,0 +1,47 @@
+import { PipecastError } from '../errors/pipecast-error.js';
+import type { ForecastRun } from '../workbook/forecast.js';
+import type { BreakdownRow } from './breakdown-rows.js';
+import { breakdownRows } from './breakdown-rows.js';
+import { forecastSourceColumns, perDealOf } from './forecast-deals-table.js';
+import { findSourceColumn } from './source-columns.js';
+
+/** The forecast of the funnel's deals grouped by one column of the sheet. */
+export interface ForecastBreakdown {
+  /** The column as the caller named it. */
+  by: string;
+  /** The sheet column it resolved to: header text (or letter when blank). */
+  column: string;
+  rows: BreakdownRow<'amount' | 'weighted'>[];
+}
+
+/**
+ * The forecast broken down by any column of the deals' sheet: per distinct value, the count,
+ * amount and weighted amount of the deals in the funnel (open, in a known stage, not small
+ * orders), so the rows add up exactly to `result.totals`. Values are compared after NFKC, case
+ * and space folding; blank cells form their own row (key null).
+ *
+ * @param run - a forecast() run from sheets made with `perRow: true`.
+ * @param by - the column: header text as typed (English or Chinese) or a column letter like "C".
+ * @returns the breakdown, largest weighted amount first.
+ * @throws PipecastError when the run lacks per-row values or no column matches `by`.
+ * @example
+ * const run = forecast(sheets, { asOf: '2026-06-30', perRow: true })!;
+ * forecastBreakdown(run, 'Industry').rows[0]; // { key: 'Retail', count: 12, amount: …, weighted: … }
+ */
+export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdown {
+  const { prepared, weights } = perDealOf(run);
+  const columns = forecastSourceColumns(run);
+  const index = findSourceColumn(columns, by);
+  if (index === undefined)
+    throw new PipecastError(
+      'unknown-field',
+      `${run.source?.file ?? 'deals'}, sheet ${run.source?.sheet ?? '?'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
+    );
+  const rows = breakdownRows(
+    columns.values[index] ?? [],
+    weights.inFunnel,
+    { amount: prepared.amountMinor, weighted: weights.weightedMinor },
+    prepared.scale,
+  );
+  return { by, column: columns.names[index] ?? by, rows };
+}
