@@ -3,6 +3,8 @@ import {
   epochDayFromIso,
   epochDayFromYmd,
   forecast,
+  forecastBreakdown,
+  type ForecastBreakdown,
   type ForecastFunnelResult,
   type MissingValues,
   parseStageTemplate,
@@ -15,6 +17,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
+import { renderBreakdownText } from '../render/breakdown-text.js';
 import { readWorkbook } from '../read-workbook.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
@@ -22,7 +25,7 @@ export const DEFAULT_TEXT_WARNINGS = 20;
 
 const USAGE = `Usage: pipecast forecast <file> [--sheet NAME] [--template six|key-account|generic|FILE.json]
                          [--as-of YYYY-MM-DD] [--quota N] [--small-orders N] [--previous FILE]
-                         [--seed N] [--json]
+                         [--seed N] [--by COLUMN]... [--json]
 
 Weighted funnel forecast of one pipeline sheet: stages, owners, months, forecast categories,
 stage KPIs and bottleneck, learned win rates, sales velocity, P10/P50/P90, hygiene lists.
@@ -38,6 +41,8 @@ Options:
   --small-orders N  open deals below N are small orders, added back as a run-rate
   --previous FILE   an earlier export of the same pipeline, for slippage
   --seed N          seed of the P10/P50/P90 simulation (when one is needed)
+  --by COLUMN       break the funnel down by any column of the sheet (header text or letter);
+                    repeatable
   --json            print one JSON object instead of text
   -h, --help        show this help
 `;
@@ -51,6 +56,7 @@ interface ForecastArgs {
   smallOrders?: number;
   previous?: string;
   seed?: number;
+  by: string[];
   json: boolean;
 }
 
@@ -66,6 +72,8 @@ export interface ForecastJson extends ForecastFunnelResult {
     missing: Record<string, MissingValues>;
     historySheet: string | null;
   };
+  /** With --by: the funnel per value of each column named. */
+  breakdowns?: ForecastBreakdown[];
 }
 
 /** `pipecast forecast`: the funnel forecast of one pipeline sheet. */
@@ -109,6 +117,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     smallOrderThreshold: options.smallOrders,
     ...(previous === undefined ? {} : { previous }),
     seed: options.seed,
+    perRow: options.by.length > 0,
   });
   if (run === null || run.source === null) {
     io.stderr(
@@ -130,9 +139,26 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     },
     ...result,
     warnings,
+    ...(options.by.length > 0
+      ? { breakdowns: options.by.map((column) => forecastBreakdown(run, column)) }
+      : {}),
   };
-  io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : renderText(json));
+  io.stdout(
+    options.json
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : renderText(json) + forecastBreakdownsText(json.breakdowns),
+  );
   return 0;
+}
+
+/** The --by tables after the report, or nothing. */
+function forecastBreakdownsText(breakdowns: readonly ForecastBreakdown[] | undefined): string {
+  if (breakdowns === undefined) return '';
+  const measures = [
+    { field: 'amount', heading: 'Amount' },
+    { field: 'weighted', heading: 'Weighted' },
+  ];
+  return breakdowns.map((b) => `\n${renderBreakdownText(b, measures)}\n`).join('');
 }
 
 async function loadTemplate(name: string | undefined): Promise<StageTemplate | undefined> {
@@ -164,6 +190,7 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
     'small-orders': { type: 'string' },
     previous: { type: 'string' },
     seed: { type: 'string' },
+    by: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -192,6 +219,7 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
     smallOrders: number('small-orders', values['small-orders']),
     previous: values.previous,
     seed: number('seed', values.seed, true),
+    by: values.by ?? [],
     json: values.json,
   };
 }

@@ -1,0 +1,75 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forecast as forecastApi, forecastBreakdown } from '../../core/index.js';
+import type { CliIo } from '../../pipeline/cli-io.js';
+import { main } from '../../pipeline/cli.js';
+import type { ForecastJson } from '../../pipeline/commands/forecast.js';
+
+// Six-stage rates (core/funnel/stage-templates.ts): Design 20%, Compare 30%, Commit 50%.
+const CSV = [
+  'Deal,Stage,Amount,Close date,行业',
+  'D1,Compare,1000,2026-07-15,零售',
+  'D2,Commit,2000,2026-08-01,零售 ',
+  'D3,Design,500,2026-07-20,',
+  'D4,Won,4000,2026-05-01,零售',
+  'D5,Design,300,2026-09-01,能源',
+].join('\n');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false };
+  const code = await main(['forecast', ...args], io);
+  return { code, out, err };
+}
+
+let dir = '';
+let file = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pipecast-by-'));
+  file = join(dir, 'deals.csv');
+  await writeFile(file, CSV);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('pipecast forecast --by', () => {
+  it('lists the breakdown in --json, the same as the API gives', async () => {
+    const { code, out } = await run(file, '--as-of', '2026-06-30', '--by', '行业', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as ForecastJson;
+    // 零售 = D1 + D2: 3000, weighted 1000 × 30% + 2000 × 50% = 1300; blank = D3: 500 × 20% = 100;
+    // 能源 = D5: 300 × 20% = 60. D4 is won, outside the funnel.
+    expect(json.breakdowns).toEqual([
+      {
+        by: '行业',
+        column: '行业',
+        rows: [
+          { key: '零售', count: 2, amount: 3000, weighted: 1300 },
+          { key: null, count: 1, amount: 500, weighted: 100 },
+          { key: '能源', count: 1, amount: 300, weighted: 60 },
+        ],
+      },
+    ]);
+    expect(json.totals).toMatchObject({ count: 4, amount: 3800, weighted: 1460 });
+    const sheets = [{ name: 'deals', values: CSV.split('\n').map((line) => line.split(',')) }];
+    const apiRun = forecastApi(sheets, { asOf: '2026-06-30', perRow: true });
+    expect(forecastBreakdown(apiRun!, '行业')).toEqual(json.breakdowns?.[0]);
+  });
+
+  it('prints a table per column, with its total, and takes column letters', async () => {
+    const { code, out } = await run(file, '--as-of', '2026-06-30', '--by', 'E', '--by', 'stage');
+    expect(code).toBe(0);
+    expect(out).toContain('By 行业');
+    expect(out).toMatch(/\(blank\)\s+1\s+500\.00\s+100\.00/);
+    expect(out).toMatch(/Total\s+4\s+3,800\.00\s+1,460\.00/);
+    expect(out).toContain('By Stage');
+  });
+
+  it('names the columns when --by matches none', async () => {
+    const { code, err } = await run(file, '--as-of', '2026-06-30', '--by', 'Country');
+    expect(code).toBe(1);
+    expect(err).toMatch(/no column "Country".*Deal, Stage \(B\), Amount/);
+  });
+});
