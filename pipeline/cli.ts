@@ -21,6 +21,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'receivables aging, DSO, provision and collection priority',
     load: async () => (await import('./commands/aging.js')).agingCommand,
   },
+  export: {
+    summary: 'per-deal results as CSV or Arrow files, for DuckDB, Polars or pandas',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
   report: {
     summary: 'charts, HTML, workbook and data files for many workbooks at once',
     load: async () => (await import('./commands/report.js')).reportCommand,
