@@ -55,6 +55,9 @@ export type { ForecastBreakdown } from './tables/forecast-breakdown.js';
 export { breakdownKey } from './tables/breakdown-rows.js';
 export type { BreakdownRow } from './tables/breakdown-rows.js';
 export type { ForecastPerDeal } from './funnel/forecast-funnel.js';
+export { AGING_INVOICE_COLUMNS, agingInvoicesTable } from './tables/aging-invoices-table.js';
+export { agingBreakdown } from './tables/aging-breakdown.js';
+export type { AgingBreakdown, AgingBreakdownRow } from './tables/aging-breakdown.js';
 
 // Results and method options of the analyses.
 export type { ForecastFunnelResult, ForecastStageRow } from './funnel/forecast-funnel.js';

@@ -10,6 +10,7 @@ import { loadReceivables } from './load-receivables.js';
 import type { AgingReport } from './run-aging.js';
 import { runAging } from './run-aging.js';
 import type { SheetChoice } from './sheet-choice.js';
+import type { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -29,6 +30,11 @@ export interface AgeReceivablesOptions
   file?: string;
   /** Read every sheet as invoices (the caller picked the one sheet to age). */
   forceInvoices?: boolean;
+  /**
+   * Keep the invoice sheets, for `agingInvoicesTable` and `agingBreakdown` (which read the
+   * sections' invoice lines: leave invoiceLines at 'open' or set 'all').
+   */
+  perRow?: boolean;
 }
 
 /** The aging of a workbook or ledger; result and report are null when no sheet holds invoices. */
@@ -40,6 +46,8 @@ export interface AgingRun {
   warnings: DataWarning[];
   /** How each sheet was read (kind, header row, rows), when the input was sheets. */
   sheets: AgingSheetReport[];
+  /** The invoice sheets, kept with options.perRow for their other columns; not enumerable. */
+  readonly invoiceGrids?: readonly SheetGrid[];
 }
 
 /**
@@ -67,10 +75,13 @@ export function ageReceivables(
   options: AgeReceivablesOptions,
 ): AgingRun {
   const asOf = toEpochDay(options?.asOf, 'asOf');
-  const { file = DEFAULT_WORKBOOK_FILE, kinds, mappings, forceInvoices, ...ledger } = options;
+  const { file = DEFAULT_WORKBOOK_FILE, kinds, mappings, forceInvoices, perRow, ...ledger } =
+    options;
   let loaded: LoadReceivablesResult;
+  let grids: SheetGrid[] = [];
   if (Array.isArray(input)) {
-    loaded = loadReceivables(toSheetGrids(input, file, 'ageReceivables'), {
+    grids = toSheetGrids(input, file, 'ageReceivables');
+    loaded = loadReceivables(grids, {
       ...(kinds === undefined ? {} : { kinds }),
       ...(mappings === undefined ? {} : { mappings }),
       ...(forceInvoices === undefined ? {} : { forceInvoices }),
@@ -94,5 +105,10 @@ export function ageReceivables(
   if (Array.isArray(input) && loaded.invoiceSheets.length === 0)
     return { result: null, report: null, warnings: loaded.warnings, sheets: loaded.sheets };
   const { result, report } = runAging(file, loaded, { ...ledger, asOf });
-  return { result, report, warnings: report.warnings, sheets: loaded.sheets };
+  const run: AgingRun = { result, report, warnings: report.warnings, sheets: loaded.sheets };
+  if (perRow === true) {
+    const invoiceGrids = grids.filter((grid) => loaded.invoiceSheets.includes(grid.sheet));
+    Object.defineProperty(run, 'invoiceGrids', { value: invoiceGrids, enumerable: false });
+  }
+  return run;
 }

@@ -11,6 +11,8 @@ import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
+import { agingBreakdownsText, agingWithBreakdowns } from './aging-breakdowns.js';
+import type { AgingReportWithBreakdowns } from './aging-breakdowns.js';
 
 const USAGE = `Usage: pipecast aging <file> --as-of YYYY-MM-DD [options]
 
@@ -23,6 +25,9 @@ invoices (a paid/settled date column counts as payment in full that day).
 Options:
   --as-of DATE          the ledger date, YYYY-MM-DD (required)
   --by due|invoice      bucket by days past due (default) or by days since the invoice
+  --by COLUMN           any other value: break the aging down by that column of the invoice
+                        sheet (header text or letter); repeatable
+  --by-column COLUMN    the same, for a column named "due" or "invoice"
   --buckets 30,60,90,180  upper bucket bounds after Current (default 30,60,90,180)
   --sheet NAME          read only this sheet (as invoices)
   --currency CODE       currency of rows whose currency cell is blank
@@ -45,6 +50,10 @@ interface AgingArgs {
   sheet: string | undefined;
   json: boolean;
   core: AgeReceivablesOptions;
+  /** Sheet columns to break the aging down by (--by COLUMN, --by-column). */
+  breakdownColumns: string[];
+  /** Whether the invoice lines go into the output (--invoices). */
+  listInvoices: boolean;
 }
 
 export type { AgingReport } from '../../core/index.js';
@@ -66,11 +75,17 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const { report, warnings } = ageReceivables(grids, {
+  const breakingDown = options.breakdownColumns.length > 0;
+  const run = ageReceivables(grids, {
     ...options.core,
+    ...(breakingDown ? { invoiceLines: 'open', perRow: true } : {}),
     file: options.file,
     forceInvoices: options.sheet !== undefined,
   });
+  const { warnings } = run;
+  const report: AgingReportWithBreakdowns | null = breakingDown
+    ? agingWithBreakdowns(run, options)
+    : run.report;
   if (report === null) {
     io.stderr(
       `pipecast aging: no sheet of ${options.file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)\n`,
@@ -78,14 +93,29 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     for (const w of warnings) io.stderr(`  ${formatWarning(w)}\n`);
     return 1;
   }
-  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAging(report));
+  io.stdout(
+    options.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : formatAging(report) + agingBreakdownsText(report.breakdowns),
+  );
   return 0;
+}
+
+/** --by values: 'due' or 'invoice' choose the bucket basis (once); others name columns. */
+function splitByValues(values: readonly string[]): { basis: 'due' | 'invoice'; columns: string[] } {
+  const bases = values.filter((value) => value === 'due' || value === 'invoice');
+  if (bases.length > 1) throw new UsageError(`--by due|invoice given ${bases.length} times`);
+  return {
+    basis: (bases[0] as 'due' | 'invoice' | undefined) ?? 'due',
+    columns: values.filter((value) => value !== 'due' && value !== 'invoice'),
+  };
 }
 
 function parseAgingArgs(args: string[]): AgingArgs | 'help' {
   const { values, positionals } = parseCommandArgs('aging', args, {
     'as-of': { type: 'string' },
-    by: { type: 'string' },
+    by: { type: 'string', multiple: true },
+    'by-column': { type: 'string', multiple: true },
     buckets: { type: 'string' },
     sheet: { type: 'string' },
     currency: { type: 'string' },
@@ -104,10 +134,8 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
   if (asOfText === undefined) throw new UsageError('--as-of YYYY-MM-DD is required');
   const asOf = epochDayFromIso(asOfText.trim());
   if (asOf === undefined) throw new UsageError(`--as-of '${asOfText}' is not a YYYY-MM-DD date`);
-  const by = values.by ?? 'due';
-  if (by !== 'due' && by !== 'invoice') {
-    throw new UsageError(`--by must be 'due' or 'invoice', got '${by}'`);
-  }
+  const { basis: by, columns: breakdownColumns } = splitByValues(values.by ?? []);
+  breakdownColumns.push(...(values['by-column'] ?? []));
   const core: AgeReceivablesOptions = {
     asOf,
     by,
@@ -167,7 +195,14 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
     }
     core.netMargin = m;
   }
-  return { file, sheet: values.sheet, json: values.json, core };
+  return {
+    file,
+    sheet: values.sheet,
+    json: values.json,
+    core,
+    breakdownColumns,
+    listInvoices: values.invoices,
+  };
 }
 
 /** Comma-separated numbers; with `fractions`, "5%" reads as 0.05. */

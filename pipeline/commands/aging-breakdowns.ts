@@ -1,0 +1,52 @@
+import { agingBreakdown, PipecastError } from '../../core/index.js';
+import { UsageError } from '../cli-io.js';
+import type { AgingBreakdown, AgingReport, AgingRun } from '../../core/index.js';
+import { renderBreakdownText } from '../render/breakdown-text.js';
+
+/** The aging report with `--by COLUMN` breakdowns, as `pipecast aging` prints it. */
+export type AgingReportWithBreakdowns = AgingReport & { breakdowns?: AgingBreakdown[] };
+
+/**
+ * The run's report with a breakdown per column; the invoice lines the breakdowns needed are
+ * left out again unless --invoices asked for them.
+ */
+export function agingWithBreakdowns(
+  run: AgingRun,
+  options: { breakdownColumns: readonly string[]; listInvoices: boolean },
+): AgingReportWithBreakdowns | null {
+  if (run.report === null) return null;
+  const breakdowns = options.breakdownColumns.map((column) => breakdownOrUsage(run, column));
+  const currencies = options.listInvoices
+    ? run.report.currencies
+    : run.report.currencies.map((section) => ({ ...section, invoices: [] }));
+  return { ...run.report, currencies, breakdowns };
+}
+
+/** A breakdown; a --by value that names no column is a usage error, as before columns were allowed. */
+function breakdownOrUsage(run: AgingRun, column: string): AgingBreakdown {
+  try {
+    return agingBreakdown(run, column);
+  } catch (error) {
+    if (!(error instanceof PipecastError && error.code === 'unknown-field')) throw error;
+    throw new UsageError(`--by must be 'due' or 'invoice', or a column: ${error.message}`);
+  }
+}
+
+/** The --by tables after the report: open balance and each bucket per value. */
+export function agingBreakdownsText(breakdowns: readonly AgingBreakdown[] | undefined): string {
+  if (breakdowns === undefined) return '';
+  return breakdowns
+    .map((breakdown) => {
+      const labels = Object.keys(breakdown.rows[0]?.buckets ?? {});
+      const flat = {
+        ...breakdown,
+        rows: breakdown.rows.map(({ buckets, ...row }) => ({ ...row, ...buckets })),
+      };
+      const measures = [
+        { field: 'open', heading: 'Open' },
+        ...labels.map((label) => ({ field: label, heading: label })),
+      ];
+      return `\n${renderBreakdownText(flat, measures)}\n`;
+    })
+    .join('');
+}
