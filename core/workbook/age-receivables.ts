@@ -75,8 +75,14 @@ export function ageReceivables(
   options: AgeReceivablesOptions,
 ): AgingRun {
   const asOf = toEpochDay(options?.asOf, 'asOf');
-  const { file = DEFAULT_WORKBOOK_FILE, kinds, mappings, forceInvoices, perRow, ...ledger } =
-    options;
+  const {
+    file = DEFAULT_WORKBOOK_FILE,
+    kinds,
+    mappings,
+    forceInvoices,
+    perRow,
+    ...ledger
+  } = options;
   let loaded: LoadReceivablesResult;
   let grids: SheetGrid[] = [];
   if (Array.isArray(input)) {
