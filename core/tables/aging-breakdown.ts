@@ -63,7 +63,7 @@ export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
     );
   });
   const included = Uint8Array.from(lines, ({ line }) => (line.open !== 0 ? 1 : 0));
-  const rows = breakdownRows(columns.values[index] ?? [], included, measures, scale).map((row) => ({
+  const rows = breakdownRows(columns.column(index), included, measures, scale).map((row) => ({
     key: row.key,
     count: row.count,
     open: row['open'] as number,

@@ -3,7 +3,7 @@ import type { AgingInvoiceLine } from '../aging/aging-result.js';
 import type { AgingRun } from '../workbook/age-receivables.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 import type { SourceColumns } from './source-columns.js';
-import { sourceColumns } from './source-columns.js';
+import { NO_SOURCE_COLUMNS, sourceColumns } from './source-columns.js';
 
 /** The aging's own columns of agingInvoicesTable, before the sheet's columns. */
 export const AGING_INVOICE_COLUMNS = [
@@ -54,7 +54,7 @@ export function agingSourceColumns(
 ): SourceColumns {
   const grids = run.invoiceGrids ?? [];
   const grid = grids[0];
-  if (grids.length !== 1 || grid === undefined) return { names: [], headers: [], values: [] };
+  if (grids.length !== 1 || grid === undefined) return NO_SOURCE_COLUMNS;
   const headerRow = run.sheets.find((sheet) => sheet.sheet === grid.sheet)?.headerRow ?? null;
   const rows = lines.map(({ line }) => line.row);
   return sourceColumns(grid, headerRow, rows, new Set(AGING_INVOICE_COLUMNS));
@@ -85,7 +85,7 @@ export function agingInvoicesTable(run: AgingRun): ColumnTable {
         : lines.map(({ line }) => line[name] ?? null);
   const source = agingSourceColumns(run, lines);
   source.names.forEach((name, j) => {
-    columns[name] = source.values[j] as unknown[];
+    columns[name] = source.column(j);
   });
   return table(columns);
 }

@@ -6,7 +6,7 @@ import { FORECAST_CATEGORIES } from '../funnel/stage-templates.js';
 import type { ForecastRun } from '../workbook/forecast.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 import type { SourceColumns } from './source-columns.js';
-import { sourceColumns } from './source-columns.js';
+import { NO_SOURCE_COLUMNS, sourceColumns } from './source-columns.js';
 
 /** The forecast's own columns of forecastDealsTable, before the sheet's columns. */
 export const FORECAST_DEAL_COLUMNS = [
@@ -43,7 +43,7 @@ export function perDealOf(run: ForecastRun): ForecastPerDeal {
 /** The sheet's columns for the run's deals, or none when the deals were given as records. */
 export function forecastSourceColumns(run: ForecastRun): SourceColumns {
   const { prepared } = perDealOf(run);
-  if (run.sourceGrid === undefined) return { names: [], headers: [], values: [] };
+  if (run.sourceGrid === undefined) return NO_SOURCE_COLUMNS;
   return sourceColumns(
     run.sourceGrid,
     run.source?.headerRow ?? null,
@@ -73,7 +73,7 @@ export function forecastDealsTable(run: ForecastRun): ColumnTable {
   const columns: Record<string, unknown[]> = dealColumns(perDeal, run);
   const source = forecastSourceColumns(run);
   source.names.forEach((name, j) => {
-    columns[name] = source.values[j] as unknown[];
+    columns[name] = source.column(j);
   });
   return table(columns);
 }

@@ -10,9 +10,12 @@ export interface SourceColumns {
   names: string[];
   /** The header texts as typed ('' when blank). */
   headers: string[];
-  /** The cells of the rows asked for, column by column; null for a blank cell. */
-  values: (CellValue | null)[][];
+  /** The cells of column j for the rows asked for; null for a blank cell (read on each call). */
+  column(j: number): (CellValue | null)[];
 }
+
+/** No sheet columns: the records were given as objects, or came from several sheets. */
+export const NO_SOURCE_COLUMNS: SourceColumns = { names: [], headers: [], column: () => [] };
 
 /**
  * The other columns of a result's sheet, for the rows of its records: the header row's texts
@@ -47,13 +50,12 @@ export function sourceColumns(
     headers.push(text);
     names.push(name);
   }
-  const values = names.map((_, j) =>
+  const column = (j: number): (CellValue | null)[] =>
     Array.from(excelRows, (row) => {
       const cell = rows[row - 1]?.[j];
       return cell === undefined || isBlankCell(cell) ? null : cell;
-    }),
-  );
-  return { names, headers, values };
+    });
+  return { names, headers, column };
 }
 
 /**
