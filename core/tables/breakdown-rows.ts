@@ -23,19 +23,19 @@ export function breakdownKey(text: string): string {
  * group's sum is exact and the groups add up to the overall total. Blank keys form one group
  * (key null). Rows come largest first by the first measure, then by key.
  *
- * @param keys - each record's key cell.
+ * @param keyOf - record i's key cell.
  * @param included - which records count (1) and which do not (0).
  * @param measures - per measure name, each record's amount in minor units (NaN adds nothing).
  * @param scale - minor units per unit of money.
  */
 export function breakdownRows<M extends string>(
-  keys: readonly (CellValue | null)[],
+  keyOf: (i: number) => CellValue | undefined,
   included: ArrayLike<number>,
   measures: Readonly<Record<M, ArrayLike<number>>>,
   scale: number,
 ): BreakdownRow<M>[] {
   const names = Object.keys(measures) as M[];
-  const { codes, labels, size } = keyCodes(keys, included);
+  const { codes, labels, size } = keyCodes(keyOf, included);
   const columns: Record<string, Int32Array | Float64Array> = { code: codes };
   for (const name of names) {
     const source = measures[name];
@@ -73,7 +73,7 @@ export function breakdownRows<M extends string>(
 
 /** Each included record's group code, and each group's label (the first text typed). */
 function keyCodes(
-  keys: readonly (CellValue | null)[],
+  keyOf: (i: number) => CellValue | undefined,
   included: ArrayLike<number>,
 ): { codes: Int32Array; labels: (string | null)[]; size: number } {
   let size = 0;
@@ -82,11 +82,11 @@ function keyCodes(
   const labels: (string | null)[] = [];
   const codeOfKey = new Map<string, number>();
   // Cells repeat: remember each distinct cell's code so each text is normalised once.
-  const codeOfCell = new Map<CellValue | null, number>();
+  const codeOfCell = new Map<CellValue | undefined, number>();
   let k = 0;
   for (let i = 0; i < included.length; i += 1) {
     if (included[i] !== 1) continue;
-    const cell = keys[i] ?? null;
+    const cell = keyOf(i);
     let code = codeOfCell.get(cell);
     if (code === undefined) {
       const text = cellText(cell).trim();

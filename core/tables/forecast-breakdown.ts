@@ -38,7 +38,7 @@ export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdo
       `${run.source?.file ?? 'deals'}, sheet ${run.source?.sheet ?? '?'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
     );
   const rows = breakdownRows(
-    columns.column(index),
+    (i) => columns.cell(index, i),
     weights.inFunnel,
     { amount: prepared.amountMinor, weighted: weights.weightedMinor },
     prepared.scale,

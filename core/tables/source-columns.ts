@@ -12,10 +12,17 @@ export interface SourceColumns {
   headers: string[];
   /** The cells of column j for the rows asked for; null for a blank cell (read on each call). */
   column(j: number): (CellValue | null)[];
+  /** Record i's cell in column j, as the sheet has it (undefined when absent). */
+  cell(j: number, i: number): CellValue | undefined;
 }
 
 /** No sheet columns: the records were given as objects, or came from several sheets. */
-export const NO_SOURCE_COLUMNS: SourceColumns = { names: [], headers: [], column: () => [] };
+export const NO_SOURCE_COLUMNS: SourceColumns = {
+  names: [],
+  headers: [],
+  column: () => [],
+  cell: () => undefined,
+};
 
 /**
  * The other columns of a result's sheet, for the rows of its records: the header row's texts
@@ -55,7 +62,9 @@ export function sourceColumns(
       const cell = rows[row - 1]?.[j];
       return cell === undefined || isBlankCell(cell) ? null : cell;
     });
-  return { names, headers, column };
+  const cell = (j: number, i: number): CellValue | undefined =>
+    rows[(excelRows[i] as number) - 1]?.[j];
+  return { names, headers, column, cell };
 }
 
 /**

@@ -1,0 +1,115 @@
+/**
+ * Breakdown by any column against DuckDB's GROUP BY, same synthetic pipeline, same run.
+ *
+ * 1,048,576 deals (seeded): id, stage (six-stage names plus Won/Lost), amount (2 decimals),
+ * close date, and industry, a text column of 1,000 values. Measured, best of N runs:
+ * - ours: forecastBreakdown(run, 'industry') after the core's own forecast (forecast with
+ *   perRow: true, timed once for reference): key folding, arquero groupby/rollup in cents;
+ * - DuckDB: count, sum(amount) and sum(amount × rate) of the open deals GROUP BY industry, over
+ *   the same CSV loaded into a table (load not timed), a join to the rate table.
+ * The first breakdown also splits the CSV's lines into cells (the sheet's other columns are only
+ * read when asked for); it is reported separately.
+ * Run: node --import tsx bench/breakdown.ts [--runs N]
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { forecast, forecastBreakdown } from '../core/index.js';
+import { seededRandom } from '../core/funnel/seeded-random.js';
+import { readWorkbook } from '../pipeline/read-workbook.js';
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+const SIZE = 1_048_576;
+const INDUSTRIES = 1_000;
+const STAGES = ['Interest', 'Brewing', 'Design', 'Compare', 'Commit', 'Use', 'Won', 'Lost'];
+const RATES: Record<string, number> = {
+  Interest: 0.05,
+  Brewing: 0.1,
+  Design: 0.2,
+  Compare: 0.3,
+  Commit: 0.5,
+  Use: 0.8,
+};
+
+function csvOf(size: number): string {
+  const next = seededRandom(size);
+  const lines = ['id,stage,amount,close_date,industry'];
+  const start = Date.UTC(2024, 0, 1) / 86_400_000;
+  for (let i = 0; i < size; i += 1) {
+    const stage = STAGES[Math.floor(next() * STAGES.length)] ?? 'Interest';
+    const amount = (Math.round(100 * 500 * (1 + 20 * next() ** 3)) / 100).toFixed(2);
+    const close = new Date((start + Math.floor(next() * 540)) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const industry = `Industry ${Math.floor(next() * INDUSTRIES)}`;
+    lines.push(`D${i},${stage},${amount},${close},${industry}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function best<T>(
+  runs: number,
+  work: () => T | Promise<T>,
+): Promise<{ seconds: number; value: T }> {
+  let seconds = Infinity;
+  let value: T | undefined;
+  for (let r = 0; r < runs; r += 1) {
+    const t0 = performance.now();
+    value = await work();
+    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+  }
+  return { seconds, value: value as T };
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'pipecast-bench-breakdown-'));
+try {
+  const file = join(dir, 'deals.csv');
+  await writeFile(file, csvOf(SIZE));
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  await con.run(
+    `CREATE TABLE deals AS SELECT * FROM read_csv('${file}', header = true, columns = {'id': 'VARCHAR', 'stage': 'VARCHAR', 'amount': 'DECIMAL(18,2)', 'close_date': 'DATE', 'industry': 'VARCHAR'})`,
+  );
+  await con.run('CREATE TABLE rates (stage VARCHAR, rate DECIMAL(4,2))');
+  for (const [stage, rate] of Object.entries(RATES))
+    await con.run(`INSERT INTO rates VALUES ('${stage}', ${rate})`);
+  const duck = await best(RUNS, async () =>
+    (
+      await con.runAndReadAll(
+        'SELECT industry, count(*), sum(amount), sum(round(amount * rate, 2)) FROM deals JOIN rates USING (stage) GROUP BY industry',
+      )
+    ).getRows(),
+  );
+
+  const [sheet] = await readWorkbook(file);
+  if (sheet === undefined) throw new Error('no sheet read');
+  const forecastTime = await best(1, () => forecast([sheet], { asOf: '2024-06-30', perRow: true }));
+  const run = forecastTime.value;
+  if (run === null) throw new Error('no deals read');
+  const first = await best(1, () => forecastBreakdown(run, 'industry'));
+  const ours = await best(RUNS, () => forecastBreakdown(run, 'industry'));
+
+  const oursCount = ours.value.rows.reduce((sum, row) => sum + row.count, 0);
+  const duckCount = duck.value.reduce((sum, row) => sum + Number(row[1]), 0);
+  console.log(
+    `machine: ${cpus().length} CPUs, load ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(`${SIZE.toLocaleString('en-US')} deals, ${INDUSTRIES} industries, best of ${RUNS}`);
+  console.log(`forecast (perRow, once):            ${forecastTime.seconds.toFixed(3)} s`);
+  console.log(`breakdown, first (splits the CSV):  ${first.seconds.toFixed(3)} s`);
+  console.log(
+    `breakdown (ours):                   ${ours.seconds.toFixed(3)} s, ${ours.value.rows.length} rows, ${oursCount} deals`,
+  );
+  console.log(
+    `DuckDB GROUP BY:                    ${duck.seconds.toFixed(3)} s, ${duck.value.length} rows, ${duckCount} deals`,
+  );
+  console.log(`ratio ours / DuckDB:                ${(ours.seconds / duck.seconds).toFixed(2)}×`);
+  con.closeSync();
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
