@@ -57,6 +57,7 @@ export type { BreakdownRow } from './tables/breakdown-rows.js';
 export type { ForecastPerDeal } from './funnel/forecast-funnel.js';
 export { AGING_INVOICE_COLUMNS, agingInvoicesTable } from './tables/aging-invoices-table.js';
 export { agingBreakdown } from './tables/aging-breakdown.js';
+export { segmentCustomersTable } from './tables/segment-customers-table.js';
 export type { AgingBreakdown, AgingBreakdownRow } from './tables/aging-breakdown.js';
 
 // Results and method options of the analyses.
