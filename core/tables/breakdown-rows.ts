@@ -27,12 +27,14 @@ export function breakdownKey(text: string): string {
  * @param included - which records count (1) and which do not (0).
  * @param measures - per measure name, each record's amount in minor units (NaN adds nothing).
  * @param scale - minor units per unit of money.
+ * @param counts - measures that are counts, not money: summed as they are.
  */
 export function breakdownRows<M extends string>(
   keyOf: (i: number) => CellValue | undefined,
   included: ArrayLike<number>,
   measures: Readonly<Record<M, ArrayLike<number>>>,
   scale: number,
+  counts: ReadonlySet<string> = new Set(),
 ): BreakdownRow<M>[] {
   const names = Object.keys(measures) as M[];
   const { codes, labels, size } = keyCodes(keyOf, included);
@@ -59,7 +61,8 @@ export function breakdownRows<M extends string>(
   for (let g = 0; g < grouped.numRows(); g += 1) {
     const row: Record<string, unknown> = { key: labels[code[g] as number], count: count[g] };
     names.forEach((name, m) => {
-      row[name] = fromMinorUnits(sums[m]?.[g] as number, scale);
+      const sum = sums[m]?.[g] as number;
+      row[name] = counts.has(name) ? sum : fromMinorUnits(sum, scale);
     });
     rows.push(row as BreakdownRow<M>);
   }

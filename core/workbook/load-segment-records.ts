@@ -10,6 +10,8 @@ export interface LoadSegmentRecordsResult {
   warnings: DataWarning[];
   /** Sheets that gave at least one record. */
   sheets: string[];
+  /** Those sheets with their header rows, for per-row tables of their other columns. */
+  sources: { grid: SheetGrid; headerRow: number | null }[];
 }
 
 /**
@@ -31,19 +33,31 @@ export function loadSegmentRecords(
   choice: SheetChoice = {},
   read: SheetReadOptions = {},
 ): LoadSegmentRecordsResult {
-  const out: LoadSegmentRecordsResult = { lines: [], customers: [], warnings: [], sheets: [] };
+  const out: LoadSegmentRecordsResult = {
+    lines: [],
+    customers: [],
+    warnings: [],
+    sheets: [],
+    sources: [],
+  };
   for (const grid of grids) {
     if (!mayHold(grid, kind, choice)) continue;
     if (kind === 'orderLine') {
       const r = readSheetAs(grid, 'orderLine', choice, read);
       for (const record of r.records) out.lines.push(record);
       out.warnings.push(...r.warnings);
-      if (r.records.length > 0) out.sheets.push(grid.sheet);
+      if (r.records.length > 0) {
+        out.sheets.push(grid.sheet);
+        out.sources.push({ grid, headerRow: r.headerRow ?? null });
+      }
     } else {
       const r = readSheetAs(grid, 'customer', choice, read);
       for (const record of r.records) out.customers.push(record);
       out.warnings.push(...r.warnings);
-      if (r.records.length > 0) out.sheets.push(grid.sheet);
+      if (r.records.length > 0) {
+        out.sheets.push(grid.sheet);
+        out.sources.push({ grid, headerRow: r.headerRow ?? null });
+      }
     }
   }
   return out;

@@ -18,6 +18,7 @@ import { normalizedCriteria, scorecardItemsOf } from './scorecard-items.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
+import type { SheetGrid } from './sheet-grid.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** The segmentation methods of segment(). */
@@ -42,6 +43,8 @@ export interface SegmentPeriod {
 interface SegmentCommonOptions extends SheetChoice {
   /** The workbook's name, for warnings, when the input is sheets; default `'workbook'`. */
   file?: string;
+  /** Keep the sheet read, for `segmentBreakdown` by its other columns. */
+  perRow?: boolean;
 }
 
 /** Options of segment(): the method and that method's own options. */
@@ -69,6 +72,16 @@ interface SegmentRunBase {
   warnings: DataWarning[];
   /** Sheets that gave records, when the input was sheets. */
   sheets: string[];
+  /** With perRow, the one sheet read and its records; not enumerable. */
+  readonly sourceSheet?: SegmentSourceSheet;
+}
+
+/** The sheet a segmentation read (order lines or customers), kept with options.perRow. */
+export interface SegmentSourceSheet {
+  grid: SheetGrid;
+  headerRow: number | null;
+  /** The customer id and Excel row of each record read. */
+  records: readonly { customer: string | undefined; row: number }[];
 }
 
 /** What segment() returns, by method. */
@@ -87,6 +100,7 @@ interface SegmentInputRead {
   customers: readonly Customer[];
   warnings: DataWarning[];
   sheets: string[];
+  sources: { grid: SheetGrid; headerRow: number | null }[];
 }
 
 /**
@@ -119,6 +133,12 @@ function segmentBy(input: WorkbookInput | SegmentRecords, options: SegmentOption
       `segment: method must be one of ${SEGMENT_METHODS.join(', ')}, got ${JSON.stringify(options?.method)}`,
     );
   const read = readSegmentInput(input, options);
+  const segmented = segmentRead(read, options);
+  if (options.perRow === true) keepSourceSheet(segmented, read);
+  return segmented;
+}
+
+function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentResult {
   const base = { warnings: read.warnings, sheets: read.sheets };
   switch (options.method) {
     case 'abc': {
@@ -196,6 +216,22 @@ function toPeriod(period: SegmentPeriod, name: string): { from: number; to: numb
   };
 }
 
+/** With perRow, the one sheet a segmentation read, its header row and its records' ids and rows. */
+function keepSourceSheet(segmented: SegmentResult, read: SegmentInputRead): void {
+  const sources = read.sources;
+  const source = sources[0];
+  if (sources.length !== 1 || source === undefined) return;
+  const records =
+    Array.isArray(read.lines) && read.lines.length > 0
+      ? (read.lines as readonly OrderLine[]).map((line) => ({
+          customer: line.customer,
+          row: line.row,
+        }))
+      : read.customers.map((customer) => ({ customer: customer.id, row: customer.row }));
+  const sourceSheet: SegmentSourceSheet = { ...source, records };
+  Object.defineProperty(segmented, 'sourceSheet', { value: sourceSheet, enumerable: false });
+}
+
 /** The records the method needs: as given, or read from the sheets (lines, customers or both). */
 function readSegmentInput(
   input: WorkbookInput | SegmentRecords,
@@ -208,6 +244,7 @@ function readSegmentInput(
       customers: records.customers ?? [],
       warnings: [],
       sheets: [],
+      sources: [],
     };
   }
   const grids = toSheetGrids(input, options.file ?? DEFAULT_WORKBOOK_FILE, 'segment');
@@ -228,5 +265,6 @@ function readSegmentInput(
     customers: customers?.customers ?? [],
     warnings: [...(lines?.warnings ?? []), ...(customers?.warnings ?? [])],
     sheets: [...(lines?.sheets ?? []), ...(customers?.sheets ?? [])],
+    sources: [...(lines?.sources ?? []), ...(customers?.sources ?? [])],
   };
 }

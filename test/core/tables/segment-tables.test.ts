@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment, segmentCustomersTable } from '../../../core/index.js';
+import { segment, segmentBreakdown, segmentCustomersTable } from '../../../core/index.js';
 
 // Order lines (epoch day 20600 = 2026-05-27): C1 buys 700, C2 200, C3 100.
 const LINES = [
@@ -34,5 +34,33 @@ describe('segmentCustomersTable', () => {
     );
     // Recency: 2026-06-30 − 2026-05-27 = 34 days for everyone.
     expect(rows.every((row) => row.recency === 34)).toBe(true);
+  });
+});
+
+describe('segmentBreakdown', () => {
+  it('counts customers and revenue per value of a line column, with customers per class', () => {
+    // Lines sheet: C1 700 + 100 (Beijing), C2 200 (beijing, same key after case folding),
+    // C3 100 (blank city). ABC on revenue 800, 200, 100 of 1,100: shares above C1 0 → A,
+    // C2 800/1100 = 0.727 → A, C3 1000/1100 = 0.909 → B (cut points 80% / 95%).
+    const sheets = [
+      {
+        name: 'Lines',
+        values: [
+          ['Customer', 'Invoice', 'Date', 'Amount', 'City 城市'],
+          ['C1', 'I1', '2026-05-27', 700, 'Beijing'],
+          ['C2', 'I2', '2026-05-27', 200, 'beijing'],
+          ['C3', 'I3', '2026-05-27', 100, ''],
+          ['C1', 'I4', '2026-05-28', 100, 'Shanghai'],
+        ],
+      },
+    ];
+    const abc = segment(sheets, { method: 'abc', perRow: true });
+    const breakdown = segmentBreakdown(abc, 'CITY 城市');
+    // C1 counts under its first row's city, Beijing: 800 + 200 = 1,000 for two customers.
+    expect(breakdown.rows).toEqual([
+      { key: 'Beijing', count: 2, revenue: 1000, classes: { A: 2, B: 0 } },
+      { key: null, count: 1, revenue: 100, classes: { A: 0, B: 1 } },
+    ]);
+    expect(breakdown.rows.reduce((sum, row) => sum + row.revenue, 0)).toBe(abc.result.total);
   });
 });
