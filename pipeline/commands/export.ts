@@ -1,20 +1,30 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toArrowIPC, toCSV, type ColumnTable } from 'arquero';
-import { cellText, epochDayFromIso, forecast, forecastDealsTable } from '../../core/index.js';
+import {
+  ageReceivables,
+  agingInvoicesTable,
+  cellText,
+  epochDayFromIso,
+  forecast,
+  forecastDealsTable,
+} from '../../core/index.js';
 import type { CellValue } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
+import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
 import { checkOutputDir } from '../report/batch/check-output-dir.js';
 
 const USAGE = `Usage: pipecast export <file> --out DIR [--format csv|arrow] --as-of YYYY-MM-DD [--sheet NAME]
 
-Writes the forecast's per-deal table (DIR/deals.csv or DIR/deals.arrow): each deal's stage,
-status, rate, amount, weighted amount, category and flags, then every column of the sheet, for
-DuckDB, Polars, pandas or Spark. Arrow files are Arrow IPC (stream format).
+Writes the per-row results, each followed by every column of its sheet, for DuckDB, Polars,
+pandas or Spark: DIR/deals.csv (or .arrow) when the file holds a pipeline (each deal's stage,
+status, rate, amount, weighted amount, category and flags) and DIR/invoices.csv when it holds
+invoices (each open invoice's open balance, days past due and bucket). Arrow files are Arrow IPC
+(stream format).
 
 Options:
   --out DIR         the folder to write to (never an input's folder)
@@ -46,7 +56,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (asOf === undefined)
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${values['as-of'] ?? ''}'`);
   await checkOutputDir(values.out, { paths: [file], files: [file] });
-  let sheets;
+  let sheets: SheetGrid[];
   try {
     sheets = await readWorkbook(file, { sheet: values.sheet });
   } catch (error) {
@@ -54,22 +64,39 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`pipecast export: ${error.message}\n`);
     return 1;
   }
-  const run = forecast(sheets, { asOf, file, perRow: true });
-  if (run === null) {
+  const tables = perRowTables(sheets, asOf, file);
+  if (tables.length === 0) {
     io.stderr(
-      `pipecast export: no sheet of ${file} reads as a pipeline; run pipecast inspect ${file}\n`,
+      `pipecast export: no sheet of ${file} reads as a pipeline or as invoices; run pipecast inspect ${file}\n`,
     );
     return 1;
   }
-  const deals = withTextWhereMixed(forecastDealsTable(run));
   await mkdir(values.out, { recursive: true });
-  const target = join(values.out, `deals.${format}`);
-  await writeFile(
-    target,
-    format === 'csv' ? toCSV(deals) : toArrowIPC(deals, { format: 'stream' }),
-  );
-  io.stdout(`${target}: ${deals.numRows()} deals, ${deals.numCols()} columns\n`);
+  for (const { name, rows } of tables) {
+    const target = join(values.out, `${name}.${format}`);
+    const data = withTextWhereMixed(rows);
+    await writeFile(
+      target,
+      format === 'csv' ? toCSV(data) : toArrowIPC(data, { format: 'stream' }),
+    );
+    io.stdout(`${target}: ${data.numRows()} ${name}, ${data.numCols()} columns\n`);
+  }
   return 0;
+}
+
+/** The per-row tables the workbook allows: its deals, its open invoices, or both. */
+function perRowTables(
+  sheets: SheetGrid[],
+  asOf: number,
+  file: string,
+): { name: string; rows: ColumnTable }[] {
+  const tables: { name: string; rows: ColumnTable }[] = [];
+  const run = forecast(sheets, { asOf, file, perRow: true });
+  if (run !== null) tables.push({ name: 'deals', rows: forecastDealsTable(run) });
+  const aging = ageReceivables(sheets, { asOf, file, perRow: true });
+  if (aging.report !== null && (aging.invoiceGrids?.length ?? 0) > 0)
+    tables.push({ name: 'invoices', rows: agingInvoicesTable(aging) });
+  return tables;
 }
 
 /**

@@ -70,6 +70,33 @@ describe('pipecast export', () => {
     connection.closeSync();
   });
 
+  it('writes the open invoices of a ledger, read back with their types', async () => {
+    const ledger = join(dir, 'ledger.csv');
+    // As of 2026-06-30, A is 20 days past due (1–30); B, due 2026-07-15, is Current.
+    await writeFile(
+      ledger,
+      'Invoice,Customer,Invoice date,Due date,Amount,Rep\nA,C1,2026-05-11,2026-06-10,250.5,Li\nB,C2,2026-06-15,2026-07-15,100,Wang\n',
+    );
+    const out = join(dir, 'ledger-arrow');
+    const { code, out: said } = await run(
+      ledger,
+      '--as-of',
+      '2026-06-30',
+      '--out',
+      out,
+      '--format',
+      'arrow',
+    );
+    expect(code).toBe(0);
+    expect(said).not.toContain('deals');
+    const invoices = fromArrow(await readFile(join(out, 'invoices.arrow')));
+    expect(invoices.array('invoice')).toEqual(['A', 'B']);
+    expect(Array.from(invoices.array('open') as ArrayLike<number>)).toEqual([250.5, 100]);
+    expect(Array.from(invoices.array('daysPastDue') as ArrayLike<number>)).toEqual([20, -15]);
+    expect(invoices.array('bucket')).toEqual(['1–30', 'Current']);
+    expect(invoices.array('Rep')).toEqual(['Li', 'Wang']);
+  });
+
   it('refuses to write into the input’s folder', async () => {
     const { code, err } = await run(file, '--as-of', '2026-06-30', '--out', dir);
     expect(code).toBe(1);

@@ -11,7 +11,7 @@ const LINES = [
 describe('segmentCustomersTable', () => {
   it('gives each customer its ABC class and shares', () => {
     const abc = segment({ lines: LINES }, { method: 'abc' });
-    const rows = segmentCustomersTable(abc).objects();
+    const rows = segmentCustomersTable(abc).objects() as Record<string, unknown>[];
     // Shares 700/1000 = 0.7, 0.2, 0.1; cumulative 0.7, 0.9, 1.0. Class by the share ranked
     // strictly above (core/segments/abc.ts, cut points 80% / 95%): C1 0 → A, C2 0.7 → A, C3 0.9 → B.
     expect(rows.map((row) => [row.id, row.share, row.cumulativeShare, row.class])).toEqual([
@@ -23,7 +23,7 @@ describe('segmentCustomersTable', () => {
 
   it('gives each customer its RFM scores and segment, as the result lists them', () => {
     const rfm = segment({ lines: LINES }, { method: 'rfm', asOf: '2026-06-30' });
-    const rows = segmentCustomersTable(rfm).objects();
+    const rows = segmentCustomersTable(rfm).objects() as Record<string, unknown>[];
     expect(rows.map((row) => [row.id, row.monetary, row.code, row.segment])).toEqual(
       rfm.result.customers.map((customer) => [
         customer.id,
