@@ -1,4 +1,4 @@
-import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../funnel/money.js';
+import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/money.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 import type { AgingRun } from '../workbook/age-receivables.js';
 import { breakdownRows } from './breakdown-rows.js';

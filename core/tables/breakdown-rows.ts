@@ -2,7 +2,7 @@ import { op, table, type ColumnTable } from 'arquero';
 import type { CellValue } from '../columns/cell-value.js';
 import { cellText } from '../columns/cell-value.js';
 import { compareIds } from '../columns/compare-ids.js';
-import { fromMinorUnits } from '../funnel/money.js';
+import { fromMinorUnits } from '../columns/money.js';
 
 /** One group of a breakdown: the key as first typed (null for blank), a count and sums. */
 export type BreakdownRow<M extends string> = { key: string | null; count: number } & Record<

@@ -1,5 +1,5 @@
 import { table, type ColumnTable } from 'arquero';
-import { fromMinorUnits } from '../funnel/money.js';
+import { fromMinorUnits } from '../columns/money.js';
 import type { ForecastPerDeal } from '../funnel/forecast-funnel.js';
 import { LOST, WON } from '../funnel/prepared-deals.js';
 import { FORECAST_CATEGORIES } from '../funnel/stage-templates.js';
