@@ -15,9 +15,11 @@ import { renderChart } from '../render/render-chart.js';
 import type { ReportLocale, ReportModel, ReportWarning } from '../report-html/report-model.js';
 import { renderReportHtml } from '../report-html/render-report-html.js';
 import { readWorkbook } from '../read-workbook.js';
+import { keyFiguresTable } from './key-figures-table.js';
 import { reportParts } from './report-parts.js';
 import { tableToCsv, tableToHtmlTable } from './report-table.js';
 import type { ResultsNote } from './write-results-xlsx.js';
+
 import { resultsXlsx } from './write-results-xlsx.js';
 import { writeFileNoLink } from './write-file-no-link.js';
 
@@ -147,7 +149,8 @@ export async function buildWorkbookReport(
     await resultsXlsx(
       parts.map((p) => ({
         name: p.sheetName,
-        tables: p.tables,
+        // The headline figures first, so the workbook shows every number of summary.json.
+        tables: [keyFiguresTable(p.name, p.headline, locale), ...p.tables],
         images: p.charts.map((c) => {
           const r = chartIndex.get(c.id) as RenderChartResult;
           return { png: r.png, width: r.width, height: r.height };
