@@ -37,7 +37,7 @@ function usage(): string {
     '',
     GLOBAL_OPTIONS_USAGE,
     '',
-    'Run `pipecast <command> --help` for its options.',
+    'Run `pipecast <command> --help` for its options, `pipecast --version` for the version.',
     '',
   ].join('\n');
 }
@@ -54,6 +54,11 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name === undefined ? 1 : 0;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    const { readPackageVersion } = await import('./read-package-version.js');
+    io.stdout(`pipecast ${await readPackageVersion()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

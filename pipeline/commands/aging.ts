@@ -10,7 +10,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
-import { readWorkbook } from '../read-workbook.js';
+import { readInputPath } from '../read-input-path.js';
 
 const USAGE = `Usage: pipecast aging <file> --as-of YYYY-MM-DD [options]
 
@@ -59,7 +59,7 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
   }
   let grids: SheetGrid[];
   try {
-    grids = await readWorkbook(options.file, { sheet: options.sheet });
+    grids = await readInputPath(options.file, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast aging: ${error.message}\n`);

@@ -15,7 +15,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
-import { readWorkbook } from '../read-workbook.js';
+import { readInputPath } from '../read-input-path.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
 export const DEFAULT_TEXT_WARNINGS = 20;
@@ -93,9 +93,9 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   let sheets: SheetGrid[];
   let previous: SheetGrid[] | undefined;
   try {
-    sheets = await readWorkbook(options.file, { sheet: options.sheet });
+    sheets = await readInputPath(options.file, { sheet: options.sheet });
     if (options.previous !== undefined)
-      previous = await readWorkbook(options.previous, { sheet: options.sheet });
+      previous = await readInputPath(options.previous, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast forecast: ${error.message}\n`);
