@@ -52,7 +52,7 @@ export type { AgingSheetReport } from './workbook/load-receivables.js';
 export type { ForecastFunnelResult, ForecastStageRow } from './funnel/forecast-funnel.js';
 export type { ForecastCategory } from './funnel/stage-templates.js';
 export { parseStageTemplate } from './funnel/parse-stage-template.js';
-export { STAGE_TEMPLATES } from './funnel/stage-templates.js';
+export { LOST_STAGE_NAMES, STAGE_TEMPLATES, WON_STAGE_NAMES } from './funnel/stage-templates.js';
 export type { StageDefinition, StageTemplate, StageTemplateKey } from './funnel/stage-templates.js';
 export type { AbcClass, AbcResult, AbcRow } from './segments/abc.js';
 export type { RfmResult, RfmThresholds, RfmCustomer } from './segments/rfm.js';
