@@ -66,9 +66,10 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     return 1;
   }
   try {
+    const { expandConfigFlag } = await import('./config-flags.js');
     return await (
       await command.load()
-    )(takeGlobalOptions(rest), io);
+    )(await expandConfigFlag(name, takeGlobalOptions(rest)), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`pipecast ${name}: ${error.message}\n`);

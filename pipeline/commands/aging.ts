@@ -32,6 +32,7 @@ Options:
   --provision R1,R2,…   loss rate per bucket (0–1, or percent with %), for the provision
   --margin M            net margin (0–1 or %) for the sales needed to cover the provision
   --invoices            list open invoices one by one (JSON and text)
+  --config FILE         pipecast.json (docs/pipecast.schema.json): aging keys, invoice sheet; flags win
   --json                print one JSON object
   -h, --help            show this help
 `;

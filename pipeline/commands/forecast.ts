@@ -38,6 +38,7 @@ Options:
   --small-orders N  open deals below N are small orders, added back as a run-rate
   --previous FILE   an earlier export of the same pipeline, for slippage
   --seed N          seed of the P10/P50/P90 simulation (when one is needed)
+  --config FILE     pipecast.json (docs/pipecast.schema.json): template, quota, seed; flags win
   --json            print one JSON object instead of text
   -h, --help        show this help
 `;

@@ -28,6 +28,7 @@ Options:
   --sheet NAME   inspect only this sheet
   --kind KIND    read the sheet as this record kind instead of guessing:
                  ${RECORD_KINDS.join(', ')}
+  --config FILE  pipecast.json (docs/pipecast.schema.json), checked
   --json         print one JSON object instead of text
   -h, --help     show this help
 `;
