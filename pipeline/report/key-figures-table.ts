@@ -105,3 +105,24 @@ export function keyFiguresTable(
     rows: [items.map((item) => item.value)],
   };
 }
+
+const FIGURE_FORMATS: Record<Exclude<ReportColumnFormat, 'text' | 'percent'>, Intl.NumberFormat> = {
+  money: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  integer: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+  number: new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/**
+ * A figure as a reader sees it, with the same rules as results.xlsx's number formats: money
+ * "3,245,285.50", a share "80.8%", a count "40", a number "42.5"; a missing figure "–".
+ *
+ * @param item - a labelled figure.
+ * @returns its text.
+ */
+export function keyFigureText(item: KeyFigureItem): string {
+  const { value, format } = item;
+  if (value === null) return '–';
+  if (typeof value === 'string' || format === 'text') return String(value);
+  if (format === 'percent') return `${(value * 100).toFixed(1)}%`;
+  return FIGURE_FORMATS[format].format(value);
+}
