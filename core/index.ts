@@ -67,7 +67,9 @@ export type { AgingBreakdown, AgingBreakdownRow } from './tables/aging-breakdown
 export type { ForecastFunnelResult, ForecastStageRow } from './funnel/forecast-funnel.js';
 export type { ForecastCategory } from './funnel/stage-templates.js';
 export { parseStageTemplate } from './funnel/parse-stage-template.js';
-export { STAGE_TEMPLATES } from './funnel/stage-templates.js';
+export { LOST_STAGE_NAMES, STAGE_TEMPLATES, WON_STAGE_NAMES } from './funnel/stage-templates.js';
+/** Close-month label of open deals without a close date, e.g. in forecast byMonth rows. */
+export { NO_DATE_LABEL } from './funnel/weighted-pipeline.js';
 export type { StageDefinition, StageTemplate, StageTemplateKey } from './funnel/stage-templates.js';
 export type { AbcClass, AbcResult, AbcRow } from './segments/abc.js';
 export type { RfmResult, RfmThresholds, RfmCustomer } from './segments/rfm.js';

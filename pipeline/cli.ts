@@ -41,7 +41,7 @@ function usage(): string {
     '',
     GLOBAL_OPTIONS_USAGE,
     '',
-    'Run `pipecast <command> --help` for its options.',
+    'Run `pipecast <command> --help` for its options, `pipecast --version` for the version.',
     '',
   ].join('\n');
 }
@@ -59,15 +59,21 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     io.stdout(usage());
     return name === undefined ? 1 : 0;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    const { readPackageVersion } = await import('./read-package-version.js');
+    io.stdout(`pipecast ${await readPackageVersion()}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     io.stderr(`pipecast: unknown command '${name}'\n${usage()}`);
     return 1;
   }
   try {
+    const { expandConfigFlag } = await import('./config-flags.js');
     return await (
       await command.load()
-    )(takeGlobalOptions(rest), io);
+    )(await expandConfigFlag(name, takeGlobalOptions(rest)), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`pipecast ${name}: ${error.message}\n`);

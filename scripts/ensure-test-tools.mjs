@@ -1,11 +1,16 @@
-// Runs before `npm test`: installs the Debian packages the browser and rendering tests use, when
-// this machine can (root with apt-get). Elsewhere it says what is missing; those tests then skip
+// Runs before `npm test`: installs the Debian packages the browser, rendering and spreadsheet tests
+// use, when this machine can (root with apt-get). Elsewhere it says what is missing; those tests then skip
 // with a visible reason and every other test still runs.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const NEEDED = [
   { pkg: 'chromium', file: '/usr/bin/chromium', why: 'report opens in a headless browser' },
+  {
+    pkg: 'libreoffice-calc-nogui',
+    file: '/usr/bin/soffice',
+    why: 'results.xlsx opens in LibreOffice Calc',
+  },
 ];
 
 const missing = NEEDED.filter((tool) => !existsSync(tool.file));

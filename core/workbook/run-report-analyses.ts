@@ -5,6 +5,7 @@ import type { RecordKind } from '../columns/records.js';
 import type { PortfolioResult } from '../segments/portfolio.js';
 import type { RfmResult } from '../segments/rfm.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { textFor } from '../text/catalogue.js';
 import { loadDeals } from './load-deals.js';
 import { loadReceivables } from './load-receivables.js';
 import type { LoadSegmentRecordsResult } from './load-segment-records.js';
@@ -45,15 +46,16 @@ export interface RunReportAnalysesOptions {
   config: ReportConfig;
 }
 
-/** Why each analysis could not run, naming the columns it needs (English and Chinese examples). */
+/**
+ * Why each analysis could not run, naming the columns it needs (English and Chinese examples);
+ * the text catalogue has them in every language (`report.skip*`).
+ */
 export const SKIP_REASONS: Readonly<Record<ReportAnalysisName, string>> = {
-  forecast:
-    'no sheet with deals: needs a stage column (e.g. Stage / 阶段), with amount and close date for the forecast',
-  abc: 'no sheet with order lines (customer, date, amount or quantity × unit price) and no customer list with a revenue column',
-  rfm: 'no sheet with order lines: needs columns customer, invoice date and amount (or quantity and unit price)',
-  portfolio:
-    'no customer list with purchase potential and our share (e.g. Purchase potential / 采购潜力, Our share / 客户份额)',
-  aging: 'no sheet with invoices: needs columns invoice, invoice date, amount',
+  forecast: textFor('en', 'report.skipForecast'),
+  abc: textFor('en', 'report.skipAbc'),
+  rfm: textFor('en', 'report.skipRfm'),
+  portfolio: textFor('en', 'report.skipPortfolio'),
+  aging: textFor('en', 'report.skipAging'),
 };
 
 /**

@@ -10,9 +10,9 @@ import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
-import { readWorkbook } from '../read-workbook.js';
 import { agingBreakdownsText, agingWithBreakdowns } from './aging-breakdowns.js';
 import type { AgingReportWithBreakdowns } from './aging-breakdowns.js';
+import { readInputPath } from '../read-input-path.js';
 
 const USAGE = `Usage: pipecast aging <file> --as-of YYYY-MM-DD [options]
 
@@ -37,6 +37,7 @@ Options:
   --provision R1,R2,…   loss rate per bucket (0–1, or percent with %), for the provision
   --margin M            net margin (0–1 or %) for the sales needed to cover the provision
   --invoices            list open invoices one by one (JSON and text)
+  --config FILE         pipecast.json (docs/pipecast.schema.json): aging keys, invoice sheet; flags win
   --json                print one JSON object
   -h, --help            show this help
 `;
@@ -68,7 +69,7 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
   }
   let grids: SheetGrid[];
   try {
-    grids = await readWorkbook(options.file, { sheet: options.sheet });
+    grids = await readInputPath(options.file, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast aging: ${error.message}\n`);

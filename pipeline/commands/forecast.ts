@@ -18,7 +18,7 @@ import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
-import { readWorkbook } from '../read-workbook.js';
+import { readInputPath } from '../read-input-path.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
 export const DEFAULT_TEXT_WARNINGS = 20;
@@ -43,6 +43,7 @@ Options:
   --seed N          seed of the P10/P50/P90 simulation (when one is needed)
   --by COLUMN       break the funnel down by any column of the sheet (header text or letter);
                     repeatable
+  --config FILE     pipecast.json (docs/pipecast.schema.json): template, quota, seed; flags win
   --json            print one JSON object instead of text
   -h, --help        show this help
 `;
@@ -101,9 +102,9 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   let sheets: SheetGrid[];
   let previous: SheetGrid[] | undefined;
   try {
-    sheets = await readWorkbook(options.file, { sheet: options.sheet });
+    sheets = await readInputPath(options.file, { sheet: options.sheet });
     if (options.previous !== undefined)
-      previous = await readWorkbook(options.previous, { sheet: options.sheet });
+      previous = await readInputPath(options.previous, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast forecast: ${error.message}\n`);

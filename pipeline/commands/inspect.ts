@@ -12,7 +12,8 @@ import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
-import { readWorkbook, type SheetGrid } from '../read-workbook.js';
+import { readInputPath } from '../read-input-path.js';
+import type { SheetGrid } from '../read-workbook.js';
 
 /** Warnings listed per sheet in the text report; `--json` always lists them all. */
 export const DEFAULT_TEXT_WARNINGS_PER_SHEET = 30;
@@ -27,6 +28,7 @@ Options:
   --sheet NAME   inspect only this sheet
   --kind KIND    read the sheet as this record kind instead of guessing:
                  ${RECORD_KINDS.join(', ')}
+  --config FILE  pipecast.json (docs/pipecast.schema.json), checked
   --json         print one JSON object instead of text
   -h, --help     show this help
 `;
@@ -74,7 +76,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
   }
   let sheets: SheetGrid[];
   try {
-    sheets = await readWorkbook(options.file, { sheet: options.sheet });
+    sheets = await readInputPath(options.file, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast inspect: ${error.message}\n`);

@@ -41,6 +41,7 @@ Options:
   --method M          abc, rfm, portfolio or scorecard (required)
   --as-of YYYY-MM-DD  RFM: the day recency is measured to; default the day after the last line
   --sheet NAME        read only this sheet of each workbook
+  --config FILE       pipecast.json (docs/pipecast.schema.json): segments keys; flags win
   --json              print one JSON object: {method, files, customers, summary, warnings}
   --by revenue|margin ABC: the ranked measure (default revenue)
   --cut-points A,B    ABC: cumulative-share cut points in percent (default 80,95)

@@ -6,9 +6,11 @@ import { cutCellText, HTML_CELL_CHARS } from '../report/cut-cell-text.js';
 
 /**
  * Content-Security-Policy of every page: nothing may load from anywhere (styles are inline,
- * charts are inline SVG), so even markup that slipped through could not call out or run script.
+ * charts are inline SVG, the CJK font a data: URL), so even markup that slipped through could not
+ * call out or run script.
  */
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 

@@ -1,10 +1,13 @@
 /**
  * The report's only styles, inlined so the page opens offline. Font stack lists CJK system fonts
- * so Chinese text uses a proper face on Windows, macOS and Linux.
+ * so Chinese text uses a proper face on Windows, macOS and Linux, then "pipecast CJK", the font
+ * subset embedded in pages with CJK text (embedCjkFont), for machines without Chinese fonts;
+ * chart text (inline SVG) gets the same stack.
  */
 export const REPORT_CSS = `
 *{box-sizing:border-box}
-body{margin:0;background:#f6f7f9;color:#222;font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+body{margin:0;background:#f6f7f9;color:#222;font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans SC","PingFang SC","Microsoft YaHei","pipecast CJK",sans-serif}
+svg text{font-family:"Noto Sans SC","PingFang SC","Microsoft YaHei","pipecast CJK",sans-serif}
 header,main,footer{max-width:1180px;margin:0 auto;padding:16px 24px}
 header h1{margin:8px 0 4px;font-size:24px}
 .subtitle,.as-of{margin:2px 0;color:#555}

@@ -13,11 +13,15 @@ import {
 import type { RenderChartResult } from '../render/render-chart.js';
 import { renderChart } from '../render/render-chart.js';
 import type { ReportLocale, ReportModel, ReportWarning } from '../report-html/report-model.js';
+import { embedCjkFont } from '../report-html/embed-cjk-font.js';
 import { renderReportHtml } from '../report-html/render-report-html.js';
 import { readWorkbook } from '../read-workbook.js';
+import { keyFiguresTable } from './key-figures-table.js';
+import { sheetKindText, skipReasonText, warningActionText } from './localized-report-text.js';
 import { reportParts } from './report-parts.js';
 import { tableToCsv, tableToHtmlTable } from './report-table.js';
 import type { ResultsNote } from './write-results-xlsx.js';
+
 import { resultsXlsx } from './write-results-xlsx.js';
 import { writeFileNoLink } from './write-file-no-link.js';
 
@@ -128,8 +132,19 @@ export async function buildWorkbookReport(
     ...analyses.skipped,
     ...analyses.failed.map((f) => ({ analysis: f.analysis, reason: `failed: ${f.reason}` })),
   ];
+  // What the reader sees: the analysis by its title and the reason in the report's language.
+  const shownSkipped = [
+    ...analyses.skipped.map((s) => ({
+      analysis: textFor(locale, `report.${s.analysis}`),
+      reason: skipReasonText(s.analysis, s.reason, locale),
+    })),
+    ...analyses.failed.map((f) => ({
+      analysis: textFor(locale, `report.${f.analysis}`),
+      reason: textFor(locale, 'report.failedAnalysis', { reason: f.reason }),
+    })),
+  ];
   const notes: ResultsNote[] = [
-    ...skipped.map((s) => ({ type: 'skipped', message: `${s.analysis}: ${s.reason}` })),
+    ...shownSkipped.map((s) => ({ type: 'skipped', message: `${s.analysis}: ${s.reason}` })),
     ...dataWarnings.map((w) => ({
       type: 'warning',
       file: w.file,
@@ -137,7 +152,7 @@ export async function buildWorkbookReport(
       row: w.row,
       column: w.column,
       message: w.message,
-      action: w.action,
+      action: warningActionText(w.action, locale),
     })),
     ...renderWarnings.map((w) => ({ type: 'chart', message: `${w.where}: ${w.message}` })),
   ];
@@ -147,7 +162,8 @@ export async function buildWorkbookReport(
     await resultsXlsx(
       parts.map((p) => ({
         name: p.sheetName,
-        tables: p.tables,
+        // The headline figures first, so the workbook shows every number of summary.json.
+        tables: [keyFiguresTable(p.name, p.headline, locale), ...p.tables],
         images: p.charts.map((c) => {
           const r = chartIndex.get(c.id) as RenderChartResult;
           return { png: r.png, width: r.width, height: r.height };
@@ -160,7 +176,7 @@ export async function buildWorkbookReport(
   const model: ReportModel = {
     title: `${textFor(locale, 'report.reportTitle')} — ${basename(inputFile)}`,
     subtitle: `${textFor(locale, 'report.sheetsUsed')}: ${plan.sheets
-      .map((s) => `${s.sheet} (${s.kind ?? '—'})`)
+      .map((s) => `${s.sheet} (${sheetKindText(s.kind, locale)})`)
       .join(', ')}`,
     generatedFor: isoFromEpochDay(asOf),
     locale,
@@ -178,10 +194,10 @@ export async function buildWorkbookReport(
         tableToHtmlTable(t, undefined, (n) => textFor(locale, 'report.moreRows', { count: n })),
       ),
     })),
-    warnings: [...dataWarnings.map(toReportWarning), ...renderWarnings],
-    skipped,
+    warnings: [...dataWarnings.map((w) => toReportWarning(w, locale)), ...renderWarnings],
+    skipped: shownSkipped,
   };
-  await write('report.html', renderReportHtml(model));
+  await write('report.html', await embedCjkFont(renderReportHtml(model)));
 
   const summary: WorkbookReportSummary = {
     file: inputFile,
@@ -206,7 +222,7 @@ export async function buildWorkbookReport(
 }
 
 /** "file · Sheet!row · column" so a user can find the cell. */
-function toReportWarning(w: DataWarning): ReportWarning {
+function toReportWarning(w: DataWarning, locale: ReportLocale): ReportWarning {
   const place = [
     w.file === undefined ? undefined : basename(w.file),
     w.sheet === undefined ? undefined : `${w.sheet}${w.row === undefined ? '' : `!${w.row}`}`,
@@ -215,6 +231,6 @@ function toReportWarning(w: DataWarning): ReportWarning {
   ].filter((x): x is string => x !== undefined && x !== '');
   return {
     where: place.join(' · '),
-    message: `${w.message}${w.count === undefined ? '' : ` (×${w.count})`} — ${w.action}`,
+    message: `${w.message}${w.count === undefined ? '' : ` (×${w.count})`} — ${warningActionText(w.action, locale)}`,
   };
 }

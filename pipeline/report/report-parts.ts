@@ -8,6 +8,7 @@ import {
   forecastBandChartInput,
   funnelChart,
   funnelChartInput,
+  NO_DATE_LABEL,
   paretoChart,
   paretoChartInput,
   PORTFOLIO_ZONES,
@@ -24,6 +25,7 @@ import {
   topOverdueChartInput,
 } from '../../core/index.js';
 import type { ReportLocale, ReportSummaryItem } from '../report-html/report-model.js';
+import { templateLineText } from './localized-report-text.js';
 import type { ReportColumn, ReportColumnFormat, ReportDataTable } from './report-table.js';
 import { uniqueNamePart } from './unique-names.js';
 
@@ -91,7 +93,7 @@ export function reportParts(
     const { result: r } = analyses.forecast;
     const monthRanges = r.monthRanges;
     const p = part('forecast', analyses.forecast.sheets);
-    p.notes.push(`${L('template')}: ${r.template.name} — ${r.template.reason}`);
+    p.notes.push(`${L('template')}: ${templateLineText(r.template, r.stages.length, locale)}`);
     p.headline = {
       openDeals: r.totals.count,
       pipelineAmount: r.totals.amount,
@@ -152,7 +154,7 @@ export function reportParts(
       rows: r.byMonth.map((m) => {
         const range = ranges.get(m.key);
         return [
-          m.name,
+          m.name === NO_DATE_LABEL ? L('noDate') : m.name,
           m.count,
           m.amount,
           m.weighted,

@@ -44,4 +44,15 @@ describe('main', () => {
     expect(await main(['inspect', 'bug'], run.io)).toBe(1);
     expect(run.err()).toBe('pipecast inspect: stopped: a bug, not a user mistake\n');
   });
+
+  it('--version prints the version of package.json and exits 0', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const run = capture();
+    expect(await main(['--version'], run.io)).toBe(0);
+    expect(run.out()).toBe(`pipecast ${manifest.version}\n`);
+    expect(run.err()).toBe('');
+  });
 });

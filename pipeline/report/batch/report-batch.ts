@@ -1,7 +1,9 @@
-import { textFor } from '../../../core/index.js';
+import { type ReportAnalysisName, textFor } from '../../../core/index.js';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { embedCjkFont } from '../../report-html/embed-cjk-font.js';
 import { renderIndexHtml } from '../../report-html/render-index-html.js';
+import { keyFigureItems, keyFigureText } from '../key-figures-table.js';
 import type {
   ReportIndexEntry,
   ReportLocale,
@@ -123,9 +125,11 @@ export async function reportBatch(
   await writeFileNoLink(
     options.outDir,
     indexHtml,
-    renderIndexHtml(
-      entries.map((e) => indexEntry(e, locale)),
-      { generatedFor: options.asOf, locale },
+    await embedCjkFont(
+      renderIndexHtml(
+        entries.map((e) => indexEntry(e, locale)),
+        { generatedFor: options.asOf, locale },
+      ),
     ),
     inputs,
   );
@@ -196,8 +200,12 @@ function indexEntry(entry: ReportBatchFileEntry, locale: ReportLocale): ReportIn
   }
   const summary: ReportSummaryItem[] = [];
   for (const [analysis, figures] of Object.entries(entry.headline)) {
-    for (const [key, value] of Object.entries(figures)) {
-      summary.push({ label: `${analysis}: ${key}`, value: value ?? '–' });
+    const name = analysis as ReportAnalysisName;
+    for (const figure of keyFigureItems(name, figures, locale)) {
+      summary.push({
+        label: `${textFor(locale, `report.${name}`)}: ${figure.label}`,
+        value: keyFigureText(figure),
+      });
     }
   }
   // Names only: the reasons are long and the report itself lists them.

@@ -165,8 +165,13 @@ describe('buildWorkbookReport on the samples', () => {
       expect(built[name].analyses[0]?.headline.weightedForecast).toBe(expected.totals.weighted);
       // Formatting: bold header, money format, frozen header row, an image per chart.
       expect(ws.getRow(2).getCell(1).font?.bold).toBe(true);
-      expect(ws.getRow(3).getCell(4).numFmt).toBe('#,##0.00');
-      expect(ws.getRow(3).getCell(2).numFmt).toBe('0.0%');
+      // Row 3 is the key figures: open deals (a count), then pipeline amount (money).
+      expect(ws.getRow(3).getCell(1).numFmt).toBe('#,##0');
+      expect(ws.getRow(3).getCell(2).numFmt).toBe('#,##0.00');
+      // Then a blank row, the stages title and header: the first stage is row 7.
+      const firstStage = ws.getRow(7);
+      expect(firstStage.getCell(4).numFmt).toBe('#,##0.00');
+      expect(firstStage.getCell(2).numFmt).toBe('0.0%');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
       expect(ws.getImages()).toHaveLength(built[name].charts);
       expect(ws.getColumn(1).width).toBeGreaterThan(8);

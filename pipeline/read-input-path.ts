@@ -1,0 +1,59 @@
+import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { WorkbookReadError } from '../core/readers/index.js';
+import { INPUT_FILE_EXTENSIONS, listInputFiles } from './list-input-files.js';
+import { type ReadWorkbookOptions, readWorkbook, type SheetGrid } from './read-workbook.js';
+
+/**
+ * Reads a file, or every workbook and CSV file of a folder (not recursively, in name order), into
+ * cell grids. A folder's sheets are named after their file ("accounts" for accounts.csv,
+ * "q3 › Deals" for sheet Deals of q3.xlsx), so warnings and the sheet a command picks say which
+ * file they come from; `sheet` then picks that sheet in each file that has it.
+ *
+ * @param path - a file or a folder.
+ * @param options - the sheet to read.
+ * @returns the sheets read.
+ * @throws WorkbookReadError when the path does not exist, a file cannot be read, or a folder
+ *   holds no file pipecast reads (the message lists the extensions).
+ */
+export async function readInputPath(
+  path: string,
+  options: ReadWorkbookOptions = {},
+): Promise<SheetGrid[]> {
+  if (!(await isFolder(path))) return readWorkbook(path, options);
+  const files = await listInputFiles([path]);
+  if (files.length === 0) {
+    throw new WorkbookReadError(
+      path,
+      `the folder holds no file pipecast reads (${INPUT_FILE_EXTENSIONS.join(', ')})`,
+    );
+  }
+  const sheets: SheetGrid[] = [];
+  for (const file of files) {
+    const grids = await readFolderFile(file, options);
+    const stem = basename(file, extname(file));
+    for (const grid of grids)
+      sheets.push({ ...grid, sheet: grid.sheet === stem ? stem : `${stem} › ${grid.sheet}` });
+  }
+  if (sheets.length === 0) {
+    throw new WorkbookReadError(path, `no file in the folder has a sheet named '${options.sheet}'`);
+  }
+  return sheets;
+}
+
+/** A folder's file: all its sheets, or those named `sheet` (exactly or ignoring case). */
+async function readFolderFile(file: string, options: ReadWorkbookOptions): Promise<SheetGrid[]> {
+  const grids = await readWorkbook(file);
+  const wanted = options.sheet?.trim().toLowerCase();
+  if (wanted === undefined) return grids;
+  return grids.filter((grid) => grid.sheet.trim().toLowerCase() === wanted);
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    // A missing path is reported by readWorkbook with its usual message.
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { findChartFont } from '../render/chart-font.js';
+import { subsetTrueTypeFont } from './subset-true-type-font.js';
+
+/** Family name of the embedded font; the page's font stack falls back to it for CJK text. */
+export const EMBEDDED_CJK_FAMILY = 'pipecast CJK';
+
+/** CJK ideographs, kana, hangul, CJK punctuation and full-width forms. */
+const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+
+let fontBytes: Promise<Buffer> | undefined;
+
+/**
+ * The page with the bundled CJK font (the PNG charts' Noto Sans SC subset) embedded as a data: URL,
+ * cut down to the characters the page uses, so Chinese shows on a machine without Chinese fonts.
+ * A page without CJK text is returned as it is.
+ *
+ * @param html - a whole report page (from renderReportHtml or renderIndexHtml).
+ * @returns the page with an `@font-face` rule in its head.
+ */
+export async function embedCjkFont(html: string): Promise<string> {
+  if (!CJK.test(html)) return html;
+  fontBytes ??= readFile(findChartFont());
+  const subset = subsetTrueTypeFont(await fontBytes, html);
+  const rule =
+    `<style>@font-face{font-family:"${EMBEDDED_CJK_FAMILY}";` +
+    `src:url(data:font/ttf;base64,${subset.toString('base64')}) format("truetype")}</style>`;
+  return html.replace('</head>', `${rule}\n</head>`);
+}
