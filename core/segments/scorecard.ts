@@ -3,6 +3,8 @@ import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { countWorse } from './count-worse.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import type { ScorecardScaleSource } from './resolve-scorecard-scale.js';
+import { resolveScorecardScale } from './resolve-scorecard-scale.js';
 
 /** A customer, distributor or channel with its criterion columns. */
 export interface ScorecardItem {
@@ -27,8 +29,12 @@ export interface ScorecardCriterion {
   weight: number;
   /** Column read from `values`; default `name`. */
   column?: string;
-  /** Default 'score'. */
-  scale?: ScorecardScale;
+  /**
+   * Default 'auto': 'score' when every value of the column lies in 1–100 and higher is better,
+   * otherwise 'rank' (see resolveScorecardScale), so a raw column such as revenue is never read
+   * as out-of-range scores.
+   */
+  scale?: ScorecardScale | 'auto';
   /** For scaled criteria: false when a lower raw value is better (e.g. days to pay). Default true. */
   higherIsBetter?: boolean;
 }
@@ -84,7 +90,10 @@ export interface ScorecardResult {
     name: string;
     weight: number;
     column: string;
+    /** The scale used (an 'auto' criterion shows the scale chosen from its column). */
     scale: ScorecardScale;
+    /** Whether the scale was given or chosen from the column. */
+    scaleSource: ScorecardScaleSource;
     higherIsBetter: boolean;
   }[];
   /** By rank, then id. */
@@ -120,7 +129,14 @@ export function scorecard(
   items: readonly ScorecardItem[],
   options: ScorecardOptions,
 ): ScorecardResult {
-  const criteria = normaliseCriteria(options.criteria);
+  const criteria = normaliseCriteria(options.criteria).map((criterion) => ({
+    ...criterion,
+    ...resolveScorecardScale(
+      criterion.scale,
+      criterion.higherIsBetter,
+      finiteValues(items, criterion.column),
+    ),
+  }));
   const tiers = normaliseTiers(options.tiers ?? 'customer');
   const warnings = new WarningCollector();
   const n = items.length;
@@ -228,7 +244,21 @@ export function scorecard(
   };
 }
 
-function normaliseCriteria(criteria: readonly ScorecardCriterion[]): ScorecardResult['criteria'] {
+function finiteValues(items: readonly ScorecardItem[], column: string): number[] {
+  const values: number[] = [];
+  for (const item of items) {
+    const value = item.values[column];
+    if (typeof value === 'number' && Number.isFinite(value)) values.push(value);
+  }
+  return values;
+}
+
+function normaliseCriteria(criteria: readonly ScorecardCriterion[]): (Omit<
+  ScorecardResult['criteria'][number],
+  'scale' | 'scaleSource'
+> & {
+  scale: ScorecardScale | 'auto';
+})[] {
   if (!Array.isArray(criteria) || criteria.length === 0) {
     throw new PipecastError('invalid-option', 'scorecard: give at least one criterion');
   }
@@ -244,11 +274,11 @@ function normaliseCriteria(criteria: readonly ScorecardCriterion[]): ScorecardRe
     if (seen.has(c.name))
       throw new PipecastError('invalid-option', `scorecard: criterion '${c.name}' is given twice`);
     seen.add(c.name);
-    const scale = c.scale ?? 'score';
-    if (scale !== 'score' && scale !== 'min-max' && scale !== 'rank') {
+    const scale = c.scale ?? 'auto';
+    if (scale !== 'auto' && scale !== 'score' && scale !== 'min-max' && scale !== 'rank') {
       throw new PipecastError(
         'invalid-option',
-        `scorecard: scale of '${c.name}' must be score, min-max or rank, got '${String(scale)}'`,
+        `scorecard: scale of '${c.name}' must be auto, score, min-max or rank, got '${String(scale)}'`,
       );
     }
     sum += c.weight;

@@ -247,6 +247,26 @@ export const TEXT_CATALOGUE = {
   cli: {
     /** The index line listing a file's analyses that did not run. */
     notRun: { en: 'Not run: {analyses}', zh: '未运行: {analyses}' },
+    /** How a scorecard criterion's column became a 1–100 score. */
+    scorecardScale_score: { en: 'read as a 1–100 score', zh: '按 1–100 分直接计分' },
+    'scorecardScale_min-max': {
+      en: 'scaled min–max to 1–100',
+      zh: '按最小–最大值缩放为 1–100 分',
+    },
+    scorecardScale_rank: {
+      en: 'scaled by percentile rank to 1–100',
+      zh: '按百分位排名换算为 1–100 分',
+    },
+    'scorecardScaleWhy_column-is-score': {
+      en: '(every value is within 1–100)',
+      zh: '（所有值都在 1–100 之间）',
+    },
+    'scorecardScaleWhy_column-not-score': {
+      en: '(the column is not a 1–100 score)',
+      zh: '（该列不是 1–100 分）',
+    },
+    higherIsBetter: { en: 'higher is better', zh: '越高越好' },
+    lowerIsBetter: { en: 'lower is better', zh: '越低越好' },
   },
   addin: {
     title: { en: 'Pipecast', zh: 'Pipecast' },

@@ -14,7 +14,9 @@ import {
   type RecordKind,
   type RfmThresholds,
   type ScorecardCriterion,
+  type ScorecardResult,
   type ScorecardScale,
+  textFor,
   segment,
 } from '../../core/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -49,8 +51,9 @@ Options:
   --recency a,b,c,d   RFM: fixed recency thresholds in days (b2b default 30,60,90,180)
   --frequency a,b,c,d RFM: fixed order-count thresholds (b2b default 2,4,6,12)
   --monetary a,b,c,d  RFM: fixed revenue thresholds (required with --mode b2b)
-  --criteria LIST     scorecard: name:weight[:score|min-max|rank][:low], comma separated,
-                      weights in percent adding to 100; ':low' = lower is better
+  --criteria LIST     scorecard: name:weight[:auto|score|min-max|rank][:low], comma separated,
+                      weights in percent adding to 100; ':low' = lower is better. auto (default):
+                      a column of 1–100 scores is read as is, any other is scaled by percentile rank
   --tiers customer|channel
                       scorecard: strategic/key/ordinary (default) or channel A/B/C/D
   -h, --help          show this help
@@ -373,24 +376,41 @@ function numberList(flag: string, text: string, count: number): number[] {
 
 function parseCriteria(text: string): ScorecardCriterion[] {
   return text.split(',').map((part) => {
-    const [name, weightText, scaleText, direction] = part.split(':').map((s) => s.trim());
+    const [name, weightText, ...rest] = part.split(':').map((s) => s.trim());
     const weight = Number(weightText);
     if (!name || weightText === undefined || !Number.isFinite(weight)) {
       throw new UsageError(`--criteria item '${part}' must be name:weight[:scale][:low]`);
     }
-    const scale = (scaleText || 'score') as ScorecardScale;
-    if (scale !== 'score' && scale !== 'min-max' && scale !== 'rank') {
-      throw new UsageError(
-        `--criteria scale of '${name}' must be score, min-max or rank, got '${scaleText}'`,
-      );
+    let scale: ScorecardScale | 'auto' = 'auto';
+    let higherIsBetter = true;
+    // The scale and the direction are both optional, so `year_established:40:low` reads as
+    // "scaled from the column, smaller is better".
+    for (const word of rest) {
+      if (word === 'low' || word === 'high') higherIsBetter = word === 'high';
+      else if (word === 'auto' || word === 'score' || word === 'min-max' || word === 'rank') {
+        scale = word;
+      } else {
+        throw new UsageError(
+          `--criteria '${name}': '${word}' is neither a scale (auto, score, min-max, rank) nor a direction (low, high)`,
+        );
+      }
     }
-    if (direction !== undefined && direction !== 'low' && direction !== 'high') {
-      throw new UsageError(
-        `--criteria direction of '${name}' must be low or high, got '${direction}'`,
-      );
-    }
-    return { name, weight, scale, higherIsBetter: direction !== 'low' };
+    return { name, weight, scale, higherIsBetter };
   });
+}
+
+/** One criterion as a sales manager reads it: weight, how its column became a score, direction. */
+function scorecardCriterionLine(criterion: ScorecardResult['criteria'][number]): string {
+  const scale = textFor('en', `cli.scorecardScale_${criterion.scale}`);
+  const why =
+    criterion.scaleSource === 'given'
+      ? ''
+      : ` ${textFor('en', `cli.scorecardScaleWhy_${criterion.scaleSource}`)}`;
+  const direction = textFor(
+    'en',
+    criterion.higherIsBetter ? 'cli.higherIsBetter' : 'cli.lowerIsBetter',
+  );
+  return `${criterion.name} ${criterion.weight}%: ${scale}${why}, ${direction}`;
 }
 
 function formatWarning(w: DataWarning): string {
@@ -468,6 +488,9 @@ function formatText(output: SegmentOutput): string {
     }
   } else {
     out.push('Weighted scorecard');
+    for (const criterion of s.criteria as ScorecardResult['criteria']) {
+      out.push(`  ${scorecardCriterionLine(criterion)}`);
+    }
     for (const t of s.tiers as {
       tier: string;
       nameZh: string | null;

@@ -100,7 +100,7 @@ describe('scorecard', () => {
       ],
       {
         criteria: [
-          { name: 'a', weight: 50 },
+          { name: 'a', weight: 50, scale: 'score' },
           { name: 'b', weight: 50 },
         ],
       },
@@ -173,5 +173,50 @@ describe('scorecard', () => {
     const copy = structuredClone(ITEMS);
     scorecard(ITEMS, { criteria: [{ name: 'revenue', weight: 100, scale: 'rank' }] });
     expect(ITEMS).toEqual(copy);
+  });
+});
+
+describe('scorecard scale chosen from the column', () => {
+  it('reads a column of 1–100 values as scores and ranks any other column', () => {
+    const result = scorecard(
+      [
+        { id: 'big', values: { score: 90, revenue: 5000 } },
+        { id: 'mid', values: { score: 50, revenue: 300 } },
+        { id: 'small', values: { score: 10, revenue: 99 } },
+      ],
+      {
+        criteria: [
+          { name: 'score', weight: 50 },
+          { name: 'revenue', weight: 50 },
+        ],
+      },
+    );
+    expect(result.criteria.map((c) => [c.name, c.scale, c.scaleSource])).toEqual([
+      ['score', 'score', 'column-is-score'],
+      ['revenue', 'rank', 'column-not-score'],
+    ]);
+    // Revenue by percentile rank over 3: 100, 100 − 99 × 1 ÷ 2 = 50.5, 1.
+    // big 0.5·90 + 0.5·100 = 95; mid 0.5·50 + 0.5·50.5 = 50.25; small 0.5·10 + 0.5·1 = 5.5.
+    expect(result.items.map((r) => [r.id, r.total])).toEqual([
+      ['big', 95],
+      ['mid', 50.25],
+      ['small', 5.5],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('ranks a 1–100 column when lower is better, so the smallest value scores 100', () => {
+    const result = scorecard(
+      [
+        { id: 'late', values: { daysLate: 60 } },
+        { id: 'prompt', values: { daysLate: 5 } },
+      ],
+      { criteria: [{ name: 'daysLate', weight: 100, higherIsBetter: false }] },
+    );
+    expect(result.criteria[0]).toMatchObject({ scale: 'rank', scaleSource: 'column-not-score' });
+    expect(result.items.map((r) => [r.id, r.total])).toEqual([
+      ['prompt', 100],
+      ['late', 1],
+    ]);
   });
 });
