@@ -376,7 +376,8 @@ function tallyWarnings(
       code: 'missing-value',
       message:
         `${counts.linesWithoutCustomer} order lines have no customer id ` +
-        `(net amount ${round2(counts.revenueWithoutCustomer)}); they are in the line counts but in no customer's figures`,
+        `(net amount ${round2(counts.revenueWithoutCustomer)}); they are in the line counts but in no customer's figures. ` +
+        `If they are sales to known customers, fill in the customer id column of the export`,
       column: 'customer',
       action: 'row dropped',
       count: counts.linesWithoutCustomer,

@@ -233,6 +233,7 @@ export const TEXT_CATALOGUE = {
     status: { en: 'Status', zh: '状态' },
     details: { en: 'Details', zh: '说明' },
     ok: { en: 'Report ready', zh: '已生成' },
+    nothing: { en: 'Nothing to analyse', zh: '无可分析的数据' },
     failed: { en: 'Failed', zh: '失败' },
     openReport: { en: 'Open report', zh: '打开报告' },
     summaryCounts: {
@@ -247,6 +248,24 @@ export const TEXT_CATALOGUE = {
   cli: {
     /** The index line listing a file's analyses that did not run. */
     notRun: { en: 'Not run: {analyses}', zh: '未运行: {analyses}' },
+    /** A file whose every analysis was skipped: why, and what to do. */
+    nothingToAnalyse: {
+      en: 'nothing to analyse: no sheet has the columns of deals (stage, amount), order lines (customer, date, amount), a customer list (potential, share, revenue) or invoices (invoice, date, amount). Run `pipecast inspect {file}` to see what each sheet was taken for, then rename the headers or map them with --config',
+      zh: '无可分析的数据：没有工作表包含商机（阶段、金额）、订单行（客户、日期、金额）、客户清单（采购潜力、客户份额、收入）或发票（发票号、日期、金额）的列。运行 `pipecast inspect {file}` 查看各工作表被识别为何种数据，再修改表头或用 --config 映射列',
+    },
+    /** `pipecast segment` with no customer left to segment: why, and the fix, per method. */
+    nothingToSegment_portfolio: {
+      en: 'nothing to analyse: no customer has both a purchase potential and our share, so none can be placed in the portfolio. Add the columns "Purchase potential" and "Our share" (采购潜力, 客户份额) to the customer list',
+      zh: '无可分析的数据：没有客户同时具有采购潜力和客户份额，无法放入攻守组合。请在客户清单中加入“采购潜力”和“客户份额”列（Purchase potential, Our share）',
+    },
+    nothingToSegment_orderLines: {
+      en: 'nothing to analyse: no order line has a customer id, so no customer can be segmented. Fill in the customer id column of the export (e.g. Customer ID / 客户编号)',
+      zh: '无可分析的数据：没有任何订单行带有客户编号，无法对客户分群。请在导出文件中填写客户编号列（Customer ID / 客户编号）',
+    },
+    nothingToSegment_scorecard: {
+      en: 'nothing to analyse: the customer list has no customer to score. Check that the file has a customer column (e.g. Customer / 客户)',
+      zh: '无可分析的数据：客户清单中没有可评分的客户。请确认文件有客户列（Customer / 客户）',
+    },
     /** How a scorecard criterion's column became a 1–100 score. */
     scorecardScale_score: { en: 'read as a 1–100 score', zh: '按 1–100 分直接计分' },
     'scorecardScale_min-max': {

@@ -120,21 +120,41 @@ export async function runReport(
   if (parsed.json) {
     io.stdout(`${JSON.stringify(result.summary)}\n`);
   } else {
-    const dated =
-      asOfSource === 'today'
-        ? `as of ${asOf}, today's date (pass --as-of YYYY-MM-DD to fix it)`
-        : `as of ${asOf}`;
-    io.stdout(
-      [
-        result.indexHtml,
-        ...result.reports,
-        `${counts.ok} of ${counts.files} reports written, ${counts.failed} failed (${dated})`,
-        '',
-      ].join('\n'),
-    );
+    io.stdout(`${reportRunText(result, asOf, asOfSource)}\n`);
   }
-  if (counts.ok === 0) return 1;
-  return counts.failed > 0 ? 2 : 0;
+  return reportExitCode(counts);
+}
+
+/**
+ * The README's promise: 0 when every file was reported, 2 when some failed or had nothing to
+ * analyse, 1 when nothing was analysed in any file.
+ */
+function reportExitCode(counts: ReportBatchResult['summary']['counts']): number {
+  const reported = counts.ok - counts.nothingToAnalyse;
+  if (reported === 0) return 1;
+  return counts.failed > 0 || counts.nothingToAnalyse > 0 ? 2 : 0;
+}
+
+/** The run's closing lines: where things are, which files had nothing, the counts and the date. */
+function reportRunText(
+  result: ReportBatchResult,
+  asOf: string,
+  asOfSource: ReportBatchResult['summary']['asOfSource'],
+): string {
+  const { counts, files } = result.summary;
+  const dated =
+    asOfSource === 'today'
+      ? `as of ${asOf}, today's date (pass --as-of YYYY-MM-DD to fix it)`
+      : `as of ${asOf}`;
+  const nothing = files.filter((entry) => entry.state === 'nothing-to-analyse');
+  const nothingCount =
+    counts.nothingToAnalyse > 0 ? `, ${counts.nothingToAnalyse} with nothing to analyse` : '';
+  return [
+    result.indexHtml,
+    ...result.reports,
+    ...nothing.map((entry) => `${entry.file}: ${entry.reason ?? ''}`),
+    `${counts.ok - counts.nothingToAnalyse} of ${counts.files} reports written, ${counts.failed} failed${nothingCount} (${dated})`,
+  ].join('\n');
 }
 
 function parseReportArgs(args: string[]): ReportArgs | 'help' {

@@ -133,6 +133,12 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   }
   output = runMethod(options, files, read);
   output = { ...output, warnings: [...read.warnings, ...output.warnings] };
+  if (output.customers.length === 0) {
+    // A run that segments no one is not a success, whatever the tables would show (all zeros).
+    io.stderr(`pipecast segment: ${textFor('en', nothingToSegmentKey(options.method))}\n`);
+    for (const w of output.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w)}\n`);
+    return 1;
+  }
   io.stdout(options.json ? `${JSON.stringify(output)}\n` : formatText(output));
   return read.failures.length > 0 ? 2 : 0;
 }
@@ -397,6 +403,17 @@ function parseCriteria(text: string): ScorecardCriterion[] {
     }
     return { name, weight, scale, higherIsBetter };
   });
+}
+
+function nothingToSegmentKey(
+  method: SegmentMethod,
+):
+  | 'cli.nothingToSegment_portfolio'
+  | 'cli.nothingToSegment_scorecard'
+  | 'cli.nothingToSegment_orderLines' {
+  if (method === 'portfolio') return 'cli.nothingToSegment_portfolio';
+  if (method === 'scorecard') return 'cli.nothingToSegment_scorecard';
+  return 'cli.nothingToSegment_orderLines';
 }
 
 /** One criterion as a sales manager reads it: weight, how its column became a score, direction. */

@@ -34,19 +34,17 @@ export function renderIndexHtml(
   const failed = entries.filter((e) => e.status === 'error').length;
 
   const rows = entries.map((entry) => {
-    const ok = entry.status === 'ok';
+    const ok = entry.status !== 'error';
     const link =
       ok && entry.href !== undefined
         ? `<a href="${escapeHtml(relativeHref(entry.href))}">${escapeHtml(textFor(locale, 'report.openReport'))}</a>`
         : '';
-    const status = ok
-      ? `<span class="status-ok">${escapeHtml(textFor(locale, 'report.ok'))}</span>`
-      : `<span class="status-error">${escapeHtml(textFor(locale, 'report.failed'))}</span>`;
+    const status = statusHtml(entry.status, locale);
     const details = [
       entry.message === undefined ? '' : `<div>${escapeHtml(entry.message)}</div>`,
       summaryHtml(entry.summary ?? []),
     ].join('');
-    return `<tr class="${ok ? 'entry-ok' : 'entry-error'}"><td>${escapeHtml(entry.name)}</td><td>${status}</td><td>${link}</td><td>${details}</td></tr>`;
+    return `<tr class="${entry.status === 'ok' ? 'entry-ok' : 'entry-error'}"><td>${escapeHtml(entry.name)}</td><td>${status}</td><td>${link}</td><td>${details}</td></tr>`;
   });
 
   const body = [
@@ -55,7 +53,7 @@ export function renderIndexHtml(
     options.generatedFor === undefined
       ? ''
       : `<p class="as-of">${escapeHtml(textFor(locale, 'report.dataAsOf'))}: ${escapeHtml(options.generatedFor)}</p>`,
-    `<p>${escapeHtml(textFor(locale, 'report.summaryCounts', { ready: entries.length - failed, failed }))}</p>`,
+    `<p>${escapeHtml(textFor(locale, 'report.summaryCounts', { ready: entries.filter((e) => e.status === 'ok').length, failed }))}</p>`,
     '</header>',
     '<main><section>',
     '<div class="table-wrap"><table>',
@@ -84,4 +82,13 @@ function relativeHref(href: string): string {
     .split('/')
     .map((part) => encodeURIComponent(part))
     .join('/');
+}
+
+/** The index's status cell: ready (green), nothing to analyse or failed (red). */
+function statusHtml(status: ReportIndexEntry['status'], locale: ReportLocale): string {
+  if (status === 'ok') {
+    return `<span class="status-ok">${escapeHtml(textFor(locale, 'report.ok'))}</span>`;
+  }
+  const key = status === 'nothing' ? 'report.nothing' : 'report.failed';
+  return `<span class="status-error">${escapeHtml(textFor(locale, key))}</span>`;
 }

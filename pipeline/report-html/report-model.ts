@@ -66,7 +66,8 @@ export interface ReportModel {
 export interface ReportIndexEntry {
   /** Input file name as shown. */
   name: string;
-  status: 'ok' | 'error';
+  /** 'nothing': a report was written but no analysis found its data. */
+  status: 'ok' | 'nothing' | 'error';
   /** Relative link to the workbook's report.html (ok entries). */
   href?: string;
   /** Why the file failed (error entries), or a one-line note. */

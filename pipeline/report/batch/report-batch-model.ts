@@ -49,8 +49,14 @@ export interface ReportBatchFileEntry {
   file: string;
   /** Its output folder under --out (unique and safe on Windows and macOS). */
   folder: string;
+  /** The builder wrote a report (which may still have nothing in it: see `state`). */
   ok: boolean;
-  /** Why the file has no report; null when ok. */
+  /**
+   * 'reported': at least one analysis ran. 'nothing-to-analyse': a report was written but every
+   * analysis was skipped for lack of data (`reason` says why and what to do). 'failed'.
+   */
+  state: 'reported' | 'nothing-to-analyse' | 'failed';
+  /** Why the file has no report, or why its report has nothing in it; null when reported. */
   reason: string | null;
   /** Relative path of report.html, with `/`; null when the file failed. */
   report: string | null;
@@ -74,6 +80,7 @@ export interface ReportBatchSummary {
   outDir: string;
   /** Relative path of the index page. */
   index: string;
-  counts: { files: number; ok: number; failed: number };
+  /** ok: files with a report; nothingToAnalyse: of those, how many had no analysis run. */
+  counts: { files: number; ok: number; failed: number; nothingToAnalyse: number };
   files: ReportBatchFileEntry[];
 }

@@ -99,8 +99,9 @@ export async function reportBatch(
   });
   progress?.finish();
 
+  const locale = options.locale ?? 'en';
   const entries = outcomes.map((outcome, i) =>
-    fileEntry(options.outDir, folders[i]!, files[i]!, outcome),
+    fileEntry(options.outDir, folders[i]!, files[i]!, outcome, locale),
   );
   // A failed file's folder goes again if the builder left it empty (rmdir refuses otherwise).
   await Promise.all(
@@ -114,11 +115,15 @@ export async function reportBatch(
     config: options.configPath ?? null,
     outDir: options.outDir,
     index: BATCH_INDEX_FILE,
-    counts: { files: entries.length, ok, failed: entries.length - ok },
+    counts: {
+      files: entries.length,
+      ok,
+      failed: entries.length - ok,
+      nothingToAnalyse: entries.filter((e) => e.state === 'nothing-to-analyse').length,
+    },
     files: entries,
   };
 
-  const locale = options.locale ?? 'en';
   const indexHtml = join(options.outDir, BATCH_INDEX_FILE);
   const summaryJson = join(options.outDir, BATCH_SUMMARY_FILE);
   const inputs = jobs.map((job) => job.file);
@@ -153,12 +158,14 @@ function fileEntry(
   folder: string,
   file: string,
   outcome: ReportJobOutcome,
+  locale: ReportLocale,
 ): ReportBatchFileEntry {
   if (!outcome.ok) {
     return {
       file,
       folder,
       ok: false,
+      state: 'failed',
       reason: outcome.reason,
       report: null,
       headline: {},
@@ -171,11 +178,13 @@ function fileEntry(
   const s = outcome.summary;
   const headline: ReportBatchFileEntry['headline'] = {};
   for (const a of s.analyses) if (a.ok) headline[a.name] = a.headline;
+  const nothing = !s.analyses.some((a) => a.ok);
   return {
     file,
     folder,
     ok: true,
-    reason: null,
+    state: nothing ? 'nothing-to-analyse' : 'reported',
+    reason: nothing ? textFor(locale, 'cli.nothingToAnalyse', { file }) : null,
     report: reportLink(outDir, folder, s.reportHtml),
     headline,
     analyses: s.analyses.map((a) => ({ name: a.name, ok: a.ok })),
@@ -210,6 +219,14 @@ function indexEntry(entry: ReportBatchFileEntry, locale: ReportLocale): ReportIn
   }
   // Names only: the reasons are long and the report itself lists them.
   const skipped = entry.skipped.map((s) => s.analysis).join(', ');
+  if (entry.state === 'nothing-to-analyse') {
+    return {
+      name: entry.file,
+      status: 'nothing',
+      href: entry.report ?? `${entry.folder}/report.html`,
+      message: entry.reason ?? '',
+    };
+  }
   return {
     name: entry.file,
     status: 'ok',

@@ -76,12 +76,13 @@ describe('pipecast report (batch, with a fake builder)', () => {
       asOfSource: 'option',
       outDir: out,
       index: 'index.html',
-      counts: { files: 2, ok: 2, failed: 0 },
+      counts: { files: 2, ok: 2, failed: 0, nothingToAnalyse: 0 },
     });
     expect(summary.files[1]).toEqual({
       file: join(dir, 'pipeline.xlsx'),
       folder: 'pipeline',
       ok: true,
+      state: 'reported',
       reason: null,
       report: 'pipeline/report.html',
       // The fake builder's headline: the input's size ('pipeline.xlsx' is 13 bytes) and as-of.
@@ -162,7 +163,7 @@ describe('pipecast report (batch, with a fake builder)', () => {
     ]);
     expect(good.code).toBe(0);
     const summary = JSON.parse(good.out) as ReportBatchSummary;
-    expect(summary.counts).toEqual({ files: 1, ok: 1, failed: 0 });
+    expect(summary.counts).toEqual({ files: 1, ok: 1, failed: 0, nothingToAnalyse: 0 });
     expect(summary.files[0]!.report).toBe('one/report.html');
   });
 

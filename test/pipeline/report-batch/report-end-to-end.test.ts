@@ -54,7 +54,7 @@ describe.skipIf(!hasBuilder)('pipecast report end to end (real builder)', () => 
     const summary = JSON.parse(
       await readFile(join(out, 'summary.json'), 'utf8'),
     ) as ReportBatchSummary;
-    expect(summary.counts).toEqual({ files: 3, ok: 2, failed: 1 });
+    expect(summary.counts).toEqual({ files: 3, ok: 2, failed: 1, nothingToAnalyse: 0 });
     const failed = summary.files.filter((f) => !f.ok);
     expect(failed.map((f) => f.folder)).toEqual(['corrupt']);
     expect(failed[0]!.reason).toBeTruthy();

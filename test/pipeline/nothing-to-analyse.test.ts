@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../pipeline/cli.js';
+import type { CliIo } from '../../pipeline/cli-io.js';
+import type { ReportBatchSummary } from '../../pipeline/report/batch/report-batch-model.js';
+
+const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const WORKBOOKS = join(DATA, 'workbooks');
+const ACCOUNTS = join(DATA, 'crm-opportunities', 'accounts.csv');
+const HAVE_WORKBOOKS = existsSync(WORKBOOKS);
+const HAVE_ACCOUNTS = existsSync(ACCOUNTS);
+if (!HAVE_WORKBOOKS)
+  console.warn(`skipping nothing-to-analyse report test: ${WORKBOOKS} is missing`);
+if (!HAVE_ACCOUNTS)
+  console.warn(`skipping nothing-to-analyse segment test: ${ACCOUNTS} is missing`);
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe.skipIf(!HAVE_WORKBOOKS)('pipecast report on workbooks with nothing to analyse', () => {
+  it('exits 1 and says, per file, there was nothing to analyse and what to do', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'nothing-')), 'out');
+    // The 14 workbooks of ../shared/data/workbooks are reader test files (dates, merged cells,
+    // rich text): none holds deals, order lines, customers or invoices, so every analysis skips.
+    const run = await cli(['report', WORKBOOKS, '--out', out, '--as-of', '2024-01-31']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('0 of 14 reports written, 0 failed, 14 with nothing to analyse');
+    expect(run.out).toContain(`${join(WORKBOOKS, 'rph.xlsx')}: nothing to analyse:`);
+    expect(run.out).toContain('pipecast inspect');
+    const summary = JSON.parse(
+      await readFile(join(out, 'summary.json'), 'utf8'),
+    ) as ReportBatchSummary;
+    expect(summary.counts).toEqual({ files: 14, ok: 14, failed: 0, nothingToAnalyse: 14 });
+    expect(new Set(summary.files.map((entry) => entry.state))).toEqual(
+      new Set(['nothing-to-analyse']),
+    );
+    const index = await readFile(join(out, 'index.html'), 'utf8');
+    expect(index).not.toContain('Report ready');
+    expect(index.match(/Nothing to analyse/g)).toHaveLength(14);
+  }, 120_000);
+});
+
+describe.skipIf(!HAVE_ACCOUNTS)('pipecast segment with no customer to segment', () => {
+  it('exits 1 on a portfolio of accounts.csv, which has no potential or share columns', async () => {
+    const run = await cli(['segment', ACCOUNTS, '--method', 'portfolio']);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe('');
+    expect(run.err).toContain('nothing to analyse: no customer has both a purchase potential');
+    expect(run.err).toContain('Purchase potential');
+  });
+});
