@@ -234,6 +234,10 @@ export const TEXT_CATALOGUE = {
     details: { en: 'Details', zh: '说明' },
     ok: { en: 'Report ready', zh: '已生成' },
     nothing: { en: 'Nothing to analyse', zh: '无可分析的数据' },
+    asOfFromData: {
+      en: '{day} (the day after the last recorded event in the data, {lastEvent})',
+      zh: '{day}（数据中最后一次记录事件 {lastEvent} 的次日）',
+    },
     failed: { en: 'Failed', zh: '失败' },
     openReport: { en: 'Open report', zh: '打开报告' },
     summaryCounts: {

@@ -18,8 +18,12 @@ export const DEFAULT_WORKBOOK_FILE = 'workbook';
  * options: the keys of a `pipecast.json` config).
  */
 export interface AnalyzeWorkbookOptions extends ReportConfig {
-  /** The day every analysis is measured at: `'2026-06-30'` or an epoch day. */
-  asOf: DateInput;
+  /**
+   * The day every analysis is measured at: `'2026-06-30'` or an epoch day. Default: the day after
+   * the data's last recorded event (order line, invoice, payment, closed deal, last activity;
+   * never an open deal's expected close date), reported in the result's `asOf`.
+   */
+  asOf?: DateInput | undefined;
   /** The workbook's name, put into every warning; default `'workbook'`. */
   file?: string;
 }
@@ -39,7 +43,7 @@ export interface AnalyzeWorkbookResult extends ReportAnalyses {
  *
  * @param sheets - the sheets in workbook order, each `{ name, values }` with values exactly as
  *   Excel's `Range.values` gives them (serial dates, `''` blanks, `'#N/A'` error text).
- * @param options - as-of date (required), workbook name, sheet kinds, mappings, analysis options.
+ * @param options - as-of date (default from the data), workbook name, sheet kinds, mappings, analysis options.
  * @returns the plan, one result per analysis (null when skipped or failed), the analyses skipped
  *   for lack of data and why, those that failed, and every warning (reading first, then each
  *   analysis' own, each placed by file, sheet, row and column).
@@ -60,10 +64,10 @@ export function analyzeWorkbook(
   if (options === null || typeof options !== 'object')
     throw new PipecastError(
       'invalid-option',
-      'analyzeWorkbook: options must be an object with at least asOf',
+      'analyzeWorkbook: options must be an object (asOf, file, sheet kinds, mappings…)',
     );
   const { asOf: asOfInput, file = DEFAULT_WORKBOOK_FILE, ...config } = options;
-  const asOf = toEpochDay(asOfInput, 'asOf');
+  const asOf = asOfInput === undefined ? undefined : toEpochDay(asOfInput, 'asOf');
   const grids = toSheetGrids(sheets, file, 'analyzeWorkbook');
   const plan = planSheets(grids, config);
   const analyses = runReportAnalyses(grids, plan, { file, asOf, config });

@@ -6,8 +6,12 @@ import type { PortfolioResult } from '../segments/portfolio.js';
 import type { RfmResult } from '../segments/rfm.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 import { textFor } from '../text/catalogue.js';
+import type { LoadDealsResult } from './load-deals.js';
 import { loadDeals } from './load-deals.js';
+import type { LoadReceivablesResult } from './load-receivables.js';
 import { loadReceivables } from './load-receivables.js';
+import type { DataAsOf } from './data-as-of.js';
+import { dataAsOf } from './data-as-of.js';
 import type { LoadSegmentRecordsResult } from './load-segment-records.js';
 import { loadSegmentRecords } from './load-segment-records.js';
 import type { RunAgingResult } from './run-aging.js';
@@ -38,13 +42,23 @@ export interface ReportAnalyses {
   failed: { analysis: ReportAnalysisName; reason: string }[];
   /** Reading warnings, then each analysis' own, in report order. */
   warnings: DataWarning[];
+  /**
+   * The day every analysis was measured at: the one given ('option'), or the day after the
+   * data's last recorded event ('data', with that event); day null when neither exists.
+   */
+  asOf: { day: EpochDay | null; source: 'option' | 'data'; lastEvent: DataAsOf | null };
 }
 
 export interface RunReportAnalysesOptions {
   file: string;
-  asOf: EpochDay;
+  /** Default: the day after the last recorded event of the data (see dataAsOf). */
+  asOf?: EpochDay | undefined;
   config: ReportConfig;
 }
+
+/** Why the dated analyses cannot run when no as-of day was given and the data has no date. */
+const NO_AS_OF =
+  'no as-of date: the data has no dated order line, invoice, payment or deal event; give one (--as-of YYYY-MM-DD)';
 
 /**
  * Why each analysis could not run, naming the columns it needs (English and Chinese examples);
@@ -83,8 +97,9 @@ export function runReportAnalyses(
     skipped: [],
     failed: [],
     warnings: [],
+    asOf: { day: options.asOf ?? null, source: 'option', lastEvent: null },
   };
-  const context: AnalysisContext = { sheets, ...options, ...sheetChoicesOf(plan, options.config) };
+  const choices = sheetChoicesOf(plan, options.config);
   const attempt = (analysis: ReportAnalysisName, run: () => void): void => {
     try {
       run();
@@ -95,22 +110,41 @@ export function runReportAnalyses(
       });
     }
   };
-  attempt('forecast', () => addForecast(context, out));
-  const orders = loadSegmentRecords(sheets, 'orderLine', context.choice);
-  const customers = loadSegmentRecords(sheets, 'customer', context.choice);
+  // Everything is read first, so the as-of default can come from every kind of record.
+  let deals: LoadDealsResult | undefined;
+  let receivables: LoadReceivablesResult | undefined;
+  attempt('forecast', () => (deals = loadDeals(sheets, choices.choice)));
+  attempt('aging', () => (receivables = loadReceivables(sheets, choices.receivableChoice)));
+  const orders = loadSegmentRecords(sheets, 'orderLine', choices.choice);
+  const customers = loadSegmentRecords(sheets, 'customer', choices.choice);
   out.warnings.push(...orders.warnings, ...customers.warnings);
+  if (options.asOf === undefined) {
+    const fromData = dataAsOf({
+      ...(deals === undefined ? {} : { deals: deals.deals.table ?? deals.deals.records }),
+      lines: orders.lines,
+      ...(receivables === undefined
+        ? {}
+        : { invoices: receivables.invoices, payments: receivables.payments }),
+    });
+    out.asOf = { day: fromData?.asOf ?? null, source: 'data', lastEvent: fromData ?? null };
+  }
+  const context: AnalysisContext = { sheets, ...options, asOf: out.asOf.day, ...choices };
+  const failedToLoad = new Set(out.failed.map((f) => f.analysis));
   const segmentInput = { orders, customers };
+  if (!failedToLoad.has('forecast')) attempt('forecast', () => addForecast(context, deals, out));
   attempt('abc', () => addAbc(context, segmentInput, out));
   attempt('rfm', () => addRfm(context, segmentInput, out));
   attempt('portfolio', () => addPortfolio(segmentInput, out));
-  attempt('aging', () => addAging(context, out));
+  if (!failedToLoad.has('aging')) attempt('aging', () => addAging(context, receivables, out));
   out.warnings = placedAndUnique(out.warnings, options.file);
   return out;
 }
 
 /** What every analysis of one workbook reads. */
-interface AnalysisContext extends RunReportAnalysesOptions {
+interface AnalysisContext extends Omit<RunReportAnalysesOptions, 'asOf'> {
   sheets: readonly SheetGrid[];
+  /** Null when none was given and the data has no date: the dated analyses fail with NO_AS_OF. */
+  asOf: EpochDay | null;
   /** Sheet kinds from the plan and the config's mappings. */
   choice: SheetChoice;
   /** The same, with receivable sheets found by headers left unnamed (see sheetChoicesOf). */
@@ -143,15 +177,18 @@ function sheetChoicesOf(
   return { choice: { kinds, mappings }, receivableChoice: { kinds: receivableKinds, mappings } };
 }
 
-function addForecast(context: AnalysisContext, out: ReportAnalyses): void {
-  const loaded = loadDeals(context.sheets, context.choice);
+function addForecast(
+  context: AnalysisContext,
+  loaded: LoadDealsResult | undefined,
+  out: ReportAnalyses,
+): void {
   if (!loaded) {
     out.skipped.push({ analysis: 'forecast', reason: SKIP_REASONS.forecast });
     return;
   }
   const options = context.config.forecast ?? {};
   const run = runForecast(forecastDealsOf(loaded), {
-    asOf: context.asOf,
+    asOf: datedAsOf(context),
     template: options.template,
     quota: options.quota,
     smallOrderThreshold: options.smallOrderThreshold,
@@ -190,7 +227,7 @@ function addRfm(context: AnalysisContext, input: SegmentInput, out: ReportAnalys
   }
   const options = context.config.segments ?? {};
   const result = runRfm(orders.lines, {
-    asOf: context.asOf,
+    asOf: datedAsOf(context),
     ...(options.rfmMode === undefined ? {} : { mode: options.rfmMode }),
     ...(options.rfmThresholds === undefined ? {} : { thresholds: options.rfmThresholds }),
   });
@@ -212,14 +249,17 @@ function addPortfolio(input: SegmentInput, out: ReportAnalyses): void {
   out.warnings.push(...result.warnings);
 }
 
-function addAging(context: AnalysisContext, out: ReportAnalyses): void {
-  const loaded = loadReceivables(context.sheets, context.receivableChoice);
-  if (loaded.invoiceSheets.length === 0) {
+function addAging(
+  context: AnalysisContext,
+  loaded: LoadReceivablesResult | undefined,
+  out: ReportAnalyses,
+): void {
+  if (loaded === undefined || loaded.invoiceSheets.length === 0) {
     out.skipped.push({ analysis: 'aging', reason: SKIP_REASONS.aging });
     return;
   }
   const config = context.config.aging ?? {};
-  const options: AgeReceivablesOptions = { asOf: context.asOf, invoiceLines: 'none' };
+  const options: AgeReceivablesOptions = { asOf: datedAsOf(context), invoiceLines: 'none' };
   if (config.by !== undefined) options.by = config.by;
   if (config.buckets !== undefined) options.buckets = config.buckets;
   if (config.provisionRates !== undefined) options.provisionRates = config.provisionRates;
@@ -229,6 +269,11 @@ function addAging(context: AnalysisContext, out: ReportAnalyses): void {
   const run = runAging(context.file, loaded, options);
   out.aging = { ...run, sheets: [...loaded.invoiceSheets, ...loaded.paymentSheets] };
   out.warnings.push(...run.report.warnings);
+}
+
+function datedAsOf(context: AnalysisContext): EpochDay {
+  if (context.asOf === null) throw new PipecastError('invalid-option', NO_AS_OF);
+  return context.asOf;
 }
 
 /**

@@ -22,7 +22,8 @@ the others are listed with the reason.
 Options:
   --out DIR           output folder (required; not inside an input folder)
   --config FILE       pipecast.json: sheets, column mappings, template, buckets, thresholds
-  --as-of YYYY-MM-DD  the day the analyses are as of; default today (the machine's date)
+  --as-of YYYY-MM-DD  the day the analyses are as of; default, per file, the day after the last
+                      recorded event (order line, invoice, payment, closed deal, last activity)
   --locale en|zh      language of the report wording; default from the config or the headers
   --jobs N            workbooks built at once in worker threads; default one per CPU core
   --json              print the batch summary as JSON instead of the paths
@@ -45,8 +46,6 @@ interface ReportArgs {
 export interface RunReportOptions {
   /** The per-workbook builder; default pipeline/report/build-workbook-report. */
   builder?: WorkbookBuilderRef;
-  /** Today's date when --as-of is absent; default the machine's local date. */
-  today?: () => string;
   /** Terminal width for the progress bar; default stderr's. */
   columns?: number;
 }
@@ -72,8 +71,8 @@ export async function runReport(
     io.stdout(USAGE);
     return 0;
   }
-  const asOfSource = parsed.asOf === undefined ? 'today' : 'option';
-  const asOf = parsed.asOf ?? (options.today ?? localToday)();
+  const asOfSource = parsed.asOf === undefined ? 'data' : 'option';
+  const asOf = parsed.asOf;
   let config: ReportConfig | undefined;
   if (parsed.configPath !== undefined) config = await readReportConfigFile(parsed.configPath);
 
@@ -120,7 +119,7 @@ export async function runReport(
   if (parsed.json) {
     io.stdout(`${JSON.stringify(result.summary)}\n`);
   } else {
-    io.stdout(`${reportRunText(result, asOf, asOfSource)}\n`);
+    io.stdout(`${reportRunText(result)}\n`);
   }
   return reportExitCode(counts);
 }
@@ -136,16 +135,9 @@ function reportExitCode(counts: ReportBatchResult['summary']['counts']): number 
 }
 
 /** The run's closing lines: where things are, which files had nothing, the counts and the date. */
-function reportRunText(
-  result: ReportBatchResult,
-  asOf: string,
-  asOfSource: ReportBatchResult['summary']['asOfSource'],
-): string {
-  const { counts, files } = result.summary;
-  const dated =
-    asOfSource === 'today'
-      ? `as of ${asOf}, today's date (pass --as-of YYYY-MM-DD to fix it)`
-      : `as of ${asOf}`;
+function reportRunText(result: ReportBatchResult): string {
+  const { counts, files, asOf } = result.summary;
+  const dated = asOf === null ? asOfOfEachFile(files) : `as of ${asOf}`;
   const nothing = files.filter((entry) => entry.state === 'nothing-to-analyse');
   const nothingCount =
     counts.nothingToAnalyse > 0 ? `, ${counts.nothingToAnalyse} with nothing to analyse` : '';
@@ -200,9 +192,14 @@ function parseReportArgs(args: string[]): ReportArgs | 'help' {
   };
 }
 
-/** The machine's local calendar date: "today" for the user, not UTC's. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** Without --as-of every file is measured at its own data's last day: say which, or the range. */
+function asOfOfEachFile(files: ReportBatchResult['summary']['files']): string {
+  const days = [
+    ...new Set(files.flatMap((entry) => (entry.asOf === null ? [] : [entry.asOf]))),
+  ].sort();
+  const rule =
+    'the day after the last recorded event in the data; pass --as-of YYYY-MM-DD to fix it';
+  if (days.length === 0) return `no as-of date: no dated record found; pass --as-of YYYY-MM-DD`;
+  if (days.length === 1) return `as of ${days[0]!}, ${rule}`;
+  return `as of ${days[0]!} to ${days[days.length - 1]!} per file, ${rule}`;
 }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   analyzeWorkbook,
+  type AnalyzeWorkbookResult,
   type DataWarning,
   epochDayFromIso,
   isoFromEpochDay,
@@ -26,8 +27,8 @@ import { resultsXlsx } from './write-results-xlsx.js';
 import { writeFileNoLink } from './write-file-no-link.js';
 
 export interface BuildWorkbookReportOptions {
-  /** The as-of date of every analysis, YYYY-MM-DD. */
-  asOf: string;
+  /** The as-of date of every analysis, YYYY-MM-DD; default the day after the data's last event. */
+  asOf?: string | undefined;
   config?: ReportConfig;
   /** Language of the report wording; default the config's, else Chinese when most headers are. */
   locale?: 'en' | 'zh';
@@ -38,7 +39,10 @@ export interface WorkbookReportSummary {
   outDir: string;
   /** Path of report.html. */
   reportHtml: string;
-  asOf: string;
+  /** The day the analyses were measured at, YYYY-MM-DD; null when none was given and no date found. */
+  asOf: string | null;
+  /** 'option' when given, 'data' when taken from the data's last recorded event. */
+  asOfSource: 'option' | 'data';
   locale: ReportLocale;
   analyses: {
     name: ReportAnalysisName;
@@ -71,8 +75,9 @@ export async function buildWorkbookReport(
   outDir: string,
   options: BuildWorkbookReportOptions,
 ): Promise<WorkbookReportSummary> {
-  const asOf = epochDayFromIso(String(options?.asOf ?? '').trim());
-  if (asOf === undefined)
+  const asOfGiven =
+    options?.asOf === undefined ? undefined : epochDayFromIso(String(options.asOf).trim());
+  if (options?.asOf !== undefined && asOfGiven === undefined)
     throw new Error(
       `buildWorkbookReport: asOf must be a date YYYY-MM-DD, got ${JSON.stringify(options?.asOf)}`,
     );
@@ -86,7 +91,8 @@ export async function buildWorkbookReport(
     );
 
   const sheets = await readWorkbook(inputFile);
-  const analyses = analyzeWorkbook(sheets, { ...config, asOf, file: inputFile });
+  const analyses = analyzeWorkbook(sheets, { ...config, asOf: asOfGiven, file: inputFile });
+  const asOf = analyses.asOf.day;
   const { plan } = analyses;
   const locale: ReportLocale = options.locale ?? config.locale ?? plan.locale;
   const parts = reportParts(analyses, { locale, agingGroupBy: config.aging?.groupBy });
@@ -178,7 +184,7 @@ export async function buildWorkbookReport(
     subtitle: `${textFor(locale, 'report.sheetsUsed')}: ${plan.sheets
       .map((s) => `${s.sheet} (${sheetKindText(s.kind, locale)})`)
       .join(', ')}`,
-    generatedFor: isoFromEpochDay(asOf),
+    generatedFor: asOf === null ? '–' : asOfLine(analyses.asOf, locale),
     locale,
     sections: parts.map((p) => ({
       id: p.name,
@@ -203,7 +209,8 @@ export async function buildWorkbookReport(
     file: inputFile,
     outDir: out,
     reportHtml: join(out, 'report.html'),
-    asOf: isoFromEpochDay(asOf),
+    asOf: asOf === null ? null : isoFromEpochDay(asOf),
+    asOfSource: analyses.asOf.source,
     locale,
     analyses: REPORT_ANALYSES.map((name): WorkbookReportSummary['analyses'][number] => {
       const part = parts.find((p) => p.name === name);
@@ -233,4 +240,14 @@ function toReportWarning(w: DataWarning, locale: ReportLocale): ReportWarning {
     where: place.join(' · '),
     message: `${w.message}${w.count === undefined ? '' : ` (×${w.count})`} — ${warningActionText(w.action, locale)}`,
   };
+}
+
+/** The report's as-of line: the day, and, when taken from the data, which event set it. */
+function asOfLine(asOf: AnalyzeWorkbookResult['asOf'], locale: ReportLocale): string {
+  const day = isoFromEpochDay(asOf.day!);
+  if (asOf.source === 'option' || asOf.lastEvent === null) return day;
+  return textFor(locale, 'report.asOfFromData', {
+    day,
+    lastEvent: isoFromEpochDay(asOf.lastEvent.lastEvent),
+  });
 }

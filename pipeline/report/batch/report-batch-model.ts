@@ -15,7 +15,8 @@ export interface WorkbookBuilderRef {
 
 /** Options handed to the builder for every workbook of a batch (plain data: it crosses threads). */
 export interface ReportJobOptions {
-  asOf: string;
+  /** Absent: the builder takes the day after the data's last recorded event. */
+  asOf?: string;
   /** The parsed report configuration; structured-cloned into each worker. */
   config?: unknown;
   locale?: ReportLocale;
@@ -36,7 +37,15 @@ export interface ReportJob {
  */
 export type BuiltWorkbook = Pick<
   WorkbookReportSummary,
-  'file' | 'outDir' | 'reportHtml' | 'analyses' | 'skipped' | 'warnings' | 'charts' | 'files'
+  | 'file'
+  | 'outDir'
+  | 'reportHtml'
+  | 'asOf'
+  | 'analyses'
+  | 'skipped'
+  | 'warnings'
+  | 'charts'
+  | 'files'
 >;
 
 /** How one job ended: the builder's summary, or the reason it failed. `ms` is wall time. */
@@ -51,6 +60,8 @@ export interface ReportBatchFileEntry {
   folder: string;
   /** The builder wrote a report (which may still have nothing in it: see `state`). */
   ok: boolean;
+  /** The day this file was measured at (the --as-of date, or its data's); null when failed. */
+  asOf: string | null;
   /**
    * 'reported': at least one analysis ran. 'nothing-to-analyse': a report was written but every
    * analysis was skipped for lack of data (`reason` says why and what to do). 'failed'.
@@ -70,9 +81,10 @@ export interface ReportBatchFileEntry {
 
 /** The batch `summary.json`, also printed by `pipecast report --json`. */
 export interface ReportBatchSummary {
-  asOf: string;
-  /** `today` when --as-of was not given and the run used the machine's date. */
-  asOfSource: 'option' | 'today';
+  /** The --as-of date, or null when each file was measured at its own data's day (see files). */
+  asOf: string | null;
+  /** `data` when --as-of was not given: each file's day after its last recorded event. */
+  asOfSource: 'option' | 'data';
   locale: ReportLocale | null;
   /** The --config path, or null. */
   config: string | null;

@@ -36,8 +36,9 @@ export const BATCH_SUMMARY_FILE = 'summary.json';
 export interface ReportBatchOptions {
   /** The --out folder (created if missing; existing files in it are overwritten, nothing else removed). */
   outDir: string;
-  asOf: string;
-  asOfSource: 'option' | 'today';
+  /** The --as-of date; undefined: each file is measured at the day after its last recorded event. */
+  asOf?: string | undefined;
+  asOfSource: 'option' | 'data';
   /** Parsed configuration passed to every builder call. */
   config?: unknown;
   /** Where the configuration came from, for summary.json. */
@@ -82,7 +83,7 @@ export async function reportBatch(
     file,
     outDir: join(options.outDir, folders[i]!),
     options: {
-      asOf: options.asOf,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       ...(options.config === undefined ? {} : { config: options.config }),
       ...(options.locale === undefined ? {} : { locale: options.locale }),
     },
@@ -109,7 +110,7 @@ export async function reportBatch(
   );
   const ok = entries.filter((e) => e.ok).length;
   const summary: ReportBatchSummary = {
-    asOf: options.asOf,
+    asOf: options.asOf ?? null,
     asOfSource: options.asOfSource,
     locale: options.locale ?? null,
     config: options.configPath ?? null,
@@ -133,7 +134,7 @@ export async function reportBatch(
     await embedCjkFont(
       renderIndexHtml(
         entries.map((e) => indexEntry(e, locale)),
-        { generatedFor: options.asOf, locale },
+        { ...(options.asOf === undefined ? {} : { generatedFor: options.asOf }), locale },
       ),
     ),
     inputs,
@@ -165,6 +166,7 @@ function fileEntry(
       file,
       folder,
       ok: false,
+      asOf: null,
       state: 'failed',
       reason: outcome.reason,
       report: null,
@@ -183,6 +185,7 @@ function fileEntry(
     file,
     folder,
     ok: true,
+    asOf: s.asOf ?? null,
     state: nothing ? 'nothing-to-analyse' : 'reported',
     reason: nothing ? textFor(locale, 'cli.nothingToAnalyse', { file }) : null,
     report: reportLink(outDir, folder, s.reportHtml),

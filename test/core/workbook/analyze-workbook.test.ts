@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../core/index.js';
-import { analyzeWorkbook, SKIP_REASONS } from '../../../core/index.js';
+import { analyzeWorkbook, epochDayFromIso, SKIP_REASONS } from '../../../core/index.js';
 
 // Excel 1900-system serials: 2026-06-30 is 46203 (epoch day 20634 + 25569), 2026-07-10 is 46213.
 const DEALS: CellValue[][] = [
@@ -83,6 +83,8 @@ describe('analyzeWorkbook', () => {
       skipped: Object.entries(SKIP_REASONS).map(([analysis, reason]) => ({ analysis, reason })),
       failed: [],
       warnings: [],
+      // The as-of day given, as an epoch day: 2026-06-30.
+      asOf: { day: epochDayFromIso('2026-06-30'), source: 'option', lastEvent: null },
     });
   });
 

@@ -11,7 +11,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 export async function fakeBuildWorkbookReport(
   inputFile: string,
   outDir: string,
-  options: { asOf: string; locale?: string; config?: unknown },
+  options: { asOf?: string; locale?: string; config?: unknown },
 ): Promise<unknown> {
   const name = basename(inputFile);
   const slow = /slow-(\d+)/.exec(name);
@@ -42,6 +42,8 @@ export async function fakeBuildWorkbookReport(
     file: inputFile,
     outDir,
     reportHtml,
+    // Without --as-of the real builder takes the day after the data's last event; this stands in.
+    asOf: options.asOf ?? FAKE_DATA_AS_OF,
     analyses: [
       { name: 'forecast', ok: true, headline: { bytes, asOf: options.asOf } },
       { name: 'aging', ok: false, headline: {} },
@@ -57,6 +59,9 @@ export async function fakeBuildWorkbookReport(
     config: options.config ?? null,
   };
 }
+
+/** The as-of day the fake builder reports when none is given, as if from its data. */
+export const FAKE_DATA_AS_OF = '2024-01-31';
 
 /** Exports nothing callable under this name, to test a wrong builder reference. */
 export const notAFunction = 42;

@@ -7,6 +7,7 @@ import { main } from '../../../pipeline/cli.js';
 import type { CliIo } from '../../../pipeline/cli-io.js';
 import { runReport, type RunReportOptions } from '../../../pipeline/commands/report.js';
 import type { ReportBatchSummary } from '../../../pipeline/report/batch/report-batch-model.js';
+import { FAKE_DATA_AS_OF } from './fake-builder.js';
 import { FAKE_BUILDER, tempFiles } from './fixtures.js';
 
 interface Run {
@@ -82,6 +83,7 @@ describe('pipecast report (batch, with a fake builder)', () => {
       file: join(dir, 'pipeline.xlsx'),
       folder: 'pipeline',
       ok: true,
+      asOf: '2024-03-31',
       state: 'reported',
       reason: null,
       report: 'pipeline/report.html',
@@ -226,18 +228,17 @@ describe('pipecast report (batch, with a fake builder)', () => {
     expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('<html lang="en">');
   });
 
-  it('uses today’s date when --as-of is absent and says so', async () => {
+  it('takes the as-of day from the data when --as-of is absent and says so', async () => {
     const dir = await tempFiles('report-in-', ['one.csv']);
-    const run = await report([join(dir, 'one.csv'), '--out', await outDir()], {
-      today: () => '2026-02-03',
-    });
+    const run = await report([join(dir, 'one.csv'), '--out', await outDir()]);
+    // The fake builder reports FAKE_DATA_AS_OF as its data's day.
     expect(run.out).toContain(
-      "(as of 2026-02-03, today's date (pass --as-of YYYY-MM-DD to fix it))",
+      `(as of ${FAKE_DATA_AS_OF}, the day after the last recorded event in the data; pass --as-of YYYY-MM-DD to fix it)`,
     );
-    const json = await report([join(dir, 'one.csv'), '--out', await outDir(), '--json'], {
-      today: () => '2026-02-03',
-    });
-    expect(JSON.parse(json.out)).toMatchObject({ asOf: '2026-02-03', asOfSource: 'today' });
+    const json = await report([join(dir, 'one.csv'), '--out', await outDir(), '--json']);
+    const summary = JSON.parse(json.out) as ReportBatchSummary;
+    expect(summary).toMatchObject({ asOf: null, asOfSource: 'data' });
+    expect(summary.files[0]!.asOf).toBe(FAKE_DATA_AS_OF);
   });
 
   it('draws a progress bar on a terminal and clears it at the end', async () => {
