@@ -4,6 +4,8 @@ import type { DataWarning } from '../columns/data-warning.js';
 import type { Invoice, Payment } from '../columns/records.js';
 import type { DateInput } from '../columns/to-epoch-day.js';
 import { toEpochDay } from '../columns/to-epoch-day.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import { dataAsOf } from './data-as-of.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
 import type { AgingSheetReport, LoadReceivablesResult } from './load-receivables.js';
 import { loadReceivables } from './load-receivables.js';
@@ -24,8 +26,11 @@ export interface ReceivableRecords {
 /** Options of ageReceivables(): the ledger options, plus how to read sheets. */
 export interface AgeReceivablesOptions
   extends Omit<LedgerAgingOptions, 'asOf' | 'invoicePlace' | 'paymentPlace'>, SheetChoice {
-  /** The ledger date: `'2026-06-30'` or an epoch day. */
-  asOf: DateInput;
+  /**
+   * The ledger date: `'2026-06-30'` or an epoch day. Default: the day after the last invoice,
+   * paid date or payment of the ledger, reported in the run's `asOfSource`.
+   */
+  asOf?: DateInput | undefined;
   /** The workbook's name, for warnings and the report; default `'workbook'`. */
   file?: string;
   /** Read every sheet as invoices (the caller picked the one sheet to age). */
@@ -46,6 +51,8 @@ export interface AgingRun {
   warnings: DataWarning[];
   /** How each sheet was read (kind, header row, rows), when the input was sheets. */
   sheets: AgingSheetReport[];
+  /** 'data' when asOf was not given and the day after the ledger's last event was used. */
+  asOfSource: 'option' | 'data';
   /** The invoice sheets, kept with options.perRow for their other columns; not enumerable. */
   readonly invoiceGrids?: readonly SheetGrid[];
 }
@@ -74,7 +81,8 @@ export function ageReceivables(
   input: WorkbookInput | ReceivableRecords,
   options: AgeReceivablesOptions,
 ): AgingRun {
-  const asOf = toEpochDay(options?.asOf, 'asOf');
+  const asOfGiven = options?.asOf === undefined ? undefined : toEpochDay(options.asOf, 'asOf');
+  const asOfSource = asOfGiven === undefined ? 'data' : 'option';
   const {
     file = DEFAULT_WORKBOOK_FILE,
     kinds,
@@ -109,12 +117,36 @@ export function ageReceivables(
     };
   }
   if (Array.isArray(input) && loaded.invoiceSheets.length === 0)
-    return { result: null, report: null, warnings: loaded.warnings, sheets: loaded.sheets };
+    return {
+      result: null,
+      report: null,
+      warnings: loaded.warnings,
+      sheets: loaded.sheets,
+      asOfSource,
+    };
+  const asOf = asOfGiven ?? asOfFromLedger(loaded);
   const { result, report } = runAging(file, loaded, { ...ledger, asOf });
-  const run: AgingRun = { result, report, warnings: report.warnings, sheets: loaded.sheets };
+  const run: AgingRun = {
+    result,
+    report,
+    warnings: report.warnings,
+    sheets: loaded.sheets,
+    asOfSource,
+  };
   if (perRow === true) {
     const invoiceGrids = grids.filter((grid) => loaded.invoiceSheets.includes(grid.sheet));
     Object.defineProperty(run, 'invoiceGrids', { value: invoiceGrids, enumerable: false });
   }
   return run;
+}
+
+/** The day after the ledger's last invoice, paid date or payment; an error when none is dated. */
+function asOfFromLedger(loaded: LoadReceivablesResult): EpochDay {
+  const found = dataAsOf({ invoices: loaded.invoices, payments: loaded.payments });
+  if (found === undefined)
+    throw new PipecastError(
+      'invalid-option',
+      'ageReceivables: no as-of date given and no invoice or payment has a date; give asOf',
+    );
+  return found.asOf;
 }

@@ -1,5 +1,5 @@
 import type { EpochDay } from '../columns/epoch-day.js';
-import type { Deal, Invoice, OrderLine, Payment } from '../columns/records.js';
+import type { Deal, Invoice, OrderLine, Payment, StageChange } from '../columns/records.js';
 import { RecordTable } from '../columns/record-table.js';
 import { terminalStatusOf } from '../funnel/resolve-template.js';
 
@@ -16,6 +16,7 @@ export interface DataAsOf {
 /** The records an as-of day can be taken from; any may be missing. */
 export interface DataAsOfInput {
   deals?: readonly Deal[] | RecordTable<Deal>;
+  stageChanges?: readonly StageChange[];
   lines?: readonly OrderLine[];
   invoices?: readonly Invoice[];
   payments?: readonly Payment[];
@@ -25,7 +26,7 @@ export interface DataAsOfInput {
  * The as-of day the data itself implies: the day after its last recorded event, so a report on
  * 2010 orders is measured in 2010, not on the day it is run (the core never reads the clock).
  *
- * Events: an order line's date; an invoice's date and paid date; a payment's date; a deal's
+ * Events: an order line's date; a stage change's date; an invoice's date and paid date; a payment's date; a deal's
  * created, stage-entered and last-activity dates, and its close date only when the deal is closed
  * (won or lost): an open deal's close date is an expectation, often in the future.
  *
@@ -40,6 +41,7 @@ export function dataAsOf(input: DataAsOfInput): DataAsOf | undefined {
     if (last === undefined || day > last.day) last = { day, source };
   };
   lastDealEvent(input.deals, (day) => see(day, 'deal'));
+  for (const change of input.stageChanges ?? []) see(change.date, 'deal');
   for (const line of input.lines ?? []) see(line.date, 'orderLine');
   for (const invoice of input.invoices ?? []) {
     see(invoice.invoiceDate, 'invoice');

@@ -1,6 +1,8 @@
 import type { MissingValues } from '../columns/read-records.js';
 import type { Deal, StageChange } from '../columns/records.js';
 import type { DateInput } from '../columns/to-epoch-day.js';
+import type { EpochDay } from '../columns/epoch-day.js';
+import { dataAsOf } from './data-as-of.js';
 import { toEpochDay } from '../columns/to-epoch-day.js';
 import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
@@ -21,8 +23,12 @@ export interface ForecastRecords {
 
 /** Options of forecast(). */
 export interface ForecastOptions extends SheetChoice {
-  /** The forecast date: `'2026-06-30'` or an epoch day. */
-  asOf: DateInput;
+  /**
+   * The forecast date: `'2026-06-30'` or an epoch day. Default: the day after the pipeline's last
+   * recorded event (a closed deal's close date, an activity, a stage change; never an open deal's
+   * expected close date), reported in the run's `asOf`.
+   */
+  asOf?: DateInput | undefined;
   /** The workbook's name, for warnings, when the input is sheets; default `'workbook'`. */
   file?: string;
   /** Stage template; default the built-in one matching the stage names. */
@@ -62,6 +68,8 @@ export interface ForecastSource {
 export interface ForecastRun extends RunForecastResult {
   /** null when the deals were given as records. */
   source: ForecastSource | null;
+  /** The forecast date used, and whether it was given or taken from the deals. */
+  asOf: { day: EpochDay; source: 'option' | 'data' };
   /** The deals' sheet, kept with options.perRow for its other columns; not enumerable. */
   readonly sourceGrid?: SheetGrid;
 }
@@ -88,7 +96,7 @@ export function forecast(
   input: WorkbookInput | ForecastRecords,
   options: ForecastOptions,
 ): ForecastRun | null {
-  const asOf = toEpochDay(options?.asOf, 'asOf');
+  const asOfGiven = options?.asOf === undefined ? undefined : toEpochDay(options.asOf, 'asOf');
   const file = options.file ?? DEFAULT_WORKBOOK_FILE;
   const choice = sheetChoiceOf(options);
   let deals: ForecastDeals;
@@ -121,6 +129,7 @@ export function forecast(
       ...(records.stageChanges === undefined ? {} : { stageChanges: records.stageChanges }),
     };
   }
+  const asOf = asOfGiven ?? asOfFromDeals(deals);
   const run = runForecast(deals, {
     asOf,
     template: options.template,
@@ -131,10 +140,28 @@ export function forecast(
     monthRanges: options.monthRanges === true,
     perDeal: options.perRow === true,
   });
-  const forecastRun: ForecastRun = { ...run, source };
+  const forecastRun: ForecastRun = {
+    ...run,
+    source,
+    asOf: { day: asOf, source: asOfGiven === undefined ? 'data' : 'option' },
+  };
   if (options.perRow === true && sourceGrid !== undefined)
     Object.defineProperty(forecastRun, 'sourceGrid', { value: sourceGrid, enumerable: false });
   return forecastRun;
+}
+
+/** The day after the pipeline's last recorded event; an error when no deal has a date. */
+function asOfFromDeals(deals: ForecastDeals): EpochDay {
+  const found = dataAsOf({
+    deals: deals.deals,
+    ...(deals.stageChanges === undefined ? {} : { stageChanges: deals.stageChanges }),
+  });
+  if (found === undefined)
+    throw new PipecastError(
+      'invalid-option',
+      'forecast: no as-of date given and no deal has a dated event (closed deal, activity, stage change); give asOf',
+    );
+  return found.asOf;
 }
 
 function sheetChoiceOf(options: SheetChoice): SheetChoice {

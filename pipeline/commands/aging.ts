@@ -14,7 +14,7 @@ import { agingBreakdownsText, agingWithBreakdowns } from './aging-breakdowns.js'
 import type { AgingReportWithBreakdowns } from './aging-breakdowns.js';
 import { readInputPath } from '../read-input-path.js';
 
-const USAGE = `Usage: pipecast aging <file> --as-of YYYY-MM-DD [options]
+const USAGE = `Usage: pipecast aging <file> [--as-of YYYY-MM-DD] [options]
 
 Receivables aging at a date: open balances as the ledger showed them that day, buckets per
 customer, owner and currency, unapplied cash, DSO (standard and countback), days late,
@@ -23,7 +23,8 @@ optionally a payments sheet (each recognised by its headers, English or Chinese)
 invoices (a paid/settled date column counts as payment in full that day).
 
 Options:
-  --as-of DATE          the ledger date, YYYY-MM-DD (required)
+  --as-of DATE          the ledger date, YYYY-MM-DD (default: the day after the last invoice,
+                        paid date or payment; the output says so)
   --by due|invoice      bucket by days past due (default) or by days since the invoice
   --by COLUMN           any other value: break the aging down by that column of the invoice
                         sheet (header text or letter); repeatable
@@ -83,7 +84,7 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     file: options.file,
     forceInvoices: options.sheet !== undefined,
   });
-  const { warnings } = run;
+  const { warnings, asOfSource } = run;
   const report: AgingReportWithBreakdowns | null = breakingDown
     ? agingWithBreakdowns(run, options)
     : run.report;
@@ -96,8 +97,9 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout(
     options.json
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : formatAging(report) + agingBreakdownsText(report.breakdowns),
+      ? `${JSON.stringify({ ...report, asOfSource }, null, 2)}
+`
+      : formatAging(report, asOfSource) + agingBreakdownsText(report.breakdowns),
   );
   return 0;
 }
@@ -132,13 +134,13 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
   if (values.help) return 'help';
   const file = singleOperand('aging', positionals, 'one file to age');
   const asOfText = values['as-of'];
-  if (asOfText === undefined) throw new UsageError('--as-of YYYY-MM-DD is required');
-  const asOf = epochDayFromIso(asOfText.trim());
-  if (asOf === undefined) throw new UsageError(`--as-of '${asOfText}' is not a YYYY-MM-DD date`);
+  const asOf = asOfText === undefined ? undefined : epochDayFromIso(asOfText.trim());
+  if (asOfText !== undefined && asOf === undefined)
+    throw new UsageError(`--as-of '${asOfText}' is not a YYYY-MM-DD date`);
   const { basis: by, columns: breakdownColumns } = splitByValues(values.by ?? []);
   breakdownColumns.push(...(values['by-column'] ?? []));
   const core: AgeReceivablesOptions = {
-    asOf,
+    ...(asOf === undefined ? {} : { asOf }),
     by,
     invoiceLines: values.invoices ? 'open' : 'none',
   };
@@ -231,9 +233,13 @@ function formatWarning(w: DataWarning): string {
 }
 
 /** The human-readable report. */
-export function formatAging(report: AgingReport): string {
+export function formatAging(report: AgingReport, asOfSource: 'option' | 'data' = 'option'): string {
+  const fromData =
+    asOfSource === 'data'
+      ? ' (the day after the last invoice, paid date or payment; pass --as-of to fix it)'
+      : '';
   const out: string[] = [
-    `Receivables aging of ${report.file} as of ${report.asOf}, by days ${report.by === 'due' ? 'past due' : 'since invoice'}`,
+    `Receivables aging of ${report.file} as of ${report.asOf}${fromData}, by days ${report.by === 'due' ? 'past due' : 'since invoice'}`,
     `Sheets: ${report.sheets.map((s) => `${s.sheet} (${s.kind ?? 'skipped'}, ${s.records} rows)`).join('; ')}`,
     `Invoices aged ${report.counts.invoicesAged}, after as-of ${report.counts.invoicesAfterAsOf}; payments applied ${report.counts.paymentsApplied}, unapplied ${report.counts.paymentsUnapplied}, after as-of ${report.counts.paymentsAfterAsOf}`,
   ];

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import {
   epochDayFromIso,
-  epochDayFromYmd,
   forecast,
   forecastBreakdown,
   type ForecastBreakdown,
@@ -36,7 +35,8 @@ Options:
   --sheet NAME      the pipeline sheet (default: the first sheet that reads as deals)
   --template T      six, key-account, generic, or a JSON file {name, stages:[{name, zh?, rate?}]}
                     (default: the built-in template matching the stage names, else the data's own stages)
-  --as-of DATE      the forecast date (default: today, and the output says so)
+  --as-of DATE      the forecast date (default: the day after the last recorded event, such as a
+                    closed deal, an activity or a stage change; the output says so)
   --quota N         team quota, for coverage and gap
   --small-orders N  open deals below N are small orders, added back as a run-rate
   --previous FILE   an earlier export of the same pipeline, for slippage
@@ -65,7 +65,8 @@ interface ForecastArgs {
 export interface ForecastJson extends ForecastFunnelResult {
   file: string;
   sheet: string;
-  asOfSource: 'option' | 'today';
+  /** 'data': the day after the pipeline's last recorded event (no --as-of given). */
+  asOfSource: 'option' | 'data';
   input: {
     headerRow: number | null;
     rowsRead: number;
@@ -84,18 +85,11 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return 0;
   }
-  let asOf: number;
-  let asOfSource: 'option' | 'today';
+  let asOf: number | undefined;
   if (options.asOf !== undefined) {
-    const day = epochDayFromIso(options.asOf);
-    if (day === undefined)
+    asOf = epochDayFromIso(options.asOf);
+    if (asOf === undefined)
       throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${options.asOf}'`);
-    asOf = day;
-    asOfSource = 'option';
-  } else {
-    const today = new Date();
-    asOf = epochDayFromYmd(today.getFullYear(), today.getMonth() + 1, today.getDate()) ?? 0;
-    asOfSource = 'today';
   }
   const template = await loadTemplate(options.template);
 
@@ -111,7 +105,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     return 1;
   }
   const run = forecast(sheets, {
-    asOf,
+    ...(asOf === undefined ? {} : { asOf }),
     file: options.file,
     template,
     quota: options.quota,
@@ -130,7 +124,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   const json: ForecastJson = {
     file: source.file,
     sheet: source.sheet,
-    asOfSource,
+    asOfSource: run.asOf.source,
     input: {
       headerRow: source.headerRow,
       rowsRead: source.rowsRead,
@@ -261,7 +255,7 @@ function renderText(r: ForecastJson): string {
   const out: string[] = [];
   out.push(`${r.file} · sheet ${r.sheet}`);
   out.push(
-    `As of ${r.asOf}${r.asOfSource === 'today' ? " (today's date; pass --as-of to fix it)" : ''}`,
+    `As of ${r.asOf}${r.asOfSource === 'data' ? ' (the day after the last recorded event in the pipeline; pass --as-of to fix it)' : ''}`,
   );
   out.push(`Template: ${r.template.name} — ${r.template.reason}`);
   if (r.input.historySheet) out.push(`Stage history: sheet ${r.input.historySheet}`);

@@ -54,6 +54,15 @@ function expectedOpenCents(file: string, asOfIso: string): { cents: number; coun
 }
 
 describe.skipIf(!HAVE_DATA)('pipecast aging on the IBM receivables sample', () => {
+  it('without --as-of, ages at the day after the last settlement and says so', async () => {
+    // The file's last InvoiceDate is 2013-12-02, its last SettledDate 2014-01-09: as of 2014-01-10.
+    const { code, out } = await aging(AR);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'as of 2014-01-10 (the day after the last invoice, paid date or payment; pass --as-of to fix it)',
+    );
+  });
+
   it.each(['2012-04-30', '2012-11-15', '2013-03-31', '2013-09-30'])(
     'open balance at %s matches Σ InvoiceAmount with InvoiceDate ≤ as-of < SettledDate',
     async (asOf) => {
@@ -282,7 +291,6 @@ describe('pipecast aging on a workbook with invoices and payments sheets', () =>
 
   it.each([
     [['--as-of', '2024-04-30'], /name one file/],
-    [['FILE'], /--as-of YYYY-MM-DD is required/],
     [['FILE', '--as-of', '30/04/2024'], /not a YYYY-MM-DD date/],
     [['FILE', '--as-of', '2024-04-30', '--by', 'paid'], /--by must be 'due' or 'invoice'/],
     [['FILE', '--as-of', '2024-04-30', '--buckets', '60,30'], /--buckets must be increasing/],

@@ -109,14 +109,32 @@ describe('pipecast forecast', () => {
     },
   );
 
-  it('prints a readable table without --json, and says when it used today', async () => {
-    const { code, out } = await forecast(book('reference-zh.xlsx'));
+  it('prints a readable table without --json', async () => {
+    const { code, out } = await forecast(book('reference-zh.xlsx'), '--as-of', '2024-07-01');
     expect(code).toBe(0);
     expect(out).toMatch(
       /Interest \(customer analysis\) 兴趣\(客户分析\)\s+5\.0%\s+5\s+300\.00\s+15\.00/,
     );
     expect(out).toMatch(/Total\s+18\s+1,424\.00\s+364\.80/);
-    expect(out).toMatch(/today's date/);
+  });
+
+  it('never takes the machine date: without --as-of, a pipeline of open deals only needs one', async () => {
+    // The reference deals are all open; their close dates are expectations, not events.
+    const { code, err } = await forecast(book('reference-zh.xlsx'));
+    expect(code).toBe(1);
+    expect(err).toContain('no as-of date given and no deal has a dated event');
+  });
+
+  it('without --as-of, measures at the day after the last closed deal and says so', async () => {
+    await writeFile(
+      book('closed.csv'),
+      'id,stage,amount,close date\n1,Closed Won,100,2023-05-02\n2,Proposal,50,2031-01-01\n',
+    );
+    const { code, out } = await forecast(book('closed.csv'));
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'As of 2023-05-03 (the day after the last recorded event in the pipeline; pass --as-of to fix it)',
+    );
   });
 
   it('--template accepts a built-in key and a JSON file', async () => {
