@@ -70,6 +70,8 @@ export const RECORD_FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> =
       aliases: [
         'owner',
         'opportunity owner',
+        // HubSpot's deal export.
+        'deal owner',
         'rep',
         'sales rep',
         'salesperson',

@@ -23,7 +23,7 @@ export interface ResolveTemplateOptions {
 }
 
 export interface TemplateChoice {
-  /** 'six' | 'key-account' | 'generic' | 'custom' | 'from-data'. */
+  /** 'six' | 'key-account' | 'generic' | 'salesforce' | 'hubspot' | 'custom' | 'from-data'. */
   key: string;
   name: string;
   /** Why this template was used, in one sentence. */
@@ -183,7 +183,7 @@ export function userTemplate(template: StageTemplateKey | StageTemplate): StageT
   if (!found)
     throw new PipecastError(
       'invalid-option',
-      `resolveTemplate: unknown template ${JSON.stringify(template)}; use six, key-account, generic or a template object`,
+      `resolveTemplate: unknown template ${JSON.stringify(template)}; use six, key-account, generic, salesforce, hubspot or a template object`,
     );
   return found;
 }

@@ -4,6 +4,8 @@
  * gives one, and the forecast category a deal in it falls into by default.
  */
 
+import { HUBSPOT_TEMPLATE, SALESFORCE_TEMPLATE } from './crm-stage-templates.js';
+
 /** Forecast categories; cumulative roll-ups are built from them. */
 export type ForecastCategory = 'pipeline' | 'best-case' | 'commit' | 'closed' | 'omitted';
 
@@ -38,7 +40,7 @@ export interface StageTemplate {
 }
 
 /** Built-in template keys accepted by `--template` and the `template` options. */
-export type StageTemplateKey = 'six' | 'key-account' | 'generic';
+export type StageTemplateKey = 'six' | 'key-account' | 'generic' | 'salesforce' | 'hubspot';
 
 export const SIX_STAGE_TEMPLATE: StageTemplate = {
   key: 'six',
@@ -107,6 +109,8 @@ export const STAGE_TEMPLATES: Readonly<Record<StageTemplateKey, StageTemplate>> 
   six: SIX_STAGE_TEMPLATE,
   'key-account': KEY_ACCOUNT_TEMPLATE,
   generic: GENERIC_TEMPLATE,
+  salesforce: SALESFORCE_TEMPLATE,
+  hubspot: HUBSPOT_TEMPLATE,
 };
 
 /** Stage or status names that mean the deal was won (English and Chinese). */

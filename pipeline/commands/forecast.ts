@@ -22,7 +22,7 @@ import { readInputPath } from '../read-input-path.js';
 /** Warnings listed in the text report; `--json` lists them all. */
 export const DEFAULT_TEXT_WARNINGS = 20;
 
-const USAGE = `Usage: pipecast forecast <file> [--sheet NAME] [--template six|key-account|generic|FILE.json]
+const USAGE = `Usage: pipecast forecast <file> [--sheet NAME] [--template six|key-account|generic|salesforce|hubspot|FILE.json]
                          [--as-of YYYY-MM-DD] [--quota N] [--small-orders N] [--previous FILE]
                          [--seed N] [--by COLUMN]... [--json]
 
@@ -33,7 +33,7 @@ A sheet of stage changes (deal, stage, date) in the same workbook is used as sta
 
 Options:
   --sheet NAME      the pipeline sheet (default: the first sheet that reads as deals)
-  --template T      six, key-account, generic, or a JSON file {name, stages:[{name, zh?, rate?}]}
+  --template T      six, key-account, generic, salesforce, hubspot, or a JSON file {name, stages:[{name, zh?, rate?}]}
                     (default: the built-in template matching the stage names, else the data's own stages)
   --as-of DATE      the forecast date (default: the day after the last recorded event, such as a
                     closed deal, an activity or a stage change; the output says so)
@@ -161,7 +161,7 @@ async function loadTemplate(name: string | undefined): Promise<StageTemplate | u
   if (name in STAGE_TEMPLATES) return STAGE_TEMPLATES[name as StageTemplateKey];
   if (!name.toLowerCase().endsWith('.json'))
     throw new UsageError(
-      `--template must be six, key-account, generic or a .json file, got '${name}'`,
+      `--template must be six, key-account, generic, salesforce, hubspot or a .json file, got '${name}'`,
     );
   let text: string;
   try {
