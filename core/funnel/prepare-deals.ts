@@ -192,8 +192,28 @@ export function prepareDeals(
     const index = (packed >> 3) - 1;
     const terminal = packed & 3;
     const given = statuses.dictionary[statuses.codes[i]!] as DealStatus | undefined;
+    // A won/lost stage name closes the deal even when the status column still says open: an
+    // open deal in a closed stage fits no open stage and would drop out of every total unseen.
+    const staleOpen = given === 'open' && terminal !== 0;
     const st =
-      given === 'won' ? WON : given === 'lost' ? LOST : given === undefined ? terminal : OPEN;
+      given === 'won'
+        ? WON
+        : given === 'lost'
+          ? LOST
+          : given === undefined || staleOpen
+            ? terminal
+            : OPEN;
+    if (staleOpen) {
+      warnings.report({
+        code: 'other',
+        message: `Status is open but the stage '${stageText.trim()}' is closed; counted as ${terminal === WON ? 'won' : 'lost'}, as the stage says`,
+        ...place,
+        row,
+        column: 'status',
+        raw: 'open',
+        action: 'assumed',
+      });
+    }
     if (terminal === 0 && (packed & 4) === 0 && given !== 'won' && given !== 'lost') {
       voting += 1;
       if (index >= 0) matched += 1;
