@@ -51,6 +51,6 @@ describe('pipecast report with links planted inside --out', () => {
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as {
       counts: unknown;
     };
-    expect(summary.counts).toEqual({ files: 2, ok: 1, failed: 1 });
+    expect(summary.counts).toEqual({ files: 2, ok: 1, failed: 1, nothingToAnalyse: 0 });
   });
 });

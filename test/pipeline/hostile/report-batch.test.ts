@@ -40,7 +40,7 @@ describe('pipecast report over hostile files', () => {
     const summary = JSON.parse(
       await readFile(join(out, 'summary.json'), 'utf8'),
     ) as ReportBatchSummary;
-    expect(summary.counts).toEqual({ files: 4, ok: 1, failed: 3 });
+    expect(summary.counts).toEqual({ files: 4, ok: 1, failed: 3, nothingToAnalyse: 0 });
     const reasons = Object.fromEntries(
       summary.files.filter((f) => !f.ok).map((f) => [f.folder, f.reason]),
     );
