@@ -1,6 +1,6 @@
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, StageChange } from '../columns/records.js';
-import { dealTable } from './deal-table.js';
+import { dealTable } from '../internal/deal-table.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { StageDefinition, StageTemplate, StageTemplateKey } from './stage-templates.js';
 import {
