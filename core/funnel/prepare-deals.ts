@@ -1,5 +1,5 @@
 import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
-import type { TextCodes } from '../columns/coded-text-column.js';
+import type { TextCodes } from '../internal/coded-text-column.js';
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, StageChange } from '../columns/records.js';
 import { WarningCollector } from '../columns/warning-collector.js';

@@ -1,6 +1,6 @@
 import type { WarningPlace } from '../columns/data-warning.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
-import type { TextCodes } from '../columns/coded-text-column.js';
+import type { TextCodes } from '../internal/coded-text-column.js';
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, DealStatus } from '../columns/records.js';
 import { ColumnRecoder } from '../internal/column-recoder.js';

@@ -1,4 +1,4 @@
-import type { TextCodes } from '../columns/coded-text-column.js';
+import type { TextCodes } from './coded-text-column.js';
 import { StringIndex } from './string-index.js';
 
 /**
