@@ -81,51 +81,15 @@ export function agingStackedChart(
   }
   const opts = normalizeChartOptions(fn, options, 'agingTitle');
   const topN = checkCount(fn, 'options.topN', options?.topN ?? DEFAULT_AGING_TOP_N, 1);
-  buckets.forEach((b, i) => checkText(fn, `input.buckets[${i}]`, b));
+  buckets.forEach((bucket, i) => checkText(fn, `input.buckets[${i}]`, bucket));
   checkUnique(fn, 'input.buckets', buckets);
-  const bucketIndex = new Map(buckets.map((b, i) => [b, i]));
+  const bucketIndex = new Map(buckets.map((bucket, i) => [bucket, i]));
 
-  const totals = new Map<string, number>();
-  amounts.forEach((a, i) => {
-    const path = `input.amounts[${i}]`;
-    const group = checkText(fn, `${path}.group`, a.group);
-    const bucket = checkText(fn, `${path}.bucket`, a.bucket);
-    if (!bucketIndex.has(bucket)) {
-      throw new PipecastError(
-        'invalid-input',
-        `${fn}: ${path}.bucket ${JSON.stringify(bucket)} is not in input.buckets`,
-      );
-    }
-    totals.set(group, (totals.get(group) ?? 0) + checkFinite(fn, `${path}.amount`, a.amount));
-  });
-  const ranked = [...totals.entries()]
-    .sort(([nameA, a], [nameB, b]) => b - a || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0))
-    .map(([name]) => name);
+  const ranked = groupsByTotal(amounts, bucketIndex);
   const shown = ranked.slice(0, topN);
   const otherCount = ranked.length - shown.length;
   const otherLabel = `${chartText('other', opts.locale)} (${otherCount})`;
-  const groupOrder = new Map(shown.map((name, i) => [name, i]));
-
-  // Sum per (group label, bucket) so each stack segment is one row.
-  const sums = new Map<string, ChartRow>();
-  for (const a of amounts) {
-    const order = groupOrder.get(a.group) ?? shown.length;
-    const label = order < shown.length ? a.group : otherLabel;
-    const key = `${order}\u0000${a.bucket}`;
-    const row = sums.get(key) ?? {
-      bucket: a.bucket,
-      bucketOrder: bucketIndex.get(a.bucket) ?? 0,
-      group: label,
-      groupOrder: order,
-      amount: 0,
-    };
-    row.amount = Number(row.amount) + a.amount;
-    sums.set(key, row);
-  }
-  const rows = [...sums.values()].sort(
-    (a, b) =>
-      Number(a.bucketOrder) - Number(b.bucketOrder) || Number(a.groupOrder) - Number(b.groupOrder),
-  );
+  const rows = stackRows(amounts, shown, otherLabel, bucketIndex);
   const domain = otherCount > 0 ? [...shown, otherLabel] : shown;
   const range = shown.map(
     (_, i) => GROUP_PALETTE[i % GROUP_PALETTE.length] ?? CHART_COLOURS.primary,
@@ -162,4 +126,65 @@ export function agingStackedChart(
       },
     },
   ]);
+}
+
+/**
+ * The groups (checked), largest total first, ties by name.
+ *
+ * @throws {PipecastError} When an amount is not finite or names a bucket not in the list.
+ */
+function groupsByTotal(
+  amounts: readonly AgingStackedChartInput['amounts'][number][],
+  bucketIndex: ReadonlyMap<string, number>,
+): string[] {
+  const fn = 'agingStackedChart';
+  const totals = new Map<string, number>();
+  amounts.forEach((entry, i) => {
+    const path = `input.amounts[${i}]`;
+    const group = checkText(fn, `${path}.group`, entry.group);
+    const bucket = checkText(fn, `${path}.bucket`, entry.bucket);
+    if (!bucketIndex.has(bucket)) {
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: ${path}.bucket ${JSON.stringify(bucket)} is not in input.buckets`,
+      );
+    }
+    const amount = checkFinite(fn, `${path}.amount`, entry.amount);
+    totals.set(group, (totals.get(group) ?? 0) + amount);
+  });
+  return [...totals.entries()]
+    .sort(([nameA, a], [nameB, b]) => b - a || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0))
+    .map(([name]) => name);
+}
+
+/**
+ * One row per (group, bucket) stack segment, the groups past the shown ones summed under
+ * "Other (n)"; in bucket order, then group order.
+ */
+function stackRows(
+  amounts: readonly AgingStackedChartInput['amounts'][number][],
+  shown: readonly string[],
+  otherLabel: string,
+  bucketIndex: ReadonlyMap<string, number>,
+): ChartRow[] {
+  const groupOrder = new Map(shown.map((name, i) => [name, i]));
+  const sums = new Map<string, ChartRow>();
+  for (const entry of amounts) {
+    const order = groupOrder.get(entry.group) ?? shown.length;
+    const label = order < shown.length ? entry.group : otherLabel;
+    const key = `${order}\u0000${entry.bucket}`;
+    const row = sums.get(key) ?? {
+      bucket: entry.bucket,
+      bucketOrder: bucketIndex.get(entry.bucket) ?? 0,
+      group: label,
+      groupOrder: order,
+      amount: 0,
+    };
+    row.amount = Number(row.amount) + entry.amount;
+    sums.set(key, row);
+  }
+  return [...sums.values()].sort(
+    (a, b) =>
+      Number(a.bucketOrder) - Number(b.bucketOrder) || Number(a.groupOrder) - Number(b.groupOrder),
+  );
 }

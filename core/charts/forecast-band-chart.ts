@@ -54,33 +54,7 @@ export function forecastBandChart(
   const fn = 'forecastBandChart';
   const months = checkArray(fn, 'input.months', input?.months);
   const opts = normalizeChartOptions(fn, options, 'forecastTitle');
-  const rows: ChartRow[] = months.map((m, i) => {
-    const path = `input.months[${i}]`;
-    const month = checkText(fn, `${path}.month`, m.month);
-    if (!MONTH_PATTERN.test(month)) {
-      throw new PipecastError(
-        'invalid-input',
-        `${fn}: ${path}.month must be YYYY-MM, got ${JSON.stringify(month)}`,
-      );
-    }
-    const p10 = checkFinite(fn, `${path}.p10`, m.p10);
-    const p90 = checkFinite(fn, `${path}.p90`, m.p90);
-    if (p10 > p90) {
-      throw new PipecastError('invalid-input', `${fn}: ${path} has p10 ${p10} above p90 ${p90}`);
-    }
-    return {
-      month,
-      weighted: checkFinite(fn, `${path}.weighted`, m.weighted),
-      p10,
-      p90,
-      p50: m.p50 === undefined ? null : checkFinite(fn, `${path}.p50`, m.p50),
-    };
-  });
-  checkUnique(
-    fn,
-    'input.months[].month',
-    months.map((m) => m.month),
-  );
+  const rows = bandRows(months);
 
   const bandLabel = chartText('p10p90Band', opts.locale);
   const lineLabel = chartText('weightedForecast', opts.locale);
@@ -136,4 +110,42 @@ export function forecastBandChart(
       },
     },
   });
+}
+
+/**
+ * One row per month (checked): weighted forecast, P10, P90 and P50 when given.
+ *
+ * @throws {PipecastError} When a month is not YYYY-MM or repeats, a figure is not finite, or P10
+ *   is above P90.
+ */
+function bandRows(months: readonly ForecastBandChartInput['months'][number][]): ChartRow[] {
+  const fn = 'forecastBandChart';
+  const rows: ChartRow[] = months.map((entry, i) => {
+    const path = `input.months[${i}]`;
+    const month = checkText(fn, `${path}.month`, entry.month);
+    if (!MONTH_PATTERN.test(month)) {
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: ${path}.month must be YYYY-MM, got ${JSON.stringify(month)}`,
+      );
+    }
+    const p10 = checkFinite(fn, `${path}.p10`, entry.p10);
+    const p90 = checkFinite(fn, `${path}.p90`, entry.p90);
+    if (p10 > p90) {
+      throw new PipecastError('invalid-input', `${fn}: ${path} has p10 ${p10} above p90 ${p90}`);
+    }
+    return {
+      month,
+      weighted: checkFinite(fn, `${path}.weighted`, entry.weighted),
+      p10,
+      p90,
+      p50: entry.p50 === undefined ? null : checkFinite(fn, `${path}.p50`, entry.p50),
+    };
+  });
+  checkUnique(
+    fn,
+    'input.months[].month',
+    months.map((entry) => entry.month),
+  );
+  return rows;
 }

@@ -1,12 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkFinite, checkInRange, checkText } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
-import type { ChartOptions } from './chart-options.js';
+import type { ChartOptions, NormalizedChartOptions } from './chart-options.js';
 import { CHART_COLOURS, PERCENT_FORMAT, layeredChart } from './chart-pieces.js';
-import type { ChartRow } from './chart-pieces.js';
+import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
-import type { ChartTextKey } from './chart-text.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import type { ChartTextKey } from './chart-text.js';
 
 /** ABC class of a customer. */
 export type AbcClass = 'A' | 'B' | 'C';
@@ -77,40 +77,11 @@ export function paretoChart(input: ParetoChartInput, options?: ParetoChartOption
     );
   }
 
-  const revenues = customers.map((c, i) =>
-    checkFinite(fn, `input.customers[${i}].revenue`, c.revenue),
-  );
-  const total = revenues.reduce((sum, r) => sum + Math.max(r, 0), 0);
-  const n = customers.length;
-  const rows: ChartRow[] = n === 0 ? [] : [origin()];
-  let running = 0;
-  customers.forEach((c, i) => {
-    const customer = checkText(fn, `input.customers[${i}].customer`, c.customer);
-    if (!Object.hasOwn(CLASS_KEYS, c.abcClass)) {
-      throw new PipecastError(
-        'invalid-input',
-        `${fn}: input.customers[${i}].abcClass must be 'A', 'B' or 'C', got ${JSON.stringify(c.abcClass)}`,
-      );
-    }
-    running += Math.max(revenues[i] ?? 0, 0);
-    rows.push({
-      customer,
-      rank: i + 1,
-      customerShare: (i + 1) / n,
-      revenueShare: total > 0 ? running / total : 0,
-      revenue: revenues[i] ?? 0,
-      classLabel: chartText(CLASS_KEYS[c.abcClass], opts.locale),
-      isPoint: true,
-    });
-  });
-
-  const classDomain = (['A', 'B', 'C'] as const).map((k) => chartText(CLASS_KEYS[k], opts.locale));
-  const classRange = (['A', 'B', 'C'] as const).map((k) => CLASS_COLOURS[k]);
+  const rows = paretoRows(customers, opts.locale);
   const cutRows = [
     { share: aCut, label: `A ≤ ${formatPercent(aCut)}` },
     { share: bCut, label: `B ≤ ${formatPercent(bCut)}` },
   ];
-
   return layeredChart(opts, rows, [
     {
       mark: { type: 'line', color: CHART_COLOURS.rule, strokeWidth: 1.5 },
@@ -120,40 +91,97 @@ export function paretoChart(input: ParetoChartInput, options?: ParetoChartOption
         order: { field: 'customerShare' },
       },
     },
-    {
-      transform: [{ filter: { field: 'isPoint', equal: true } }],
-      mark: { type: 'point', filled: true, size: n > 200 ? 12 : 40, opacity: 0.9 },
-      encoding: {
-        x: {
-          field: 'customerShare',
-          type: 'quantitative',
-          title: chartText('customerShare', opts.locale),
-          scale: { domain: [0, 1] },
-          axis: { format: PERCENT_FORMAT },
+    paretoPointLayer(customers.length, opts.locale),
+    ...cutPointLayers(cutRows),
+  ]);
+}
+
+/**
+ * The curve's rows: the origin, then per customer its customer share i ÷ n and revenue share
+ * Σ_{j ≤ i} max(revenue_j, 0) ÷ Σ max(revenue, 0) (0 when no revenue is positive).
+ */
+function paretoRows(
+  customers: readonly ParetoChartCustomer[],
+  locale: NormalizedChartOptions['locale'],
+): ChartRow[] {
+  const fn = 'paretoChart';
+  const revenues = customers.map((customer, i) =>
+    checkFinite(fn, `input.customers[${i}].revenue`, customer.revenue),
+  );
+  const total = revenues.reduce((sum, revenue) => sum + Math.max(revenue, 0), 0);
+  const count = customers.length;
+  const rows: ChartRow[] = count === 0 ? [] : [origin()];
+  let running = 0;
+  customers.forEach((entry, i) => {
+    const customer = checkText(fn, `input.customers[${i}].customer`, entry.customer);
+    if (!Object.hasOwn(CLASS_KEYS, entry.abcClass)) {
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: input.customers[${i}].abcClass must be 'A', 'B' or 'C', got ${JSON.stringify(entry.abcClass)}`,
+      );
+    }
+    running += Math.max(revenues[i] ?? 0, 0);
+    rows.push({
+      customer,
+      rank: i + 1,
+      customerShare: (i + 1) / count,
+      revenueShare: total > 0 ? running / total : 0,
+      revenue: revenues[i] ?? 0,
+      classLabel: chartText(CLASS_KEYS[entry.abcClass], locale),
+      isPoint: true,
+    });
+  });
+  return rows;
+}
+
+/** One point per customer, coloured by class (smaller points past 200 customers). */
+function paretoPointLayer(
+  customerCount: number,
+  locale: NormalizedChartOptions['locale'],
+): ChartLayer {
+  const classes = ['A', 'B', 'C'] as const;
+  return {
+    transform: [{ filter: { field: 'isPoint', equal: true } }],
+    mark: { type: 'point', filled: true, size: customerCount > 200 ? 12 : 40, opacity: 0.9 },
+    encoding: {
+      x: {
+        field: 'customerShare',
+        type: 'quantitative',
+        title: chartText('customerShare', locale),
+        scale: { domain: [0, 1] },
+        axis: { format: PERCENT_FORMAT },
+      },
+      y: {
+        field: 'revenueShare',
+        type: 'quantitative',
+        title: chartText('revenueShare', locale),
+        scale: { domain: [0, 1] },
+        axis: { format: PERCENT_FORMAT },
+      },
+      color: {
+        field: 'classLabel',
+        type: 'nominal',
+        title: chartText('abcClass', locale),
+        scale: {
+          domain: classes.map((abcClass) => chartText(CLASS_KEYS[abcClass], locale)),
+          range: classes.map((abcClass) => CLASS_COLOURS[abcClass]),
         },
-        y: {
-          field: 'revenueShare',
-          type: 'quantitative',
-          title: chartText('revenueShare', opts.locale),
-          scale: { domain: [0, 1] },
-          axis: { format: PERCENT_FORMAT },
-        },
-        color: {
-          field: 'classLabel',
-          type: 'nominal',
-          title: chartText('abcClass', opts.locale),
-          scale: { domain: classDomain, range: classRange },
-          legend: { orient: 'bottom' },
-        },
+        legend: { orient: 'bottom' },
       },
     },
+  };
+}
+
+/** Dashed rules at the A and B cut points, labelled at the right edge. */
+function cutPointLayers(cutRows: readonly { share: number; label: string }[]): ChartLayer[] {
+  return [
     {
-      data: { values: cutRows },
+      data: { values: [...cutRows] },
       mark: { type: 'rule', strokeDash: [4, 3], color: CHART_COLOURS.rule },
       encoding: { y: { field: 'share', type: 'quantitative' } },
     },
     {
-      data: { values: cutRows },
+      data: { values: [...cutRows] },
       mark: {
         type: 'text',
         align: 'right',
@@ -168,7 +196,7 @@ export function paretoChart(input: ParetoChartInput, options?: ParetoChartOption
         text: { field: 'label', type: 'nominal' },
       },
     },
-  ]);
+  ];
 }
 
 function origin(): ChartRow {

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkFinite, checkInRange, checkText } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
-import type { ChartOptions } from './chart-options.js';
+import type { ChartOptions, NormalizedChartOptions } from './chart-options.js';
 import {
   AXIS_MONEY_FORMAT,
   CHART_COLOURS,
@@ -89,21 +89,7 @@ export function portfolioScatterChart(
   const labelMax = options?.labelMax ?? DEFAULT_PORTFOLIO_LABEL_MAX;
   checkFinite(fn, 'options.labelMax', labelMax);
 
-  const rows: ChartRow[] = customers.map((c, i) => {
-    const path = `input.customers[${i}]`;
-    if (!PORTFOLIO_ZONES.includes(c.zone)) {
-      throw new PipecastError(
-        'invalid-input',
-        `${fn}: ${path}.zone must be one of ${PORTFOLIO_ZONES.join(', ')}, got ${JSON.stringify(c.zone)}`,
-      );
-    }
-    return {
-      customer: checkText(fn, `${path}.customer`, c.customer),
-      potential: checkFinite(fn, `${path}.potential`, c.potential),
-      share: checkInRange(fn, `${path}.share`, c.share, 0, 1),
-      zone: chartText(c.zone, opts.locale),
-    };
-  });
+  const rows = scatterRows(customers, opts.locale);
   const potentialLine =
     input.potentialLine === undefined
       ? median(rows.map((row) => Number(row.potential)))
@@ -113,37 +99,7 @@ export function portfolioScatterChart(
       ? median(rows.map((row) => Number(row.share)))
       : checkInRange(fn, 'input.shareLine', input.shareLine, 0, 1);
 
-  const potentialTitle = moneyTitle(chartText('potential', opts.locale), opts.unit);
-  const layer: ChartLayer[] = [
-    {
-      mark: { type: 'point', filled: true, size: 70, opacity: 0.85 },
-      encoding: {
-        x: {
-          field: 'share',
-          type: 'quantitative',
-          title: chartText('ourShare', opts.locale),
-          scale: { domain: [0, 1] },
-          axis: { format: PERCENT_FORMAT },
-        },
-        y: {
-          field: 'potential',
-          type: 'quantitative',
-          title: potentialTitle,
-          axis: { format: AXIS_MONEY_FORMAT },
-        },
-        color: {
-          field: 'zone',
-          type: 'nominal',
-          title: chartText('zone', opts.locale),
-          scale: {
-            domain: PORTFOLIO_ZONES.map((z) => chartText(z, opts.locale)),
-            range: PORTFOLIO_ZONES.map((z) => ZONE_COLOURS[z]),
-          },
-          legend: { orient: 'bottom' },
-        },
-      },
-    },
-  ];
+  const layer: ChartLayer[] = [scatterPointLayer(opts)];
   if (shareLine !== undefined) {
     layer.push({
       data: { values: [{ share: shareLine }] },
@@ -169,6 +125,65 @@ export function portfolioScatterChart(
     });
   }
   return layeredChart(opts, rows, layer);
+}
+
+/**
+ * One row per customer (checked), its zone named in the locale.
+ *
+ * @throws {PipecastError} When a zone is unknown, a potential is not finite or a share not 0–1.
+ */
+function scatterRows(
+  customers: readonly PortfolioScatterChartInput['customers'][number][],
+  locale: NormalizedChartOptions['locale'],
+): ChartRow[] {
+  const fn = 'portfolioScatterChart';
+  return customers.map((entry, i) => {
+    const path = `input.customers[${i}]`;
+    if (!PORTFOLIO_ZONES.includes(entry.zone)) {
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: ${path}.zone must be one of ${PORTFOLIO_ZONES.join(', ')}, got ${JSON.stringify(entry.zone)}`,
+      );
+    }
+    return {
+      customer: checkText(fn, `${path}.customer`, entry.customer),
+      potential: checkFinite(fn, `${path}.potential`, entry.potential),
+      share: checkInRange(fn, `${path}.share`, entry.share, 0, 1),
+      zone: chartText(entry.zone, locale),
+    };
+  });
+}
+
+/** The customers as points: our share across, potential up, coloured by zone. */
+function scatterPointLayer(opts: NormalizedChartOptions): ChartLayer {
+  return {
+    mark: { type: 'point', filled: true, size: 70, opacity: 0.85 },
+    encoding: {
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        title: chartText('ourShare', opts.locale),
+        scale: { domain: [0, 1] },
+        axis: { format: PERCENT_FORMAT },
+      },
+      y: {
+        field: 'potential',
+        type: 'quantitative',
+        title: moneyTitle(chartText('potential', opts.locale), opts.unit),
+        axis: { format: AXIS_MONEY_FORMAT },
+      },
+      color: {
+        field: 'zone',
+        type: 'nominal',
+        title: chartText('zone', opts.locale),
+        scale: {
+          domain: PORTFOLIO_ZONES.map((zone) => chartText(zone, opts.locale)),
+          range: PORTFOLIO_ZONES.map((zone) => ZONE_COLOURS[zone]),
+        },
+        legend: { orient: 'bottom' },
+      },
+    },
+  };
 }
 
 /** Median of finite numbers; undefined for none. */

@@ -1,4 +1,4 @@
-import { isBlankField, ownSlice } from './csv-fast-fields.js';
+import { isBlankField, ownSlice } from '../internal/csv-fast-fields.js';
 import type { Parsed } from './parsed.js';
 import type { CellParser } from './record-assembler.js';
 

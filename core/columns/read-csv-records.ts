@@ -1,5 +1,5 @@
 import { columnLetter } from './column-letter.js';
-import { isBlankField, isoDay, ownSlice, plainNumber } from './csv-fast-fields.js';
+import { isBlankField, isoDay, ownSlice, plainNumber } from '../internal/csv-fast-fields.js';
 import { CsvRecordScan } from './csv-record-scan.js';
 import { EXCEL_MAX_COLUMNS } from './excel-limits.js';
 import { CsvValueCache, type ColumnValueCache } from './csv-value-cache.js';

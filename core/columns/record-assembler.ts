@@ -1,7 +1,7 @@
 import { cellText, isBlankCell, toExcelError, type CellValue } from './cell-value.js';
 import type { ColumnMatches } from './match-columns.js';
-import { ownSlice } from './csv-fast-fields.js';
-import type { PackedTexts } from './packed-text-column.js';
+import { ownSlice } from '../internal/csv-fast-fields.js';
+import type { PackedTexts } from '../internal/packed-text-column.js';
 import { parseBoolean } from './parse-boolean.js';
 import { parseDate } from './parse-date.js';
 import { parseFraction } from './parse-fraction.js';

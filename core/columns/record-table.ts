@@ -1,6 +1,6 @@
-import { CodedTextColumn, type TextCodes } from './coded-text-column.js';
-import { ownSlice } from './csv-fast-fields.js';
-import { PackedTextColumn, type PackedTexts } from './packed-text-column.js';
+import { CodedTextColumn, type TextCodes } from '../internal/coded-text-column.js';
+import { ownSlice } from '../internal/csv-fast-fields.js';
+import { PackedTextColumn, type PackedTexts } from '../internal/packed-text-column.js';
 import { RECORD_FIELDS, type FieldType } from './record-fields.js';
 import type { RecordByKind, RecordKind } from './records.js';
 import { PipecastError } from '../errors/pipecast-error.js';

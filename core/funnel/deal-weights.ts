@@ -1,6 +1,7 @@
 import { toMinorUnits } from '../columns/money.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { OPEN } from './prepared-deals.js';
+import { weightedAmountMinor, winProbability } from './win-probability.js';
 
 export interface DealWeights {
   /** 1 when the deal is open, in a known stage and not a small order. */
@@ -21,41 +22,39 @@ export interface DealWeights {
  * amount × own probability when valid, else the stage rate), rounded to the money decimals so
  * every sum of them is exact.
  */
-export function dealWeights(p: PreparedDeals, smallOrderThreshold?: number): DealWeights {
-  const { size, status, stage, amountMinor, probability: own } = p;
+export function dealWeights(prepared: PreparedDeals, smallOrderThreshold?: number): DealWeights {
+  const { size, status, stage, amountMinor, probability: own } = prepared;
   const inFunnel = new Uint8Array(size);
   const smallOrder = new Uint8Array(size);
   // Every slot is written below, so no fill pass.
   const weightedMinor = new Float64Array(size);
   const threshold =
-    smallOrderThreshold === undefined ? -Infinity : toMinorUnits(smallOrderThreshold, p.scale);
-  const rates = stageRates(p);
+    smallOrderThreshold === undefined
+      ? -Infinity
+      : toMinorUnits(smallOrderThreshold, prepared.scale);
+  const rates = stageRates(prepared);
   for (let i = 0; i < size; i += 1) {
     weightedMinor[i] = NaN;
     if (status[i] !== OPEN) continue;
-    const s = stage[i] as number;
+    const stageIndex = stage[i] as number;
     const amount = amountMinor[i] as number;
     if (amount < threshold) {
       smallOrder[i] = 1;
       continue;
     }
-    if (s < 0) continue;
+    if (stageIndex < 0) continue;
     inFunnel[i] = 1;
-    const mine = own[i] as number;
-    const prob = mine === mine ? mine : (rates[s] as number);
+    const probability = winProbability(own[i] as number, rates, stageIndex);
     // NaN ≠ NaN: both known.
-    if (prob === prob && amount === amount) {
-      const w = amount * prob;
-      // Integers times rates with few decimals are usually whole; round only when needed.
-      weightedMinor[i] = Number.isInteger(w) ? w : toMinorUnits(w, 1);
-    }
+    if (probability === probability && amount === amount)
+      weightedMinor[i] = weightedAmountMinor(amount, probability);
   }
   let probability: Float64Array | undefined;
   return {
     inFunnel,
     smallOrder,
     get probability(): Float64Array {
-      probability ??= probabilities(p, inFunnel);
+      probability ??= probabilities(prepared, inFunnel);
       return probability;
     },
     weightedMinor,
@@ -63,22 +62,20 @@ export function dealWeights(p: PreparedDeals, smallOrderThreshold?: number): Dea
 }
 
 /** Stage rates, NaN for a stage without one. */
-function stageRates(p: PreparedDeals): Float64Array {
-  return Float64Array.from(p.stages, (s) => (s.rate === undefined ? NaN : s.rate));
+function stageRates(prepared: PreparedDeals): Float64Array {
+  return Float64Array.from(prepared.stages, (stage) =>
+    stage.rate === undefined ? NaN : stage.rate,
+  );
 }
 
-/** Per deal in the funnel its own valid probability, else its stage rate; NaN elsewhere. */
-function probabilities(p: PreparedDeals, inFunnel: Uint8Array): Float64Array {
-  const { size, stage, probability: own } = p;
-  const rates = stageRates(p);
+/** Per deal in the funnel its win probability (see winProbability); NaN elsewhere. */
+function probabilities(prepared: PreparedDeals, inFunnel: Uint8Array): Float64Array {
+  const { size, stage, probability: own } = prepared;
+  const rates = stageRates(prepared);
   const probability = new Float64Array(size);
   for (let i = 0; i < size; i += 1) {
-    if (inFunnel[i] !== 1) {
-      probability[i] = NaN;
-      continue;
-    }
-    const mine = own[i] as number;
-    probability[i] = mine === mine ? mine : (rates[stage[i] as number] as number);
+    probability[i] =
+      inFunnel[i] === 1 ? winProbability(own[i] as number, rates, stage[i] as number) : NaN;
   }
   return probability;
 }

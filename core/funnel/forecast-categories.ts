@@ -1,10 +1,11 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { WarningCollector } from '../columns/warning-collector.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
 import type { DealWeights } from './deal-weights.js';
 import { dealWeights } from './deal-weights.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { fromMinorUnits } from '../columns/money.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
@@ -12,7 +13,6 @@ import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, LOST, OPEN, WON } from './prepared-deals.js';
 import type { ForecastCategory } from './stage-templates.js';
 import { FORECAST_CATEGORIES } from './stage-templates.js';
-import { PipecastError } from '../errors/pipecast-error.js';
 
 const CATEGORY_NAMES: Readonly<Record<ForecastCategory, [string, string, string[]]>> = {
   pipeline: ['Pipeline', '漏斗中', ['pipe', 'open', '管道', '跟进中', '储备']],
@@ -105,9 +105,18 @@ export function forecastCategories(
       'invalid-option',
       `forecastCategories: period.start must be ≤ period.end, got ${options.period.start} > ${options.period.end}`,
     );
-  const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
-  return forecastCategoriesOf(p, dealWeights(p, options.smallOrderThreshold), options.period);
+  const prepared = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
+  return forecastCategoriesOf(
+    prepared,
+    dealWeights(prepared, options.smallOrderThreshold),
+    options.period,
+  );
 }
+
+const COMMIT = FORECAST_CATEGORIES.indexOf('commit');
+const BEST_CASE = FORECAST_CATEGORIES.indexOf('best-case');
+const CLOSED = FORECAST_CATEGORIES.indexOf('closed');
+const OMITTED = FORECAST_CATEGORIES.indexOf('omitted');
 
 /**
  * The worker behind forecastCategories. When `categoryOfDeal` is given (one slot per deal, filled
@@ -115,126 +124,213 @@ export function forecastCategories(
  * for per-deal tables; the sums do not need it.
  */
 export function forecastCategoriesOf(
-  p: PreparedDeals,
-  w: DealWeights,
+  prepared: PreparedDeals,
+  weights: DealWeights,
   period?: { start: EpochDay; end: EpochDay },
   categoryOfDeal?: Int8Array,
 ): ForecastCategoriesResult {
-  const flagsInUse = FLAGS.filter((f) => p.present[f]);
-  // Per-deal overrides and qualification flags, read from the deal table's columns.
-  const needDeal = flagsInUse.length > 0 || p.present.forecastCategory;
-  const typedCategories = p.table.codes('forecastCategory');
-  const flagColumns = flagsInUse.map((f) => p.table.flags(f));
-  const idField = p.table.fieldIndex('id');
-  const rows = p.table.rows();
-  const count = new Float64Array(5);
-  const amount = new Float64Array(5);
-  const weighted = new Float64Array(5);
-  const unqualified: UnqualifiedDeal[] = [];
+  const flagsInUse = FLAGS.filter((flag) => prepared.present[flag]);
+  // Per-deal overrides and qualification flags, read only when some deal has one.
   const warnings = new WarningCollector();
-  let applied = 0;
-  let unrecognised = 0;
-  const stageCategory = p.stages.map((s) => FORECAST_CATEGORIES.indexOf(s.category));
-  const COMMIT = FORECAST_CATEGORIES.indexOf('commit');
-  const BEST = FORECAST_CATEGORIES.indexOf('best-case');
-  const CLOSED = FORECAST_CATEGORIES.indexOf('closed');
-  const OMITTED = FORECAST_CATEGORIES.indexOf('omitted');
-  const { size, status, stage, closeDay, amountMinor } = p;
-  const { inFunnel, weightedMinor } = w;
-  const categoryOfStage = Int8Array.from(stageCategory);
-  const periodStart = period ? period.start : -Infinity;
-  const periodEnd = period ? period.end : Infinity;
-  for (let i = 0; i < size; i += 1) {
-    const st = status[i];
-    if (st === OPEN && inFunnel[i] !== 1) continue;
-    if (period && st !== LOST) {
-      const day = closeDay[i] as number;
-      // NaN fails both comparisons: no close date is outside every period.
-      if (!(day >= periodStart && day <= periodEnd)) continue;
-    }
-    const a = amountMinor[i] as number;
-    let c: number;
-    let wm: number;
-    if (st === WON) {
-      c = CLOSED;
-      wm = a;
-    } else if (st === LOST) {
-      c = OMITTED;
-      wm = 0;
-    } else {
-      c = categoryOfStage[stage[i] as number] as number;
-      wm = weightedMinor[i] as number;
-      if (needDeal) {
-        const typed = (
-          typedCategories?.dictionary[typedCategories.codes[i]!] as string | undefined
-        )?.trim();
-        if (typed) {
-          const override = toForecastCategory(typed);
-          if (override === undefined || override === 'closed') {
-            unrecognised += 1;
-            warnings.report({
-              code: 'unreadable-value',
-              message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
-              row: rows[i],
-              column: 'forecastCategory',
-              raw: typed,
-              action: 'value ignored',
-            });
-          } else {
-            applied += 1;
-            c = FORECAST_CATEGORIES.indexOf(override);
-          }
-        }
-        if (flagsInUse.length > 0) {
-          const missing = flagsInUse.filter((_, k) => flagColumns[k]?.[i] !== 1);
-          if (missing.length > 0) {
-            const demoted = c === COMMIT;
-            if (demoted) c = BEST;
-            unqualified.push({
-              id: p.table.get(idField, i) as string,
-              row: rows[i]!,
-              missing,
-              demoted,
-            });
-          }
-        }
-      }
-    }
-    if (categoryOfDeal !== undefined) categoryOfDeal[i] = c;
-    count[c] = (count[c] as number) + 1;
-    // NaN ≠ NaN: blank amounts and missing weights add nothing.
-    if (a === a) amount[c] = (amount[c] as number) + a;
-    if (wm === wm) weighted[c] = (weighted[c] as number) + wm;
-  }
-  const money = (minor: number): number => fromMinorUnits(minor, p.scale);
-  const at = (c: ForecastCategory): number => amount[FORECAST_CATEGORIES.indexOf(c)] ?? 0;
-  const demotedCount = unqualified.filter((u) => u.demoted).length;
+  const openCategories =
+    flagsInUse.length > 0 || prepared.present.forecastCategory
+      ? new OpenDealCategories(prepared, flagsInUse, warnings)
+      : undefined;
+  const sums = sumCategories(prepared, weights, period, openCategories, categoryOfDeal);
+  const money = (minor: number): number => fromMinorUnits(minor, prepared.scale);
+  const amountOf = (category: ForecastCategory): number =>
+    sums.amount[FORECAST_CATEGORIES.indexOf(category)] ?? 0;
+  const unqualified = openCategories?.unqualified ?? [];
+  const demotedCount = unqualified.filter((deal) => deal.demoted).length;
   if (demotedCount > 0) {
     warnings.report({
       code: 'other',
       message: `${demotedCount} unqualified deal(s) (need, authority, budget or timeline not met) were moved from Commit to Best case`,
-      row: unqualified.find((u) => u.demoted)?.row,
+      row: unqualified.find((deal) => deal.demoted)?.row,
       action: 'assumed',
       count: demotedCount,
     });
   }
+  const rollups = forecastRollups(amountOf);
   return {
-    categories: FORECAST_CATEGORIES.map((category, c) => ({
+    categories: FORECAST_CATEGORIES.map((category, code) => ({
       category,
       name: CATEGORY_NAMES[category][0],
       nameZh: CATEGORY_NAMES[category][1],
-      count: count[c] ?? 0,
-      amount: money(amount[c] ?? 0),
-      weighted: money(weighted[c] ?? 0),
+      count: sums.count[code] ?? 0,
+      amount: money(sums.amount[code] ?? 0),
+      weighted: money(sums.weighted[code] ?? 0),
     })),
     rollups: {
-      commitForecast: money(at('commit') + at('closed')),
-      bestCaseForecast: money(at('best-case') + at('commit') + at('closed')),
-      pipelineForecast: money(at('pipeline') + at('best-case') + at('commit') + at('closed')),
+      commitForecast: money(rollups.commitForecast),
+      bestCaseForecast: money(rollups.bestCaseForecast),
+      pipelineForecast: money(rollups.pipelineForecast),
     },
     qualificationFlags: flagsInUse,
     unqualified,
-    overrides: { applied, unrecognised },
+    overrides: {
+      applied: openCategories?.applied ?? 0,
+      unrecognised: openCategories?.unrecognised ?? 0,
+    },
     warnings: warnings.finish(),
+  };
+}
+
+/**
+ * DOMAIN.md's cumulative roll-ups: commit forecast = commit + closed; best case = best case +
+ * commit + closed; pipeline = pipeline + best case + commit + closed.
+ */
+export function forecastRollups(
+  amountOf: (category: ForecastCategory) => number,
+): ForecastCategoriesResult['rollups'] {
+  const closed = amountOf('closed');
+  const commit = amountOf('commit');
+  const bestCase = amountOf('best-case');
+  return {
+    commitForecast: commit + closed,
+    bestCaseForecast: bestCase + commit + closed,
+    pipelineForecast: amountOf('pipeline') + bestCase + commit + closed,
+  };
+}
+
+/**
+ * Whether a deal counts in a forecast period: lost deals always (they are Omitted); others when
+ * they close within it. No close date is outside every period (NaN fails both comparisons).
+ */
+export function isInForecastPeriod(
+  dealStatus: number,
+  closeDay: number,
+  start: number,
+  end: number,
+): boolean {
+  return dealStatus === LOST || (closeDay >= start && closeDay <= end);
+}
+
+/** Count, amount and weighted amount (minor units) per category code. */
+interface CategorySums {
+  count: Float64Array;
+  amount: Float64Array;
+  weighted: Float64Array;
+}
+
+/**
+ * One pass over the deals: won → Closed at its amount, lost → Omitted, open funnel deals → their
+ * stage's category (or their own, see OpenDealCategories). Small orders and unknown stages are
+ * left out.
+ */
+function sumCategories(
+  prepared: PreparedDeals,
+  weights: DealWeights,
+  period: { start: EpochDay; end: EpochDay } | undefined,
+  openCategories: OpenDealCategories | undefined,
+  categoryOfDeal: Int8Array | undefined,
+): CategorySums {
+  const { size, status, stage, closeDay, amountMinor } = prepared;
+  const { inFunnel, weightedMinor } = weights;
+  const sums = {
+    count: new Float64Array(5),
+    amount: new Float64Array(5),
+    weighted: new Float64Array(5),
+  };
+  const categoryOfStage = Int8Array.from(prepared.stages, (stageRow) =>
+    FORECAST_CATEGORIES.indexOf(stageRow.category),
+  );
+  const periodStart = period ? period.start : -Infinity;
+  const periodEnd = period ? period.end : Infinity;
+  for (let i = 0; i < size; i += 1) {
+    const dealStatus = status[i] as number;
+    if (dealStatus === OPEN && inFunnel[i] !== 1) continue;
+    if (period && !isInForecastPeriod(dealStatus, closeDay[i] as number, periodStart, periodEnd))
+      continue;
+    const amount = amountMinor[i] as number;
+    let category: number;
+    let weighted: number;
+    if (dealStatus === WON) {
+      category = CLOSED;
+      weighted = amount;
+    } else if (dealStatus === LOST) {
+      category = OMITTED;
+      weighted = 0;
+    } else {
+      category = categoryOfStage[stage[i] as number] as number;
+      if (openCategories) category = openCategories.categoryOf(i, category);
+      weighted = weightedMinor[i] as number;
+    }
+    if (categoryOfDeal !== undefined) categoryOfDeal[i] = category;
+    sums.count[category] = (sums.count[category] as number) + 1;
+    // NaN ≠ NaN: blank amounts and missing weights add nothing.
+    if (amount === amount) sums.amount[category] = (sums.amount[category] as number) + amount;
+    if (weighted === weighted)
+      sums.weighted[category] = (sums.weighted[category] as number) + weighted;
+  }
+  return sums;
+}
+
+/**
+ * An open deal's own category and qualification: its forecast-category cell overrides the stage
+ * default when it names a category an open deal can have (not Closed; else it is ignored with a
+ * warning); a deal missing a qualification flag in use is listed, and never counts in Commit.
+ */
+class OpenDealCategories {
+  readonly unqualified: UnqualifiedDeal[] = [];
+  applied = 0;
+  unrecognised = 0;
+  private readonly typedCategories;
+  private readonly flagColumns;
+  private readonly idField: number;
+  private readonly rows: Int32Array;
+
+  constructor(
+    private readonly prepared: PreparedDeals,
+    private readonly flagsInUse: readonly Flag[],
+    private readonly warnings: WarningCollector,
+  ) {
+    this.typedCategories = prepared.table.codes('forecastCategory');
+    this.flagColumns = flagsInUse.map((flag) => prepared.table.flags(flag));
+    this.idField = prepared.table.fieldIndex('id');
+    this.rows = prepared.table.rows();
+  }
+
+  /** Deal `i`'s category code, given its stage's. */
+  categoryOf(i: number, stageCategory: number): number {
+    let category = stageCategory;
+    const typed = this.typedCategoryOf(i);
+    if (typed) {
+      const override = toForecastCategory(typed);
+      if (override === undefined || override === 'closed') {
+        this.unrecognised += 1;
+        this.warnings.report(unrecognisedCategoryWarning(typed, this.rows[i]!));
+      } else {
+        this.applied += 1;
+        category = FORECAST_CATEGORIES.indexOf(override);
+      }
+    }
+    if (this.flagsInUse.length === 0) return category;
+    const missing = this.flagsInUse.filter((_, k) => this.flagColumns[k]?.[i] !== 1);
+    if (missing.length === 0) return category;
+    const demoted = category === COMMIT;
+    this.unqualified.push({
+      id: this.prepared.table.get(this.idField, i) as string,
+      row: this.rows[i]!,
+      missing,
+      demoted,
+    });
+    return demoted ? BEST_CASE : category;
+  }
+
+  private typedCategoryOf(i: number): string | undefined {
+    const typed = this.typedCategories;
+    return (typed?.dictionary[typed.codes[i]!] as string | undefined)?.trim();
+  }
+}
+
+function unrecognisedCategoryWarning(typed: string, row: number): DataWarning {
+  return {
+    code: 'unreadable-value',
+    message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
+    row,
+    column: 'forecastCategory',
+    raw: typed,
+    action: 'value ignored',
   };
 }

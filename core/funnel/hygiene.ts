@@ -80,21 +80,114 @@ export function hygiene(
     );
   if (!(idle >= 0))
     throw new PipecastError('invalid-option', `hygiene: noActivityDays must be ≥ 0, got ${idle}`);
-  const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
-
-  const stayN = new Float64Array(p.stages.length);
-  const staySum = new Float64Array(p.stages.length);
-  for (let k = 0; k < p.stays.stage.length; k += 1) {
-    const s = p.stays.stage[k] ?? 0;
-    stayN[s] = (stayN[s] ?? 0) + 1;
-    staySum[s] = (staySum[s] ?? 0) + (p.stays.days[k] ?? 0);
+  const prepared = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
+  const stageNorms = stageNormsOf(prepared, options.stageNormDays);
+  const pastClose: HygieneDeal[] = [];
+  const stuck: HygieneDeal[] = [];
+  const noActivity: HygieneDeal[] = [];
+  const unchecked = { closeDate: 0, stageEntered: 0, lastActivity: 0 };
+  for (let i = 0; i < prepared.size; i += 1) {
+    if (prepared.status[i] !== OPEN) continue;
+    // The deal is rebuilt from the table only when a list names it, not for every open deal.
+    const item = (days: number, since: number) => hygieneDeal(prepared, i, days, since);
+    const close = prepared.closeDay[i] ?? NaN;
+    if (Number.isNaN(close)) unchecked.closeDate += 1;
+    else if (isPastClose(close, asOf)) pastClose.push(item(asOf - close, close));
+    const stageIndex = prepared.stage[i] ?? -1;
+    const entered = prepared.stageEnteredDay[i] ?? NaN;
+    if (stageIndex >= 0) {
+      const norm = stageNorms[stageIndex]?.days ?? DEFAULT_STUCK_DAYS;
+      if (Number.isNaN(entered)) unchecked.stageEntered += 1;
+      else if (isStuck(entered, asOf, norm))
+        stuck.push({ ...item(asOf - entered, entered), normDays: norm });
+    }
+    const last = prepared.lastActivityDay[i] ?? NaN;
+    if (Number.isNaN(last)) unchecked.lastActivity += 1;
+    else if (isIdle(last, asOf, idle)) noActivity.push(item(asOf - last, last));
   }
+  const worstFirst = (a: HygieneDeal, b: HygieneDeal): number => b.days - a.days || a.row - b.row;
+  return {
+    asOf: isoFromEpochDay(asOf),
+    pastClose: pastClose.sort(worstFirst),
+    stuck: stuck.sort(worstFirst),
+    noActivity: noActivity.sort(worstFirst),
+    unchecked,
+    stageNorms,
+  };
+}
+
+/** An open deal is past its close date when the close date is before asOf. */
+export function isPastClose(closeDay: number, asOf: number): boolean {
+  return closeDay < asOf;
+}
+
+/** An open deal is stuck when it has been in its stage longer than the stage norm (days). */
+export function isStuck(stageEnteredDay: number, asOf: number, normDays: number): boolean {
+  return asOf - stageEnteredDay > normDays;
+}
+
+/** An open deal is idle when its last activity is more than noActivityDays before asOf. */
+export function isIdle(lastActivityDay: number, asOf: number, noActivityDays: number): boolean {
+  return asOf - lastActivityDay > noActivityDays;
+}
+
+/** Deal `i` as a hygiene list entry: `days` since the day `since`. */
+function hygieneDeal(prepared: PreparedDeals, i: number, days: number, since: number): HygieneDeal {
+  const deal = prepared.table.record(i);
+  const amount = prepared.amountMinor[i] ?? NaN;
+  return {
+    id: deal.id,
+    row: deal.row,
+    owner: deal.owner?.trim() || null,
+    stage: deal.stage,
+    amount: Number.isNaN(amount) ? null : amount / prepared.scale,
+    days,
+    since: isoFromEpochDay(since),
+  };
+}
+
+/**
+ * Each stage's norm (days in stage before a deal is stuck): the user's (one number for all, or
+ * per stage); else DEFAULT_STUCK_FACTOR × the average completed stay in the history; else
+ * DEFAULT_STUCK_DAYS.
+ *
+ * @throws PipecastError when a norm is negative or names a stage the template lacks.
+ */
+function stageNormsOf(
+  prepared: PreparedDeals,
+  given: HygieneOptions['stageNormDays'],
+): HygieneResult['stageNorms'] {
+  const stageCount = prepared.stages.length;
+  const stayCount = new Float64Array(stageCount);
+  const stayDays = new Float64Array(stageCount);
+  for (let k = 0; k < prepared.stays.stage.length; k += 1) {
+    const index = prepared.stays.stage[k] ?? 0;
+    stayCount[index] = (stayCount[index] ?? 0) + 1;
+    stayDays[index] = (stayDays[index] ?? 0) + (prepared.stays.days[k] ?? 0);
+  }
+  const userNorms = userStageNorms(prepared, given);
+  return prepared.stages.map((stage, index) => {
+    const { key: stageKey, name } = stage;
+    const user = typeof given === 'number' ? given : userNorms.get(stageKey);
+    if (user !== undefined) return { stageKey, name, days: user, source: 'user' as const };
+    if ((stayCount[index] ?? 0) > 0) {
+      const days = (DEFAULT_STUCK_FACTOR * (stayDays[index] ?? 0)) / (stayCount[index] ?? 1);
+      return { stageKey, name, days, source: 'history' as const };
+    }
+    return { stageKey, name, days: DEFAULT_STUCK_DAYS, source: 'default' as const };
+  });
+}
+
+/** The user's per-stage norms by stage key (names matched English or Chinese). */
+function userStageNorms(
+  prepared: PreparedDeals,
+  given: HygieneOptions['stageNormDays'],
+): Map<string, number> {
   const userNorms = new Map<string, number>();
-  const given = options.stageNormDays;
   if (typeof given === 'object') {
     for (const [name, days] of Object.entries(given)) {
-      const index = p.stages.findIndex((s) =>
-        [s.key, s.name, s.nameZh, ...s.aliases]
+      const index = prepared.stages.findIndex((stage) =>
+        [stage.key, stage.name, stage.nameZh, ...stage.aliases]
           .map(normalizeStageName)
           .includes(normalizeStageName(name)),
       );
@@ -108,68 +201,10 @@ export function hygiene(
           'invalid-option',
           `hygiene: stageNormDays for ${name} must be ≥ 0, got ${days}`,
         );
-      userNorms.set(p.stages[index]?.key ?? name, days);
+      userNorms.set(prepared.stages[index]?.key ?? name, days);
     }
   } else if (given !== undefined && !(given >= 0)) {
     throw new PipecastError('invalid-option', `hygiene: stageNormDays must be ≥ 0, got ${given}`);
   }
-  const stageNorms = p.stages.map((s, k) => {
-    const user = typeof given === 'number' ? given : userNorms.get(s.key);
-    if (user !== undefined)
-      return { stageKey: s.key, name: s.name, days: user, source: 'user' as const };
-    if ((stayN[k] ?? 0) > 0)
-      return {
-        stageKey: s.key,
-        name: s.name,
-        days: (DEFAULT_STUCK_FACTOR * (staySum[k] ?? 0)) / (stayN[k] ?? 1),
-        source: 'history' as const,
-      };
-    return { stageKey: s.key, name: s.name, days: DEFAULT_STUCK_DAYS, source: 'default' as const };
-  });
-
-  const pastClose: HygieneDeal[] = [];
-  const stuck: HygieneDeal[] = [];
-  const noActivity: HygieneDeal[] = [];
-  const unchecked = { closeDate: 0, stageEntered: 0, lastActivity: 0 };
-  for (let i = 0; i < p.size; i += 1) {
-    if (p.status[i] !== OPEN) continue;
-    const a = p.amountMinor[i] ?? NaN;
-    // The deal is rebuilt from the table only when a list names it, not for every open deal.
-    const item = (days: number, since: number): HygieneDeal => {
-      const deal = p.table.record(i);
-      return {
-        id: deal.id,
-        row: deal.row,
-        owner: deal.owner?.trim() || null,
-        stage: deal.stage,
-        amount: Number.isNaN(a) ? null : a / p.scale,
-        days,
-        since: isoFromEpochDay(since),
-      };
-    };
-    const close = p.closeDay[i] ?? NaN;
-    if (Number.isNaN(close)) unchecked.closeDate += 1;
-    else if (close < asOf) pastClose.push(item(asOf - close, close));
-    const s = p.stage[i] ?? -1;
-    const entered = p.stageEnteredDay[i] ?? NaN;
-    if (s >= 0) {
-      if (Number.isNaN(entered)) unchecked.stageEntered += 1;
-      else {
-        const norm = stageNorms[s]?.days ?? DEFAULT_STUCK_DAYS;
-        if (asOf - entered > norm) stuck.push({ ...item(asOf - entered, entered), normDays: norm });
-      }
-    }
-    const last = p.lastActivityDay[i] ?? NaN;
-    if (Number.isNaN(last)) unchecked.lastActivity += 1;
-    else if (asOf - last > idle) noActivity.push(item(asOf - last, last));
-  }
-  const worstFirst = (x: HygieneDeal, y: HygieneDeal): number => y.days - x.days || x.row - y.row;
-  return {
-    asOf: isoFromEpochDay(asOf),
-    pastClose: pastClose.sort(worstFirst),
-    stuck: stuck.sort(worstFirst),
-    noActivity: noActivity.sort(worstFirst),
-    unchecked,
-    stageNorms,
-  };
+  return userNorms;
 }

@@ -81,97 +81,140 @@ export function quotaCoverage(
       'invalid-option',
       `quotaCoverage: winRate must be in (0, 1], got ${options.winRate}`,
     );
-  const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
-  return quotaCoverageOf(p, dealWeights(p, options.smallOrderThreshold), options);
+  const prepared = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
+  return quotaCoverageOf(prepared, dealWeights(prepared, options.smallOrderThreshold), options);
 }
 
 /** The worker behind quotaCoverage. */
 export function quotaCoverageOf(
-  p: PreparedDeals,
-  w: DealWeights,
+  prepared: PreparedDeals,
+  weights: DealWeights,
   options: QuotaCoverageOptions,
 ): QuotaCoverageResult {
   const team = typeof options.quota === 'number';
   const quotas: Record<string, number> =
     typeof options.quota === 'number' ? { '': options.quota } : { ...options.quota };
-  const winRate = options.winRate ?? p.overallWinRate;
-  const closed = new Float64Array(p.owners.length);
-  const pipeline = new Float64Array(p.owners.length);
-  const weighted = new Float64Array(p.owners.length);
-  const { period } = options;
-  for (let i = 0; i < p.size; i += 1) {
-    const st = p.status[i];
-    const inPlay = st === WON || (st === OPEN && w.inFunnel[i] === 1);
-    if (!inPlay) continue;
-    if (period) {
-      const day = p.closeDay[i] ?? NaN;
-      if (Number.isNaN(day) || day < period.start || day > period.end) continue;
-    }
-    const o = p.owner[i] ?? 0;
-    const a = p.amountMinor[i] ?? NaN;
-    if (Number.isNaN(a)) continue;
-    if (st === WON) closed[o] = (closed[o] ?? 0) + a;
-    else {
-      pipeline[o] = (pipeline[o] ?? 0) + a;
-      const wm = w.weightedMinor[i] ?? NaN;
-      if (!Number.isNaN(wm)) weighted[o] = (weighted[o] ?? 0) + wm;
-    }
-  }
-  const row = (owner: string, quotaMinor: number, c: number, pl: number, wt: number): QuotaRow => {
-    const remaining = Math.max(0, quotaMinor - c);
-    const needed = winRate ? toMinorUnits(remaining / winRate, 1) : null;
-    const money = (m: number): number => fromMinorUnits(m, p.scale);
-    return {
-      owner,
-      quota: money(quotaMinor),
-      closed: money(c),
-      pipeline: money(pl),
-      weighted: money(wt),
-      remaining: money(remaining),
-      coverage: remaining > 0 ? pl / remaining : null,
-      gap: money(Math.max(0, quotaMinor - c - wt)),
-      neededPipeline: needed === null ? null : money(needed),
-      pipelineShortfall: needed === null ? null : money(Math.max(0, needed - pl)),
-    };
-  };
-  const sum = (a: Float64Array, codes?: number[]): number => {
-    let total = 0;
-    if (codes) for (const k of codes) total += a[k] ?? 0;
-    else for (const v of a) total += v;
-    return total;
-  };
-  const ownerCodes = new Map<string, number[]>();
-  p.owners.forEach((name, k) => {
-    const key = normalizeStageName(name);
-    ownerCodes.set(key, [...(ownerCodes.get(key) ?? []), k]);
-  });
+  const winRate = options.winRate ?? prepared.overallWinRate;
+  const sums = ownerSums(prepared, weights, options.period);
+  const money = (minor: number): number => fromMinorUnits(minor, prepared.scale);
+  const row = (owner: string, quotaMinor: number, codes: readonly number[] | undefined) =>
+    quotaRow(owner, quotaMinor, sumOf(sums, codes), winRate, money);
+  const ownerCodes = ownerCodesByName(prepared.owners);
   const rows: QuotaRow[] = [];
   const used = new Set<number>();
   let quotaTotal = 0;
-  for (const [owner, q] of Object.entries(quotas)) {
-    const quotaMinor = toMinorUnits(q, p.scale);
+  for (const [owner, quota] of Object.entries(quotas)) {
+    const quotaMinor = toMinorUnits(quota, prepared.scale);
     quotaTotal += quotaMinor;
     if (team) continue;
     const codes = ownerCodes.get(normalizeStageName(owner)) ?? [];
-    codes.forEach((k) => used.add(k));
-    rows.push(
-      row(owner, quotaMinor, sum(closed, codes), sum(pipeline, codes), sum(weighted, codes)),
-    );
+    codes.forEach((code) => used.add(code));
+    rows.push(row(owner, quotaMinor, codes));
   }
-  const totalCodes = team ? undefined : [...used];
-  const total = row(
-    'total',
-    quotaTotal,
-    sum(closed, totalCodes),
-    sum(pipeline, totalCodes),
-    sum(weighted, totalCodes),
-  );
+  const total = row('total', quotaTotal, team ? undefined : [...used]);
   if (team) rows.push({ ...total, owner: 'team' });
   const ownersWithoutQuota = team
     ? []
-    : p.owners
-        .map((name, k) => ({ name, k }))
-        .filter(({ k }) => !used.has(k) && ((closed[k] ?? 0) > 0 || (pipeline[k] ?? 0) > 0))
+    : prepared.owners
+        .map((name, code) => ({ name, code }))
+        .filter(
+          ({ code }) =>
+            !used.has(code) && ((sums.closed[code] ?? 0) > 0 || (sums.pipeline[code] ?? 0) > 0),
+        )
         .map(({ name }) => (name === '' ? NONE_LABEL : name));
   return { winRate, rows, total, ownersWithoutQuota };
+}
+
+/** Per owner code, in minor units: won amount, open pipeline and its weighted amount. */
+interface OwnerSums {
+  closed: Float64Array;
+  pipeline: Float64Array;
+  weighted: Float64Array;
+}
+
+/** Won and open funnel deals with an amount, closing in the period when one is given. */
+function ownerSums(
+  prepared: PreparedDeals,
+  weights: DealWeights,
+  period: QuotaCoverageOptions['period'],
+): OwnerSums {
+  const ownerCount = prepared.owners.length;
+  const sums = {
+    closed: new Float64Array(ownerCount),
+    pipeline: new Float64Array(ownerCount),
+    weighted: new Float64Array(ownerCount),
+  };
+  for (let i = 0; i < prepared.size; i += 1) {
+    const dealStatus = prepared.status[i];
+    const inPlay = dealStatus === WON || (dealStatus === OPEN && weights.inFunnel[i] === 1);
+    if (!inPlay) continue;
+    if (period) {
+      const day = prepared.closeDay[i] ?? NaN;
+      if (Number.isNaN(day) || day < period.start || day > period.end) continue;
+    }
+    const owner = prepared.owner[i] ?? 0;
+    const amount = prepared.amountMinor[i] ?? NaN;
+    if (Number.isNaN(amount)) continue;
+    if (dealStatus === WON) sums.closed[owner] = (sums.closed[owner] ?? 0) + amount;
+    else {
+      sums.pipeline[owner] = (sums.pipeline[owner] ?? 0) + amount;
+      const weighted = weights.weightedMinor[i] ?? NaN;
+      if (!Number.isNaN(weighted)) sums.weighted[owner] = (sums.weighted[owner] ?? 0) + weighted;
+    }
+  }
+  return sums;
+}
+
+/** The sums over some owner codes, or over all owners when `codes` is undefined. */
+function sumOf(sums: OwnerSums, codes: readonly number[] | undefined) {
+  const total = (values: Float64Array): number => {
+    let sum = 0;
+    if (codes) for (const code of codes) sum += values[code] ?? 0;
+    else for (const value of values) sum += value;
+    return sum;
+  };
+  return {
+    closed: total(sums.closed),
+    pipeline: total(sums.pipeline),
+    weighted: total(sums.weighted),
+  };
+}
+
+/**
+ * DOMAIN.md's quota coverage for one owner (amounts in minor units): remaining = quota − closed
+ * (≥ 0); coverage = pipeline ÷ remaining; gap = quota − closed − weighted (≥ 0); pipeline needed
+ * = remaining ÷ win rate; shortfall = needed − pipeline (≥ 0).
+ */
+export function quotaRow(
+  owner: string,
+  quotaMinor: number,
+  sums: { closed: number; pipeline: number; weighted: number },
+  winRate: number | null,
+  money: (minor: number) => number,
+): QuotaRow {
+  const { closed, pipeline, weighted } = sums;
+  const remaining = Math.max(0, quotaMinor - closed);
+  const needed = winRate ? toMinorUnits(remaining / winRate, 1) : null;
+  return {
+    owner,
+    quota: money(quotaMinor),
+    closed: money(closed),
+    pipeline: money(pipeline),
+    weighted: money(weighted),
+    remaining: money(remaining),
+    coverage: remaining > 0 ? pipeline / remaining : null,
+    gap: money(Math.max(0, quotaMinor - closed - weighted)),
+    neededPipeline: needed === null ? null : money(needed),
+    pipelineShortfall: needed === null ? null : money(Math.max(0, needed - pipeline)),
+  };
+}
+
+/** Owner codes by normalized name, so "Ann" and " ann " share a quota. */
+function ownerCodesByName(owners: readonly string[]): Map<string, number[]> {
+  const ownerCodes = new Map<string, number[]>();
+  owners.forEach((name, code) => {
+    const key = normalizeStageName(name);
+    ownerCodes.set(key, [...(ownerCodes.get(key) ?? []), code]);
+  });
+  return ownerCodes;
 }

@@ -1,6 +1,6 @@
 import type { RecordTable } from '../columns/record-table.js';
 import type { Deal, StageChange } from '../columns/records.js';
-import { dealTable } from './deal-table.js';
+import { dealTable } from '../internal/deal-table.js';
 import { normalizeStageName } from './normalize-stage-name.js';
 import type { StageDefinition, StageTemplate, StageTemplateKey } from './stage-templates.js';
 import {
@@ -80,35 +80,7 @@ export function resolveTemplate(
   options: ResolveTemplateOptions = {},
 ): ResolveTemplateResult {
   const minMatch = options.minTemplateMatch ?? DEFAULT_MIN_TEMPLATE_MATCH;
-  const counts = new Map<string, { name: string; count: number; first: number }>();
-  let open = 0;
-  const table = dealTable(deals);
-  const stageTexts = table.codes('stage');
-  const statuses = table.codes('status');
-  // Stage texts repeat: normalise each distinct one once (entryOf, by its code); null marks a
-  // blank or won/lost name, which does not vote.
-  const entryOf = new Array<{ name: string; count: number; first: number } | null | undefined>(
-    stageTexts?.dictionary.length ?? 1,
-  );
-  for (let index = 0; index < table.size; index += 1) {
-    const status = statuses?.dictionary[statuses.codes[index]!];
-    if (status === 'won' || status === 'lost') continue;
-    const code = stageTexts?.codes[index] ?? 0;
-    const stage = stageTexts?.dictionary[code] as string;
-    let entry = entryOf[code];
-    if (entry === undefined) {
-      const key = normalizeStageName(stage);
-      if (key === '' || WON.has(key) || LOST.has(key)) entry = null;
-      else {
-        entry = counts.get(key) ?? { name: stage.trim(), count: 0, first: index };
-        counts.set(key, entry);
-      }
-      entryOf[code] = entry;
-    }
-    if (entry === null) continue;
-    open += 1;
-    entry.count += 1;
-  }
+  const { counts, open } = openStageCounts(dealTable(deals));
   const shareOf = (template: StageTemplate): number => {
     if (open === 0) return 0;
     const matcher = stageMatcher(template);
@@ -116,12 +88,10 @@ export function resolveTemplate(
     for (const [key, entry] of counts) if (matcher.has(key)) matched += entry.count;
     return matched / open;
   };
-
   if (options.template !== undefined) {
     const template = userTemplate(options.template);
     return { template, choice: userTemplateChoice(template, shareOf(template)) };
   }
-
   let best: { template: StageTemplate; share: number } | undefined;
   for (const template of Object.values(STAGE_TEMPLATES)) {
     const share = shareOf(template);
@@ -149,7 +119,61 @@ export function resolveTemplate(
       },
     };
   }
-  const { stages, how } = stagesFromData(counts, options.stageChanges ?? []);
+  return templateFromData(counts, options.stageChanges ?? [], minMatch, best);
+}
+
+/** An open stage name's votes: its first spelling, deals naming it, first deal's index. */
+interface StageNameCount {
+  name: string;
+  count: number;
+  first: number;
+}
+
+/**
+ * The open deals' stage names by normalized name, with the number of voting deals: deals not
+ * won or lost, naming a non-blank stage that is no won/lost name.
+ */
+function openStageCounts(table: RecordTable<Deal>): {
+  counts: Map<string, StageNameCount>;
+  open: number;
+} {
+  const counts = new Map<string, StageNameCount>();
+  let open = 0;
+  const stageTexts = table.codes('stage');
+  const statuses = table.codes('status');
+  // Stage texts repeat: normalize each distinct one once (entryOf, by its code); null marks a
+  // blank or won/lost name, which does not vote.
+  const entryOf = new Array<StageNameCount | null | undefined>(stageTexts?.dictionary.length ?? 1);
+  for (let index = 0; index < table.size; index += 1) {
+    const status = statuses?.dictionary[statuses.codes[index]!];
+    if (status === 'won' || status === 'lost') continue;
+    const code = stageTexts?.codes[index] ?? 0;
+    let entry = entryOf[code];
+    if (entry === undefined) {
+      const stage = stageTexts?.dictionary[code] as string;
+      const key = normalizeStageName(stage);
+      if (key === '' || WON.has(key) || LOST.has(key)) entry = null;
+      else {
+        entry = counts.get(key) ?? { name: stage.trim(), count: 0, first: index };
+        counts.set(key, entry);
+      }
+      entryOf[code] = entry;
+    }
+    if (entry === null) continue;
+    open += 1;
+    entry.count += 1;
+  }
+  return { counts, open };
+}
+
+/** The template built from the open stage names, when no built-in one matches enough. */
+function templateFromData(
+  counts: Map<string, StageNameCount>,
+  stageChanges: readonly StageChange[],
+  minMatch: number,
+  best: { template: StageTemplate; share: number } | undefined,
+): ResolveTemplateResult {
+  const { stages, how } = stagesFromData(counts, stageChanges);
   const bestText = best ? `${percent(best.share)} (${best.template.key})` : '0%';
   return {
     template: {

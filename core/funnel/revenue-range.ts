@@ -84,38 +84,41 @@ export function revenueRange(
   deals: readonly Deal[] | PreparedDeals,
   options: RevenueRangeOptions = {},
 ): RevenueRangeResult {
-  const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
-  const w = dealWeights(p, options.smallOrderThreshold);
-  return revenueRangeOf(p, w, options);
+  const prepared = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
+  return revenueRangeOf(prepared, dealWeights(prepared, options.smallOrderThreshold), options);
 }
 
 /** The worker behind revenueRange, on prepared deals. */
 export function revenueRangeOf(
-  p: PreparedDeals,
-  w: DealWeights,
+  prepared: PreparedDeals,
+  weights: DealWeights,
   options: RevenueRangeOptions = {},
 ): RevenueRangeResult {
   const amounts: number[] = [];
-  const probs: number[] = [];
-  const probability = w.probability;
-  for (let i = 0; i < p.size; i += 1) {
-    if (w.inFunnel[i] !== 1) continue;
-    const a = p.amountMinor[i] ?? NaN;
-    const q = probability[i] ?? NaN;
-    if (Number.isNaN(a) || Number.isNaN(q)) continue;
-    amounts.push(a);
-    probs.push(q);
+  const probabilities: number[] = [];
+  const probability = weights.probability;
+  for (let i = 0; i < prepared.size; i += 1) {
+    if (weights.inFunnel[i] !== 1) continue;
+    const amount = prepared.amountMinor[i] ?? NaN;
+    const chance = probability[i] ?? NaN;
+    if (Number.isNaN(amount) || Number.isNaN(chance)) continue;
+    amounts.push(amount);
+    probabilities.push(chance);
   }
-  const r = revenueQuantiles(Float64Array.from(amounts), Float64Array.from(probs), options);
-  const money = (m: number): number => fromMinorUnits(toMinorUnits(m, 1), p.scale);
+  const range = revenueQuantiles(
+    Float64Array.from(amounts),
+    Float64Array.from(probabilities),
+    options,
+  );
+  const money = (minor: number): number => fromMinorUnits(toMinorUnits(minor, 1), prepared.scale);
   return {
-    ...r,
-    p10: money(r.p10),
-    p50: money(r.p50),
-    p90: money(r.p90),
-    mean: money(r.mean),
-    certain: money(r.certain),
-    max: money(r.max),
+    ...range,
+    p10: money(range.p10),
+    p50: money(range.p50),
+    p90: money(range.p90),
+    mean: money(range.mean),
+    certain: money(range.certain),
+    max: money(range.max),
   };
 }
 
@@ -128,10 +131,70 @@ export function revenueQuantiles(
   probabilities: Float64Array,
   options: RevenueRangeOptions = {},
 ): RevenueRangeResult {
+  const settings = normalizeRevenueRangeOptions(options);
+  if (amounts.length !== probabilities.length)
+    throw new PipecastError(
+      'invalid-input',
+      `revenueRange: ${amounts.length} amounts but ${probabilities.length} probabilities`,
+    );
+  const { certain, base, uncertainAmounts, uncertainProbabilities } = splitCertainDeals(
+    amounts,
+    probabilities,
+  );
+  const uncertainCount = uncertainAmounts.length;
+  const fixed = { confidence: 1, trials: null, seed: null };
+  if (uncertainCount === 0) {
+    return {
+      ...base,
+      ...{ p10: certain, p50: certain, p90: certain, method: 'exact', cdfError: 0 },
+      ...fixed,
+      explanation: 'every deal has probability 0 or 1, so won revenue is certain',
+    };
+  }
+  const { method } = settings;
+  if (method === 'exact' || (method === 'auto' && uncertainCount <= DEFAULT_EXACT_DEALS)) {
+    if (uncertainCount > 24)
+      throw new PipecastError(
+        'too-large',
+        `revenueRange: exact enumeration needs ≤ 24 uncertain deals, got ${uncertainCount}`,
+      );
+    const [p10, p50, p90] = exactQuantiles(
+      uncertainAmounts,
+      uncertainProbabilities,
+      [0.1, 0.5, 0.9],
+    );
+    return {
+      ...base,
+      ...{ p10: certain + (p10 ?? 0), p50: certain + (p50 ?? 0), p90: certain + (p90 ?? 0) },
+      ...{ method: 'exact', cdfError: 0 },
+      ...fixed,
+      explanation: `exact: all 2^${uncertainCount} win/lose outcomes of the ${uncertainCount} uncertain deals enumerated`,
+    };
+  }
+  if (method !== 'monte-carlo') {
+    const mixture = normalMixture(
+      uncertainAmounts,
+      uncertainProbabilities,
+      DEFAULT_ENUMERATED_DEALS,
+    );
+    if (method === 'normal-mixture' || mixture.cdfError <= settings.maxCdfError) {
+      const [p10, p50, p90] = [0.1, 0.5, 0.9].map((level) => certain + mixture.quantile(level));
+      return {
+        ...base,
+        ...{ p10: p10 ?? certain, p50: p50 ?? certain, p90: p90 ?? certain },
+        ...{ method: 'normal-mixture', cdfError: mixture.cdfError },
+        ...fixed,
+        explanation: `the ${mixture.enumerated} largest deals enumerated exactly, the other ${uncertainCount - mixture.enumerated} approximated by a normal; Berry–Esseen bounds the CDF error by ${mixture.cdfError.toPrecision(3)}`,
+      };
+    }
+  }
+  return monteCarloRange(uncertainAmounts, uncertainProbabilities, certain, base, settings);
+}
+
+/** revenueQuantiles' options with defaults applied and checked. */
+function normalizeRevenueRangeOptions(options: RevenueRangeOptions) {
   const maxCdfError = options.maxCdfError ?? DEFAULT_MAX_CDF_ERROR;
   const alpha = options.alpha ?? DEFAULT_ALPHA;
-  const seed = options.seed ?? DEFAULT_SEED;
-  const method = options.method ?? 'auto';
   if (!(maxCdfError > 0 && maxCdfError < 1))
     throw new PipecastError(
       'invalid-option',
@@ -147,89 +210,69 @@ export function revenueQuantiles(
       'invalid-option',
       `revenueRange: trials must be a positive integer, got ${options.trials}`,
     );
-  if (amounts.length !== probabilities.length)
-    throw new PipecastError(
-      'invalid-input',
-      `revenueRange: ${amounts.length} amounts but ${probabilities.length} probabilities`,
-    );
+  return {
+    maxCdfError,
+    alpha,
+    seed: options.seed ?? DEFAULT_SEED,
+    method: options.method ?? 'auto',
+    trials: options.trials,
+  };
+}
 
+/** What every method's result shares: expected, certain and largest revenue, deal counts. */
+type RangeBase = Pick<RevenueRangeResult, 'mean' | 'certain' | 'max' | 'deals' | 'uncertainDeals'>;
+
+/**
+ * Deals that can win (probability > 0, amount ≠ 0): those certain to (probability ≥ 1) add to
+ * `certain`; the others are the uncertain ones the quantiles are taken over. mean = Σ amount ×
+ * min(probability, 1); max = Σ amount.
+ */
+function splitCertainDeals(amounts: Float64Array, probabilities: Float64Array) {
   let certain = 0;
   let mean = 0;
   let max = 0;
   let deals = 0;
-  const ua: number[] = [];
-  const up: number[] = [];
+  const uncertainAmounts: number[] = [];
+  const uncertainProbabilities: number[] = [];
   for (let i = 0; i < amounts.length; i += 1) {
-    const a = amounts[i] ?? 0;
-    const q = probabilities[i] ?? 0;
-    if (!(q > 0) || a === 0) continue;
+    const amount = amounts[i] ?? 0;
+    const probability = probabilities[i] ?? 0;
+    if (!(probability > 0) || amount === 0) continue;
     deals += 1;
-    max += a;
-    mean += a * Math.min(q, 1);
-    if (q >= 1) certain += a;
+    max += amount;
+    mean += amount * Math.min(probability, 1);
+    if (probability >= 1) certain += amount;
     else {
-      ua.push(a);
-      up.push(q);
+      uncertainAmounts.push(amount);
+      uncertainProbabilities.push(probability);
     }
   }
-  const base = { mean, certain, max, deals, uncertainDeals: ua.length };
-  const n = ua.length;
-  if (n === 0) {
-    return {
-      ...base,
-      p10: certain,
-      p50: certain,
-      p90: certain,
-      method: 'exact',
-      cdfError: 0,
-      confidence: 1,
-      trials: null,
-      seed: null,
-      explanation: 'every deal has probability 0 or 1, so won revenue is certain',
-    };
-  }
-  const choose = (m: RevenueRangeMethod): boolean => method === m;
-  if (choose('exact') || (method === 'auto' && n <= DEFAULT_EXACT_DEALS)) {
-    if (n > 24)
-      throw new PipecastError(
-        'too-large',
-        `revenueRange: exact enumeration needs ≤ 24 uncertain deals, got ${n}`,
-      );
-    const [p10, p50, p90] = exactQuantiles(ua, up, [0.1, 0.5, 0.9]);
-    return {
-      ...base,
-      p10: certain + (p10 ?? 0),
-      p50: certain + (p50 ?? 0),
-      p90: certain + (p90 ?? 0),
-      method: 'exact',
-      cdfError: 0,
-      confidence: 1,
-      trials: null,
-      seed: null,
-      explanation: `exact: all 2^${n} win/lose outcomes of the ${n} uncertain deals enumerated`,
-    };
-  }
-  if (method !== 'monte-carlo') {
-    const mixture = normalMixture(ua, up, DEFAULT_ENUMERATED_DEALS);
-    if (method === 'normal-mixture' || mixture.cdfError <= maxCdfError) {
-      const [p10, p50, p90] = [0.1, 0.5, 0.9].map((q) => certain + mixture.quantile(q));
-      return {
-        ...base,
-        p10: p10 ?? certain,
-        p50: p50 ?? certain,
-        p90: p90 ?? certain,
-        method: 'normal-mixture',
-        cdfError: mixture.cdfError,
-        confidence: 1,
-        trials: null,
-        seed: null,
-        explanation: `the ${mixture.enumerated} largest deals enumerated exactly, the other ${n - mixture.enumerated} approximated by a normal; Berry–Esseen bounds the CDF error by ${mixture.cdfError.toPrecision(3)}`,
-      };
-    }
-  }
-  const trials = options.trials ?? Math.ceil(Math.log(2 / alpha) / (2 * maxCdfError ** 2));
+  const base: RangeBase = { mean, certain, max, deals, uncertainDeals: uncertainAmounts.length };
+  return { certain, base, uncertainAmounts, uncertainProbabilities };
+}
+
+/**
+ * Monte Carlo quantiles: enough seeded trials that, by the DKW inequality, the CDF error is at
+ * most maxCdfError with probability 1 − alpha (or the trials the caller set, and the bound they
+ * give).
+ */
+function monteCarloRange(
+  amounts: number[],
+  probabilities: number[],
+  certain: number,
+  base: RangeBase,
+  settings: ReturnType<typeof normalizeRevenueRangeOptions>,
+): RevenueRangeResult {
+  const { alpha, seed, maxCdfError } = settings;
+  const trials = settings.trials ?? Math.ceil(Math.log(2 / alpha) / (2 * maxCdfError ** 2));
   const cdfError = Math.sqrt(Math.log(2 / alpha) / (2 * trials));
-  const [p10, p50, p90] = monteCarloQuantiles(ua, up, trials, seed, [0.1, 0.5, 0.9]);
+  const [p10, p50, p90] = monteCarloQuantiles(
+    amounts,
+    probabilities,
+    trials,
+    seed,
+    [0.1, 0.5, 0.9],
+  );
   return {
     ...base,
     p10: certain + (p10 ?? 0),

@@ -1,5 +1,5 @@
-import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
+import type { DataWarning } from '../columns/data-warning.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
 import {
@@ -70,67 +70,36 @@ export function slippage(
   const { template } = resolveTemplate(after.length > 0 ? after : before, options);
   const matcher = stageMatcher(template);
   const warnings = new WarningCollector();
-  const index = (deals: readonly Deal[], which: string): Map<string, Deal> => {
-    const map = new Map<string, Deal>();
-    for (const d of deals) {
-      if (map.has(d.id)) {
-        warnings.report({
-          code: 'duplicate-id',
-          message: `Deal id "${d.id}" appears again in the ${which} snapshot; the first row is used`,
-          row: d.row,
-          column: 'id',
-          raw: d.id,
-          action: 'row dropped',
-        });
-      } else map.set(d.id, d);
-    }
-    return map;
-  };
-  const old = index(before, 'earlier');
-  const now = index(after, 'later');
-  const isOpen = (d: Deal): boolean => (d.status ?? terminalStatusOf(d.stage) ?? 'open') === 'open';
+  const earlier = dealsById(before, 'earlier', warnings);
+  const later = dealsById(after, 'later', warnings);
   const pushedOut: SlippedDeal[] = [];
   const amountCut: SlippedDeal[] = [];
   const stageBack: SlippedDeal[] = [];
   let pushedOutAmount = 0;
   let amountCutTotal = 0;
   let matched = 0;
-  for (const [id, b] of old) {
-    const a = now.get(id);
-    if (!a || !isOpen(b)) continue;
+  for (const [id, was] of earlier) {
+    const now = later.get(id);
+    if (!now || !isOpenDeal(was)) continue;
     matched += 1;
-    const owner = a.owner?.trim() || null;
-    if (b.closeDate !== undefined && a.closeDate !== undefined && a.closeDate > b.closeDate) {
-      pushedOut.push({
-        id,
-        row: a.row,
-        owner,
-        from: isoFromEpochDay(b.closeDate),
-        to: isoFromEpochDay(a.closeDate),
-        change: a.closeDate - b.closeDate,
-      });
-      if (a.amount !== undefined) pushedOutAmount += toMinorUnits(a.amount, scale);
+    const entry = { id, row: now.row, owner: now.owner?.trim() || null };
+    const pushedDays = closePushedOutDays(was, now);
+    if (pushedDays > 0) {
+      const from = isoFromEpochDay(was.closeDate!);
+      pushedOut.push({ ...entry, from, to: isoFromEpochDay(now.closeDate!), change: pushedDays });
+      if (now.amount !== undefined) pushedOutAmount += toMinorUnits(now.amount, scale);
     }
-    if (b.amount !== undefined && a.amount !== undefined) {
-      const cut = toMinorUnits(b.amount, scale) - toMinorUnits(a.amount, scale);
-      if (cut > 0) {
-        amountCut.push({
-          id,
-          row: a.row,
-          owner,
-          from: b.amount,
-          to: a.amount,
-          change: fromMinorUnits(cut, scale),
-        });
-        amountCutTotal += cut;
-      }
+    const cut = amountCutMinor(was, now, scale);
+    if (cut > 0) {
+      const change = fromMinorUnits(cut, scale);
+      amountCut.push({ ...entry, from: was.amount!, to: now.amount!, change });
+      amountCutTotal += cut;
     }
-    const sb = matcher.get(normalizeStageName(b.stage));
-    const sa = matcher.get(normalizeStageName(a.stage));
-    if (sb !== undefined && sa !== undefined && sa < sb)
-      stageBack.push({ id, row: a.row, owner, from: b.stage, to: a.stage, change: sb - sa });
+    const stepsBack = stagesMovedBack(was, now, matcher);
+    if (stepsBack > 0)
+      stageBack.push({ ...entry, from: was.stage, to: now.stage, change: stepsBack });
   }
-  const byChange = (x: SlippedDeal, y: SlippedDeal): number => y.change - x.change || x.row - y.row;
+  const byChange = (a: SlippedDeal, b: SlippedDeal): number => b.change - a.change || a.row - b.row;
   return {
     pushedOut: pushedOut.sort(byChange),
     amountCut: amountCut.sort(byChange),
@@ -142,9 +111,59 @@ export function slippage(
       amountCutTotal: fromMinorUnits(amountCutTotal, scale),
       stageBack: stageBack.length,
     },
-    added: [...now.keys()].filter((id) => !old.has(id)).length,
-    removed: [...old.keys()].filter((id) => !now.has(id)),
+    added: [...later.keys()].filter((id) => !earlier.has(id)).length,
+    removed: [...earlier.keys()].filter((id) => !later.has(id)),
     matched,
     warnings: warnings.finish(),
   };
+}
+
+/** Whether a deal is open: its status, else a won/lost stage name, else open. */
+function isOpenDeal(deal: Deal): boolean {
+  return (deal.status ?? terminalStatusOf(deal.stage) ?? 'open') === 'open';
+}
+
+/** Days the close date moved out between snapshots; 0 when it did not or either is blank. */
+export function closePushedOutDays(was: Deal, now: Deal): number {
+  if (was.closeDate === undefined || now.closeDate === undefined) return 0;
+  return now.closeDate > was.closeDate ? now.closeDate - was.closeDate : 0;
+}
+
+/** How much the amount was cut, in minor units; ≤ 0 when not cut, 0 when either is blank. */
+export function amountCutMinor(was: Deal, now: Deal, scale: number): number {
+  if (was.amount === undefined || now.amount === undefined) return 0;
+  return toMinorUnits(was.amount, scale) - toMinorUnits(now.amount, scale);
+}
+
+/**
+ * Stages a deal moved back in the template's order; 0 when it did not, or either stage is
+ * outside the template (or won/lost).
+ */
+export function stagesMovedBack(
+  was: Deal,
+  now: Deal,
+  matcher: ReadonlyMap<string, number>,
+): number {
+  const wasIndex = matcher.get(normalizeStageName(was.stage));
+  const nowIndex = matcher.get(normalizeStageName(now.stage));
+  if (wasIndex === undefined || nowIndex === undefined) return 0;
+  return nowIndex < wasIndex ? wasIndex - nowIndex : 0;
+}
+
+/** A snapshot's deals by id: the first row wins, later ones are warned about. */
+function dealsById(deals: readonly Deal[], which: string, warnings: WarningCollector) {
+  const byId = new Map<string, Deal>();
+  for (const deal of deals) {
+    if (byId.has(deal.id)) {
+      warnings.report({
+        code: 'duplicate-id',
+        message: `Deal id "${deal.id}" appears again in the ${which} snapshot; the first row is used`,
+        row: deal.row,
+        column: 'id',
+        raw: deal.id,
+        action: 'row dropped',
+      });
+    } else byId.set(deal.id, deal);
+  }
+  return byId;
 }

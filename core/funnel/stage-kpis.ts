@@ -74,126 +74,183 @@ export function stageKpis(
       'invalid-option',
       `stageKpis: asOf must be an integer epoch day, got ${options.asOf}`,
     );
-  const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
-  return stageKpisOf(p, dealWeights(p, options.smallOrderThreshold), options.asOf);
+  const prepared = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
+  return stageKpisOf(prepared, dealWeights(prepared, options.smallOrderThreshold), options.asOf);
 }
 
 /** The worker behind stageKpis. */
-export function stageKpisOf(p: PreparedDeals, w: DealWeights, asOf?: EpochDay): StageKpisResult {
-  const n = p.stages.length;
-  const count = new Float64Array(n);
-  const amount = new Float64Array(n);
-  const reachedAt = new Float64Array(n + 1);
-  const dwellSum = new Float64Array(n);
-  const dwellN = new Float64Array(n);
-  let won = 0;
-  let cycleSum = 0;
-  let cycleN = 0;
-  let lostWithoutStage = 0;
-  const { size, status, stage, furthest, amountMinor, stageEnteredDay, createdDay, closeDay } = p;
-  const { inFunnel } = w;
-  const dwellOfOpen = !p.hasHistory && asOf !== undefined;
-  const asOfDay = asOf ?? NaN;
-  for (let i = 0; i < size; i += 1) {
-    const st = status[i];
-    if (st === OPEN) {
-      if (inFunnel[i] !== 1) continue;
-      const s = stage[i] as number;
-      count[s] = (count[s] as number) + 1;
-      const a = amountMinor[i] as number;
-      // NaN ≠ NaN: a blank amount adds nothing.
-      if (a === a) amount[s] = (amount[s] as number) + a;
-      const far = furthest[i] as number;
-      const f = far > s ? far : s;
-      reachedAt[f] = (reachedAt[f] as number) + 1;
-      if (dwellOfOpen) {
-        const entered = stageEnteredDay[i] as number;
-        if (entered === entered) {
-          dwellSum[s] = (dwellSum[s] as number) + (asOfDay - entered);
-          dwellN[s] = (dwellN[s] as number) + 1;
-        }
-      }
-    } else if (st === WON) {
-      won += 1;
-      reachedAt[n - 1] = (reachedAt[n - 1] ?? 0) + 1;
-      const created = createdDay[i] as number;
-      const closed = closeDay[i] as number;
-      if (created === created && closed === closed) {
-        cycleSum += closed - created;
-        cycleN += 1;
-      }
-    } else if (st === LOST) {
-      const f = furthest[i] as number;
-      if (f < 0) lostWithoutStage += 1;
-      else reachedAt[f] = (reachedAt[f] as number) + 1;
-    }
-  }
-  for (let s = n - 2; s >= 0; s -= 1) reachedAt[s] = (reachedAt[s] ?? 0) + (reachedAt[s + 1] ?? 0);
-  const { stage: stayStage, days: stayDays } = p.stays;
-  const stayN = new Float64Array(n);
-  const staySum = new Float64Array(n);
-  for (let k = 0; k < stayStage.length; k += 1) {
-    const s = stayStage[k] ?? 0;
-    stayN[s] = (stayN[s] ?? 0) + 1;
-    staySum[s] = (staySum[s] ?? 0) + (stayDays[k] ?? 0);
-  }
-  const stages: StageKpiRow[] = p.stages.map((stage, s) => {
-    const reached = reachedAt[s] ?? 0;
-    const next = s === n - 1 ? won : (reachedAt[s + 1] ?? 0);
-    const fromHistory = (stayN[s] ?? 0) > 0;
-    const fromOpen = !fromHistory && (dwellN[s] ?? 0) > 0;
+export function stageKpisOf(
+  prepared: PreparedDeals,
+  weights: DealWeights,
+  asOf?: EpochDay,
+): StageKpisResult {
+  const facts = sumStageFacts(prepared, weights, asOf);
+  const stageCount = prepared.stages.length;
+  const { reachedAt } = facts;
+  // Reaching a stage means reaching every stage before it.
+  for (let index = stageCount - 2; index >= 0; index -= 1)
+    reachedAt[index] = (reachedAt[index] ?? 0) + (reachedAt[index + 1] ?? 0);
+  const stays = stayTotals(prepared.stays, stageCount);
+  const stages: StageKpiRow[] = prepared.stages.map((stage, index) => {
+    const reached = reachedAt[index] ?? 0;
+    const next = index === stageCount - 1 ? facts.won : (reachedAt[index + 1] ?? 0);
+    const fromHistory = (stays.count[index] ?? 0) > 0;
+    const fromOpen = !fromHistory && (facts.dwellCount[index] ?? 0) > 0;
     return {
       key: stage.key,
       name: stage.name,
       nameZh: stage.nameZh,
-      count: count[s] ?? 0,
-      amount: fromMinorUnits(amount[s] ?? 0, p.scale),
+      count: facts.count[index] ?? 0,
+      amount: fromMinorUnits(facts.amount[index] ?? 0, prepared.scale),
       reached,
       conversion: reached > 0 ? next / reached : null,
       avgDaysInStage: fromHistory
-        ? (staySum[s] ?? 0) / (stayN[s] ?? 1)
+        ? (stays.days[index] ?? 0) / (stays.count[index] ?? 1)
         : fromOpen
-          ? (dwellSum[s] ?? 0) / (dwellN[s] ?? 1)
+          ? (facts.dwellDays[index] ?? 0) / (facts.dwellCount[index] ?? 1)
           : null,
       daysBasis: fromHistory ? 'history' : fromOpen ? 'open-deals' : 'none',
     };
   });
-  let bottleneck: StageKpisResult['bottleneck'] = null;
+  return {
+    stages,
+    avgCycleDays: facts.cycleDeals > 0 ? facts.cycleDays / facts.cycleDeals : null,
+    cycleDeals: facts.cycleDeals,
+    bottleneck: bottleneckOf(stages),
+    lostWithoutStage: facts.lostWithoutStage,
+  };
+}
+
+/** Per stage sums from the deals, and the won deals' sales cycles. */
+interface StageFacts {
+  count: Float64Array;
+  amount: Float64Array;
+  /** Deals whose furthest stage is this one (stage count + 1 slots); made cumulative later. */
+  reachedAt: Float64Array;
+  /** Days open deals have been in their stage up to asOf (when there is no history). */
+  dwellDays: Float64Array;
+  dwellCount: Float64Array;
+  won: number;
+  cycleDays: number;
+  cycleDeals: number;
+  lostWithoutStage: number;
+}
+
+/**
+ * One pass over the deals: open funnel deals add to their stage's count, amount and dwell and
+ * reach their furthest stage; won deals reach the last stage and give a sales cycle (created to
+ * close); lost deals reach their furthest stage, when known.
+ */
+function sumStageFacts(
+  prepared: PreparedDeals,
+  weights: DealWeights,
+  asOf: EpochDay | undefined,
+): StageFacts {
+  const stageCount = prepared.stages.length;
+  const facts: StageFacts = {
+    count: new Float64Array(stageCount),
+    amount: new Float64Array(stageCount),
+    reachedAt: new Float64Array(stageCount + 1),
+    dwellDays: new Float64Array(stageCount),
+    dwellCount: new Float64Array(stageCount),
+    won: 0,
+    cycleDays: 0,
+    cycleDeals: 0,
+    lostWithoutStage: 0,
+  };
+  const { count, amount, reachedAt, dwellDays, dwellCount } = facts;
+  const { size, status, stage, furthest, amountMinor, stageEnteredDay, createdDay, closeDay } =
+    prepared;
+  const { inFunnel } = weights;
+  const dwellOfOpen = !prepared.hasHistory && asOf !== undefined;
+  const asOfDay = asOf ?? NaN;
+  for (let i = 0; i < size; i += 1) {
+    const dealStatus = status[i];
+    if (dealStatus === OPEN) {
+      if (inFunnel[i] !== 1) continue;
+      const index = stage[i] as number;
+      count[index] = (count[index] as number) + 1;
+      const minor = amountMinor[i] as number;
+      // NaN ≠ NaN: a blank amount adds nothing.
+      if (minor === minor) amount[index] = (amount[index] as number) + minor;
+      const reached = furthestReached(furthest[i] as number, index);
+      reachedAt[reached] = (reachedAt[reached] as number) + 1;
+      if (dwellOfOpen) {
+        const entered = stageEnteredDay[i] as number;
+        if (entered === entered) {
+          dwellDays[index] = (dwellDays[index] as number) + (asOfDay - entered);
+          dwellCount[index] = (dwellCount[index] as number) + 1;
+        }
+      }
+    } else if (dealStatus === WON) {
+      facts.won += 1;
+      reachedAt[stageCount - 1] = (reachedAt[stageCount - 1] ?? 0) + 1;
+      const cycle = (closeDay[i] as number) - (createdDay[i] as number);
+      // NaN when either date is blank.
+      if (cycle === cycle) {
+        facts.cycleDays += cycle;
+        facts.cycleDeals += 1;
+      }
+    } else if (dealStatus === LOST) {
+      const reached = furthest[i] as number;
+      if (reached < 0) facts.lostWithoutStage += 1;
+      else reachedAt[reached] = (reachedAt[reached] as number) + 1;
+    }
+  }
+  return facts;
+}
+
+/** The furthest stage an open deal reached: its history's furthest, at least its current stage. */
+export function furthestReached(furthest: number, current: number): number {
+  return furthest > current ? furthest : current;
+}
+
+/** Completed stays from the stage history: count and total days per stage. */
+function stayTotals(
+  stays: PreparedDeals['stays'],
+  stageCount: number,
+): { count: Float64Array; days: Float64Array } {
+  const count = new Float64Array(stageCount);
+  const days = new Float64Array(stageCount);
+  for (let k = 0; k < stays.stage.length; k += 1) {
+    const index = stays.stage[k] ?? 0;
+    count[index] = (count[index] ?? 0) + 1;
+    days[index] = (days[index] ?? 0) + (stays.days[k] ?? 0);
+  }
+  return { count, days };
+}
+
+/**
+ * The bottleneck (瓶颈): the stage with the lowest conversion to the next (the first of equals);
+ * without conversion data, the one with the longest average time in stage.
+ */
+export function bottleneckOf(stages: readonly StageKpiRow[]): StageKpisResult['bottleneck'] {
   let lowest: StageKpiRow | undefined;
   for (const row of stages)
     if (row.conversion !== null && (!lowest || row.conversion < (lowest.conversion ?? 1)))
       lowest = row;
   if (lowest && lowest.conversion !== null) {
-    bottleneck = {
+    return {
       stageKey: lowest.key,
       name: lowest.name,
       by: 'conversion',
       value: lowest.conversion,
       reason: `lowest conversion to the next stage: ${(lowest.conversion * 100).toFixed(1)}% of ${lowest.reached} deals that reached it`,
     };
-  } else {
-    let longest: StageKpiRow | undefined;
-    for (const row of stages)
-      if (
-        row.avgDaysInStage !== null &&
-        (!longest || row.avgDaysInStage > (longest.avgDaysInStage ?? 0))
-      )
-        longest = row;
-    if (longest && longest.avgDaysInStage !== null) {
-      bottleneck = {
-        stageKey: longest.key,
-        name: longest.name,
-        by: 'dwell',
-        value: longest.avgDaysInStage,
-        reason: `longest average time in stage: ${longest.avgDaysInStage.toFixed(1)} days (no conversion data)`,
-      };
-    }
   }
+  let longest: StageKpiRow | undefined;
+  for (const row of stages)
+    if (
+      row.avgDaysInStage !== null &&
+      (!longest || row.avgDaysInStage > (longest.avgDaysInStage ?? 0))
+    )
+      longest = row;
+  if (!longest || longest.avgDaysInStage === null) return null;
   return {
-    stages,
-    avgCycleDays: cycleN > 0 ? cycleSum / cycleN : null,
-    cycleDeals: cycleN,
-    bottleneck,
-    lostWithoutStage,
+    stageKey: longest.key,
+    name: longest.name,
+    by: 'dwell',
+    value: longest.avgDaysInStage,
+    reason: `longest average time in stage: ${longest.avgDaysInStage.toFixed(1)} days (no conversion data)`,
   };
 }

@@ -3,11 +3,13 @@ import type { Deal } from '../columns/records.js';
 import type { DealWeights } from './deal-weights.js';
 import { dealWeights } from './deal-weights.js';
 import { fromMinorUnits, toMinorUnits } from '../columns/money.js';
-import { monthIndexFromEpochDay, monthLabel, quarterLabel } from './period-keys.js';
+import { CloseMonthSlots } from '../internal/close-month-slots.js';
+import { addToGroup, addUnweighted, GroupSums } from '../internal/group-sums.js';
+import { monthLabel, quarterLabel } from './period-keys.js';
 import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals, RateSource, UnknownStage } from './prepared-deals.js';
-import { isPreparedDeals, WON } from './prepared-deals.js';
+import { isPreparedDeals, OPEN, WON } from './prepared-deals.js';
 import type { TemplateChoice } from './resolve-template.js';
 import type { ForecastCategory } from './stage-templates.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -90,221 +92,226 @@ export function weightedPipeline(
       'invalid-option',
       `weightedPipeline: smallOrderThreshold must be ≥ 0, got ${threshold}`,
     );
-  const p = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
-  return weightedPipelineOf(p, dealWeights(p, threshold), threshold);
+  const prepared = isPreparedDeals(deals) ? deals : prepareDeals(deals, options);
+  return weightedPipelineOf(prepared, dealWeights(prepared, threshold), threshold);
+}
+
+/** The pipeline's sums in minor units, before they become rows. */
+interface PipelineSums {
+  byStage: GroupSums;
+  byOwner: GroupSums;
+  byRegion: GroupSums;
+  byProduct: GroupSums;
+  /** By close-month slot (see CloseMonthSlots). */
+  byMonth: GroupSums;
+  outside: OutsideFunnelSums;
 }
 
 /**
- * Sums per key code, in minor units, interleaved (count, amount, weighted, unweighted per code)
- * so one deal touches one cache line per grouping.
+ * Deals outside the funnel: won (Closed, at 100%), lost, and open small orders; count and amount
+ * of each at these positions (a typed array keeps the per-deal additions unboxed).
  */
-class GroupSums {
-  static readonly WIDTH = 4;
-  readonly sums: Float64Array;
-  constructor(size: number) {
-    this.sums = new Float64Array(size * GroupSums.WIDTH);
-  }
-  count(k: number): number {
-    return this.sums[k * GroupSums.WIDTH] ?? 0;
-  }
-  amount(k: number): number {
-    return this.sums[k * GroupSums.WIDTH + 1] ?? 0;
-  }
-  weighted(k: number): number {
-    return this.sums[k * GroupSums.WIDTH + 2] ?? 0;
-  }
-  unweighted(k: number): number {
-    return this.sums[k * GroupSums.WIDTH + 3] ?? 0;
-  }
-}
-
-/** Longest close-date span (days) given a day → month table; beyond it months are computed per deal. */
-const MAX_MONTH_TABLE_DAYS = 1 << 20;
+type OutsideFunnelSums = Float64Array;
+const WON_AT = 0;
+const LOST_AT = 2;
+const SMALL_AT = 4;
 
 /** The worker behind weightedPipeline, on prepared deals and weights. */
 export function weightedPipelineOf(
-  p: PreparedDeals,
-  w: DealWeights,
+  prepared: PreparedDeals,
+  weights: DealWeights,
   threshold?: number,
 ): WeightedPipelineResult {
-  const { size, stage, owner, region, product, closeDay, amountMinor, status, scale } = p;
-  const { inFunnel, weightedMinor, smallOrder } = w;
-  // Close months: the day span first, then one month number per day of the span (not per deal).
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (let i = 0; i < size; i += 1) {
-    if (inFunnel[i] !== 1) continue;
-    const day = closeDay[i] as number;
-    if (day < minDay) minDay = day;
-    if (day > maxDay) maxDay = day;
-  }
-  const hasDays = maxDay >= minDay;
-  const minMonth = hasDays ? monthIndexFromEpochDay(minDay) : 0;
-  const monthCount = hasDays ? monthIndexFromEpochDay(maxDay) - minMonth + 1 : 0;
-  const span = hasDays ? maxDay - minDay + 1 : 0;
-  const useTable =
-    Number.isInteger(minDay) && Number.isInteger(maxDay) && span <= MAX_MONTH_TABLE_DAYS;
-  const slotOfDay = new Int32Array(useTable ? span : 0);
-  if (useTable)
-    for (let d = 0; d < span; d += 1) slotOfDay[d] = monthIndexFromEpochDay(minDay + d) - minMonth;
+  const months = new CloseMonthSlots(prepared.closeDay, weights.inFunnel);
+  const sums = sumPipeline(prepared, weights, months);
+  const money = (minor: number): number => fromMinorUnits(minor, prepared.scale);
+  const { outside } = sums;
+  const { byMonth, byQuarter } = monthAndQuarterRows(sums.byMonth, months, money);
+  return {
+    template: prepared.choice,
+    stages: stageRows(prepared, sums.byStage, money),
+    byOwner: groupRows(sums.byOwner, prepared.owners, money),
+    byRegion: groupRows(sums.byRegion, prepared.regions, money),
+    byProduct: groupRows(sums.byProduct, prepared.products, money),
+    byMonth,
+    byQuarter,
+    totals: pipelineTotals(sums.byStage, prepared.stages.length, money),
+    won: { count: outside[WON_AT] ?? 0, amount: money(outside[WON_AT + 1] ?? 0) },
+    lost: { count: outside[LOST_AT] ?? 0, amount: money(outside[LOST_AT + 1] ?? 0) },
+    unknownStages: prepared.unknownStages,
+    smallOrders:
+      threshold === undefined
+        ? null
+        : {
+            threshold: money(toMinorUnits(threshold, prepared.scale)),
+            count: outside[SMALL_AT] ?? 0,
+            amount: money(outside[SMALL_AT + 1] ?? 0),
+          },
+    warnings: prepared.warnings,
+  };
+}
 
-  const W = GroupSums.WIDTH;
-  const byStage = new GroupSums(p.stages.length);
-  const byOwner = new GroupSums(p.owners.length);
-  const byRegion = new GroupSums(p.regions.length);
-  const byProduct = new GroupSums(p.products.length);
-  // Last slot: deals without a close date.
-  const byMonth = new GroupSums(monthCount + 1);
-  const S = byStage.sums;
-  const O = byOwner.sums;
-  const R = byRegion.sums;
-  const P = byProduct.sums;
-  const M = byMonth.sums;
-  let wonCount = 0;
-  let wonAmount = 0;
-  let lostCount = 0;
-  let lostAmount = 0;
-  let smallCount = 0;
-  let smallAmount = 0;
+/**
+ * One pass over the deals: each funnel deal added to its stage, owner, region, product and close
+ * month; the others to won, lost or small orders. A blank amount adds nothing; a deal without a
+ * weighted amount adds 0 to the weighted sums and counts as unweighted in its stage.
+ */
+function sumPipeline(
+  prepared: PreparedDeals,
+  weights: DealWeights,
+  months: CloseMonthSlots,
+): PipelineSums {
+  const { size, stage, owner, region, product, closeDay, amountMinor, status } = prepared;
+  const { inFunnel, weightedMinor, smallOrder } = weights;
+  const sums: PipelineSums = {
+    byStage: new GroupSums(prepared.stages.length),
+    byOwner: new GroupSums(prepared.owners.length),
+    byRegion: new GroupSums(prepared.regions.length),
+    byProduct: new GroupSums(prepared.products.length),
+    byMonth: new GroupSums(months.monthCount + 1),
+    outside: new Float64Array(6),
+  };
+  const stageSums = sums.byStage.sums;
+  const ownerSums = sums.byOwner.sums;
+  const regionSums = sums.byRegion.sums;
+  const productSums = sums.byProduct.sums;
+  const monthSums = sums.byMonth.sums;
   for (let i = 0; i < size; i += 1) {
-    const a = amountMinor[i] as number;
+    const minor = amountMinor[i] as number;
     // NaN ≠ NaN: a blank amount adds nothing.
-    const amount = a === a ? a : 0;
+    const amount = minor === minor ? minor : 0;
     if (inFunnel[i] !== 1) {
-      const st = status[i];
-      if (st === WON) {
-        wonCount += 1;
-        wonAmount += amount;
-      } else if (st !== 0) {
-        lostCount += 1;
-        lostAmount += amount;
-      } else if (smallOrder[i] === 1) {
-        smallCount += 1;
-        smallAmount += amount;
-      }
+      addOutsideFunnel(sums.outside, status[i] as number, smallOrder[i] === 1, amount);
       continue;
     }
-    const wm = a === a ? (weightedMinor[i] as number) : NaN;
-    const known = wm === wm;
-    const weighted = known ? wm : 0;
-    const missing = known ? 0 : 1;
-    let k = (stage[i] as number) * W;
-    S[k] = (S[k] as number) + 1;
-    S[k + 1] = (S[k + 1] as number) + amount;
-    S[k + 2] = (S[k + 2] as number) + weighted;
-    S[k + 3] = (S[k + 3] as number) + missing;
-    k = (owner[i] as number) * W;
-    O[k] = (O[k] as number) + 1;
-    O[k + 1] = (O[k + 1] as number) + amount;
-    O[k + 2] = (O[k + 2] as number) + weighted;
-    k = (region[i] as number) * W;
-    R[k] = (R[k] as number) + 1;
-    R[k + 1] = (R[k + 1] as number) + amount;
-    R[k + 2] = (R[k + 2] as number) + weighted;
-    k = (product[i] as number) * W;
-    P[k] = (P[k] as number) + 1;
-    P[k + 1] = (P[k + 1] as number) + amount;
-    P[k + 2] = (P[k + 2] as number) + weighted;
-    const day = closeDay[i] as number;
-    k =
-      (day !== day
-        ? monthCount
-        : useTable
-          ? (slotOfDay[day - minDay] as number)
-          : monthIndexFromEpochDay(day) - minMonth) * W;
-    M[k] = (M[k] as number) + 1;
-    M[k + 1] = (M[k + 1] as number) + amount;
-    M[k + 2] = (M[k + 2] as number) + weighted;
+    const weightedOrNaN = minor === minor ? (weightedMinor[i] as number) : NaN;
+    const known = weightedOrNaN === weightedOrNaN;
+    const weighted = known ? weightedOrNaN : 0;
+    addToGroup(stageSums, stage[i] as number, amount, weighted);
+    addUnweighted(stageSums, stage[i] as number, known ? 0 : 1);
+    addToGroup(ownerSums, owner[i] as number, amount, weighted);
+    addToGroup(regionSums, region[i] as number, amount, weighted);
+    addToGroup(productSums, product[i] as number, amount, weighted);
+    addToGroup(monthSums, months.slotOf(closeDay[i] as number), amount, weighted);
   }
-  const money = (minor: number): number => fromMinorUnits(minor, scale);
-  const stages: PipelineStageRow[] = p.stages.map((s, k) => ({
-    key: s.key,
-    name: s.name,
-    nameZh: s.nameZh,
-    order: s.order,
-    rate: s.rate ?? null,
-    rateSource: s.rateSource,
-    category: s.category,
-    count: byStage.count(k),
-    amount: money(byStage.amount(k)),
-    weighted: money(byStage.weighted(k)),
-    unweighted: byStage.unweighted(k),
+  return sums;
+}
+
+/** Adds a deal outside the funnel: won at 100%, lost, or an open small order. */
+function addOutsideFunnel(
+  outside: OutsideFunnelSums,
+  dealStatus: number,
+  isSmallOrder: boolean,
+  amount: number,
+): void {
+  const at =
+    dealStatus === WON ? WON_AT : dealStatus !== OPEN ? LOST_AT : isSmallOrder ? SMALL_AT : -1;
+  if (at < 0) return;
+  outside[at] = (outside[at] as number) + 1;
+  outside[at + 1] = (outside[at + 1] as number) + amount;
+}
+
+/** One row per template stage, with its rate and where the rate came from. */
+function stageRows(
+  prepared: PreparedDeals,
+  byStage: GroupSums,
+  money: (minor: number) => number,
+): PipelineStageRow[] {
+  return prepared.stages.map((stage, code) => ({
+    key: stage.key,
+    name: stage.name,
+    nameZh: stage.nameZh,
+    order: stage.order,
+    rate: stage.rate ?? null,
+    rateSource: stage.rateSource,
+    category: stage.category,
+    count: byStage.count(code),
+    amount: money(byStage.amount(code)),
+    weighted: money(byStage.weighted(code)),
+    unweighted: byStage.unweighted(code),
   }));
-  const groups = (g: GroupSums, labels: readonly string[]): PipelineGroup[] => {
-    const rows: PipelineGroup[] = [];
-    labels.forEach((label, k) => {
-      if (g.count(k) === 0) return;
-      rows.push({
-        key: label,
-        name: label === '' ? NONE_LABEL : label,
-        count: g.count(k),
-        amount: money(g.amount(k)),
-        weighted: money(g.weighted(k)),
-      });
+}
+
+/**
+ * The groups with deals, blank label shown as "(none)", largest weighted amount first (then
+ * amount, then label).
+ */
+function groupRows(
+  sums: GroupSums,
+  labels: readonly string[],
+  money: (minor: number) => number,
+): PipelineGroup[] {
+  const rows: PipelineGroup[] = [];
+  labels.forEach((label, code) => {
+    if (sums.count(code) === 0) return;
+    rows.push({
+      key: label,
+      name: label === '' ? NONE_LABEL : label,
+      count: sums.count(code),
+      amount: money(sums.amount(code)),
+      weighted: money(sums.weighted(code)),
     });
-    return rows.sort(
-      (a, b) => b.weighted - a.weighted || b.amount - a.amount || (a.key < b.key ? -1 : 1),
-    );
-  };
-  const monthLabels = Array.from({ length: monthCount + 1 }, (_, k) =>
-    k === monthCount ? NO_DATE_LABEL : monthLabel(minMonth + k),
+  });
+  return rows.sort(
+    (a, b) => b.weighted - a.weighted || b.amount - a.amount || (a.key < b.key ? -1 : 1),
   );
-  const byMonthRows: PipelineGroup[] = [];
+}
+
+/**
+ * Close months with deals, in calendar order, "(no date)" last; and the quarters they roll up
+ * to, summed in minor units before rounding.
+ */
+function monthAndQuarterRows(
+  byMonth: GroupSums,
+  months: CloseMonthSlots,
+  money: (minor: number) => number,
+): { byMonth: PipelineGroup[]; byQuarter: PipelineGroup[] } {
+  const monthRows: PipelineGroup[] = [];
   const quarterSums = new Map<string, PipelineTotals>();
-  monthLabels.forEach((label, k) => {
-    const count = byMonth.count(k);
-    if (count === 0) return;
-    const amount = byMonth.amount(k);
-    const weighted = byMonth.weighted(k);
-    byMonthRows.push({
+  for (let slot = 0; slot <= months.monthCount; slot += 1) {
+    const count = byMonth.count(slot);
+    if (count === 0) continue;
+    const noDate = slot === months.monthCount;
+    const label = noDate ? NO_DATE_LABEL : monthLabel(months.minMonth + slot);
+    const amount = byMonth.amount(slot);
+    const weighted = byMonth.weighted(slot);
+    monthRows.push({
       key: label,
       name: label,
       count,
       amount: money(amount),
       weighted: money(weighted),
     });
-    const q = k === monthCount ? NO_DATE_LABEL : quarterLabel(minMonth + k);
-    const sum = quarterSums.get(q) ?? { count: 0, amount: 0, weighted: 0 };
+    const quarter = noDate ? NO_DATE_LABEL : quarterLabel(months.minMonth + slot);
+    const sum = quarterSums.get(quarter) ?? { count: 0, amount: 0, weighted: 0 };
     sum.count += count;
     sum.amount += amount;
     sum.weighted += weighted;
-    quarterSums.set(q, sum);
-  });
-  const byQuarter = [...quarterSums].map(([key, s]) => ({
+    quarterSums.set(quarter, sum);
+  }
+  const byQuarter = [...quarterSums].map(([key, sum]) => ({
     key,
     name: key,
-    count: s.count,
-    amount: money(s.amount),
-    weighted: money(s.weighted),
+    count: sum.count,
+    amount: money(sum.amount),
+    weighted: money(sum.weighted),
   }));
+  return { byMonth: monthRows, byQuarter };
+}
+
+/** The totals: the sum of the stage rows, in minor units, so they reconcile exactly. */
+function pipelineTotals(
+  byStage: GroupSums,
+  stageCount: number,
+  money: (minor: number) => number,
+): PipelineTotals {
   let count = 0;
   let amount = 0;
   let weighted = 0;
-  for (let k = 0; k < p.stages.length; k += 1) {
-    count += byStage.count(k);
-    amount += byStage.amount(k);
-    weighted += byStage.weighted(k);
+  for (let code = 0; code < stageCount; code += 1) {
+    count += byStage.count(code);
+    amount += byStage.amount(code);
+    weighted += byStage.weighted(code);
   }
-  return {
-    template: p.choice,
-    stages,
-    byOwner: groups(byOwner, p.owners),
-    byRegion: groups(byRegion, p.regions),
-    byProduct: groups(byProduct, p.products),
-    byMonth: byMonthRows,
-    byQuarter,
-    totals: { count, amount: money(amount), weighted: money(weighted) },
-    won: { count: wonCount, amount: money(wonAmount) },
-    lost: { count: lostCount, amount: money(lostAmount) },
-    unknownStages: p.unknownStages,
-    smallOrders:
-      threshold === undefined
-        ? null
-        : {
-            threshold: money(toMinorUnits(threshold, scale)),
-            count: smallCount,
-            amount: money(smallAmount),
-          },
-    warnings: p.warnings,
-  };
+  return { count, amount: money(amount), weighted: money(weighted) };
 }

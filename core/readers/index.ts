@@ -32,6 +32,6 @@ export { CsvValueCache } from '../columns/csv-value-cache.js';
 export { DEFAULT_HEADER_SEARCH_ROWS } from '../columns/detect-header-row.js';
 
 // Compact columns and tallies for large inputs.
-export { PackedTextColumn } from '../columns/packed-text-column.js';
-export type { PackedTexts } from '../columns/packed-text-column.js';
+export { PackedTextColumn } from '../internal/packed-text-column.js';
+export type { PackedTexts } from '../internal/packed-text-column.js';
 export { ORDER_LINE_TALLY_FIELDS, OrderLineTally } from '../segments/tally-order-lines.js';

@@ -92,6 +92,66 @@ export interface AbcResult {
  *   .customers.map((c) => c.class) // ['A', 'A', 'B']: above-shares 0, 0.7, 0.9
  */
 export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {}): AbcResult {
+  const { by, cutA, cutB, maxCurvePoints } = normalizeAbcOptions(options);
+  const warnings = new WarningCollector();
+  const ranked = [...valuesById(customers, by, warnings)].sort(compareAbcEntries);
+  let total = 0;
+  let positiveTotal = 0;
+  for (const [, value] of ranked) {
+    if (value === null) continue;
+    total += value;
+    if (value > 0) positiveTotal += value;
+  }
+  const rows: AbcRow[] = [];
+  let above = 0;
+  for (let i = 0; i < ranked.length; i++) {
+    const [id, value] = ranked[i]!;
+    const abcClass = abcClassOf(value, above, positiveTotal, cutA, cutB);
+    if (value !== null && value > 0) above += value;
+    rows.push({
+      id,
+      rank: i + 1,
+      value,
+      share: positiveTotal > 0 && value !== null ? value / positiveTotal : null,
+      cumulativeShare: positiveTotal > 0 ? above / positiveTotal : null,
+      class: abcClass,
+    });
+  }
+  return {
+    by,
+    cutPoints: [cutA, cutB],
+    customers: rows,
+    classes: summarise(rows, total),
+    curve: paretoCurve(rows, positiveTotal, maxCurvePoints),
+    total,
+    positiveTotal,
+    warnings: warnings.finish(),
+  };
+}
+
+/**
+ * DOMAIN.md's ABC class: A when the positive values ranked strictly above the customer make less
+ * than cutA of the positive total, B when less than cutB, else C; a blank, zero or negative value
+ * is C. Sums are compared, not quotients, so a share of exactly 80% is not lost to rounding.
+ *
+ * @param value - the customer's value, null when blank.
+ * @param above - Σ positive values ranked strictly above it.
+ * @param positiveTotal - Σ positive values.
+ * @example abcClassOf(10, 70, 100, 0.8, 0.95) // 'A': 70 < 80
+ */
+export function abcClassOf(
+  value: number | null,
+  above: number,
+  positiveTotal: number,
+  cutA: number,
+  cutB: number,
+): AbcClass {
+  if (value === null || value <= 0) return 'C';
+  return above < cutA * positiveTotal ? 'A' : above < cutB * positiveTotal ? 'B' : 'C';
+}
+
+/** abc's options with defaults applied and checked. */
+function normalizeAbcOptions(options: AbcOptions) {
   const by = options.by ?? 'revenue';
   const [cutA, cutB] = options.cutPoints ?? DEFAULT_ABC_CUT_POINTS;
   const maxCurvePoints = options.maxCurvePoints ?? DEFAULT_ABC_MAX_CURVE_POINTS;
@@ -113,108 +173,85 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
       `abc: maxCurvePoints must be an integer ≥ 2, got ${maxCurvePoints}`,
     );
   }
+  return { by, cutA, cutB, maxCurvePoints };
+}
 
-  const warnings = new WarningCollector();
+/**
+ * Each customer's value by id: a blank is null (class C, warned); a repeated id adds its values
+ * up (warned).
+ */
+function valuesById(
+  customers: readonly AbcCustomer[],
+  by: 'revenue' | 'margin',
+  warnings: WarningCollector,
+): Map<string, number | null> {
   const valueById = new Map<string, number | null>();
-  for (const c of customers) {
-    const raw = c[by];
+  for (const customer of customers) {
+    const raw = customer[by];
     if (raw !== undefined && raw !== null && !Number.isFinite(raw)) {
       throw new PipecastError(
         'invalid-input',
-        `abc: ${by} of customer '${c.id}' must be a finite number, got ${raw}`,
+        `abc: ${by} of customer '${customer.id}' must be a finite number, got ${raw}`,
       );
     }
     const value = raw ?? null;
+    const row = customer.row === undefined ? {} : { row: customer.row };
     if (value === null) {
       warnings.report({
         code: 'missing-value',
-        message: `customer '${c.id}' has no ${by}; classed C`,
-        ...(c.row === undefined ? {} : { row: c.row }),
+        message: `customer '${customer.id}' has no ${by}; classed C`,
+        ...row,
         column: by,
         action: 'assumed',
       });
     }
-    if (valueById.has(c.id)) {
+    if (valueById.has(customer.id)) {
       warnings.report({
         code: 'duplicate-id',
-        message: `customer '${c.id}' appears more than once; its ${by} values are added up`,
-        ...(c.row === undefined ? {} : { row: c.row }),
+        message: `customer '${customer.id}' appears more than once; its ${by} values are added up`,
+        ...row,
         column: 'id',
         action: 'row kept',
       });
-      const before = valueById.get(c.id) ?? null;
-      valueById.set(c.id, before === null ? value : value === null ? before : before + value);
+      const before = valueById.get(customer.id) ?? null;
+      valueById.set(
+        customer.id,
+        before === null ? value : value === null ? before : before + value,
+      );
     } else {
-      valueById.set(c.id, value);
+      valueById.set(customer.id, value);
     }
   }
+  return valueById;
+}
 
-  const entries = [...valueById];
-  entries.sort((a, b) => {
-    const va = a[1];
-    const vb = b[1];
-    if (va === null || vb === null) {
-      if (va !== vb) return va === null ? 1 : -1;
-    } else if (va !== vb) {
-      return vb - va;
-    }
-    return compareIds(a[0], b[0]);
-  });
-
-  let total = 0;
-  let positiveTotal = 0;
-  for (const [, v] of entries) {
-    if (v === null) continue;
-    total += v;
-    if (v > 0) positiveTotal += v;
+/** The ABC ranking: value descending, blanks last, ties by id ascending. */
+function compareAbcEntries(
+  [idA, valueA]: [string, number | null],
+  [idB, valueB]: [string, number | null],
+): number {
+  if (valueA === null || valueB === null) {
+    if (valueA !== valueB) return valueA === null ? 1 : -1;
+  } else if (valueA !== valueB) {
+    return valueB - valueA;
   }
-
-  const rows: AbcRow[] = [];
-  let above = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const [id, value] = entries[i]!;
-    let cls: AbcClass = 'C';
-    if (value !== null && value > 0) {
-      // Compare sums, not quotients, so a share of exactly 80% is not lost to rounding.
-      cls = above < cutA * positiveTotal ? 'A' : above < cutB * positiveTotal ? 'B' : 'C';
-      above += value;
-    }
-    rows.push({
-      id,
-      rank: i + 1,
-      value,
-      share: positiveTotal > 0 && value !== null ? value / positiveTotal : null,
-      cumulativeShare: positiveTotal > 0 ? above / positiveTotal : null,
-      class: cls,
-    });
-  }
-
-  return {
-    by,
-    cutPoints: [cutA, cutB],
-    customers: rows,
-    classes: summarise(rows, total),
-    curve: paretoCurve(rows, positiveTotal, maxCurvePoints),
-    total,
-    positiveTotal,
-    warnings: warnings.finish(),
-  };
+  return compareIds(idA, idB);
 }
 
 function summarise(rows: readonly AbcRow[], total: number): AbcClassSummary[] {
-  const n = rows.length;
-  return (['A', 'B', 'C'] as const).map((cls) => {
+  const rowCount = rows.length;
+  return (['A', 'B', 'C'] as const).map((abcClass) => {
     let customers = 0;
     let value = 0;
-    for (const r of rows) {
-      if (r.class !== cls) continue;
+    for (const row of rows) {
+      if (row.class !== abcClass) continue;
       customers++;
-      value += r.value ?? 0;
+      value += row.value ?? 0;
     }
     return {
-      class: cls,
+      class: abcClass,
       customers,
-      customerShare: n > 0 ? customers / n : 0,
+      customerShare: rowCount > 0 ? customers / rowCount : 0,
       value,
       valueShare: total > 0 ? value / total : null,
     };

@@ -1,12 +1,12 @@
 import type { DataWarning } from '../columns/data-warning.js';
-import { WarningCollector } from '../columns/warning-collector.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import type { OrderLine } from '../columns/records.js';
+import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
-import type { CustomerTally } from './tally-order-lines.js';
-import { tallyOrderLines } from './tally-order-lines.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import type { TallyOrderLinesResult } from './tally-order-lines.js';
+import { tallyOrderLines } from './tally-order-lines.js';
 
 /** A period of whole days, both ends inclusive. */
 export interface LifecyclePeriod {
@@ -87,6 +87,162 @@ export interface LifecycleResult {
  * // 0.25 when 1 of 4 customers active in days 0–30 has no order in days 31–60
  */
 export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions): LifecycleResult {
+  checkLifecycleOptions(options);
+  const { previous, current } = options;
+  const targets = options.targets ?? {};
+  const previousTally = tallyOrderLines(lines, previous);
+  const currentTally = tallyOrderLines(lines, current);
+  const beforeTally = tallyOrderLines(lines, { to: previous.from - 1 });
+  const warnings = new WarningCollector();
+  for (const [label, result] of [
+    ['previous', previousTally],
+    ['current', currentTally],
+  ] as const) {
+    for (const warning of result.warnings) {
+      if (warning.code === 'missing-value')
+        warnings.report({ ...warning, message: `${label} period: ${warning.message}` });
+    }
+  }
+  const accounts = accountMovements(previousTally, currentTally, beforeTally);
+  const previousActive = previousTally.customers.length;
+  const currentActive = currentTally.customers.length;
+  const currentRevenue = periodRevenue(currentTally);
+  const { newAccounts, retained, churned } = accounts;
+  return {
+    previous: periodSummary(previous, previousActive, periodRevenue(previousTally)),
+    current: periodSummary(current, currentActive, currentRevenue),
+    newAccounts,
+    reactivated: accounts.reactivated,
+    retained,
+    churned,
+    churnRate: previousActive > 0 ? churned / previousActive : null,
+    retentionRate: previousActive > 0 ? retained / previousActive : null,
+    newAccountRate: currentActive > 0 ? newAccounts / currentActive : null,
+    revenueFromNew: accounts.revenueFromNew,
+    revenueFromRetained: accounts.revenueFromRetained,
+    revenueLost: accounts.revenueLost,
+    plan: {
+      revenue: planCompletion(targets.revenue, currentRevenue),
+      newAccounts: planCompletion(targets.newAccounts, newAccounts),
+      byCustomer: customerPlans(targets.byCustomer ?? {}, revenueById(currentTally), warnings),
+    },
+    customers: accounts.customers,
+    warnings: warnings.finish(),
+  };
+}
+
+/**
+ * A customer's lifecycle status: retained when active in both periods; new when active now only
+ * (reactivated when it ordered before the previous period); churned when active before only.
+ */
+export function lifecycleStatus(
+  wasActive: boolean,
+  isActive: boolean,
+  orderedEarlier: boolean,
+): LifecycleStatus {
+  if (wasActive && isActive) return 'retained';
+  if (isActive) return orderedEarlier ? 'reactivated' : 'new';
+  return 'churned';
+}
+
+/** The account counts and revenue split between the periods, and each customer's status. */
+function accountMovements(
+  previousTally: TallyOrderLinesResult,
+  currentTally: TallyOrderLinesResult,
+  beforeTally: TallyOrderLinesResult,
+) {
+  const previousRevenue = revenueById(previousTally);
+  const currentRevenue = revenueById(currentTally);
+  const wasActive = new Set(previousTally.customers.map((customer) => customer.id));
+  const isActive = new Set(currentTally.customers.map((customer) => customer.id));
+  const earlier = new Set(beforeTally.customers.map((customer) => customer.id));
+  const movements = {
+    customers: [] as LifecycleCustomer[],
+    newAccounts: 0,
+    reactivated: 0,
+    retained: 0,
+    churned: 0,
+    revenueFromNew: 0,
+    revenueFromRetained: 0,
+    revenueLost: 0,
+  };
+  for (const id of [...new Set([...wasActive, ...isActive])].sort(compareIds)) {
+    const status = lifecycleStatus(wasActive.has(id), isActive.has(id), earlier.has(id));
+    const before = previousRevenue.get(id) ?? 0;
+    const now = currentRevenue.get(id) ?? 0;
+    if (status === 'retained') {
+      movements.retained++;
+      movements.revenueFromRetained += now;
+    } else if (status === 'churned') {
+      movements.churned++;
+      movements.revenueLost += before;
+    } else {
+      movements.newAccounts++;
+      if (status === 'reactivated') movements.reactivated++;
+      movements.revenueFromNew += now;
+    }
+    movements.customers.push({ id, status, previousRevenue: before, currentRevenue: now });
+  }
+  return movements;
+}
+
+/** Net revenue per customer of a period, returns-only customers included. */
+function revenueById(tally: TallyOrderLinesResult): Map<string, number> {
+  const revenue = new Map<string, number>();
+  for (const customer of [...tally.customers, ...tally.returnsOnly])
+    revenue.set(customer.id, customer.revenue);
+  return revenue;
+}
+
+/** A period's net revenue: its customers' plus its returns-only customers'. */
+function periodRevenue(tally: TallyOrderLinesResult): number {
+  return (
+    tally.customers.reduce((sum, customer) => sum + customer.revenue, 0) +
+    tally.returnsOnly.reduce((sum, customer) => sum + customer.revenue, 0)
+  );
+}
+
+function periodSummary(period: LifecyclePeriod, activeCustomers: number, revenue: number) {
+  return {
+    from: isoFromEpochDay(period.from),
+    to: isoFromEpochDay(period.to),
+    activeCustomers,
+    revenue,
+  };
+}
+
+/** Plan completion (销售计划完成率) = actual ÷ target; null without a target. */
+function planCompletion(
+  target: number | undefined,
+  actual: number,
+): { target: number; actual: number; completion: number } | null {
+  return target === undefined ? null : { target, actual, completion: actual / target };
+}
+
+/** Per customer target, by id: completion, null (with a warning) for a target ≤ 0. */
+function customerPlans(
+  targets: Readonly<Record<string, number>>,
+  currentRevenue: ReadonlyMap<string, number>,
+  warnings: WarningCollector,
+): LifecycleResult['plan']['byCustomer'] {
+  const plans: LifecycleResult['plan']['byCustomer'] = [];
+  for (const [id, target] of Object.entries(targets).sort((a, b) => compareIds(a[0], b[0]))) {
+    const actual = currentRevenue.get(id) ?? 0;
+    const usable = Number.isFinite(target) && target > 0;
+    if (!usable) {
+      warnings.report({
+        code: 'out-of-range',
+        message: `customer '${id}' has target ${target}; no completion computed`,
+        column: 'target',
+        action: 'value ignored',
+      });
+    }
+    plans.push({ id, target, actual, completion: usable ? actual / target : null });
+  }
+  return plans;
+}
+
+function checkLifecycleOptions(options: LifecycleOptions): void {
   const { previous, current } = options;
   checkPeriod('previous', previous);
   checkPeriod('current', current);
@@ -98,136 +254,14 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
   }
   const targets = options.targets ?? {};
   for (const name of ['revenue', 'newAccounts'] as const) {
-    const t = targets[name];
-    if (t !== undefined && !(Number.isFinite(t) && t > 0)) {
+    const target = targets[name];
+    if (target !== undefined && !(Number.isFinite(target) && target > 0)) {
       throw new PipecastError(
         'invalid-option',
-        `lifecycle: targets.${name} must be a positive number, got ${t}`,
+        `lifecycle: targets.${name} must be a positive number, got ${target}`,
       );
     }
   }
-
-  const prev = tallyOrderLines(lines, previous);
-  const curr = tallyOrderLines(lines, current);
-  const before = tallyOrderLines(lines, { to: previous.from - 1 });
-  const warnings = new WarningCollector();
-  for (const [label, result] of [
-    ['previous', prev],
-    ['current', curr],
-  ] as const) {
-    for (const w of result.warnings) {
-      if (w.code === 'missing-value')
-        warnings.report({ ...w, message: `${label} period: ${w.message}` });
-    }
-  }
-
-  const prevActive = new Map<string, CustomerTally>(prev.customers.map((c) => [c.id, c]));
-  const currActive = new Map<string, CustomerTally>(curr.customers.map((c) => [c.id, c]));
-  const prevRevenue = new Map<string, number>();
-  for (const c of [...prev.customers, ...prev.returnsOnly]) prevRevenue.set(c.id, c.revenue);
-  const currRevenue = new Map<string, number>();
-  for (const c of [...curr.customers, ...curr.returnsOnly]) currRevenue.set(c.id, c.revenue);
-  const earlier = new Set(before.customers.map((c) => c.id));
-
-  const customers: LifecycleCustomer[] = [];
-  let newAccounts = 0;
-  let reactivated = 0;
-  let retained = 0;
-  let churned = 0;
-  let revenueFromNew = 0;
-  let revenueFromRetained = 0;
-  let revenueLost = 0;
-  const ids = new Set([...prevActive.keys(), ...currActive.keys()]);
-  for (const id of [...ids].sort(compareIds)) {
-    const wasActive = prevActive.has(id);
-    const isActive = currActive.has(id);
-    const p = prevRevenue.get(id) ?? 0;
-    const c = currRevenue.get(id) ?? 0;
-    let status: LifecycleStatus;
-    if (wasActive && isActive) {
-      status = 'retained';
-      retained++;
-      revenueFromRetained += c;
-    } else if (isActive) {
-      status = earlier.has(id) ? 'reactivated' : 'new';
-      newAccounts++;
-      if (status === 'reactivated') reactivated++;
-      revenueFromNew += c;
-    } else {
-      status = 'churned';
-      churned++;
-      revenueLost += p;
-    }
-    customers.push({ id, status, previousRevenue: p, currentRevenue: c });
-  }
-
-  const sum = (r: typeof prev): number =>
-    r.customers.reduce((s, c) => s + c.revenue, 0) +
-    r.returnsOnly.reduce((s, c) => s + c.revenue, 0);
-  const currentRevenue = sum(curr);
-
-  const byCustomer: LifecycleResult['plan']['byCustomer'] = [];
-  for (const [id, target] of Object.entries(targets.byCustomer ?? {}).sort((a, b) =>
-    compareIds(a[0], b[0]),
-  )) {
-    const actual = currRevenue.get(id) ?? 0;
-    const usable = Number.isFinite(target) && target > 0;
-    if (!usable) {
-      warnings.report({
-        code: 'out-of-range',
-        message: `customer '${id}' has target ${target}; no completion computed`,
-        column: 'target',
-        action: 'value ignored',
-      });
-    }
-    byCustomer.push({ id, target, actual, completion: usable ? actual / target : null });
-  }
-
-  return {
-    previous: {
-      from: isoFromEpochDay(previous.from),
-      to: isoFromEpochDay(previous.to),
-      activeCustomers: prevActive.size,
-      revenue: sum(prev),
-    },
-    current: {
-      from: isoFromEpochDay(current.from),
-      to: isoFromEpochDay(current.to),
-      activeCustomers: currActive.size,
-      revenue: currentRevenue,
-    },
-    newAccounts,
-    reactivated,
-    retained,
-    churned,
-    churnRate: prevActive.size > 0 ? churned / prevActive.size : null,
-    retentionRate: prevActive.size > 0 ? retained / prevActive.size : null,
-    newAccountRate: currActive.size > 0 ? newAccounts / currActive.size : null,
-    revenueFromNew,
-    revenueFromRetained,
-    revenueLost,
-    plan: {
-      revenue:
-        targets.revenue === undefined
-          ? null
-          : {
-              target: targets.revenue,
-              actual: currentRevenue,
-              completion: currentRevenue / targets.revenue,
-            },
-      newAccounts:
-        targets.newAccounts === undefined
-          ? null
-          : {
-              target: targets.newAccounts,
-              actual: newAccounts,
-              completion: newAccounts / targets.newAccounts,
-            },
-      byCustomer,
-    },
-    customers,
-    warnings: warnings.finish(),
-  };
 }
 
 function checkPeriod(name: string, period: LifecyclePeriod | undefined): void {

@@ -1,8 +1,8 @@
 import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
-import { quantile } from './quantile.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { quantile } from './quantile.js';
 
 /** A customer's purchase potential and our share of its spend (Customer record fields). */
 export interface PortfolioCustomer {
@@ -134,17 +134,180 @@ export function portfolio(
   customers: readonly PortfolioCustomer[],
   options: PortfolioOptions = {},
 ): PortfolioResult {
+  const split = checkPortfolioOptions(options);
+  const warnings = new WarningCollector();
+  const unclassified: string[] = [];
+  const usable: PlacedCustomer[] = [];
+  for (const customer of customers) {
+    const problem = portfolioProblemOf(customer);
+    if (problem === undefined) {
+      usable.push({ id: customer.id, potential: customer.potential!, share: customer.share! });
+      continue;
+    }
+    warnings.report(unplacedCustomerWarning(customer, problem));
+    unclassified.push(customer.id);
+  }
+  usable.sort((a, b) => compareIds(a.id, b.id));
+  const thresholds = portfolioThresholds(usable, options);
+  const strategyOf = new Map(PORTFOLIO_ZONES.map((zone) => [zone.zone, zone.strategy]));
+  const rows: PortfolioRow[] = usable.map((customer) => {
+    const zone = portfolioZone(customer.potential, customer.share, thresholds);
+    return {
+      id: customer.id,
+      potential: customer.potential,
+      share: customer.share,
+      ourRevenue: customer.potential * customer.share,
+      headroom: customer.potential * (1 - customer.share),
+      zone,
+      strategy: strategyOf.get(zone)!,
+    };
+  });
+  return {
+    thresholds,
+    customers: rows,
+    unclassified: unclassified.sort(compareIds),
+    zones: PORTFOLIO_ZONES.map((zone) => zoneSummary(zone, rows, split, options.budget ?? {})),
+    warnings: warnings.finish(),
+  };
+}
+
+/** A customer with a usable potential and share. */
+interface PlacedCustomer {
+  id: string;
+  potential: number;
+  share: number;
+}
+
+/** The thresholds and bands zones are read from (all null without classified customers). */
+type PortfolioThresholds = PortfolioResult['thresholds'];
+
+/**
+ * The portfolio zone, first match wins: disrupt when potential is middle and share contested
+ * (both bands inclusive); else high potential (≥ threshold) with low share → acquire, with high
+ * share → retain; low potential with high share → maintain, with low share → abandon.
+ *
+ * @example portfolioZone(100, 0.1, { potential: 55, share: 0.5, middlePotential: [40, 60], contestedShare: [0.4, 0.6] }) // 'acquire'
+ */
+export function portfolioZone(
+  potential: number,
+  share: number,
+  thresholds: PortfolioThresholds,
+): PortfolioZone {
+  const { middlePotential, contestedShare } = thresholds;
+  if (
+    middlePotential !== null &&
+    contestedShare !== null &&
+    potential >= middlePotential[0] &&
+    potential <= middlePotential[1] &&
+    share >= contestedShare[0] &&
+    share <= contestedShare[1]
+  )
+    return 'disrupt';
+  const highPotential = potential >= thresholds.potential!;
+  const highShare = share >= thresholds.share!;
+  if (highPotential) return highShare ? 'retain' : 'acquire';
+  return highShare ? 'maintain' : 'abandon';
+}
+
+/**
+ * Why a customer cannot be placed (no or negative potential, no share or one outside 0–1), or
+ * undefined when it can.
+ */
+function portfolioProblemOf(customer: PortfolioCustomer): string | undefined {
+  const { potential, share } = customer;
+  if (potential === undefined || potential === null || !Number.isFinite(potential))
+    return 'has no purchase potential';
+  if (potential < 0) return `has a negative potential (${potential})`;
+  if (share === undefined || share === null || !Number.isFinite(share)) return 'has no share';
+  if (share < 0 || share > 1) return `has a share outside 0–100% (${share})`;
+  return undefined;
+}
+
+function unplacedCustomerWarning(customer: PortfolioCustomer, problem: string): DataWarning {
+  return {
+    code: problem.startsWith('has no') ? 'missing-value' : 'out-of-range',
+    message: `customer '${customer.id}' ${problem}; not placed in the portfolio`,
+    ...(customer.row === undefined ? {} : { row: customer.row }),
+    column: problem.includes('share') ? 'share' : 'potential',
+    action: 'row dropped',
+  };
+}
+
+/**
+ * The caller's thresholds and bands, else defaults from the classified customers: medians
+ * for the thresholds, tertiles (Excel PERCENTILE.INC) for the bands.
+ */
+function portfolioThresholds(
+  usable: readonly PlacedCustomer[],
+  options: PortfolioOptions,
+): PortfolioThresholds {
+  const potentials = usable.map((customer) => customer.potential).sort((a, b) => a - b);
+  const shares = usable.map((customer) => customer.share).sort((a, b) => a - b);
+  const empty = usable.length === 0;
+  const tertiles = (sorted: number[]): [number, number] | null =>
+    empty ? null : [quantile(sorted, 1 / 3), quantile(sorted, 2 / 3)];
+  return {
+    potential: options.potentialThreshold ?? (empty ? null : quantile(potentials, 0.5)),
+    share: options.shareThreshold ?? (empty ? null : quantile(shares, 0.5)),
+    middlePotential: options.middlePotential
+      ? [options.middlePotential[0], options.middlePotential[1]]
+      : tertiles(potentials),
+    contestedShare: options.contestedShare
+      ? [options.contestedShare[0], options.contestedShare[1]]
+      : tertiles(shares),
+  };
+}
+
+/** One zone's customers and sums, its resource percent and its part of each budget item. */
+function zoneSummary(
+  zone: (typeof PORTFOLIO_ZONES)[number],
+  rows: readonly PortfolioRow[],
+  split: Readonly<Record<PortfolioZone, number>>,
+  budgetItems: NonNullable<PortfolioOptions['budget']>,
+): PortfolioZoneSummary {
+  let count = 0;
+  let potential = 0;
+  let ourRevenue = 0;
+  let headroom = 0;
+  for (const row of rows) {
+    if (row.zone !== zone.zone) continue;
+    count++;
+    potential += row.potential;
+    ourRevenue += row.ourRevenue;
+    headroom += row.headroom;
+  }
+  const budget: PortfolioZoneSummary['budget'] = {};
+  for (const [item, amount] of Object.entries(budgetItems) as [
+    'time' | 'people' | 'money',
+    number,
+  ][]) {
+    const zonePart = (amount * split[zone.zone]) / 100;
+    budget[item] = { zone: zonePart, perCustomer: count > 0 ? zonePart / count : null };
+  }
+  return {
+    ...zone,
+    customers: count,
+    potential,
+    ourRevenue,
+    headroom,
+    resourcePercent: split[zone.zone],
+    budget,
+  };
+}
+
+/** Checks the options; returns the resource split. */
+function checkPortfolioOptions(options: PortfolioOptions): Readonly<Record<PortfolioZone, number>> {
   const split = options.resourceSplit ?? DEFAULT_PORTFOLIO_RESOURCE_SPLIT;
   let splitSum = 0;
   for (const { zone } of PORTFOLIO_ZONES) {
-    const p = split[zone];
-    if (!Number.isFinite(p) || p < 0) {
+    const percent = split[zone];
+    if (!Number.isFinite(percent) || percent < 0) {
       throw new PipecastError(
         'invalid-option',
-        `portfolio: resourceSplit.${zone} must be a percent ≥ 0, got ${p}`,
+        `portfolio: resourceSplit.${zone} must be a percent ≥ 0, got ${percent}`,
       );
     }
-    splitSum += p;
+    splitSum += percent;
   }
   if (Math.abs(splitSum - 100) > 1e-9) {
     throw new PipecastError(
@@ -164,124 +327,7 @@ export function portfolio(
   checkFinite('shareThreshold', options.shareThreshold);
   checkBand('middlePotential', options.middlePotential);
   checkBand('contestedShare', options.contestedShare);
-
-  const warnings = new WarningCollector();
-  const usable: { id: string; potential: number; share: number }[] = [];
-  const unclassified: string[] = [];
-  for (const c of customers) {
-    const problem =
-      c.potential === undefined || c.potential === null || !Number.isFinite(c.potential)
-        ? 'has no purchase potential'
-        : c.potential < 0
-          ? `has a negative potential (${c.potential})`
-          : c.share === undefined || c.share === null || !Number.isFinite(c.share)
-            ? 'has no share'
-            : c.share < 0 || c.share > 1
-              ? `has a share outside 0–100% (${c.share})`
-              : undefined;
-    if (problem !== undefined) {
-      warnings.report({
-        code: problem.startsWith('has no') ? 'missing-value' : 'out-of-range',
-        message: `customer '${c.id}' ${problem}; not placed in the portfolio`,
-        ...(c.row === undefined ? {} : { row: c.row }),
-        column: problem.includes('share') ? 'share' : 'potential',
-        action: 'row dropped',
-      });
-      unclassified.push(c.id);
-      continue;
-    }
-    usable.push({ id: c.id, potential: c.potential!, share: c.share! });
-  }
-  usable.sort((a, b) => compareIds(a.id, b.id));
-
-  const potentials = usable.map((c) => c.potential).sort((a, b) => a - b);
-  const shares = usable.map((c) => c.share).sort((a, b) => a - b);
-  const empty = usable.length === 0;
-  const pT = options.potentialThreshold ?? (empty ? null : quantile(potentials, 0.5));
-  const sT = options.shareThreshold ?? (empty ? null : quantile(shares, 0.5));
-  const pBand: [number, number] | null = options.middlePotential
-    ? [options.middlePotential[0], options.middlePotential[1]]
-    : empty
-      ? null
-      : [quantile(potentials, 1 / 3), quantile(potentials, 2 / 3)];
-  const sBand: [number, number] | null = options.contestedShare
-    ? [options.contestedShare[0], options.contestedShare[1]]
-    : empty
-      ? null
-      : [quantile(shares, 1 / 3), quantile(shares, 2 / 3)];
-
-  const info = new Map(PORTFOLIO_ZONES.map((z) => [z.zone, z]));
-  const rows: PortfolioRow[] = usable.map((c) => {
-    let zone: PortfolioZone;
-    if (
-      pBand !== null &&
-      sBand !== null &&
-      c.potential >= pBand[0] &&
-      c.potential <= pBand[1] &&
-      c.share >= sBand[0] &&
-      c.share <= sBand[1]
-    ) {
-      zone = 'disrupt';
-    } else {
-      const highPotential = c.potential >= pT!;
-      const highShare = c.share >= sT!;
-      zone = highPotential
-        ? highShare
-          ? 'retain'
-          : 'acquire'
-        : highShare
-          ? 'maintain'
-          : 'abandon';
-    }
-    return {
-      id: c.id,
-      potential: c.potential,
-      share: c.share,
-      ourRevenue: c.potential * c.share,
-      headroom: c.potential * (1 - c.share),
-      zone,
-      strategy: info.get(zone)!.strategy,
-    };
-  });
-
-  const zones: PortfolioZoneSummary[] = PORTFOLIO_ZONES.map((z) => {
-    let count = 0;
-    let potential = 0;
-    let ourRevenue = 0;
-    let headroom = 0;
-    for (const r of rows) {
-      if (r.zone !== z.zone) continue;
-      count++;
-      potential += r.potential;
-      ourRevenue += r.ourRevenue;
-      headroom += r.headroom;
-    }
-    const budget: PortfolioZoneSummary['budget'] = {};
-    for (const [item, amount] of Object.entries(options.budget ?? {}) as [
-      'time' | 'people' | 'money',
-      number,
-    ][]) {
-      const zonePart = (amount * split[z.zone]) / 100;
-      budget[item] = { zone: zonePart, perCustomer: count > 0 ? zonePart / count : null };
-    }
-    return {
-      ...z,
-      customers: count,
-      potential,
-      ourRevenue,
-      headroom,
-      resourcePercent: split[z.zone],
-      budget,
-    };
-  });
-
-  return {
-    thresholds: { potential: pT, share: sT, middlePotential: pBand, contestedShare: sBand },
-    customers: rows,
-    unclassified: unclassified.sort(compareIds),
-    zones,
-    warnings: warnings.finish(),
-  };
+  return split;
 }
 
 function checkFinite(name: string, value: number | undefined): void {
@@ -295,11 +341,11 @@ function checkFinite(name: string, value: number | undefined): void {
 
 function checkBand(name: string, band: readonly [number, number] | undefined): void {
   if (band === undefined) return;
-  const [lo, hi] = band;
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) {
+  const [low, high] = band;
+  if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) {
     throw new PipecastError(
       'invalid-option',
-      `portfolio: ${name} must be [low, high] with low ≤ high, got [${lo}, ${hi}]`,
+      `portfolio: ${name} must be [low, high] with low ≤ high, got [${low}, ${high}]`,
     );
   }
 }

@@ -9,13 +9,16 @@ import {
   moneyScale,
   toMinorUnits,
 } from '../columns/money.js';
+import { PipecastError } from '../errors/pipecast-error.js';
 import type { Better } from './count-worse.js';
 import { countWorse } from './count-worse.js';
 import type { RfmSegmentKey } from './rfm-segment.js';
 import { fmScore, RFM_SEGMENTS, rfmSegment } from './rfm-segment.js';
-import type { OrderLineCounts, TallyOrderLinesResult } from './tally-order-lines.js';
+import type { CustomerTally, OrderLineCounts, TallyOrderLinesResult } from './tally-order-lines.js';
 import { OrderLineTally, tallyOrderLines } from './tally-order-lines.js';
-import { PipecastError } from '../errors/pipecast-error.js';
+
+/** Minor units per unit of money, for the segment sums. */
+const CENTS_PER_UNIT = moneyScale(DEFAULT_MONEY_DECIMALS);
 
 /** Four ascending fixed thresholds of one metric (see RfmOptions.thresholds). */
 export type RfmThresholds = readonly [number, number, number, number];
@@ -48,9 +51,6 @@ export interface RfmOptions {
     monetary?: RfmThresholds;
   };
 }
-
-/** Minor units per unit of money, for the segment sums. */
-const CENTS_PER_UNIT = moneyScale(DEFAULT_MONEY_DECIMALS);
 
 export const DEFAULT_RFM_CUT_POINTS: readonly [number, number, number, number] = [
   0.2, 0.4, 0.6, 0.8,
@@ -164,6 +164,52 @@ export interface RfmResult {
  * //   segment: 'about-to-sleep', … }: worse counts 1, 0, 1 of n = 2 give 1 + floor(5/2) = 3
  */
 export function rfm(lines: readonly OrderLine[] | OrderLineTally, options: RfmOptions): RfmResult {
+  const settings = normalizeRfmOptions(options);
+  const { asOf, thresholds, cutPoints } = settings;
+  const tally =
+    lines instanceof OrderLineTally
+      ? tallyUpTo(lines, asOf, options.from)
+      : tallyOrderLines(lines, {
+          to: asOf,
+          ...(options.from === undefined ? {} : { from: options.from }),
+        });
+  const scored = [...tally.customers].sort((a, b) => compareIds(a.id, b.id));
+  const metrics = rfmMetrics(scored, asOf);
+  const score = (values: Float64Array, better: Better, fixed: RfmThresholds | undefined) =>
+    fixed !== undefined
+      ? scoreByThresholds(values, better, fixed)
+      : scoreByRank(values, better, cutPoints, settings.useDefaultCuts);
+  const scores: RfmScores = {
+    recency: score(metrics.recency, 'lower', thresholds.recency),
+    frequency: score(metrics.frequency, 'higher', thresholds.frequency),
+    monetary: score(metrics.monetary, 'higher', thresholds.monetary),
+  };
+  const customers = scored.map((customer, i) => rfmCustomer(customer, i, metrics, scores));
+  const describe = (fixed: RfmThresholds | undefined): string =>
+    fixed === undefined
+      ? `rank cut points ${cutPoints.join('/')}`
+      : `fixed thresholds ${fixed.join('/')}`;
+  return {
+    asOf: isoFromEpochDay(asOf),
+    mode: settings.mode,
+    scoring: {
+      recency: describe(thresholds.recency),
+      frequency: describe(thresholds.frequency),
+      monetary: describe(thresholds.monetary),
+    },
+    customers,
+    segments: summariseSegments(customers),
+    grid: rfmGrid(customers),
+    returnsOnly: tally.returnsOnly
+      .map((customer) => ({ id: customer.id, monetary: customer.revenue, lines: customer.lines }))
+      .sort((a, b) => compareIds(a.id, b.id)),
+    counts: tally.counts,
+    warnings: tally.warnings,
+  };
+}
+
+/** rfm's options with defaults applied and checked. */
+function normalizeRfmOptions(options: RfmOptions) {
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {
     throw new PipecastError(
@@ -186,7 +232,6 @@ export function rfm(lines: readonly OrderLine[] | OrderLineTally, options: RfmOp
       `rfm: cutPoints must lie strictly between 0 and 1, got [${cutPoints.join(', ')}]`,
     );
   }
-  const useDefaultCuts = cutPoints.every((c, i) => c === DEFAULT_RFM_CUT_POINTS[i]);
   const given = options.thresholds ?? {};
   const thresholds = {
     recency: given.recency ?? (mode === 'b2b' ? DEFAULT_B2B_THRESHOLDS.recency : undefined),
@@ -199,97 +244,92 @@ export function rfm(lines: readonly OrderLine[] | OrderLineTally, options: RfmOp
       'rfm: b2b mode needs thresholds.monetary (four ascending amounts in your currency)',
     );
   }
-  for (const [name, t] of Object.entries(thresholds)) {
-    if (t !== undefined) checkAscending(`thresholds.${name}`, t);
+  for (const [name, fixed] of Object.entries(thresholds)) {
+    if (fixed !== undefined) checkAscending(`thresholds.${name}`, fixed);
   }
+  const useDefaultCuts = cutPoints.every((cut, i) => cut === DEFAULT_RFM_CUT_POINTS[i]);
+  return { asOf, mode, cutPoints, useDefaultCuts, thresholds };
+}
 
-  const tally =
-    lines instanceof OrderLineTally
-      ? tallyUpTo(lines, asOf, options.from)
-      : tallyOrderLines(lines, {
-          to: asOf,
-          ...(options.from === undefined ? {} : { from: options.from }),
-        });
-  const scored = [...tally.customers].sort((a, b) => compareIds(a.id, b.id));
-  const n = scored.length;
-  const recency = new Float64Array(n);
-  const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = scored[i]!;
-    recency[i] = asOf - c.lastOrder!;
-    frequency[i] = c.orders;
-    monetary[i] = c.revenue;
+/** Recency, frequency and monetary per scored customer, index-aligned with them. */
+interface RfmMetrics {
+  recency: Float64Array;
+  frequency: Float64Array;
+  monetary: Float64Array;
+}
+
+/** The 1–5 score of each metric per scored customer. */
+interface RfmScores {
+  recency: Uint8Array;
+  frequency: Uint8Array;
+  monetary: Uint8Array;
+}
+
+/**
+ * Recency = asOf − calendar day of the last order; frequency = distinct orders; monetary = net
+ * revenue.
+ */
+function rfmMetrics(scored: readonly CustomerTally[], asOf: number): RfmMetrics {
+  const count = scored.length;
+  const metrics = {
+    recency: new Float64Array(count),
+    frequency: new Float64Array(count),
+    monetary: new Float64Array(count),
+  };
+  for (let i = 0; i < count; i++) {
+    const customer = scored[i]!;
+    metrics.recency[i] = asOf - customer.lastOrder!;
+    metrics.frequency[i] = customer.orders;
+    metrics.monetary[i] = customer.revenue;
   }
+  return metrics;
+}
 
-  const score = (values: Float64Array, better: Better, fixed: RfmThresholds | undefined) =>
-    fixed !== undefined
-      ? scoreByThresholds(values, better, fixed)
-      : scoreByRank(values, better, cutPoints, useDefaultCuts);
-  const r = score(recency, 'lower', thresholds.recency);
-  const f = score(frequency, 'higher', thresholds.frequency);
-  const m = score(monetary, 'higher', thresholds.monetary);
+/** One scored customer's row: metrics, scores, code and segment. */
+function rfmCustomer(
+  customer: CustomerTally,
+  i: number,
+  metrics: RfmMetrics,
+  scores: RfmScores,
+): RfmCustomer {
+  const recencyScore = scores.recency[i]!;
+  const frequencyScore = scores.frequency[i]!;
+  const monetaryScore = scores.monetary[i]!;
+  const fm = fmScore(frequencyScore, monetaryScore);
+  const segment = rfmSegment(recencyScore, fm);
+  return {
+    id: customer.id,
+    recency: metrics.recency[i]!,
+    frequency: metrics.frequency[i]!,
+    monetary: metrics.monetary[i]!,
+    r: recencyScore,
+    f: frequencyScore,
+    m: monetaryScore,
+    fm,
+    code: `${recencyScore}${frequencyScore}${monetaryScore}`,
+    segment: segment.key,
+    segmentName: segment.name,
+    segmentNameZh: segment.nameZh,
+    lastOrder: isoFromEpochDay(customer.lastOrder!),
+  };
+}
 
-  const customers: RfmCustomer[] = [];
+/** The 25 cells of the R × FM grid, r 5…1 then fm 1…5, with their customers. */
+function rfmGrid(customers: readonly RfmCustomer[]): RfmGridCell[] {
   const gridCounts = new Int32Array(25);
-  for (let i = 0; i < n; i++) {
-    const c = scored[i]!;
-    const fm = fmScore(f[i]!, m[i]!);
-    const seg = rfmSegment(r[i]!, fm);
-    gridCounts[(r[i]! - 1) * 5 + (fm - 1)]!++;
-    customers.push({
-      id: c.id,
-      recency: recency[i]!,
-      frequency: frequency[i]!,
-      monetary: monetary[i]!,
-      r: r[i]!,
-      f: f[i]!,
-      m: m[i]!,
-      fm,
-      code: `${r[i]}${f[i]}${m[i]}`,
-      segment: seg.key,
-      segmentName: seg.name,
-      segmentNameZh: seg.nameZh,
-      lastOrder: isoFromEpochDay(c.lastOrder!),
-    });
-  }
-
+  for (const customer of customers) gridCounts[(customer.r - 1) * 5 + (customer.fm - 1)]!++;
   const grid: RfmGridCell[] = [];
-  for (let rr = 5; rr >= 1; rr--) {
+  for (let recencyScore = 5; recencyScore >= 1; recencyScore--) {
     for (let fm = 1; fm <= 5; fm++) {
       grid.push({
-        r: rr,
+        r: recencyScore,
         fm,
-        segment: rfmSegment(rr, fm).key,
-        customers: gridCounts[(rr - 1) * 5 + (fm - 1)]!,
+        segment: rfmSegment(recencyScore, fm).key,
+        customers: gridCounts[(recencyScore - 1) * 5 + (fm - 1)]!,
       });
     }
   }
-
-  const describe = (name: keyof typeof thresholds): string => {
-    const t = thresholds[name];
-    return t === undefined
-      ? `rank cut points ${cutPoints.join('/')}`
-      : `fixed thresholds ${t.join('/')}`;
-  };
-
-  return {
-    asOf: isoFromEpochDay(asOf),
-    mode,
-    scoring: {
-      recency: describe('recency'),
-      frequency: describe('frequency'),
-      monetary: describe('monetary'),
-    },
-    customers,
-    segments: summariseSegments(customers),
-    grid,
-    returnsOnly: tally.returnsOnly
-      .map((c) => ({ id: c.id, monetary: c.revenue, lines: c.lines }))
-      .sort((a, b) => compareIds(a.id, b.id)),
-    counts: tally.counts,
-    warnings: tally.warnings,
-  };
+  return grid;
 }
 
 /**
@@ -318,21 +358,32 @@ function scoreByRank(
   cutPoints: readonly number[],
   exactDefault: boolean,
 ): Uint8Array {
-  const n = values.length;
+  const count = values.length;
   const worse = countWorse(values, better);
-  const scores = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = worse[i]!;
-    if (exactDefault) {
-      // Integer arithmetic: DOMAIN.md's formula with no floating-point edge at the fifths.
-      scores[i] = Math.min(5, 1 + Math.floor((5 * w) / n));
-    } else {
-      let s = 1;
-      for (const c of cutPoints) if (w >= c * n) s++;
-      scores[i] = s;
-    }
+  const scores = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    scores[i] = exactDefault
+      ? quintileScore(worse[i]!, count)
+      : cutPointScore(worse[i]!, count, cutPoints);
   }
   return scores;
+}
+
+/**
+ * DOMAIN.md's RFM score: 1 + floor(5 × worse ÷ n), capped at 5, where worse is how many of the n
+ * customers have a strictly worse value. Integer arithmetic: no floating-point edge at the fifths.
+ *
+ * @example quintileScore(1, 2) // 3: 1 + floor(5 ÷ 2)
+ */
+export function quintileScore(worse: number, count: number): number {
+  return Math.min(5, 1 + Math.floor((5 * worse) / count));
+}
+
+/** With custom cut points: 1 + the number of cut points c with worse ≥ c × n. */
+export function cutPointScore(worse: number, count: number, cutPoints: readonly number[]): number {
+  let score = 1;
+  for (const cut of cutPoints) if (worse >= cut * count) score++;
+  return score;
 }
 
 function scoreByThresholds(
@@ -342,49 +393,58 @@ function scoreByThresholds(
 ): Uint8Array {
   const scores = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    let s = 1;
-    if (better === 'lower') {
-      s = 5;
-      for (const t of thresholds) if (v > t) s--;
-    } else {
-      for (const t of thresholds) if (v >= t) s++;
-    }
-    scores[i] = s;
+    scores[i] =
+      better === 'lower'
+        ? recencyThresholdScore(values[i]!, thresholds)
+        : thresholdScore(values[i]!, thresholds);
   }
   return scores;
 }
 
+/** Fixed recency thresholds (days): 5 when ≤ t1, 4 when ≤ t2, 3 when ≤ t3, 2 when ≤ t4, else 1. */
+export function recencyThresholdScore(days: number, thresholds: RfmThresholds): number {
+  let score = 5;
+  for (const threshold of thresholds) if (days > threshold) score--;
+  return score;
+}
+
+/** Fixed frequency or monetary thresholds: 1 + the number of thresholds t with value ≥ t. */
+export function thresholdScore(value: number, thresholds: RfmThresholds): number {
+  let score = 1;
+  for (const threshold of thresholds) if (value >= threshold) score++;
+  return score;
+}
+
 function summariseSegments(customers: readonly RfmCustomer[]): RfmSegmentSummary[] {
-  const n = customers.length;
+  const scoredCount = customers.length;
   // Monetary sums in whole cents (the shared money rule): every customer's monetary is whole cents.
   let totalCents = 0;
-  for (const c of customers) totalCents += toMinorUnits(c.monetary, CENTS_PER_UNIT);
+  for (const customer of customers) totalCents += toMinorUnits(customer.monetary, CENTS_PER_UNIT);
   const totalMonetary = fromMinorUnits(totalCents, CENTS_PER_UNIT);
   return RFM_SEGMENTS.map((info) => {
     let count = 0;
-    let rec = 0;
-    let freq = 0;
+    let recency = 0;
+    let frequency = 0;
     let cents = 0;
-    for (const c of customers) {
-      if (c.segment !== info.key) continue;
+    for (const customer of customers) {
+      if (customer.segment !== info.key) continue;
       count++;
-      rec += c.recency;
-      freq += c.frequency;
-      cents += toMinorUnits(c.monetary, CENTS_PER_UNIT);
+      recency += customer.recency;
+      frequency += customer.frequency;
+      cents += toMinorUnits(customer.monetary, CENTS_PER_UNIT);
     }
-    const mon = fromMinorUnits(cents, CENTS_PER_UNIT);
+    const monetary = fromMinorUnits(cents, CENTS_PER_UNIT);
     return {
       segment: info.key,
       name: info.name,
       nameZh: info.nameZh,
       customers: count,
-      customerShare: n > 0 ? count / n : 0,
-      monetary: mon,
-      monetaryShare: totalMonetary > 0 ? mon / totalMonetary : null,
-      meanRecency: count > 0 ? rec / count : null,
-      meanFrequency: count > 0 ? freq / count : null,
-      meanMonetary: count > 0 ? mon / count : null,
+      customerShare: scoredCount > 0 ? count / scoredCount : 0,
+      monetary,
+      monetaryShare: totalMonetary > 0 ? monetary / totalMonetary : null,
+      meanRecency: count > 0 ? recency / count : null,
+      meanFrequency: count > 0 ? frequency / count : null,
+      meanMonetary: count > 0 ? monetary / count : null,
     };
   });
 }
@@ -392,7 +452,7 @@ function summariseSegments(customers: readonly RfmCustomer[]): RfmSegmentSummary
 function checkAscending(name: string, values: readonly number[]): void {
   const ok =
     values.length === 4 &&
-    values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]!));
+    values.every((value, i) => Number.isFinite(value) && (i === 0 || value > values[i - 1]!));
   if (!ok) {
     throw new PipecastError(
       'invalid-option',

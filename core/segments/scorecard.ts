@@ -1,8 +1,8 @@
 import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
-import { countWorse } from './count-worse.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { countWorse } from './count-worse.js';
 import type { ScorecardScaleSource } from './resolve-scorecard-scale.js';
 import { resolveScorecardScale } from './resolve-scorecard-scale.js';
 
@@ -129,7 +129,7 @@ export function scorecard(
   items: readonly ScorecardItem[],
   options: ScorecardOptions,
 ): ScorecardResult {
-  const criteria = normaliseCriteria(options.criteria).map((criterion) => ({
+  const criteria = normalizeCriteria(options.criteria).map((criterion) => ({
     ...criterion,
     ...resolveScorecardScale(
       criterion.scale,
@@ -137,79 +137,22 @@ export function scorecard(
       finiteValues(items, criterion.column),
     ),
   }));
-  const tiers = normaliseTiers(options.tiers ?? 'customer');
+  const tiers = normalizeTiers(options.tiers ?? 'customer');
   const warnings = new WarningCollector();
-  const n = items.length;
-
-  const scoreColumns = criteria.map((c) => {
-    const scores = new Float64Array(n);
-    const ok: boolean[] = [];
-    const raw: number[] = [];
-    const rawIndex: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const item = items[i]!;
-      const v = item.values[c.column];
-      let usable = typeof v === 'number' && Number.isFinite(v);
-      if (usable && c.scale === 'score' && (v! < 1 || v! > 100)) {
-        warnings.report(
-          warn(item, c.column, `${c.name} score ${v} is outside 1–100; scored 1`, 'out-of-range'),
-        );
-        usable = false;
-      } else if (!usable) {
-        warnings.report(
-          warn(item, c.column, `${c.name} is blank or not a number; scored 1`, 'missing-value'),
-        );
-      }
-      ok.push(usable);
-      if (usable) {
-        raw.push(v!);
-        rawIndex.push(i);
-      }
-      scores[i] = usable && c.scale === 'score' ? v! : 1;
-    }
-    if (c.scale !== 'score' && raw.length > 0) {
-      const sign = c.higherIsBetter ? 1 : -1;
-      if (c.scale === 'min-max') {
-        let min = Infinity;
-        let max = -Infinity;
-        for (const v of raw) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-        for (let j = 0; j < raw.length; j++) {
-          const pos =
-            max === min
-              ? 1
-              : sign > 0
-                ? (raw[j]! - min) / (max - min)
-                : (max - raw[j]!) / (max - min);
-          scores[rawIndex[j]!] = 1 + 99 * pos;
-        }
-      } else {
-        // Counting who is strictly better = counting who is worse in the reversed direction.
-        const better = countWorse(raw, c.higherIsBetter ? 'lower' : 'higher');
-        const m = raw.length;
-        for (let j = 0; j < m; j++) {
-          scores[rawIndex[j]!] = m === 1 ? 100 : 100 - (99 * better[j]!) / (m - 1);
-        }
-      }
-    }
-    return { scores, ok };
-  });
-
+  const scoreColumns = criteria.map((criterion) => criterionScores(criterion, items, warnings));
   const rows: ScorecardRow[] = items.map((item, i) => {
     const scores: Record<string, number> = {};
     const missing: string[] = [];
     let total = 0;
-    criteria.forEach((c, k) => {
-      const col = scoreColumns[k]!;
-      const s = col.scores[i]!;
-      scores[c.name] = s;
-      if (!col.ok[i]) missing.push(c.name);
-      total += (c.weight / 100) * s;
+    criteria.forEach((criterion, k) => {
+      const column = scoreColumns[k]!;
+      const score = column.scores[i]!;
+      scores[criterion.name] = score;
+      if (!column.usable[i]) missing.push(criterion.name);
+      total += (criterion.weight / 100) * score;
     });
     total = Math.round(total * 1e9) / 1e9;
-    const tier = tiers.find((t) => total >= t.min) ?? tiers[tiers.length - 1]!;
+    const tier = tierOf(total, tiers);
     return {
       id: item.id,
       name: item.name ?? null,
@@ -222,28 +165,112 @@ export function scorecard(
     };
   });
   rows.sort((a, b) => b.total - a.total || compareIds(a.id, b.id));
-  for (let i = 0; i < rows.length; i++) {
-    const prev = rows[i - 1];
-    rows[i]!.rank = prev !== undefined && prev.total === rows[i]!.total ? prev.rank : i + 1;
-  }
-
+  assignRanks(rows);
   return {
     criteria,
     items: rows,
-    tiers: tiers.map((t) => {
-      const count = rows.filter((r) => r.tier === t.tier).length;
+    tiers: tiers.map((tier) => {
+      const count = rows.filter((row) => row.tier === tier.tier).length;
       return {
-        tier: t.tier,
-        nameZh: t.nameZh ?? null,
-        min: Number.isFinite(t.min) ? t.min : null,
+        tier: tier.tier,
+        nameZh: tier.nameZh ?? null,
+        min: Number.isFinite(tier.min) ? tier.min : null,
         items: count,
-        share: n > 0 ? count / n : 0,
+        share: items.length > 0 ? count / items.length : 0,
       };
     }),
     warnings: warnings.finish(),
   };
 }
 
+type NormalizedCriterion = ScorecardResult['criteria'][number];
+
+/**
+ * One criterion's 1–100 score per item, and whether the item's value was usable. A blank,
+ * non-numeric or (for 'score') out-of-range value scores 1 with a warning; usable values are
+ * taken as they are ('score') or scaled among themselves ('min-max', 'rank').
+ */
+function criterionScores(
+  criterion: NormalizedCriterion,
+  items: readonly ScorecardItem[],
+  warnings: WarningCollector,
+): { scores: Float64Array; usable: boolean[] } {
+  const scores = new Float64Array(items.length);
+  const usable: boolean[] = [];
+  const raw: number[] = [];
+  const rawIndex: number[] = [];
+  items.forEach((item, i) => {
+    const value = item.values[criterion.column];
+    let ok = typeof value === 'number' && Number.isFinite(value);
+    if (ok && criterion.scale === 'score' && (value! < 1 || value! > 100)) {
+      const message = `${criterion.name} score ${value} is outside 1–100; scored 1`;
+      warnings.report(warn(item, criterion.column, message, 'out-of-range'));
+      ok = false;
+    } else if (!ok) {
+      const message = `${criterion.name} is blank or not a number; scored 1`;
+      warnings.report(warn(item, criterion.column, message, 'missing-value'));
+    }
+    usable.push(ok);
+    if (ok) {
+      raw.push(value!);
+      rawIndex.push(i);
+    }
+    scores[i] = ok && criterion.scale === 'score' ? value! : 1;
+  });
+  if (criterion.scale !== 'score' && raw.length > 0) {
+    const scaled =
+      criterion.scale === 'min-max'
+        ? minMaxScores(raw, criterion.higherIsBetter)
+        : rankScores(raw, criterion.higherIsBetter);
+    scaled.forEach((score, j) => (scores[rawIndex[j]!] = score));
+  }
+  return { scores, usable };
+}
+
+/**
+ * Min-max scaling to 1–100: 1 + 99 × (value − min) ÷ (max − min), reversed when lower is
+ * better; 1 + 99 = 100 for everyone when all values are equal.
+ */
+export function minMaxScores(values: readonly number[], higherIsBetter: boolean): number[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  return values.map((value) => {
+    const position =
+      max === min ? 1 : higherIsBetter ? (value - min) / (max - min) : (max - value) / (max - min);
+    return 1 + 99 * position;
+  });
+}
+
+/**
+ * Rank scaling to 1–100: 100 − 99 × better ÷ (m − 1), better = how many of the m values are
+ * strictly better (ties share a score); 100 for a single value.
+ */
+export function rankScores(values: readonly number[], higherIsBetter: boolean): number[] {
+  // Counting who is strictly better = counting who is worse in the reversed direction.
+  const better = countWorse(values, higherIsBetter ? 'lower' : 'higher');
+  const count = values.length;
+  return values.map((_, j) => (count === 1 ? 100 : 100 - (99 * better[j]!) / (count - 1)));
+}
+
+/** The first tier (highest minimum first) whose minimum the total reaches; else the last. */
+export function tierOf(total: number, tiers: readonly ScorecardTier[]): ScorecardTier {
+  return tiers.find((tier) => total >= tier.min) ?? tiers[tiers.length - 1]!;
+}
+
+/** Competition ranks (1, 2, 2, 4) over rows sorted by total descending. */
+function assignRanks(rows: ScorecardRow[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const previous = rows[i - 1];
+    const row = rows[i]!;
+    row.rank = previous !== undefined && previous.total === row.total ? previous.rank : i + 1;
+  }
+}
+
+/** The column's finite numbers, which an 'auto' scale is chosen from. */
 function finiteValues(items: readonly ScorecardItem[], column: string): number[] {
   const values: number[] = [];
   for (const item of items) {
@@ -253,7 +280,7 @@ function finiteValues(items: readonly ScorecardItem[], column: string): number[]
   return values;
 }
 
-function normaliseCriteria(criteria: readonly ScorecardCriterion[]): (Omit<
+function normalizeCriteria(criteria: readonly ScorecardCriterion[]): (Omit<
   ScorecardResult['criteria'][number],
   'scale' | 'scaleSource'
 > & {
@@ -264,43 +291,44 @@ function normaliseCriteria(criteria: readonly ScorecardCriterion[]): (Omit<
   }
   const seen = new Set<string>();
   let sum = 0;
-  const out = criteria.map((c) => {
-    if (!Number.isFinite(c.weight) || c.weight < 0) {
+  const normalized = criteria.map((criterion) => {
+    const { name, weight } = criterion;
+    if (!Number.isFinite(weight) || weight < 0) {
       throw new PipecastError(
         'invalid-option',
-        `scorecard: weight of '${c.name}' must be a percent ≥ 0, got ${c.weight}`,
+        `scorecard: weight of '${name}' must be a percent ≥ 0, got ${weight}`,
       );
     }
-    if (seen.has(c.name))
-      throw new PipecastError('invalid-option', `scorecard: criterion '${c.name}' is given twice`);
-    seen.add(c.name);
-    const scale = c.scale ?? 'auto';
+    if (seen.has(name))
+      throw new PipecastError('invalid-option', `scorecard: criterion '${name}' is given twice`);
+    seen.add(name);
+    const scale = criterion.scale ?? 'auto';
     if (scale !== 'auto' && scale !== 'score' && scale !== 'min-max' && scale !== 'rank') {
       throw new PipecastError(
         'invalid-option',
-        `scorecard: scale of '${c.name}' must be auto, score, min-max or rank, got '${String(scale)}'`,
+        `scorecard: scale of '${name}' must be auto, score, min-max or rank, got '${String(scale)}'`,
       );
     }
-    sum += c.weight;
+    sum += weight;
     return {
-      name: c.name,
-      weight: c.weight,
-      column: c.column ?? c.name,
+      name,
+      weight,
+      column: criterion.column ?? name,
       scale,
-      higherIsBetter: c.higherIsBetter ?? true,
+      higherIsBetter: criterion.higherIsBetter ?? true,
     };
   });
   if (Math.abs(sum - 100) > 1e-9) {
-    const parts = criteria.map((c) => `${c.name} ${c.weight}`).join(' + ');
+    const parts = criteria.map((criterion) => `${criterion.name} ${criterion.weight}`).join(' + ');
     throw new PipecastError(
       'invalid-option',
       `scorecard: weights must add up to 100%, got ${sum}% (${parts})`,
     );
   }
-  return out;
+  return normalized;
 }
 
-function normaliseTiers(tiers: NonNullable<ScorecardOptions['tiers']>): readonly ScorecardTier[] {
+function normalizeTiers(tiers: NonNullable<ScorecardOptions['tiers']>): readonly ScorecardTier[] {
   if (tiers === 'customer') return DEFAULT_CUSTOMER_TIERS;
   if (tiers === 'channel') return DEFAULT_CHANNEL_TIERS;
   if (!Array.isArray(tiers) || tiers.length === 0) {
@@ -313,7 +341,7 @@ function normaliseTiers(tiers: NonNullable<ScorecardOptions['tiers']>): readonly
     if (!(tiers[i]!.min < tiers[i - 1]!.min)) {
       throw new PipecastError(
         'invalid-option',
-        `scorecard: tier minimums must be descending, got ${tiers.map((t) => `${t.tier} ${t.min}`).join(', ')}`,
+        `scorecard: tier minimums must be descending, got ${tiers.map((tier) => `${tier.tier} ${tier.min}`).join(', ')}`,
       );
     }
   }

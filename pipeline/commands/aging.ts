@@ -114,6 +114,31 @@ function splitByValues(values: readonly string[]): { basis: 'due' | 'invoice'; c
   };
 }
 
+/** --buckets: increasing whole numbers of days > 0, the buckets' upper edges. */
+function parseBucketEdges(text: string): number[] {
+  const edges = numberList('--buckets', text, false);
+  const increasing = edges.every(
+    (edge, i) => Number.isInteger(edge) && edge > 0 && (i === 0 || edge > (edges[i - 1] as number)),
+  );
+  if (!increasing)
+    throw new UsageError(`--buckets must be increasing whole numbers > 0, got '${text}'`);
+  return edges;
+}
+
+/** --rates CODE=rate,…: exchange rates to the base currency, each > 0. */
+function parseRates(text: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const pair of text.split(',')) {
+    const [code, rate] = pair.split('=');
+    const value = Number(rate);
+    if (code === undefined || code.trim() === '' || !Number.isFinite(value) || value <= 0) {
+      throw new UsageError(`--rates wants CODE=rate,…, got '${pair}'`);
+    }
+    rates[code.trim()] = value;
+  }
+  return rates;
+}
+
 function parseAgingArgs(args: string[]): AgingArgs | 'help' {
   const { values, positionals } = parseCommandArgs('aging', args, {
     'as-of': { type: 'string' },
@@ -144,47 +169,26 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
     by,
     invoiceLines: values.invoices ? 'open' : 'none',
   };
-  if (values.buckets !== undefined) {
-    const edges = numberList('--buckets', values.buckets, false);
-    if (
-      edges.some(
-        (e, i) => !Number.isInteger(e) || e <= 0 || (i > 0 && e <= (edges[i - 1] as number)),
-      )
-    ) {
-      throw new UsageError(
-        `--buckets must be increasing whole numbers > 0, got '${values.buckets}'`,
-      );
-    }
-    core.buckets = edges;
-  }
+  if (values.buckets !== undefined) core.buckets = parseBucketEdges(values.buckets);
   if (values.currency !== undefined) core.currency = values.currency;
   if ((values.base === undefined) !== (values.rates === undefined)) {
     throw new UsageError('--base and --rates go together');
   }
   if (values.base !== undefined && values.rates !== undefined) {
     core.baseCurrency = values.base;
-    const rates: Record<string, number> = {};
-    for (const pair of values.rates.split(',')) {
-      const [code, rate] = pair.split('=');
-      const value = Number(rate);
-      if (code === undefined || code.trim() === '' || !Number.isFinite(value) || value <= 0) {
-        throw new UsageError(`--rates wants CODE=rate,…, got '${pair}'`);
-      }
-      rates[code.trim()] = value;
-    }
-    core.rates = rates;
+    core.rates = parseRates(values.rates);
   }
   if (values['dso-days'] !== undefined) {
-    const n = Number(values['dso-days']);
-    if (!Number.isInteger(n) || n <= 0) {
+    const days = Number(values['dso-days']);
+    if (!Number.isInteger(days) || days <= 0) {
       throw new UsageError(`--dso-days must be a whole number > 0, got '${values['dso-days']}'`);
     }
-    core.dsoDays = n;
+    core.dsoDays = days;
   }
   if (values.provision !== undefined) {
     const rates = numberList('--provision', values.provision, true);
     const expected = (core.buckets?.length ?? 4) + (by === 'due' ? 2 : 1);
-    if (rates.length !== expected || rates.some((r) => r < 0 || r > 1)) {
+    if (rates.length !== expected || rates.some((rate) => rate < 0 || rate > 1)) {
       throw new UsageError(
         `--provision needs ${expected} rates between 0 and 1 (one per bucket), got '${values.provision}'`,
       );
@@ -192,11 +196,11 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
     core.provisionRates = rates;
   }
   if (values.margin !== undefined) {
-    const [m] = numberList('--margin', values.margin, true);
-    if (m === undefined || m <= 0 || m > 1) {
+    const [margin] = numberList('--margin', values.margin, true);
+    if (margin === undefined || margin <= 0 || margin > 1) {
       throw new UsageError(`--margin must be in (0, 1] or (0%, 100%], got '${values.margin}'`);
     }
-    core.netMargin = m;
+    core.netMargin = margin;
   }
   return {
     file,

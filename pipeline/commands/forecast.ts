@@ -251,91 +251,110 @@ const money = (v: number): string =>
   v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-function renderText(r: ForecastJson): string {
+function renderText(forecast: ForecastJson): string {
   const out: string[] = [];
-  out.push(`${r.file} · sheet ${r.sheet}`);
+  out.push(`${forecast.file} · sheet ${forecast.sheet}`);
   out.push(
-    `As of ${r.asOf}${r.asOfSource === 'data' ? ' (the day after the last recorded event in the pipeline; pass --as-of to fix it)' : ''}`,
+    `As of ${forecast.asOf}${forecast.asOfSource === 'data' ? ' (the day after the last recorded event in the pipeline; pass --as-of to fix it)' : ''}`,
   );
-  out.push(`Template: ${r.template.name} — ${r.template.reason}`);
-  if (r.input.historySheet) out.push(`Stage history: sheet ${r.input.historySheet}`);
-  out.push('');
-  const stageRows = r.stages.map((s) => [
-    s.nameZh && s.nameZh !== s.name ? `${s.name} ${s.nameZh}` : s.name,
-    s.rate === null
-      ? '—'
-      : `${pct(s.rate)}${s.rateSource === 'learned' ? ` (learned, n=${s.learnedFrom})` : ''}`,
-    String(s.count),
-    money(s.amount),
-    money(s.weighted),
-    pct(s.conversion),
-  ]);
-  stageRows.push([
-    'Total',
-    '',
-    String(r.totals.count),
-    money(r.totals.amount),
-    money(r.totals.weighted),
-    '',
-  ]);
-  out.push(table(['Stage', 'Rate', 'Count', 'Amount', 'Weighted', 'Conversion'], stageRows));
-  out.push('');
-  out.push(`Won ${r.won.count} (${money(r.won.amount)}) · Lost ${r.lost.count}`);
-  if (r.unknownStages.length > 0)
-    out.push(
-      `Unknown stages (not in the totals): ${r.unknownStages.map((u) => `${u.name} ×${u.count}`).join(', ')}`,
-    );
-  if (r.smallOrders && r.smallOrderRunRate)
-    out.push(
-      `Small orders below ${money(r.smallOrders.threshold)}: ${r.smallOrders.count} open (${money(r.smallOrders.amount)}) out of the funnel; run-rate add-back ${money(r.smallOrderRunRate.addBack)} over ${r.smallOrderRunRate.horizonDays} days`,
-    );
-  const c = r.categories.rollups;
-  out.push(
-    `Commit forecast ${money(c.commitForecast)} · Best case ${money(c.bestCaseForecast)} · Pipeline ${money(c.pipelineForecast)}`,
-  );
-  if (r.categories.unqualified.length > 0)
-    out.push(`Unqualified deals: ${r.categories.unqualified.length} (never in Commit)`);
-  if (r.quota) {
-    const t = r.quota.total;
-    out.push(
-      `Quota ${money(t.quota)}: closed ${money(t.closed)}, coverage ${t.coverage === null ? '—' : `${t.coverage.toFixed(2)}×`}, gap ${money(t.gap)}`,
-    );
-  }
-  out.push(
-    `Range of won revenue: P10 ${money(r.range.p10)} · P50 ${money(r.range.p50)} · P90 ${money(r.range.p90)} (${r.range.method}, CDF error ≤ ${r.range.cdfError.toPrecision(2)})`,
-  );
-  if (r.kpis.bottleneck)
-    out.push(`Bottleneck: ${r.kpis.bottleneck.name} — ${r.kpis.bottleneck.reason}`);
-  out.push(
-    `Average cycle: ${r.kpis.avgCycleDays === null ? '—' : `${r.kpis.avgCycleDays.toFixed(1)} days`} · Velocity: ${r.velocity.perDay === null ? `— (${r.velocity.missing.join('; ')})` : `${money(r.velocity.perDay)} per day`}`,
-  );
-  out.push(`Win rates: ${r.winRates.note}`);
-  const h = r.hygiene;
-  out.push(
-    `Hygiene: ${h.pastClose.length} past close date, ${h.stuck.length} stuck, ${h.noActivity.length} without activity`,
-  );
-  if (r.slippage)
-    out.push(
-      `Slippage: ${r.slippage.totals.pushedOut} pushed out, ${r.slippage.totals.amountCut} cut, ${r.slippage.totals.stageBack} moved back`,
-    );
-  if (r.byOwner.length > 0) {
+  out.push(`Template: ${forecast.template.name} — ${forecast.template.reason}`);
+  if (forecast.input.historySheet) out.push(`Stage history: sheet ${forecast.input.historySheet}`);
+  out.push('', stageTable(forecast), '');
+  out.push(...headlineLines(forecast));
+  if (forecast.byOwner.length > 0) {
     out.push('');
     out.push(
       table(
         ['Owner', 'Count', 'Amount', 'Weighted'],
-        r.byOwner
+        forecast.byOwner
           .slice(0, 15)
-          .map((g) => [g.name, String(g.count), money(g.amount), money(g.weighted)]),
+          .map((group) => [
+            group.name,
+            String(group.count),
+            money(group.amount),
+            money(group.weighted),
+          ]),
       ),
     );
   }
-  if (r.warnings.length > 0) {
+  if (forecast.warnings.length > 0) {
     out.push('');
-    out.push(`Warnings (${r.warnings.length}):`);
-    for (const w of r.warnings.slice(0, DEFAULT_TEXT_WARNINGS))
-      out.push(`  ${w.row === undefined ? '' : `row ${w.row}: `}${w.message}`);
-    if (r.warnings.length > DEFAULT_TEXT_WARNINGS)
-      out.push(`  … ${r.warnings.length - DEFAULT_TEXT_WARNINGS} more (see --json)`);
+    out.push(`Warnings (${forecast.warnings.length}):`);
+    for (const warning of forecast.warnings.slice(0, DEFAULT_TEXT_WARNINGS))
+      out.push(`  ${warning.row === undefined ? '' : `row ${warning.row}: `}${warning.message}`);
+    if (forecast.warnings.length > DEFAULT_TEXT_WARNINGS)
+      out.push(`  … ${forecast.warnings.length - DEFAULT_TEXT_WARNINGS} more (see --json)`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The stage table with its total row, as text. */
+function stageTable(forecast: ForecastJson): string {
+  const stageRows = forecast.stages.map((stage) => [
+    stage.nameZh && stage.nameZh !== stage.name ? `${stage.name} ${stage.nameZh}` : stage.name,
+    stage.rate === null
+      ? '—'
+      : `${pct(stage.rate)}${stage.rateSource === 'learned' ? ` (learned, n=${stage.learnedFrom})` : ''}`,
+    String(stage.count),
+    money(stage.amount),
+    money(stage.weighted),
+    pct(stage.conversion),
+  ]);
+  const { totals } = forecast;
+  stageRows.push([
+    'Total',
+    '',
+    String(totals.count),
+    money(totals.amount),
+    money(totals.weighted),
+    '',
+  ]);
+  return table(['Stage', 'Rate', 'Count', 'Amount', 'Weighted', 'Conversion'], stageRows);
+}
+
+/** Won and lost, roll-ups, quota, range, KPIs, hygiene and slippage, one line each. */
+function headlineLines(forecast: ForecastJson): string[] {
+  const out: string[] = [];
+  out.push(
+    `Won ${forecast.won.count} (${money(forecast.won.amount)}) · Lost ${forecast.lost.count}`,
+  );
+  if (forecast.unknownStages.length > 0)
+    out.push(
+      `Unknown stages (not in the totals): ${forecast.unknownStages.map((unknown) => `${unknown.name} ×${unknown.count}`).join(', ')}`,
+    );
+  const { smallOrders, smallOrderRunRate } = forecast;
+  if (smallOrders && smallOrderRunRate)
+    out.push(
+      `Small orders below ${money(smallOrders.threshold)}: ${smallOrders.count} open (${money(smallOrders.amount)}) out of the funnel; run-rate add-back ${money(smallOrderRunRate.addBack)} over ${smallOrderRunRate.horizonDays} days`,
+    );
+  const rollups = forecast.categories.rollups;
+  out.push(
+    `Commit forecast ${money(rollups.commitForecast)} · Best case ${money(rollups.bestCaseForecast)} · Pipeline ${money(rollups.pipelineForecast)}`,
+  );
+  if (forecast.categories.unqualified.length > 0)
+    out.push(`Unqualified deals: ${forecast.categories.unqualified.length} (never in Commit)`);
+  if (forecast.quota) {
+    const total = forecast.quota.total;
+    out.push(
+      `Quota ${money(total.quota)}: closed ${money(total.closed)}, coverage ${total.coverage === null ? '—' : `${total.coverage.toFixed(2)}×`}, gap ${money(total.gap)}`,
+    );
+  }
+  const { range, kpis, velocity } = forecast;
+  out.push(
+    `Range of won revenue: P10 ${money(range.p10)} · P50 ${money(range.p50)} · P90 ${money(range.p90)} (${range.method}, CDF error ≤ ${range.cdfError.toPrecision(2)})`,
+  );
+  if (kpis.bottleneck) out.push(`Bottleneck: ${kpis.bottleneck.name} — ${kpis.bottleneck.reason}`);
+  out.push(
+    `Average cycle: ${kpis.avgCycleDays === null ? '—' : `${kpis.avgCycleDays.toFixed(1)} days`} · Velocity: ${velocity.perDay === null ? `— (${velocity.missing.join('; ')})` : `${money(velocity.perDay)} per day`}`,
+  );
+  out.push(`Win rates: ${forecast.winRates.note}`);
+  const { hygiene } = forecast;
+  out.push(
+    `Hygiene: ${hygiene.pastClose.length} past close date, ${hygiene.stuck.length} stuck, ${hygiene.noActivity.length} without activity`,
+  );
+  if (forecast.slippage)
+    out.push(
+      `Slippage: ${forecast.slippage.totals.pushedOut} pushed out, ${forecast.slippage.totals.amountCut} cut, ${forecast.slippage.totals.stageBack} moved back`,
+    );
+  return out;
 }

@@ -218,37 +218,8 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
   const base = { method: options.method, files };
   const records = { lines: read.lines, customers: read.customers };
   switch (options.method) {
-    case 'abc': {
-      const run = segment(records, {
-        method: 'abc',
-        by: options.by,
-        ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
-      });
-      const { result } = run;
-      const extra = run.counts === null ? {} : { counts: run.counts, returnsOnly: run.returnsOnly };
-      return {
-        ...base,
-        customers: result.customers.map((c) => ({
-          id: c.id,
-          [options.by]: c.value,
-          class: c.class,
-          rank: c.rank,
-          share: c.share,
-          cumulativeShare: c.cumulativeShare,
-        })),
-        summary: {
-          by: result.by,
-          cutPoints: result.cutPoints,
-          customers: result.customers.length,
-          total: result.total,
-          positiveTotal: result.positiveTotal,
-          classes: result.classes,
-          curve: result.curve,
-          ...extra,
-        },
-        warnings: run.warnings,
-      };
-    }
+    case 'abc':
+      return { ...base, ...abcOutput(options, records) };
     case 'rfm': {
       const { result } = segment(records, {
         method: 'rfm',
@@ -283,6 +254,41 @@ function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): Seg
       return { ...base, customers: rows, summary, warnings };
     }
   }
+}
+
+/** ABC classes: per customer its value, class, rank and shares; the class summary and curve. */
+function abcOutput(
+  options: SegmentArgs,
+  records: { lines: ReadInputs['lines']; customers: ReadInputs['customers'] },
+): Omit<SegmentOutput, 'method' | 'files'> {
+  const run = segment(records, {
+    method: 'abc',
+    by: options.by,
+    ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
+  });
+  const { result } = run;
+  const extra = run.counts === null ? {} : { counts: run.counts, returnsOnly: run.returnsOnly };
+  return {
+    customers: result.customers.map((row) => ({
+      id: row.id,
+      [options.by]: row.value,
+      class: row.class,
+      rank: row.rank,
+      share: row.share,
+      cumulativeShare: row.cumulativeShare,
+    })),
+    summary: {
+      by: result.by,
+      cutPoints: result.cutPoints,
+      customers: result.customers.length,
+      total: result.total,
+      positiveTotal: result.positiveTotal,
+      classes: result.classes,
+      curve: result.curve,
+      ...extra,
+    },
+    warnings: run.warnings,
+  };
 }
 
 function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
@@ -324,30 +330,12 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
   if (by !== 'revenue' && by !== 'margin') {
     throw new UsageError(`--by must be revenue or margin, got '${by}'`);
   }
-  let cutPoints: [number, number] | undefined;
-  if (values['cut-points'] !== undefined) {
-    const cuts = numberList('--cut-points', values['cut-points'], 2);
-    cutPoints = [cuts[0]! / 100, cuts[1]! / 100];
-    if (!(cutPoints[0] > 0 && cutPoints[0] < cutPoints[1] && cutPoints[1] <= 1)) {
-      throw new UsageError(
-        `--cut-points must be two percents 0 < A < B ≤ 100, got '${values['cut-points']}'`,
-      );
-    }
-  }
+  const cutPoints = parseCutPoints(values['cut-points']);
   const mode = values.mode ?? 'quintile';
   if (mode !== 'quintile' && mode !== 'b2b') {
     throw new UsageError(`--mode must be quintile or b2b, got '${mode}'`);
   }
-  const thresholds: SegmentArgs['thresholds'] = {};
-  for (const name of ['recency', 'frequency', 'monetary'] as const) {
-    const text = values[name];
-    if (text === undefined) continue;
-    const list = numberList(`--${name}`, text, 4);
-    if (!list.every((v, i) => i === 0 || v > list[i - 1]!)) {
-      throw new UsageError(`--${name} must be four ascending numbers, got '${text}'`);
-    }
-    thresholds[name] = list as unknown as RfmThresholds;
-  }
+  const thresholds = parseRfmThresholds(values);
   if (mode === 'b2b' && thresholds.monetary === undefined) {
     throw new UsageError(
       '--mode b2b needs --monetary a,b,c,d (revenue thresholds in your currency)',
@@ -442,38 +430,58 @@ const money = (v: unknown): string =>
   typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '–';
 
 /** The readable report: headline, the method's summary table, top customers, warnings. */
-function formatText(output: SegmentOutput): string {
-  const s = output.summary;
-  const out: string[] = [
-    `pipecast segment --method ${output.method}: ${output.customers.length} customers from ${output.files.length} file(s)`,
-  ];
-  const counts = s.counts as Record<string, number> | undefined;
-  if (counts !== undefined) {
-    out.push(
-      `  order lines ${counts.lines}; without customer id ${counts.linesWithoutCustomer}; cancellation lines ${counts.cancellationLines}; distinct customer ids ${counts.customers}`,
-    );
+/** --cut-points A,B in percent, as fractions 0 < A < B ≤ 1. */
+function parseCutPoints(text: string | undefined): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const cuts = numberList('--cut-points', text, 2);
+  const cutPoints: [number, number] = [cuts[0]! / 100, cuts[1]! / 100];
+  if (!(cutPoints[0] > 0 && cutPoints[0] < cutPoints[1] && cutPoints[1] <= 1)) {
+    throw new UsageError(`--cut-points must be two percents 0 < A < B ≤ 100, got '${text}'`);
   }
-  out.push('');
+  return cutPoints;
+}
+
+/** --recency, --frequency, --monetary: four ascending numbers each, when given. */
+function parseRfmThresholds(
+  values: Partial<Record<'recency' | 'frequency' | 'monetary', string>>,
+): SegmentArgs['thresholds'] {
+  const thresholds: SegmentArgs['thresholds'] = {};
+  for (const name of ['recency', 'frequency', 'monetary'] as const) {
+    const text = values[name];
+    if (text === undefined) continue;
+    const list = numberList(`--${name}`, text, 4);
+    if (!list.every((value, i) => i === 0 || value > list[i - 1]!)) {
+      throw new UsageError(`--${name} must be four ascending numbers, got '${text}'`);
+    }
+    thresholds[name] = list as unknown as RfmThresholds;
+  }
+  return thresholds;
+}
+
+/** The method's summary table, as text. */
+function methodSummaryLines(output: SegmentOutput): string[] {
+  const summary = output.summary;
+  const lines: string[] = [];
   if (output.method === 'abc') {
-    out.push(
-      `ABC by ${String(s.by)}, cut points ${(s.cutPoints as number[]).map((c) => c * 100).join('/')}%`,
+    lines.push(
+      `ABC by ${String(summary.by)}, cut points ${(summary.cutPoints as number[]).map((cut) => cut * 100).join('/')}%`,
     );
-    out.push('  class  customers  share     value              value share');
-    for (const c of s.classes as {
+    lines.push('  class  customers  share     value              value share');
+    for (const row of summary.classes as {
       class: string;
       customers: number;
       customerShare: number;
       value: number;
       valueShare: number | null;
     }[]) {
-      out.push(
-        `  ${c.class.padEnd(5)}  ${String(c.customers).padStart(9)}  ${pct(c.customerShare).padStart(7)}  ${money(c.value).padStart(17)}  ${pct(c.valueShare).padStart(11)}`,
+      lines.push(
+        `  ${row.class.padEnd(5)}  ${String(row.customers).padStart(9)}  ${pct(row.customerShare).padStart(7)}  ${money(row.value).padStart(17)}  ${pct(row.valueShare).padStart(11)}`,
       );
     }
   } else if (output.method === 'rfm') {
-    out.push(`RFM as of ${String(s.asOf)} (${String(s.mode)})`);
-    out.push('  segment               customers  share    monetary           monetary share');
-    for (const g of s.segments as {
+    lines.push(`RFM as of ${String(summary.asOf)} (${String(summary.mode)})`);
+    lines.push('  segment               customers  share    monetary           monetary share');
+    for (const segment of summary.segments as {
       name: string;
       nameZh: string;
       customers: number;
@@ -481,17 +489,19 @@ function formatText(output: SegmentOutput): string {
       monetary: number;
       monetaryShare: number | null;
     }[]) {
-      out.push(
-        `  ${g.name.padEnd(20)}  ${String(g.customers).padStart(9)}  ${pct(g.customerShare).padStart(6)}  ${money(g.monetary).padStart(17)}  ${pct(g.monetaryShare).padStart(8)}  ${g.nameZh}`,
+      lines.push(
+        `  ${segment.name.padEnd(20)}  ${String(segment.customers).padStart(9)}  ${pct(segment.customerShare).padStart(6)}  ${money(segment.monetary).padStart(17)}  ${pct(segment.monetaryShare).padStart(8)}  ${segment.nameZh}`,
       );
     }
-    const returnsOnly = s.returnsOnly as unknown[];
+    const returnsOnly = summary.returnsOnly as unknown[];
     if (returnsOnly.length > 0)
-      out.push(`  ${returnsOnly.length} customers with only returns are listed apart (see --json)`);
+      lines.push(
+        `  ${returnsOnly.length} customers with only returns are listed apart (see --json)`,
+      );
   } else if (output.method === 'portfolio') {
-    out.push('Attack/defend portfolio');
-    out.push('  zone           strategy   customers  potential          resources');
-    for (const z of s.zones as {
+    lines.push('Attack/defend portfolio');
+    lines.push('  zone           strategy   customers  potential          resources');
+    for (const zone of summary.zones as {
       zone: string;
       nameZh: string;
       strategy: string;
@@ -499,37 +509,52 @@ function formatText(output: SegmentOutput): string {
       potential: number;
       resourcePercent: number;
     }[]) {
-      out.push(
-        `  ${`${z.zone} ${z.nameZh}`.padEnd(13)}  ${z.strategy.padEnd(9)}  ${String(z.customers).padStart(9)}  ${money(z.potential).padStart(17)}  ${String(z.resourcePercent).padStart(8)}%`,
+      lines.push(
+        `  ${`${zone.zone} ${zone.nameZh}`.padEnd(13)}  ${zone.strategy.padEnd(9)}  ${String(zone.customers).padStart(9)}  ${money(zone.potential).padStart(17)}  ${String(zone.resourcePercent).padStart(8)}%`,
       );
     }
   } else {
-    out.push('Weighted scorecard');
-    for (const criterion of s.criteria as ScorecardResult['criteria']) {
-      out.push(`  ${scorecardCriterionLine(criterion)}`);
+    lines.push('Weighted scorecard');
+    for (const criterion of summary.criteria as ScorecardResult['criteria']) {
+      lines.push(`  ${scorecardCriterionLine(criterion)}`);
     }
-    for (const t of s.tiers as {
+    for (const tier of summary.tiers as {
       tier: string;
       nameZh: string | null;
       items: number;
       share: number;
     }[]) {
-      out.push(
-        `  ${`${t.tier} ${t.nameZh ?? ''}`.padEnd(20)} ${String(t.items).padStart(6)}  ${pct(t.share)}`,
+      lines.push(
+        `  ${`${tier.tier} ${tier.nameZh ?? ''}`.padEnd(20)} ${String(tier.items).padStart(6)}  ${pct(tier.share)}`,
       );
     }
   }
+  return lines;
+}
+
+function formatText(output: SegmentOutput): string {
+  const out: string[] = [
+    `pipecast segment --method ${output.method}: ${output.customers.length} customers from ${output.files.length} file(s)`,
+  ];
+  const counts = output.summary.counts as Record<string, number> | undefined;
+  if (counts !== undefined) {
+    out.push(
+      `  order lines ${counts.lines}; without customer id ${counts.linesWithoutCustomer}; cancellation lines ${counts.cancellationLines}; distinct customer ids ${counts.customers}`,
+    );
+  }
+  out.push('');
+  out.push(...methodSummaryLines(output));
   out.push('', `First ${Math.min(TEXT_ROWS, output.customers.length)} customers:`);
-  for (const c of output.customers.slice(0, TEXT_ROWS)) {
-    const fields = Object.entries(c as Record<string, unknown>)
-      .filter(([, v]) => typeof v !== 'object' || v === null)
+  for (const customer of output.customers.slice(0, TEXT_ROWS)) {
+    const fields = Object.entries(customer as Record<string, unknown>)
+      .filter(([, value]) => typeof value !== 'object' || value === null)
       .slice(0, 8)
-      .map(([k, v]) => `${k}=${typeof v === 'number' ? money(v) : String(v)}`);
+      .map(([key, value]) => `${key}=${typeof value === 'number' ? money(value) : String(value)}`);
     out.push(`  ${fields.join('  ')}`);
   }
   if (output.warnings.length > 0) {
     out.push('', `Warnings (${output.warnings.length}):`);
-    for (const w of output.warnings.slice(0, 20)) out.push(`  ${formatWarning(w)}`);
+    for (const warning of output.warnings.slice(0, 20)) out.push(`  ${formatWarning(warning)}`);
     if (output.warnings.length > 20)
       out.push(`  … ${output.warnings.length - 20} more (see --json)`);
   }

@@ -14,15 +14,15 @@ import {
 import type { RenderChartResult } from '../render/render-chart.js';
 import { renderChart } from '../render/render-chart.js';
 import type { ReportLocale, ReportModel, ReportWarning } from '../report-html/report-model.js';
-import { embedCjkFont } from '../report-html/embed-cjk-font.js';
 import { renderReportHtml } from '../report-html/render-report-html.js';
+import { embedCjkFont } from '../report-html/embed-cjk-font.js';
 import { readWorkbook } from '../read-workbook.js';
+import type { ReportChartSpec, ReportPart } from './report-parts.js';
 import { keyFiguresTable } from './key-figures-table.js';
 import { sheetKindText, skipReasonText, warningActionText } from './localized-report-text.js';
 import { reportParts } from './report-parts.js';
 import { tableToCsv, tableToHtmlTable } from './report-table.js';
 import type { ResultsNote } from './write-results-xlsx.js';
-
 import { resultsXlsx } from './write-results-xlsx.js';
 import { writeFileNoLink } from './write-file-no-link.js';
 
@@ -82,150 +82,240 @@ export async function buildWorkbookReport(
       `buildWorkbookReport: asOf must be a date YYYY-MM-DD, got ${JSON.stringify(options?.asOf)}`,
     );
   const config = options.config ?? {};
-  const out = resolve(outDir);
-  const input = resolve(inputFile);
-  const inside = relative(out, input);
-  if (inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)))
-    throw new Error(
-      `buildWorkbookReport: the output folder ${out} would contain the input file ${input}; choose another --out`,
-    );
-
+  const writer = reportWriter(resolve(outDir), resolve(inputFile));
   const sheets = await readWorkbook(inputFile);
   const analyses = analyzeWorkbook(sheets, { ...config, asOf: asOfGiven, file: inputFile });
   const asOf = analyses.asOf.day;
   const { plan } = analyses;
   const locale: ReportLocale = options.locale ?? config.locale ?? plan.locale;
   const parts = reportParts(analyses, { locale, agingGroupBy: config.aging?.groupBy });
-
-  const charts = parts.flatMap((p) => p.charts.map((c) => ({ ...c, part: p.name })));
-  // Charts render concurrently: renderChart rasterises on libuv's pool.
-  const rendered: RenderChartResult[] = await Promise.all(charts.map((c) => renderChart(c.spec)));
-  const renderWarnings: ReportWarning[] = [];
-  rendered.forEach((r, i) => {
-    for (const w of r.warnings)
-      renderWarnings.push({ where: `charts/${charts[i]?.id ?? ''}`, message: w });
-  });
-
-  const files: string[] = [];
-  const write = async (name: string, data: string | Buffer): Promise<void> => {
-    const path = resolve(out, name);
-    // Names are ours, but a chart id or table id must never climb out of the folder.
-    if (relative(out, path).startsWith('..') || path === input)
-      throw new Error(`buildWorkbookReport: refusing to write ${path} outside ${out}`);
-    // Listed in the order the writes are started, not finished, so summary.json is the same
-    // from run to run (a write that fails fails the whole report).
-    files.push(name);
-    // From the folder above: the report's own folder must not be a link either.
-    await writeFileNoLink(dirname(out), path, data, [input]);
-  };
-  await mkdir(join(out, 'charts'), { recursive: true });
-
-  const writes: Promise<void>[] = [];
-  charts.forEach((c, i) => {
-    const r = rendered[i] as RenderChartResult;
-    writes.push(
-      write(`charts/${c.id}.vl.json`, `${JSON.stringify(c.spec, null, 2)}\n`),
-      write(`charts/${c.id}.svg`, r.svg),
-      write(`charts/${c.id}.png`, r.png),
-    );
-  });
-  for (const table of parts.flatMap((p) => p.tables))
-    writes.push(write(`${table.id}.csv`, tableToCsv(table)));
-  await Promise.all(writes);
-
-  const dataWarnings = analyses.warnings;
+  const charts = await renderPartCharts(parts);
+  await mkdir(join(writer.out, 'charts'), { recursive: true });
+  await writeChartsAndTables(writer, parts, charts);
   const skipped = [
     ...analyses.skipped,
-    ...analyses.failed.map((f) => ({ analysis: f.analysis, reason: `failed: ${f.reason}` })),
-  ];
-  // What the reader sees: the analysis by its title and the reason in the report's language.
-  const shownSkipped = [
-    ...analyses.skipped.map((s) => ({
-      analysis: textFor(locale, `report.${s.analysis}`),
-      reason: skipReasonText(s.analysis, s.reason, locale),
-    })),
-    ...analyses.failed.map((f) => ({
-      analysis: textFor(locale, `report.${f.analysis}`),
-      reason: textFor(locale, 'report.failedAnalysis', { reason: f.reason }),
+    ...analyses.failed.map((failure) => ({
+      analysis: failure.analysis,
+      reason: `failed: ${failure.reason}`,
     })),
   ];
-  const notes: ResultsNote[] = [
-    ...shownSkipped.map((s) => ({ type: 'skipped', message: `${s.analysis}: ${s.reason}` })),
-    ...dataWarnings.map((w) => ({
-      type: 'warning',
-      file: w.file,
-      sheet: w.sheet,
-      row: w.row,
-      column: w.column,
-      message: w.message,
-      action: warningActionText(w.action, locale),
-    })),
-    ...renderWarnings.map((w) => ({ type: 'chart', message: `${w.where}: ${w.message}` })),
-  ];
-  const chartIndex = new Map(charts.map((c, i) => [c.id, rendered[i] as RenderChartResult]));
-  await write(
+  const shownSkipped = shownSkippedOf(analyses, locale);
+  const notes = resultsNotes(shownSkipped, analyses.warnings, charts.warnings, locale);
+  await writer.write(
     'results.xlsx',
     await resultsXlsx(
-      parts.map((p) => ({
-        name: p.sheetName,
+      parts.map((part) => ({
+        name: part.sheetName,
         // The headline figures first, so the workbook shows every number of summary.json.
-        tables: [keyFiguresTable(p.name, p.headline, locale), ...p.tables],
-        images: p.charts.map((c) => {
-          const r = chartIndex.get(c.id) as RenderChartResult;
-          return { png: r.png, width: r.width, height: r.height };
+        tables: [keyFiguresTable(part.name, part.headline, locale), ...part.tables],
+        images: part.charts.map((chart) => {
+          const rendered = charts.byId.get(chart.id) as RenderChartResult;
+          return { png: rendered.png, width: rendered.width, height: rendered.height };
         }),
       })),
       notes,
     ),
   );
-
-  const model: ReportModel = {
-    title: `${textFor(locale, 'report.reportTitle')} — ${basename(inputFile)}`,
-    subtitle: `${textFor(locale, 'report.sheetsUsed')}: ${plan.sheets
-      .map((s) => `${s.sheet} (${sheetKindText(s.kind, locale)})`)
-      .join(', ')}`,
-    generatedFor: asOf === null ? '–' : asOfLine(analyses.asOf, locale),
+  const model = reportModel(
+    inputFile,
+    plan,
+    asOf === null ? '–' : asOfLine(analyses.asOf, locale),
     locale,
-    sections: parts.map((p) => ({
-      id: p.name,
-      title: p.title,
-      summary: p.summary,
-      notes: p.notes,
-      charts: p.charts.map((c) => ({
-        id: c.id,
-        title: c.title,
-        svg: chartIndex.get(c.id)?.svg ?? '',
-      })),
-      tables: p.tables.map((t) =>
-        tableToHtmlTable(t, undefined, (n) => textFor(locale, 'report.moreRows', { count: n })),
-      ),
-    })),
-    warnings: [...dataWarnings.map((w) => toReportWarning(w, locale)), ...renderWarnings],
-    skipped: shownSkipped,
-  };
-  await write('report.html', await embedCjkFont(renderReportHtml(model)));
-
+    parts,
+    charts,
+  );
+  await writer.write(
+    'report.html',
+    await embedCjkFont(
+      renderReportHtml({
+        ...model,
+        warnings: [
+          ...analyses.warnings.map((warning) => toReportWarning(warning, locale)),
+          ...charts.warnings,
+        ],
+        skipped: shownSkipped,
+      }),
+    ),
+  );
   const summary: WorkbookReportSummary = {
     file: inputFile,
-    outDir: out,
-    reportHtml: join(out, 'report.html'),
+    outDir: writer.out,
+    reportHtml: join(writer.out, 'report.html'),
     asOf: asOf === null ? null : isoFromEpochDay(asOf),
     asOfSource: analyses.asOf.source,
     locale,
-    analyses: REPORT_ANALYSES.map((name): WorkbookReportSummary['analyses'][number] => {
-      const part = parts.find((p) => p.name === name);
-      const failed = analyses.failed.find((f) => f.analysis === name);
-      return part
-        ? { name, ok: true, headline: part.headline }
-        : { name, ok: false, headline: failed ? { error: failed.reason } : {} };
-    }),
+    analyses: analysisHeadlines(parts, analyses.failed),
     skipped,
-    warnings: dataWarnings.length + renderWarnings.length,
-    charts: charts.length,
-    files: [...files, 'summary.json'],
+    warnings: analyses.warnings.length + charts.warnings.length,
+    charts: charts.list.length,
+    files: [...writer.files, 'summary.json'],
   };
-  await write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  await writer.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
+}
+
+/** What the reader sees of skipped and failed analyses: the title and the reason in the locale. */
+function shownSkippedOf(
+  analyses: ReturnType<typeof analyzeWorkbook>,
+  locale: ReportLocale,
+): { analysis: string; reason: string }[] {
+  return [
+    ...analyses.skipped.map((entry) => ({
+      analysis: textFor(locale, `report.${entry.analysis}`),
+      reason: skipReasonText(entry.analysis, entry.reason, locale),
+    })),
+    ...analyses.failed.map((failure) => ({
+      analysis: textFor(locale, `report.${failure.analysis}`),
+      reason: textFor(locale, 'report.failedAnalysis', { reason: failure.reason }),
+    })),
+  ];
+}
+
+/** Writes report files into `out`, listing them in the order the writes are started. */
+interface ReportWriter {
+  out: string;
+  files: string[];
+  write: (name: string, data: string | Buffer) => Promise<void>;
+}
+
+/** @throws Error when `out` would contain the input file. */
+function reportWriter(out: string, input: string): ReportWriter {
+  const inside = relative(out, input);
+  if (inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)))
+    throw new Error(
+      `buildWorkbookReport: the output folder ${out} would contain the input file ${input}; choose another --out`,
+    );
+  const files: string[] = [];
+  return {
+    out,
+    files,
+    write: async (name, data) => {
+      const path = resolve(out, name);
+      // Names are ours, but a chart id or table id must never climb out of the folder.
+      if (relative(out, path).startsWith('..') || path === input)
+        throw new Error(`buildWorkbookReport: refusing to write ${path} outside ${out}`);
+      // Listed in the order the writes are started, not finished, so summary.json is the same
+      // from run to run (a write that fails fails the whole report).
+      files.push(name);
+      // From the folder above: the report's own folder must not be a link either.
+      await writeFileNoLink(dirname(out), path, data, [input]);
+    },
+  };
+}
+
+/** The report's charts, rendered, by position and by id, with rendering warnings. */
+interface RenderedCharts {
+  list: (ReportChartSpec & { part: ReportAnalysisName })[];
+  rendered: RenderChartResult[];
+  byId: Map<string, RenderChartResult>;
+  warnings: ReportWarning[];
+}
+
+async function renderPartCharts(parts: readonly ReportPart[]): Promise<RenderedCharts> {
+  const list = parts.flatMap((part) => part.charts.map((chart) => ({ ...chart, part: part.name })));
+  // Charts render concurrently: renderChart rasterises on libuv's pool.
+  const rendered = await Promise.all(list.map((chart) => renderChart(chart.spec)));
+  const warnings: ReportWarning[] = [];
+  rendered.forEach((result, i) => {
+    for (const message of result.warnings)
+      warnings.push({ where: `charts/${list[i]?.id ?? ''}`, message });
+  });
+  const byId = new Map(list.map((chart, i) => [chart.id, rendered[i] as RenderChartResult]));
+  return { list, rendered, byId, warnings };
+}
+
+/** charts/<id>.vl.json, .svg and .png per chart, then one CSV per table. */
+async function writeChartsAndTables(
+  writer: ReportWriter,
+  parts: readonly ReportPart[],
+  charts: RenderedCharts,
+): Promise<void> {
+  const writes: Promise<void>[] = [];
+  charts.list.forEach((chart, i) => {
+    const rendered = charts.rendered[i] as RenderChartResult;
+    writes.push(
+      writer.write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`),
+      writer.write(`charts/${chart.id}.svg`, rendered.svg),
+      writer.write(`charts/${chart.id}.png`, rendered.png),
+    );
+  });
+  for (const table of parts.flatMap((part) => part.tables))
+    writes.push(writer.write(`${table.id}.csv`, tableToCsv(table)));
+  await Promise.all(writes);
+}
+
+/** The Notes sheet of results.xlsx: skipped analyses, data warnings, chart warnings. */
+function resultsNotes(
+  skipped: readonly { analysis: string; reason: string }[],
+  dataWarnings: readonly DataWarning[],
+  renderWarnings: readonly ReportWarning[],
+  locale: ReportLocale,
+): ResultsNote[] {
+  return [
+    ...skipped.map((entry) => ({ type: 'skipped', message: `${entry.analysis}: ${entry.reason}` })),
+    ...dataWarnings.map((warning) => ({
+      type: 'warning',
+      file: warning.file,
+      sheet: warning.sheet,
+      row: warning.row,
+      column: warning.column,
+      message: warning.message,
+      action: warningActionText(warning.action, locale),
+    })),
+    ...renderWarnings.map((warning) => ({
+      type: 'chart',
+      message: `${warning.where}: ${warning.message}`,
+    })),
+  ];
+}
+
+/** report.html's title, subtitle and sections (warnings and skipped are added by the caller). */
+function reportModel(
+  inputFile: string,
+  plan: ReturnType<typeof analyzeWorkbook>['plan'],
+  generatedFor: string,
+  locale: ReportLocale,
+  parts: readonly ReportPart[],
+  charts: RenderedCharts,
+): Omit<ReportModel, 'warnings' | 'skipped'> {
+  return {
+    title: `${textFor(locale, 'report.reportTitle')} — ${basename(inputFile)}`,
+    subtitle: `${textFor(locale, 'report.sheetsUsed')}: ${plan.sheets
+      .map((sheet) => `${sheet.sheet} (${sheetKindText(sheet.kind, locale)})`)
+      .join(', ')}`,
+    generatedFor,
+    locale,
+    sections: parts.map((part) => ({
+      id: part.name,
+      title: part.title,
+      summary: part.summary,
+      notes: part.notes,
+      charts: part.charts.map((chart) => ({
+        id: chart.id,
+        title: chart.title,
+        svg: charts.byId.get(chart.id)?.svg ?? '',
+      })),
+      tables: part.tables.map((table) =>
+        tableToHtmlTable(table, undefined, (count) =>
+          textFor(locale, 'report.moreRows', { count }),
+        ),
+      ),
+    })),
+  };
+}
+
+/** Per analysis, in report order: its headline, or the failure, or nothing when skipped. */
+function analysisHeadlines(
+  parts: readonly ReportPart[],
+  failed: readonly { analysis: ReportAnalysisName; reason: string }[],
+): WorkbookReportSummary['analyses'] {
+  return REPORT_ANALYSES.map((name): WorkbookReportSummary['analyses'][number] => {
+    const part = parts.find((candidate) => candidate.name === name);
+    const failure = failed.find((entry) => entry.analysis === name);
+    return part
+      ? { name, ok: true, headline: part.headline }
+      : { name, ok: false, headline: failure ? { error: failure.reason } : {} };
+  });
 }
 
 /** "file · Sheet!row · column" so a user can find the cell. */

@@ -59,6 +59,18 @@ const SHEET_NAMES: Record<ReportAnalysisName, string> = {
   aging: 'Aging',
 };
 
+/** A label of the report section of the text catalogue. */
+type ReportLabelKey = PlainSectionKey<'report'>;
+
+/** What every part builder needs: the locale and how labels and columns are made in it. */
+interface PartContext {
+  locale: ReportLocale;
+  label: (key: ReportLabelKey) => string;
+  column: (key: ReportLabelKey, format: ReportColumnFormat) => ReportColumn;
+  /** An empty part of analysis `name`, noting the sheets it read. */
+  part: (name: ReportAnalysisName, sheets: string[]) => ReportPart;
+}
+
 /**
  * The sections of a report from the analysis results: summary figures, tables and chart specs
  * (through the core/charts adapters), in report order, labelled in `locale`.
@@ -71,457 +83,585 @@ export function reportParts(
   analyses: ReportAnalyses,
   options: { locale: ReportLocale; agingGroupBy?: 'customer' | 'owner' },
 ): ReportPart[] {
-  const { locale } = options;
-  const L = (key: PlainSectionKey<'report'>) => textFor(locale, `report.${key}`);
-  const col = (key: PlainSectionKey<'report'>, format: ReportColumnFormat): ReportColumn => ({
-    label: L(key),
-    format,
-  });
-  const part = (name: ReportAnalysisName, sheets: string[]): ReportPart => ({
-    name,
-    title: L(name),
-    sheetName: SHEET_NAMES[name],
-    summary: [],
-    headline: {},
-    tables: [],
-    charts: [],
-    notes: [`${L('sheetsUsed')}: ${sheets.join(', ')}`],
-  });
+  const context = partContext(options.locale);
   const parts: ReportPart[] = [];
-
-  if (analyses.forecast) {
-    const { result: r } = analyses.forecast;
-    const monthRanges = r.monthRanges;
-    const p = part('forecast', analyses.forecast.sheets);
-    p.notes.push(`${L('template')}: ${templateLineText(r.template, r.stages.length, locale)}`);
-    p.headline = {
-      openDeals: r.totals.count,
-      pipelineAmount: r.totals.amount,
-      weightedForecast: r.totals.weighted,
-      p10: r.range.p10,
-      p50: r.range.p50,
-      p90: r.range.p90,
-      wonAmount: r.won.amount,
-      template: r.template.name,
-    };
-    p.summary = [
-      { label: L('openDeals'), value: r.totals.count },
-      { label: L('pipelineAmount'), value: r.totals.amount },
-      { label: L('weightedForecast'), value: r.totals.weighted },
-      { label: 'P10 – P90', value: `${fmt(r.range.p10)} – ${fmt(r.range.p90)}` },
-      { label: L('wonAmount'), value: r.won.amount },
-    ];
-    const stageName = (s: { name: string; nameZh: string }) =>
-      locale === 'zh' && s.nameZh !== '' ? s.nameZh : s.name;
-    p.tables.push({
-      id: 'forecast-stages',
-      title: L('stages'),
-      columns: [
-        col('stage', 'text'),
-        col('rate', 'percent'),
-        col('deals', 'integer'),
-        col('amount', 'money'),
-        col('weighted', 'money'),
-        col('conversion', 'percent'),
-        col('daysInStage', 'number'),
-      ],
-      rows: [
-        ...r.stages.map((s) => [
-          stageName(s),
-          s.rate,
-          s.count,
-          s.amount,
-          s.weighted,
-          s.conversion,
-          s.avgDaysInStage,
-        ]),
-        [L('total'), null, r.totals.count, r.totals.amount, r.totals.weighted, null, null],
-      ],
-    });
-    const ranges = new Map((monthRanges ?? []).map((m) => [m.month, m.range]));
-    p.tables.push({
-      id: 'forecast-months',
-      title: L('months'),
-      columns: [
-        col('month', 'text'),
-        col('deals', 'integer'),
-        col('amount', 'money'),
-        col('weighted', 'money'),
-        { label: 'P10', format: 'money' },
-        { label: 'P50', format: 'money' },
-        { label: 'P90', format: 'money' },
-      ],
-      rows: r.byMonth.map((m) => {
-        const range = ranges.get(m.key);
-        return [
-          m.name === NO_DATE_LABEL ? L('noDate') : m.name,
-          m.count,
-          m.amount,
-          m.weighted,
-          range?.p10 ?? null,
-          range?.p50 ?? null,
-          range?.p90 ?? null,
-        ];
-      }),
-    });
-    p.tables.push({
-      id: 'forecast-owners',
-      title: L('owners'),
-      columns: [
-        col('owner', 'text'),
-        col('deals', 'integer'),
-        col('amount', 'money'),
-        col('weighted', 'money'),
-      ],
-      rows: r.byOwner.map((g) => [g.name, g.count, g.amount, g.weighted]),
-    });
-    p.charts.push({
-      id: 'forecast-funnel',
-      title: L('chartFunnel'),
-      spec: funnelChart(funnelChartInput(r, locale), { locale, title: L('chartFunnel') }),
-    });
-    const band = forecastBandChartInput(r, monthRanges ?? []);
-    if (band.months.length > 0)
-      p.charts.push({
-        id: 'forecast-band',
-        title: L('chartForecast'),
-        spec: forecastBandChart(band, { locale, title: L('chartForecast') }),
-      });
-    const conversion = stageConversionChartInput(r, locale);
-    if (conversion.stages.some((s) => s.conversion !== null))
-      p.charts.push({
-        id: 'forecast-conversion',
-        title: L('chartConversion'),
-        spec: stageConversionChart(conversion, { locale, title: L('chartConversion') }),
-      });
-    parts.push(p);
-  }
-
-  if (analyses.abc) {
-    const { result: r } = analyses.abc;
-    const p = part('abc', analyses.abc.sheets);
-    const a = r.classes.find((c) => c.class === 'A');
-    p.headline = {
-      customers: r.customers.length,
-      total: r.total,
-      aCustomers: a?.customers ?? 0,
-      aValueShare: a?.valueShare ?? null,
-      source: analyses.abc.source,
-    };
-    p.summary = [
-      { label: L('customerCount'), value: r.customers.length },
-      { label: L('value'), value: r.total },
-      ...r.classes.map((c) => ({
-        label: `${c.class}: ${L('customerCount')} / ${L('valueShare')}`,
-        value: `${c.customers} / ${pct(c.valueShare)}`,
-      })),
-    ];
-    p.tables.push({
-      id: 'abc-classes',
-      title: L('classes'),
-      columns: [
-        col('class', 'text'),
-        col('customerCount', 'integer'),
-        col('customerShare', 'percent'),
-        col('value', 'money'),
-        col('valueShare', 'percent'),
-      ],
-      rows: [
-        ...r.classes.map((c) => [c.class, c.customers, c.customerShare, c.value, c.valueShare]),
-        [L('total'), r.customers.length, null, r.total, null],
-      ],
-    });
-    p.tables.push({
-      id: 'abc-customers',
-      title: L('customers'),
-      columns: [
-        col('rank', 'integer'),
-        col('customer', 'text'),
-        col('value', 'money'),
-        col('share', 'percent'),
-        col('cumulativeShare', 'percent'),
-        col('class', 'text'),
-      ],
-      rows: r.customers.map((c) => [c.rank, c.id, c.value, c.share, c.cumulativeShare, c.class]),
-    });
-    const pareto = paretoChartInput(r);
-    if (pareto.customers.length > 0)
-      p.charts.push({
-        id: 'abc-pareto',
-        title: L('chartPareto'),
-        spec: paretoChart(pareto, {
-          locale,
-          title: L('chartPareto'),
-          aCut: r.cutPoints[0],
-          bCut: r.cutPoints[1],
-        }),
-      });
-    parts.push(p);
-  }
-
-  if (analyses.rfm) {
-    const { result: r } = analyses.rfm;
-    const p = part('rfm', analyses.rfm.sheets);
-    p.notes.push(`${L('asOf')} ${r.asOf} (${r.mode})`);
-    const top = [...r.segments].sort((x, y) => y.customers - x.customers)[0];
-    p.headline = {
-      customers: r.customers.length,
-      asOf: r.asOf,
-      largestSegment: top?.name ?? null,
-      champions: r.segments.find((g) => g.segment === 'champions')?.customers ?? 0,
-    };
-    p.summary = [
-      { label: L('customerCount'), value: r.customers.length },
-      ...r.segments
-        .filter((g) => g.customers > 0)
-        .slice(0, 5)
-        .map((g) => ({ label: locale === 'zh' ? g.nameZh : g.name, value: g.customers })),
-    ];
-    p.tables.push({
-      id: 'rfm-segments',
-      title: L('segments'),
-      columns: [
-        col('segment', 'text'),
-        col('customerCount', 'integer'),
-        col('customerShare', 'percent'),
-        col('monetary', 'money'),
-        col('monetaryShare', 'percent'),
-      ],
-      rows: r.segments.map((g) => [
-        locale === 'zh' ? g.nameZh : g.name,
-        g.customers,
-        g.customerShare,
-        g.monetary,
-        g.monetaryShare,
-      ]),
-    });
-    p.tables.push({
-      id: 'rfm-customers',
-      title: L('customers'),
-      columns: [
-        col('customer', 'text'),
-        col('recency', 'integer'),
-        col('frequency', 'integer'),
-        col('monetary', 'money'),
-        { label: 'R', format: 'integer' },
-        { label: 'F', format: 'integer' },
-        { label: 'M', format: 'integer' },
-        col('segment', 'text'),
-      ],
-      rows: r.customers.map((c) => [
-        c.id,
-        c.recency,
-        c.frequency,
-        c.monetary,
-        c.r,
-        c.f,
-        c.m,
-        locale === 'zh' ? c.segmentNameZh : c.segmentName,
-      ]),
-    });
-    if (r.grid.length > 0)
-      p.charts.push({
-        id: 'rfm-map',
-        title: L('chartRfm'),
-        spec: rfmSegmentMapChart(rfmSegmentMapChartInput(r), { locale, title: L('chartRfm') }),
-      });
-    parts.push(p);
-  }
-
-  if (analyses.portfolio) {
-    const { result: r } = analyses.portfolio;
-    const p = part('portfolio', analyses.portfolio.sheets);
-    const zoneName = (zone: string) => {
-      const z = PORTFOLIO_ZONES.find((x) => x.zone === zone);
-      return locale === 'zh' && z ? z.nameZh : zone;
-    };
-    p.headline = {
-      customers: r.customers.length,
-      unclassified: r.unclassified.length,
-      potential: r.zones.reduce((sum, z) => sum + z.potential, 0),
-      attack: r.zones
-        .filter((z) => z.strategy === 'attack')
-        .reduce((sum, z) => sum + z.customers, 0),
-      defend: r.zones
-        .filter((z) => z.strategy === 'defend')
-        .reduce((sum, z) => sum + z.customers, 0),
-    };
-    p.summary = r.zones.map((z) => ({ label: zoneName(z.zone), value: z.customers }));
-    p.tables.push({
-      id: 'portfolio-zones',
-      title: L('zones'),
-      columns: [
-        col('zone', 'text'),
-        col('strategy', 'text'),
-        col('customerCount', 'integer'),
-        col('potential', 'money'),
-        col('ourRevenue', 'money'),
-        col('headroom', 'money'),
-        col('resources', 'number'),
-      ],
-      rows: r.zones.map((z) => [
-        zoneName(z.zone),
-        locale === 'zh' ? z.strategyZh : z.strategy,
-        z.customers,
-        z.potential,
-        z.ourRevenue,
-        z.headroom,
-        z.resourcePercent,
-      ]),
-    });
-    p.tables.push({
-      id: 'portfolio-customers',
-      title: L('customers'),
-      columns: [
-        col('customer', 'text'),
-        col('potential', 'money'),
-        col('ourShare', 'percent'),
-        col('ourRevenue', 'money'),
-        col('headroom', 'money'),
-        col('zone', 'text'),
-      ],
-      rows: r.customers.map((c) => [
-        c.id,
-        c.potential,
-        c.share,
-        c.ourRevenue,
-        c.headroom,
-        zoneName(c.zone),
-      ]),
-    });
-    if (r.customers.length > 0)
-      p.charts.push({
-        id: 'portfolio-scatter',
-        title: L('chartPortfolio'),
-        spec: portfolioScatterChart(portfolioScatterChartInput(r), {
-          locale,
-          title: L('chartPortfolio'),
-        }),
-      });
-    parts.push(p);
-  }
-
-  if (analyses.aging) {
-    const { result } = analyses.aging;
-    const p = part('aging', analyses.aging.sheets);
-    const sections = result.sections;
-    const first: AgingSection | undefined = sections[0];
-    p.headline = {
-      currency: sections.map((s) => s.currency ?? '').join(', ') || null,
-      open: sections.length === 1 && first ? first.totals.open : null,
-      overdue: sections.length === 1 && first ? first.totals.overdue : null,
-      overdueShare: sections.length === 1 && first ? first.totals.shareOverdue : null,
-      dsoStandard: sections.length === 1 && first ? first.dso.standard : null,
-      customers: sections.reduce((n, s) => n + s.customers.length, 0),
-    };
-    if (sections.length > 1) p.notes.push(analyses.aging.report.note ?? '');
-    for (const s of sections) {
-      const cur = s.currency ? ` ${s.currency}` : '';
-      p.summary.push(
-        { label: `${L('open')}${cur}`, value: s.totals.open },
-        { label: `${L('overdue')}${cur}`, value: s.totals.overdue },
-        { label: `${L('overdueShare')}${cur}`, value: pct(s.totals.shareOverdue) },
-        {
-          label: `${L('dsoStandard')}${cur}`,
-          value: s.dso.standard === null ? '—' : round1(s.dso.standard),
-        },
-      );
-    }
-    const labels = first ? first.buckets.map((b) => b.label) : [];
-    p.tables.push({
-      id: 'aging-buckets',
-      title: L('buckets'),
-      columns: [
-        col('currency', 'text'),
-        col('bucket', 'text'),
-        col('amount', 'money'),
-        col('items', 'integer'),
-      ],
-      rows: sections.flatMap((s) => [
-        ...s.buckets.map((b) => [s.currency ?? '', b.label, b.amount, b.count]),
-        [s.currency ?? '', L('total'), s.totals.open, s.totals.openItems],
-      ]),
-    });
-    p.tables.push({
-      id: 'aging-customers',
-      title: L('customers'),
-      columns: [
-        col('currency', 'text'),
-        col('customer', 'text'),
-        col('open', 'money'),
-        col('overdue', 'money'),
-        col('unapplied', 'money'),
-        ...labels.map((label): ReportColumn => ({ label, format: 'money' })),
-      ],
-      rows: sections.flatMap((s) =>
-        s.customers.map((c) => [
-          s.currency ?? '',
-          c.id,
-          c.open,
-          c.overdue,
-          c.unapplied,
-          ...labels.map((label) => c.buckets[label] ?? 0),
-        ]),
-      ),
-    });
-    p.tables.push({
-      id: 'aging-priority',
-      title: L('priority'),
-      columns: [
-        col('currency', 'text'),
-        col('rank', 'integer'),
-        col('customer', 'text'),
-        col('owner', 'text'),
-        col('overdue', 'money'),
-        col('maxDaysPastDue', 'integer'),
-        col('disputed', 'text'),
-      ],
-      rows: sections.flatMap((s) =>
-        s.priority.map((e) => [
-          s.currency ?? '',
-          e.rank,
-          e.customer,
-          e.owner,
-          e.overdue,
-          e.maxDaysPastDue,
-          e.disputed ? '✓' : '',
-        ]),
-      ),
-    });
-    const groupBy = options.agingGroupBy ?? 'customer';
-    for (const s of sections) {
-      const suffix = sections.length > 1 ? `-${safeName(s.currency ?? 'none')}` : '';
-      const unit = s.currency ?? undefined;
-      const stacked = agingStackedChartInput(s, groupBy);
-      if (stacked.amounts.length > 0)
-        p.charts.push({
-          id: `aging-buckets${suffix}`,
-          title: `${L('chartAging')}${unit ? ` (${unit})` : ''}`,
-          spec: agingStackedChart(stacked, { locale, unit, title: L('chartAging') }),
-        });
-      const overdue = topOverdueChartInput(s);
-      if (overdue.customers.some((c) => c.overdue > 0))
-        p.charts.push({
-          id: `aging-top-overdue${suffix}`,
-          title: `${L('chartTopOverdue')}${unit ? ` (${unit})` : ''}`,
-          spec: topOverdueChart(overdue, { locale, unit, title: L('chartTopOverdue') }),
-        });
-    }
-    parts.push(p);
-  }
+  if (analyses.forecast) parts.push(forecastPart(analyses.forecast, context));
+  if (analyses.abc) parts.push(abcPart(analyses.abc, context));
+  if (analyses.rfm) parts.push(rfmPart(analyses.rfm, context));
+  if (analyses.portfolio) parts.push(portfolioPart(analyses.portfolio, context));
+  if (analyses.aging)
+    parts.push(agingPart(analyses.aging, options.agingGroupBy ?? 'customer', context));
   return parts;
 }
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+function partContext(locale: ReportLocale): PartContext {
+  const label = (key: ReportLabelKey) => textFor(locale, `report.${key}`);
+  return {
+    locale,
+    label,
+    column: (key, format) => ({ label: label(key), format }),
+    part: (name, sheets) => ({
+      name,
+      title: label(name),
+      sheetName: SHEET_NAMES[name],
+      summary: [],
+      headline: {},
+      tables: [],
+      charts: [],
+      notes: [`${label('sheetsUsed')}: ${sheets.join(', ')}`],
+    }),
+  };
 }
 
-function pct(v: number | null): string {
-  return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
+type ForecastAnalysis = NonNullable<ReportAnalyses['forecast']>;
+
+function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportPart {
+  const { label } = context;
+  const { result: forecast } = analysis;
+  const part = context.part('forecast', analysis.sheets);
+  part.notes.push(
+    `${label('template')}: ${templateLineText(forecast.template, forecast.stages.length, context.locale)}`,
+  );
+  part.headline = {
+    openDeals: forecast.totals.count,
+    pipelineAmount: forecast.totals.amount,
+    weightedForecast: forecast.totals.weighted,
+    p10: forecast.range.p10,
+    p50: forecast.range.p50,
+    p90: forecast.range.p90,
+    wonAmount: forecast.won.amount,
+    template: forecast.template.name,
+  };
+  part.summary = [
+    { label: label('openDeals'), value: forecast.totals.count },
+    { label: label('pipelineAmount'), value: forecast.totals.amount },
+    { label: label('weightedForecast'), value: forecast.totals.weighted },
+    { label: 'P10 – P90', value: `${fmt(forecast.range.p10)} – ${fmt(forecast.range.p90)}` },
+    { label: label('wonAmount'), value: forecast.won.amount },
+  ];
+  part.tables.push(forecastStageTable(forecast, context), forecastMonthTable(analysis, context), {
+    id: 'forecast-owners',
+    title: label('owners'),
+    columns: [
+      context.column('owner', 'text'),
+      context.column('deals', 'integer'),
+      context.column('amount', 'money'),
+      context.column('weighted', 'money'),
+    ],
+    rows: forecast.byOwner.map((group) => [group.name, group.count, group.amount, group.weighted]),
+  });
+  part.charts.push(...forecastCharts(analysis, context));
+  return part;
 }
 
-function round1(v: number): number {
-  return Math.round(v * 10) / 10;
+function forecastStageTable(
+  forecast: ForecastAnalysis['result'],
+  context: PartContext,
+): ReportDataTable {
+  const { label, column, locale } = context;
+  const stageName = (stage: { name: string; nameZh: string }) =>
+    locale === 'zh' && stage.nameZh !== '' ? stage.nameZh : stage.name;
+  const { totals } = forecast;
+  return {
+    id: 'forecast-stages',
+    title: label('stages'),
+    columns: [
+      column('stage', 'text'),
+      column('rate', 'percent'),
+      column('deals', 'integer'),
+      column('amount', 'money'),
+      column('weighted', 'money'),
+      column('conversion', 'percent'),
+      column('daysInStage', 'number'),
+    ],
+    rows: [
+      ...forecast.stages.map((stage) => [
+        stageName(stage),
+        stage.rate,
+        stage.count,
+        stage.amount,
+        stage.weighted,
+        stage.conversion,
+        stage.avgDaysInStage,
+      ]),
+      [label('total'), null, totals.count, totals.amount, totals.weighted, null, null],
+    ],
+  };
+}
+
+function forecastMonthTable(analysis: ForecastAnalysis, context: PartContext): ReportDataTable {
+  const { column } = context;
+  const ranges = new Map(
+    (analysis.result.monthRanges ?? []).map((month) => [month.month, month.range]),
+  );
+  return {
+    id: 'forecast-months',
+    title: context.label('months'),
+    columns: [
+      column('month', 'text'),
+      column('deals', 'integer'),
+      column('amount', 'money'),
+      column('weighted', 'money'),
+      { label: 'P10', format: 'money' },
+      { label: 'P50', format: 'money' },
+      { label: 'P90', format: 'money' },
+    ],
+    rows: analysis.result.byMonth.map((month) => {
+      const range = ranges.get(month.key);
+      return [
+        month.name === NO_DATE_LABEL ? context.label('noDate') : month.name,
+        month.count,
+        month.amount,
+        month.weighted,
+        range?.p10 ?? null,
+        range?.p50 ?? null,
+        range?.p90 ?? null,
+      ];
+    }),
+  };
+}
+
+/** The funnel always; the band when some month has a range; conversion when a stage has one. */
+function forecastCharts(analysis: ForecastAnalysis, context: PartContext): ReportChartSpec[] {
+  const { label, locale } = context;
+  const forecast = analysis.result;
+  const charts: ReportChartSpec[] = [
+    {
+      id: 'forecast-funnel',
+      title: label('chartFunnel'),
+      spec: funnelChart(funnelChartInput(forecast, locale), {
+        locale,
+        title: label('chartFunnel'),
+      }),
+    },
+  ];
+  const band = forecastBandChartInput(forecast, forecast.monthRanges ?? []);
+  if (band.months.length > 0)
+    charts.push({
+      id: 'forecast-band',
+      title: label('chartForecast'),
+      spec: forecastBandChart(band, { locale, title: label('chartForecast') }),
+    });
+  const conversion = stageConversionChartInput(forecast, locale);
+  if (conversion.stages.some((stage) => stage.conversion !== null))
+    charts.push({
+      id: 'forecast-conversion',
+      title: label('chartConversion'),
+      spec: stageConversionChart(conversion, { locale, title: label('chartConversion') }),
+    });
+  return charts;
+}
+
+function abcPart(analysis: NonNullable<ReportAnalyses['abc']>, context: PartContext): ReportPart {
+  const { label, column, locale } = context;
+  const { result: abc } = analysis;
+  const part = context.part('abc', analysis.sheets);
+  const classA = abc.classes.find((summary) => summary.class === 'A');
+  part.headline = {
+    customers: abc.customers.length,
+    total: abc.total,
+    aCustomers: classA?.customers ?? 0,
+    aValueShare: classA?.valueShare ?? null,
+    source: analysis.source,
+  };
+  part.summary = [
+    { label: label('customerCount'), value: abc.customers.length },
+    { label: label('value'), value: abc.total },
+    ...abc.classes.map((summary) => ({
+      label: `${summary.class}: ${label('customerCount')} / ${label('valueShare')}`,
+      value: `${summary.customers} / ${pct(summary.valueShare)}`,
+    })),
+  ];
+  part.tables.push(
+    {
+      id: 'abc-classes',
+      title: label('classes'),
+      columns: [
+        column('class', 'text'),
+        column('customerCount', 'integer'),
+        column('customerShare', 'percent'),
+        column('value', 'money'),
+        column('valueShare', 'percent'),
+      ],
+      rows: [
+        ...abc.classes.map((summary) => [
+          summary.class,
+          summary.customers,
+          summary.customerShare,
+          summary.value,
+          summary.valueShare,
+        ]),
+        [label('total'), abc.customers.length, null, abc.total, null],
+      ],
+    },
+    {
+      id: 'abc-customers',
+      title: label('customers'),
+      columns: [
+        column('rank', 'integer'),
+        column('customer', 'text'),
+        column('value', 'money'),
+        column('share', 'percent'),
+        column('cumulativeShare', 'percent'),
+        column('class', 'text'),
+      ],
+      rows: abc.customers.map((row) => [
+        row.rank,
+        row.id,
+        row.value,
+        row.share,
+        row.cumulativeShare,
+        row.class,
+      ]),
+    },
+  );
+  const pareto = paretoChartInput(abc);
+  if (pareto.customers.length > 0)
+    part.charts.push({
+      id: 'abc-pareto',
+      title: label('chartPareto'),
+      spec: paretoChart(pareto, {
+        locale,
+        title: label('chartPareto'),
+        aCut: abc.cutPoints[0],
+        bCut: abc.cutPoints[1],
+      }),
+    });
+  return part;
+}
+
+function rfmPart(analysis: NonNullable<ReportAnalyses['rfm']>, context: PartContext): ReportPart {
+  const { label, locale } = context;
+  const { result: rfm } = analysis;
+  const part = context.part('rfm', analysis.sheets);
+  part.notes.push(`${label('asOf')} ${rfm.asOf} (${rfm.mode})`);
+  const largest = [...rfm.segments].sort((a, b) => b.customers - a.customers)[0];
+  part.headline = {
+    customers: rfm.customers.length,
+    asOf: rfm.asOf,
+    largestSegment: largest?.name ?? null,
+    champions: rfm.segments.find((segment) => segment.segment === 'champions')?.customers ?? 0,
+  };
+  part.summary = [
+    { label: label('customerCount'), value: rfm.customers.length },
+    ...rfm.segments
+      .filter((segment) => segment.customers > 0)
+      .slice(0, 5)
+      .map((segment) => ({
+        label: locale === 'zh' ? segment.nameZh : segment.name,
+        value: segment.customers,
+      })),
+  ];
+  part.tables.push(...rfmTables(rfm, context));
+  if (rfm.grid.length > 0)
+    part.charts.push({
+      id: 'rfm-map',
+      title: label('chartRfm'),
+      spec: rfmSegmentMapChart(rfmSegmentMapChartInput(rfm), { locale, title: label('chartRfm') }),
+    });
+  return part;
+}
+
+function rfmTables(
+  rfm: NonNullable<ReportAnalyses['rfm']>['result'],
+  context: PartContext,
+): ReportDataTable[] {
+  const { label, column, locale } = context;
+  return [
+    {
+      id: 'rfm-segments',
+      title: label('segments'),
+      columns: [
+        column('segment', 'text'),
+        column('customerCount', 'integer'),
+        column('customerShare', 'percent'),
+        column('monetary', 'money'),
+        column('monetaryShare', 'percent'),
+      ],
+      rows: rfm.segments.map((segment) => [
+        locale === 'zh' ? segment.nameZh : segment.name,
+        segment.customers,
+        segment.customerShare,
+        segment.monetary,
+        segment.monetaryShare,
+      ]),
+    },
+    {
+      id: 'rfm-customers',
+      title: label('customers'),
+      columns: [
+        column('customer', 'text'),
+        column('recency', 'integer'),
+        column('frequency', 'integer'),
+        column('monetary', 'money'),
+        { label: 'R', format: 'integer' },
+        { label: 'F', format: 'integer' },
+        { label: 'M', format: 'integer' },
+        column('segment', 'text'),
+      ],
+      rows: rfm.customers.map((customer) => [
+        customer.id,
+        customer.recency,
+        customer.frequency,
+        customer.monetary,
+        customer.r,
+        customer.f,
+        customer.m,
+        locale === 'zh' ? customer.segmentNameZh : customer.segmentName,
+      ]),
+    },
+  ];
+}
+
+type PortfolioAnalysis = NonNullable<ReportAnalyses['portfolio']>;
+
+function portfolioPart(analysis: PortfolioAnalysis, context: PartContext): ReportPart {
+  const { label, locale } = context;
+  const { result: portfolio } = analysis;
+  const part = context.part('portfolio', analysis.sheets);
+  const customersOf = (strategy: string) =>
+    portfolio.zones
+      .filter((zone) => zone.strategy === strategy)
+      .reduce((sum, zone) => sum + zone.customers, 0);
+  part.headline = {
+    customers: portfolio.customers.length,
+    unclassified: portfolio.unclassified.length,
+    potential: portfolio.zones.reduce((sum, zone) => sum + zone.potential, 0),
+    attack: customersOf('attack'),
+    defend: customersOf('defend'),
+  };
+  part.summary = portfolio.zones.map((zone) => ({
+    label: zoneName(zone.zone, locale),
+    value: zone.customers,
+  }));
+  part.tables.push(...portfolioTables(portfolio, context));
+  if (portfolio.customers.length > 0)
+    part.charts.push({
+      id: 'portfolio-scatter',
+      title: label('chartPortfolio'),
+      spec: portfolioScatterChart(portfolioScatterChartInput(portfolio), {
+        locale,
+        title: label('chartPortfolio'),
+      }),
+    });
+  return part;
+}
+
+/** A zone's name in the locale: Chinese in 'zh', else its key. */
+function zoneName(zone: string, locale: ReportLocale): string {
+  const info = PORTFOLIO_ZONES.find((candidate) => candidate.zone === zone);
+  return locale === 'zh' && info ? info.nameZh : zone;
+}
+
+function portfolioTables(
+  portfolio: PortfolioAnalysis['result'],
+  context: PartContext,
+): ReportDataTable[] {
+  const { label, column, locale } = context;
+  return [
+    {
+      id: 'portfolio-zones',
+      title: label('zones'),
+      columns: [
+        column('zone', 'text'),
+        column('strategy', 'text'),
+        column('customerCount', 'integer'),
+        column('potential', 'money'),
+        column('ourRevenue', 'money'),
+        column('headroom', 'money'),
+        column('resources', 'number'),
+      ],
+      rows: portfolio.zones.map((zone) => [
+        zoneName(zone.zone, locale),
+        locale === 'zh' ? zone.strategyZh : zone.strategy,
+        zone.customers,
+        zone.potential,
+        zone.ourRevenue,
+        zone.headroom,
+        zone.resourcePercent,
+      ]),
+    },
+    {
+      id: 'portfolio-customers',
+      title: label('customers'),
+      columns: [
+        column('customer', 'text'),
+        column('potential', 'money'),
+        column('ourShare', 'percent'),
+        column('ourRevenue', 'money'),
+        column('headroom', 'money'),
+        column('zone', 'text'),
+      ],
+      rows: portfolio.customers.map((customer) => [
+        customer.id,
+        customer.potential,
+        customer.share,
+        customer.ourRevenue,
+        customer.headroom,
+        zoneName(customer.zone, locale),
+      ]),
+    },
+  ];
+}
+
+type AgingAnalysis = NonNullable<ReportAnalyses['aging']>;
+
+function agingPart(
+  analysis: AgingAnalysis,
+  groupBy: 'customer' | 'owner',
+  context: PartContext,
+): ReportPart {
+  const { label } = context;
+  const part = context.part('aging', analysis.sheets);
+  const sections = analysis.result.sections;
+  // Single-currency figures only: amounts in different currencies are never added up.
+  const single: AgingSection | undefined = sections.length === 1 ? sections[0] : undefined;
+  part.headline = {
+    currency: sections.map((section) => section.currency ?? '').join(', ') || null,
+    open: single ? single.totals.open : null,
+    overdue: single ? single.totals.overdue : null,
+    overdueShare: single ? single.totals.shareOverdue : null,
+    dsoStandard: single ? single.dso.standard : null,
+    customers: sections.reduce((count, section) => count + section.customers.length, 0),
+  };
+  if (sections.length > 1) part.notes.push(analysis.report.note ?? '');
+  for (const section of sections) {
+    const currency = section.currency ? ` ${section.currency}` : '';
+    part.summary.push(
+      { label: `${label('open')}${currency}`, value: section.totals.open },
+      { label: `${label('overdue')}${currency}`, value: section.totals.overdue },
+      { label: `${label('overdueShare')}${currency}`, value: pct(section.totals.shareOverdue) },
+      {
+        label: `${label('dsoStandard')}${currency}`,
+        value: section.dso.standard === null ? '—' : round1(section.dso.standard),
+      },
+    );
+  }
+  part.tables.push(...agingTables(sections, context));
+  for (const section of sections)
+    part.charts.push(...agingCharts(section, sections.length > 1, groupBy, context));
+  return part;
+}
+
+function agingTables(sections: readonly AgingSection[], context: PartContext): ReportDataTable[] {
+  const { label, column } = context;
+  // Bucket columns follow the first section's buckets (every section has the same ones).
+  const bucketLabels = sections[0] ? sections[0].buckets.map((bucket) => bucket.label) : [];
+  return [
+    {
+      id: 'aging-buckets',
+      title: label('buckets'),
+      columns: [
+        column('currency', 'text'),
+        column('bucket', 'text'),
+        column('amount', 'money'),
+        column('items', 'integer'),
+      ],
+      rows: sections.flatMap((section) => [
+        ...section.buckets.map((bucket) => [
+          section.currency ?? '',
+          bucket.label,
+          bucket.amount,
+          bucket.count,
+        ]),
+        [section.currency ?? '', label('total'), section.totals.open, section.totals.openItems],
+      ]),
+    },
+    {
+      id: 'aging-customers',
+      title: label('customers'),
+      columns: [
+        column('currency', 'text'),
+        column('customer', 'text'),
+        column('open', 'money'),
+        column('overdue', 'money'),
+        column('unapplied', 'money'),
+        ...bucketLabels.map((bucket): ReportColumn => ({ label: bucket, format: 'money' })),
+      ],
+      rows: sections.flatMap((section) =>
+        section.customers.map((customer) => [
+          section.currency ?? '',
+          customer.id,
+          customer.open,
+          customer.overdue,
+          customer.unapplied,
+          ...bucketLabels.map((bucket) => customer.buckets[bucket] ?? 0),
+        ]),
+      ),
+    },
+    agingPriorityTable(sections, context),
+  ];
+}
+
+function agingPriorityTable(
+  sections: readonly AgingSection[],
+  context: PartContext,
+): ReportDataTable {
+  const { column } = context;
+  return {
+    id: 'aging-priority',
+    title: context.label('priority'),
+    columns: [
+      column('currency', 'text'),
+      column('rank', 'integer'),
+      column('customer', 'text'),
+      column('owner', 'text'),
+      column('overdue', 'money'),
+      column('maxDaysPastDue', 'integer'),
+      column('disputed', 'text'),
+    ],
+    rows: sections.flatMap((section) =>
+      section.priority.map((entry) => [
+        section.currency ?? '',
+        entry.rank,
+        entry.customer,
+        entry.owner,
+        entry.overdue,
+        entry.maxDaysPastDue,
+        entry.disputed ? '✓' : '',
+      ]),
+    ),
+  };
+}
+
+/** One section's charts: buckets when it has amounts, top overdue when someone is overdue. */
+function agingCharts(
+  section: AgingSection,
+  severalCurrencies: boolean,
+  groupBy: 'customer' | 'owner',
+  context: PartContext,
+): ReportChartSpec[] {
+  const { label, locale } = context;
+  const suffix = severalCurrencies ? `-${safeName(section.currency ?? 'none')}` : '';
+  const unit = section.currency ?? undefined;
+  const charts: ReportChartSpec[] = [];
+  const stacked = agingStackedChartInput(section, groupBy);
+  if (stacked.amounts.length > 0)
+    charts.push({
+      id: `aging-buckets${suffix}`,
+      title: `${label('chartAging')}${unit ? ` (${unit})` : ''}`,
+      spec: agingStackedChart(stacked, { locale, unit, title: label('chartAging') }),
+    });
+  const overdue = topOverdueChartInput(section);
+  if (overdue.customers.some((customer) => customer.overdue > 0))
+    charts.push({
+      id: `aging-top-overdue${suffix}`,
+      title: `${label('chartTopOverdue')}${unit ? ` (${unit})` : ''}`,
+      spec: topOverdueChart(overdue, { locale, unit, title: label('chartTopOverdue') }),
+    });
+  return charts;
+}
+
+function fmt(amount: number): string {
+  return amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function pct(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 function safeName(text: string): string {

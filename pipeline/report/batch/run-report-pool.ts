@@ -47,97 +47,126 @@ export async function runReportPool(
   jobs: readonly ReportJob[],
   options: RunReportPoolOptions,
 ): Promise<RunReportPoolResult> {
-  const { builder, onStart, onDone } = options;
   const size = Math.max(1, Math.min(Math.floor(options.concurrency) || 1, jobs.length));
   const outcomes: ReportJobOutcome[] = new Array<ReportJobOutcome>(jobs.length);
   if (jobs.length === 0) return { outcomes, workersStarted: 0 };
-
   if (options.inProcess) {
     for (const [index, job] of jobs.entries()) {
-      onStart?.(index, job);
-      const outcome = await runReportJob(job, builder);
+      options.onStart?.(index, job);
+      const outcome = await runReportJob(job, options.builder);
       outcomes[index] = outcome;
-      onDone?.(index, job, outcome);
+      options.onDone?.(index, job, outcome);
     }
     return { outcomes, workersStarted: 0 };
   }
-
   return new Promise((resolvePool) => {
-    let next = 0;
-    let workersStarted = 0;
-    let live = 0;
-
-    const finish = (index: number, outcome: ReportJobOutcome): void => {
-      outcomes[index] = outcome;
-      onDone?.(index, jobs[index]!, outcome);
+    const pool: WorkerPool = {
+      jobs,
+      options,
+      next: 0,
+      workersStarted: 0,
+      live: 0,
+      finish: (index, outcome) => {
+        outcomes[index] = outcome;
+        options.onDone?.(index, jobs[index]!, outcome);
+      },
+      done: () => resolvePool({ outcomes, workersStarted: pool.workersStarted }),
     };
-
-    const spawn = (): void => {
-      const worker = startReportWorker(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB);
-      workersStarted++;
-      live++;
-      let current: number | undefined;
-      let startedAt = 0;
-      let crash: unknown;
-
-      // Hands the worker its next job; a job that cannot be posted fails on the spot.
-      const feed = (): void => {
-        while (next < jobs.length) {
-          const index = next++;
-          const job = jobs[index]!;
-          onStart?.(index, job);
-          startedAt = performance.now();
-          try {
-            worker.postMessage({ id: index, job, builder } satisfies ReportWorkerRequest);
-            current = index;
-            return;
-          } catch (error) {
-            finish(index, {
-              ok: false,
-              reason: `could not hand the job to a worker: ${failureReason(error, job.file)}`,
-              ms: 0,
-            });
-          }
-        }
-        void worker.terminate();
-      };
-
-      worker.on('message', (message: ReportWorkerResponse) => {
-        if (message.id !== current) return;
-        current = undefined;
-        finish(message.id, message.outcome);
-        feed();
-      });
-      worker.on('messageerror', (error) => {
-        crash = error;
-        void worker.terminate();
-      });
-      worker.on('error', (error) => {
-        crash = error;
-      });
-      worker.on('exit', (code) => {
-        live--;
-        if (current !== undefined) {
-          const job = jobs[current]!;
-          const reason =
-            crash === undefined
-              ? `the worker stopped while building this report (exit code ${code})`
-              : `the worker crashed while building this report: ${failureReason(crash, job.file)}`;
-          finish(current, {
-            ok: false,
-            reason,
-            ms: Math.round(performance.now() - startedAt),
-          });
-          current = undefined;
-        }
-        if (next < jobs.length) spawn();
-        else if (live === 0) resolvePool({ outcomes, workersStarted });
-      });
-      feed();
-    };
-
-    for (let k = 0; k < size; k++) spawn();
+    for (let k = 0; k < size; k++) spawnWorker(pool);
   });
+}
+
+/** The pool's shared state: the jobs, the next one to hand out, the workers alive. */
+interface WorkerPool {
+  jobs: readonly ReportJob[];
+  options: RunReportPoolOptions;
+  next: number;
+  workersStarted: number;
+  live: number;
+  finish: (index: number, outcome: ReportJobOutcome) => void;
+  /** Called once, when the last worker has exited and no job is left. */
+  done: () => void;
+}
+
+/**
+ * Starts a worker that takes jobs one at a time until none is left. When it dies holding a job,
+ * that job fails and, while jobs remain, another worker takes over.
+ */
+function spawnWorker(pool: WorkerPool): void {
+  const worker = startReportWorker(pool.options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB);
+  pool.workersStarted++;
+  pool.live++;
+  const held = {
+    index: undefined as number | undefined,
+    startedAt: 0,
+    crash: undefined as unknown,
+  };
+  worker.on('message', (message: ReportWorkerResponse) => {
+    if (message.id !== held.index) return;
+    held.index = undefined;
+    pool.finish(message.id, message.outcome);
+    feedWorker(worker, pool, held);
+  });
+  worker.on('messageerror', (error) => {
+    held.crash = error;
+    void worker.terminate();
+  });
+  worker.on('error', (error) => {
+    held.crash = error;
+  });
+  worker.on('exit', (code) => {
+    pool.live--;
+    if (held.index !== undefined) {
+      const ms = Math.round(performance.now() - held.startedAt);
+      pool.finish(held.index, { ok: false, reason: deadWorkerReason(pool, held, code), ms });
+      held.index = undefined;
+    }
+    if (pool.next < pool.jobs.length) spawnWorker(pool);
+    else if (pool.live === 0) pool.done();
+  });
+  feedWorker(worker, pool, held);
+}
+
+/** The job a worker holds (index undefined: none), since when, and what killed it. */
+interface HeldJob {
+  index: number | undefined;
+  startedAt: number;
+  crash: unknown;
+}
+
+/**
+ * Hands the worker its next job; a job that cannot be posted fails on the spot. With no job left
+ * the worker is stopped.
+ */
+function feedWorker(worker: Worker, pool: WorkerPool, held: HeldJob): void {
+  const { jobs, options } = pool;
+  while (pool.next < jobs.length) {
+    const index = pool.next++;
+    const job = jobs[index]!;
+    options.onStart?.(index, job);
+    held.startedAt = performance.now();
+    try {
+      const request: ReportWorkerRequest = { id: index, job, builder: options.builder };
+      worker.postMessage(request);
+      held.index = index;
+      return;
+    } catch (error) {
+      pool.finish(index, {
+        ok: false,
+        reason: `could not hand the job to a worker: ${failureReason(error, job.file)}`,
+        ms: 0,
+      });
+    }
+  }
+  void worker.terminate();
+}
+
+/** Why the job of a worker that died failed, in the user's terms. */
+function deadWorkerReason(pool: WorkerPool, held: HeldJob, code: number): string {
+  const job = pool.jobs[held.index!]!;
+  return held.crash === undefined
+    ? `the worker stopped while building this report (exit code ${code})`
+    : `the worker crashed while building this report: ${failureReason(held.crash, job.file)}`;
 }
 
 /**

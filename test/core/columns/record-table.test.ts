@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecordTable } from '../../../core/columns/record-table.js';
 import type { Deal, OrderLine } from '../../../core/columns/records.js';
-import { PackedTextColumn } from '../../../core/columns/packed-text-column.js';
+import { PackedTextColumn } from '../../../core/internal/packed-text-column.js';
 
 describe('RecordTable', () => {
   it('gives back the records it was made from, absent fields left out', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CodedTextColumn, MAX_CODED_VALUES } from '../../../core/columns/coded-text-column.js';
-import { PackedTextColumn, type PackedTexts } from '../../../core/columns/packed-text-column.js';
+import { CodedTextColumn, MAX_CODED_VALUES } from '../../../core/internal/coded-text-column.js';
+import { PackedTextColumn, type PackedTexts } from '../../../core/internal/packed-text-column.js';
 
 /** A PackedTexts over plain strings, as an .xlsx shared-string table is. */
 function textsOf(texts: readonly string[]): PackedTexts {

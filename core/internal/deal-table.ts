@@ -1,3 +1,7 @@
+/*
+ * Why: the funnel reads every deal column by column (typed arrays, coded texts); a table the
+ * reader already collected is used as is, deal objects are put into one once.
+ */
 import { RecordTable } from '../columns/record-table.js';
 import type { Deal } from '../columns/records.js';
 

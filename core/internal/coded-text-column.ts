@@ -18,8 +18,8 @@ export interface TextCodes {
  * A column of values that repeat (owners, stages, regions, statuses): a code per row into a
  * dictionary of the distinct values.
  *
- * Why: a plain array holds an 8-byte pointer per row, all of it fresh memory (slow to touch on
- * this VM) and scanned by every full garbage collection; a code is 2 bytes, and 0 means "none",
+ * Why: a plain array holds an 8-byte pointer per row, all of it fresh memory (slow to touch)
+ * and scanned by every full garbage collection; a code is 2 bytes, and 0 means "none",
  * so nothing is filled in advance. Consumers that group rows by the value (the funnel's owners,
  * regions, stages) work once per distinct code instead of once per row.
  *

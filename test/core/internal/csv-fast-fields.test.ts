@@ -4,7 +4,7 @@ import {
   isoDay,
   ownSlice,
   plainNumber,
-} from '../../../core/columns/csv-fast-fields.js';
+} from '../../../core/internal/csv-fast-fields.js';
 
 describe('ownSlice', () => {
   it('gives the same text as slice, short or long', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PackedTextColumn } from '../../../core/columns/packed-text-column.js';
+import { PackedTextColumn } from '../../../core/internal/packed-text-column.js';
 
 describe('PackedTextColumn', () => {
   it('gives back every text, the empty one and those outside the BMP included', () => {

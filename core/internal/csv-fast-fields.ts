@@ -1,4 +1,12 @@
-import { epochDayFromCivil } from './calendar-month.js';
+/**
+ * Fast paths for the commonest CSV fields (plain decimal numbers, ISO dates, blanks) read straight
+ * from the text by character codes, and slices cut out as strings of their own (ownSlice).
+ *
+ * Why: a million-row CSV has millions of such fields; slicing each into a string and running the
+ * general parsers (locale-aware numbers, many date formats) dominates reading. Anything these
+ * paths do not recognise falls back to the general parsers, so results are the same.
+ */
+import { epochDayFromCivil } from '../columns/calendar-month.js';
 
 const MINUS = 45;
 const DOT = 46;
