@@ -180,9 +180,11 @@ describe('a long sync on the page thread', () => {
     });
     running = false;
     // Without slicing, the timer gets one or two turns (before the sync starts); with 10 ms
-    // slices it gets one per slice. Gaps between turns are not asserted: garbage collection of
-    // a million cells and a busy machine stretch them beyond anything the simulator controls.
-    expect(ticks.length, `timer turns during the sync`).toBeGreaterThan(10);
+    // slices it gets one per slice, so more than three however fast the machine writes (an idle
+    // machine needs fewer slices than a busy one). Gaps between turns are not asserted: garbage
+    // collection of a million cells and a busy machine stretch them beyond anything the
+    // simulator controls.
+    expect(ticks.length, `timer turns during the sync`).toBeGreaterThan(3);
   });
 
   it('two batches run at once have their syncs done one after the other', async () => {
