@@ -6,13 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../../core/columns/parse-csv-text.js';
 import { readCsvHead, readCsvRecords } from '../../../core/columns/read-csv-records.js';
 import { readCsv } from '../../../pipeline/read-csv.js';
+import { CSV_HEAD as HEAD, longLineCsv, openQuoteCsv } from '../../support/hostile-files.js';
 import { runCliChild } from '../../support/run-cli-child.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'csv-limits-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const HEAD = 'Deal,Stage,Amount,Close date\nA,Won,100,2026-01-05\n';
 
 function csv(name: string, text: string | Buffer): string {
   const path = join(work, name);
@@ -22,7 +21,7 @@ function csv(name: string, text: string | Buffer): string {
 
 describe('CSV past Excel limits', () => {
   it('refuses a 200 MB line without a line feed in seconds, in a child under 250 MB', async () => {
-    const path = csv('long-line.csv', HEAD + 'x'.repeat(200 * 2 ** 20));
+    const path = csv('long-line.csv', longLineCsv(200));
     const run = await runCliChild(['forecast', path, '--as-of', '2026-06-30']);
     expect(run.stderr).toBe(
       `pipecast forecast: ${path}: malformed CSV: line 3, column A: a field of more than 32,767 characters, Excel's limit per cell\n`,
@@ -37,7 +36,7 @@ describe('CSV past Excel limits', () => {
     '%s refuses a 32 MB quote that never closes in linear time, with one line',
     async (...args) => {
       // Before: 55 s (quadratic); 8 MB took 3.5 s.
-      const path = csv(`open-quote-${args[0]}.csv`, `${HEAD}B,"Won${',x\n'.repeat(11_000_000)}`);
+      const path = csv(`open-quote-${args[0]}.csv`, openQuoteCsv(11_000_000));
       const started = performance.now();
       const { code, out, err } = await runCli(args[0]!, path, ...args.slice(1));
       expect(performance.now() - started).toBeLessThan(5000);

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readXlsxSheets } from '../../../pipeline/xlsx-stream/read-xlsx-sheets.js';
+import { cellAtRow, HEADER_ROW as HEADER } from '../../support/hostile-files.js';
 import { writeSheetWorkbook } from '../../support/hostile-xlsx.js';
 import { runCliChild } from '../../support/run-cli-child.js';
 import { runCli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'excel-limits-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>Deal</t></is></c></row>';
 
 /** A workbook of a header row and the given rows, in the test's folder. */
 async function workbook(name: string, rows: string): Promise<string> {
@@ -22,7 +21,7 @@ async function workbook(name: string, rows: string): Promise<string> {
 describe('cell references and rows past Excel limits', () => {
   // Column XFD is 16,384 (Excel's last): X=24, F=6, E=5 → 24·26² + 6·26 + 5 = 16,385 for XFE.
   it.each([
-    ['ZZZZZZ25', '<row r="25"><c r="ZZZZZZ25"><v>1</v></c></row>'],
+    ['ZZZZZZ25', cellAtRow(25, 'ZZZZZZ')],
     ['ABCDEFGHIJKLM2', '<row r="2"><c r="ABCDEFGHIJKLM2"><v>1</v></c></row>'],
     ['XFE2', '<row r="2"><c r="XFE2" s="0"><v>1</v></c></row>'],
     ['xfe2', '<row r="2"><c r="xfe2" t="n"><v>1</v></c></row>'],
@@ -61,10 +60,7 @@ describe('cell references and rows past Excel limits', () => {
   it.each([['forecast'], ['aging'], ['segment', '--method', 'abc']])(
     '%s refuses row 2,000,000,000 with one line',
     async (command, ...options) => {
-      const path = await workbook(
-        `row-${command}.xlsx`,
-        '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row>',
-      );
+      const path = await workbook(`row-${command}.xlsx`, cellAtRow(2_000_000_000));
       const { code, err } = await runCli(command, path, '--as-of', '2026-06-30', ...options);
       expect(code).toBe(1);
       // segment, which reads many files, then says that none gave order lines.
@@ -86,10 +82,7 @@ describe('cell references and rows past Excel limits', () => {
   });
 
   it('a 3.6 KB file naming row 50,000,000 is refused in a child process in seconds and under 250 MB', async () => {
-    const path = await workbook(
-      'row-50m.xlsx',
-      '<row r="50000000"><c r="A50000000"><v>1</v></c></row>',
-    );
+    const path = await workbook('row-50m.xlsx', cellAtRow(50_000_000));
     const run = await runCliChild(['inspect', path]);
     expect(run.stderr).toBe(
       `pipecast inspect: ${path}: sheet 'Deals', row 50000000 is past row 1,048,576, Excel's last\n`,

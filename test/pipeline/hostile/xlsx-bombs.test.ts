@@ -7,9 +7,15 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readXlsxSheets } from '../../../pipeline/xlsx-stream/read-xlsx-sheets.js';
 import { MAX_INFLATED_ENV } from '../../../pipeline/xlsx-stream/xlsx-read-limits.js';
 import {
-  repeatedPart,
-  SHEET_HEAD,
-  SHEET_TAIL,
+  A_SHEET,
+  longRowWorkbook,
+  noisyElements,
+  SHEET_PART as SHEET,
+  sharedStringsRatioBomb,
+  sharedStringsRecordedAs,
+  understatedRowsBomb,
+} from '../../support/hostile-files.js';
+import {
   sheetXml,
   SST_HEAD,
   SST_TAIL,
@@ -26,41 +32,16 @@ afterEach(() => {
   delete process.env[MAX_INFLATED_ENV];
 });
 
-const SHEET = 'xl/worksheets/sheet1.xml';
-const A_SHEET = textPart(SHEET, sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'));
-
 async function write(name: string, parts: ZipPart[]): Promise<string> {
   const path = join(work, name);
   await writeFile(path, zipParts(parts));
   return path;
 }
 
-/**
- * About `bytes` bytes of `<x a="…"/>` elements whose attribute text is deterministic noise (an
- * LCG's high bits as letters), which deflate badly: no compression ratio stops them.
- */
-function noisyElements(bytes: number): string {
-  const element = 80;
-  const count = Math.ceil(bytes / element);
-  const out = Buffer.alloc(count * element);
-  let state = 7;
-  for (let e = 0; e < count; e++) {
-    const at = e * element;
-    out.write('<x a="', at, 'latin1');
-    for (let k = 6; k < element - 3; k++) {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      out[at + k] = 97 + (state >>> 27);
-    }
-    out.write('"/>', at + element - 3, 'latin1');
-  }
-  return out.toString('latin1');
-}
-
 describe('decompression bombs and parts past the ceilings', () => {
   it('refuses at once a shared-string part the zip records as 3.7 GB, in a child under 250 MB', async () => {
     // The record says 4,000,000,000 bytes; the stored bytes are a few: nothing is inflated.
-    const sst = { ...textPart('xl/sharedStrings.xml', `${SST_HEAD}${SST_TAIL}`), size: 4e9 };
-    const path = await write('sst-4gb.xlsx', [...workbookParts('Deals', true), sst, A_SHEET]);
+    const path = await write('sst-4gb.xlsx', sharedStringsRecordedAs(4e9));
     const run = await runCliChild(['inspect', path]);
     // 4e9 / 2^20 = 3,814.7 → 3,815 MB.
     expect(run.stderr).toBe(
@@ -73,14 +54,9 @@ describe('decompression bombs and parts past the ceilings', () => {
 
   it('refuses at once a part compressed 412 to 1', async () => {
     // 2,000,000 items of 24 bytes + 98 bytes of root = 48,000,098 bytes, deflated to 116,472.
-    const sst = await repeatedPart(
-      'xl/sharedStrings.xml',
-      SST_HEAD,
-      '<si><t>AAAAAAAA</t></si>',
-      2_000_000,
-      SST_TAIL,
-    );
-    const path = await write('sst-ratio.xlsx', [...workbookParts('Deals', true), sst, A_SHEET]);
+    const parts = await sharedStringsRatioBomb();
+    const sst = parts.find((part) => part.name === 'xl/sharedStrings.xml')!;
+    const path = await write('sst-ratio.xlsx', parts);
     const started = performance.now();
     await expect(readXlsxSheets(path)).rejects.toThrow(
       `${path}: part xl/sharedStrings.xml is compressed ${Math.round(sst.size / sst.stored.length)} to 1, past the limit of 200 to 1 (a decompression bomb?)`,
@@ -90,15 +66,7 @@ describe('decompression bombs and parts past the ceilings', () => {
 
   it('stops a part that inflates past the size its zip records, in a child under 250 MB', async () => {
     // 200 MB of rows that the zip records as 1 MB: reading stops after that megabyte.
-    const sheet = await repeatedPart(
-      SHEET,
-      SHEET_HEAD,
-      '<row><c><v>1</v></c></row>',
-      8_000_000,
-      SHEET_TAIL,
-    );
-    const lying = { ...sheet, size: 1 << 20 };
-    const path = await write('understated.xlsx', [...workbookParts(), lying]);
+    const path = await write('understated.xlsx', await understatedRowsBomb());
     const run = await runCliChild(['inspect', path]);
     expect(run.stderr).toBe(
       `pipecast inspect: ${path}: damaged file: part ${SHEET} inflates to more than the 1,048,576 bytes the zip records\n`,
@@ -122,9 +90,7 @@ describe('decompression bombs and parts past the ceilings', () => {
 
   it('refuses a row of more than 64 MB of XML within seconds, in a child under 400 MB', async () => {
     // Noise deflates about 1.4 to 1, so no ratio stops it: the row's length must.
-    const rows = `<row r="1"><c r="A1"><v>1</v></c>${noisyElements(70 * 2 ** 20)}</row>`;
-    const sheet = textPart(SHEET, sheetXml(rows));
-    const path = await write('long-row.xlsx', [...workbookParts(), sheet]);
+    const path = await write('long-row.xlsx', longRowWorkbook(70));
     const run = await runCliChild(['inspect', path]);
     expect(run.stderr).toBe(
       `pipecast inspect: ${path}: sheet 'Deals', row 1 is more than 64 MB of XML; no row Excel writes is that long\n`,
