@@ -25,6 +25,7 @@ import { ageReceivables } from '../core/aging/age-receivables.js';
 import { DEFAULT_BUCKET_EDGES } from '../core/aging/aging-buckets.js';
 import { epochDayFromIso } from '../core/columns/epoch-day.js';
 import type { Invoice, Payment } from '../core/columns/records.js';
+import { recordMeasures } from './record-measures.js';
 
 function argNumber(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -302,6 +303,15 @@ async function main(): Promise<void> {
     `Target: ours ≤ 2× DuckDB (wall) → ${ours <= 2 * duck ? 'met' : 'NOT met'} (${(ours / duck).toFixed(2)}×); by CPU time ${(oursCpu / duckCpu).toFixed(2)}×.`,
   ].join('\n');
   console.log(table);
+  recordMeasures('aging', [
+    {
+      what: `ageReceivables vs DuckDB join + bucketed sums (${N_PAYMENTS.toLocaleString('en-US')} payments)`,
+      size: N_INVOICES,
+      ours: { name: 'pipecast', ms: oursRuns.map((r) => r.ms) },
+      peer: { name: `DuckDB (threads=${String(threads)})`, ms: duckRuns.map((r) => r.ms) },
+      goal: '≤ 2×',
+    },
+  ]);
   if (process.argv.includes('--write')) {
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/aging.md', `# aging\n\n${table}\n`);

@@ -15,7 +15,7 @@
  *   pipeline's reader, as `pipecast forecast` reads: every cell parsed and checked) + prepare +
  *   aggregation;
  * - P10/P50/P90 for 100,000 open deals.
- * Run: node --import tsx bench/forecast.ts [--runs N] [--write]
+ * Run: node --import tsx bench/forecast.ts [--runs N] [--sizes 10000,100000] [--write]
  */
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -32,11 +32,16 @@ import { stageKpisOf } from '../core/funnel/stage-kpis.js';
 import { weightedPipelineOf } from '../core/funnel/weighted-pipeline.js';
 import { readSheetRecords } from '../core/readers/index.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
+import { recordMeasures, type Measure } from './record-measures.js';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const SIZES = [10_000, 100_000, 1_048_576];
+const sizesAt = args.indexOf('--sizes');
+const SIZES =
+  sizesAt >= 0 ? args[sizesAt + 1]!.split(',').map(Number) : [10_000, 100_000, 1_048_576];
+if (SIZES.some((size) => !Number.isInteger(size) || size < 1))
+  throw new Error(`--sizes must be whole numbers ≥ 1, comma-separated, got ${args[sizesAt + 1]}`);
 const STAGES = ['Interest', 'Brewing', 'Design', 'Compare', 'Commit', 'Use', 'Won', 'Lost'];
 const RATES: Record<string, number> = {
   Interest: 0.05,
@@ -67,19 +72,22 @@ function csvOf(size: number): string {
 async function best<T>(
   runs: number,
   fn: () => Promise<T> | T,
-): Promise<{ seconds: number; cpuSeconds: number; value: T }> {
+): Promise<{ seconds: number; cpuSeconds: number; value: T; ms: number[] }> {
   let seconds = Infinity;
   let cpuSeconds = Infinity;
   let value: T | undefined;
+  // Every run's wall time, for `npm run bench`, which reports medians.
+  const ms: number[] = [];
   for (let r = 0; r < runs; r += 1) {
     const cpu = process.cpuUsage();
     const t0 = performance.now();
     value = await fn();
+    ms.push(performance.now() - t0);
     seconds = Math.min(seconds, (performance.now() - t0) / 1000);
     const used = process.cpuUsage(cpu);
     cpuSeconds = Math.min(cpuSeconds, (used.user + used.system) / 1e6);
   }
-  return { seconds, cpuSeconds, value: value as T };
+  return { seconds, cpuSeconds, value: value as T, ms };
 }
 
 function aggregate(deals: RecordTable<Deal> | ReturnType<typeof prepareDeals>): number {
@@ -104,6 +112,7 @@ const DUCK_AGG = `SELECT stage, owner, date_trunc('month', close_date) AS month,
   FROM deals JOIN rates USING (stage) GROUP BY ALL`;
 
 const rows: string[][] = [];
+const measures: Measure[] = [];
 const cpuRows: string[][] = [];
 const loadBefore = loadavg()[0] ?? NaN;
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
@@ -137,6 +146,23 @@ for (const size of SIZES) {
   const prepare = await best(RUNS, () => prepareDeals(deals, { template: 'six' }));
   const agg = await best(RUNS, () => aggregate(prepare.value));
   const duckTotal = duckLoad.seconds + duckAgg.seconds;
+  measures.push(
+    {
+      what: 'aggregation on prepared deals vs DuckDB GROUP BY',
+      size,
+      ours: { name: 'pipecast', ms: agg.ms },
+      peer: { name: 'DuckDB', ms: duckAgg.ms },
+      goal: '≤ 2×',
+    },
+    {
+      what: 'end to end from the CSV vs DuckDB load + aggregate',
+      size,
+      ours: { name: 'pipecast', ms: e2e.ms },
+      // DuckDB's runs of load and aggregate paired in order (both are medians of few runs).
+      peer: { name: 'DuckDB', ms: duckLoad.ms.map((load, i) => load + (duckAgg.ms[i] ?? NaN)) },
+      goal: '≤ 3×',
+    },
+  );
   cpuRows.push([
     size.toLocaleString('en-US'),
     s(duckAgg.cpuSeconds),
@@ -169,6 +195,14 @@ const open: Deal[] = Array.from({ length: 100_000 }, (_, i) => ({
 const prepared = prepareDeals(open, { template: 'six' });
 const weights = dealWeights(prepared);
 const range = await best(RUNS, () => revenueRangeOf(prepared, weights));
+
+measures.push({
+  what: 'P10/P50/P90 of open deals',
+  size: 100_000,
+  ours: { name: 'pipecast', ms: range.ms },
+  goal: '< 0.5 s',
+});
+recordMeasures('forecast', measures);
 
 const loadAfter = loadavg()[0] ?? NaN;
 const table = [

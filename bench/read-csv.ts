@@ -1,13 +1,19 @@
 /**
  * CSV parsing speed: parseCsvText (hand-written) against csv-parse, the library it replaced, on
- * the same synthetic export. Run: node --import tsx bench/read-csv.ts [--rows 1000000]
+ * the same synthetic export, the two taking turns.
+ * Run: node --import tsx bench/read-csv.ts [--rows 1000000] [--runs 1]
  */
 import { parse } from 'csv-parse/sync';
 import { parseArgs } from 'node:util';
 import { parseCsvText } from '../core/columns/parse-csv-text.js';
+import { recordMeasures } from './record-measures.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '300000' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '300000' }, runs: { type: 'string', default: '1' } },
+});
 const rows = Number(values.rows);
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1`);
 
 const stages = ['Prospecting', 'Engaging', 'Won', 'Lost'];
 const lines = [
@@ -30,9 +36,23 @@ function time(label: string, run: () => unknown[][]): number {
 }
 
 console.log(`${rows} rows, ${(text.length / 1e6).toFixed(1)} MB`);
-const ours = time('parseCsvText', () => parseCsvText(text, ','));
-const peer = time(
-  'csv-parse',
-  () => parse(text, { relax_column_count: true, relax_quotes: true }) as unknown[][],
-);
-console.log(`csv-parse / parseCsvText = ${(peer / ours).toFixed(1)}×`);
+const oursMs: number[] = [];
+const peerMs: number[] = [];
+for (let run = 0; run < runs; run++) {
+  const ours = time('parseCsvText', () => parseCsvText(text, ','));
+  const peer = time(
+    'csv-parse',
+    () => parse(text, { relax_column_count: true, relax_quotes: true }) as unknown[][],
+  );
+  console.log(`csv-parse / parseCsvText = ${(peer / ours).toFixed(1)}×`);
+  oursMs.push(ours * 1000);
+  peerMs.push(peer * 1000);
+}
+recordMeasures('read-csv', [
+  {
+    what: 'parseCsvText vs csv-parse, CSV text to cells',
+    size: rows,
+    ours: { name: 'pipecast', ms: oursMs },
+    peer: { name: 'csv-parse', ms: peerMs },
+  },
+]);

@@ -25,6 +25,7 @@ import { ORDER_LINE_TALLY_FIELDS, OrderLineTally } from '../core/segments/tally-
 import { listInputFiles } from '../pipeline/list-input-files.js';
 import { readSheetRecords } from '../core/readers/index.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
+import { recordMeasures } from './record-measures.js';
 
 const DIR = '../shared/data/online-retail/by-day';
 const AS_OF = epochDayFromIso('2011-12-10')!;
@@ -94,6 +95,8 @@ interface Timing<T> {
   ms: number;
   cpuMs: number;
   value: T;
+  /** Every run's wall time, for `npm run bench`, which reports medians. */
+  runs: number[];
 }
 
 /** Best of `runs` for each side, the two sides alternating run by run. */
@@ -108,7 +111,8 @@ async function timePair<A, B>(
     const ms = performance.now() - t0;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    return best === undefined || ms < best.ms ? { ms, cpuMs, value } : best;
+    const runs = [...(best?.runs ?? []), ms];
+    return best === undefined || ms < best.ms ? { ms, cpuMs, value, runs } : { ...best, runs };
   };
   let a: Timing<A> | undefined;
   let b: Timing<B> | undefined;
@@ -179,6 +183,21 @@ const notes = [
 ].join('\n');
 console.log(table);
 console.log(notes);
+const segmentMeasure = (
+  what: string,
+  ours: Timing<unknown>,
+  duck: Timing<unknown>,
+  goal: string,
+) => ({
+  what: `${what}, Online Retail (${lines.length.toLocaleString('en-US')} lines)`,
+  ours: { name: 'pipecast', ms: ours.runs },
+  peer: { name: 'DuckDB', ms: duck.runs },
+  goal,
+});
+recordMeasures('segment', [
+  segmentMeasure('RFM + ABC end to end from 305 CSVs', oursE2E, duckE2E, '≤ 3×'),
+  segmentMeasure('RFM + ABC on lines in memory', oursCompute, duckCompute, '≤ 2×'),
+]);
 if (write) {
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/segment.md', `# bench/segment\n\n${table}\n\n${notes}\n`);

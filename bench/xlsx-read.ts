@@ -20,6 +20,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LARGE_ROWS, largeXlsxPath } from './make-large-xlsx.js';
+import { recordMeasures, type Measure, type MeasuredSide } from './record-measures.js';
 
 const READERS = ['floor', 'search', 'ours', 'records', 'exceljs', 'sheetjs'] as const;
 type Reader = (typeof READERS)[number];
@@ -193,6 +194,41 @@ function medians(runs: Measurement[]): Measurement[] {
   });
 }
 
+const SIDE_NAMES: Record<Reader, string> = {
+  floor: 'the inflate floor',
+  search: 'inflate + Buffer.indexOf',
+  ours: 'pipecast',
+  records: 'pipecast',
+  exceljs: 'exceljs',
+  sheetjs: 'SheetJS',
+};
+
+/** Every run of one reader, for `npm run bench` (its peak: the highest of the runs). */
+function sideOf(runs: Measurement[], reader: Reader): MeasuredSide | undefined {
+  const own = runs.filter((m) => m.reader === reader);
+  if (own.length === 0) return undefined;
+  const peakMb = Math.max(...own.map((m) => m.maxRssMb));
+  return { name: SIDE_NAMES[reader], ms: own.map((m) => m.ms), peakMb };
+}
+
+/** Our two readers against the floor, and the kept records against exceljs and SheetJS. */
+function comparisons(runs: Measurement[], rows: number): Measure[] {
+  const pairs: [string, Reader, Reader, string?][] = [
+    ['.xlsx to rows (streamXlsxRows) vs the inflate floor', 'ours', 'floor', '≤ 3×'],
+    ['.xlsx to kept records (streamXlsxRecords) vs the inflate floor', 'records', 'floor', '≤ 3×'],
+    ['.xlsx to kept records vs exceljs streaming reader', 'records', 'exceljs'],
+    ['.xlsx to kept records vs SheetJS readFile + sheet_to_json', 'records', 'sheetjs'],
+  ];
+  const measures: Measure[] = [];
+  for (const [what, ours, peer, goal] of pairs) {
+    const oursSide = sideOf(runs, ours);
+    const peerSide = sideOf(runs, peer);
+    if (oursSide === undefined) continue;
+    measures.push({ what, size: rows, ours: oursSide, peer: peerSide, goal });
+  }
+  return measures;
+}
+
 function format(measurements: Measurement[], file: string, rows: number, runs: number): string {
   const floor = measurements.find((m) => m.reader === 'floor');
   const lines = [
@@ -269,6 +305,7 @@ async function main(): Promise<void> {
     }
   const table = format(medians(measurements), file, rows, runs);
   console.log(table);
+  recordMeasures('xlsx-read', comparisons(measurements, rows));
   if (process.argv.includes('--write')) {
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/xlsx-read.md', `# xlsx-read\n\n${table}\n`);
