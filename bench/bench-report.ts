@@ -106,17 +106,39 @@ function peakOf(measure: Measure, job: JobResult): string {
   return `${formatMb(job.peakMb)} (process)`;
 }
 
-/** Every measure with its job, grouped by benchmark and measure (in the order first met), then by size. */
+/**
+ * Every measure with its job, grouped by benchmark and measure (in the order first met), then by
+ * size. The same measure at the same size from several processes (forecast's P10/P50/P90, which
+ * each of its runs times) is one row, its runs pooled, with the first process's peak.
+ */
 function groupedMeasures(jobs: readonly JobResult[]): { job: JobResult; measure: Measure }[] {
-  const rows = jobs.flatMap((job) => job.measures.map((measure) => ({ job, measure })));
-  const order = new Map<string, number>();
-  const keyOf = (row: { job: JobResult; measure: Measure }) =>
-    `${row.job.bench}\u0000${row.measure.what}`;
-  for (const row of rows) if (!order.has(keyOf(row))) order.set(keyOf(row), order.size);
-  return rows.sort(
-    (a, b) =>
-      order.get(keyOf(a))! - order.get(keyOf(b))! || (a.measure.size ?? 0) - (b.measure.size ?? 0),
+  const rows = new Map<string, { job: JobResult; measure: Measure; group: number }>();
+  const groups = new Map<string, number>();
+  for (const job of jobs)
+    for (const measure of job.measures) {
+      const groupKey = `${job.bench}\u0000${measure.what}`;
+      if (!groups.has(groupKey)) groups.set(groupKey, groups.size);
+      const key = `${groupKey}\u0000${measure.size ?? ''}`;
+      const first = rows.get(key);
+      if (first === undefined) rows.set(key, { job, measure, group: groups.get(groupKey)! });
+      else first.measure = pooled(first.measure, measure);
+    }
+  return [...rows.values()].sort(
+    (a, b) => a.group - b.group || (a.measure.size ?? 0) - (b.measure.size ?? 0),
   );
+}
+
+/** One measure with the runs of both. */
+function pooled(first: Measure, next: Measure): Measure {
+  const side = (a: MeasuredSide, b: MeasuredSide | undefined): MeasuredSide => ({
+    ...a,
+    ms: [...a.ms, ...(b?.ms ?? [])],
+  });
+  return {
+    ...first,
+    ours: side(first.ours, next.ours),
+    peer: first.peer === undefined ? undefined : side(first.peer, next.peer),
+  };
 }
 
 /** The table of every comparison, so growth with the rows reads down each group. */

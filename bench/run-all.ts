@@ -12,7 +12,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -45,6 +45,8 @@ interface Job {
   args: string[];
   /** For a benchmark that records nothing itself: its measures read from what it printed. */
   parse?: (output: string) => Measure[];
+  /** Files to delete first, so the benchmark makes its data afresh rather than reusing it. */
+  stale?: string[];
 }
 
 /** The benchmarks, in the order they run, each with the processes it needs at these sizes. */
@@ -84,6 +86,8 @@ const BENCHES: Record<string, (sizes: number[], runs: number) => Job[]> = {
       bench: 'xlsx-read',
       size,
       args: ['--rows', String(size), '--runs', String(runs)],
+      // make-large-xlsx's cached workbook (largeXlsxPath; imported, it would load exceljs here).
+      stale: [join(tmpdir(), `pipecast-bench-${size}x10.xlsx`)],
     })),
   segment: (_sizes, runs) => [{ bench: 'segment', args: ['--runs', String(runs)] }],
   'render-charts': (_sizes, runs) => [{ bench: 'render-charts', args: ['--runs', String(runs)] }],
@@ -140,7 +144,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const name = `${job.bench}${job.size === undefined ? '' : `-${job.size}`}`;
   const log = join(OUT, `${name}.log`);
   const record = join(OUT, `${name}.jsonl`);
-  rmSync(record, { force: true });
+  for (const path of [record, ...(job.stale ?? [])]) rmSync(path, { force: true });
   const started = performance.now();
   const output: string[] = [];
   const exitCode = await new Promise<number | null>((resolve, reject) => {

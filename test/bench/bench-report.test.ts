@@ -121,6 +121,21 @@ describe('the tables of a run', () => {
     ]);
   });
 
+  it('pools the runs of one measure at one size that several processes timed', () => {
+    const range = (ms: number): JobResult => ({
+      ...forecastAt(10, [1], [1]),
+      measures: [{ what: 'P10/P50/P90', size: 100_000, ours: { name: 'pipecast', ms: [ms] } }],
+    });
+    // The runs 60, 20, 40 pooled: median 40.
+    expect(
+      measuresTable([range(60), range(20), range(40)])
+        .split('\n')
+        .slice(2),
+    ).toEqual([
+      '| forecast | P10/P50/P90 | 100,000 | 40 ms (3 runs) | – | – | – | – | 321 (process) |',
+    ]);
+  });
+
   it('gives each hostile file its time, peak and message, a | in it escaped', () => {
     expect(hostileTable([hostileJob, xlsxJob]).split('\n').slice(2)).toEqual([
       "| cell ZZZZZZ25 | 800 ms (3 runs) | 113 | pipecast inspect: <file>: sheet 'Deals', cell ZZZZZZ25 is past column XFD \\| x |",
