@@ -126,6 +126,13 @@ async function main(): Promise<void> {
       `| pane JS gzipped (taskpane.js + analysis-worker.js) | ${paneKb.toFixed(1)} KB | < 400 KB |`,
     );
     console.log(`| first contentful paint of the pane | ${paint.toFixed(0)} ms | < 1000 ms |`);
+    recordMeasures('addin', [
+      {
+        what: `first contentful paint of the pane (pane JS ${paneKb.toFixed(0)} KB gzipped)`,
+        ours: { name: 'pipecast add-in', ms: [paint] },
+        goal: '< 1 s; < 400 KB',
+      },
+    ]);
     const hundred = await timeRun(page, await loadDeals(page, 100_000));
     recordRun(hundred, 100_000, '< 3 s, ≤ 6 syncs');
     console.log(
@@ -148,7 +155,7 @@ async function main(): Promise<void> {
 function recordRun(run: RunTimes, rows: number, goal: string): void {
   recordMeasures('addin', [
     {
-      what: `Run → Done in the simulated Excel (${run.syncs} syncs, longest pane task ${run.longestPane.toFixed(0)} ms)`,
+      what: `Run → Done in Chromium, the simulated Excel as host (${run.syncs} syncs, longest pane task ${run.longestPane.toFixed(0)} ms)`,
       size: rows,
       ours: { name: 'pipecast add-in', ms: [run.ms] },
       goal,

@@ -238,18 +238,8 @@ async function main(): Promise<void> {
     );
   }
   const machine = describeMachine(chosen.given, loadAtStart);
-  const hostile = hostileTable(results);
-  console.log(
-    [
-      machineParagraph(machine),
-      '',
-      measuresTable(results),
-      '',
-      hostile,
-      '',
-      jobsTable(results),
-    ].join('\n'),
-  );
+  const tables = [measuresTable(results), hostileTable(results), jobsTable(results)];
+  console.log([machineParagraph(machine), ...tables.filter((table) => table !== '')].join('\n\n'));
   const failed = failures(results);
   for (const line of failed) console.error(`npm run bench: ${line}`);
   const measured = results.some((result) => result.measures.length > 0);
