@@ -217,12 +217,11 @@ export class PaneApp {
   private ensureParameters(): void {
     const { settings } = this.state;
     if (settings.parameters[settings.analysis] !== undefined) return;
-    const today = new Date().toISOString().slice(0, 10);
     this.state.settings = {
       ...settings,
       parameters: {
         ...settings.parameters,
-        [settings.analysis]: defaultParameters(settings.analysis, today),
+        [settings.analysis]: defaultParameters(settings.analysis),
       },
     };
   }

@@ -469,10 +469,38 @@ export const TEXT_CATALOGUE = {
     issuePastClose: { en: 'close date passed', zh: '已过预计成交日' },
     issueStuck: { en: 'stuck in stage', zh: '阶段停滞' },
     issueNoActivity: { en: 'no recent activity', zh: '近期无跟进' },
-    moreRows: { en: '… {count} more', zh: '…… 另有 {count} 条' },
+    moreRows: { en: '… and {count} more', zh: '…… 另有 {count} 条' },
     tableScorecard: { en: 'Scorecard', zh: '客户评分卡' },
     colScore: { en: 'Score', zh: '得分' },
     colTier: { en: 'Tier', zh: '等级' },
+    breakdownBy: { en: 'Break down by', zh: '按列细分' },
+    breakdownNone: {
+      en: 'Read the headers first: the columns of the source are listed here.',
+      zh: '请先读取表头：数据来源的各列会列在这里。',
+    },
+    tableBreakdown: { en: 'By {column}', zh: '按{column}' },
+    chartBreakdown: { en: 'Weighted forecast by {column}', zh: '按{column}的加权预测' },
+    chartAgingBreakdown: { en: 'Open balance by {column}', zh: '按{column}的未收余额' },
+    blankKey: { en: '(blank)', zh: '(空白)' },
+    breakdownNotMade: {
+      en: 'No breakdown by {column}: {reason}',
+      zh: '未按{column}细分：{reason}',
+    },
+    asOfBlank: {
+      en: 'Blank: the data’s own day, the day after its last recorded event.',
+      zh: '留空：使用数据自身的日期，即最后一次记录事件的次日。',
+    },
+    asOfFromData: {
+      en: 'As-of date {day}: the day after the last recorded event in the data ({lastEvent}).',
+      zh: '截至日期 {day}：数据中最后一次记录事件（{lastEvent}）的次日。',
+    },
+    asOfGiven: {
+      en: 'As-of date {day}, as set in the parameters.',
+      zh: '截至日期 {day}，按参数中的设置。',
+    },
+    noteAsOf: { en: 'as-of date', zh: '截至日期' },
+    colP10: { en: 'P10', zh: 'P10' },
+    colP90: { en: 'P90', zh: 'P90' },
   },
 } as const satisfies Record<string, Record<string, TextEntry>>;
 

@@ -11,6 +11,7 @@ function output(name = 'Pipecast Forecast'): OutputSheet {
     analysis: 'forecast',
     name,
     headline: [],
+    asOf: null,
     tables: [],
     charts: [],
     notes: [],

@@ -6,6 +6,7 @@ const sheet: OutputSheet = {
   analysis: 'segment',
   name: 'Pipecast Segments',
   headline: [],
+  asOf: null,
   tables: [
     {
       id: 'abc-classes',

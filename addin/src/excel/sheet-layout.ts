@@ -42,19 +42,26 @@ export interface CellBlock {
 export const CHART_ROWS = 16;
 export const CHART_COLUMNS = 8;
 
-/** The Notes table of a sheet: every warning with its source cell, all columns text. */
+/**
+ * The Notes table of a sheet: the as-of date the run used, then every warning with its source
+ * cell, all columns text.
+ */
 export function notesTable(sheet: OutputSheet): OutputTable {
+  const asOf = sheet.asOf === null ? [] : [[sheet.asOf.type, null, null, sheet.asOf.message, null]];
   return {
     id: `${sheet.analysis}-notes`,
     title: sheet.notesTitle,
     columns: sheet.notesColumns.map((label) => ({ label, format: 'text' as const })),
-    rows: sheet.notes.map((note) => [
-      note.type,
-      note.sheet,
-      note.address,
-      note.message,
-      note.action,
-    ]),
+    rows: [
+      ...asOf,
+      ...sheet.notes.map((note) => [
+        note.type,
+        note.sheet,
+        note.address,
+        note.message,
+        note.action,
+      ]),
+    ],
   };
 }
 

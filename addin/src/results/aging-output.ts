@@ -3,7 +3,7 @@ import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
 import { columnOf, OVERDUE_FILL, OVERDUE_FONT } from './forecast-output.js';
 import type { NotePlaces } from './notes-of.js';
-import { notesColumns, notesOf } from './notes-of.js';
+import { asOfNote, notesColumns, notesOf } from './notes-of.js';
 import type { OutputColumn, OutputHeadline, OutputSheet, OutputTable } from './output-model.js';
 
 /** Customers in the stacked aging chart: the largest balances. */
@@ -23,6 +23,7 @@ export function agingOutput(run: AgingRun, locale: AddinLocale, places: NotePlac
     analysis: 'aging',
     name: text('sheetAging'),
     headline: headlineOf(sections, locale),
+    asOf: run.result === null ? null : asOfNote(run.result.asOf, run.asOfSource === 'data', locale),
     tables: [bucketsTable(sections, locale), customers, priorityTable(sections, locale)],
     charts:
       labels.length === 0

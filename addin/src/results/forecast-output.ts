@@ -1,9 +1,10 @@
 import type { ForecastRun } from '../../../core/index.js';
+import { isoFromEpochDay } from '../../../core/index.js';
 import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
 import type { OutputColumn, OutputColumnFormat, OutputSheet, OutputTable } from './output-model.js';
 import type { NotePlaces } from './notes-of.js';
-import { notesOf, notesColumns } from './notes-of.js';
+import { asOfNote, notesOf, notesColumns } from './notes-of.js';
 
 /** Deals a month or more past their date or norm are highlighted in the hygiene list. */
 const HYGIENE_HIGHLIGHT_DAYS = 30;
@@ -63,6 +64,7 @@ export function forecastOutput(
         format: 'text',
       },
     ],
+    asOf: asOfNote(isoFromEpochDay(run.asOf.day), run.asOf.source === 'data', locale),
     tables: [stages, months, owners, hygieneTable(run, locale)],
     charts: [
       {

@@ -1,8 +1,9 @@
 import type { DataWarning } from '../../../core/index.js';
+import { epochDayFromIso, isoFromEpochDay } from '../../../core/index.js';
 import { columnLetters } from '../excel/a1-address.js';
 import type { AddinLocale } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
-import type { OutputNote } from './output-model.js';
+import type { OutputAsOf, OutputNote } from './output-model.js';
 
 /** Where a source grid sits in its sheet, to turn a warning's row and header into a cell. */
 export interface SourcePlace {
@@ -45,4 +46,21 @@ export function warningAddress(warning: DataWarning, places: NotePlaces): string
   const found = warning.column === undefined ? -1 : place.headers.indexOf(warning.column.trim());
   const column = place.columnIndex + Math.max(0, found);
   return `${columnLetters(column)}${place.rowIndex + warning.row}`;
+}
+
+/**
+ * The as-of date a run used, said in the Notes table's first row: the date set in the
+ * parameters, or the data's own day with the last recorded event it follows (never the clock).
+ */
+export function asOfNote(day: string, fromData: boolean, locale: AddinLocale): OutputAsOf {
+  const epochDay = epochDayFromIso(day);
+  const lastEvent = epochDay === undefined ? '?' : isoFromEpochDay(epochDay - 1);
+  return {
+    day,
+    fromData,
+    type: addinText(locale, 'noteAsOf'),
+    message: fromData
+      ? addinText(locale, 'asOfFromData', { day, lastEvent })
+      : addinText(locale, 'asOfGiven', { day }),
+  };
 }

@@ -66,12 +66,25 @@ export interface OutputHeadline {
   format: OutputColumnFormat;
 }
 
+/** The as-of date a run used and where it came from, for the pane and the sheet's notes. */
+export interface OutputAsOf {
+  /** ISO date. */
+  day: string;
+  /** True when no date was set and the data's own day was used. */
+  fromData: boolean;
+  /** The Notes table's first row: its type and sentence, in the pane's language. */
+  type: string;
+  message: string;
+}
+
 /** Everything one analysis writes: one sheet of tables and charts, and its notes. */
 export interface OutputSheet {
   analysis: OutputAnalysis;
   /** The default name in the pane's language. */
   name: string;
   headline: readonly OutputHeadline[];
+  /** Null when the analysis has no as-of date (ABC classes alone). */
+  asOf: OutputAsOf | null;
   tables: readonly OutputTable[];
   charts: readonly OutputChart[];
   notes: readonly OutputNote[];

@@ -48,6 +48,8 @@ export function segmentOutput(
     analysis: 'segment',
     name: text('sheetSegments'),
     headline,
+    // ABC has no as-of date; the caller adds RFM's, knowing whether the user set it.
+    asOf: null,
     tables,
     charts,
     notes: notesOf(warnings, places),

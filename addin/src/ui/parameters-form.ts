@@ -32,18 +32,21 @@ const FIELDS: Readonly<
   ],
 };
 
-/** Defaults of the form; the as-of date defaults to the day the pane opened. */
-export function defaultParameters(analysis: PaneAnalysis, today: string): Record<string, string> {
-  if (analysis === 'forecast') return { asOf: today, quota: '', template: '', stageRates: '' };
+/**
+ * Defaults of the form. The as-of date is blank: the run then takes the data's own day (the day
+ * after its last recorded event), as `pipecast` does, never the day the pane happens to open.
+ */
+export function defaultParameters(analysis: PaneAnalysis): Record<string, string> {
+  if (analysis === 'forecast') return { asOf: '', quota: '', template: '', stageRates: '' };
   if (analysis === 'segment')
     return {
-      asOf: today,
+      asOf: '',
       abcCutPoints: '0.8, 0.95',
       rfmMode: 'quintile',
       portfolioThresholds: '',
       scorecardWeights: '',
     };
-  return { asOf: today, buckets: '30, 60, 90, 180' };
+  return { asOf: '', buckets: '30, 60, 90, 180' };
 }
 
 /** "Stage = rate" lines of a built-in template, rates in percent, for the user to edit. */
@@ -56,11 +59,20 @@ export function stageRateLines(templateKey: string): string {
     .join('\n');
 }
 
+/** What the form shows beside its fields: the source's columns and the last run's as-of date. */
+export interface ParametersContext {
+  /** Header texts of the source, offered under "Break down by". */
+  columns: readonly string[];
+  /** The last run's as-of sentence (which day, and whether it came from the data), if any. */
+  lastAsOf: string | null;
+}
+
 /** The parameters section for `analysis`, calling `onChange` with each field as typed. */
 export function parametersForm(
   analysis: PaneAnalysis,
   values: Readonly<Record<string, string>>,
   locale: AddinLocale,
+  context: ParametersContext,
   onChange: (field: string, value: string) => void,
 ): HTMLElement {
   const form = el('div', { className: 'parameters', 'data-testid': 'parameters' });
@@ -71,8 +83,56 @@ export function parametersForm(
     input.addEventListener('change', () => onChange(field, input.value));
     const label = addinText(locale, labelKey);
     form.append(el('label', { for: id }, [label]), input);
+    if (field === 'asOf') form.append(asOfHint(value, locale, context.lastAsOf));
   }
+  form.append(breakdownChoice(values.breakdowns ?? '', locale, context.columns, onChange));
   return form;
+}
+
+/** Under the as-of field: what a blank means, and which day the last run used. */
+function asOfHint(value: string, locale: AddinLocale, lastAsOf: string | null): HTMLElement {
+  const lines = [value.trim() === '' ? addinText(locale, 'asOfBlank') : null, lastAsOf];
+  return el('p', { className: 'muted hint', 'data-testid': 'as-of-hint' }, [
+    lines.filter((line): line is string => line !== null).join(' '),
+  ]);
+}
+
+/**
+ * "Break down by": a box per source column; the ticked headers are kept one per line, so the
+ * choice is saved with the other parameters and each becomes a table in the output sheet.
+ */
+function breakdownChoice(
+  value: string,
+  locale: AddinLocale,
+  columns: readonly string[],
+  onChange: (field: string, value: string) => void,
+): HTMLElement {
+  const chosen = breakdownsOf(value);
+  const box = el('fieldset', { className: 'breakdowns', 'data-testid': 'breakdowns' }, [
+    el('legend', {}, [addinText(locale, 'breakdownBy')]),
+  ]);
+  if (columns.length === 0)
+    box.append(el('p', { className: 'muted' }, [addinText(locale, 'breakdownNone')]));
+  columns.forEach((column, i) => {
+    const id = `breakdown-${i}`;
+    const tick = el('input', {
+      id,
+      type: 'checkbox',
+      value: column,
+      checked: chosen.includes(column),
+    });
+    tick.addEventListener('change', () => {
+      const next = columns.filter((c) => (c === column ? tick.checked : chosen.includes(c)));
+      onChange('breakdowns', next.join('\n'));
+    });
+    box.append(el('label', { for: id, className: 'tick' }, [tick, column]));
+  });
+  return box;
+}
+
+/** The ticked columns as saved: one header per line. */
+export function breakdownsOf(value: string): string[] {
+  return value.split('\n').filter((line) => line.trim() !== '');
 }
 
 function inputOf(
@@ -109,8 +169,10 @@ export function parseParameters(
   values: Readonly<Record<string, string>>,
 ): AnalysisParameters {
   const asOf = (values.asOf ?? '').trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw badField('asOf', asOf);
-  const params: AnalysisParameters = { asOf };
+  if (asOf !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw badField('asOf', asOf);
+  const params: AnalysisParameters = asOf === '' ? {} : { asOf };
+  const breakdowns = breakdownsOf(values.breakdowns ?? '');
+  if (breakdowns.length > 0) params.breakdowns = breakdowns;
   if (analysis === 'forecast') {
     const quota = numbersOf('quota', values.quota, 1);
     if (quota[0] !== undefined) params.quota = quota[0];

@@ -3,6 +3,7 @@ import type { PaneAnalysis } from '../excel/settings.js';
 import type { PaneApp, PaneState } from '../pane-app.js';
 import type { AddinLocale } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
+import { headersFound } from '../run-flow.js';
 import { el, selectOf } from './dom.js';
 import { mappingTable } from './mapping-table.js';
 import { parametersForm } from './parameters-form.js';
@@ -66,6 +67,12 @@ export function renderPane(root: HTMLElement, state: PaneState, app: PaneApp): v
           settings.analysis,
           settings.parameters[settings.analysis] ?? {},
           locale,
+          {
+            columns: headersFound(inspected).filter((header) => header !== ''),
+            lastAsOf:
+              state.outputs.find((output) => output.analysis === settings.analysis)?.asOf
+                ?.message ?? null,
+          },
           (field, value) => app.setParameter(field, value),
         ),
       ]),

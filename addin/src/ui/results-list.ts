@@ -17,6 +17,7 @@ export function resultsList(
     section.append(
       el('h3', {}, [output.name]),
       el('dl', { className: 'headline' }, output.headline.flatMap(headlineItem)),
+      el('p', { className: 'muted', 'data-testid': 'as-of-used' }, [output.asOf?.message]),
       el('h4', {}, [`${addinText(locale, 'warnings')} (${output.notes.length})`]),
       warningsList(output.notes, locale, onSelectCell),
     );

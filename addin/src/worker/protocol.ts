@@ -18,8 +18,8 @@ export interface AnalysisSource {
 
 /** The parameters form, parsed. */
 export interface AnalysisParameters {
-  /** ISO date. */
-  asOf: string;
+  /** ISO date; absent: the data's own day (the day after its last recorded event), as the CLI. */
+  asOf?: string;
   quota?: number;
   /** A built-in stage template key; absent: the one matching the stage names. */
   template?: string;
@@ -33,6 +33,8 @@ export interface AnalysisParameters {
   shareThreshold?: number;
   /** Scorecard criteria: a customer-list column and its weight in percent (adding to 100). */
   scorecard?: { column: string; weight: number }[];
+  /** Source columns (header text) to break the results down by, each into its own table. */
+  breakdowns?: string[];
 }
 
 export interface AnalysisRequest {

@@ -9,8 +9,15 @@ import {
   STAGE_TEMPLATES,
 } from '../../../core/index.js';
 import { agingOutput } from '../results/aging-output.js';
+import type { BreakdownParts } from '../results/breakdown-output.js';
+import {
+  agingBreakdownParts,
+  forecastBreakdownParts,
+  segmentBreakdownParts,
+} from '../results/breakdown-output.js';
 import { forecastOutput } from '../results/forecast-output.js';
 import type { NotePlaces } from '../results/notes-of.js';
+import { asOfNote } from '../results/notes-of.js';
 import type { OutputSheet } from '../results/output-model.js';
 import type { SegmentRuns } from '../results/segment-output.js';
 import { segmentOutput } from '../results/segment-output.js';
@@ -49,32 +56,59 @@ export function runAnalysis(request: AnalysisRequest): AnalysisResult {
   const { parameters: params, locale } = request;
   const first = request.sources[0];
   const where = first === undefined ? '' : first.name;
+  const breakdowns = params.breakdowns ?? [];
+  // Blank: the core takes the data's own day (the day after its last event), as the CLI does.
+  const asOf = params.asOf === undefined ? {} : { asOf: params.asOf };
+  const perRow = breakdowns.length > 0;
   let output: OutputSheet;
   if (request.analysis === 'forecast') {
     const run = forecast(sheets, {
       ...choice,
-      asOf: params.asOf,
+      ...asOf,
       // P10/P50/P90 per close month would cost a simulation per month (about 0.8 s for
       // 100,000 deals); the pane shows the pipeline's one range in its headline instead.
       monthRanges: false,
+      perRow,
       ...(params.quota === undefined ? {} : { quota: params.quota }),
       ...templateOption(params),
     });
     if (run === null) throw new AnalysisInputError('errorNoHeader', { address: where });
-    output = forecastOutput(run, locale, places);
+    output = withParts(
+      forecastOutput(run, locale, places),
+      forecastBreakdownParts(run, breakdowns, locale),
+    );
   } else if (request.analysis === 'segment') {
-    const { runs, warnings } = segmentRuns(sheets, choice, request.parameters, detected);
-    output = segmentOutput(runs, warnings, locale, places);
+    const { runs, warnings } = segmentRuns(sheets, choice, params, detected);
+    output = {
+      ...segmentOutput(runs, warnings, locale, places),
+      asOf: runs.rfm === null ? null : asOfNote(runs.rfm.asOf, params.asOf === undefined, locale),
+    };
+    if (runs.abc !== null && perRow)
+      output = withParts(output, segmentBreakdownParts(runs.abc, breakdowns, locale));
   } else {
     const run = ageReceivables(sheets, {
       ...choice,
-      asOf: params.asOf,
+      ...asOf,
+      perRow,
       ...(params.buckets === undefined ? {} : { buckets: params.buckets }),
     });
     if (run.result === null) throw new AnalysisInputError('errorNoHeader', { address: where });
-    output = agingOutput(run, locale, places);
+    output = withParts(
+      agingOutput(run, locale, places),
+      agingBreakdownParts(run, breakdowns, locale),
+    );
   }
   return { outputs: [output] };
+}
+
+/** An output sheet with the breakdowns' tables and charts after its own, their notes first. */
+function withParts(output: OutputSheet, parts: BreakdownParts): OutputSheet {
+  return {
+    ...output,
+    tables: [...output.tables, ...parts.tables],
+    charts: [...output.charts, ...parts.charts],
+    notes: [...parts.notes, ...output.notes],
+  };
 }
 
 type SheetChoiceOptions = {
@@ -93,6 +127,7 @@ function segmentRuns(
   const abc = segment(sheets, {
     ...choice,
     method: 'abc',
+    perRow: (params.breakdowns ?? []).length > 0,
     ...(params.abcCutPoints === undefined ? {} : { cutPoints: params.abcCutPoints }),
   });
   const warnings = [...abc.warnings];
@@ -101,7 +136,7 @@ function segmentRuns(
     const rfm = segment(sheets, {
       ...choice,
       method: 'rfm',
-      asOf: params.asOf,
+      ...(params.asOf === undefined ? {} : { asOf: params.asOf }),
       ...(params.rfmMode === undefined ? {} : { mode: params.rfmMode }),
     });
     runs.rfm = rfm.result;

@@ -1,0 +1,216 @@
+import type { AgingRun, ForecastRun, SegmentResult } from '../../../core/index.js';
+import {
+  agingBreakdown,
+  forecastBreakdown,
+  PipecastError,
+  segmentBreakdown,
+} from '../../../core/index.js';
+import type { AddinLocale } from '../text/addin-text.js';
+import { addinText } from '../text/addin-text.js';
+import { columnOf } from './forecast-output.js';
+import type {
+  OutputCell,
+  OutputChart,
+  OutputColumn,
+  OutputNote,
+  OutputTable,
+} from './output-model.js';
+
+/** Values plotted per breakdown chart: the largest; the table below it lists them all. */
+export const BREAKDOWN_CHART_ROWS = 20;
+
+/** The tables, charts and notes the "Break down by" columns add to an output sheet. */
+export interface BreakdownParts {
+  tables: OutputTable[];
+  charts: OutputChart[];
+  /** One per column that could not be broken down, saying why. */
+  notes: OutputNote[];
+}
+
+/** One breakdown as a table: its key column's label, measure columns and rows. */
+interface BreakdownShape {
+  /** The chart plots the first `charted` measures (an Excel chart takes adjacent columns). */
+  charted: number;
+  measures: readonly OutputColumn[];
+  rows: readonly { key: string | null; cells: readonly OutputCell[] }[];
+  total: readonly OutputCell[];
+}
+
+/**
+ * The forecast per value of each chosen column (core `forecastBreakdown`: deals, amount and
+ * weighted of the funnel's deals, adding up to the totals), a table and a bar chart each.
+ */
+export function forecastBreakdownParts(
+  run: ForecastRun,
+  columns: readonly string[],
+  locale: AddinLocale,
+): BreakdownParts {
+  const { totals } = run.result;
+  return partsOf(columns, locale, 'forecast', (by) => {
+    const breakdown = forecastBreakdown(run, by);
+    return {
+      charted: 1,
+      measures: [
+        columnOf(locale, 'colWeighted', 'money'),
+        columnOf(locale, 'colAmount', 'money'),
+        columnOf(locale, 'colDeals', 'integer'),
+      ],
+      rows: breakdown.rows.map((row) => ({
+        key: row.key,
+        cells: [row.weighted, row.amount, row.count],
+      })),
+      // The rows add up exactly to the funnel's totals (core forecastBreakdown).
+      total: [totals.weighted, totals.amount, totals.count],
+    };
+  });
+}
+
+/**
+ * The open receivables per value of each chosen column (core `agingBreakdown`: items, open
+ * balance and each bucket), a table and a stacked chart of the buckets each. A ledger of several
+ * currencies has no such sum: a note says so.
+ */
+export function agingBreakdownParts(
+  run: AgingRun,
+  columns: readonly string[],
+  locale: AddinLocale,
+): BreakdownParts {
+  return partsOf(columns, locale, 'aging', (by) => {
+    const breakdown = agingBreakdown(run, by);
+    const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
+    const sum = (pick: (row: (typeof breakdown.rows)[number]) => number) =>
+      breakdown.rows.reduce((total, row) => total + pick(row), 0);
+    const unit = breakdown.currency === null ? '' : ` (${breakdown.currency})`;
+    return {
+      charted: labels.length,
+      measures: [
+        ...labels.map((label): OutputColumn => ({ label, format: 'money' })),
+        { label: `${addinText(locale, 'colOpen')}${unit}`, format: 'money' },
+        columnOf(locale, 'colItems', 'integer'),
+      ],
+      rows: breakdown.rows.map((row) => ({
+        key: row.key,
+        cells: [...labels.map((label) => row.buckets[label] ?? 0), row.open, row.count],
+      })),
+      total: [
+        ...labels.map((label) => roundCents(sum((row) => row.buckets[label] ?? 0))),
+        roundCents(sum((row) => row.open)),
+        sum((row) => row.count),
+      ],
+    };
+  });
+}
+
+/**
+ * The customers per value of each chosen column (core `segmentBreakdown` of the ABC run: a
+ * customer counts under its first row's value), with their value and the customers per class.
+ */
+export function segmentBreakdownParts(
+  abc: SegmentResult,
+  columns: readonly string[],
+  locale: AddinLocale,
+): BreakdownParts {
+  return partsOf(columns, locale, 'segment', (by) => {
+    const breakdown = segmentBreakdown(abc, by);
+    const classes = [...new Set(breakdown.rows.flatMap((row) => Object.keys(row.classes)))].sort();
+    const sum = (pick: (row: (typeof breakdown.rows)[number]) => number) =>
+      breakdown.rows.reduce((total, row) => total + pick(row), 0);
+    return {
+      charted: 0,
+      measures: [
+        columnOf(locale, 'colCustomers', 'integer'),
+        columnOf(locale, 'colValue', 'money'),
+        ...classes.map((name): OutputColumn => ({ label: name, format: 'integer' })),
+      ],
+      rows: breakdown.rows.map((row) => ({
+        key: row.key,
+        cells: [row.count, row.revenue, ...classes.map((name) => row.classes[name] ?? 0)],
+      })),
+      total: [
+        sum((row) => row.count),
+        roundCents(sum((row) => row.revenue)),
+        ...classes.map((name) => sum((row) => row.classes[name] ?? 0)),
+      ],
+    };
+  });
+}
+
+/**
+ * Each column's breakdown as a table under "By <column>" (blank values as their own "(blank)"
+ * row, a Total row last) with a chart of its largest values; a column the core refuses becomes
+ * a note with the core's reason, so the rest of the run still gets written.
+ */
+function partsOf(
+  columns: readonly string[],
+  locale: AddinLocale,
+  analysis: 'forecast' | 'aging' | 'segment',
+  shape: (by: string) => BreakdownShape,
+): BreakdownParts {
+  const parts: BreakdownParts = { tables: [], charts: [], notes: [] };
+  for (const by of columns) {
+    let shaped: BreakdownShape;
+    try {
+      shaped = shape(by);
+    } catch (error) {
+      if (!(error instanceof PipecastError)) throw error;
+      const message = addinText(locale, 'breakdownNotMade', { column: by, reason: error.message });
+      parts.notes.push({ type: error.code, sheet: null, address: null, message, action: null });
+      continue;
+    }
+    const id = `${analysis}-by-${parts.tables.length + 1}`;
+    // Labelled with the header as the user ticked it (the core may name it "Owner (C)" where
+    // one of its own columns is called Owner).
+    const table = breakdownTable(id, by, shaped, locale);
+    parts.tables.push(table);
+    const chart = breakdownChart(analysis, table, by, shaped, locale);
+    if (chart !== null) parts.charts.push(chart);
+  }
+  return parts;
+}
+
+function breakdownTable(
+  id: string,
+  column: string,
+  shaped: BreakdownShape,
+  locale: AddinLocale,
+): OutputTable {
+  const measureLabels = new Set(shaped.measures.map((m) => m.label));
+  // An Excel table's headers are unique: a key column named like a measure gets a suffix, as
+  // Excel itself would give it.
+  const keyLabel = measureLabels.has(column) ? `${column}2` : column;
+  return {
+    id,
+    title: addinText(locale, 'tableBreakdown', { column }),
+    columns: [{ label: keyLabel, format: 'text' }, ...shaped.measures],
+    rows: [
+      ...shaped.rows.map((row) => [row.key ?? addinText(locale, 'blankKey'), ...row.cells]),
+      [addinText(locale, 'colTotal'), ...shaped.total],
+    ],
+  };
+}
+
+/** Weighted per value for the forecast, the buckets stacked for aging; none for segments. */
+function breakdownChart(
+  analysis: 'forecast' | 'aging' | 'segment',
+  table: OutputTable,
+  column: string,
+  shaped: BreakdownShape,
+  locale: AddinLocale,
+): OutputChart | null {
+  const maxRows = Math.min(BREAKDOWN_CHART_ROWS, shaped.rows.length);
+  if (maxRows === 0 || shaped.charted === 0 || analysis === 'segment') return null;
+  const forecast = analysis === 'forecast';
+  return {
+    title: addinText(locale, forecast ? 'chartBreakdown' : 'chartAgingBreakdown', { column }),
+    type: forecast ? 'barClustered' : 'columnStacked',
+    table: table.id,
+    category: 0,
+    series: Array.from({ length: shaped.charted }, (_, m) => m + 1),
+    maxRows,
+  };
+}
+
+/** Sums of rounded amounts, back to cents (binary fractions drift past the second decimal). */
+function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { SheetValues } from '../../core/index.js';
+import {
+  ageReceivables,
+  agingBreakdown,
+  forecast,
+  forecastBreakdown,
+  segment,
+  segmentBreakdown,
+} from '../../core/index.js';
+import { main } from '../../pipeline/cli.js';
+import type { ForecastJson } from '../../pipeline/commands/forecast.js';
+import { createExcelHost, loadXlsxFile, snapshotWorksheet } from '../excel-simulator/index.js';
+import { typedExcel } from '../excel-simulator/typed-excel.js';
+import { writtenTable } from './support/output-table.js';
+import { runPane, SAMPLE_AS_OF } from './support/run-pane.js';
+
+/** The grids the pane sent to the core, as the core's sheets. */
+function sentSheets(outcome: Awaited<ReturnType<typeof runPane>>): SheetValues[] {
+  const request = outcome.client.requests[0];
+  return (request?.sources ?? []).map((s) => ({ name: s.name, values: s.values }));
+}
+
+/** `pipecast forecast FILE --as-of … --by …  --json`, run in process, as its JSON. */
+async function cliForecast(file: string, by: readonly string[]): Promise<ForecastJson> {
+  let out = '';
+  const io = { stdout: (text: string) => (out += text), stderr: () => undefined, isTTY: false };
+  const args = ['forecast', file, '--as-of', SAMPLE_AS_OF, ...by.flatMap((b) => ['--by', b])];
+  expect(await main([...args, '--json'], io)).toBe(0);
+  return JSON.parse(out) as ForecastJson;
+}
+
+describe('forecast breakdowns from the pane', () => {
+  it('writes, per column, the rows of forecastBreakdown and of pipecast forecast --by', async () => {
+    const model = await loadXlsxFile('samples/pipeline-en.xlsx');
+    const outcome = await runPane(createExcelHost(model), {
+      analysis: 'forecast',
+      choice: { type: 'usedRange', sheet: 'Pipeline' },
+      parameters: { breakdowns: ['Region', 'Product'] },
+    });
+    const run = forecast(sentSheets(outcome), { asOf: SAMPLE_AS_OF, perRow: true });
+    if (run === null) throw new Error('the core found no deals');
+    const cli = await cliForecast('samples/pipeline-en.xlsx', ['Region', 'Product']);
+    const out = snapshotWorksheet(model, 'Pipecast Forecast');
+    for (const [i, column] of ['Region', 'Product'].entries()) {
+      const table = writtenTable(out, `By ${column}`);
+      expect(table.header).toEqual([column, 'Weighted', 'Amount', 'Deals']);
+      const api = forecastBreakdown(run, column).rows;
+      const asRow = (r: (typeof api)[number]) => [
+        r.key ?? '(blank)',
+        r.weighted,
+        r.amount,
+        r.count,
+      ];
+      expect(table.rows.slice(0, -1)).toEqual(api.map(asRow));
+      expect(table.rows.slice(0, -1)).toEqual(cli.breakdowns?.[i]?.rows.map(asRow));
+      // The Total row is the funnel's totals (pipecast forecast: 54 open deals, 622,050 weighted).
+      expect(table.rows.at(-1)).toEqual(['Total', 622050, 2982000, 54]);
+    }
+    // Two charts of the forecast, one bar chart per breakdown.
+    expect(out.charts).toHaveLength(4);
+  });
+
+  it('gives blank cells their own row, labelled in the pane’s language', async () => {
+    const model = await loadXlsxFile('samples/pipeline-zh.xlsx');
+    const host = createExcelHost(model);
+    // Blank the region of the first two deals (rows 4 and 5 under the header on row 3).
+    const regionColumn = await typedExcel(host).run(async (context) => {
+      const header = context.workbook.worksheets.getItem('商机').getRange('A3:O3').load('values');
+      await context.sync();
+      return (header.values[0] ?? []).indexOf('区域');
+    });
+    expect(regionColumn).toBeGreaterThanOrEqual(0);
+    const firstDeals = await typedExcel(host).run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('商机');
+      const rows = sheet.getRangeByIndexes(3, 0, 2, 15).load('values');
+      await context.sync();
+      sheet.getRangeByIndexes(3, regionColumn, 2, 1).values = [[''], ['']];
+      await context.sync();
+      return rows.values;
+    });
+    const outcome = await runPane(host, {
+      analysis: 'forecast',
+      choice: { type: 'usedRange', sheet: '商机' },
+      locale: 'zh',
+      parameters: { breakdowns: ['区域'] },
+    });
+    const run = forecast(sentSheets(outcome), { asOf: SAMPLE_AS_OF, perRow: true });
+    if (run === null) throw new Error('the core found no deals');
+    const api = forecastBreakdown(run, '区域').rows;
+    const blank = api.find((row) => row.key === null);
+    // The two blanked deals, both open: their count and amounts read off the sheet.
+    const amountColumn = 6;
+    expect(blank?.count).toBe(2);
+    expect(blank?.amount).toBe(firstDeals.reduce((sum, row) => sum + Number(row[amountColumn]), 0));
+    const table = writtenTable(snapshotWorksheet(model, 'Pipecast 预测'), '按区域');
+    expect(table.rows.find((row) => row[0] === '(空白)')).toEqual([
+      '(空白)',
+      blank?.weighted,
+      blank?.amount,
+      2,
+    ]);
+    expect(table.rows).toHaveLength(api.length + 1);
+  });
+});
+
+describe('aging and segment breakdowns from the pane', () => {
+  it('notes that a ledger of two currencies has no breakdown, and writes the rest', async () => {
+    const model = await loadXlsxFile('samples/invoices-payments.xlsx');
+    await runPane(createExcelHost(model), {
+      analysis: 'aging',
+      choice: { type: 'usedRange', sheet: 'Invoices' },
+      extraSheet: 'Payments',
+      parameters: { breakdowns: ['Owner'] },
+    });
+    const out = snapshotWorksheet(model, 'Pipecast Aging');
+    const notes = writtenTable(out, 'Notes').rows.map((row) => row[3]);
+    expect(notes).toContainEqual(expect.stringMatching(/^No breakdown by Owner: .*one currency/));
+    expect(writtenTable(out, 'Aging buckets').rows.length).toBeGreaterThan(0);
+  });
+
+  it('writes agingBreakdown’s rows for a one-currency ledger', async () => {
+    const model = await loadXlsxFile('samples/invoices-payments.xlsx');
+    const host = createExcelHost(model);
+    // Keep the CNY invoices only (relabelling USD ones would change what their amounts mean),
+    // and leave the payments out: those of the USD invoices would stand as unapplied USD cash.
+    await typedExcel(host).run(async (context) => {
+      const used = context.workbook.worksheets.getItem('Invoices').getUsedRange().load('values');
+      await context.sync();
+      const kept = used.values.filter((row, i) => i < 3 || row[7] !== 'USD');
+      const blank = used.values.slice(kept.length).map((row) => row.map(() => ''));
+      used.values = [...kept, ...blank];
+      await context.sync();
+    });
+    const outcome = await runPane(host, {
+      analysis: 'aging',
+      choice: { type: 'usedRange', sheet: 'Invoices' },
+      parameters: { breakdowns: ['Owner'] },
+    });
+    const run = ageReceivables(sentSheets(outcome), {
+      asOf: SAMPLE_AS_OF,
+      kinds: { Invoices: 'invoice' },
+      perRow: true,
+    });
+    const api = agingBreakdown(run, 'Owner');
+    expect(api.currency).toBe('CNY');
+    const labels = run.result?.buckets.map((b) => b.label) ?? [];
+    const table = writtenTable(snapshotWorksheet(model, 'Pipecast Aging'), 'By Owner');
+    expect(table.header).toEqual(['Owner', ...labels, 'Open (CNY)', 'Items']);
+    expect(table.rows.slice(0, -1)).toEqual(
+      api.rows.map((r) => [
+        r.key ?? '(blank)',
+        ...labels.map((l) => r.buckets[l]),
+        r.open,
+        r.count,
+      ]),
+    );
+    // The Total row's open balance is the section's (the breakdown counts every open line).
+    expect(table.rows.at(-1)?.at(-2)).toBe(run.result?.sections[0]?.totals.open);
+  });
+
+  it('writes segmentBreakdown’s rows of the ABC classes', async () => {
+    const model = await loadXlsxFile('samples/customers-orders.xlsx');
+    const outcome = await runPane(createExcelHost(model), {
+      analysis: 'segment',
+      choice: { type: 'usedRange', sheet: 'Orders' },
+      parameters: { breakdowns: ['Stock Code'] },
+    });
+    const abc = segment(sentSheets(outcome), {
+      method: 'abc',
+      kinds: { Orders: 'orderLine' },
+      perRow: true,
+    });
+    const api = segmentBreakdown(abc, 'Stock Code');
+    const table = writtenTable(snapshotWorksheet(model, 'Pipecast Segments'), 'By Stock Code');
+    const classes = table.header.slice(3) as string[];
+    expect(classes).toEqual(['A', 'B', 'C']);
+    expect(table.rows.slice(0, -1)).toEqual(
+      api.rows.map((r) => [
+        r.key ?? '(blank)',
+        r.count,
+        r.revenue,
+        ...classes.map((c) => r.classes[c] ?? 0),
+      ]),
+    );
+    // Every customer counts once, under its first row's value.
+    expect(table.rows.at(-1)?.[1]).toBe(abc.result.customers.length);
+  });
+});
