@@ -12,7 +12,7 @@ import { inspectSource, mappingOf, runPaneAnalysis, selectSourceCell } from './r
 import type { AddinLocale, AddinTextKey } from './text/addin-text.js';
 import { addinText, toAddinLocale } from './text/addin-text.js';
 import { renderPane } from './ui/render-pane.js';
-import { defaultParameters, parseParameters, stageRateLines } from './ui/parameters-form.js';
+import { defaultParameters, parseParameters, stageRateLines } from './ui/parse-parameters.js';
 import type { WorkerLike } from './worker/worker-client.js';
 import { WorkerClient } from './worker/worker-client.js';
 

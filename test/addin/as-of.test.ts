@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageReceivables } from '../../core/index.js';
-import { defaultParameters, parseParameters } from '../../addin/src/ui/parameters-form.js';
+import { defaultParameters, parseParameters } from '../../addin/src/ui/parse-parameters.js';
 import { PaneError } from '../../addin/src/pane-error.js';
 import { main } from '../../pipeline/cli.js';
 import { createExcelHost, loadXlsxFile, snapshotWorksheet } from '../excel-simulator/index.js';

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageReceivables, forecast, segment } from '../../core/index.js';
+import { ageReceivables, forecast, forecastBreakdown, segment } from '../../core/index.js';
 import { buildAddin, OUT_DIR, REPO } from '../../addin/scripts/build-addin.js';
 import { serveHttp } from '../../addin/scripts/static-server.js';
 import { CHROMIUM, hasChromium, launchChromium } from '../support/launch-chromium.js';
@@ -63,13 +63,29 @@ describe.skipIf(!hasChromium)(
       return pane;
     }
 
-    async function runIn(pane: FrameLocator, analysis: string, source: string, extra?: string) {
+    interface RunChoices {
+      extra?: string;
+      /** Typed into the as-of field; null leaves it blank (the data's own day). */
+      asOf?: string | null;
+      breakdowns?: string[];
+    }
+
+    async function runIn(
+      pane: FrameLocator,
+      analysis: string,
+      source: string,
+      choices: RunChoices = {},
+    ) {
+      const { extra, asOf = AS_OF, breakdowns = [] } = choices;
       await pane.locator('[data-testid=analysis]').selectOption(analysis);
       await pane.locator('[data-testid=source]').selectOption(source);
       await pane.locator('[data-testid=mapping]').waitFor();
-      // The samples are made as of 2026-06-30; the pane's default is the day it opens.
-      await pane.locator('#param-asOf').fill(AS_OF);
-      await pane.locator('#param-asOf').dispatchEvent('change');
+      if (asOf !== null) {
+        await pane.locator('#param-asOf').fill(asOf);
+        await pane.locator('#param-asOf').dispatchEvent('change');
+      }
+      for (const column of breakdowns)
+        await pane.locator('[data-testid=breakdowns]').getByLabel(column, { exact: true }).check();
       if (extra !== undefined) await pane.locator('[data-testid=extra-sheet]').selectOption(extra);
       await pane.locator('[data-testid=run]').click();
       await pane.locator('[data-testid=results]').waitFor({ timeout: 60_000 });
@@ -81,14 +97,32 @@ describe.skipIf(!hasChromium)(
         sheet,
       );
 
-    it('maps columns and runs the forecast: the sheet holds the core’s stages', async () => {
+    it('maps columns and runs the forecast as of the data’s own day, broken down by region', async () => {
       const pane = await openSample('pipeline-en.xlsx');
-      await runIn(pane, 'forecast', 'sheet:Pipeline');
+      await pane.locator('[data-testid=analysis]').selectOption('forecast');
+      await pane.locator('[data-testid=source]').selectOption('sheet:Pipeline');
+      await expect(pane.locator('[data-testid=as-of-hint]').textContent()).resolves.toContain(
+        'Blank: the data’s own day',
+      );
+      await runIn(pane, 'forecast', 'sheet:Pipeline', { asOf: null, breakdowns: ['Region'] });
       const source = await snapshot('Pipeline');
-      const core = forecast([{ name: 'Pipeline', values: source.values }], { asOf: AS_OF });
-      const stages = writtenTable(await snapshot('Pipecast Forecast'), 'Stages');
+      // No as-of date given: the core's default, the day after the sample's last event.
+      const core = forecast([{ name: 'Pipeline', values: source.values }], { perRow: true });
+      const output = await snapshot('Pipecast Forecast');
+      const stages = writtenTable(output, 'Stages');
       expect(stages.rows.slice(0, -1).map((row) => row.slice(0, 3))).toEqual(
         core?.result.stages.map((s) => [s.name, s.amount, s.weighted]),
+      );
+      // The sample's last recorded event is an activity on 2026-06-30.
+      await expect(pane.locator('[data-testid=as-of-used]').textContent()).resolves.toBe(
+        'As-of date 2026-07-01: the day after the last recorded event in the data (2026-06-30).',
+      );
+      await expect(pane.locator('[data-testid=as-of-hint]').textContent()).resolves.toContain(
+        'As-of date 2026-07-01',
+      );
+      const byRegion = writtenTable(output, 'By Region');
+      expect(byRegion.rows.slice(0, -1).map((row) => row.slice(0, 2))).toEqual(
+        core === null ? [] : forecastBreakdown(core, 'Region').rows.map((r) => [r.key, r.weighted]),
       );
       await expect(pane.locator('[data-testid=status]').textContent()).resolves.toContain(
         'Pipecast Forecast',
@@ -100,7 +134,7 @@ describe.skipIf(!hasChromium)(
 
     it('runs the segments with the customer list: ABC classes as the core counts them', async () => {
       const pane = await openSample('customers-orders.xlsx');
-      await runIn(pane, 'segment', 'sheet:Orders', 'Customers');
+      await runIn(pane, 'segment', 'sheet:Orders', { extra: 'Customers' });
       const sheets = [
         { name: 'Orders', values: (await snapshot('Orders')).values },
         { name: 'Customers', values: (await snapshot('Customers')).values },
@@ -114,7 +148,7 @@ describe.skipIf(!hasChromium)(
 
     it('runs the aging with payments, and a warning selects its cell in the source sheet', async () => {
       const pane = await openSample('invoices-payments.xlsx');
-      await runIn(pane, 'aging', 'sheet:Invoices', 'Payments');
+      await runIn(pane, 'aging', 'sheet:Invoices', { extra: 'Payments' });
       const sheets = [
         { name: 'Invoices', values: (await snapshot('Invoices')).values },
         { name: 'Payments', values: (await snapshot('Payments')).values },
