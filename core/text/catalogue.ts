@@ -499,8 +499,14 @@ export const TEXT_CATALOGUE = {
       zh: '截至日期 {day}，按参数中的设置。',
     },
     noteAsOf: { en: 'as-of date', zh: '截至日期' },
-    colP10: { en: 'P10', zh: 'P10' },
-    colP90: { en: 'P90', zh: 'P90' },
+    chartMonthsBand: {
+      en: 'Weighted forecast by close month, P10–P90',
+      zh: '按预计成交月份的加权预测 (P10–P90)',
+    },
+    monthRangesSkipped: {
+      en: 'P10–P90 per close month not worked out for {rows} rows (the pane does it up to {max}: one simulation per month); pipecast report works them out.',
+      zh: '数据有 {rows} 行，未计算各月的 P10–P90（加载项最多计算 {max} 行：每月一次模拟）；pipecast report 会计算。',
+    },
   },
 } as const satisfies Record<string, Record<string, TextEntry>>;
 

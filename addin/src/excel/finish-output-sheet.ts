@@ -16,6 +16,7 @@ const CHART_TYPES: Readonly<Record<OutputChartType, Parameters<Excel.ChartCollec
     columnClustered: 'ColumnClustered',
     columnStacked: 'ColumnStacked',
     pareto: 'ColumnClustered',
+    band: 'ColumnClustered',
   };
 
 /**
@@ -76,6 +77,8 @@ function queueChart(sheet: Excel.Worksheet, placed: PlacedChart): void {
     line.chartType = 'Line';
     line.axisGroup = 'Secondary';
   }
+  if (chart.type === 'band')
+    for (const index of [1, 2]) excelChart.series.getItemAt(index).chartType = 'Line';
   const left = columnLetters(placed.leftColumn);
   const right = columnLetters(placed.leftColumn + CHART_COLUMNS - 1);
   excelChart.setPosition(`${left}${placed.topRow + 1}`, `${right}${placed.topRow + CHART_ROWS}`);

@@ -34,7 +34,12 @@ export interface OutputTable {
   highlight?: OutputHighlight;
 }
 
-export type OutputChartType = 'barClustered' | 'columnClustered' | 'columnStacked' | 'pareto';
+/**
+ * `pareto`: columns, the second series a line on a secondary axis. `band`: the first series as
+ * columns, the next two (P10, P90) as lines on the same axis around them.
+ */
+export type OutputChartType =
+  'barClustered' | 'columnClustered' | 'columnStacked' | 'pareto' | 'band';
 
 /** A native Excel chart over columns of one of the sheet's tables. */
 export interface OutputChart {

@@ -15,7 +15,7 @@ import {
   forecastBreakdownParts,
   segmentBreakdownParts,
 } from '../results/breakdown-output.js';
-import { forecastOutput } from '../results/forecast-output.js';
+import { forecastOutput, MONTH_RANGE_MAX_ROWS } from '../results/forecast-output.js';
 import type { NotePlaces } from '../results/notes-of.js';
 import { asOfNote } from '../results/notes-of.js';
 import type { OutputSheet } from '../results/output-model.js';
@@ -65,16 +65,14 @@ export function runAnalysis(request: AnalysisRequest): AnalysisResult {
     const run = forecast(sheets, {
       ...choice,
       ...asOf,
-      // P10/P50/P90 per close month would cost a simulation per month (about 0.8 s for
-      // 100,000 deals); the pane shows the pipeline's one range in its headline instead.
-      monthRanges: false,
+      monthRanges: sourceRows(first) <= MONTH_RANGE_MAX_ROWS,
       perRow,
       ...(params.quota === undefined ? {} : { quota: params.quota }),
       ...templateOption(params),
     });
     if (run === null) throw new AnalysisInputError('errorNoHeader', { address: where });
     output = withParts(
-      forecastOutput(run, locale, places),
+      forecastOutput(run, locale, places, sourceRows(first)),
       forecastBreakdownParts(run, breakdowns, locale),
     );
   } else if (request.analysis === 'segment') {
@@ -99,6 +97,11 @@ export function runAnalysis(request: AnalysisRequest): AnalysisResult {
     );
   }
   return { outputs: [output] };
+}
+
+/** Rows of a source below its first (the header's, or a title's): the deals it can hold at most. */
+function sourceRows(source: AnalysisRequest['sources'][number] | undefined): number {
+  return Math.max(0, (source?.values.length ?? 0) - 1);
 }
 
 /** An output sheet with the breakdowns' tables and charts after its own, their notes first. */
