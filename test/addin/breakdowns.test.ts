@@ -12,6 +12,7 @@ import { main } from '../../pipeline/cli.js';
 import type { ForecastJson } from '../../pipeline/commands/forecast.js';
 import { createExcelHost, loadXlsxFile, snapshotWorksheet } from '../excel-simulator/index.js';
 import { typedExcel } from '../excel-simulator/typed-excel.js';
+import { dealValues } from './support/deal-sheets.js';
 import { writtenTable } from './support/output-table.js';
 import { runPane, SAMPLE_AS_OF } from './support/run-pane.js';
 
@@ -101,6 +102,41 @@ describe('forecast breakdowns from the pane', () => {
       2,
     ]);
     expect(table.rows).toHaveLength(api.length + 1);
+  });
+});
+
+describe('a breakdown by a column of many values', () => {
+  it('lists 1,000 values, then "… and N more" with the sums of the rest, then the Total', async () => {
+    const model = await loadXlsxFile('samples/pipeline-en.xlsx');
+    const host = createExcelHost(model);
+    await typedExcel(host).run(async (context) => {
+      const values = dealValues(1400);
+      context.workbook.worksheets.add('Deals').getRangeByIndexes(0, 0, values.length, 5).values =
+        values;
+      await context.sync();
+    });
+    const outcome = await runPane(host, {
+      analysis: 'forecast',
+      choice: { type: 'usedRange', sheet: 'Deals' },
+      parameters: { breakdowns: ['Deal'] },
+    });
+    const run = forecast(sentSheets(outcome), { asOf: SAMPLE_AS_OF, perRow: true });
+    if (run === null) throw new Error('the core found no deals');
+    // 1,400 deals, 2 stages in 8 closed (Won, Lost): 1,050 open deals, one value each.
+    const api = forecastBreakdown(run, 'Deal').rows;
+    expect(api).toHaveLength(1050);
+    const table = writtenTable(snapshotWorksheet(model, 'Pipecast Forecast'), 'By Deal');
+    expect(table.rows).toHaveLength(1002);
+    const rest = api.slice(1000);
+    const cents = (value: number) => Math.round(value * 100) / 100;
+    expect(table.rows[1000]).toEqual([
+      '… and 50 more',
+      cents(rest.reduce((sum, row) => sum + row.weighted, 0)),
+      cents(rest.reduce((sum, row) => sum + row.amount, 0)),
+      50,
+    ]);
+    const { totals } = run.result;
+    expect(table.rows[1001]).toEqual(['Total', totals.weighted, totals.amount, 1050]);
   });
 });
 

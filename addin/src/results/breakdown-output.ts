@@ -16,6 +16,12 @@ import type {
   OutputTable,
 } from './output-model.js';
 
+/**
+ * Values listed per breakdown, largest first. A column of ids or dates can have as many values
+ * as there are deals; past this many the rest go into one row, as in the hygiene lists.
+ */
+export const MAX_BREAKDOWN_ROWS = 1000;
+
 /** Values plotted per breakdown chart: the largest; the table below it lists them all. */
 export const BREAKDOWN_CHART_ROWS = 20;
 
@@ -183,10 +189,26 @@ function breakdownTable(
     title: addinText(locale, 'tableBreakdown', { column }),
     columns: [{ label: keyLabel, format: 'text' }, ...shaped.measures],
     rows: [
-      ...shaped.rows.map((row) => [row.key ?? addinText(locale, 'blankKey'), ...row.cells]),
+      ...shaped.rows
+        .slice(0, MAX_BREAKDOWN_ROWS)
+        .map((row) => [row.key ?? addinText(locale, 'blankKey'), ...row.cells]),
+      ...restRow(shaped, locale),
       [addinText(locale, 'colTotal'), ...shaped.total],
     ],
   };
+}
+
+/**
+ * Past MAX_BREAKDOWN_ROWS values (a column of ids, say), one "… and N more" row with the sums
+ * of the values not listed, so the rows still add up to the Total row.
+ */
+function restRow(shaped: BreakdownShape, locale: AddinLocale): OutputCell[][] {
+  const rest = shaped.rows.slice(MAX_BREAKDOWN_ROWS);
+  if (rest.length === 0) return [];
+  const sums = shaped.measures.map((_, m) =>
+    roundCents(rest.reduce((sum, row) => sum + Number(row.cells[m] ?? 0), 0)),
+  );
+  return [[addinText(locale, 'moreRows', { count: rest.length.toLocaleString('en-US') }), ...sums]];
 }
 
 /** Weighted per value for the forecast, the buckets stacked for aging; none for segments. */
