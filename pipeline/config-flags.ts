@@ -34,7 +34,7 @@ const FLAGS_FROM_CONFIG: Record<string, Record<string, FlagSource>> = {
     margin: (config) => text(config.aging?.netMargin),
   },
   segment: {
-    by: (config) => config.segments?.by,
+    measure: (config) => config.segments?.measure,
     // The config holds shares (0.8); the flag takes percents (80).
     'cut-points': (config) =>
       list(config.segments?.cutPoints?.map((share) => Math.round(share * 1e6) / 1e4)),

@@ -47,14 +47,24 @@ export interface ReportConfig {
   segments?: {
     /** ABC cumulative-share cut points, 0 < A < B ≤ 1. */
     cutPoints?: readonly [number, number];
-    /** ABC ranked measure. */
-    by?: 'revenue' | 'margin';
+    /** ABC ranked measure (the file may spell the key `by`, its older name). */
+    measure?: 'revenue' | 'margin';
     rfmMode?: 'quintile' | 'b2b';
     rfmThresholds?: {
       recency?: ReportRfmThresholds;
       frequency?: ReportRfmThresholds;
       monetary?: ReportRfmThresholds;
     };
+  };
+  /**
+   * Columns of the source sheets to break results down by (header text in either language, or
+   * a column letter): the forecast by columns of the deals' sheet, the aging by the invoices'
+   * sheet, the segments by the order lines' or customers' sheet.
+   */
+  breakdowns?: {
+    forecast?: readonly string[];
+    aging?: readonly string[];
+    segments?: readonly string[];
   };
   /** Language of the report wording; default English, or Chinese when the headers are mostly Chinese. */
   locale?: 'en' | 'zh';
@@ -88,7 +98,16 @@ const SHEET_KINDS: readonly ReportSheetKind[] = [
   'payment',
   'ignore',
 ];
-const TOP_KEYS = ['sheets', 'mappings', 'forecast', 'aging', 'segments', 'locale', '$schema'];
+const TOP_KEYS = [
+  'sheets',
+  'mappings',
+  'forecast',
+  'aging',
+  'segments',
+  'breakdowns',
+  'locale',
+  '$schema',
+];
 
 type Json = Record<string, unknown>;
 
@@ -116,6 +135,8 @@ export function parseReportConfig(json: unknown, source: string): ReportConfig {
   if (root.forecast !== undefined) config.forecast = parseForecastConfig(root.forecast, fail);
   if (root.aging !== undefined) config.aging = parseAgingConfig(root.aging, fail);
   if (root.segments !== undefined) config.segments = parseSegmentsConfig(root.segments, fail);
+  if (root.breakdowns !== undefined)
+    config.breakdowns = parseBreakdownsConfig(root.breakdowns, fail);
   if (root.locale !== undefined)
     config.locale = oneOf(root.locale, ['en', 'zh'] as const, 'locale', fail);
   return config;
@@ -258,7 +279,7 @@ function parseAgingConfig(value: unknown, fail: Fail): NonNullable<ReportConfig[
 /** `segments`: ABC cut points and measure, RFM mode and thresholds. */
 function parseSegmentsConfig(value: unknown, fail: Fail): NonNullable<ReportConfig['segments']> {
   const s = object(value, 'segments', fail);
-  unknownKeys(s, ['cutPoints', 'by', 'rfmMode', 'rfmThresholds'], 'segments.', fail);
+  unknownKeys(s, ['cutPoints', 'measure', 'by', 'rfmMode', 'rfmThresholds'], 'segments.', fail);
   const segments: NonNullable<ReportConfig['segments']> = {};
   if (s.cutPoints !== undefined) {
     const cuts = numbers(s.cutPoints, 'segments.cutPoints', fail);
@@ -272,8 +293,14 @@ function parseSegmentsConfig(value: unknown, fail: Fail): NonNullable<ReportConf
       );
     segments.cutPoints = [shares[0] as number, shares[1] as number];
   }
-  if (s.by !== undefined)
-    segments.by = oneOf(s.by, ['revenue', 'margin'] as const, 'segments.by', fail);
+  // `by` is the key's older name, kept so existing files still read.
+  for (const key of ['measure', 'by'] as const) {
+    if (s[key] === undefined) continue;
+    const measure = oneOf(s[key], ['revenue', 'margin'] as const, `segments.${key}`, fail);
+    if (segments.measure !== undefined && segments.measure !== measure)
+      fail('segments.by', `is the older name of segments.measure and must not differ from it`);
+    segments.measure = measure;
+  }
   if (s.rfmMode !== undefined)
     segments.rfmMode = oneOf(s.rfmMode, ['quintile', 'b2b'] as const, 'segments.rfmMode', fail);
   if (s.rfmThresholds !== undefined) {
@@ -293,6 +320,30 @@ function parseSegmentsConfig(value: unknown, fail: Fail): NonNullable<ReportConf
   if (segments.rfmMode === 'b2b' && segments.rfmThresholds?.monetary === undefined)
     fail('segments.rfmThresholds.monetary', 'is required with rfmMode b2b (revenue thresholds)');
   return segments;
+}
+
+/** `breakdowns`: per analysis, the columns to break it down by. */
+function parseBreakdownsConfig(
+  value: unknown,
+  fail: Fail,
+): NonNullable<ReportConfig['breakdowns']> {
+  const b = object(value, 'breakdowns', fail);
+  const analyses = ['forecast', 'aging', 'segments'] as const;
+  unknownKeys(b, analyses, 'breakdowns.', fail);
+  const breakdowns: NonNullable<ReportConfig['breakdowns']> = {};
+  for (const analysis of analyses) {
+    const columns = b[analysis];
+    if (columns === undefined) continue;
+    const key = `breakdowns.${analysis}`;
+    if (!Array.isArray(columns))
+      fail(key, `must be an array of column names, got ${show(columns)}`);
+    breakdowns[analysis] = (columns as unknown[]).map((column, i) =>
+      typeof column === 'string' && column.trim() !== ''
+        ? column
+        : fail(`${key}[${i}]`, `must be a header text or column letter, got ${show(column)}`),
+    );
+  }
+  return breakdowns;
 }
 
 type Fail = (key: string, problem: string) => never;

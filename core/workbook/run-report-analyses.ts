@@ -205,7 +205,7 @@ function addForecast(
 function addAbc(context: AnalysisContext, input: SegmentInput, out: ReportAnalyses): void {
   const { orders, customers } = input;
   const options = context.config.segments ?? {};
-  const by = options.by ?? 'revenue';
+  const by = options.measure ?? 'revenue';
   const ranked = customers.customers.some((c) => c[by] !== undefined);
   if (orders.lines.length === 0 && !ranked) {
     out.skipped.push({ analysis: 'abc', reason: SKIP_REASONS.abc });

@@ -16,6 +16,7 @@ import {
   type ScorecardCriterion,
   type ScorecardResult,
   type ScorecardScale,
+  type SegmentBreakdown,
   textFor,
   segment,
 } from '../../core/index.js';
@@ -24,6 +25,7 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
+import { segmentBreakdowns, segmentBreakdownsText } from './segment-breakdowns.js';
 
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
 export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
@@ -45,7 +47,15 @@ Options:
   --sheet NAME        read only this sheet of each workbook
   --config FILE       pipecast.json (docs/pipecast.schema.json): segments keys; flags win
   --json              print one JSON object: {method, files, customers, summary, warnings}
-  --by revenue|margin ABC: the ranked measure (default revenue)
+                      (and breakdowns with --by)
+  --by COLUMN         break the customers down by any column of the sheet (header text in
+                      English or Chinese, or a column letter), repeatable: customers, revenue
+                      and customers per class or segment per value; one file only. A customer
+                      counts under the value on its first row
+  --by-column COLUMN  the same, for a column named "revenue" or "margin"
+  --measure revenue|margin
+                      ABC: the ranked measure (default revenue). The older spelling
+                      --by revenue / --by margin still means it, with a note
   --cut-points A,B    ABC: cumulative-share cut points in percent (default 80,95)
   --mode quintile|b2b RFM: rank scores (default) or fixed thresholds for few large accounts
   --recency a,b,c,d   RFM: fixed recency thresholds in days (b2b default 30,60,90,180)
@@ -65,7 +75,11 @@ interface SegmentArgs {
   asOf: number | undefined;
   sheet: string | undefined;
   json: boolean;
-  by: 'revenue' | 'margin';
+  measure: 'revenue' | 'margin';
+  /** Columns to break down by (--by COLUMN). */
+  by: string[];
+  /** Notes for stderr, such as the older --by revenue spelling. */
+  notes: string[];
   cutPoints: [number, number] | undefined;
   mode: 'quintile' | 'b2b';
   thresholds: { recency?: RfmThresholds; frequency?: RfmThresholds; monetary?: RfmThresholds };
@@ -81,6 +95,8 @@ export interface SegmentOutput {
   customers: { id: string }[];
   summary: Record<string, unknown>;
   warnings: DataWarning[];
+  /** With --by: the customers per value of each column named. */
+  breakdowns?: SegmentBreakdown[];
 }
 
 /** `pipecast segment`: ABC, RFM, attack/defend portfolio or weighted scorecard over many files. */
@@ -139,7 +155,14 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
     for (const w of output.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w)}\n`);
     return 1;
   }
-  io.stdout(options.json ? `${JSON.stringify(output)}\n` : formatText(output));
+  if (options.by.length > 0)
+    output.breakdowns = await segmentBreakdowns(files, options, options.by);
+  for (const note of options.notes) io.stderr(`pipecast segment: ${note}\n`);
+  io.stdout(
+    options.json
+      ? `${JSON.stringify(output)}\n`
+      : formatText(output) + segmentBreakdownsText(output.breakdowns ?? []),
+  );
   return read.failures.length > 0 ? 2 : 0;
 }
 
@@ -263,7 +286,7 @@ function abcOutput(
 ): Omit<SegmentOutput, 'method' | 'files'> {
   const run = segment(records, {
     method: 'abc',
-    by: options.by,
+    by: options.measure,
     ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
   });
   const { result } = run;
@@ -271,7 +294,7 @@ function abcOutput(
   return {
     customers: result.customers.map((row) => ({
       id: row.id,
-      [options.by]: row.value,
+      [options.measure]: row.value,
       class: row.class,
       rank: row.rank,
       share: row.share,
@@ -297,7 +320,9 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
     'as-of': { type: 'string' },
     sheet: { type: 'string' },
     json: { type: 'boolean', default: false },
-    by: { type: 'string' },
+    by: { type: 'string', multiple: true },
+    'by-column': { type: 'string', multiple: true },
+    measure: { type: 'string' },
     'cut-points': { type: 'string' },
     mode: { type: 'string' },
     recency: { type: 'string' },
@@ -326,10 +351,7 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
       throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${values['as-of']}'`);
     }
   }
-  const by = values.by ?? 'revenue';
-  if (by !== 'revenue' && by !== 'margin') {
-    throw new UsageError(`--by must be revenue or margin, got '${by}'`);
-  }
+  const { measure, columns, notes } = measureAndColumns(values.measure, values.by ?? []);
   const cutPoints = parseCutPoints(values['cut-points']);
   const mode = values.mode ?? 'quintile';
   if (mode !== 'quintile' && mode !== 'b2b') {
@@ -351,12 +373,41 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
     asOf,
     sheet: values.sheet,
     json: values.json,
-    by,
+    measure,
+    by: [...columns, ...(values['by-column'] ?? [])],
+    notes,
     cutPoints,
     mode,
     thresholds,
     criteria: values.criteria === undefined ? undefined : parseCriteria(values.criteria),
     tiers,
+  };
+}
+
+/**
+ * --measure and the --by columns. --by revenue / --by margin was the ABC measure before --by
+ * named columns: those two words keep that meaning (with a note), so no script's ABC changes
+ * silently; --by-column names a column called Revenue or Margin.
+ */
+function measureAndColumns(
+  measureFlag: string | undefined,
+  byFlags: readonly string[],
+): { measure: 'revenue' | 'margin'; columns: string[]; notes: string[] } {
+  const isMeasure = (text: string): text is 'revenue' | 'margin' =>
+    text === 'revenue' || text === 'margin';
+  if (measureFlag !== undefined && !isMeasure(measureFlag))
+    throw new UsageError(`--measure must be revenue or margin, got '${measureFlag}'`);
+  const legacy = byFlags.map((by) => by.trim().toLowerCase()).filter(isMeasure);
+  const measures = new Set([...(measureFlag === undefined ? [] : [measureFlag]), ...legacy]);
+  if (measures.size > 1)
+    throw new UsageError(`one ABC measure: --measure ${[...measures].join(' and --measure ')}`);
+  return {
+    measure: [...measures][0] ?? 'revenue',
+    columns: byFlags.filter((by) => !isMeasure(by.trim().toLowerCase())),
+    notes: legacy.map(
+      (word) =>
+        `--by ${word} is now --measure ${word} (--by names a column to break down by; --by-column ${word} names a column called ${word})`,
+    ),
   };
 }
 

@@ -27,15 +27,15 @@ const money = (value: number): string =>
   value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
- * One breakdown as a text table: the key (`(blank)` for blank cells), the count and each money
+ * One breakdown as a text table: the key (`(blank)` for blank cells), the count and each
  * measure, then a total row that is the sum of the rows.
  *
  * @param breakdown - the breakdown.
- * @param measures - the money columns to show, with their headings.
+ * @param measures - the columns to show, with their headings: money, or counts (`count: true`).
  */
 export function renderBreakdownText(
   breakdown: BreakdownText,
-  measures: readonly { field: string; heading: string }[],
+  measures: readonly { field: string; heading: string; count?: boolean }[],
 ): string {
   const header = [breakdown.column, 'Count', ...measures.map((m) => m.heading)];
   const cents = measures.map(() => 0);
@@ -48,11 +48,17 @@ export function renderBreakdownText(
       ...measures.map((measure, m) => {
         const value = Number(row[measure.field] ?? 0);
         cents[m] = (cents[m] as number) + Math.round(value * 100);
-        return money(value);
+        return measure.count === true ? String(value) : money(value);
       }),
     ];
   });
-  rows.push(['Total', String(count), ...cents.map((value) => money(value / 100))]);
+  rows.push([
+    'Total',
+    String(count),
+    ...cents.map((value, m) =>
+      measures[m]?.count === true ? String(value / 100) : money(value / 100),
+    ),
+  ]);
   const widths = header.map((heading, c) =>
     Math.max(displayWidth(heading), ...rows.map((row) => displayWidth(row[c] ?? ''))),
   );

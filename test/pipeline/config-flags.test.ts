@@ -49,10 +49,11 @@ describe('expandConfigFlag', () => {
       '--dso-days',
       '60',
     ]);
-    // Shares in the config (0.7), percents on the command line (70).
+    // Shares in the config (0.7), percents on the command line (70); segments.by is the older
+    // name of segments.measure.
     expect(await expandConfigFlag('segment', ['f.xlsx', '--config', good])).toEqual([
       'f.xlsx',
-      '--by',
+      '--measure',
       'revenue',
       '--cut-points',
       '70,90',

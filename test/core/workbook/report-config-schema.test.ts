@@ -28,15 +28,19 @@ function parserKeys(path: readonly string[]): string[] {
 }
 
 describe('docs/pipecast.schema.json', () => {
-  it.each([[[]], [['forecast']], [['aging']], [['segments']], [['segments', 'rfmThresholds']]])(
-    'lists the keys parseReportConfig knows under %j, and refuses others',
-    (path: string[]) => {
-      const node = path.reduce<SchemaNode>((n, key) => n.properties![key]!, SCHEMA);
-      expect(node.additionalProperties).toBe(false);
-      const documented = Object.keys(node.properties!).filter((key) => key !== '$schema');
-      expect(documented.sort()).toEqual(parserKeys(path));
-    },
-  );
+  it.each([
+    [[]],
+    [['forecast']],
+    [['aging']],
+    [['segments']],
+    [['segments', 'rfmThresholds']],
+    [['breakdowns']],
+  ])('lists the keys parseReportConfig knows under %j, and refuses others', (path: string[]) => {
+    const node = path.reduce<SchemaNode>((n, key) => n.properties![key]!, SCHEMA);
+    expect(node.additionalProperties).toBe(false);
+    const documented = Object.keys(node.properties!).filter((key) => key !== '$schema');
+    expect(documented.sort()).toEqual(parserKeys(path));
+  });
 
   it('every value of every enum is accepted by parseReportConfig', () => {
     const enums: [string[], readonly string[]][] = [
@@ -44,6 +48,7 @@ describe('docs/pipecast.schema.json', () => {
       [['aging', 'by'], SCHEMA.properties!.aging!.properties!.by!.enum!],
       [['aging', 'groupBy'], SCHEMA.properties!.aging!.properties!.groupBy!.enum!],
       [['segments', 'by'], SCHEMA.properties!.segments!.properties!.by!.enum!],
+      [['segments', 'measure'], SCHEMA.properties!.segments!.properties!.measure!.enum!],
       [['sheets', 'Deals'], (SCHEMA.properties!.sheets!.additionalProperties as SchemaNode).enum!],
     ];
     for (const [path, values] of enums)

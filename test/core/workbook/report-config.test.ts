@@ -42,6 +42,32 @@ describe('parseReportConfig', () => {
     expect(config.locale).toBe('zh');
   });
 
+  it('reads segments.measure, and segments.by as its older name', () => {
+    expect(parseReportConfig({ segments: { measure: 'margin' } }, SRC).segments).toEqual({
+      measure: 'margin',
+    });
+    expect(parseReportConfig({ segments: { by: 'margin' } }, SRC).segments).toEqual({
+      measure: 'margin',
+    });
+    expect(() =>
+      parseReportConfig({ segments: { measure: 'margin', by: 'revenue' } }, SRC),
+    ).toThrow('pipecast.json: segments.by is the older name of segments.measure');
+  });
+
+  it('reads breakdowns: per analysis, a list of column names', () => {
+    const breakdowns = { forecast: ['行业', 'C'], aging: ['Sales rep'], segments: ['Country'] };
+    expect(parseReportConfig({ breakdowns }, SRC).breakdowns).toEqual(breakdowns);
+    expect(() => parseReportConfig({ breakdowns: { forecast: 'Industry' } }, SRC)).toThrow(
+      'pipecast.json: breakdowns.forecast must be an array of column names, got "Industry"',
+    );
+    expect(() => parseReportConfig({ breakdowns: { aging: ['', 'B'] } }, SRC)).toThrow(
+      'pipecast.json: breakdowns.aging[0] must be a header text or column letter',
+    );
+    expect(() => parseReportConfig({ breakdowns: { funnel: [] } }, SRC)).toThrow(
+      'pipecast.json: breakdowns.funnel is not a known key (known: forecast, aging, segments)',
+    );
+  });
+
   it('parseReportConfig reads an inline stage template', () => {
     const config = parseReportConfig(
       {

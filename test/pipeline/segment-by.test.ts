@@ -1,0 +1,110 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { segment as segmentApi, segmentBreakdown } from '../../core/index.js';
+import type { CliIo } from '../../pipeline/cli-io.js';
+import { main } from '../../pipeline/cli.js';
+import type { SegmentOutput } from '../../pipeline/commands/segment.js';
+
+// Order lines: C1 600 + 200 = 800, C2 250, C3 100, C4 50; 1,200 in all.
+const CSV = [
+  'Customer,Invoice,Date,Amount,国家',
+  'C1,I1,2026-05-01,600,China',
+  'C2,I2,2026-05-02,250,ＣＨＩＮＡ ',
+  'C3,I3,2026-05-03,100,Germany',
+  'C4,I4,2026-05-04,50,',
+  'C1,I5,2026-05-05,200,Germany',
+].join('\n');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false };
+  const code = await main(['segment', ...args], io);
+  return { code, out, err };
+}
+
+let dir = '';
+let file = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pipecast-segment-by-'));
+  file = join(dir, 'lines.csv');
+  await writeFile(file, CSV);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('pipecast segment --by', () => {
+  it('lists customers, revenue and classes per value in --json, as the API gives', async () => {
+    const { code, out } = await run(file, '--method', 'abc', '--by', '国家', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as SegmentOutput;
+    // Shares 800/1200, 250/1200, 100/1200, 50/1200; cumulative share ranked strictly above
+    // (core/segments/abc.ts, cut points 80% / 95%): C1 0 → A, C2 0.667 → A, C3 0.875 → B,
+    // C4 0.958 → C. A customer counts under its first row's country: C1 China. "ＣＨＩＮＡ " is
+    // China after width, case and space folding; C4's blank country is its own row.
+    expect(json.breakdowns).toEqual([
+      {
+        by: '国家',
+        column: '国家',
+        rows: [
+          { key: 'China', count: 2, revenue: 1050, classes: { A: 2, B: 0, C: 0 } },
+          { key: 'Germany', count: 1, revenue: 100, classes: { A: 0, B: 1, C: 0 } },
+          { key: null, count: 1, revenue: 50, classes: { A: 0, B: 0, C: 1 } },
+        ],
+      },
+    ]);
+    const sheets = [{ name: 'lines', values: CSV.split('\n').map((line) => line.split(',')) }];
+    const api = segmentApi(sheets, { method: 'abc', perRow: true });
+    expect(segmentBreakdown(api, '国家')).toEqual(json.breakdowns?.[0]);
+  });
+
+  it('adds up to the overall customers and revenue (RFM, by a column letter)', async () => {
+    const { code, out } = await run(file, '--method', 'rfm', '--by', 'e', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as SegmentOutput;
+    const rows = json.breakdowns?.[0]?.rows ?? [];
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(json.customers.length);
+    const monetary = (json.customers as unknown as { monetary: number }[]).reduce(
+      (sum, customer) => sum + customer.monetary,
+      0,
+    );
+    expect(rows.reduce((sum, row) => sum + row.revenue, 0)).toBeCloseTo(monetary, 9);
+    for (const row of rows)
+      expect(Object.values(row.classes).reduce((sum, n) => sum + n, 0)).toBe(row.count);
+  });
+
+  it('prints a table per column with its total', async () => {
+    const { code, out } = await run(file, '--method', 'abc', '--by', ' 国家 ');
+    expect(code).toBe(0);
+    expect(out).toContain('By 国家');
+    expect(out).toMatch(/China\s+2\s+1,050\.00\s+2\s+0\s+0/);
+    expect(out).toMatch(/Total\s+4\s+1,200\.00\s+2\s+1\s+1/);
+  });
+
+  it('reads --by revenue|margin as the older spelling of --measure, with a note', async () => {
+    const old = await run(file, '--method', 'abc', '--by', 'Revenue', '--json');
+    expect(old.code).toBe(0);
+    expect(old.err).toContain('--by revenue is now --measure revenue');
+    const json = JSON.parse(old.out) as SegmentOutput;
+    expect(json.breakdowns).toBeUndefined();
+    expect(json.summary.by).toBe('revenue');
+    const both = await run(file, '--method', 'abc', '--measure', 'revenue', '--by', 'margin');
+    expect(both.code).toBe(1);
+    expect(both.err).toContain('one ABC measure');
+    const column = await run(file, '--method', 'abc', '--by-column', 'amount', '--json');
+    expect(column.code).toBe(0);
+    expect((JSON.parse(column.out) as SegmentOutput).breakdowns?.[0]?.column).toBe('Amount');
+  });
+
+  it('refuses an unknown column, naming the columns, and several files', async () => {
+    const unknown = await run(file, '--method', 'abc', '--by', 'Region');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/no column "Region".*Customer, Invoice, Date, Amount/);
+    const other = join(dir, 'more-lines.csv');
+    await writeFile(other, CSV);
+    const several = await run(file, other, '--method', 'abc', '--by', '国家');
+    expect(several.code).toBe(1);
+    expect(several.err).toContain('--by COLUMN breaks down one file');
+  });
+});
