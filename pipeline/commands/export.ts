@@ -1,15 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toArrowIPC, toCSV, type ColumnTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import {
   ageReceivables,
   agingInvoicesTable,
-  cellText,
   epochDayFromIso,
   forecast,
   forecastDealsTable,
+  segment,
+  segmentCustomersTable,
 } from '../../core/index.js';
-import type { CellValue } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
@@ -17,19 +17,21 @@ import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
 import { checkOutputDir } from '../report/batch/check-output-dir.js';
+import { exportBytes } from './export-tables.js';
 
 const USAGE = `Usage: pipecast export <file> --out DIR [--format csv|arrow] --as-of YYYY-MM-DD [--sheet NAME]
 
 Writes the per-row results, each followed by every column of its sheet, for DuckDB, Polars,
 pandas or Spark: DIR/deals.csv (or .arrow) when the file holds a pipeline (each deal's stage,
-status, rate, amount, weighted amount, category and flags) and DIR/invoices.csv when it holds
-invoices (each open invoice's open balance, days past due and bucket). Arrow files are Arrow IPC
-(stream format).
+status, rate, amount, weighted amount, category and flags), DIR/invoices.csv when it holds
+invoices (each open invoice's open balance, days past due and bucket) and DIR/customers.csv when
+it holds order lines (each customer's ABC class and RFM scores and segment, recency to --as-of).
+Arrow files are Arrow IPC (stream format).
 
 Options:
   --out DIR         the folder to write to (never an input's folder)
   --format F        csv (default) or arrow
-  --as-of DATE      the forecast date
+  --as-of DATE      the day the forecast, the aging and RFM recency are measured at
   --sheet NAME      the pipeline sheet (default: the first sheet that reads as deals)
   -h, --help        show this help
 `;
@@ -67,19 +69,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const tables = perRowTables(sheets, asOf, file);
   if (tables.length === 0) {
     io.stderr(
-      `pipecast export: no sheet of ${file} reads as a pipeline or as invoices; run pipecast inspect ${file}\n`,
+      `pipecast export: no sheet of ${file} reads as a pipeline, invoices or order lines; run pipecast inspect ${file}\n`,
     );
     return 1;
   }
   await mkdir(values.out, { recursive: true });
   for (const { name, rows } of tables) {
     const target = join(values.out, `${name}.${format}`);
-    const data = withTextWhereMixed(rows);
-    await writeFile(
-      target,
-      format === 'csv' ? toCSV(data) : toArrowIPC(data, { format: 'stream' }),
-    );
-    io.stdout(`${target}: ${data.numRows()} ${name}, ${data.numCols()} columns\n`);
+    await writeFile(target, exportBytes(rows, format));
+    io.stdout(`${target}: ${rows.numRows()} ${name}, ${rows.numCols()} columns\n`);
   }
   return 0;
 }
@@ -96,27 +94,37 @@ function perRowTables(
   const aging = ageReceivables(sheets, { asOf, file, perRow: true });
   if (aging.report !== null && (aging.invoiceGrids?.length ?? 0) > 0)
     tables.push({ name: 'invoices', rows: agingInvoicesTable(aging) });
+  // A ledger reads as order lines too (customer, invoice, date, amount): its customers are
+  // left to the aging's invoices table.
+  const invoiceSheets = new Set((aging.invoiceGrids ?? []).map((grid) => grid.sheet));
+  const customers = customersTable(sheets, asOf, file, invoiceSheets);
+  if (customers !== null) tables.push({ name: 'customers', rows: customers });
   return tables;
 }
 
+/** The ABC columns of the customers table, named apart from RFM's and the sheets' own. */
+const ABC_COLUMNS = {
+  value: 'abcRevenue',
+  rank: 'abcRank',
+  share: 'abcShare',
+  cumulativeShare: 'abcCumulativeShare',
+  class: 'abcClass',
+};
+
 /**
- * The table with each sheet column that mixes kinds of values (numbers and text, say) as text,
- * so Arrow gets one type per column, as a database would.
+ * One row per customer of the order lines: ABC by revenue (class, rank, shares) joined by id
+ * to RFM (recency to as-of, frequency, monetary, scores, segment, last order); null when the
+ * workbook holds no order lines. A customer with only returns has an ABC row but no RFM scores.
  */
-function withTextWhereMixed(deals: ColumnTable): ColumnTable {
-  const changes: Record<string, unknown[]> = {};
-  for (const name of deals.columnNames()) {
-    const column = deals.array(name) as ArrayLike<unknown>;
-    const kinds = new Set<string>();
-    for (let i = 0; i < column.length; i += 1) {
-      const value = column[i];
-      if (value !== null && value !== undefined)
-        kinds.add(value instanceof Date ? 'date' : typeof value);
-    }
-    if (kinds.size > 1)
-      changes[name] = Array.from(column, (value) =>
-        value === null || value === undefined ? null : cellText(value as CellValue),
-      );
-  }
-  return Object.keys(changes).length === 0 ? deals : deals.assign(changes);
+function customersTable(
+  sheets: SheetGrid[],
+  asOf: number,
+  file: string,
+  invoiceSheets: ReadonlySet<string>,
+): ColumnTable | null {
+  const rfm = segment(sheets, { method: 'rfm', asOf, file });
+  if (rfm.result.customers.length === 0 || rfm.sheets.every((sheet) => invoiceSheets.has(sheet)))
+    return null;
+  const abc = segmentCustomersTable(segment(sheets, { method: 'abc', file })).rename(ABC_COLUMNS);
+  return abc.join_left(segmentCustomersTable(rfm), 'id');
 }

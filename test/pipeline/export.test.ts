@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC, Type } from '@uwdata/flechette';
 import { fromArrow } from 'arquero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../pipeline/cli-io.js';
@@ -23,6 +24,24 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   const code = await main(['export', ...args], io);
   return { code, out, err };
 }
+
+/** The rows of a DuckDB query in a fresh in-memory database. */
+async function duckDbRows(sql: string, setup = ''): Promise<Record<string, unknown>[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const connection = await db.connect();
+  try {
+    if (setup !== '') await connection.run(setup);
+    return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** Whether DuckDB here can read Arrow IPC: its arrow extension is installed already. */
+const duckDbReadsArrow = await duckDbRows('SELECT 1', 'LOAD arrow').then(
+  () => true,
+  () => false,
+);
 
 let dir = '';
 let file = '';
@@ -96,6 +115,118 @@ describe('pipecast export', () => {
     expect(invoices.array('bucket')).toEqual(['1–30', 'Current']);
     expect(invoices.array('Rep')).toEqual(['Li', 'Wang']);
   });
+
+  it('writes each customer of order lines with its ABC class and RFM scores', async () => {
+    const lines = join(dir, 'lines.csv');
+    // C1 600 + 200 = 800 (last order 2026-05-05), C2 250, C3 100; 1,150 in all.
+    await writeFile(
+      lines,
+      'Customer,Invoice,Date,Amount\nC1,I1,2026-05-01,600\nC2,I2,2026-05-02,250\nC3,I3,2026-05-03,100\nC1,I5,2026-05-05,200\n',
+    );
+    const out = join(dir, 'lines-arrow');
+    const said = await run(lines, '--as-of', '2026-06-30', '--out', out, '--format', 'arrow');
+    expect(said.code).toBe(0);
+    expect(said.out).toContain('3 customers');
+    const customers = fromArrow(await readFile(join(out, 'customers.arrow')));
+    // ABC (cut points 80% / 95%, class by the share ranked strictly above): C1 0 → A,
+    // C2 800/1150 = 0.696 → A, C3 1050/1150 = 0.913 → B. Recency to 2026-06-30: C1 from
+    // 2026-05-05 is 26 + 30 = 56 days, C2 59, C3 58. Frequency: invoices per customer.
+    expect(
+      (customers.objects() as Record<string, unknown>[]).map((row) => [
+        row.id,
+        row.abcRevenue,
+        row.abcClass,
+        row.recency,
+        row.frequency,
+      ]),
+    ).toEqual([
+      ['C1', 800, 'A', 56, 2],
+      ['C2', 250, 'A', 59, 1],
+      ['C3', 100, 'B', 58, 1],
+    ]);
+  });
+
+  it('writes Arrow and CSV with the same values, and types each Arrow column', async () => {
+    const ledger = join(dir, 'typed-ledger.csv');
+    await writeFile(
+      ledger,
+      'Invoice,Customer,Invoice date,Due date,Amount,Rep\nA,C1,2026-05-11,2026-06-10,250,Li\nB,C2,2026-06-15,2026-07-15,100,\n',
+    );
+    const lines = join(dir, 'typed-lines.csv');
+    await writeFile(
+      lines,
+      'Customer,Invoice,Date,Amount\nC1,I1,2026-05-01,600\nC2,I2,2026-05-02,250\n',
+    );
+    for (const [input, name] of [
+      [file, 'deals'],
+      [ledger, 'invoices'],
+      [lines, 'customers'],
+    ] as const) {
+      const folder = join(dir, `typed-${name}`);
+      for (const format of ['csv', 'arrow'])
+        expect(
+          (
+            await run(
+              input,
+              '--as-of',
+              '2026-06-30',
+              '--out',
+              `${folder}-${format}`,
+              '--format',
+              format,
+            )
+          ).code,
+        ).toBe(0);
+      const bytes = await readFile(join(`${folder}-arrow`, `${name}.arrow`));
+      const fromArquero = fromArrow(bytes).objects() as Record<string, unknown>[];
+      const fromDuckDb = await duckDbRows(
+        `SELECT * FROM read_csv('${join(`${folder}-csv`, `${name}.csv`)}', all_varchar = true)`,
+      );
+      const asText = (row: Record<string, unknown>): Record<string, string | null> =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [key, value === null ? null : String(value)]),
+        );
+      expect(fromDuckDb.length).toBeGreaterThan(1);
+      expect(fromArquero.map(asText)).toEqual(fromDuckDb.map(asText));
+      // Whole numbers Int32 and money Float64 whatever the values (250 and 100 are whole), a
+      // column with no value at all (currency, settledDate) as text.
+      const types = Object.fromEntries(
+        tableFromIPC(bytes).schema.fields.map((field) => [field.name, field.type.typeId]),
+      );
+      const expected: Record<string, Record<string, number>> = {
+        deals: { row: Type.Int, amount: Type.Float, rate: Type.Float, inFunnel: Type.Bool },
+        invoices: {
+          amount: Type.Float,
+          open: Type.Float,
+          daysPastDue: Type.Int,
+          currency: Type.Utf8,
+          settledDate: Type.Utf8,
+          daysLate: Type.Int,
+          disputed: Type.Bool,
+        },
+        customers: {
+          abcRevenue: Type.Float,
+          abcRank: Type.Int,
+          recency: Type.Int,
+          monetary: Type.Float,
+        },
+      };
+      expect(types).toMatchObject(expected[name] ?? {});
+    }
+  });
+
+  it.skipIf(!duckDbReadsArrow)(
+    'writes Arrow that DuckDB reads with the same values and types as arquero (skipped: DuckDB has no arrow extension installed, it is not fetched in tests)',
+    async () => {
+      const out = join(dir, 'duckdb-arrow');
+      expect(
+        (await run(file, '--as-of', '2026-06-30', '--out', out, '--format', 'arrow')).code,
+      ).toBe(0);
+      const rows = await duckDbRows(`SELECT * FROM '${join(out, 'deals.arrow')}'`);
+      const deals = fromArrow(await readFile(join(out, 'deals.arrow'))).objects();
+      expect(rows.map((row) => ({ ...row, row: Number(row.row) }))).toEqual(deals);
+    },
+  );
 
   it('refuses to write into the input’s folder', async () => {
     const { code, err } = await run(file, '--as-of', '2026-06-30', '--out', dir);
