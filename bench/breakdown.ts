@@ -1,8 +1,8 @@
 /**
  * Breakdown by any column against DuckDB's GROUP BY, same synthetic pipeline, same run.
  *
- * 1,048,576 deals (seeded): id, stage (six-stage names plus Won/Lost), amount (2 decimals),
- * close date, and industry, a text column of 1,000 values. Measured, best of N runs:
+ * 1,048,576 deals of bench/deal-csv.ts (seeded, the forecast benchmark's pipeline) with an
+ * industry column, a text column of 1,000 values. Measured, best of N runs:
  * - ours: forecastBreakdown(run, 'industry') after the core's own forecast (forecast with
  *   perRow: true, timed once for reference): key folding, arquero groupby/rollup in cents;
  * - DuckDB: count, sum(amount) and sum(amount × rate) of the open deals GROUP BY industry, over
@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { forecast, forecastBreakdown } from '../core/index.js';
-import { seededRandom } from '../core/funnel/seeded-random.js';
+import { dealCsv, dealCsvDuckDbColumns, RATES } from './deal-csv.js';
 import { readWorkbook } from '../pipeline/read-workbook.js';
 
 const args = process.argv.slice(2);
@@ -24,32 +24,6 @@ const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const SIZE = 1_048_576;
 const INDUSTRIES = 1_000;
-const STAGES = ['Interest', 'Brewing', 'Design', 'Compare', 'Commit', 'Use', 'Won', 'Lost'];
-const RATES: Record<string, number> = {
-  Interest: 0.05,
-  Brewing: 0.1,
-  Design: 0.2,
-  Compare: 0.3,
-  Commit: 0.5,
-  Use: 0.8,
-};
-
-function csvOf(size: number): string {
-  const next = seededRandom(size);
-  const lines = ['id,stage,amount,close_date,industry'];
-  const start = Date.UTC(2024, 0, 1) / 86_400_000;
-  for (let i = 0; i < size; i += 1) {
-    const stage = STAGES[Math.floor(next() * STAGES.length)] ?? 'Interest';
-    const amount = (Math.round(100 * 500 * (1 + 20 * next() ** 3)) / 100).toFixed(2);
-    const close = new Date((start + Math.floor(next() * 540)) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    const industry = `Industry ${Math.floor(next() * INDUSTRIES)}`;
-    lines.push(`D${i},${stage},${amount},${close},${industry}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 async function best<T>(
   runs: number,
   work: () => T | Promise<T>,
@@ -67,11 +41,11 @@ async function best<T>(
 const dir = await mkdtemp(join(tmpdir(), 'pipecast-bench-breakdown-'));
 try {
   const file = join(dir, 'deals.csv');
-  await writeFile(file, csvOf(SIZE));
+  await writeFile(file, dealCsv(SIZE, { industries: INDUSTRIES }));
   const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
   await con.run(
-    `CREATE TABLE deals AS SELECT * FROM read_csv('${file}', header = true, columns = {'id': 'VARCHAR', 'stage': 'VARCHAR', 'amount': 'DECIMAL(18,2)', 'close_date': 'DATE', 'industry': 'VARCHAR'})`,
+    `CREATE TABLE deals AS SELECT * FROM read_csv('${file}', header = true, columns = ${dealCsvDuckDbColumns(INDUSTRIES)})`,
   );
   await con.run('CREATE TABLE rates (stage VARCHAR, rate DECIMAL(4,2))');
   for (const [stage, rate] of Object.entries(RATES))

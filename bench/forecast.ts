@@ -28,6 +28,7 @@ import { forecastCategoriesOf } from '../core/funnel/forecast-categories.js';
 import { prepareDeals } from '../core/funnel/prepare-deals.js';
 import { revenueRangeOf } from '../core/funnel/revenue-range.js';
 import { seededRandom } from '../core/funnel/seeded-random.js';
+import { dealCsv, dealCsvDuckDbColumns, RATES, STAGES } from './deal-csv.js';
 import { stageKpisOf } from '../core/funnel/stage-kpis.js';
 import { weightedPipelineOf } from '../core/funnel/weighted-pipeline.js';
 import { readSheetRecords } from '../core/readers/index.js';
@@ -42,33 +43,6 @@ const SIZES =
   sizesAt >= 0 ? args[sizesAt + 1]!.split(',').map(Number) : [10_000, 100_000, 1_048_576];
 if (SIZES.some((size) => !Number.isInteger(size) || size < 1))
   throw new Error(`--sizes must be whole numbers ≥ 1, comma-separated, got ${args[sizesAt + 1]}`);
-const STAGES = ['Interest', 'Brewing', 'Design', 'Compare', 'Commit', 'Use', 'Won', 'Lost'];
-const RATES: Record<string, number> = {
-  Interest: 0.05,
-  Brewing: 0.1,
-  Design: 0.2,
-  Compare: 0.3,
-  Commit: 0.5,
-  Use: 0.8,
-};
-
-function csvOf(size: number): string {
-  const next = seededRandom(size);
-  const lines = ['id,owner,region,product,stage,amount,close_date'];
-  const start = Date.UTC(2024, 0, 1) / 86_400_000;
-  for (let i = 0; i < size; i += 1) {
-    const stage = STAGES[Math.floor(next() * STAGES.length)] ?? 'Interest';
-    const amount = (Math.round(100 * 500 * (1 + 20 * next() ** 3)) / 100).toFixed(2);
-    const close = new Date((start + Math.floor(next() * 540)) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    lines.push(
-      `D${i},Rep ${Math.floor(next() * 60)},R${Math.floor(next() * 6)},P${Math.floor(next() * 12)},${stage},${amount},${close}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 async function best<T>(
   runs: number,
   fn: () => Promise<T> | T,
@@ -107,7 +81,7 @@ await con.run(
     .map(([s, r]) => `('${s}', ${r})`)
     .join(', ')}) t(stage, rate)`,
 );
-const SCHEMA = `columns = {'id': 'VARCHAR', 'owner': 'VARCHAR', 'region': 'VARCHAR', 'product': 'VARCHAR', 'stage': 'VARCHAR', 'amount': 'DECIMAL(18,2)', 'close_date': 'DATE'}, header = true`;
+const SCHEMA = `columns = ${dealCsvDuckDbColumns()}, header = true`;
 const DUCK_AGG = `SELECT stage, owner, date_trunc('month', close_date) AS month, count(*) AS n, sum(amount) AS amount, sum(amount * rate) AS weighted
   FROM deals JOIN rates USING (stage) GROUP BY ALL`;
 
@@ -119,7 +93,7 @@ const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
 const s = (x: number): string => `${x.toFixed(3)} s`;
 for (const size of SIZES) {
   const file = join(dir, `pipeline-${size}.csv`);
-  await writeFile(file, csvOf(size));
+  await writeFile(file, dealCsv(size));
   // Seconds-long steps (load, read, end to end) run fewer times at the largest size; the
   // aggregations being compared run RUNS times on both sides everywhere.
   const runs = size > 200_000 ? Math.max(1, RUNS - 1) : RUNS;
