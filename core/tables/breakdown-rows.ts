@@ -20,7 +20,7 @@ export function breakdownKey(text: string): string {
 /**
  * Sums of money per key over integer minor units, so every group's sum is exact and the groups
  * add up to the overall total. Blank keys form one group (key null). Rows come largest first by
- * the first measure, then by key.
+ * `sortBy` (default the first measure), then by key.
  *
  * The records are summed into one slot per group in a single pass over typed arrays: arquero's
  * groupby/rollup gives the same rows (test/reference/arquero-breakdown-rows.ts, checked against
@@ -32,6 +32,7 @@ export function breakdownKey(text: string): string {
  * @param measures - per measure name, each record's amount in minor units (NaN adds nothing).
  * @param scale - minor units per unit of money.
  * @param counts - measures that are counts, not money: summed as they are.
+ * @param sortBy - the measure the rows are ordered by, largest first.
  */
 export function breakdownRows<M extends string>(
   keyOf: (i: number) => CellValue | undefined,
@@ -39,6 +40,7 @@ export function breakdownRows<M extends string>(
   measures: Readonly<Record<M, ArrayLike<number>>>,
   scale: number,
   counts: ReadonlySet<string> = new Set(),
+  sortBy: NoInfer<M> | undefined = Object.keys(measures)[0] as M | undefined,
 ): BreakdownRow<M>[] {
   const names = Object.keys(measures) as M[];
   const { codes, labels } = keyCodes(keyOf, included);
@@ -67,7 +69,7 @@ export function breakdownRows<M extends string>(
     });
     return row as BreakdownRow<M>;
   });
-  return sortBreakdownRows(rows, names[0]);
+  return sortBreakdownRows(rows, sortBy);
 }
 
 /** Largest first by the measure, then by key (blank last): the order every breakdown lists. */

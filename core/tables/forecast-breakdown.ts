@@ -42,6 +42,8 @@ export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdo
     weights.inFunnel,
     { amount: prepared.amountMinor, weighted: weights.weightedMinor },
     prepared.scale,
+    new Set(),
+    'weighted',
   );
   return { by, column: columns.names[index] ?? by, rows };
 }

@@ -217,6 +217,12 @@ export const TEXT_CATALOGUE = {
     chartPortfolio: { en: 'Attack/defend portfolio', zh: '攻守组合散点图' },
     chartAging: { en: 'Aging by bucket', zh: '账龄分布' },
     chartTopOverdue: { en: 'Top overdue customers', zh: '逾期金额最高的客户' },
+    breakdownBy: { en: 'By {column}', zh: '按{column}' },
+    blankValue: { en: '(blank)', zh: '（空白）' },
+    breakdownNotMade: {
+      en: 'No breakdown by {column}: {reason}',
+      zh: '未能按{column}细分：{reason}',
+    },
     moreRows: {
       en: '… {count} more rows in the CSV and results.xlsx',
       zh: '… {count} 行见 CSV 与 results.xlsx',

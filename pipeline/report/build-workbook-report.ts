@@ -18,6 +18,7 @@ import { renderReportHtml } from '../report-html/render-report-html.js';
 import { embedCjkFont } from '../report-html/embed-cjk-font.js';
 import { readWorkbook } from '../read-workbook.js';
 import type { ReportChartSpec, ReportPart } from './report-parts.js';
+import { addBreakdownParts } from './breakdown-parts.js';
 import { keyFiguresTable } from './key-figures-table.js';
 import { sheetKindText, skipReasonText, warningActionText } from './localized-report-text.js';
 import { reportParts } from './report-parts.js';
@@ -89,6 +90,13 @@ export async function buildWorkbookReport(
   const { plan } = analyses;
   const locale: ReportLocale = options.locale ?? config.locale ?? plan.locale;
   const parts = reportParts(analyses, { locale, agingGroupBy: config.aging?.groupBy });
+  addBreakdownParts(parts, {
+    sheets,
+    file: inputFile,
+    asOf: asOf ?? undefined,
+    config,
+    locale,
+  });
   const charts = await renderPartCharts(parts);
   await mkdir(join(writer.out, 'charts'), { recursive: true });
   await writeChartsAndTables(writer, parts, charts);
