@@ -37,7 +37,8 @@ export function votesOnTemplate(
 
 /**
  * Whether a deal's stage is unknown: its name matches no stage of the template and is no won/lost
- * name. Such deals are listed, and kept out of the stage rows and totals.
+ * name. Such deals are listed; the open ones count in the pipeline's "Unknown stage" row and
+ * totals, outside every per-stage analysis.
  */
 export function isUnknownStage(stageIndex: number, stageTerminal: number): boolean {
   return stageIndex < 0 && stageTerminal === 0;

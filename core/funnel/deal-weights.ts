@@ -9,11 +9,19 @@ export interface DealWeights {
   /** 1 for open deals below the small-order threshold (kept out of the funnel). */
   smallOrder: Uint8Array;
   /**
+   * 1 for open deals, not small orders, whose stage matches no template stage: out of the stage
+   * analyses (they have no stage), but counted in the pipeline's "Unknown stage" row and totals.
+   */
+  unknownStage: Uint8Array;
+  /**
    * Win probability used: own probability when valid, else the stage rate; NaN when neither or
    * outside the funnel. Built on first read: the pipeline sums do not need it.
    */
   readonly probability: Float64Array;
-  /** round(amount × probability) in minor units; NaN when the amount or probability is missing. */
+  /**
+   * round(amount × probability) in minor units; NaN when the amount or probability is missing. A
+   * deal in an unknown stage has no stage rate: only its own probability weighs it.
+   */
   weightedMinor: Float64Array;
 }
 
@@ -26,6 +34,7 @@ export function dealWeights(prepared: PreparedDeals, smallOrderThreshold?: numbe
   const { size, status, stage, amountMinor, probability: own } = prepared;
   const inFunnel = new Uint8Array(size);
   const smallOrder = new Uint8Array(size);
+  const unknownStage = new Uint8Array(size);
   // Every slot is written below, so no fill pass.
   const weightedMinor = new Float64Array(size);
   const threshold =
@@ -42,9 +51,11 @@ export function dealWeights(prepared: PreparedDeals, smallOrderThreshold?: numbe
       smallOrder[i] = 1;
       continue;
     }
-    if (stageIndex < 0) continue;
-    inFunnel[i] = 1;
-    const probability = winProbability(own[i] as number, rates, stageIndex);
+    // An open deal with no stage index names an unknown stage (a won/lost name closes the deal).
+    if (stageIndex < 0) unknownStage[i] = 1;
+    else inFunnel[i] = 1;
+    const probability =
+      stageIndex < 0 ? (own[i] as number) : winProbability(own[i] as number, rates, stageIndex);
     // NaN ≠ NaN: both known.
     if (probability === probability && amount === amount)
       weightedMinor[i] = weightedAmountMinor(amount, probability);
@@ -53,6 +64,7 @@ export function dealWeights(prepared: PreparedDeals, smallOrderThreshold?: numbe
   return {
     inFunnel,
     smallOrder,
+    unknownStage,
     get probability(): Float64Array {
       probability ??= probabilities(prepared, inFunnel);
       return probability;

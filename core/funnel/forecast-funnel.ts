@@ -118,36 +118,73 @@ export function forecastFunnel(
   deals: readonly Deal[] | RecordTable<Deal>,
   options: ForecastFunnelOptions,
 ): ForecastFunnelResult {
-  const { asOf } = options;
+  checkForecastOptions(options);
+  const { asOf, smallOrderThreshold: threshold } = options;
+  const prepared = prepareDeals(deals, options);
+  const weights = dealWeights(prepared, threshold);
+  const pipeline = weightedPipelineOf(prepared, weights, threshold);
+  const kpis = stageKpisOf(prepared, weights, asOf);
+  const winRates = learnWinRates(prepared, {
+    ...options,
+    byOwner: options.ratesByOwner ?? false,
+  });
+  const categoryOfDeal =
+    options.perDeal === true ? new Int8Array(prepared.size).fill(-1) : undefined;
+  const categories = forecastCategoriesOf(prepared, weights, options.period, categoryOfDeal);
+  const { bottleneck, avgCycleDays, cycleDeals, lostWithoutStage } = kpis;
+  const slip = options.previous
+    ? slippage(options.previous, prepared.table.toRecords(), { template: prepared.template })
+    : null;
+  const result: ForecastFunnelResult = {
+    asOf: isoFromEpochDay(asOf),
+    ...pipelineParts(pipeline),
+    stages: forecastStageRows(pipeline, kpis, winRates),
+    unknownStage: pipeline.unknownStage,
+    categories,
+    ...optionalParts(prepared, weights, options),
+    kpis: { bottleneck, avgCycleDays, cycleDeals, lostWithoutStage },
+    winRates,
+    velocity: salesVelocityOf(prepared, weights),
+    range: revenueRangeOf(prepared, weights, options.range ?? {}),
+    ...(options.monthRanges === true
+      ? { monthRanges: monthRangesOf(prepared, weights, options.range) }
+      : {}),
+    hygiene: hygiene(prepared, {
+      asOf,
+      noActivityDays: options.noActivityDays,
+      stageNormDays: options.stageNormDays,
+    }),
+    slippage: slip,
+    missing: prepared.missing,
+    warnings: [...prepared.warnings, ...categories.warnings, ...(slip?.warnings ?? [])],
+  };
+  if (categoryOfDeal !== undefined) {
+    const perDeal: ForecastPerDeal = { prepared, weights, category: categoryOfDeal };
+    Object.defineProperty(result, 'perDeal', { value: perDeal, enumerable: false });
+  }
+  return result;
+}
+
+/** Refuses an asOf that is not a whole epoch day and a negative small-order threshold. */
+function checkForecastOptions(options: ForecastFunnelOptions): void {
+  const { asOf, smallOrderThreshold: threshold } = options;
   if (!Number.isInteger(asOf))
     throw new PipecastError(
       'invalid-option',
       `forecastFunnel: asOf must be an integer epoch day, got ${asOf}`,
     );
-  const threshold = options.smallOrderThreshold;
   if (threshold !== undefined && !(threshold >= 0))
     throw new PipecastError(
       'invalid-option',
       `forecastFunnel: smallOrderThreshold must be ≥ 0, got ${threshold}`,
     );
-  const p = prepareDeals(deals, options);
-  const w = dealWeights(p, threshold);
-  const pipeline = weightedPipelineOf(p, w, threshold);
-  const kpis = stageKpisOf(p, w, asOf);
-  const winRates = learnWinRates(p, { ...options, byOwner: options.ratesByOwner ?? false });
-  const categoryOfDeal = options.perDeal === true ? new Int8Array(p.size).fill(-1) : undefined;
-  const categories = forecastCategoriesOf(p, w, options.period, categoryOfDeal);
-  const stages: ForecastStageRow[] = pipeline.stages.map((row, s) => ({
-    ...row,
-    reached: kpis.stages[s]?.reached ?? 0,
-    conversion: kpis.stages[s]?.conversion ?? null,
-    avgDaysInStage: kpis.stages[s]?.avgDaysInStage ?? null,
-    learnedFrom: winRates.stages[s]?.closed ?? 0,
-    learnedRate: winRates.stages[s]?.rate ?? null,
-  }));
-  const { bottleneck, avgCycleDays, cycleDeals, lostWithoutStage } = kpis;
-  const kpiRest = { bottleneck, avgCycleDays, cycleDeals, lostWithoutStage };
-  const pipelineRest = {
+}
+
+/** The weighted pipeline's parts a forecast shows as they are (all but stages and warnings). */
+function pipelineParts(
+  pipeline: WeightedPipelineResult,
+): Omit<WeightedPipelineResult, 'stages' | 'unknownStage' | 'warnings'> {
+  return {
     template: pipeline.template,
     byOwner: pipeline.byOwner,
     byRegion: pipeline.byRegion,
@@ -160,44 +197,41 @@ export function forecastFunnel(
     unknownStages: pipeline.unknownStages,
     smallOrders: pipeline.smallOrders,
   };
-  const slip = options.previous
-    ? slippage(options.previous, p.table.toRecords(), { template: p.template })
-    : null;
-  const result: ForecastFunnelResult = {
-    asOf: isoFromEpochDay(asOf),
-    ...pipelineRest,
-    stages,
-    categories,
-    quota:
-      options.quota === undefined
-        ? null
-        : quotaCoverageOf(p, w, { quota: options.quota, period: options.period }),
+}
+
+/** The pipeline's stage rows with each stage's KPIs and learned rate beside them. */
+function forecastStageRows(
+  pipeline: WeightedPipelineResult,
+  kpis: StageKpisResult,
+  winRates: LearnWinRatesResult,
+): ForecastStageRow[] {
+  return pipeline.stages.map((row, s) => ({
+    ...row,
+    reached: kpis.stages[s]?.reached ?? 0,
+    conversion: kpis.stages[s]?.conversion ?? null,
+    avgDaysInStage: kpis.stages[s]?.avgDaysInStage ?? null,
+    learnedFrom: winRates.stages[s]?.closed ?? 0,
+    learnedRate: winRates.stages[s]?.rate ?? null,
+  }));
+}
+
+/** Quota coverage and the small-order run-rate, each null unless its option is given. */
+function optionalParts(
+  prepared: PreparedDeals,
+  weights: DealWeights,
+  options: ForecastFunnelOptions,
+): Pick<ForecastFunnelResult, 'quota' | 'smallOrderRunRate'> {
+  const { quota, period, smallOrderThreshold: threshold, asOf } = options;
+  return {
+    quota: quota === undefined ? null : quotaCoverageOf(prepared, weights, { quota, period }),
     smallOrderRunRate:
       threshold === undefined
         ? null
-        : smallOrderRunRate(p, {
+        : smallOrderRunRate(prepared, {
             threshold,
             asOf,
             lookbackDays: options.runRateLookbackDays,
             horizonDays: options.runRateHorizonDays,
           }),
-    kpis: kpiRest,
-    winRates,
-    velocity: salesVelocityOf(p, w),
-    range: revenueRangeOf(p, w, options.range ?? {}),
-    ...(options.monthRanges === true ? { monthRanges: monthRangesOf(p, w, options.range) } : {}),
-    hygiene: hygiene(p, {
-      asOf,
-      noActivityDays: options.noActivityDays,
-      stageNormDays: options.stageNormDays,
-    }),
-    slippage: slip,
-    missing: p.missing,
-    warnings: [...p.warnings, ...categories.warnings, ...(slip?.warnings ?? [])],
   };
-  if (categoryOfDeal !== undefined) {
-    const perDeal: ForecastPerDeal = { prepared: p, weights: w, category: categoryOfDeal };
-    Object.defineProperty(result, 'perDeal', { value: perDeal, enumerable: false });
-  }
-  return result;
 }

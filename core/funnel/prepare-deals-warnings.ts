@@ -37,7 +37,10 @@ export function staleOpenWarning(
   };
 }
 
-/** Deals naming a stage the template lacks: listed, kept out of stage rows and totals. */
+/**
+ * Deals naming a stage the template lacks: the open ones are counted in the "Unknown stage" row
+ * and the totals (weighted by their own probability only), never dropped unseen.
+ */
 export function unknownStageWarning(
   entry: UnknownStage,
   templateKey: string,
@@ -45,7 +48,7 @@ export function unknownStageWarning(
 ): DataWarning {
   return {
     code: 'unknown-stage',
-    message: `Stage "${entry.name}" (${entry.count} deal(s)) is not in template ${templateKey}; those deals are listed but kept out of stage rows and weighted totals`,
+    message: `Stage "${entry.name === '' ? '(blank)' : entry.name}" (${entry.count} deal(s)) is not in template ${templateKey}; the open ones are counted in the "Unknown stage" row and the totals, weighted only by their own probability (0 without one): choose a template that has the stage (--template) or correct the name`,
     ...place,
     row: entry.rows[0],
     column: 'stage',

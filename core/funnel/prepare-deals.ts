@@ -54,8 +54,8 @@ export interface PrepareDealsOptions extends ResolveTemplateOptions {
  *
  * Blanks: a blank amount is NaN (reported, adds nothing to sums); a blank owner, region or product
  * is the group "" (shown as "(none)"); blank dates leave the deal out of the averages needing them.
- * Unknown stage names get one 'unknown-stage' warning each, with the rows; those deals stay out of
- * the stage table and totals and are listed in `unknownStages`.
+ * Unknown stage names get one 'unknown-stage' warning each, with the rows; those deals are listed
+ * in `unknownStages` (and, when open, counted in the pipeline's "Unknown stage" row).
  *
  * @param deals - the pipeline (not mutated): deal objects, or the table a reader collected them
  *   in (ReadRecordsOptions.table), which a million deals read much faster from.

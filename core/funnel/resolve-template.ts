@@ -60,7 +60,8 @@ export function stageMatcher(template: StageTemplate): Map<string, number> {
 
 /**
  * The stage template a pipeline is read with: the caller's, else the built-in one that recognises
- * the most open deals (at least `minTemplateMatch` of them), else one built from the data.
+ * the most open deals over all their stage names (at least `minTemplateMatch` of them; ties go to
+ * the one recognising more by its stages' own names, see bestTemplate), else one built from the data.
  *
  * Built from the data: the distinct open stage names, ordered by their average position in the
  * stage history when there is one, else by a list of common CRM stage names (prospecting <
@@ -81,22 +82,12 @@ export function resolveTemplate(
 ): ResolveTemplateResult {
   const minMatch = options.minTemplateMatch ?? DEFAULT_MIN_TEMPLATE_MATCH;
   const { counts, open } = openStageCounts(dealTable(deals));
-  const shareOf = (template: StageTemplate): number => {
-    if (open === 0) return 0;
-    const matcher = stageMatcher(template);
-    let matched = 0;
-    for (const [key, entry] of counts) if (matcher.has(key)) matched += entry.count;
-    return matched / open;
-  };
+  const shareOf = (template: StageTemplate): number => templateFit(template, counts, open).share;
   if (options.template !== undefined) {
     const template = userTemplate(options.template);
     return { template, choice: userTemplateChoice(template, shareOf(template)) };
   }
-  let best: { template: StageTemplate; share: number } | undefined;
-  for (const template of Object.values(STAGE_TEMPLATES)) {
-    const share = shareOf(template);
-    if (!best || share > best.share) best = { template, share };
-  }
+  const best = bestTemplate(counts, open);
   if (open === 0 && best) {
     return {
       template: STAGE_TEMPLATES.six,
@@ -120,6 +111,63 @@ export function resolveTemplate(
     };
   }
   return templateFromData(counts, options.stageChanges ?? [], minMatch, best);
+}
+
+/** How well a template fits the open deals: see templateFit. */
+interface TemplateFit {
+  template: StageTemplate;
+  share: number;
+  exactShare: number;
+}
+
+/**
+ * How well a template fits the open deals' stage names: `share`, the share of voting deals whose
+ * stage it recognises by any name or alias, and `exactShare`, those it recognises by a stage's
+ * own key or name (English or Chinese), not an alias.
+ */
+function templateFit(
+  template: StageTemplate,
+  counts: ReadonlyMap<string, StageNameCount>,
+  open: number,
+): TemplateFit {
+  if (open === 0) return { template, share: 0, exactShare: 0 };
+  const matcher = stageMatcher(template);
+  const exact = new Set(
+    template.stages.flatMap((stage) =>
+      [stage.key, stage.name, stage.nameZh].map(normalizeStageName),
+    ),
+  );
+  let matched = 0;
+  let matchedExactly = 0;
+  for (const [key, entry] of counts) {
+    if (matcher.has(key)) matched += entry.count;
+    if (exact.has(key)) matchedExactly += entry.count;
+  }
+  return { template, share: matched / open, exactShare: matchedExactly / open };
+}
+
+/**
+ * The built-in template that fits the open deals best over all their stage names: the largest
+ * share recognised, and among equal shares the largest share recognised by the stages' own names
+ * rather than aliases (a Salesforce export's "Needs Analysis, Proposal/Price Quote,
+ * Negotiation/Review" are all aliases in the generic template too, but Salesforce's own names),
+ * then the template listed first.
+ */
+function bestTemplate(
+  counts: ReadonlyMap<string, StageNameCount>,
+  open: number,
+): TemplateFit | undefined {
+  let best: TemplateFit | undefined;
+  for (const template of Object.values(STAGE_TEMPLATES)) {
+    const fit = templateFit(template, counts, open);
+    if (
+      !best ||
+      fit.share > best.share ||
+      (fit.share === best.share && fit.exactShare > best.exactShare)
+    )
+      best = fit;
+  }
+  return best;
 }
 
 /** An open stage name's votes: its first spelling, deals naming it, first deal's index. */

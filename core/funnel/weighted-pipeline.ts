@@ -46,7 +46,15 @@ export interface PipelineStageRow extends PipelineTotals {
   category: ForecastCategory;
   /** Deals whose weighted amount is missing (no amount, or no rate and no own probability). */
   unweighted: number;
+  /**
+   * The file's probability column over this stage's deals that have one: their weighted amount ÷
+   * their amount (the plain mean when their amounts sum to 0); null when none has one.
+   */
+  probabilityFromFile: number | null;
 }
+
+/** Key of the stage row of open deals whose stage matches no template stage. */
+export const UNKNOWN_STAGE_KEY = '(unknown)';
 
 export interface WeightedPipelineResult {
   template: TemplateChoice;
@@ -56,7 +64,16 @@ export interface WeightedPipelineResult {
   byProduct: PipelineGroup[];
   byMonth: PipelineGroup[];
   byQuarter: PipelineGroup[];
-  /** Open deals in known stages, small orders excluded; equals the sum of `stages`. */
+  /**
+   * Open deals whose stage name matches no stage of the template (blank ones too), small orders
+   * excluded: count, amount, and weighted by their own probability only (no stage rate; 0 and
+   * `unweighted` without one). Null when there are none. Listed by name in `unknownStages`.
+   */
+  unknownStage: PipelineStageRow | null;
+  /**
+   * Open deals, small orders excluded: the sum of `stages` and `unknownStage`, so no open deal
+   * drops out unseen. The groups by owner, region, product and month add up to it too.
+   */
   totals: PipelineTotals;
   /** Won deals (category Closed), amount at 100%. */
   won: { count: number; amount: number };
@@ -122,20 +139,23 @@ export function weightedPipelineOf(
   weights: DealWeights,
   threshold?: number,
 ): WeightedPipelineResult {
-  const months = new CloseMonthSlots(prepared.closeDay, weights.inFunnel);
+  const months = new CloseMonthSlots(prepared.closeDay, inTotals(weights));
   const sums = sumPipeline(prepared, weights, months);
   const money = (minor: number): number => fromMinorUnits(minor, prepared.scale);
   const { outside } = sums;
   const { byMonth, byQuarter } = monthAndQuarterRows(sums.byMonth, months, money);
+  const fromFile = probabilityFromFileByStage(prepared, weights);
+  const stages = stageRows(prepared, sums.byStage, fromFile, money);
   return {
     template: prepared.choice,
-    stages: stageRows(prepared, sums.byStage, money),
+    stages,
+    unknownStage: unknownStageRow(prepared.stages.length, sums.byStage, fromFile, money),
     byOwner: groupRows(sums.byOwner, prepared.owners, money),
     byRegion: groupRows(sums.byRegion, prepared.regions, money),
     byProduct: groupRows(sums.byProduct, prepared.products, money),
     byMonth,
     byQuarter,
-    totals: pipelineTotals(sums.byStage, prepared.stages.length, money),
+    totals: pipelineTotals(sums.byStage, prepared.stages.length + 1, money),
     won: { count: outside[WON_AT] ?? 0, amount: money(outside[WON_AT + 1] ?? 0) },
     lost: { count: outside[LOST_AT] ?? 0, amount: money(outside[LOST_AT + 1] ?? 0) },
     unknownStages: prepared.unknownStages,
@@ -153,8 +173,9 @@ export function weightedPipelineOf(
 
 /**
  * One pass over the deals: each funnel deal added to its stage, owner, region, product and close
- * month; the others to won, lost or small orders. A blank amount adds nothing; a deal without a
- * weighted amount adds 0 to the weighted sums and counts as unweighted in its stage.
+ * month, an open deal in an unknown stage likewise with the stage slot after the template's; the
+ * others to won, lost or small orders. A blank amount adds nothing; a deal without a weighted
+ * amount adds 0 to the weighted sums and counts as unweighted in its stage.
  */
 function sumPipeline(
   prepared: PreparedDeals,
@@ -162,9 +183,10 @@ function sumPipeline(
   months: CloseMonthSlots,
 ): PipelineSums {
   const { size, stage, owner, region, product, closeDay, amountMinor, status } = prepared;
-  const { inFunnel, weightedMinor, smallOrder } = weights;
+  const { inFunnel, weightedMinor, smallOrder, unknownStage } = weights;
+  const unknownSlot = prepared.stages.length;
   const sums: PipelineSums = {
-    byStage: new GroupSums(prepared.stages.length),
+    byStage: new GroupSums(prepared.stages.length + 1),
     byOwner: new GroupSums(prepared.owners.length),
     byRegion: new GroupSums(prepared.regions.length),
     byProduct: new GroupSums(prepared.products.length),
@@ -180,15 +202,19 @@ function sumPipeline(
     const minor = amountMinor[i] as number;
     // NaN ≠ NaN: a blank amount adds nothing.
     const amount = minor === minor ? minor : 0;
+    let stageSlot = stage[i] as number;
     if (inFunnel[i] !== 1) {
-      addOutsideFunnel(sums.outside, status[i] as number, smallOrder[i] === 1, amount);
-      continue;
+      if (unknownStage[i] === 1) stageSlot = unknownSlot;
+      else {
+        addOutsideFunnel(sums.outside, status[i] as number, smallOrder[i] === 1, amount);
+        continue;
+      }
     }
     const weightedOrNaN = minor === minor ? (weightedMinor[i] as number) : NaN;
     const known = weightedOrNaN === weightedOrNaN;
     const weighted = known ? weightedOrNaN : 0;
-    addToGroup(stageSums, stage[i] as number, amount, weighted);
-    addUnweighted(stageSums, stage[i] as number, known ? 0 : 1);
+    addToGroup(stageSums, stageSlot, amount, weighted);
+    addUnweighted(stageSums, stageSlot, known ? 0 : 1);
     addToGroup(ownerSums, owner[i] as number, amount, weighted);
     addToGroup(regionSums, region[i] as number, amount, weighted);
     addToGroup(productSums, product[i] as number, amount, weighted);
@@ -211,10 +237,18 @@ function addOutsideFunnel(
   outside[at + 1] = (outside[at + 1] as number) + amount;
 }
 
+/** 1 for each deal the pipeline's totals count: in the funnel or open in an unknown stage. */
+function inTotals(weights: DealWeights): Uint8Array {
+  const { inFunnel, unknownStage } = weights;
+  if (!unknownStage.includes(1)) return inFunnel;
+  return inFunnel.map((flag, i) => flag | (unknownStage[i] as number));
+}
+
 /** One row per template stage, with its rate and where the rate came from. */
 function stageRows(
   prepared: PreparedDeals,
   byStage: GroupSums,
+  fromFile: readonly (number | null)[],
   money: (minor: number) => number,
 ): PipelineStageRow[] {
   return prepared.stages.map((stage, code) => ({
@@ -229,7 +263,75 @@ function stageRows(
     amount: money(byStage.amount(code)),
     weighted: money(byStage.weighted(code)),
     unweighted: byStage.unweighted(code),
+    probabilityFromFile: fromFile[code] ?? null,
   }));
+}
+
+/**
+ * The row of open deals in no template stage (slot `unknownSlot` of byStage), null without any.
+ * It has no rate: its deals weigh by their own probability only.
+ */
+function unknownStageRow(
+  unknownSlot: number,
+  byStage: GroupSums,
+  fromFile: readonly (number | null)[],
+  money: (minor: number) => number,
+): PipelineStageRow | null {
+  if (byStage.count(unknownSlot) === 0) return null;
+  return {
+    key: UNKNOWN_STAGE_KEY,
+    name: 'Unknown stage',
+    nameZh: '未知阶段',
+    order: unknownSlot,
+    rate: null,
+    rateSource: 'none',
+    category: 'pipeline',
+    count: byStage.count(unknownSlot),
+    amount: money(byStage.amount(unknownSlot)),
+    weighted: money(byStage.weighted(unknownSlot)),
+    unweighted: byStage.unweighted(unknownSlot),
+    probabilityFromFile: fromFile[unknownSlot] ?? null,
+  };
+}
+
+/**
+ * Per stage slot (template stages, then the unknown stage), the file's probability over its deals
+ * that have one: Σ weighted ÷ Σ amount of those deals (the amount-weighted mean, which is what
+ * their weighted amount used), the plain mean when those amounts sum to 0; null when none has one.
+ * Empty when no deal in the totals has a probability of its own (no pass over the deals then).
+ */
+function probabilityFromFileByStage(
+  prepared: PreparedDeals,
+  weights: DealWeights,
+): (number | null)[] {
+  const { size, stage, amountMinor, probability: own } = prepared;
+  if (!own.some((value) => value === value)) return [];
+  const slots = prepared.stages.length + 1;
+  // Per slot: Σ weighted, Σ amount, Σ probability, deals.
+  const sums = new Float64Array(slots * 4);
+  for (let i = 0; i < size; i += 1) {
+    const probability = own[i] as number;
+    if (probability !== probability) continue;
+    const slot =
+      weights.inFunnel[i] === 1
+        ? (stage[i] as number)
+        : weights.unknownStage[i] === 1
+          ? slots - 1
+          : -1;
+    if (slot < 0) continue;
+    const amount = amountMinor[i] as number;
+    if (amount === amount) {
+      sums[slot * 4] = (sums[slot * 4] as number) + (weights.weightedMinor[i] as number);
+      sums[slot * 4 + 1] = (sums[slot * 4 + 1] as number) + amount;
+    }
+    sums[slot * 4 + 2] = (sums[slot * 4 + 2] as number) + probability;
+    sums[slot * 4 + 3] = (sums[slot * 4 + 3] as number) + 1;
+  }
+  return Array.from({ length: slots }, (_, slot) => {
+    const [weighted, amount, probabilities, deals] = sums.subarray(slot * 4, slot * 4 + 4);
+    if (!deals) return null;
+    return amount ? (weighted as number) / amount : (probabilities as number) / deals;
+  });
 }
 
 /**

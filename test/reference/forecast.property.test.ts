@@ -168,6 +168,15 @@ function coreView(result: ForecastFunnelResult): ReferenceForecastResult {
       weighted,
       unweighted,
     })),
+    unknownStage:
+      result.unknownStage === null
+        ? null
+        : {
+            count: result.unknownStage.count,
+            amount: result.unknownStage.amount,
+            weighted: result.unknownStage.weighted,
+            unweighted: result.unknownStage.unweighted,
+          },
     totals: result.totals,
     won: result.won,
     lost: result.lost,

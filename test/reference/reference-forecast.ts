@@ -73,6 +73,8 @@ export interface ReferenceGroup extends ReferenceTotals {
 
 export interface ReferenceForecastResult {
   stages: (ReferenceTotals & { key: string; rate: number | null; unweighted: number })[];
+  /** Open deals in no template stage (issue 17: never dropped from the totals unseen). */
+  unknownStage: (ReferenceTotals & { unweighted: number }) | null;
   totals: ReferenceTotals;
   won: { count: number; amount: number };
   lost: { count: number; amount: number };
@@ -150,7 +152,9 @@ function probabilityOf(deal: Deal, stageRate: number | null): number | null {
  * amount = amount × probability, each deal rounded to cents so the rows add up to the totals. A
  * deal without an amount counts but adds no money; one without a probability adds its amount and
  * no weighted amount (both "unweighted"). Stage names matching nothing are listed as unknown
- * stages, with their deals' count and amount.
+ * stages, with their deals' count and amount; the open ones (not small orders) also form the
+ * "Unknown stage" row, weighted by their own probability only (no stage, so no stage rate), and
+ * count in the totals and the groups.
  *
  * @param deals - The pipeline.
  * @param options - Template, user rates, small-order threshold.
@@ -179,8 +183,8 @@ export function referenceForecast(
       (status === 'won' ? won : lost).push({ deal, stage, cents, weighted: null });
     } else if (thresholdCents !== null && cents !== null && cents < thresholdCents) {
       small.push({ deal, stage, cents, weighted: null });
-    } else if (stage >= 0) {
-      const probability = probabilityOf(deal, rates[stage] ?? null);
+    } else {
+      const probability = probabilityOf(deal, stage >= 0 ? (rates[stage] ?? null) : null);
       const weighted =
         cents !== null && probability !== null ? referenceRound(cents * probability) : null;
       funnel.push({ deal, stage, cents, weighted });
@@ -188,6 +192,7 @@ export function referenceForecast(
   }
   return {
     stages: stages.map((stage, s) => {
+      // stage −1 (unknown) matches no s here.
       const inStage = funnel.filter((entry) => entry.stage === s);
       return {
         key: stage.key,
@@ -196,6 +201,7 @@ export function referenceForecast(
         unweighted: inStage.filter((entry) => entry.weighted === null).length,
       };
     }),
+    unknownStage: unknownStageOf(funnel.filter((entry) => entry.stage < 0)),
     totals: totalsOf(funnel),
     won: { count: won.length, amount: totalsOf(won).amount },
     lost: { count: lost.length, amount: totalsOf(lost).amount },
@@ -221,6 +227,15 @@ interface FunnelEntry {
   stage: number;
   cents: number | null;
   weighted: number | null;
+}
+
+/** The unknown-stage row: its deals' totals and how many have no weighted amount; null if none. */
+function unknownStageOf(entries: readonly FunnelEntry[]): ReferenceForecastResult['unknownStage'] {
+  if (entries.length === 0) return null;
+  return {
+    ...totalsOf(entries),
+    unweighted: entries.filter((entry) => entry.weighted === null).length,
+  };
 }
 
 /** Count, Σ amount and Σ weighted amount (in cents, a deal without one adding nothing). */

@@ -106,8 +106,17 @@ describe('weightedPipeline', () => {
     const blank = result.warnings.find((w) => w.code === 'missing-value' && w.column === 'amount');
     expect(blank).toMatchObject({ row: 22, count: 1, action: 'row kept' });
     expect(result.warnings.find((w) => w.code === 'out-of-range')).toMatchObject({ row: 23 });
-    // The blank-amount deal counts but adds nothing; x4 falls back to the 20% Design rate.
-    expect(result.totals).toEqual({ count: 20, amount: 1434, weighted: 366.8 });
+    // The blank-amount deal counts but adds nothing; x4 falls back to the 20% Design rate:
+    // 364.8 + 10 × 20% = 366.8. The two 'Maybe later' deals (99 + 1) are in the totals through
+    // the unknown-stage row, unweighted (no stage rate, no own probability): 18 + 2 + 2 = 22
+    // deals, 1424 + 10 + 100 = 1534.
+    expect(result.totals).toEqual({ count: 22, amount: 1534, weighted: 366.8 });
+    expect(result.unknownStage).toMatchObject({
+      count: 2,
+      amount: 100,
+      weighted: 0,
+      unweighted: 2,
+    });
     expect(result.stages[2]?.unweighted).toBe(1);
   });
 
