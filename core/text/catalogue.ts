@@ -101,6 +101,8 @@ export const TEXT_CATALOGUE = {
     priority: { en: 'Call first', zh: '优先催收' },
     stage: { en: 'Stage', zh: '阶段' },
     rate: { en: 'Rate', zh: '赢率' },
+    probabilityFromFile: { en: 'Probability (from file)', zh: '赢率(来自文件)' },
+    stageRate: { en: 'Stage rate', zh: '阶段赢率' },
     deals: { en: 'Deals', zh: '商机数' },
     amount: { en: 'Amount', zh: '金额' },
     weighted: { en: 'Weighted', zh: '加权金额' },

@@ -5,6 +5,7 @@ import {
   forecastBreakdown,
   type ForecastBreakdown,
   type ForecastFunnelResult,
+  type ForecastStageRow,
   type MissingValues,
   parseStageTemplate,
   STAGE_TEMPLATES,
@@ -288,10 +289,29 @@ function renderText(forecast: ForecastJson): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The stage table with its total row, as text. */
+/** The KPIs of the unknown-stage row: none, its deals have no place in the funnel's order. */
+const NO_STAGE_KPIS = {
+  reached: 0,
+  conversion: null,
+  avgDaysInStage: null,
+  learnedFrom: 0,
+  learnedRate: null,
+} as const;
+
+/**
+ * The stage table with its total row, as text: the "Unknown stage" row before the total when
+ * open deals name a stage the model lacks, and a "Probability (from file)" column when the file's
+ * probability column weighed some deals.
+ */
 function stageTable(forecast: ForecastJson): string {
-  const stageRows = forecast.stages.map((stage) => [
+  const { unknownStage } = forecast;
+  const rows: ForecastStageRow[] = unknownStage
+    ? [...forecast.stages, { ...unknownStage, ...NO_STAGE_KPIS }]
+    : forecast.stages;
+  const fromFile = rows.some((stage) => stage.probabilityFromFile !== null);
+  const stageRows = rows.map((stage) => [
     stage.nameZh && stage.nameZh !== stage.name ? `${stage.name} ${stage.nameZh}` : stage.name,
+    ...(fromFile ? [pct(stage.probabilityFromFile)] : []),
     stage.rate === null
       ? '—'
       : `${pct(stage.rate)}${stage.rateSource === 'learned' ? ` (learned, n=${stage.learnedFrom})` : ''}`,
@@ -303,13 +323,15 @@ function stageTable(forecast: ForecastJson): string {
   const { totals } = forecast;
   stageRows.push([
     'Total',
+    ...(fromFile ? [''] : []),
     '',
     String(totals.count),
     money(totals.amount),
     money(totals.weighted),
     '',
   ]);
-  return table(['Stage', 'Rate', 'Count', 'Amount', 'Weighted', 'Conversion'], stageRows);
+  const rateHeaders = fromFile ? ['Probability (from file)', 'Stage rate'] : ['Rate'];
+  return table(['Stage', ...rateHeaders, 'Count', 'Amount', 'Weighted', 'Conversion'], stageRows);
 }
 
 /** Won and lost, roll-ups, quota, range, KPIs, hygiene and slippage, one line each. */
@@ -320,7 +342,7 @@ function headlineLines(forecast: ForecastJson): string[] {
   );
   if (forecast.unknownStages.length > 0)
     out.push(
-      `Unknown stages (not in the totals): ${forecast.unknownStages.map((unknown) => `${unknown.name} ×${unknown.count}`).join(', ')}`,
+      `Stages not in the model (open ones in the "Unknown stage" row): ${forecast.unknownStages.map((unknown) => `${unknown.name === '' ? '(blank)' : unknown.name} ×${unknown.count}`).join(', ')}`,
     );
   const { smallOrders, smallOrderRunRate } = forecast;
   if (smallOrders && smallOrderRunRate)

@@ -154,6 +154,12 @@ function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportP
   return part;
 }
 
+/**
+ * The stage table: template stages, then the "Unknown stage" row when open deals name a stage the
+ * model lacks (they are in the total), then the total. When the file's probability column weighed
+ * some deals, its per-stage value comes first as "Probability (from file)" and the template's
+ * rate is labelled "Stage rate".
+ */
 function forecastStageTable(
   forecast: ForecastAnalysis['result'],
   context: PartContext,
@@ -161,13 +167,18 @@ function forecastStageTable(
   const { label, column, locale } = context;
   const stageName = (stage: { name: string; nameZh: string }) =>
     locale === 'zh' && stage.nameZh !== '' ? stage.nameZh : stage.name;
-  const { totals } = forecast;
+  const { totals, unknownStage } = forecast;
+  const stages = unknownStage
+    ? [...forecast.stages, { ...unknownStage, conversion: null, avgDaysInStage: null }]
+    : forecast.stages;
+  const fromFile = stages.some((stage) => stage.probabilityFromFile !== null);
   return {
     id: 'forecast-stages',
     title: label('stages'),
     columns: [
       column('stage', 'text'),
-      column('rate', 'percent'),
+      ...(fromFile ? [column('probabilityFromFile', 'percent')] : []),
+      column(fromFile ? 'stageRate' : 'rate', 'percent'),
       column('deals', 'integer'),
       column('amount', 'money'),
       column('weighted', 'money'),
@@ -175,8 +186,9 @@ function forecastStageTable(
       column('daysInStage', 'number'),
     ],
     rows: [
-      ...forecast.stages.map((stage) => [
+      ...stages.map((stage) => [
         stageName(stage),
+        ...(fromFile ? [stage.probabilityFromFile] : []),
         stage.rate,
         stage.count,
         stage.amount,
@@ -184,7 +196,16 @@ function forecastStageTable(
         stage.conversion,
         stage.avgDaysInStage,
       ]),
-      [label('total'), null, totals.count, totals.amount, totals.weighted, null, null],
+      [
+        label('total'),
+        ...(fromFile ? [null] : []),
+        null,
+        totals.count,
+        totals.amount,
+        totals.weighted,
+        null,
+        null,
+      ],
     ],
   };
 }

@@ -115,7 +115,12 @@ function stagesTable(run: ForecastRun, locale: AddinLocale): OutputTable {
       columnOf(locale, 'colDaysInStage', 'number'),
     ],
     rows: [
-      ...r.stages.map((s) => [
+      // Open deals in a stage the model lacks are in the total: their own row keeps it adding up
+      // (after the stages, so the funnel chart's maxRows leaves it out).
+      ...(r.unknownStage
+        ? [...r.stages, { ...r.unknownStage, conversion: null, avgDaysInStage: null }]
+        : r.stages
+      ).map((s) => [
         stageName(s),
         s.amount,
         s.weighted,
