@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { PipecastError } from '../core/index.js';
+import { type DataWarning, PipecastError } from '../core/index.js';
+import { decodeLegacyCsv, namedCsvEncoding, utf8Census } from './csv-encoding.js';
 import { parseCsvText, WorkbookReadError } from '../core/readers/index.js';
 import { lineRuns, readLineBlocks, type FileStamp } from './read-line-blocks.js';
 import type { SheetGrid } from './read-workbook.js';
@@ -14,9 +15,11 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 /**
  * Reads a .csv/.tsv/.txt file into one sheet grid named after the file.
  *
- * Encoding: a BOM decides (UTF-8, UTF-16LE/BE); otherwise bytes that are valid UTF-8 are read as
- * UTF-8 and anything else as GB18030, a superset of the GBK that Chinese Excel writes ("CSV"
- * save). Delimiter: whichever of comma, semicolon and tab occurs most (outside quotes) in the
+ * Encoding: a BOM decides (UTF-8, UTF-16LE/BE); else the encoding named with `--encoding`; else
+ * bytes that are valid UTF-8 are read as UTF-8, and anything else as decodeLegacyCsv decides
+ * (mostly UTF-8, GB18030 as Chinese Excel saves, or Windows-1252). Bytes not valid in the encoding
+ * used, or a guess that may be wrong, give a warning on the grid (`readWarnings`) naming the
+ * first bad line, what was assumed and how to fix it. Delimiter: whichever of comma, semicolon and tab occurs most (outside quotes) in the
  * first non-empty line; comma on a tie, tab for .tsv. Cells stay strings, blank cells are null;
  * numbers and dates are parsed later by core.
  *
@@ -29,15 +32,54 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
  */
 export async function readCsv(file: string): Promise<SheetGrid> {
   const fallback = extname(file).toLowerCase() === '.tsv' ? '\t' : ',';
-  const scan = scanCsvFile(file);
+  const place = { file, sheet: basename(file, extname(file)) };
+  const named = namedCsvEncoding();
+  const namedUtf8 = named === undefined || /^utf-?8$/iu.test(named);
+  const scan = scanCsvFile(file, namedUtf8);
   if (scan.utf8) {
     const { stamp, bomLength } = scan;
     const delimiter = detectDelimiter(scan.firstPiece, fallback);
     const lines = estimateLines(scan.firstPiece, stamp.size);
-    return lazyCsvGrid(file, delimiter, () => utf8Pieces(file, stamp, bomLength), lines);
+    const pieces = () => utf8Pieces(file, stamp, bomLength);
+    const grid = lazyCsvGrid(file, delimiter, pieces, lines);
+    if (scan.badLine !== undefined)
+      setReadWarnings(grid, [invalidUtf8Warning(place, scan.badLine, bomLength > 0)]);
+    return grid;
   }
-  const text = decodeCsvBytes(readWholeFile(file)).text;
-  return lazyCsvGrid(file, detectDelimiter(text, fallback), () => [text]);
+  const bytes = readWholeFile(file);
+  const decoded = hasBom(bytes)
+    ? decodeCsvBytes(bytes)
+    : decodeLegacyCsv(bytes, place, namedUtf8 ? undefined : named);
+  const grid = lazyCsvGrid(file, detectDelimiter(decoded.text, fallback), () => [decoded.text]);
+  if ('warning' in decoded && decoded.warning) setReadWarnings(grid, [decoded.warning]);
+  return grid;
+}
+
+/** Puts warnings about reading the file on its grid (non-enumerable, see SheetGrid). */
+function setReadWarnings(grid: SheetGrid, warnings: DataWarning[]): void {
+  Object.defineProperty(grid, 'readWarnings', { enumerable: false, value: warnings });
+}
+
+/** A file that a BOM or --encoding says is UTF-8, with a line that is not. */
+function invalidUtf8Warning(
+  place: { file: string; sheet: string },
+  line: number,
+  bom: boolean,
+): DataWarning {
+  const said = bom ? 'its byte-order mark says UTF-8' : '--encoding says UTF-8';
+  return {
+    code: 'unreadable-value',
+    message: `Line ${line} is not valid UTF-8 although ${said}; it was read as UTF-8 with � for the bad bytes: save the file as UTF-8, or name its encoding with --encoding`,
+    ...place,
+    row: line,
+    action: 'assumed',
+  };
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return (
+    startsWith(bytes, UTF8_BOM) || startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM)
+  );
 }
 
 /**
@@ -62,28 +104,50 @@ function lazyCsvGrid(
 }
 
 type CsvScan =
-  { utf8: true; stamp: FileStamp; bomLength: number; firstPiece: string } | { utf8: false };
+  | { utf8: true; stamp: FileStamp; bomLength: number; firstPiece: string; badLine?: number }
+  | { utf8: false };
 
-/** Whether the file is UTF-8 (BOM or valid bytes), with its first block of text. */
-function scanCsvFile(file: string): CsvScan {
+/**
+ * Whether the file is read as UTF-8 (BOM, valid bytes, or `utf8Named`: --encoding utf-8), with its
+ * first block of text and, when a BOM or the user said UTF-8, the first line that is not.
+ */
+function scanCsvFile(file: string, utf8Named: boolean): CsvScan {
   let stamp: FileStamp = { size: 0, mtimeMs: 0 };
   let bomLength = 0;
   let firstPiece: string | undefined;
+  let linesBefore = 0;
+  let badLine: number | undefined;
+  // Without a BOM or --encoding, invalid bytes mean another encoding (decodeLegacyCsv).
+  const named = utf8Named && namedCsvEncoding() !== undefined;
   for (const block of readLineBlocks(file, (s) => (stamp = s))) {
     if (firstPiece === undefined) {
       if (startsWith(block, UTF16LE_BOM) || startsWith(block, UTF16BE_BOM)) return { utf8: false };
       if (startsWith(block, UTF8_BOM)) bomLength = UTF8_BOM.length;
     }
-    // A BOM names UTF-8 whatever follows; without one, invalid bytes mean GB18030.
-    if (bomLength === 0 && !isUtf8(block)) return { utf8: false };
+    if (badLine === undefined && !isUtf8(block)) {
+      if (bomLength === 0 && !named) return { utf8: false };
+      badLine = linesBefore + lineBefore(block, utf8Census(block).firstBad);
+    }
+    if (badLine === undefined && (bomLength > 0 || named)) linesBefore += countLineFeeds(block);
     // The delimiter is found in the first line: decode only the first piece, not the block.
     if (firstPiece === undefined) {
       const [, end] = lineRuns(block, PIECE_BYTES).next().value ?? [0, 0];
       firstPiece = block.toString('utf8', bomLength, Math.max(bomLength, end));
     }
-    if (bomLength > 0) break;
   }
-  return { utf8: true, stamp, bomLength, firstPiece: firstPiece ?? '' };
+  const scan = { utf8: true as const, stamp, bomLength, firstPiece: firstPiece ?? '' };
+  return badLine === undefined ? scan : { ...scan, badLine };
+}
+
+/** 1-based line, within a block, of a byte offset. */
+function lineBefore(block: Uint8Array, offset: number): number {
+  return countLineFeeds(block.subarray(0, Math.max(0, offset))) + 1;
+}
+
+function countLineFeeds(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) count += 1;
+  return count;
 }
 
 /**

@@ -34,6 +34,17 @@ export function readSheetRecords<K extends RecordKind>(
   grid: SheetGrid,
   options: ReadSheetRecordsOptions<K>,
 ): ReadRecordsResult<RecordByKind[K]> {
+  const result = readSheetRecordsOnly(grid, options);
+  // Warnings about the file itself (its encoding) come first: they may explain the others.
+  if (grid.readWarnings !== undefined) result.warnings.unshift(...grid.readWarnings);
+  return result;
+}
+
+/** readSheetRecords without the file's own read warnings. */
+function readSheetRecordsOnly<K extends RecordKind>(
+  grid: SheetGrid,
+  options: ReadSheetRecordsOptions<K>,
+): ReadRecordsResult<RecordByKind[K]> {
   const { valueCache, ...rest } = options;
   const full: ReadRecordsOptions<K> = {
     ...rest,

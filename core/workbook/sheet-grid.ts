@@ -1,3 +1,4 @@
+import type { DataWarning } from '../columns/data-warning.js';
 import type { CellValue } from '../columns/cell-value.js';
 
 /**
@@ -23,6 +24,11 @@ export interface SheetGrid {
    * size suggests (from the length of its first lines), to size tables of records.
    */
   readonly csv?: { delimiter: string; pieces: () => Iterable<string>; lines?: number };
+  /**
+   * Warnings about reading the file itself (e.g. bytes not valid in the encoding a CSV was read
+   * in), added to the warnings of every record read from it (non-enumerable).
+   */
+  readonly readWarnings?: readonly DataWarning[];
 }
 
 /**
