@@ -1,4 +1,4 @@
-import type { DataWarning } from '../columns/data-warning.js';
+import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -21,6 +21,8 @@ export interface AbcOptions {
   by?: 'revenue' | 'margin';
   /** Most points on the Pareto curve (evenly spaced ranks, class ends always kept). Default 201. */
   maxCurvePoints?: number;
+  /** File and sheet put on warnings and errors. */
+  place?: WarningPlace;
 }
 
 export const DEFAULT_ABC_CUT_POINTS: readonly [number, number] = [0.8, 0.95];
@@ -32,7 +34,7 @@ export interface AbcRow {
   rank: number;
   /** The revenue or margin ranked; null when blank (then class C, with a warning). */
   value: number | null;
-  /** value ÷ Σ positive values; null when there is no positive value. */
+  /** value ÷ Σ positive values; null when there is no positive value (or the ratio overflows). */
   share: number | null;
   /** Σ positive values ranked at or above this one ÷ Σ positive values. */
   cumulativeShare: number | null;
@@ -94,7 +96,9 @@ export interface AbcResult {
 export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {}): AbcResult {
   const { by, cutA, cutB, maxCurvePoints } = normalizeAbcOptions(options);
   const warnings = new WarningCollector();
-  const ranked = [...valuesById(customers, by, warnings)].sort(compareAbcEntries);
+  const ranked = [...valuesById(customers, by, warnings, options.place ?? {})].sort(
+    compareAbcEntries,
+  );
   let total = 0;
   let positiveTotal = 0;
   for (const [, value] of ranked) {
@@ -112,7 +116,7 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
       id,
       rank: i + 1,
       value,
-      share: positiveTotal > 0 && value !== null ? value / positiveTotal : null,
+      share: shareOf(value, positiveTotal),
       cumulativeShare: positiveTotal > 0 ? above / positiveTotal : null,
       class: abcClass,
     });
@@ -150,6 +154,16 @@ export function abcClassOf(
   return above < cutA * positiveTotal ? 'A' : above < cutB * positiveTotal ? 'B' : 'C';
 }
 
+/**
+ * value ÷ Σ positive values; null without a positive total or a value, and null when the ratio is
+ * not a number a sheet can show (a negative value over a total of a few 1e-324 overflows).
+ */
+function shareOf(value: number | null, positiveTotal: number): number | null {
+  if (!(positiveTotal > 0) || value === null) return null;
+  const share = value / positiveTotal;
+  return Number.isFinite(share) ? share : null;
+}
+
 /** abc's options with defaults applied and checked. */
 function normalizeAbcOptions(options: AbcOptions) {
   const by = options.by ?? 'revenue';
@@ -184,6 +198,7 @@ function valuesById(
   customers: readonly AbcCustomer[],
   by: 'revenue' | 'margin',
   warnings: WarningCollector,
+  place: WarningPlace,
 ): Map<string, number | null> {
   const valueById = new Map<string, number | null>();
   for (const customer of customers) {
@@ -192,10 +207,11 @@ function valuesById(
       throw new PipecastError(
         'invalid-input',
         `abc: ${by} of customer '${customer.id}' must be a finite number, got ${raw}`,
+        { ...place, ...(customer.row === undefined ? {} : { row: customer.row }) },
       );
     }
     const value = raw ?? null;
-    const row = customer.row === undefined ? {} : { row: customer.row };
+    const row = { ...place, ...(customer.row === undefined ? {} : { row: customer.row }) };
     if (value === null) {
       warnings.report({
         code: 'missing-value',

@@ -124,7 +124,7 @@ export function ageReceivables(
       sheets: loaded.sheets,
       asOfSource,
     };
-  const asOf = asOfGiven ?? asOfFromLedger(loaded);
+  const asOf = asOfGiven ?? asOfFromLedger(loaded, file);
   const { result, report } = runAging(file, loaded, { ...ledger, asOf });
   const run: AgingRun = {
     result,
@@ -140,13 +140,20 @@ export function ageReceivables(
   return run;
 }
 
-/** The day after the ledger's last invoice, paid date or payment; an error when none is dated. */
-function asOfFromLedger(loaded: LoadReceivablesResult): EpochDay {
+/**
+ * The day after the ledger's last invoice, paid date or payment; an error naming the file and
+ * its invoice sheet when none is dated (the data, not an option, is what lacks the date).
+ */
+function asOfFromLedger(loaded: LoadReceivablesResult, file: string): EpochDay {
   const found = dataAsOf({ invoices: loaded.invoices, payments: loaded.payments });
   if (found === undefined)
     throw new PipecastError(
       'invalid-option',
       'ageReceivables: no as-of date given and no invoice or payment has a date; give asOf',
+      {
+        file,
+        ...(loaded.invoiceSheets[0] === undefined ? {} : { sheet: loaded.invoiceSheets[0] }),
+      },
     );
   return found.asOf;
 }

@@ -13,7 +13,7 @@ import type { SheetChoice } from './sheet-choice.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
-import { PipecastError } from '../errors/pipecast-error.js';
+import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
 
 /** Deals given as records, with their stage history when there is one. */
 export interface ForecastRecords {
@@ -129,7 +129,8 @@ export function forecast(
       ...(records.stageChanges === undefined ? {} : { stageChanges: records.stageChanges }),
     };
   }
-  const asOf = asOfGiven ?? asOfFromDeals(deals);
+  const asOf =
+    asOfGiven ?? asOfFromDeals(deals, { file, ...(source ? { sheet: source.sheet } : {}) });
   const run = runForecast(deals, {
     asOf,
     template: options.template,
@@ -150,8 +151,11 @@ export function forecast(
   return forecastRun;
 }
 
-/** The day after the pipeline's last recorded event; an error when no deal has a date. */
-function asOfFromDeals(deals: ForecastDeals): EpochDay {
+/**
+ * The day after the pipeline's last recorded event; an error naming the deals' file and sheet
+ * when no deal has a date.
+ */
+function asOfFromDeals(deals: ForecastDeals, place: PipecastErrorPlace): EpochDay {
   const found = dataAsOf({
     deals: deals.deals,
     ...(deals.stageChanges === undefined ? {} : { stageChanges: deals.stageChanges }),
@@ -160,6 +164,7 @@ function asOfFromDeals(deals: ForecastDeals): EpochDay {
     throw new PipecastError(
       'invalid-option',
       'forecast: no as-of date given and no deal has a dated event (closed deal, activity, stage change); give asOf',
+      place,
     );
   return found.asOf;
 }

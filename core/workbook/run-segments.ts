@@ -10,6 +10,7 @@ import type { PortfolioResult } from '../segments/portfolio.js';
 import { portfolio } from '../segments/portfolio.js';
 import type { RfmOptions, RfmResult } from '../segments/rfm.js';
 import { rfm } from '../segments/rfm.js';
+import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
 
 export interface RunAbcOptions {
   by?: 'revenue' | 'margin';
@@ -34,11 +35,13 @@ export interface RunAbcResult {
  *
  * @param input - order lines and/or customers.
  * @param options - the ranked measure and cut points.
+ * @param place - the file and sheet read, put on warnings and errors.
  * @returns the abc result, its source and the warnings.
  */
 export function runAbc(
   input: { lines: readonly OrderLine[] | OrderLineTally; customers: readonly Customer[] },
   options: RunAbcOptions = {},
+  place: PipecastErrorPlace = {},
 ): RunAbcResult {
   let ranked: AbcCustomer[];
   let counts: OrderLineCounts | null = null;
@@ -63,6 +66,7 @@ export function runAbc(
   const result = abc(ranked, {
     ...(options.by === undefined ? {} : { by: options.by }),
     ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
+    place,
   });
   return { result, source, counts, returnsOnly, warnings: [...warnings, ...result.warnings] };
 }
@@ -78,17 +82,26 @@ export type RunRfmOptions = Omit<RfmOptions, 'asOf'> & {
  *
  * @param lines - order lines, or a tally filled while reading them (up to asOf when one is given).
  * @param options - rfm options; asOf optional.
+ * @param place - the order lines' file and sheet, named when no line has a date.
  * @returns the rfm result.
  */
 export function runRfm(
   lines: readonly OrderLine[] | OrderLineTally,
   options: RunRfmOptions = {},
+  place: PipecastErrorPlace = {},
 ): RfmResult {
   let asOf = options.asOf;
   if (asOf === undefined) {
     let last = -Infinity;
     if (lines instanceof OrderLineTally) last = lines.lastDate;
     else for (const l of lines) if (l.date > last) last = l.date;
+    // No dated line: the data, not an option, lacks the day (not "asOf must be an integer").
+    if (!Number.isFinite(last))
+      throw new PipecastError(
+        'empty-input',
+        'rfm: no as-of date given and no order line has a date; give asOf, or check the order date column',
+        place,
+      );
     asOf = last + 1;
   }
   return rfm(lines, { ...options, asOf });

@@ -19,7 +19,7 @@ import type { SheetChoice } from './sheet-choice.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
 import type { SheetGrid } from './sheet-grid.js';
-import { PipecastError } from '../errors/pipecast-error.js';
+import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
 
 /** The segmentation methods of segment(). */
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard', 'lifecycle'] as const;
@@ -134,28 +134,62 @@ function segmentBy(input: WorkbookInput | SegmentRecords, options: SegmentOption
     );
   const read = readSegmentInput(input, options);
   const segmented = segmentRead(read, options);
+  placeWarnings(segmented.warnings, read, options);
   if (options.perRow === true) keepSourceSheet(segmented, read);
   return segmented;
 }
 
+/** The file and sheet a segmentation read (its first source sheet), for warnings and errors. */
+function placeOf(read: SegmentInputRead, options: SegmentOptions): PipecastErrorPlace {
+  const source = read.sources[0]?.grid;
+  if (source) return { file: source.file, sheet: source.sheet };
+  const file = options.file ?? DEFAULT_WORKBOOK_FILE;
+  return read.sheets[0] === undefined ? { file } : { file, sheet: read.sheets[0] };
+}
+
+/**
+ * Gives every warning that lacks one the place of the sheet read: the methods' own warnings
+ * (a customer without an id, a blank revenue) come from that sheet's records. Mutates the list.
+ */
+function placeWarnings(
+  warnings: DataWarning[],
+  read: SegmentInputRead,
+  options: SegmentOptions,
+): void {
+  const place = placeOf(read, options);
+  warnings.forEach((warning, index) => {
+    if (warning.file === undefined && warning.sheet === undefined)
+      warnings[index] = { ...place, ...warning };
+  });
+}
+
 function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentResult {
   const base = { warnings: read.warnings, sheets: read.sheets };
+  const place = placeOf(read, options);
   switch (options.method) {
     case 'abc': {
       const { by, cutPoints } = options;
-      const run = runAbc(read, {
-        ...(by === undefined ? {} : { by }),
-        ...(cutPoints === undefined ? {} : { cutPoints }),
-      });
+      const run = runAbc(
+        read,
+        {
+          ...(by === undefined ? {} : { by }),
+          ...(cutPoints === undefined ? {} : { cutPoints }),
+        },
+        place,
+      );
       return { ...base, ...run, method: 'abc', warnings: [...read.warnings, ...run.warnings] };
     }
     case 'rfm': {
       const { asOf, from, ...rest } = methodOptions(options);
-      const result = runRfm(read.lines, {
-        ...rest,
-        ...(asOf === undefined ? {} : { asOf: toEpochDay(asOf, 'asOf') }),
-        ...(from === undefined ? {} : { from: toEpochDay(from, 'from') }),
-      });
+      const result = runRfm(
+        read.lines,
+        {
+          ...rest,
+          ...(asOf === undefined ? {} : { asOf: toEpochDay(asOf, 'asOf') }),
+          ...(from === undefined ? {} : { from: toEpochDay(from, 'from') }),
+        },
+        place,
+      );
       return { ...base, method: 'rfm', result, warnings: [...read.warnings, ...result.warnings] };
     }
     case 'portfolio': {
