@@ -238,7 +238,7 @@ function addOutsideFunnel(
 }
 
 /** 1 for each deal the pipeline's totals count: in the funnel or open in an unknown stage. */
-function inTotals(weights: DealWeights): Uint8Array {
+export function inTotals(weights: DealWeights): Uint8Array {
   const { inFunnel, unknownStage } = weights;
   if (!unknownStage.includes(1)) return inFunnel;
   return inFunnel.map((flag, i) => flag | (unknownStage[i] as number));

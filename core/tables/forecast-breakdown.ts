@@ -1,3 +1,4 @@
+import { inTotals } from '../funnel/weighted-pipeline.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 import type { ForecastRun } from '../workbook/forecast.js';
 import type { BreakdownRow } from './breakdown-rows.js';
@@ -16,8 +17,8 @@ export interface ForecastBreakdown {
 
 /**
  * The forecast broken down by any column of the deals' sheet: per distinct value, the count,
- * amount and weighted amount of the deals in the funnel (open, in a known stage, not small
- * orders), so the rows add up exactly to `result.totals`. Values are compared after NFKC, case
+ * amount and weighted amount of the deals in the totals (open, not small orders, in a known
+ * stage or the "Unknown stage" row), so the rows add up exactly to `result.totals`. Values are compared after NFKC, case
  * and space folding; blank cells form their own row (key null).
  *
  * @param run - a forecast() run from sheets made with `perRow: true`.
@@ -39,7 +40,7 @@ export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdo
     );
   const rows = breakdownRows(
     (i) => columns.cell(index, i),
-    weights.inFunnel,
+    inTotals(weights),
     { amount: prepared.amountMinor, weighted: weights.weightedMinor },
     prepared.scale,
     new Set(),

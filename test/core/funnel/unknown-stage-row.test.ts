@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetValues } from '../../../core/index.js';
-import { forecast } from '../../../core/index.js';
+import { forecast, forecastBreakdown } from '../../../core/index.js';
 
 /** A Salesforce-style export: its headers, the given stage names, amounts and probabilities. */
 function salesforceSheet(rows: readonly (readonly [string, number, number | null])[]): SheetValues {
@@ -61,6 +61,26 @@ describe('issue 17: a deal in no stage of the model is never dropped from the to
     const warning = result.warnings.find((w) => w.code === 'unknown-stage');
     expect(warning).toMatchObject({ raw: 'Discovery Call', count: 2, column: 'stage', row: 4 });
     expect(warning?.message).toMatch(/Stage "Discovery Call" \(2 deal\(s\)\).*"Unknown stage" row/);
+  });
+
+  it('a breakdown by a column of the sheet adds up to the totals, unknown-stage deals included', () => {
+    const run = forecast(
+      [
+        salesforceSheet([
+          ['Prospecting', 1000, null],
+          ['Discovery Call', 500, 40],
+        ]),
+      ],
+      { asOf: '2024-07-01', template: 'salesforce', perRow: true },
+    )!;
+    const rows = forecastBreakdown(run, 'Stage').rows;
+    // Prospecting 1000 × 10% = 100; Discovery Call 500 × 40% (own probability) = 200.
+    const byKey = rows.map((row) => [row.key, row.count, row.amount, row.weighted]).sort();
+    expect(byKey).toEqual([
+      ['Discovery Call', 1, 500, 200],
+      ['Prospecting', 1, 1000, 100],
+    ]);
+    expect(run.result.totals).toEqual({ count: 2, amount: 1500, weighted: 300 });
   });
 
   it('has no unknown-stage row when every open deal is in a stage of the model', () => {
