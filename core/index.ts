@@ -87,6 +87,7 @@ export type { LifecycleResult } from './segments/lifecycle.js';
 export type {
   AgeReceivablesResult,
   AgingCustomer,
+  AgingDsoReason,
   AgingSection,
   AgingTotals,
 } from './aging/age-receivables.js';
@@ -158,8 +159,13 @@ export type {
   ForecastBandChartInput,
   ForecastBandChartOptions,
 } from './charts/forecast-band-chart.js';
-export { funnelChart } from './charts/funnel-chart.js';
-export type { FunnelChartInput, FunnelChartOptions } from './charts/funnel-chart.js';
+export { funnelChart, funnelChartMeasure } from './charts/funnel-chart.js';
+export type {
+  FunnelChartInput,
+  FunnelChartMeasure,
+  FunnelChartOptions,
+} from './charts/funnel-chart.js';
+export { MAX_CHART_LABEL_CHARS, shortLabel, shortUniqueLabels } from './charts/chart-labels.js';
 export { paretoChart } from './charts/pareto-chart.js';
 export type { ParetoChartInput, ParetoChartOptions } from './charts/pareto-chart.js';
 export { portfolioScatterChart } from './charts/portfolio-scatter-chart.js';

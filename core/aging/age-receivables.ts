@@ -20,6 +20,7 @@ export type {
   AgingCounts,
   AgingCustomer,
   AgingDso,
+  AgingDsoReason,
   AgingInvoiceLine,
   AgingOwner,
   AgingProvision,

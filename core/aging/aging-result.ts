@@ -62,11 +62,26 @@ export interface UnappliedLine {
   lastDate: string;
 }
 
+/**
+ * Why the DSO figures of a section are missing or say nothing, so a report can state it instead of
+ * a bare dash or a 0:
+ * - 'credit-balance': the open balance is below 0 (credits exceed debts); days of sales
+ *   outstanding do not apply (standard would be negative, countback is 0).
+ * - 'nothing-open-no-sales': nothing is open and nothing was invoiced in the window (standard is
+ *   null, countback 0).
+ * - 'no-sales-in-window': no net credit sales in the N days up to as-of (standard is null).
+ * - 'sales-do-not-cover': all sales up to as-of do not add up to the open balance (countback null).
+ */
+export type AgingDsoReason =
+  'credit-balance' | 'nothing-open-no-sales' | 'no-sales-in-window' | 'sales-do-not-cover';
+
 export interface AgingDso {
   /** AR ÷ credit sales in the window × N, or null when those sales are ≤ 0. */
   standard: number | null;
   /** Countback days, or null when all sales up to as-of do not cover the AR. */
   countback: number | null;
+  /** Why a figure is missing or meaningless (first that applies, in the order listed), else null. */
+  reason: AgingDsoReason | null;
   /** N. */
   days: number;
   /** Net amount invoiced in the N days up to as-of. */

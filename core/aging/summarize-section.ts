@@ -1,7 +1,12 @@
 import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { NormalizedAgingOptions } from './aging-options.js';
-import type { AgingBucketTotal, AgingProvision, AgingSection } from './aging-result.js';
+import type {
+  AgingBucketTotal,
+  AgingDsoReason,
+  AgingProvision,
+  AgingSection,
+} from './aging-result.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
 import { isOnLedgerAtAsOf } from './aging-rules.js';
 import { badDebtProvision } from './bad-debt-provision.js';
@@ -177,10 +182,23 @@ function sectionDso(
   return {
     standard: dsoStandard(open, creditSales, options.dsoDays),
     countback,
+    reason: dsoReason(openCents, section.salesWindowCents, countback),
     days: options.dsoDays,
     creditSales,
     ar: open,
   };
+}
+
+/** The first AgingDsoReason that applies to these cents, or null when both figures stand. */
+function dsoReason(
+  openCents: number,
+  salesWindowCents: number,
+  countback: number | null,
+): AgingDsoReason | null {
+  if (openCents < 0) return 'credit-balance';
+  if (salesWindowCents <= 0)
+    return openCents === 0 ? 'nothing-open-no-sales' : 'no-sales-in-window';
+  return countback === null ? 'sales-do-not-cover' : null;
 }
 
 /** The bad-debt provision of a section and the sales to cover it, null without provision rates. */

@@ -8,15 +8,13 @@ import {
 } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
 import type { ChartOptions } from './chart-options.js';
-import {
-  AXIS_MONEY_FORMAT,
-  CHART_COLOURS,
-  GROUP_PALETTE,
-  layeredChart,
-  moneyTitle,
-} from './chart-pieces.js';
-import type { ChartRow } from './chart-pieces.js';
+import { shortUniqueLabels } from './chart-labels.js';
+import type { NormalizedChartOptions } from './chart-options.js';
+import { CHART_COLOURS, GROUP_PALETTE, layeredChart } from './chart-pieces.js';
+import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { moneyAxis, onAxis } from './money-axis.js';
+import type { MoneyAxis } from './money-axis.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Open balance of one group (customer or owner) in one aging bucket. */
@@ -51,15 +49,20 @@ export const DEFAULT_AGING_TOP_N = 8;
 /**
  * Builds aging by bucket: one stacked bar per bucket (in the given order), each stack split by
  * customer or owner; the `topN` groups with the largest total open balance keep their own
- * colour and every other group is merged into one grey "Other (k)" segment.
+ * colour and every other group is merged into one grey "Other (k)" segment. Credits (a group's
+ * negative balance in a bucket: credit notes, overpayments) are not stacked below zero, where
+ * they would read as a negative overdue: they are summed into one "Credits" bar after the
+ * buckets, drawn as high as their size, labelled with their signed amount, and the subtitle says
+ * how they relate to the open balance.
  *
- * Formula: group total = Σ amount over all buckets; groups rank by total descending, ties by
- * name ascending; "Other" amount per bucket = Σ amount of the groups outside the top N.
+ * Formula: group total = Σ max(amount, 0) over all buckets; groups rank by total descending,
+ * ties by name ascending; "Other" amount per bucket = Σ amount of the groups outside the top N;
+ * credits = Σ of the negative (group, bucket) amounts; open balance = Σ bars − credits.
  * Blanks: buckets with no amounts still appear on the axis (empty bar).
  *
  * @param input - Bucket order, amounts per (group, bucket) and what the groups are.
  * @param options - Title, locale, size, money unit, topN.
- * @returns A Vega-Lite spec (stacked bars).
+ * @returns A Vega-Lite spec (stacked bars, and the credits bar when there are credits).
  * @throws {PipecastError} When `buckets` or `amounts` is not an array or a label is not a string.
  * @throws {PipecastError} When an amount is not finite, a bucket is unknown or repeats, `groupBy`
  *   is not customer/owner, or `topN` is not an integer ≥ 1.
@@ -79,7 +82,7 @@ export function agingStackedChart(
       `${fn}: input.groupBy must be 'customer' or 'owner', got ${JSON.stringify(input.groupBy)}`,
     );
   }
-  const opts = normalizeChartOptions(fn, options, 'agingTitle');
+  let opts = normalizeChartOptions(fn, options, 'agingTitle');
   const topN = checkCount(fn, 'options.topN', options?.topN ?? DEFAULT_AGING_TOP_N, 1);
   buckets.forEach((bucket, i) => checkText(fn, `input.buckets[${i}]`, bucket));
   checkUnique(fn, 'input.buckets', buckets);
@@ -89,43 +92,105 @@ export function agingStackedChart(
   const shown = ranked.slice(0, topN);
   const otherCount = ranked.length - shown.length;
   const otherLabel = `${chartText('other', opts.locale)} (${otherCount})`;
-  const rows = stackRows(amounts, shown, otherLabel, bucketIndex);
-  const domain = otherCount > 0 ? [...shown, otherLabel] : shown;
+  const creditsLabel = chartText('credits', opts.locale);
+  const sums = stackSums(amounts, shown, otherLabel, bucketIndex);
+  const credits = sums.reduce((total, row) => total + Math.min(Number(row.amount), 0), 0);
+  if (credits < 0) opts = { ...opts, notes: [chartText('agingCredits', opts.locale)] };
+  const axis = moneyAxis(
+    chartText('openBalance', opts.locale),
+    [...bucketTotals(sums), -credits],
+    opts.locale,
+    opts.unit,
+  );
+  const rows = sums.filter((row) => Number(row.amount) > 0);
+  if (credits < 0) rows.push(creditRow(creditsLabel, buckets.length, shown.length + 1, credits));
+  for (const row of rows) row.axisAmount = onAxis(Math.abs(Number(row.amount)), axis);
+
+  const domain = [...shortUniqueLabels(shown), ...(otherCount > 0 ? [otherLabel] : [])];
   const range = shown.map(
     (_, i) => GROUP_PALETTE[i % GROUP_PALETTE.length] ?? CHART_COLOURS.primary,
   );
   if (otherCount > 0) range.push(CHART_COLOURS.muted);
+  if (credits < 0) {
+    domain.push(creditsLabel);
+    range.push(CHART_COLOURS.rule);
+  }
+  const bucketDomain = credits < 0 ? [...buckets, creditsLabel] : [...buckets];
+  const layer: ChartLayer[] = [stackLayer(input.groupBy, opts, axis, bucketDomain, domain, range)];
+  if (credits < 0) layer.push(creditLabelLayer(axis));
+  return layeredChart(opts, rows, layer);
+}
 
-  return layeredChart(opts, rows, [
-    {
-      mark: { type: 'bar' },
-      encoding: {
-        x: {
-          field: 'bucket',
-          type: 'nominal',
-          scale: { domain: [...buckets] },
-          title: chartText('bucket', opts.locale),
-          axis: { labelAngle: 0 },
-        },
-        y: {
-          field: 'amount',
-          type: 'quantitative',
-          aggregate: 'sum',
-          stack: 'zero',
-          title: moneyTitle(chartText('openBalance', opts.locale), opts.unit),
-          axis: { format: AXIS_MONEY_FORMAT },
-        },
-        color: {
-          field: 'group',
-          type: 'nominal',
-          title: chartText(input.groupBy, opts.locale),
-          scale: { domain, range },
-          legend: { orient: 'right' },
-        },
-        order: { field: 'groupOrder', aggregate: 'min', sort: 'ascending' },
+/** The stacked bars: bucket across, open balance up, coloured by group. */
+function stackLayer(
+  groupBy: 'customer' | 'owner',
+  opts: NormalizedChartOptions,
+  axis: MoneyAxis,
+  bucketDomain: readonly string[],
+  domain: readonly string[],
+  range: readonly string[],
+): ChartLayer {
+  return {
+    mark: { type: 'bar' },
+    encoding: {
+      x: {
+        field: 'bucket',
+        type: 'nominal',
+        scale: { domain: [...bucketDomain] },
+        title: chartText('bucket', opts.locale),
+        axis: { labelAngle: 0 },
       },
+      y: {
+        field: 'axisAmount',
+        type: 'quantitative',
+        aggregate: 'sum',
+        stack: 'zero',
+        title: axis.title,
+        axis: { format: axis.axisFormat },
+      },
+      color: {
+        field: 'group',
+        type: 'nominal',
+        title: chartText(groupBy, opts.locale),
+        scale: { domain: [...domain], range: [...range] },
+        legend: { orient: 'right' },
+      },
+      order: { field: 'groupOrder', aggregate: 'min', sort: 'ascending' },
     },
-  ]);
+  };
+}
+
+/** The signed credit total written above the credits bar (−52,000), so its sign is never lost. */
+function creditLabelLayer(axis: MoneyAxis): ChartLayer {
+  return {
+    transform: [{ filter: { field: 'isCredit', equal: true } }],
+    mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10, color: CHART_COLOURS.text },
+    encoding: {
+      x: { field: 'bucket', type: 'nominal' },
+      y: { field: 'axisAmount', type: 'quantitative' },
+      text: { field: 'amount', type: 'quantitative', format: axis.labelFormat },
+    },
+  };
+}
+
+/** The one row of the credits bar. */
+function creditRow(label: string, order: number, groupOrder: number, credits: number): ChartRow {
+  return {
+    bucket: label,
+    bucketOrder: order,
+    group: label,
+    groupOrder,
+    amount: credits,
+    isCredit: true,
+  };
+}
+
+/** Height of each bucket's stack: Σ of its positive amounts. */
+function bucketTotals(sums: readonly ChartRow[]): number[] {
+  const totals = new Map<unknown, number>();
+  for (const row of sums)
+    totals.set(row.bucket, (totals.get(row.bucket) ?? 0) + Math.max(Number(row.amount), 0));
+  return [...totals.values()];
 }
 
 /**
@@ -150,7 +215,8 @@ function groupsByTotal(
       );
     }
     const amount = checkFinite(fn, `${path}.amount`, entry.amount);
-    totals.set(group, (totals.get(group) ?? 0) + amount);
+    // Ranked by what the group owes: its credits are drawn apart and must not lower its rank.
+    totals.set(group, (totals.get(group) ?? 0) + Math.max(amount, 0));
   });
   return [...totals.entries()]
     .sort(([nameA, a], [nameB, b]) => b - a || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0))
@@ -161,22 +227,31 @@ function groupsByTotal(
  * One row per (group, bucket) stack segment, the groups past the shown ones summed under
  * "Other (n)"; in bucket order, then group order.
  */
-function stackRows(
+function stackSums(
   amounts: readonly AgingStackedChartInput['amounts'][number][],
   shown: readonly string[],
   otherLabel: string,
   bucketIndex: ReadonlyMap<string, number>,
 ): ChartRow[] {
   const groupOrder = new Map(shown.map((name, i) => [name, i]));
-  const sums = new Map<string, ChartRow>();
+  const labels = shortUniqueLabels(shown);
+  // Net each group's balance per bucket first, so the groups merged into "Other" keep their
+  // credits apart from the others' debts (credits are drawn as their own bar).
+  const perGroup = new Map<string, { group: string; bucket: string; amount: number }>();
   for (const entry of amounts) {
+    const key = `${entry.group}\u0000${entry.bucket}`;
+    const net = perGroup.get(key) ?? { group: entry.group, bucket: entry.bucket, amount: 0 };
+    net.amount += entry.amount;
+    perGroup.set(key, net);
+  }
+  const sums = new Map<string, ChartRow>();
+  for (const entry of perGroup.values()) {
     const order = groupOrder.get(entry.group) ?? shown.length;
-    const label = order < shown.length ? entry.group : otherLabel;
-    const key = `${order}\u0000${entry.bucket}`;
+    const key = `${order}\u0000${entry.bucket}\u0000${entry.amount < 0 ? '-' : '+'}`;
     const row = sums.get(key) ?? {
       bucket: entry.bucket,
       bucketOrder: bucketIndex.get(entry.bucket) ?? 0,
-      group: label,
+      group: labels[order] ?? otherLabel,
       groupOrder: order,
       amount: 0,
     };

@@ -33,6 +33,11 @@ export interface NormalizedChartOptions {
   width: number;
   height: number;
   unit: string | undefined;
+  /**
+   * Lines the builder adds under the subtitle: why the picture differs from the usual one (no
+   * amounts, credits drawn apart), so every rendering of the chart carries its own reason.
+   */
+  notes: readonly string[];
 }
 
 /**
@@ -77,6 +82,7 @@ export function normalizeChartOptions(
     width: checkSize(fn, 'width', options?.width ?? DEFAULT_CHART_WIDTH),
     height: checkSize(fn, 'height', options?.height ?? defaultHeight),
     unit: options?.unit === '' ? undefined : options?.unit,
+    notes: [],
   };
 }
 

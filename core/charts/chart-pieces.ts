@@ -45,10 +45,6 @@ export const GROUP_PALETTE: readonly string[] = [
   '#79706e',
 ];
 
-/** d3-format for money on axes: SI-abbreviated, no trailing zeros (1.2k, 3M). */
-export const AXIS_MONEY_FORMAT = '~s';
-/** d3-format for money in labels: thousands separators, up to one decimal. */
-export const LABEL_MONEY_FORMAT = ',.1~f';
 /** d3-format for shares shown as percentages. */
 export const PERCENT_FORMAT = '.0%';
 
@@ -63,21 +59,25 @@ export function chartConfig(): Config {
     background: 'white',
     view: { stroke: null },
     title: { fontSize: 15, anchor: 'start', color: CHART_COLOURS.text, subtitleColor: '#666666' },
-    axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 180, gridColor: '#e6e6e6' },
-    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 200 },
+    // No pixel limit on labels: names are cut to MAX_CHART_LABEL_CHARS in the data (shortLabel),
+    // so a stage name is shown whole rather than cut at a width guessed from its characters.
+    axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0, gridColor: '#e6e6e6' },
+    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
   };
 }
 
 /**
- * Title block: text plus optional subtitle, both literal strings (never expressions).
+ * Title block: text plus optional subtitle and the builder's notes (one line each), all literal
+ * strings (never expressions).
  *
  * @param options - Normalised chart options.
  * @returns The `title` property of a top-level spec.
  */
 export function chartTitle(options: NormalizedChartOptions): TopLevelSpec['title'] {
-  return options.subtitle === undefined
-    ? { text: options.title }
-    : { text: options.title, subtitle: options.subtitle };
+  const lines =
+    options.subtitle === undefined ? [...options.notes] : [options.subtitle, ...options.notes];
+  if (lines.length === 0) return { text: options.title };
+  return { text: options.title, subtitle: lines.length === 1 ? lines[0] : lines };
 }
 
 /**

@@ -2,9 +2,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkFinite, checkText, checkUnique } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
 import type { ChartOptions } from './chart-options.js';
-import { AXIS_MONEY_FORMAT, CHART_COLOURS, layeredChart, moneyTitle } from './chart-pieces.js';
+import { CHART_COLOURS, layeredChart } from './chart-pieces.js';
 import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { moneyAxis, onAxis } from './money-axis.js';
+import type { MoneyAxis } from './money-axis.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Forecast of one close month. */
@@ -54,10 +56,16 @@ export function forecastBandChart(
   const fn = 'forecastBandChart';
   const months = checkArray(fn, 'input.months', input?.months);
   const opts = normalizeChartOptions(fn, options, 'forecastTitle');
-  const rows = bandRows(months);
-
   const bandLabel = chartText('p10p90Band', opts.locale);
   const lineLabel = chartText('weightedForecast', opts.locale);
+  const axis = moneyAxis(
+    lineLabel,
+    months.flatMap((m) => [m.weighted, m.p10, m.p90]),
+    opts.locale,
+    opts.unit,
+  );
+  const rows = bandRows(months, axis);
+
   const p50Label = chartText('p50', opts.locale);
   const hasP50 = rows.some((row) => row.p50 !== null);
   const domain = hasP50 ? [bandLabel, lineLabel, p50Label] : [bandLabel, lineLabel];
@@ -76,21 +84,21 @@ export function forecastBandChart(
     {
       mark: { type: 'area', opacity: 0.6 },
       encoding: {
-        y: { field: 'p10', type: 'quantitative' },
-        y2: { field: 'p90' },
+        y: { field: 'p10Axis', type: 'quantitative' },
+        y2: { field: 'p90Axis' },
         color: colour(bandLabel),
       },
     },
     {
       mark: { type: 'line', point: true, strokeWidth: 2 },
-      encoding: { y: { field: 'weighted', type: 'quantitative' }, color: colour(lineLabel) },
+      encoding: { y: { field: 'weightedAxis', type: 'quantitative' }, color: colour(lineLabel) },
     },
   ];
   if (hasP50) {
     layer.push({
-      transform: [{ filter: { field: 'p50', valid: true } }],
+      transform: [{ filter: { field: 'p50Axis', valid: true } }],
       mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.5 },
-      encoding: { y: { field: 'p50', type: 'quantitative' }, color: colour(p50Label) },
+      encoding: { y: { field: 'p50Axis', type: 'quantitative' }, color: colour(p50Label) },
     });
   }
 
@@ -105,8 +113,8 @@ export function forecastBandChart(
       },
       y: {
         type: 'quantitative',
-        title: moneyTitle(lineLabel, opts.unit),
-        axis: { format: AXIS_MONEY_FORMAT },
+        title: axis.title,
+        axis: { format: axis.axisFormat },
       },
     },
   });
@@ -118,7 +126,10 @@ export function forecastBandChart(
  * @throws {PipecastError} When a month is not YYYY-MM or repeats, a figure is not finite, or P10
  *   is above P90.
  */
-function bandRows(months: readonly ForecastBandChartInput['months'][number][]): ChartRow[] {
+function bandRows(
+  months: readonly ForecastBandChartInput['months'][number][],
+  axis: MoneyAxis,
+): ChartRow[] {
   const fn = 'forecastBandChart';
   const rows: ChartRow[] = months.map((entry, i) => {
     const path = `input.months[${i}]`;
@@ -134,12 +145,18 @@ function bandRows(months: readonly ForecastBandChartInput['months'][number][]): 
     if (p10 > p90) {
       throw new PipecastError('invalid-input', `${fn}: ${path} has p10 ${p10} above p90 ${p90}`);
     }
+    const weighted = checkFinite(fn, `${path}.weighted`, entry.weighted);
+    const p50 = entry.p50 === undefined ? null : checkFinite(fn, `${path}.p50`, entry.p50);
     return {
       month,
-      weighted: checkFinite(fn, `${path}.weighted`, entry.weighted),
+      weighted,
       p10,
       p90,
-      p50: entry.p50 === undefined ? null : checkFinite(fn, `${path}.p50`, entry.p50),
+      p50,
+      weightedAxis: onAxis(weighted, axis),
+      p10Axis: onAxis(p10, axis),
+      p90Axis: onAxis(p90, axis),
+      p50Axis: p50 === null ? null : onAxis(p50, axis),
     };
   });
   checkUnique(

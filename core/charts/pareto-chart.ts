@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkFinite, checkInRange, checkText } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
 import type { ChartOptions, NormalizedChartOptions } from './chart-options.js';
+import { shortLabel } from './chart-labels.js';
 import { CHART_COLOURS, PERCENT_FORMAT, layeredChart } from './chart-pieces.js';
 import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
@@ -67,7 +68,7 @@ const CLASS_COLOURS: Record<AbcClass, string> = {
 export function paretoChart(input: ParetoChartInput, options?: ParetoChartOptions): TopLevelSpec {
   const fn = 'paretoChart';
   const customers = checkArray(fn, 'input.customers', input?.customers);
-  const opts = normalizeChartOptions(fn, options, 'paretoTitle');
+  let opts = normalizeChartOptions(fn, options, 'paretoTitle');
   const aCut = checkInRange(fn, 'options.aCut', options?.aCut ?? DEFAULT_PARETO_A_CUT, 0, 1);
   const bCut = checkInRange(fn, 'options.bCut', options?.bCut ?? DEFAULT_PARETO_B_CUT, 0, 1);
   if (aCut <= 0 || aCut > bCut) {
@@ -78,6 +79,9 @@ export function paretoChart(input: ParetoChartInput, options?: ParetoChartOption
   }
 
   const rows = paretoRows(customers, opts.locale);
+  // A flat line at 0 needs its reason: nobody has positive revenue to accumulate.
+  const flat = rows.length > 0 && rows.every((row) => row.revenueShare === 0);
+  if (flat) opts = { ...opts, notes: [chartText('paretoNoRevenue', opts.locale)] };
   const cutRows = [
     { share: aCut, label: `A ≤ ${formatPercent(aCut)}` },
     { share: bCut, label: `B ≤ ${formatPercent(bCut)}` },
@@ -122,7 +126,7 @@ function paretoRows(
     }
     running += Math.max(revenues[i] ?? 0, 0);
     rows.push({
-      customer,
+      customer: shortLabel(customer),
       rank: i + 1,
       customerShare: (i + 1) / count,
       revenueShare: total > 0 ? running / total : 0,

@@ -2,15 +2,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkFinite, checkInRange, checkText } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
 import type { ChartOptions, NormalizedChartOptions } from './chart-options.js';
-import {
-  AXIS_MONEY_FORMAT,
-  CHART_COLOURS,
-  PERCENT_FORMAT,
-  layeredChart,
-  moneyTitle,
-} from './chart-pieces.js';
+import { shortLabel } from './chart-labels.js';
+import { CHART_COLOURS, PERCENT_FORMAT, layeredChart } from './chart-pieces.js';
 import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { moneyAxis, onAxis } from './money-axis.js';
+import type { MoneyAxis } from './money-axis.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Attack/defend zone of a customer (客户细分的攻守模型). */
@@ -89,17 +86,23 @@ export function portfolioScatterChart(
   const labelMax = options?.labelMax ?? DEFAULT_PORTFOLIO_LABEL_MAX;
   checkFinite(fn, 'options.labelMax', labelMax);
 
-  const rows = scatterRows(customers, opts.locale);
   const potentialLine =
     input.potentialLine === undefined
-      ? median(rows.map((row) => Number(row.potential)))
+      ? median(customers.map((customer) => customer.potential))
       : checkFinite(fn, 'input.potentialLine', input.potentialLine);
+  const axis = moneyAxis(
+    chartText('potential', opts.locale),
+    [...customers.map((customer) => customer.potential), potentialLine ?? 0],
+    opts.locale,
+    opts.unit,
+  );
+  const rows = scatterRows(customers, opts.locale, axis);
   const shareLine =
     input.shareLine === undefined
       ? median(rows.map((row) => Number(row.share)))
       : checkInRange(fn, 'input.shareLine', input.shareLine, 0, 1);
 
-  const layer: ChartLayer[] = [scatterPointLayer(opts)];
+  const layer: ChartLayer[] = [scatterPointLayer(opts, axis)];
   if (shareLine !== undefined) {
     layer.push({
       data: { values: [{ share: shareLine }] },
@@ -109,9 +112,9 @@ export function portfolioScatterChart(
   }
   if (potentialLine !== undefined) {
     layer.push({
-      data: { values: [{ potential: potentialLine }] },
+      data: { values: [{ potentialAxis: onAxis(potentialLine, axis) }] },
       mark: { type: 'rule', strokeDash: [4, 3], color: CHART_COLOURS.rule },
-      encoding: { y: { field: 'potential', type: 'quantitative' } },
+      encoding: { y: { field: 'potentialAxis', type: 'quantitative' } },
     });
   }
   if (rows.length > 0 && rows.length <= labelMax) {
@@ -119,7 +122,7 @@ export function portfolioScatterChart(
       mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: CHART_COLOURS.text },
       encoding: {
         x: { field: 'share', type: 'quantitative' },
-        y: { field: 'potential', type: 'quantitative' },
+        y: { field: 'potentialAxis', type: 'quantitative' },
         text: { field: 'customer', type: 'nominal' },
       },
     });
@@ -135,6 +138,7 @@ export function portfolioScatterChart(
 function scatterRows(
   customers: readonly PortfolioScatterChartInput['customers'][number][],
   locale: NormalizedChartOptions['locale'],
+  axis: MoneyAxis,
 ): ChartRow[] {
   const fn = 'portfolioScatterChart';
   return customers.map((entry, i) => {
@@ -145,9 +149,12 @@ function scatterRows(
         `${fn}: ${path}.zone must be one of ${PORTFOLIO_ZONES.join(', ')}, got ${JSON.stringify(entry.zone)}`,
       );
     }
+    const customer = checkText(fn, `${path}.customer`, entry.customer);
+    const potential = checkFinite(fn, `${path}.potential`, entry.potential);
     return {
-      customer: checkText(fn, `${path}.customer`, entry.customer),
-      potential: checkFinite(fn, `${path}.potential`, entry.potential),
+      customer: shortLabel(customer),
+      potential,
+      potentialAxis: onAxis(potential, axis),
       share: checkInRange(fn, `${path}.share`, entry.share, 0, 1),
       zone: chartText(entry.zone, locale),
     };
@@ -155,7 +162,7 @@ function scatterRows(
 }
 
 /** The customers as points: our share across, potential up, coloured by zone. */
-function scatterPointLayer(opts: NormalizedChartOptions): ChartLayer {
+function scatterPointLayer(opts: NormalizedChartOptions, axis: MoneyAxis): ChartLayer {
   return {
     mark: { type: 'point', filled: true, size: 70, opacity: 0.85 },
     encoding: {
@@ -167,10 +174,10 @@ function scatterPointLayer(opts: NormalizedChartOptions): ChartLayer {
         axis: { format: PERCENT_FORMAT },
       },
       y: {
-        field: 'potential',
+        field: 'potentialAxis',
         type: 'quantitative',
-        title: moneyTitle(chartText('potential', opts.locale), opts.unit),
-        axis: { format: AXIS_MONEY_FORMAT },
+        title: axis.title,
+        axis: { format: axis.axisFormat },
       },
       color: {
         field: 'zone',

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkCount, checkText, checkUnique } from './chart-input-checks.js';
+import { shortLabel } from './chart-labels.js';
 import { normalizeChartOptions } from './chart-options.js';
 import type { ChartOptions } from './chart-options.js';
 import { layeredChart } from './chart-pieces.js';
@@ -66,7 +67,9 @@ export function rfmSegmentMapChart(
     return {
       r,
       fm,
-      segment: localizeKnownName(checkText(fn, `${path}.segment`, cell.segment), opts.locale),
+      segment: shortLabel(
+        localizeKnownName(checkText(fn, `${path}.segment`, cell.segment), opts.locale),
+      ),
       count: checkCount(fn, `${path}.count`, cell.count, 0),
     };
   });

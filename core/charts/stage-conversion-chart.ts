@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkFinite, checkText, checkUnique } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
 import type { ChartOptions } from './chart-options.js';
+import { shortUniqueLabels } from './chart-labels.js';
 import { CHART_COLOURS, PERCENT_FORMAT, layeredChart } from './chart-pieces.js';
 import type { ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
@@ -63,8 +64,10 @@ export function stageConversionChart(
   const normalLabel = chartText('conversion', opts.locale);
   const bottleneckLabel = chartText('bottleneck', opts.locale);
   const rows: ChartRow[] = [];
+  stages.forEach((s, i) => checkText(fn, `input.stages[${i}].stage`, s.stage));
+  const labels = shortUniqueLabels(stages.map((s) => s.stage));
   stages.forEach((s, i) => {
-    const stage = checkText(fn, `input.stages[${i}].stage`, s.stage);
+    const stage = labels[i] ?? s.stage;
     if (s.conversion === null) return;
     const conversion = checkFinite(fn, `input.stages[${i}].conversion`, s.conversion);
     if (conversion < 0) {

@@ -2,15 +2,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { checkArray, checkCount, checkFinite, checkText } from './chart-input-checks.js';
 import { normalizeChartOptions } from './chart-options.js';
 import type { ChartOptions } from './chart-options.js';
-import {
-  AXIS_MONEY_FORMAT,
-  CHART_COLOURS,
-  LABEL_MONEY_FORMAT,
-  layeredChart,
-  moneyTitle,
-} from './chart-pieces.js';
+import { shortUniqueLabels } from './chart-labels.js';
+import { CHART_COLOURS, layeredChart } from './chart-pieces.js';
 import type { ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import { moneyAxis, onAxis } from './money-axis.js';
 
 /** One customer's overdue balance. */
 export interface TopOverdueCustomer {
@@ -88,12 +84,23 @@ export function topOverdueChart(
 
   const nameCounts = new Map<string, number>();
   for (const c of top) nameCounts.set(c.customer, (nameCounts.get(c.customer) ?? 0) + 1);
-  const rows: ChartRow[] = top.map((c, i) => ({
-    // Bars are keyed by label, so two customers with one name must not merge into one bar.
-    label:
+  // Bars are keyed by label, so two customers with one name must not merge into one bar.
+  const labels = shortUniqueLabels(
+    top.map((c, i) =>
       (nameCounts.get(c.customer) ?? 0) > 1 ? `${c.customer} (${c.id ?? `#${i + 1}`})` : c.customer,
+    ),
+  );
+  const axis = moneyAxis(
+    chartText('overdue', opts.locale),
+    top.map((c) => c.overdue),
+    opts.locale,
+    opts.unit,
+  );
+  const rows: ChartRow[] = top.map((c, i) => ({
+    label: labels[i] ?? c.customer,
     rank: i + 1,
     overdue: c.overdue,
+    axisValue: onAxis(c.overdue, axis),
     daysLate: c.daysLate,
   }));
 
@@ -104,7 +111,7 @@ export function topOverdueChart(
       { mark: { type: 'bar', color: CHART_COLOURS.alert, cornerRadiusEnd: 2 } },
       {
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: CHART_COLOURS.text },
-        encoding: { text: { field: 'overdue', type: 'quantitative', format: LABEL_MONEY_FORMAT } },
+        encoding: { text: { field: 'overdue', type: 'quantitative', format: axis.labelFormat } },
       },
     ],
     {
@@ -116,10 +123,10 @@ export function topOverdueChart(
           title: chartText('customer', opts.locale),
         },
         x: {
-          field: 'overdue',
+          field: 'axisValue',
           type: 'quantitative',
-          title: moneyTitle(chartText('overdue', opts.locale), opts.unit),
-          axis: { format: AXIS_MONEY_FORMAT },
+          title: axis.title,
+          axis: { format: axis.axisFormat },
         },
       },
     },

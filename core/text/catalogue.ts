@@ -82,6 +82,26 @@ export const TEXT_CATALOGUE = {
     disrupt: { en: 'Disrupt', zh: '侵扰' },
     maintain: { en: 'Maintain', zh: '维持' },
     abandon: { en: 'Abandon', zh: '放弃' },
+    unitThousands: { en: 'thousands', zh: '千' },
+    unitMillions: { en: 'millions', zh: '百万' },
+    unitBillions: { en: 'billions', zh: '十亿' },
+    unitWan: { en: '10 thousands', zh: '万' },
+    unitYi: { en: '100 millions', zh: '亿' },
+    openDeals: { en: 'Open deals', zh: '未结商机数' },
+    funnelByCount: {
+      en: 'No open deal has an amount, so the bars count deals',
+      zh: '未结商机都没有金额，故按商机数显示',
+    },
+    funnelNoDeals: { en: 'No open deals to show', zh: '没有可显示的未结商机' },
+    paretoNoRevenue: {
+      en: 'No customer has revenue above 0, so the curve stays at 0%',
+      zh: '没有客户的收入大于 0，曲线停在 0%',
+    },
+    credits: { en: 'Credits', zh: '贷项' },
+    agingCredits: {
+      en: 'Credits (credit notes, overpayments) are their own bar, not netted into the buckets: open balance = buckets − credits',
+      zh: '贷项（红字发票、多付款）单独成柱，不与账龄段相抵：未收余额 = 各账龄段合计 − 贷项',
+    },
   },
   report: {
     reportTitle: { en: 'Sales report', zh: '销售分析报告' },
@@ -224,6 +244,59 @@ export const TEXT_CATALOGUE = {
     breakdownNotMade: {
       en: 'No breakdown by {column}: {reason}',
       zh: '未能按{column}细分：{reason}',
+    },
+    captionFunnel: {
+      en: 'Light bars: open amount per stage; dark bars: weighted amount (amount × win rate).',
+      zh: '浅色柱：各阶段未结金额；深色柱：加权金额（金额 × 赢率）。',
+    },
+    captionFunnelCount: {
+      en: 'Bars: open deals per stage, counted because none of them has an amount yet; fill in amounts to see the pipeline value.',
+      zh: '柱：各阶段未结商机数。因商机都还没有金额，故按数量显示；填写金额后即可看到金额漏斗。',
+    },
+    captionForecast: {
+      en: 'Line: weighted forecast per close month; band: won revenue between P10 and P90; dashed: P50.',
+      zh: '实线：各预计成交月份的加权预测；色带：赢单收入的 P10–P90 区间；虚线：P50。',
+    },
+    captionConversion: {
+      en: 'Share of the deals that reached a stage and moved on to the next (the last stage: won); red: the bottleneck.',
+      zh: '到达该阶段的商机中进入下一阶段（最后阶段为赢单）的比例；红色为瓶颈阶段。',
+    },
+    captionPareto: {
+      en: 'Customers ranked by revenue: the share of revenue the top share of customers makes; dashed lines: the A and B cut points.',
+      zh: '按收入排序的客户：前若干比例的客户贡献的收入比例；虚线为 A、B 类分界。',
+    },
+    captionRfm: {
+      en: 'Customers per cell of recency (R) against frequency and monetary value (FM), named by segment.',
+      zh: '按最近购买 (R) 与频次金额 (FM) 得分划分的每格客户数及其分群名称。',
+    },
+    captionPortfolio: {
+      en: 'Each point a customer: our share of its spend across, its purchase potential up; dashed lines split the zones.',
+      zh: '每个点是一位客户：横轴为我方份额，纵轴为采购潜力；虚线为区域分界。',
+    },
+    captionAging: {
+      en: 'Open balance per bucket of days past due, one colour per customer or owner (the smallest merged into Other).',
+      zh: '各逾期天数段的未收余额，每种颜色代表一位客户或负责人（较小者合并为"其他"）。',
+    },
+    captionTopOverdue: {
+      en: 'Customers with the largest balance past due, their past-due credits already deducted.',
+      zh: '逾期余额最高的客户（已扣除其逾期贷项）。',
+    },
+    credits: { en: 'Credits', zh: '贷项' },
+    dsoCreditBalance: {
+      en: 'not computed: credits exceed what customers owe (open balance below 0)',
+      zh: '未计算：贷项超过客户欠款（未收余额小于 0）',
+    },
+    dsoNothingOpenNoSales: {
+      en: 'not computed: nothing open and nothing invoiced in the {days} days up to the as-of date',
+      zh: '未计算：截至日没有未收款，且此前 {days} 天内没有开票',
+    },
+    dsoNoSalesInWindow: {
+      en: 'standard DSO not computed: nothing invoiced in the {days} days up to the as-of date',
+      zh: '未计算标准 DSO：截至日前 {days} 天内没有开票',
+    },
+    dsoSalesDoNotCover: {
+      en: 'countback not computed: all sales up to the as-of date are less than the open balance',
+      zh: '未计算倒推 DSO：截至日前的全部销售额小于未收余额',
     },
     moreRows: {
       en: '… {count} more rows in the CSV and results.xlsx',

@@ -13,6 +13,7 @@ import type { SheetGrid } from '../read-workbook.js';
 import { agingBreakdownsText, agingWithBreakdowns } from './aging-breakdowns.js';
 import type { AgingReportWithBreakdowns } from './aging-breakdowns.js';
 import { readInputPath } from '../read-input-path.js';
+import { dsoReasonText } from '../report/report-parts.js';
 
 const USAGE = `Usage: pipecast aging <file> [--as-of YYYY-MM-DD] [options]
 
@@ -260,7 +261,7 @@ export function formatAging(report: AgingReport, asOfSource: 'option' | 'data' =
     out.push(
       `  ${'Open'.padEnd(10)} ${money(t.open).padStart(width)}  ${String(t.openItems).padStart(6)} items`,
       `  Overdue ${money(t.overdue)} (${t.shareOverdue === null ? '–' : (t.shareOverdue * 100).toFixed(1)}%), credits ${money(t.credit)}, unapplied cash ${money(t.unapplied)}, net ${money(t.net)}`,
-      `  DSO standard ${days(s.dso.standard)} days, countback ${days(s.dso.countback)} days (${s.dso.days}-day window, sales ${money(s.dso.creditSales)})`,
+      `  DSO standard ${days(s.dso.standard)} days, countback ${days(s.dso.countback)} days (${s.dso.days}-day window, sales ${money(s.dso.creditSales)})${s.dso.reason === null ? '' : `: ${dsoReasonText(s.dso.reason, s.dso.days, { locale: 'en' })}`}`,
       `  Days late of settled invoices: mean ${days(s.averageDaysLate.simple)}, amount-weighted ${days(s.averageDaysLate.weighted)} (${s.averageDaysLate.invoices} invoices, ${s.averageDaysLate.lateInvoices} late)`,
     );
     if (s.provision) {

@@ -3,6 +3,8 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT_FAMILY, findChartFont } from './chart-font.js';
+import { measureChartText } from './measure-chart-text.js';
+import type { MeasureText } from './measure-chart-text.js';
 
 /** Options of {@link renderChart}. */
 export interface RenderChartOptions {
@@ -59,6 +61,7 @@ export async function renderChart(
   ];
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
+  measureTextWith(fontFiles[0]);
 
   const vegaSpec = compile(spec, { logger }).spec;
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logger });
@@ -86,6 +89,43 @@ export async function renderChart(
   });
   const png = image.asPng();
   return { svg, png, width: image.width, height: image.height, warnings };
+}
+
+const measurers = new Map<string, MeasureText>();
+
+/** The text item vega asks the width of. */
+interface TextItem {
+  text?: unknown;
+  fontSize?: unknown;
+}
+
+/** vega's text measuring hook (exported by vega-scenegraph, absent from vega's typings). */
+function textMetrics(): { width: (item: TextItem, text?: unknown) => number } {
+  return (vega as unknown as { textMetrics: ReturnType<typeof textMetrics> }).textMetrics;
+}
+
+/** Vega's default for text marks without a font size. */
+const DEFAULT_FONT_SIZE = 11;
+
+/**
+ * Lays text out with the widths of the font the PNG is drawn in (vega's hook for this, as
+ * vl-convert uses it), so labels are neither cut short nor overlap. Every chart of a process
+ * draws with the same bundled font, so setting the one global hook per call is safe.
+ */
+function measureTextWith(fontFile: string | undefined): void {
+  if (fontFile === undefined) return;
+  let measure = measurers.get(fontFile);
+  if (measure === undefined) {
+    measure = measureChartText(fontFile);
+    measurers.set(fontFile, measure);
+  }
+  const measureItem = measure;
+  textMetrics().width = (item, text) => {
+    const value = text ?? item.text ?? '';
+    const size = item.fontSize == null ? DEFAULT_FONT_SIZE : Number(item.fontSize);
+    const lines = Array.isArray(value) ? value.map(String) : [String(value)];
+    return Math.max(0, ...lines.map((line) => measureItem(line, size)));
+  };
 }
 
 /**

@@ -51,7 +51,11 @@ export function summaryHtml(items: readonly ReportSummaryItem[]): string {
   if (items.length === 0) return '';
   const tiles = items.map((item) => {
     const value = cellHtml(item.value).html;
-    return `<div><dt>${escapeHtml(item.label)}</dt><dd>${value}</dd></div>`;
+    const note =
+      item.note === undefined || item.note === ''
+        ? ''
+        : `<dd class="note">${escapeHtml(item.note)}</dd>`;
+    return `<div><dt>${escapeHtml(item.label)}</dt><dd>${value}</dd>${note}</div>`;
   });
   return `<dl class="summary">${tiles.join('')}</dl>`;
 }

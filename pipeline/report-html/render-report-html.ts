@@ -95,14 +95,24 @@ function sectionHtml(section: ReportSection, id: string, locale: ReportLocale): 
   ].join('\n');
 }
 
+/**
+ * A chart as a figure. The title is drawn inside the image, so the caption below says how to
+ * read it (never the title again); the title labels the figure for screen readers.
+ */
 function chartHtml(chart: ReportChart): string {
   checkSvg(chart);
+  const caption =
+    chart.caption === undefined || chart.caption === '' || chart.caption === chart.title
+      ? ''
+      : `<figcaption>${escapeHtml(chart.caption)}</figcaption>`;
   return [
-    `<figure id="chart-${escapeHtml(safeId(chart.id))}">`,
+    `<figure id="chart-${escapeHtml(safeId(chart.id))}" aria-label="${escapeHtml(chart.title)}">`,
     chart.svg,
-    `<figcaption>${escapeHtml(chart.title)}</figcaption>`,
+    caption,
     '</figure>',
-  ].join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /**

@@ -21,6 +21,7 @@ dl.summary{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0}
 dl.summary div{background:#f0f4fa;border-radius:6px;padding:8px 12px;min-width:140px}
 dl.summary dt{font-size:12px;color:#555}
 dl.summary dd{margin:0;font-size:18px;font-weight:600}
+dl.summary dd.note{font-size:12px;font-weight:400;color:#555;max-width:260px}
 figure{margin:12px 0;overflow-x:auto}
 figure svg{max-width:100%;height:auto}
 figcaption{font-size:12px;color:#666}

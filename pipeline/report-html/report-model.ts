@@ -7,12 +7,17 @@ export type ReportLocale = Locale;
 export interface ReportSummaryItem {
   label: string;
   value: string | number;
+  /** Why the value is missing or unusual, shown small under it (e.g. why DSO is a dash). */
+  note?: string;
 }
 
 /** A rendered chart: `svg` is the output of renderChart (vega's SVG, text escaped by vega). */
 export interface ReportChart {
   id: string;
+  /** The chart's title; the image shows it, so the page uses it only as the figure's label. */
   title: string;
+  /** How to read the chart (shown under it); a caption equal to the title is not shown. */
+  caption?: string;
   svg: string;
 }
 

@@ -6,13 +6,14 @@
  * large (2.2 of 2.4 MB in the bundled one), so a page's few hundred characters cost tens of KB.
  */
 
-interface TableRecord {
+export interface TableRecord {
   tag: string;
   offset: number;
   length: number;
 }
 
-function tableRecords(font: Buffer): Map<string, TableRecord> {
+/** The font's table directory, by tag. */
+export function tableRecords(font: Buffer): Map<string, TableRecord> {
   const tables = new Map<string, TableRecord>();
   const count = font.readUInt16BE(4);
   for (let i = 0; i < count; i += 1) {
@@ -23,14 +24,26 @@ function tableRecords(font: Buffer): Map<string, TableRecord> {
   return tables;
 }
 
-function table(font: Buffer, tables: Map<string, TableRecord>, tag: string): Buffer {
+/** One table's bytes; throws when the font lacks it. */
+export function table(font: Buffer, tables: Map<string, TableRecord>, tag: string): Buffer {
   const record = tables.get(tag);
   if (record === undefined) throw new Error(`subsetTrueTypeFont: the font has no '${tag}' table`);
   return font.subarray(record.offset, record.offset + record.length);
 }
 
-/** Glyph id per code point from the Unicode cmap subtable (format 12, else format 4). */
+/** Glyph ids of the code points (and glyph 0, .notdef, which every font keeps). */
 function glyphIdsOf(cmap: Buffer, codePoints: Iterable<number>): Set<number> {
+  const lookup = unicodeGlyphLookup(cmap);
+  const ids = new Set<number>([0]);
+  for (const codePoint of codePoints) {
+    const id = lookup(codePoint);
+    if (id !== 0) ids.add(id);
+  }
+  return ids;
+}
+
+/** Glyph id of a code point (0 when the font lacks it) from the Unicode cmap (format 12, else 4). */
+export function unicodeGlyphLookup(cmap: Buffer): (codePoint: number) => number {
   const count = cmap.readUInt16BE(2);
   const subtables: { format: number; offset: number }[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -41,14 +54,9 @@ function glyphIdsOf(cmap: Buffer, codePoints: Iterable<number>): Set<number> {
   }
   const chosen = subtables.find((s) => s.format === 12) ?? subtables.find((s) => s.format === 4);
   if (chosen === undefined) throw new Error('subsetTrueTypeFont: no Unicode cmap (format 4 or 12)');
-  const lookup =
-    chosen.format === 12 ? format12Lookup(cmap, chosen.offset) : format4Lookup(cmap, chosen.offset);
-  const ids = new Set<number>([0]);
-  for (const codePoint of codePoints) {
-    const id = lookup(codePoint);
-    if (id !== 0) ids.add(id);
-  }
-  return ids;
+  return chosen.format === 12
+    ? format12Lookup(cmap, chosen.offset)
+    : format4Lookup(cmap, chosen.offset);
 }
 
 function format12Lookup(cmap: Buffer, offset: number): (codePoint: number) => number {

@@ -7,6 +7,7 @@ import {
   PipecastError,
   segment,
   segmentBreakdown,
+  shortUniqueLabels,
   textFor,
   type ReportConfig,
 } from '../../core/index.js';
@@ -200,9 +201,10 @@ function breakdownChart(
   keyOf: (key: string | null) => string,
 ): TopLevelSpec {
   const measure = breakdown.measures[1];
-  const values = breakdown.rows
-    .slice(0, CHART_BARS)
-    .map((row) => ({ key: keyOf(row.key), value: row.values[1] ?? 0 }));
+  const shown = breakdown.rows.slice(0, CHART_BARS);
+  // Keys come from cells: cut to chart labels so a huge cell cannot balloon the SVG.
+  const labels = shortUniqueLabels(shown.map((row) => keyOf(row.key)));
+  const values = shown.map((row, i) => ({ key: labels[i] ?? '', value: row.values[1] ?? 0 }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,

@@ -301,6 +301,7 @@ function reportModel(
       charts: part.charts.map((chart) => ({
         id: chart.id,
         title: chart.title,
+        caption: chart.caption,
         svg: charts.byId.get(chart.id)?.svg ?? '',
       })),
       tables: part.tables.map((table) =>

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import {
+  type AgingDsoReason,
   type AgingSection,
   type PlainSectionKey,
   agingStackedChart,
@@ -8,6 +9,7 @@ import {
   forecastBandChartInput,
   funnelChart,
   funnelChartInput,
+  funnelChartMeasure,
   NO_DATE_LABEL,
   paretoChart,
   paretoChartInput,
@@ -33,7 +35,10 @@ import { uniqueNamePart } from './unique-names.js';
 export interface ReportChartSpec {
   /** File name in charts/ without extension, e.g. `forecast-funnel`. */
   id: string;
+  /** The chart's title (inside the image too). */
   title: string;
+  /** How to read the chart, and why when it shows something else than usual; never the title. */
+  caption?: string;
   spec: TopLevelSpec;
 }
 
@@ -246,14 +251,15 @@ function forecastMonthTable(analysis: ForecastAnalysis, context: PartContext): R
 function forecastCharts(analysis: ForecastAnalysis, context: PartContext): ReportChartSpec[] {
   const { label, locale } = context;
   const forecast = analysis.result;
+  const funnel = funnelChartInput(forecast, locale);
   const charts: ReportChartSpec[] = [
     {
       id: 'forecast-funnel',
       title: label('chartFunnel'),
-      spec: funnelChart(funnelChartInput(forecast, locale), {
-        locale,
-        title: label('chartFunnel'),
-      }),
+      caption: label(
+        funnelChartMeasure(funnel.stages) === 'amount' ? 'captionFunnel' : 'captionFunnelCount',
+      ),
+      spec: funnelChart(funnel, { locale, title: label('chartFunnel') }),
     },
   ];
   const band = forecastBandChartInput(forecast, forecast.monthRanges ?? []);
@@ -261,6 +267,7 @@ function forecastCharts(analysis: ForecastAnalysis, context: PartContext): Repor
     charts.push({
       id: 'forecast-band',
       title: label('chartForecast'),
+      caption: label('captionForecast'),
       spec: forecastBandChart(band, { locale, title: label('chartForecast') }),
     });
   const conversion = stageConversionChartInput(forecast, locale);
@@ -268,6 +275,7 @@ function forecastCharts(analysis: ForecastAnalysis, context: PartContext): Repor
     charts.push({
       id: 'forecast-conversion',
       title: label('chartConversion'),
+      caption: label('captionConversion'),
       spec: stageConversionChart(conversion, { locale, title: label('chartConversion') }),
     });
   return charts;
@@ -341,6 +349,7 @@ function abcPart(analysis: NonNullable<ReportAnalyses['abc']>, context: PartCont
     part.charts.push({
       id: 'abc-pareto',
       title: label('chartPareto'),
+      caption: label('captionPareto'),
       spec: paretoChart(pareto, {
         locale,
         title: label('chartPareto'),
@@ -378,6 +387,7 @@ function rfmPart(analysis: NonNullable<ReportAnalyses['rfm']>, context: PartCont
     part.charts.push({
       id: 'rfm-map',
       title: label('chartRfm'),
+      caption: label('captionRfm'),
       spec: rfmSegmentMapChart(rfmSegmentMapChartInput(rfm), { locale, title: label('chartRfm') }),
     });
   return part;
@@ -460,6 +470,7 @@ function portfolioPart(analysis: PortfolioAnalysis, context: PartContext): Repor
     part.charts.push({
       id: 'portfolio-scatter',
       title: label('chartPortfolio'),
+      caption: label('captionPortfolio'),
       spec: portfolioScatterChart(portfolioScatterChartInput(portfolio), {
         locale,
         title: label('chartPortfolio'),
@@ -552,10 +563,10 @@ function agingPart(
       { label: `${label('open')}${currency}`, value: section.totals.open },
       { label: `${label('overdue')}${currency}`, value: section.totals.overdue },
       { label: `${label('overdueShare')}${currency}`, value: pct(section.totals.shareOverdue) },
-      {
-        label: `${label('dsoStandard')}${currency}`,
-        value: section.dso.standard === null ? '—' : round1(section.dso.standard),
-      },
+      ...(section.totals.credit < 0
+        ? [{ label: `${label('credits')}${currency}`, value: section.totals.credit }]
+        : []),
+      dsoSummaryItem(section, currency, context),
     );
   }
   part.tables.push(...agingTables(sections, context));
@@ -656,21 +667,60 @@ function agingCharts(
   const suffix = severalCurrencies ? `-${safeName(section.currency ?? 'none')}` : '';
   const unit = section.currency ?? undefined;
   const charts: ReportChartSpec[] = [];
+  // With several currencies the title names its currency, so each image says which it shows.
+  const titled = (key: ReportLabelKey) =>
+    `${label(key)}${severalCurrencies && unit ? ` (${unit})` : ''}`;
   const stacked = agingStackedChartInput(section, groupBy);
   if (stacked.amounts.length > 0)
     charts.push({
       id: `aging-buckets${suffix}`,
-      title: `${label('chartAging')}${unit ? ` (${unit})` : ''}`,
-      spec: agingStackedChart(stacked, { locale, unit, title: label('chartAging') }),
+      title: titled('chartAging'),
+      caption: label('captionAging'),
+      spec: agingStackedChart(stacked, { locale, unit, title: titled('chartAging') }),
     });
   const overdue = topOverdueChartInput(section);
   if (overdue.customers.some((customer) => customer.overdue > 0))
     charts.push({
       id: `aging-top-overdue${suffix}`,
-      title: `${label('chartTopOverdue')}${unit ? ` (${unit})` : ''}`,
-      spec: topOverdueChart(overdue, { locale, unit, title: label('chartTopOverdue') }),
+      title: titled('chartTopOverdue'),
+      caption: label('captionTopOverdue'),
+      spec: topOverdueChart(overdue, { locale, unit, title: titled('chartTopOverdue') }),
     });
   return charts;
+}
+
+/**
+ * The DSO tile: standard DSO, or a dash with the reason when it is missing or meaningless (a
+ * credit balance, nothing open and nothing sold, no sales in the window).
+ */
+function dsoSummaryItem(
+  section: AgingSection,
+  currency: string,
+  context: PartContext,
+): ReportSummaryItem {
+  const itemLabel = `${context.label('dsoStandard')}${currency}`;
+  const reason = section.dso.reason;
+  if (section.dso.standard !== null && (reason === null || reason === 'sales-do-not-cover'))
+    return { label: itemLabel, value: round1(section.dso.standard) };
+  return { label: itemLabel, value: '—', note: dsoReasonText(reason, section.dso.days, context) };
+}
+
+/** The reason of a missing DSO in the report's language. */
+export function dsoReasonText(
+  reason: AgingDsoReason | null,
+  days: number,
+  context: Pick<PartContext, 'locale'>,
+): string {
+  switch (reason) {
+    case 'credit-balance':
+      return textFor(context.locale, 'report.dsoCreditBalance');
+    case 'nothing-open-no-sales':
+      return textFor(context.locale, 'report.dsoNothingOpenNoSales', { days });
+    case 'sales-do-not-cover':
+      return textFor(context.locale, 'report.dsoSalesDoNotCover');
+    default:
+      return textFor(context.locale, 'report.dsoNoSalesInWindow', { days });
+  }
 }
 
 function fmt(amount: number): string {

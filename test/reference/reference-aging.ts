@@ -104,6 +104,7 @@ export interface ReferenceAgingResult {
   dso: {
     standard: number | null;
     countback: number | null;
+    reason: string | null;
     days: number;
     creditSales: number;
     ar: number;
@@ -539,9 +540,17 @@ function dsoOf(
   let windowCents = 0;
   for (const item of aged)
     if (item.source.invoiceDate > asOf - days) windowCents += item.amountCents;
+  const countback = countbackDays(aged, arCents, asOf);
+  // Why a figure is missing or says nothing, checked in the order AgingDsoReason lists them.
+  let reason: string | null = null;
+  if (arCents < 0) reason = 'credit-balance';
+  else if (windowCents <= 0 && arCents === 0) reason = 'nothing-open-no-sales';
+  else if (windowCents <= 0) reason = 'no-sales-in-window';
+  else if (countback === null) reason = 'sales-do-not-cover';
   return {
     standard: windowCents > 0 ? (arCents / windowCents) * days : null,
-    countback: countbackDays(aged, arCents, asOf),
+    countback,
+    reason,
     days,
     creditSales: moneyOf(windowCents),
     ar: moneyOf(arCents),
