@@ -37,6 +37,7 @@ describe('normalizeChartOptions', () => {
       width: 560,
       height: 300,
       unit: undefined,
+      notes: [],
     });
     expect(() =>
       normalizeChartOptions('f', { title: 5 as unknown as string }, 'funnelTitle'),

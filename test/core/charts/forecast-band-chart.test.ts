@@ -8,12 +8,17 @@ describe('forecastBandChart', () => {
     const spec = forecastBandChart(FORECAST_INPUT) as { layer: { mark: { type: string } }[] };
     expect(spec.layer.map((l) => l.mark.type)).toEqual(['area', 'line', 'line']);
     const rows = specRows(spec as never);
+    // Values below 100,000 need no unit, so the axis fields equal the values.
     expect(rows.find((r) => r.month === '2024-04')).toEqual({
       month: '2024-04',
       weighted: 64.8,
       p10: 0,
       p90: 146,
       p50: 50,
+      weightedAxis: 64.8,
+      p10Axis: 0,
+      p90Axis: 146,
+      p50Axis: 50,
     });
   });
 

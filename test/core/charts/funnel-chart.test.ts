@@ -46,7 +46,7 @@ describe('funnelChart', () => {
     });
     expect(spec.title).toEqual({ text: '漏斗', subtitle: '截至 2024-03-31' });
     expect(new Set(specRows(spec).map((r) => r.measure))).toEqual(new Set(['金额', '加权金额']));
-    expect(JSON.stringify(spec)).toContain('金额 (万欧元)');
+    expect(JSON.stringify(spec)).toContain('金额（万欧元）');
   });
 
   it('funnelChart throws on a repeated stage, a non-finite amount, a bad locale or size', () => {

@@ -13,7 +13,7 @@ describe('portfolioScatterChart', () => {
     // shares sorted 0.10 0.15 0.35 0.45 0.70 0.80 → (0.35 + 0.45) / 2 = 0.40
     const rules = ls.filter((l) => l.mark.type === 'rule').map((l) => l.data?.values[0]);
     expect(rules[0]?.share).toBeCloseTo(0.4, 12);
-    expect(rules[1]).toEqual({ potential: 475 });
+    expect(rules[1]).toEqual({ potentialAxis: 475 }); // below 100,000: no unit, axis = value
   });
 
   it('portfolioScatterChart uses given split lines instead of medians', () => {
@@ -22,7 +22,7 @@ describe('portfolioScatterChart', () => {
     );
     expect(ls.filter((l) => l.mark.type === 'rule').map((l) => l.data?.values[0])).toEqual([
       { share: 0.5 },
-      { potential: 300 },
+      { potentialAxis: 300 },
     ]);
   });
 
