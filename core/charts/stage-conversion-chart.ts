@@ -63,31 +63,7 @@ export function stageConversionChart(
   );
   const normalLabel = chartText('conversion', opts.locale);
   const bottleneckLabel = chartText('bottleneck', opts.locale);
-  const rows: ChartRow[] = [];
-  stages.forEach((s, i) => checkText(fn, `input.stages[${i}].stage`, s.stage));
-  const labels = shortUniqueLabels(stages.map((s) => s.stage));
-  stages.forEach((s, i) => {
-    const stage = labels[i] ?? s.stage;
-    if (s.conversion === null) return;
-    const conversion = checkFinite(fn, `input.stages[${i}].conversion`, s.conversion);
-    if (conversion < 0) {
-      throw new PipecastError(
-        'invalid-input',
-        `${fn}: input.stages[${i}].conversion must be ≥ 0, got ${conversion}`,
-      );
-    }
-    rows.push({
-      stage,
-      order: i,
-      conversion,
-      role: s.bottleneck === true ? bottleneckLabel : normalLabel,
-    });
-  });
-  checkUnique(
-    fn,
-    'input.stages[].stage',
-    stages.map((s) => s.stage),
-  );
+  const rows = conversionRows(stages, normalLabel, bottleneckLabel);
   const maxShare = Math.max(1, ...rows.map((row) => Number(row.conversion)));
 
   return layeredChart(
@@ -131,4 +107,43 @@ export function stageConversionChart(
       },
     },
   );
+}
+
+/**
+ * One row per stage with a conversion (checked), its name cut to a chart label.
+ *
+ * @throws {PipecastError} When a name is not text or repeats, or a conversion is negative or not
+ *   finite.
+ */
+function conversionRows(
+  stages: readonly StageConversionChartInput['stages'][number][],
+  normalLabel: string,
+  bottleneckLabel: string,
+): ChartRow[] {
+  const fn = 'stageConversionChart';
+  stages.forEach((s, i) => checkText(fn, `input.stages[${i}].stage`, s.stage));
+  checkUnique(
+    fn,
+    'input.stages[].stage',
+    stages.map((s) => s.stage),
+  );
+  const labels = shortUniqueLabels(stages.map((s) => s.stage));
+  const rows: ChartRow[] = [];
+  stages.forEach((s, i) => {
+    if (s.conversion === null) return;
+    const conversion = checkFinite(fn, `input.stages[${i}].conversion`, s.conversion);
+    if (conversion < 0) {
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: input.stages[${i}].conversion must be ≥ 0, got ${conversion}`,
+      );
+    }
+    rows.push({
+      stage: labels[i] ?? s.stage,
+      order: i,
+      conversion,
+      role: s.bottleneck === true ? bottleneckLabel : normalLabel,
+    });
+  });
+  return rows;
 }
