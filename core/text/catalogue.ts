@@ -282,6 +282,14 @@ export const TEXT_CATALOGUE = {
       zh: '逾期余额最高的客户（已扣除其逾期贷项）。',
     },
     credits: { en: 'Credits', zh: '贷项' },
+    shareNothingOpen: {
+      en: 'nothing is open on the as-of date',
+      zh: '截至日没有未收款',
+    },
+    shareCreditBalance: {
+      en: 'not computed: credits exceed what customers owe (open balance below 0)',
+      zh: '未计算：贷项超过客户欠款（未收余额小于 0）',
+    },
     dsoCreditBalance: {
       en: 'not computed: credits exceed what customers owe (open balance below 0)',
       zh: '未计算：贷项超过客户欠款（未收余额小于 0）',

@@ -562,7 +562,7 @@ function agingPart(
     part.summary.push(
       { label: `${label('open')}${currency}`, value: section.totals.open },
       { label: `${label('overdue')}${currency}`, value: section.totals.overdue },
-      { label: `${label('overdueShare')}${currency}`, value: pct(section.totals.shareOverdue) },
+      overdueShareItem(section, currency, context),
       ...(section.totals.credit < 0
         ? [{ label: `${label('credits')}${currency}`, value: section.totals.credit }]
         : []),
@@ -687,6 +687,19 @@ function agingCharts(
       spec: topOverdueChart(overdue, { locale, unit, title: titled('chartTopOverdue') }),
     });
   return charts;
+}
+
+/** The overdue share, or a dash saying why when nothing (or less than nothing) is open. */
+function overdueShareItem(
+  section: AgingSection,
+  currency: string,
+  context: PartContext,
+): ReportSummaryItem {
+  const itemLabel = `${context.label('overdueShare')}${currency}`;
+  const share = section.totals.shareOverdue;
+  if (share !== null) return { label: itemLabel, value: pct(share) };
+  const why = section.totals.open < 0 ? 'shareCreditBalance' : 'shareNothingOpen';
+  return { label: itemLabel, value: '—', note: context.label(why) };
 }
 
 /**

@@ -71,6 +71,9 @@ describe.skipIf(!HAVE_DATA)('charts on the real exports of ../shared/data', () =
     expect(html).toMatch(
       /<dt>DSO \(days\)<\/dt><dd>—<\/dd><dd class="note">not computed: nothing open and nothing invoiced in the 90 days up to the as-of date<\/dd>/,
     );
+    expect(html).toContain(
+      '<dt>Overdue share</dt><dd>—</dd><dd class="note">nothing is open on the as-of date</dd>',
+    );
   });
 });
 
