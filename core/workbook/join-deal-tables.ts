@@ -279,7 +279,7 @@ class JoinedDeals {
       this.warnings.push({
         ...place,
         code: 'other',
-        message: `${key.unmatched} deals have a ${keyHeader} that ${lookup.grid.sheet} does not list; their ${lookup.grid.sheet} columns are blank`,
+        message: `${keyHeader} of ${key.unmatched} deals not found in ${lookup.grid.sheet}; their ${lookup.grid.sheet} columns are left blank`,
         action: 'row kept',
         count: key.unmatched,
       });
