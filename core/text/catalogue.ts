@@ -264,6 +264,14 @@ export const TEXT_CATALOGUE = {
       zh: '{count} 个无金额的进行中商机按产品标价计值（见 Amount basis 列）',
     },
     forecastBy: { en: 'By {column}', zh: '按 {column}' },
+    historyInvoices: {
+      en: 'Orders: the {lines} invoices of {sheets} (customer, invoice date, amount), as the workbook has no order lines',
+      zh: '订单：取自 {sheets} 的 {lines} 张发票（客户、开票日期、金额），因工作簿中没有订单明细',
+    },
+    historyWonDeals: {
+      en: 'Orders: the {lines} won deals of {sheets} (account, close date, amount), as the workbook has no order lines',
+      zh: '订单：取自 {sheets} 的 {lines} 个赢单商机（客户、成交日期、金额），因工作簿中没有订单明细',
+    },
     dealsAtListPrice: { en: 'Open deals valued at list price', zh: '按标价计值的进行中商机' },
     failed: { en: 'Failed', zh: '失败' },
     openReport: { en: 'Open report', zh: '打开报告' },

@@ -24,6 +24,8 @@ import type { SheetChoice } from './sheet-choice.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { PlanSheetsResult } from './plan-sheets.js';
 import type { DealTableJoin } from './join-deal-tables.js';
+import type { OrderHistorySource } from './order-history.js';
+import { orderHistoryOf } from './order-history.js';
 import { joinDealTables } from './join-deal-tables.js';
 import type { ForecastBreakdown } from '../tables/forecast-breakdown.js';
 import { forecastBreakdown } from '../tables/forecast-breakdown.js';
@@ -52,6 +54,11 @@ export interface ReportAnalyses {
    * data's last recorded event ('data', with that event); day null when neither exists.
    */
   asOf: { day: EpochDay | null; source: 'option' | 'data'; lastEvent: DataAsOf | null };
+  /**
+   * Where ABC and RFM took their orders from when the workbook has no order lines: its invoices,
+   * else its won deals (see orderHistoryOf); null when it has order lines or neither.
+   */
+  orderHistory: { source: OrderHistorySource; sheets: string[]; lines: number } | null;
 }
 
 /** The lookup tables joined to the forecast's deals, and the forecast by their roll-up columns. */
@@ -112,6 +119,7 @@ export function runReportAnalyses(
     failed: [],
     warnings: [],
     asOf: { day: options.asOf ?? null, source: 'option', lastEvent: null },
+    orderHistory: null,
   };
   const choices = sheetChoicesOf(plan, options.config);
   const attempt = (analysis: ReportAnalysisName, run: () => void): void => {
@@ -131,7 +139,13 @@ export function runReportAnalyses(
   out.warnings.push(...joined.warnings);
   attempt('forecast', () => (deals = loadDeals(joined.sheets, choices.choice)));
   attempt('aging', () => (receivables = loadReceivables(sheets, choices.receivableChoice)));
-  const orders = loadSegmentRecords(sheets, 'orderLine', choices.choice);
+  const history = orderHistoryWhenNoLines(
+    loadSegmentRecords(sheets, 'orderLine', choices.choice),
+    deals,
+    receivables,
+  );
+  const { orders } = history;
+  out.orderHistory = history.from;
   const customers = loadSegmentRecords(sheets, 'customer', choices.choice);
   out.warnings.push(...orders.warnings, ...customers.warnings);
   if (options.asOf === undefined) {
@@ -154,6 +168,36 @@ export function runReportAnalyses(
   if (!failedToLoad.has('aging')) attempt('aging', () => addAging(context, receivables, out));
   out.warnings = placedAndUnique(out.warnings, options.file);
   return out;
+}
+
+/**
+ * The order lines, or when there are none the invoices' or won deals' history in their place
+ * (orderHistoryOf), with where it came from.
+ */
+function orderHistoryWhenNoLines(
+  orders: LoadSegmentRecordsResult,
+  deals: LoadDealsResult | undefined,
+  receivables: LoadReceivablesResult | undefined,
+): { orders: LoadSegmentRecordsResult; from: ReportAnalyses['orderHistory'] } {
+  if (orders.lines.length > 0) return { orders, from: null };
+  const history = orderHistoryOf({
+    ...(receivables === undefined
+      ? {}
+      : { invoices: { records: receivables.invoices, sheets: receivables.invoiceSheets } }),
+    ...(deals === undefined
+      ? {}
+      : {
+          deals: {
+            records: deals.deals.table ?? deals.deals.records,
+            sheet: deals.deals.grid.sheet,
+          },
+        }),
+  });
+  if (history === undefined) return { orders, from: null };
+  return {
+    orders: { ...orders, lines: history.lines, sheets: history.sheets },
+    from: { source: history.source, sheets: history.sheets, lines: history.lines.length },
+  };
 }
 
 /** What every analysis of one workbook reads. */

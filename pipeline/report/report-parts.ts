@@ -88,6 +88,14 @@ export function reportParts(
   if (analyses.forecast) parts.push(forecastPart(analyses.forecast, context));
   if (analyses.abc) parts.push(abcPart(analyses.abc, context));
   if (analyses.rfm) parts.push(rfmPart(analyses.rfm, context));
+  const history = analyses.orderHistory;
+  for (const part of parts) {
+    if (history === null || (part.name !== 'abc' && part.name !== 'rfm')) continue;
+    const key = history.source === 'invoices' ? 'report.historyInvoices' : 'report.historyWonDeals';
+    part.notes.push(
+      textFor(options.locale, key, { lines: history.lines, sheets: history.sheets.join(', ') }),
+    );
+  }
   if (analyses.portfolio) parts.push(portfolioPart(analyses.portfolio, context));
   if (analyses.aging)
     parts.push(agingPart(analyses.aging, options.agingGroupBy ?? 'customer', context));

@@ -203,9 +203,28 @@ describe(`pipecast report on the real exports${skipReason}`, () => {
         ['Central', '908'],
         ['East', '433'],
       ]);
+      // ABC on the won deals as order history: 4,238 Won rows, close_value 10,005,534 in all,
+      // over 85 accounts (the same Python check), the forecast's won amount.
+      expect(batch.files[0]!.headline.abc).toMatchObject({ customers: 85, total: 10005534 });
       const html = await readFile(join(folder, 'report.html'), 'utf8');
       expect(html).toContain('2089 open deals without an amount valued at list price');
+      expect(html).toContain('Orders: the 4238 won deals of sales_pipeline');
       expect(html).toContain('Joined sales_teams by sales_agent: 8800 deals matched');
+    },
+    SLOW,
+  );
+
+  it.skipIf(!hasData)(
+    'the IBM receivables export: its invoices feed ABC and RFM as order history',
+    async () => {
+      const file = join(DATA, 'receivables', 'WA_Fn-UseC_-Accounts-Receivable.csv');
+      const run = await report([file, '--out', await outDir(), '--json']);
+      expect(run.code, run.err).toBe(0);
+      const entry = (JSON.parse(run.out) as ReportBatchSummary).files[0]!;
+      // Python over the CSV: 2,466 invoices, InvoiceAmount 147,703.18 in all, 100 customers.
+      expect(entry.headline.abc).toMatchObject({ customers: 100 });
+      expect(entry.headline.abc!.total).toBeCloseTo(147703.18, 2);
+      expect(entry.headline.rfm).toMatchObject({ customers: 100 });
     },
     SLOW,
   );
