@@ -8,6 +8,7 @@ import { runReport } from '../../../pipeline/commands/report.js';
 import { filesBelongTogether } from '../../../pipeline/report/batch/files-belong-together.js';
 import type { ReportBatchSummary } from '../../../pipeline/report/batch/report-batch-model.js';
 import type { WorkbookReportSummary } from '../../../pipeline/report/build-workbook-report.js';
+import { forecastCommand } from '../../../pipeline/commands/forecast.js';
 import { segmentCommand } from '../../../pipeline/commands/segment.js';
 
 const DATA = resolve('../shared/data');
@@ -227,5 +228,23 @@ describe(`pipecast report on the real exports${skipReason}`, () => {
       expect(entry.headline.rfm).toMatchObject({ customers: 100 });
     },
     SLOW,
+  );
+
+  it.skipIf(!hasData)(
+    'pipecast forecast on the CRM folder joins it too: --by manager',
+    async () => {
+      const { io, run } = collectingIo();
+      const args = [CRM, '--as-of', '2018-01-01', '--by', 'manager', '--json'];
+      expect(await forecastCommand(args, io)).toBe(0);
+      const json = JSON.parse(run().out) as {
+        breakdowns: { rows: { key: string; count: number; amount: number }[] }[];
+      };
+      // The same Python check as the report's: Melvin Marxen's team, 511 open deals, 1,312,792.
+      expect(json.breakdowns[0]!.rows[0]).toMatchObject({
+        key: 'Melvin Marxen',
+        count: 511,
+        amount: 1312792,
+      });
+    },
   );
 });
