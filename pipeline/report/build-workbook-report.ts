@@ -96,10 +96,9 @@ export async function buildWorkbookReport(
     resolve(outDir),
     inputs.map((file) => resolve(file)),
   );
-  const sheets =
-    options.files === undefined
-      ? await readWorkbook(inputFile)
-      : await readFilesTogether(options.files);
+  const sheets = await (options.files === undefined
+    ? readWorkbook(inputFile)
+    : readFilesTogether(options.files));
   const analyses = analyzeWorkbook(sheets, { ...config, asOf: asOfGiven, file: inputFile });
   const asOf = analyses.asOf.day;
   const { plan } = analyses;
@@ -124,21 +123,7 @@ export async function buildWorkbookReport(
   ];
   const shownSkipped = shownSkippedOf(analyses, locale);
   const notes = resultsNotes(shownSkipped, analyses.warnings, charts.warnings, locale);
-  await writer.write(
-    'results.xlsx',
-    await resultsXlsx(
-      parts.map((part) => ({
-        name: part.sheetName,
-        // The headline figures first, so the workbook shows every number of summary.json.
-        tables: [keyFiguresTable(part.name, part.headline, locale), ...part.tables],
-        images: part.charts.map((chart) => {
-          const rendered = charts.byId.get(chart.id) as RenderChartResult;
-          return { png: rendered.png, width: rendered.width, height: rendered.height };
-        }),
-      })),
-      notes,
-    ),
-  );
+  await writeResultsXlsx(writer, parts, charts, notes, locale);
   const model = reportModel(
     inputFile,
     inputs,
@@ -177,6 +162,31 @@ export async function buildWorkbookReport(
   };
   await writer.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
+}
+
+/** results.xlsx: a sheet per analysis with its key figures, tables and charts, then Notes. */
+async function writeResultsXlsx(
+  writer: ReportWriter,
+  parts: readonly ReportPart[],
+  charts: RenderedCharts,
+  notes: ResultsNote[],
+  locale: ReportLocale,
+): Promise<void> {
+  await writer.write(
+    'results.xlsx',
+    await resultsXlsx(
+      parts.map((part) => ({
+        name: part.sheetName,
+        // The headline figures first, so the workbook shows every number of summary.json.
+        tables: [keyFiguresTable(part.name, part.headline, locale), ...part.tables],
+        images: part.charts.map((chart) => {
+          const rendered = charts.byId.get(chart.id) as RenderChartResult;
+          return { png: rendered.png, width: rendered.width, height: rendered.height };
+        }),
+      })),
+      notes,
+    ),
+  );
 }
 
 /** What the reader sees of skipped and failed analyses: the title and the reason in the locale. */

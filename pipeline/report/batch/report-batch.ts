@@ -83,20 +83,8 @@ export async function reportBatch(
   options: ReportBatchOptions,
 ): Promise<ReportBatchResult> {
   const builder = options.builder ?? DEFAULT_WORKBOOK_BUILDER;
-  const combined = options.combine === undefined ? undefined : [...files];
-  const names = options.combine === undefined ? files : [options.combine];
-  const folders = reportFolderNames(names);
+  const { jobs, folders } = reportJobs(files, options);
   await mkdir(options.outDir, { recursive: true });
-  const jobs: ReportJob[] = names.map((file, i) => ({
-    file,
-    outDir: join(options.outDir, folders[i]!),
-    options: {
-      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      ...(options.config === undefined ? {} : { config: options.config }),
-      ...(options.locale === undefined ? {} : { locale: options.locale }),
-      ...(combined === undefined ? {} : { files: combined }),
-    },
-  }));
   for (const job of jobs) await mkdir(job.outDir, { recursive: true });
 
   const progress = options.progress;
@@ -161,6 +149,27 @@ export async function reportBatch(
     reports: entries.flatMap((e) => (e.report === null ? [] : [join(options.outDir, e.report)])),
     workersStarted,
   };
+}
+
+/** One job per file, or one for every file when they are combined; with their folder names. */
+function reportJobs(
+  files: readonly string[],
+  options: ReportBatchOptions,
+): { jobs: ReportJob[]; folders: string[] } {
+  const combined = options.combine === undefined ? undefined : [...files];
+  const names = options.combine === undefined ? files : [options.combine];
+  const folders = reportFolderNames(names);
+  const jobs = names.map((file, i) => ({
+    file,
+    outDir: join(options.outDir, folders[i]!),
+    options: {
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      ...(options.config === undefined ? {} : { config: options.config }),
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
+      ...(combined === undefined ? {} : { files: combined }),
+    },
+  }));
+  return { jobs, folders };
 }
 
 function fileEntry(
