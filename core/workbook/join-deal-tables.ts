@@ -111,12 +111,28 @@ export function joinDealTables(
   ).sheets;
   const dealIndex = entries.findIndex((entry) => entry.kind === 'deal' && entry.headerRow);
   if (dealIndex < 0) return none;
-  const deals = headedRows(sheets[dealIndex]!, entries[dealIndex]!.headerRow! - 1);
-  const joined = new JoinedDeals(deals, choice.mappings?.[deals.grid.sheet]);
-  sheets.forEach((grid, index) => {
+  const headerIndex = entries[dealIndex]!.headerRow! - 1;
+  const dealGrid = sheets[dealIndex]!;
+  const dealHeaders = new Set(
+    (sheetHead(dealGrid, headerIndex + 1)[headerIndex] ?? []).map((cell) =>
+      normalizeHeader(cellText(cell)),
+    ),
+  );
+  dealHeaders.delete('');
+  // Only tables sharing a header with the deals can join: the deals' rows (a large CSV's, say)
+  // are split into cells and copied only when there is one.
+  const lookups = sheets.flatMap((grid, index) => {
     const entry = entries[index]!;
-    if (index !== dealIndex && isLookupCandidate(entry)) joined.tryJoin(lookupRows(grid, entry));
+    if (index === dealIndex || !isLookupCandidate(entry)) return [];
+    const lookup = sharingLookup(grid, entry, dealHeaders);
+    return lookup === undefined ? [] : [lookup];
   });
+  if (lookups.length === 0) return none;
+  const joined = new JoinedDeals(
+    headedRows(dealGrid, headerIndex),
+    choice.mappings?.[dealGrid.sheet],
+  );
+  for (const lookup of lookups) joined.tryJoin(lookup);
   if (joined.joins.length === 0) return none;
   const grid = joined.grid();
   return {
@@ -139,12 +155,24 @@ function headedRows(grid: SheetGrid, headerIndex: number): HeadedRows {
   return { grid, headerIndex, header: all[headerIndex] ?? [], rows: all.slice(headerIndex + 1) };
 }
 
-/** A lookup's header: the plan's, else its first row with two or more filled cells. */
-function lookupRows(grid: SheetGrid, entry: SheetPlanEntry): HeadedRows | undefined {
-  if (entry.headerRow !== null) return headedRows(grid, entry.headerRow - 1);
+/**
+ * A lookup that shares a header with the deals, read from its header row (the plan's, else its
+ * first row with two or more filled cells); undefined for any other table, whose rows are then
+ * never split into cells.
+ */
+function sharingLookup(
+  grid: SheetGrid,
+  entry: SheetPlanEntry,
+  dealHeaders: ReadonlySet<string>,
+): HeadedRows | undefined {
   const head = sheetHead(grid);
-  const index = head.findIndex((row) => row.filter((cell) => !isBlankCell(cell)).length >= 2);
-  return index < 0 ? undefined : headedRows(grid, index);
+  const index =
+    entry.headerRow !== null
+      ? entry.headerRow - 1
+      : head.findIndex((row) => row.filter((cell) => !isBlankCell(cell)).length >= 2);
+  const header = head[index] ?? [];
+  if (!header.some((cell) => dealHeaders.has(normalizeHeader(cellText(cell))))) return undefined;
+  return headedRows(grid, index);
 }
 
 /** How key values are compared: letters and digits only, lower case ("GTX Pro" = "GTXPro"). */
