@@ -11,7 +11,12 @@ export { dataAsOf } from './workbook/data-as-of.js';
 export type { DataAsOf, DataAsOfInput } from './workbook/data-as-of.js';
 export type { AnalyzeWorkbookOptions, AnalyzeWorkbookResult } from './workbook/analyze-workbook.js';
 export { REPORT_ANALYSES, SKIP_REASONS } from './workbook/run-report-analyses.js';
-export type { ReportAnalyses, ReportAnalysisName } from './workbook/run-report-analyses.js';
+export type {
+  ForecastJoins,
+  ReportAnalyses,
+  ReportAnalysisName,
+} from './workbook/run-report-analyses.js';
+export type { DealTableJoin } from './workbook/join-deal-tables.js';
 export type { PlanSheetsResult, SheetPlanEntry } from './workbook/plan-sheets.js';
 export type { SheetValues } from './workbook/sheet-grid.js';
 export type { WorkbookInput } from './workbook/to-sheet-grids.js';

@@ -28,17 +28,53 @@ export async function readInputPath(
       `the folder holds no file pipecast reads (${INPUT_FILE_EXTENSIONS.join(', ')})`,
     );
   }
-  const sheets: SheetGrid[] = [];
-  for (const file of files) {
-    const grids = await readFolderFile(file, options);
-    const stem = basename(file, extname(file));
-    for (const grid of grids)
-      sheets.push({ ...grid, sheet: grid.sheet === stem ? stem : `${stem} › ${grid.sheet}` });
-  }
+  const sheets = await readFilesTogether(files, options);
   if (sheets.length === 0) {
     throw new WorkbookReadError(path, `no file in the folder has a sheet named '${options.sheet}'`);
   }
   return sheets;
+}
+
+/**
+ * Reads several files as the sheets of one workbook, in the order given: each sheet is named after
+ * its file ("accounts" for accounts.csv, "q3 › Deals" for sheet Deals of q3.xlsx; `-2`, `-3`…
+ * when two files of different folders share a name), and keeps its file for warnings.
+ *
+ * @param files - the files, e.g. a folder's daily exports.
+ * @param options - the sheet to read of each file.
+ * @throws WorkbookReadError when a file cannot be read.
+ */
+export async function readFilesTogether(
+  files: readonly string[],
+  options: ReadWorkbookOptions = {},
+): Promise<SheetGrid[]> {
+  const sheets: SheetGrid[] = [];
+  const taken = new Set<string>();
+  for (const file of files) {
+    const grids = await readFolderFile(file, options);
+    const stem = basename(file, extname(file));
+    for (const grid of grids) {
+      const base = grid.sheet === stem ? stem : `${stem} › ${grid.sheet}`;
+      let sheet = base;
+      for (let n = 2; taken.has(sheet); n++) sheet = `${base}-${n}`;
+      taken.add(sheet);
+      sheets.push(withSheetName(grid, sheet));
+    }
+  }
+  return sheets;
+}
+
+/**
+ * The grid under another name. A CSV grid's rows are split on first use and its text is not
+ * enumerable, so a spread would split every file at once and lose the text: both are carried
+ * over as they are.
+ */
+function withSheetName(grid: SheetGrid, sheet: string): SheetGrid {
+  if (grid.sheet === sheet) return grid;
+  const named = { file: grid.file, sheet, date1904: grid.date1904 } as SheetGrid;
+  Object.defineProperty(named, 'rows', { enumerable: true, get: () => grid.rows });
+  if (grid.csv) Object.defineProperty(named, 'csv', { enumerable: false, value: grid.csv });
+  return named;
 }
 
 /** A folder's file: all its sheets, or those named `sheet` (exactly or ignoring case). */

@@ -12,6 +12,11 @@ export type { ReadSheetRecordsOptions } from '../workbook/read-sheet-records.js'
 export { loadSegmentRecords } from '../workbook/load-segment-records.js';
 export type { LoadSegmentRecordsResult } from '../workbook/load-segment-records.js';
 
+// Files that belong together: dated exports of one table, a CRM's related tables.
+export { haveSameKindAndHeaders } from '../workbook/same-kind-files.js';
+export { joinDealTables } from '../workbook/join-deal-tables.js';
+export type { JoinDealTablesResult } from '../workbook/join-deal-tables.js';
+
 // Excel's worksheet limits, which the readers stop at.
 export {
   EXCEL_MAX_CELL_CHARS,

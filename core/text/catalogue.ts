@@ -227,6 +227,7 @@ export const TEXT_CATALOGUE = {
     kindInvoice: { en: 'invoices', zh: '发票' },
     kindPayment: { en: 'payments', zh: '回款' },
     kindUnknown: { en: 'not used', zh: '未使用' },
+    kindJoined: { en: 'joined to the deals', zh: '已关联到商机' },
     asOf: { en: 'As of', zh: '截至' },
     chartFunnel: { en: 'Funnel by stage', zh: '各阶段漏斗' },
     chartForecast: {
@@ -327,6 +328,32 @@ export const TEXT_CATALOGUE = {
       en: '{day} (the day after the last recorded event in the data, {lastEvent})',
       zh: '{day}（数据中最后一次记录事件 {lastEvent} 的次日）',
     },
+    combinedFiles: {
+      en: 'Built from {count} files ({first} … {last})',
+      zh: '由 {count} 个文件（{first} … {last}）合并生成',
+    },
+    sheetRange: {
+      en: '{first} … {last} ({count} sheets)',
+      zh: '{first} … {last}（共 {count} 个工作表）',
+    },
+    joinedTable: {
+      en: 'Joined {sheet} by {key}: {matched} deals matched, {unmatched} not found; added {columns}',
+      zh: '按 {key} 关联 {sheet}：匹配 {matched} 个商机，{unmatched} 个未找到；新增列 {columns}',
+    },
+    valuedAtListPrice: {
+      en: '{count} open deals without an amount valued at list price (see the Amount basis column)',
+      zh: '{count} 个无金额的进行中商机按产品标价计值（见 Amount basis 列）',
+    },
+    forecastBy: { en: 'By {column}', zh: '按 {column}' },
+    historyInvoices: {
+      en: 'Orders: the {lines} invoices of {sheets} (customer, invoice date, amount), as the workbook has no order lines',
+      zh: '订单：取自 {sheets} 的 {lines} 张发票（客户、开票日期、金额），因工作簿中没有订单明细',
+    },
+    historyWonDeals: {
+      en: 'Orders: the {lines} won deals of {sheets} (account, close date, amount), as the workbook has no order lines',
+      zh: '订单：取自 {sheets} 的 {lines} 个赢单商机（客户、成交日期、金额），因工作簿中没有订单明细',
+    },
+    dealsAtListPrice: { en: 'Open deals valued at list price', zh: '按标价计值的进行中商机' },
     failed: { en: 'Failed', zh: '失败' },
     openReport: { en: 'Open report', zh: '打开报告' },
     summaryCounts: {

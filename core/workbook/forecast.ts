@@ -6,6 +6,7 @@ import { dataAsOf } from './data-as-of.js';
 import { toEpochDay } from '../columns/to-epoch-day.js';
 import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
+import { joinDealTables } from './join-deal-tables.js';
 import { loadDeals } from './load-deals.js';
 import type { ForecastDeals, RunForecastResult } from './run-forecast.js';
 import { forecastDealsOf, runForecast } from './run-forecast.js';
@@ -103,9 +104,12 @@ export function forecast(
   let source: ForecastSource | null = null;
   let sourceGrid: SheetGrid | undefined;
   if (Array.isArray(input)) {
-    const loaded = loadDeals(toSheetGrids(input, file, 'forecast'), choice);
+    // Lookup tables beside the deals (accounts, products, sales teams) add their columns.
+    const joined = joinDealTables(toSheetGrids(input, file, 'forecast'), choice);
+    const loaded = loadDeals(joined.sheets, choice);
     if (loaded === undefined) return null;
     deals = forecastDealsOf(loaded);
+    deals.readWarnings = [...joined.warnings, ...(deals.readWarnings ?? [])];
     const picked = loaded.deals;
     sourceGrid = picked.grid;
     source = {

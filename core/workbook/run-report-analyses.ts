@@ -23,6 +23,13 @@ import { runAbc, runPortfolio, runRfm } from './run-segments.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { PlanSheetsResult } from './plan-sheets.js';
+import type { DealTableJoin } from './join-deal-tables.js';
+import type { OrderHistorySource } from './order-history.js';
+import { orderHistoryOf } from './order-history.js';
+import { joinDealTables } from './join-deal-tables.js';
+import type { ForecastBreakdown } from '../tables/forecast-breakdown.js';
+import { forecastBreakdown } from '../tables/forecast-breakdown.js';
+import type { ForecastRun } from './forecast.js';
 import type { ReportConfig } from './report-config.js';
 
 /** The analyses of a report, in report order. */
@@ -31,7 +38,7 @@ export type ReportAnalysisName = (typeof REPORT_ANALYSES)[number];
 
 /** Every analysis the workbook allowed, with the sheets each read. */
 export interface ReportAnalyses {
-  forecast: (RunForecastResult & { sheets: string[] }) | null;
+  forecast: (RunForecastResult & { sheets: string[]; joined: ForecastJoins | null }) | null;
   abc: (RunAbcResult & { sheets: string[] }) | null;
   rfm: { result: RfmResult; sheets: string[] } | null;
   portfolio: { result: PortfolioResult; sheets: string[] } | null;
@@ -47,6 +54,20 @@ export interface ReportAnalyses {
    * data's last recorded event ('data', with that event); day null when neither exists.
    */
   asOf: { day: EpochDay | null; source: 'option' | 'data'; lastEvent: DataAsOf | null };
+  /**
+   * Where ABC and RFM took their orders from when the workbook has no order lines: its invoices,
+   * else its won deals (see orderHistoryOf); null when it has order lines or neither.
+   */
+  orderHistory: { source: OrderHistorySource; sheets: string[]; lines: number } | null;
+}
+
+/** The lookup tables joined to the forecast's deals, and the forecast by their roll-up columns. */
+export interface ForecastJoins {
+  joins: DealTableJoin[];
+  /** Open deals without an amount valued at their product's list price. */
+  valuedAtListPrice: number;
+  /** The forecast by each joined roll-up column (a rep's manager and office, an account's sector). */
+  breakdowns: ForecastBreakdown[];
 }
 
 export interface RunReportAnalysesOptions {
@@ -98,6 +119,7 @@ export function runReportAnalyses(
     failed: [],
     warnings: [],
     asOf: { day: options.asOf ?? null, source: 'option', lastEvent: null },
+    orderHistory: null,
   };
   const choices = sheetChoicesOf(plan, options.config);
   const attempt = (analysis: ReportAnalysisName, run: () => void): void => {
@@ -113,9 +135,17 @@ export function runReportAnalyses(
   // Everything is read first, so the as-of default can come from every kind of record.
   let deals: LoadDealsResult | undefined;
   let receivables: LoadReceivablesResult | undefined;
-  attempt('forecast', () => (deals = loadDeals(sheets, choices.choice)));
+  const joined = joinDealTables(sheets, choices.choice, plan);
+  out.warnings.push(...joined.warnings);
+  attempt('forecast', () => (deals = loadDeals(joined.sheets, choices.choice)));
   attempt('aging', () => (receivables = loadReceivables(sheets, choices.receivableChoice)));
-  const orders = loadSegmentRecords(sheets, 'orderLine', choices.choice);
+  const history = orderHistoryWhenNoLines(
+    loadSegmentRecords(sheets, 'orderLine', choices.choice),
+    deals,
+    receivables,
+  );
+  const { orders } = history;
+  out.orderHistory = history.from;
   const customers = loadSegmentRecords(sheets, 'customer', choices.choice);
   out.warnings.push(...orders.warnings, ...customers.warnings);
   if (options.asOf === undefined) {
@@ -128,7 +158,7 @@ export function runReportAnalyses(
     });
     out.asOf = { day: fromData?.asOf ?? null, source: 'data', lastEvent: fromData ?? null };
   }
-  const context: AnalysisContext = { sheets, ...options, asOf: out.asOf.day, ...choices };
+  const context: AnalysisContext = { sheets, ...options, asOf: out.asOf.day, ...choices, joined };
   const failedToLoad = new Set(out.failed.map((f) => f.analysis));
   const segmentInput = { orders, customers };
   if (!failedToLoad.has('forecast')) attempt('forecast', () => addForecast(context, deals, out));
@@ -140,6 +170,36 @@ export function runReportAnalyses(
   return out;
 }
 
+/**
+ * The order lines, or when there are none the invoices' or won deals' history in their place
+ * (orderHistoryOf), with where it came from.
+ */
+function orderHistoryWhenNoLines(
+  orders: LoadSegmentRecordsResult,
+  deals: LoadDealsResult | undefined,
+  receivables: LoadReceivablesResult | undefined,
+): { orders: LoadSegmentRecordsResult; from: ReportAnalyses['orderHistory'] } {
+  if (orders.lines.length > 0) return { orders, from: null };
+  const history = orderHistoryOf({
+    ...(receivables === undefined
+      ? {}
+      : { invoices: { records: receivables.invoices, sheets: receivables.invoiceSheets } }),
+    ...(deals === undefined
+      ? {}
+      : {
+          deals: {
+            records: deals.deals.table ?? deals.deals.records,
+            sheet: deals.deals.grid.sheet,
+          },
+        }),
+  });
+  if (history === undefined) return { orders, from: null };
+  return {
+    orders: { ...orders, lines: history.lines, sheets: history.sheets },
+    from: { source: history.source, sheets: history.sheets, lines: history.lines.length },
+  };
+}
+
 /** What every analysis of one workbook reads. */
 interface AnalysisContext extends Omit<RunReportAnalysesOptions, 'asOf'> {
   sheets: readonly SheetGrid[];
@@ -149,6 +209,8 @@ interface AnalysisContext extends Omit<RunReportAnalysesOptions, 'asOf'> {
   choice: SheetChoice;
   /** The same, with receivable sheets found by headers left unnamed (see sheetChoicesOf). */
   receivableChoice: SheetChoice;
+  /** Lookup tables joined to the deals (joinDealTables). */
+  joined: ReturnType<typeof joinDealTables>;
 }
 
 interface SegmentInput {
@@ -187,6 +249,8 @@ function addForecast(
     return;
   }
   const options = context.config.forecast ?? {};
+  const { joins, rollups, valuedAtListPrice } = context.joined;
+  const joinedDeals = joins.length > 0 && loaded.deals.grid.sheet === context.joined.dealSheet;
   const run = runForecast(forecastDealsOf(loaded), {
     asOf: datedAsOf(context),
     template: options.template,
@@ -194,12 +258,42 @@ function addForecast(
     smallOrderThreshold: options.smallOrderThreshold,
     seed: options.seed,
     monthRanges: true,
+    // Per-deal values only when there are joined columns to break the forecast down by.
+    perDeal: joinedDeals && rollups.length > 0,
   });
+  const breakdowns = joinedDeals
+    ? rollups.map((by) => forecastBreakdown(runOf(run, loaded, datedAsOf(context)), by))
+    : [];
   out.forecast = {
     ...run,
-    sheets: [loaded.deals.grid.sheet, ...(loaded.history ? [loaded.history.grid.sheet] : [])],
+    sheets: [
+      loaded.deals.grid.sheet,
+      ...(joinedDeals ? joins.map((join) => join.sheet) : []),
+      ...(loaded.history ? [loaded.history.grid.sheet] : []),
+    ],
+    joined: joinedDeals ? { joins, valuedAtListPrice, breakdowns } : null,
   };
   out.warnings.push(...run.warnings);
+}
+
+/** The report's forecast as forecastBreakdown reads it: with its sheet and that sheet's header. */
+function runOf(run: RunForecastResult, loaded: LoadDealsResult, asOf: EpochDay): ForecastRun {
+  const picked = loaded.deals;
+  const forecastRun: ForecastRun = {
+    ...run,
+    source: {
+      file: picked.grid.file,
+      sheet: picked.grid.sheet,
+      headerRow: picked.headerRow ?? null,
+      rowsRead: picked.rowsRead,
+      rowsDropped: picked.rowsDropped,
+      missing: picked.missing,
+      historySheet: loaded.history?.grid.sheet ?? null,
+    },
+    asOf: { day: asOf, source: 'option' },
+  };
+  Object.defineProperty(forecastRun, 'sourceGrid', { value: picked.grid, enumerable: false });
+  return forecastRun;
 }
 
 function addAbc(context: AnalysisContext, input: SegmentInput, out: ReportAnalyses): void {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import { epochDayFromIso, type ReportConfig } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -6,6 +7,7 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { checkOutputDir } from '../report/batch/check-output-dir.js';
+import { combinedReportName, filesBelongTogether } from '../report/batch/files-belong-together.js';
 import { readReportConfigFile } from '../report/batch/read-report-config-file.js';
 import { reportBatch, type ReportBatchResult } from '../report/batch/report-batch.js';
 import type { WorkbookBuilderRef } from '../report/batch/report-batch-model.js';
@@ -19,12 +21,18 @@ searched (not recursively) for .xlsx, .xlsm, .csv and .tsv files. Each workbook 
 opportunities, customers/orders and invoices/payments; every analysis the data allows is run and
 the others are listed with the reason.
 
+Files that belong together make one report: dated exports of one table (every file the same
+kind with the same headers, e.g. a folder of daily order files), or a CRM's tables exported
+one per file (deals, accounts, products, sales teams), joined to the deals by their keys.
+
 Options:
   --out DIR           output folder (required; not inside an input folder)
   --config FILE       pipecast.json: sheets, column mappings, template, buckets, thresholds
   --as-of YYYY-MM-DD  the day the analyses are as of; default, per file, the day after the last
                       recorded event (order line, invoice, payment, closed deal, last activity)
   --locale en|zh      language of the report wording; default from the config or the headers
+  --combine           read every file into one report, whatever they hold
+  --no-combine        one report per file, even for files that belong together
   --jobs N            workbooks built at once in worker threads; default one per CPU core
   --json              print the batch summary as JSON instead of the paths
   -h, --help          show this help
@@ -40,6 +48,8 @@ interface ReportArgs {
   locale: 'en' | 'zh' | undefined;
   jobs: number | undefined;
   json: boolean;
+  /** true: --combine, false: --no-combine, undefined: when the files belong together. */
+  combine: boolean | undefined;
 }
 
 /** What tests replace in {@link runReport}. */
@@ -89,9 +99,17 @@ export async function runReport(
     return 1;
   }
   await checkOutputDir(parsed.outDir, { paths: parsed.paths, files });
+  let combine: string | undefined;
+  try {
+    combine = await combinedName(files, parsed.combine, config);
+  } catch (error) {
+    if (!(error instanceof WorkbookReadError)) throw error;
+    io.stderr(`pipecast report: ${error.message}\n`);
+    return 1;
+  }
 
   const locale = parsed.locale ?? config?.locale;
-  const progress = createReportProgress(io.stderr, files.length, {
+  const progress = createReportProgress(io.stderr, combine === undefined ? files.length : 1, {
     isTTY: io.isTTY,
     columns: options.columns ?? process.stderr.columns,
   });
@@ -104,6 +122,7 @@ export async function runReport(
       ...(config === undefined ? {} : { config, configPath: parsed.configPath }),
       ...(locale === undefined ? {} : { locale }),
       concurrency: parsed.jobs ?? Math.min(files.length, availableParallelism()),
+      ...(combine === undefined ? {} : { combine }),
       ...(options.builder === undefined ? {} : { builder: options.builder }),
       progress,
     });
@@ -141,12 +160,29 @@ function reportRunText(result: ReportBatchResult): string {
   const nothing = files.filter((entry) => entry.state === 'nothing-to-analyse');
   const nothingCount =
     counts.nothingToAnalyse > 0 ? `, ${counts.nothingToAnalyse} with nothing to analyse` : '';
+  const combined = files.filter((entry) => entry.inputs.length > 1);
   return [
     result.indexHtml,
     ...result.reports,
+    ...combined.map(
+      (entry) =>
+        `${entry.file}: one report from ${entry.inputs.length} files (${basename(entry.inputs[0]!)} … ${basename(entry.inputs[entry.inputs.length - 1]!)}); --no-combine for one report per file`,
+    ),
     ...nothing.map((entry) => `${entry.file}: ${entry.reason ?? ''}`),
     `${counts.ok - counts.nothingToAnalyse} of ${counts.files} reports written, ${counts.failed} failed${nothingCount} (${dated})`,
   ].join('\n');
+}
+
+/** The combined report's name, or undefined for one report per file. */
+async function combinedName(
+  files: readonly string[],
+  combine: boolean | undefined,
+  config: ReportConfig | undefined,
+): Promise<string | undefined> {
+  if (files.length < 2 || combine === false) return undefined;
+  if (combine === undefined && (await filesBelongTogether(files, config)) === null)
+    return undefined;
+  return combinedReportName(files);
 }
 
 function parseReportArgs(args: string[]): ReportArgs | 'help' {
@@ -157,6 +193,8 @@ function parseReportArgs(args: string[]): ReportArgs | 'help' {
     locale: { type: 'string' },
     jobs: { type: 'string', short: 'j' },
     json: { type: 'boolean', default: false },
+    combine: { type: 'boolean' },
+    'no-combine': { type: 'boolean' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
@@ -181,8 +219,12 @@ function parseReportArgs(args: string[]): ReportArgs | 'help' {
       throw new UsageError(`--jobs must be a whole number of at least 1, got '${values.jobs}'`);
     }
   }
+  if (values.combine === true && values['no-combine'] === true) {
+    throw new UsageError('--combine and --no-combine contradict each other: give one');
+  }
   return {
     paths: positionals,
+    combine: values.combine === true ? true : values['no-combine'] === true ? false : undefined,
     outDir: values.out,
     configPath: values.config,
     asOf,

@@ -16,6 +16,7 @@ import { renderChart } from '../render/render-chart.js';
 import type { ReportLocale, ReportModel, ReportWarning } from '../report-html/report-model.js';
 import { renderReportHtml } from '../report-html/render-report-html.js';
 import { embedCjkFont } from '../report-html/embed-cjk-font.js';
+import { readFilesTogether } from '../read-input-path.js';
 import { readWorkbook } from '../read-workbook.js';
 import type { ReportChartSpec, ReportPart } from './report-parts.js';
 import { addBreakdownParts } from './breakdown-parts.js';
@@ -33,6 +34,11 @@ export interface BuildWorkbookReportOptions {
   config?: ReportConfig;
   /** Language of the report wording; default the config's, else Chinese when most headers are. */
   locale?: 'en' | 'zh';
+  /**
+   * Several files to read as one workbook (a folder of daily exports, a CRM's related tables);
+   * `inputFile` then only names the report (the folder, say).
+   */
+  files?: string[];
 }
 
 export interface WorkbookReportSummary {
@@ -56,6 +62,8 @@ export interface WorkbookReportSummary {
   charts: number;
   /** Every file written, relative to outDir, `/`-separated. */
   files: string[];
+  /** The files read: the input file, or every file combined into the report. */
+  inputs: string[];
 }
 
 /**
@@ -83,8 +91,14 @@ export async function buildWorkbookReport(
       `buildWorkbookReport: asOf must be a date YYYY-MM-DD, got ${JSON.stringify(options?.asOf)}`,
     );
   const config = options.config ?? {};
-  const writer = reportWriter(resolve(outDir), resolve(inputFile));
-  const sheets = await readWorkbook(inputFile);
+  const inputs = options.files ?? [inputFile];
+  const writer = reportWriter(
+    resolve(outDir),
+    inputs.map((file) => resolve(file)),
+  );
+  const sheets = await (options.files === undefined
+    ? readWorkbook(inputFile)
+    : readFilesTogether(options.files));
   const analyses = analyzeWorkbook(sheets, { ...config, asOf: asOfGiven, file: inputFile });
   const asOf = analyses.asOf.day;
   const { plan } = analyses;
@@ -109,24 +123,11 @@ export async function buildWorkbookReport(
   ];
   const shownSkipped = shownSkippedOf(analyses, locale);
   const notes = resultsNotes(shownSkipped, analyses.warnings, charts.warnings, locale);
-  await writer.write(
-    'results.xlsx',
-    await resultsXlsx(
-      parts.map((part) => ({
-        name: part.sheetName,
-        // The headline figures first, so the workbook shows every number of summary.json.
-        tables: [keyFiguresTable(part.name, part.headline, locale), ...part.tables],
-        images: part.charts.map((chart) => {
-          const rendered = charts.byId.get(chart.id) as RenderChartResult;
-          return { png: rendered.png, width: rendered.width, height: rendered.height };
-        }),
-      })),
-      notes,
-    ),
-  );
+  await writeResultsXlsx(writer, parts, charts, notes, locale);
   const model = reportModel(
     inputFile,
-    plan,
+    inputs,
+    analyses,
     asOf === null ? '–' : asOfLine(analyses.asOf, locale),
     locale,
     parts,
@@ -157,9 +158,35 @@ export async function buildWorkbookReport(
     warnings: analyses.warnings.length + charts.warnings.length,
     charts: charts.list.length,
     files: [...writer.files, 'summary.json'],
+    inputs,
   };
   await writer.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
+}
+
+/** results.xlsx: a sheet per analysis with its key figures, tables and charts, then Notes. */
+async function writeResultsXlsx(
+  writer: ReportWriter,
+  parts: readonly ReportPart[],
+  charts: RenderedCharts,
+  notes: ResultsNote[],
+  locale: ReportLocale,
+): Promise<void> {
+  await writer.write(
+    'results.xlsx',
+    await resultsXlsx(
+      parts.map((part) => ({
+        name: part.sheetName,
+        // The headline figures first, so the workbook shows every number of summary.json.
+        tables: [keyFiguresTable(part.name, part.headline, locale), ...part.tables],
+        images: part.charts.map((chart) => {
+          const rendered = charts.byId.get(chart.id) as RenderChartResult;
+          return { png: rendered.png, width: rendered.width, height: rendered.height };
+        }),
+      })),
+      notes,
+    ),
+  );
 }
 
 /** What the reader sees of skipped and failed analyses: the title and the reason in the locale. */
@@ -186,13 +213,15 @@ interface ReportWriter {
   write: (name: string, data: string | Buffer) => Promise<void>;
 }
 
-/** @throws Error when `out` would contain the input file. */
-function reportWriter(out: string, input: string): ReportWriter {
-  const inside = relative(out, input);
-  if (inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)))
-    throw new Error(
-      `buildWorkbookReport: the output folder ${out} would contain the input file ${input}; choose another --out`,
-    );
+/** @throws Error when `out` would contain an input file. */
+function reportWriter(out: string, inputs: readonly string[]): ReportWriter {
+  for (const input of inputs) {
+    const inside = relative(out, input);
+    if (inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)))
+      throw new Error(
+        `buildWorkbookReport: the output folder ${out} would contain the input file ${input}; choose another --out`,
+      );
+  }
   const files: string[] = [];
   return {
     out,
@@ -200,13 +229,13 @@ function reportWriter(out: string, input: string): ReportWriter {
     write: async (name, data) => {
       const path = resolve(out, name);
       // Names are ours, but a chart id or table id must never climb out of the folder.
-      if (relative(out, path).startsWith('..') || path === input)
+      if (relative(out, path).startsWith('..') || inputs.includes(path))
         throw new Error(`buildWorkbookReport: refusing to write ${path} outside ${out}`);
       // Listed in the order the writes are started, not finished, so summary.json is the same
       // from run to run (a write that fails fails the whole report).
       files.push(name);
       // From the folder above: the report's own folder must not be a link either.
-      await writeFileNoLink(dirname(out), path, data, [input]);
+      await writeFileNoLink(dirname(out), path, data, inputs);
     },
   };
 }
@@ -280,7 +309,8 @@ function resultsNotes(
 /** report.html's title, subtitle and sections (warnings and skipped are added by the caller). */
 function reportModel(
   inputFile: string,
-  plan: ReturnType<typeof analyzeWorkbook>['plan'],
+  inputs: readonly string[],
+  analyses: AnalyzeWorkbookResult,
   generatedFor: string,
   locale: ReportLocale,
   parts: readonly ReportPart[],
@@ -288,9 +318,7 @@ function reportModel(
 ): Omit<ReportModel, 'warnings' | 'skipped'> {
   return {
     title: `${textFor(locale, 'report.reportTitle')} — ${basename(inputFile)}`,
-    subtitle: `${textFor(locale, 'report.sheetsUsed')}: ${plan.sheets
-      .map((sheet) => `${sheet.sheet} (${sheetKindText(sheet.kind, locale)})`)
-      .join(', ')}`,
+    subtitle: reportSubtitle(inputs, analyses, locale),
     generatedFor,
     locale,
     sections: parts.map((part) => ({
@@ -311,6 +339,41 @@ function reportModel(
       ),
     })),
   };
+}
+
+/**
+ * The sheets read and what each holds; for files combined into one report, how many, the first
+ * and the last, and each kind of sheet once with its count.
+ */
+function reportSubtitle(
+  inputs: readonly string[],
+  analyses: AnalyzeWorkbookResult,
+  locale: ReportLocale,
+): string {
+  const joined = new Set(analyses.forecast?.joined?.joins.map((join) => join.sheet));
+  const kindOf = (sheet: AnalyzeWorkbookResult['plan']['sheets'][number]): string =>
+    joined.has(sheet.sheet)
+      ? textFor(locale, 'report.kindJoined')
+      : sheetKindText(sheet.kind, locale);
+  const { plan } = analyses;
+  if (inputs.length <= 1)
+    return `${textFor(locale, 'report.sheetsUsed')}: ${plan.sheets
+      .map((sheet) => `${sheet.sheet} (${kindOf(sheet)})`)
+      .join(', ')}`;
+  const built = textFor(locale, 'report.combinedFiles', {
+    count: inputs.length,
+    first: basename(inputs[0]!),
+    last: basename(inputs[inputs.length - 1]!),
+  });
+  const kinds = new Map<string, string[]>();
+  for (const sheet of plan.sheets) {
+    const kind = kindOf(sheet);
+    kinds.set(kind, [...(kinds.get(kind) ?? []), sheet.sheet]);
+  }
+  const listed = [...kinds].map(([kind, sheets]) =>
+    sheets.length <= 5 ? `${sheets.join(', ')} (${kind})` : `${sheets.length} × ${kind}`,
+  );
+  return `${built}. ${textFor(locale, 'report.sheetsUsed')}: ${listed.join(', ')}`;
 }
 
 /** Per analysis, in report order: its headline, or the failure, or nothing when skipped. */

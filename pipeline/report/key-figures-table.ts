@@ -23,6 +23,7 @@ const KEY_FIGURES: Record<ReportAnalysisName, Record<string, KeyFigure>> = {
     p90: { label: 'outcomeP90', format: 'money' },
     wonAmount: { label: 'wonAmount', format: 'money' },
     template: { label: 'template', format: 'text' },
+    valuedAtListPrice: { label: 'dealsAtListPrice', format: 'integer' },
   },
   abc: {
     customers: { label: 'customerCount', format: 'integer' },

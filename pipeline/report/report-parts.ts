@@ -93,6 +93,14 @@ export function reportParts(
   if (analyses.forecast) parts.push(forecastPart(analyses.forecast, context));
   if (analyses.abc) parts.push(abcPart(analyses.abc, context));
   if (analyses.rfm) parts.push(rfmPart(analyses.rfm, context));
+  const history = analyses.orderHistory;
+  for (const part of parts) {
+    if (history === null || (part.name !== 'abc' && part.name !== 'rfm')) continue;
+    const key = history.source === 'invoices' ? 'report.historyInvoices' : 'report.historyWonDeals';
+    part.notes.push(
+      textFor(options.locale, key, { lines: history.lines, sheets: history.sheets.join(', ') }),
+    );
+  }
   if (analyses.portfolio) parts.push(portfolioPart(analyses.portfolio, context));
   if (analyses.aging)
     parts.push(agingPart(analyses.aging, options.agingGroupBy ?? 'customer', context));
@@ -113,7 +121,7 @@ function partContext(locale: ReportLocale): PartContext {
       headline: {},
       tables: [],
       charts: [],
-      notes: [`${label('sheetsUsed')}: ${sheets.join(', ')}`],
+      notes: [`${label('sheetsUsed')}: ${sheetListText(sheets, locale)}`],
     }),
   };
 }
@@ -155,8 +163,50 @@ function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportP
     ],
     rows: forecast.byOwner.map((group) => [group.name, group.count, group.amount, group.weighted]),
   });
+  if (analysis.joined) addJoinedForecast(part, analysis.joined, context);
   part.charts.push(...forecastCharts(analysis, context));
   return part;
+}
+
+/** What the joined lookup tables added: a note per join, the list-priced deals, the roll-ups. */
+function addJoinedForecast(
+  part: ReportPart,
+  joined: NonNullable<ForecastAnalysis['joined']>,
+  context: PartContext,
+): void {
+  const { locale, column } = context;
+  for (const join of joined.joins)
+    part.notes.push(
+      textFor(locale, 'report.joinedTable', { ...join, columns: join.columns.join(', ') }),
+    );
+  if (joined.valuedAtListPrice > 0) {
+    part.notes.push(
+      textFor(locale, 'report.valuedAtListPrice', { count: joined.valuedAtListPrice }),
+    );
+    part.headline.valuedAtListPrice = joined.valuedAtListPrice;
+  }
+  for (const breakdown of joined.breakdowns)
+    part.tables.push({
+      id: `forecast-by-${uniqueNamePart(breakdown.column)}`,
+      title: textFor(locale, 'report.forecastBy', { column: breakdown.column }),
+      columns: [
+        { label: breakdown.column, format: 'text' },
+        column('deals', 'integer'),
+        column('amount', 'money'),
+        column('weighted', 'money'),
+      ],
+      rows: breakdown.rows.map((row) => [row.key, row.count, row.amount, row.weighted]),
+    });
+}
+
+/** A list of sheets, or for many (a folder of daily files) the first, the last and the count. */
+function sheetListText(sheets: readonly string[], locale: ReportLocale): string {
+  if (sheets.length <= 5) return sheets.join(', ');
+  return textFor(locale, 'report.sheetRange', {
+    first: sheets[0]!,
+    last: sheets[sheets.length - 1]!,
+    count: sheets.length,
+  });
 }
 
 /**

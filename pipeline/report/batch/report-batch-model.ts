@@ -20,6 +20,8 @@ export interface ReportJobOptions {
   /** The parsed report configuration; structured-cloned into each worker. */
   config?: unknown;
   locale?: ReportLocale;
+  /** The files read together into this one report (see ReportBatchOptions.combine). */
+  files?: string[];
 }
 
 /** One workbook to report on. */
@@ -54,8 +56,10 @@ export type ReportJobOutcome =
 
 /** One input file in the batch `summary.json`. Paths of outputs are relative to the --out folder. */
 export interface ReportBatchFileEntry {
-  /** Input file as given. */
+  /** Input file as given, or the folder of the files combined into one report. */
   file: string;
+  /** The files read into this report: the file itself, or every file combined. */
+  inputs: string[];
   /** Its output folder under --out (unique and safe on Windows and macOS). */
   folder: string;
   /** The builder wrote a report (which may still have nothing in it: see `state`). */

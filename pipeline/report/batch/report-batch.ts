@@ -48,6 +48,11 @@ export interface ReportBatchOptions {
   concurrency: number;
   builder?: WorkbookBuilderRef;
   progress?: ReportProgress;
+  /**
+   * Read every file into one report named after this (a folder of daily exports, a CRM's
+   * related tables); absent: one report per file.
+   */
+  combine?: string;
 }
 
 /** Result of {@link reportBatch}. */
@@ -67,7 +72,8 @@ export interface ReportBatchResult {
  * index page and the batch summary.json. A file that fails gets an error entry with its reason;
  * the batch itself fails only on an output folder it cannot write.
  *
- * @param files - Input workbooks and CSV files (already expanded from folders).
+ * @param files - Input workbooks and CSV files (already expanded from folders); with
+ *   `options.combine`, the files of the one report.
  * @param options - Output folder, builder options, pool size, progress display.
  * @returns The batch summary and the paths written.
  * @throws When the output folder, index.html or summary.json cannot be written.
@@ -77,17 +83,8 @@ export async function reportBatch(
   options: ReportBatchOptions,
 ): Promise<ReportBatchResult> {
   const builder = options.builder ?? DEFAULT_WORKBOOK_BUILDER;
-  const folders = reportFolderNames(files);
+  const { jobs, folders } = reportJobs(files, options);
   await mkdir(options.outDir, { recursive: true });
-  const jobs: ReportJob[] = files.map((file, i) => ({
-    file,
-    outDir: join(options.outDir, folders[i]!),
-    options: {
-      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      ...(options.config === undefined ? {} : { config: options.config }),
-      ...(options.locale === undefined ? {} : { locale: options.locale }),
-    },
-  }));
   for (const job of jobs) await mkdir(job.outDir, { recursive: true });
 
   const progress = options.progress;
@@ -102,7 +99,7 @@ export async function reportBatch(
 
   const locale = options.locale ?? 'en';
   const entries = outcomes.map((outcome, i) =>
-    fileEntry(options.outDir, folders[i]!, files[i]!, outcome, locale),
+    fileEntry(options.outDir, folders[i]!, jobs[i]!, outcome, locale),
   );
   // A failed file's folder goes again if the builder left it empty (rmdir refuses otherwise).
   await Promise.all(
@@ -154,16 +151,40 @@ export async function reportBatch(
   };
 }
 
+/** One job per file, or one for every file when they are combined; with their folder names. */
+function reportJobs(
+  files: readonly string[],
+  options: ReportBatchOptions,
+): { jobs: ReportJob[]; folders: string[] } {
+  const combined = options.combine === undefined ? undefined : [...files];
+  const names = options.combine === undefined ? files : [options.combine];
+  const folders = reportFolderNames(names);
+  const jobs = names.map((file, i) => ({
+    file,
+    outDir: join(options.outDir, folders[i]!),
+    options: {
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      ...(options.config === undefined ? {} : { config: options.config }),
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
+      ...(combined === undefined ? {} : { files: combined }),
+    },
+  }));
+  return { jobs, folders };
+}
+
 function fileEntry(
   outDir: string,
   folder: string,
-  file: string,
+  job: ReportJob,
   outcome: ReportJobOutcome,
   locale: ReportLocale,
 ): ReportBatchFileEntry {
+  const { file } = job;
+  const inputs = job.options.files ?? [file];
   if (!outcome.ok) {
     return {
       file,
+      inputs,
       folder,
       ok: false,
       asOf: null,
@@ -183,6 +204,7 @@ function fileEntry(
   const nothing = !s.analyses.some((a) => a.ok);
   return {
     file,
+    inputs,
     folder,
     ok: true,
     asOf: s.asOf ?? null,

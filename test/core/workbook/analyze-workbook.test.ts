@@ -85,6 +85,7 @@ describe('analyzeWorkbook', () => {
       warnings: [],
       // The as-of day given, as an epoch day: 2026-06-30.
       asOf: { day: epochDayFromIso('2026-06-30'), source: 'option', lastEvent: null },
+      orderHistory: null,
     });
   });
 

@@ -81,6 +81,7 @@ describe('pipecast report (batch, with a fake builder)', () => {
     });
     expect(summary.files[1]).toEqual({
       file: join(dir, 'pipeline.xlsx'),
+      inputs: [join(dir, 'pipeline.xlsx')],
       folder: 'pipeline',
       ok: true,
       asOf: '2024-03-31',

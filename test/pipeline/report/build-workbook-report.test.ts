@@ -69,14 +69,43 @@ function rowsStartingWith(ws: ExcelJS.Worksheet, ...first: string[]): ExcelJS.Ce
 }
 
 const CHARTS: Record<SampleName, string[]> = {
-  'pipeline-en': ['forecast-band', 'forecast-conversion', 'forecast-funnel'],
-  'pipeline-zh': ['forecast-band', 'forecast-conversion', 'forecast-funnel'],
+  // ABC and RFM run on the won deals, the pipelines' order history.
+  'pipeline-en': [
+    'abc-pareto',
+    'forecast-band',
+    'forecast-conversion',
+    'forecast-funnel',
+    'rfm-map',
+  ],
+  'pipeline-zh': [
+    'abc-pareto',
+    'forecast-band',
+    'forecast-conversion',
+    'forecast-funnel',
+    'rfm-map',
+  ],
   'customers-orders': ['abc-pareto', 'portfolio-scatter', 'rfm-map'],
   'invoices-payments': [], // one pair per currency, checked below
 };
 const CSVS: Record<SampleName, string[]> = {
-  'pipeline-en': ['forecast-months.csv', 'forecast-owners.csv', 'forecast-stages.csv'],
-  'pipeline-zh': ['forecast-months.csv', 'forecast-owners.csv', 'forecast-stages.csv'],
+  'pipeline-en': [
+    'abc-classes.csv',
+    'abc-customers.csv',
+    'forecast-months.csv',
+    'forecast-owners.csv',
+    'forecast-stages.csv',
+    'rfm-customers.csv',
+    'rfm-segments.csv',
+  ],
+  'pipeline-zh': [
+    'abc-classes.csv',
+    'abc-customers.csv',
+    'forecast-months.csv',
+    'forecast-owners.csv',
+    'forecast-stages.csv',
+    'rfm-customers.csv',
+    'rfm-segments.csv',
+  ],
   'customers-orders': [
     'abc-classes.csv',
     'abc-customers.csv',
@@ -85,7 +114,16 @@ const CSVS: Record<SampleName, string[]> = {
     'rfm-customers.csv',
     'rfm-segments.csv',
   ],
-  'invoices-payments': ['aging-buckets.csv', 'aging-customers.csv', 'aging-priority.csv'],
+  // ABC and RFM run on the invoices, the ledger's order history.
+  'invoices-payments': [
+    'abc-classes.csv',
+    'abc-customers.csv',
+    'aging-buckets.csv',
+    'aging-customers.csv',
+    'aging-priority.csv',
+    'rfm-customers.csv',
+    'rfm-segments.csv',
+  ],
 };
 
 describe('buildWorkbookReport on the samples', () => {
@@ -123,10 +161,11 @@ describe('buildWorkbookReport on the samples', () => {
 
   it('each sample runs the analyses its sheets allow and says why the others were skipped', () => {
     const ran = (name: SampleName) => built[name].analyses.filter((a) => a.ok).map((a) => a.name);
-    expect(ran('pipeline-en')).toEqual(['forecast']);
-    expect(ran('pipeline-zh')).toEqual(['forecast']);
+    // Won deals and invoices are order history for ABC and RFM when there are no order lines.
+    expect(ran('pipeline-en')).toEqual(['forecast', 'abc', 'rfm']);
+    expect(ran('pipeline-zh')).toEqual(['forecast', 'abc', 'rfm']);
     expect(ran('customers-orders')).toEqual(['abc', 'rfm', 'portfolio']);
-    expect(ran('invoices-payments')).toEqual(['aging']);
+    expect(ran('invoices-payments')).toEqual(['abc', 'rfm', 'aging']);
     const aging = built['pipeline-en'].skipped.find((s) => s.analysis === 'aging');
     expect(aging?.reason).toBe(
       'no sheet with invoices: needs columns invoice, invoice date, amount',
@@ -156,7 +195,7 @@ describe('buildWorkbookReport on the samples', () => {
       }).records;
       const expected = forecastFunnel(deals, { asOf: AS_OF_DAY });
       const workbook = await readResults(name);
-      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Forecast', 'Notes']);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Forecast', 'ABC', 'RFM', 'Notes']);
       const ws = workbook.getWorksheet('Forecast')!;
       const total = rowsStartingWith(ws, name === 'pipeline-zh' ? '合计' : 'Total')[0]!;
       expect(total[2]).toBe(expected.totals.count);
@@ -173,7 +212,12 @@ describe('buildWorkbookReport on the samples', () => {
       expect(firstStage.getCell(4).numFmt).toBe('#,##0.00');
       expect(firstStage.getCell(2).numFmt).toBe('0.0%');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-      expect(ws.getImages()).toHaveLength(built[name].charts);
+      // The forecast's own charts on its sheet (ABC and RFM have theirs on their sheets).
+      const forecastCharts = built[name].files.filter(
+        (f) => f.startsWith('charts/forecast-') && f.endsWith('.vl.json'),
+      );
+      expect(ws.getImages()).toHaveLength(forecastCharts.length);
+      expect(forecastCharts.length).toBe(3);
       expect(ws.getColumn(1).width).toBeGreaterThan(8);
     }
   });
@@ -203,7 +247,7 @@ describe('buildWorkbookReport on the samples', () => {
       { asOf: AS_OF },
     );
     const workbook = await readResults('invoices-payments');
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Aging', 'Notes']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['ABC', 'RFM', 'Aging', 'Notes']);
     const ws = workbook.getWorksheet('Aging')!;
     expect(expected.sections.length).toBeGreaterThan(0);
     for (const section of expected.sections) {

@@ -53,7 +53,8 @@ describe('the Chinese report (pipeline-zh.xlsx)', () => {
     const text = pageText(zhHtml);
     expect(text).toContain('阶段模板: 采购六阶段 — 其阶段名称与 100% 的在途商机一致');
     expect(text).toContain('商机 (商机)');
-    expect(text).toContain('没有订单明细工作表');
+    // No order lines: ABC and RFM run on the won deals, and say so.
+    expect(text).toContain('个赢单商机（客户、成交日期、金额），因工作簿中没有订单明细');
     expect(text).toContain('没有发票工作表');
     expect(text).toContain('（无日期）');
     expect(text).toMatch(/— 已保留该行/);
