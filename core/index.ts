@@ -17,7 +17,11 @@ export type {
   ReportAnalysisName,
 } from './workbook/run-report-analyses.js';
 export type { DealTableJoin } from './workbook/join-deal-tables.js';
-export type { PlanSheetsResult, SheetPlanEntry } from './workbook/plan-sheets.js';
+export {
+  planSheets,
+  type PlanSheetsResult,
+  type SheetPlanEntry,
+} from './workbook/plan-sheets.js';
 export type { SheetValues } from './workbook/sheet-grid.js';
 export type { WorkbookInput } from './workbook/to-sheet-grids.js';
 export { parseReportConfig, ReportConfigError } from './workbook/report-config.js';
@@ -208,6 +212,15 @@ export {
   type TextEntry,
   type TextKey,
   type TextParams,
+  type TextPlaceholders,
   type TextSection,
   type TextSectionKey,
 } from './text/catalogue.js';
+export {
+  coded,
+  codedMessage,
+  renderCoded,
+  warningMessage,
+  type CodedParam,
+  type CodedText,
+} from './text/coded-text.js';

@@ -15,6 +15,7 @@ const text = (value: number | string | undefined): string | undefined =>
  */
 const FLAGS_FROM_CONFIG: Record<string, Record<string, FlagSource>> = {
   forecast: {
+    locale: (config) => config.locale,
     sheet: (config) => onlySheetOf(config, 'deal'),
     template: (config) => {
       const template = config.forecast?.template;
@@ -25,6 +26,7 @@ const FLAGS_FROM_CONFIG: Record<string, Record<string, FlagSource>> = {
     seed: (config) => text(config.forecast?.seed),
   },
   aging: {
+    locale: (config) => config.locale,
     sheet: (config) => onlySheetOf(config, 'invoice'),
     by: (config) => config.aging?.by,
     buckets: (config) => list(config.aging?.buckets),
@@ -34,6 +36,7 @@ const FLAGS_FROM_CONFIG: Record<string, Record<string, FlagSource>> = {
     margin: (config) => text(config.aging?.netMargin),
   },
   segment: {
+    locale: (config) => config.locale,
     measure: (config) => config.segments?.measure,
     // The config holds shares (0.8); the flag takes percents (80).
     'cut-points': (config) =>
@@ -43,7 +46,8 @@ const FLAGS_FROM_CONFIG: Record<string, Record<string, FlagSource>> = {
     frequency: (config) => list(config.segments?.rfmThresholds?.frequency),
     monetary: (config) => list(config.segments?.rfmThresholds?.monetary),
   },
-  inspect: {},
+  inspect: { locale: (config) => config.locale },
+  export: { locale: (config) => config.locale },
 };
 
 function templateKey(template: NonNullable<NonNullable<ReportConfig['forecast']>['template']>) {

@@ -1,3 +1,4 @@
+import { coded, codedMessage } from '../text/coded-text.js';
 import type { AgingInvoiceLine } from './aging-result.js';
 import type { NormalizedAgingOptions } from './aging-options.js';
 import type { WarningCollector } from '../columns/warning-collector.js';
@@ -96,10 +97,12 @@ export class AgingLedger {
           {},
           {
             code: 'currency-mismatch',
-            message: `no exchange rate for ${cur ?? 'a blank currency'}: kept in its own section, not added to ${base}`,
+            ...(cur === null
+              ? codedMessage('warning.noRateBlank', { base: String(base) })
+              : codedMessage('warning.noRate', { currency: cur, base: String(base) })),
             action: 'row kept',
           },
-          'currencies without a rate',
+          coded('warning.summaryNoRate'),
         );
       }
     }

@@ -1,3 +1,4 @@
+import { coded, codedMessage } from '../text/coded-text.js';
 import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { Payment } from '../columns/records.js';
 import type { AgingLedger } from './aging-ledger.js';
@@ -343,12 +344,12 @@ class PaymentApplier {
       options.paymentPlace,
       {
         code: 'missing-required-value',
-        message: `payment without a readable ${badDate ? 'date' : 'amount'}`,
+        ...codedMessage(badDate ? 'warning.paymentNoDate' : 'warning.paymentNoAmount'),
         row: payment.row,
         column: badDate ? 'date' : 'amount',
         action: 'row dropped',
       },
-      `payments without a readable ${badDate ? 'date' : 'amount'}`,
+      coded(badDate ? 'warning.summaryPaymentNoDate' : 'warning.summaryPaymentNoAmount'),
     );
   }
 
@@ -364,13 +365,18 @@ class PaymentApplier {
       options.paymentPlace,
       {
         code: 'currency-mismatch',
-        message: `payment for invoice ${refOf(payment)} is in ${paymentCurrency ?? 'no currency'}, the invoice in ${invoiceCurrency ?? 'no currency'}: shown as unapplied in ${paymentCurrency}`,
+        ...codedMessage('warning.paymentCurrency', {
+          invoice: refOf(payment),
+          paymentCurrency: paymentCurrency ?? coded('warning.noCurrency'),
+          invoiceCurrency: invoiceCurrency ?? coded('warning.noCurrency'),
+          unappliedCurrency: String(paymentCurrency),
+        }),
         row: payment.row,
         column: 'currency',
         raw: payment.currency,
         action: 'row kept',
       },
-      'payments in another currency than their invoice, shown as unapplied',
+      coded('warning.summaryPaymentCurrency'),
     );
   }
 
@@ -383,13 +389,13 @@ class PaymentApplier {
       options.paymentPlace,
       {
         code: 'other',
-        message: `payment refers to invoice ${ref}, which is not in the invoices: shown as unapplied`,
+        ...codedMessage('warning.unknownInvoice', { invoice: ref }),
         row: payment.row,
         column: 'invoice',
         raw: ref,
         action: 'row kept',
       },
-      'payments for unknown invoices, shown as unapplied',
+      coded('warning.summaryUnknownInvoice'),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { coded, codedMessage } from '../text/coded-text.js';
 import { firstDayOfMonthIndex, monthIndexOfEpochDay } from '../columns/calendar-month.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import { CENTS } from '../columns/money.js';
@@ -330,12 +331,12 @@ class OpenItemPass {
       this.options.invoicePlace,
       {
         code: 'other',
-        message: `invoice row has a paid date/amount and the payments list has payments for it: the payments list is used`,
+        ...codedMessage('warning.doublePaymentInfo'),
         row: (this.invoices[row] as Invoice).row,
         column: 'paid date',
         action: 'value ignored',
       },
-      'invoice-level paid information ignored in favour of the payments list',
+      coded('warning.summaryDoublePaymentInfo'),
     );
   }
 
@@ -347,12 +348,12 @@ class OpenItemPass {
       this.options.invoicePlace,
       {
         code: 'missing-value',
-        message: `invoice ${invoice.invoice}: paid amount or balance without a paid date, counted as paid by the as-of date`,
+        ...codedMessage('warning.undatedPayment', { invoice: String(invoice.invoice) }),
         row: invoice.row,
         column: 'paid date',
         action: 'assumed',
       },
-      'paid amounts or balances without a paid date, counted as paid by as-of',
+      coded('warning.summaryUndatedPayment'),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { coded, codedMessage, reasonText } from '../text/coded-text.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
 import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { Invoice } from '../columns/records.js';
@@ -494,12 +495,14 @@ class InvoiceLoader {
       this.options.invoicePlace,
       {
         code: 'missing-required-value',
-        message: `invoice ${invoice.invoice ?? ''} has no readable ${badDate ? 'invoice date' : 'amount'}`,
+        ...codedMessage(badDate ? 'warning.invoiceNoDate' : 'warning.invoiceNoAmount', {
+          invoice: invoice.invoice ?? '',
+        }),
         row: invoice.row,
         column: badDate ? 'invoice date' : 'amount',
         action: 'row dropped',
       },
-      `invoices without a readable ${badDate ? 'invoice date' : 'amount'}`,
+      coded(badDate ? 'warning.summaryInvoiceNoDate' : 'warning.summaryInvoiceNoAmount'),
     );
   }
 
@@ -517,12 +520,12 @@ class InvoiceLoader {
         this.options.invoicePlace,
         {
           code: 'missing-value',
-          message: 'invoice without an invoice number: aged, but no payment can be applied to it',
+          ...codedMessage('warning.invoiceNoNumber'),
           row: invoice.row,
           column: 'invoice',
           action: 'row kept',
         },
-        'invoices without an invoice number',
+        coded('warning.summaryInvoiceNoNumber'),
       );
     } else if ((state & REPEATED) !== 0 && !warnings.skip('duplicate-invoice')) {
       const first = this.invoices[this.firstRow[row] as number];
@@ -531,13 +534,16 @@ class InvoiceLoader {
         this.options.invoicePlace,
         {
           code: 'duplicate-id',
-          message: `invoice number ${numberOf(invoice, state)} appears again (first at row ${first?.row}): both aged, payments go to the first`,
+          ...codedMessage('warning.invoiceRepeated', {
+            invoice: numberOf(invoice, state),
+            row: String(first?.row),
+          }),
           row: invoice.row,
           column: 'invoice',
           raw: numberOf(invoice, state),
           action: 'row kept',
         },
-        'repeated invoice numbers',
+        coded('warning.summaryInvoiceRepeated'),
       );
     }
   }
@@ -549,12 +555,16 @@ class InvoiceLoader {
       this.options.invoicePlace,
       {
         code: 'out-of-range',
-        message: `invoice ${numberOf(invoice, state)}: due date ${isoFromEpochDay(dueDay)} is before the invoice date ${isoFromEpochDay(invoice.invoiceDate)}`,
+        ...codedMessage('warning.dueBeforeInvoice', {
+          invoice: numberOf(invoice, state),
+          due: isoFromEpochDay(dueDay),
+          date: isoFromEpochDay(invoice.invoiceDate),
+        }),
         row: invoice.row,
         column: 'due date',
         action: 'row kept',
       },
-      'due dates before the invoice date',
+      coded('warning.summaryDueBeforeInvoice'),
     );
   }
 
@@ -565,13 +575,16 @@ class InvoiceLoader {
       this.options.invoicePlace,
       {
         code: 'unreadable-value',
-        message: `invoice ${numberOf(invoice, state)}: ${reason}; aged from the invoice date`,
+        ...codedMessage('warning.termsUnreadable', {
+          invoice: numberOf(invoice, state),
+          reason: reasonText(reason),
+        }),
         row: invoice.row,
         column: 'terms',
         raw: invoice.terms,
         action: 'assumed',
       },
-      'unrecognised payment terms, aged from the invoice date',
+      coded('warning.summaryTerms'),
     );
   }
 
@@ -582,12 +595,12 @@ class InvoiceLoader {
       this.options.invoicePlace,
       {
         code: 'missing-value',
-        message: `invoice ${numberOf(invoice, state)}: no due date and no payment terms; due on the invoice date`,
+        ...codedMessage('warning.noDueDate', { invoice: numberOf(invoice, state) }),
         row: invoice.row,
         column: 'due date',
         action: 'assumed',
       },
-      'invoices without due date or terms, due on the invoice date',
+      coded('warning.summaryNoDueDate'),
     );
   }
 
@@ -598,12 +611,15 @@ class InvoiceLoader {
       this.options.invoicePlace,
       {
         code: 'missing-value',
-        message: `invoice ${numberOf(invoice, state)}: no customer; listed under ${UNKNOWN_CUSTOMER}`,
+        ...codedMessage('warning.invoiceNoCustomer', {
+          invoice: numberOf(invoice, state),
+          unknown: UNKNOWN_CUSTOMER,
+        }),
         row: invoice.row,
         column: 'customer',
         action: 'row kept',
       },
-      `invoices without a customer, listed under ${UNKNOWN_CUSTOMER}`,
+      coded('warning.summaryInvoiceNoCustomer', { unknown: UNKNOWN_CUSTOMER }),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { coded, codedMessage } from '../text/coded-text.js';
 import { CENTS, toMinorUnits } from '../columns/money.js';
 import type { AgingLedger, LedgerSection } from './aging-ledger.js';
 import type { NormalizedAgingOptions } from './aging-options.js';
@@ -173,10 +174,12 @@ function sectionDso(
       {},
       {
         code: 'other',
-        message: `DSO countback${section.key === null ? '' : ` (${section.key})`}: all sales up to as-of do not cover the open AR; countback left empty`,
+        ...(section.key === null
+          ? codedMessage('warning.dsoCountbackNotCovered')
+          : codedMessage('warning.dsoCountbackNotCoveredIn', { section: section.key })),
         action: 'none',
       },
-      'countback not covered',
+      coded('warning.summaryCountback'),
     );
   }
   return {

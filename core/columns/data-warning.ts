@@ -1,3 +1,5 @@
+import type { CodedText } from '../text/coded-text.js';
+
 /**
  * A problem found in the user's data: reported with where it is and what was done, never thrown.
  *
@@ -6,7 +8,13 @@
  */
 export interface DataWarning {
   code: DataWarningCode;
+  /** The warning in English. */
   message: string;
+  /**
+   * The same warning as a catalogue key and parameters, for other languages
+   * (`warningMessage(warning, 'zh')`); every warning core builds has one.
+   */
+  text?: CodedText;
   file?: string;
   sheet?: string;
   row?: number;

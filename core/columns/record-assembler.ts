@@ -1,3 +1,4 @@
+import { codedMessage, reasonText } from '../text/coded-text.js';
 import { cellText, isBlankCell, toExcelError, type CellValue } from './cell-value.js';
 import type { ColumnMatches } from './match-columns.js';
 import { ownSlice } from '../internal/csv-fast-fields.js';
@@ -215,7 +216,7 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
       }
       this.warnings.report({
         code: 'missing-required-value',
-        message: `${column.header} is blank; the row is left out.`,
+        ...codedMessage('warning.requiredBlank', { column: column.header }),
         action: 'row dropped',
         row: this.excelRow,
         column: column.header,
@@ -228,7 +229,10 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     const code = toExcelError(rawText) ? 'error-value' : 'unreadable-value';
     this.warnings.report({
       code,
-      message: `${column.header}: ${parsed.reason}${required ? '; the row is left out' : '; the value is ignored'}.`,
+      ...codedMessage(required ? 'warning.unreadableRequired' : 'warning.unreadableOptional', {
+        column: column.header,
+        reason: reasonText(parsed.reason),
+      }),
       action: required ? 'row dropped' : 'value ignored',
       row: this.excelRow,
       column: column.header,
@@ -302,7 +306,7 @@ export class RecordAssembler<K extends RecordKind> implements RawCellSource {
     if (quantity === undefined || unitPrice === undefined) {
       this.warnings.report({
         code: 'missing-required-value',
-        message: 'No amount, and no quantity with a unit price to compute it; the row is left out.',
+        ...codedMessage('warning.noAmount'),
         action: 'row dropped',
         row: this.excelRow,
       });

@@ -1,3 +1,4 @@
+import { codedMessage, fieldTerm, kindTerm } from '../text/coded-text.js';
 import type { CellValue } from './cell-value.js';
 import { DEFAULT_HEADER_SEARCH_ROWS, detectHeaderRow } from './detect-header-row.js';
 import { matchColumns, type ColumnMapping, type ColumnMatches } from './match-columns.js';
@@ -167,7 +168,7 @@ export class RecordReader<K extends RecordKind> {
     if (index === undefined) {
       this.warnings.report({
         code: 'no-header-row',
-        message: `No header row for ${kind} records in the first rows: no row names enough known columns.`,
+        ...codedMessage('warning.noHeaderRow', { kind: kindTerm(kind) }),
         action: 'sheet skipped',
       });
       this.pending.length = 0;
@@ -197,7 +198,12 @@ export class RecordReader<K extends RecordKind> {
       const [chosen, ...others] = field.candidates;
       this.warnings.report({
         code: 'ambiguous-column',
-        message: `Several columns could be ${field.field}: used "${chosen?.header}" (${chosen?.column}), not ${others.map((c) => `"${c.header}" (${c.column})`).join(', ')}.`,
+        ...codedMessage('warning.ambiguousColumn', {
+          field: fieldTerm(field.field),
+          chosen: String(chosen?.header),
+          column: String(chosen?.column),
+          others: others.map((c) => `"${c.header}" (${c.column})`),
+        }),
         action: 'assumed',
         row: headerRow,
         column: chosen?.header,
@@ -206,7 +212,10 @@ export class RecordReader<K extends RecordKind> {
     if (this.columns.missingRequired.length > 0) {
       this.warnings.report({
         code: 'missing-required-column',
-        message: `No column for ${this.columns.missingRequired.join(', ')}, which ${this.options.kind} records need; map it to read this sheet.`,
+        ...codedMessage('warning.missingRequiredColumn', {
+          fields: this.columns.missingRequired.map(fieldTerm),
+          kind: kindTerm(this.options.kind),
+        }),
         action: 'sheet skipped',
         row: headerRow,
       });

@@ -1,3 +1,4 @@
+import { actionTerm, type CodedText, codedMessage } from '../text/coded-text.js';
 import type { DataWarning, DataWarningCode, WarningPlace } from './data-warning.js';
 
 /**
@@ -19,7 +20,7 @@ interface Kind {
   kept: number;
   dropped: number;
   first: DataWarning;
-  summary: string;
+  summary: string | CodedText;
 }
 
 /**
@@ -92,7 +93,12 @@ export class WarningCollector {
    * @param summary - What the kind is, for its "n more" line (taken from the kind's first
    *   warning); by default its code, column and action.
    */
-  add(kind: string, place: WarningPlace, warning: WarningBody, summary?: string): void {
+  add(
+    kind: string,
+    place: WarningPlace,
+    warning: WarningBody,
+    summary?: string | CodedText,
+  ): void {
     let known = this.kinds.get(kind);
     if (known !== undefined && known.kept >= this.cap) {
       known.dropped++;
@@ -123,7 +129,7 @@ export class WarningCollector {
    * warnings.report({ code: 'out-of-range', message: 'Probability 140 is outside 0–100%', row: 9,
    *   column: 'probability', action: 'value ignored' });
    */
-  report(warning: DataWarning, summary?: string): void {
+  report(warning: DataWarning, summary?: string | CodedText): void {
     const kind = warningKind(warning.code, warning.column);
     if (this.skip(kind)) return;
     const { file, sheet, ...body } = warning;
@@ -138,7 +144,10 @@ export class WarningCollector {
       const { file, sheet, column, action } = kind.first;
       out.push({
         code: 'more-warnings',
-        message: `… and ${groupThousands(kind.dropped)} more like this: ${kind.summary}`,
+        ...codedMessage('warning.moreLikeThis', {
+          count: groupThousands(kind.dropped),
+          summary: kind.summary,
+        }),
         action,
         count: kind.dropped,
         ...definedOnly({ file, sheet, column }),
@@ -149,9 +158,12 @@ export class WarningCollector {
 }
 
 /** A kind's default description: `"unreadable-value" in column Amount (value ignored)`. */
-function describeKind(warning: DataWarning): string {
-  const column = warning.column === undefined ? '' : ` in column ${warning.column}`;
-  return `"${warning.code}"${column} (${warning.action})`;
+function describeKind(warning: DataWarning): CodedText {
+  const { code, column } = warning;
+  const action = actionTerm(warning.action);
+  return column === undefined
+    ? { key: 'warning.kindAnywhere', params: { code, action } }
+    : { key: 'warning.kindInColumn', params: { code, column, action } };
 }
 
 /** 1234567 → '1,234,567': the same in every locale, unlike toLocaleString. */

@@ -1,3 +1,4 @@
+import { codedMessage } from '../text/coded-text.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import type { Deal } from '../columns/records.js';
@@ -145,7 +146,7 @@ export function forecastCategoriesOf(
   if (demotedCount > 0) {
     warnings.report({
       code: 'other',
-      message: `${demotedCount} unqualified deal(s) (need, authority, budget or timeline not met) were moved from Commit to Best case`,
+      ...codedMessage('warning.unqualifiedDemoted', { count: demotedCount }),
       row: unqualified.find((deal) => deal.demoted)?.row,
       action: 'assumed',
       count: demotedCount,
@@ -327,7 +328,7 @@ class OpenDealCategories {
 function unrecognisedCategoryWarning(typed: string, row: number): DataWarning {
   return {
     code: 'unreadable-value',
-    message: `Forecast category "${typed}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used`,
+    ...codedMessage('warning.unrecognisedCategory', { category: typed }),
     row,
     column: 'forecastCategory',
     raw: typed,

@@ -1,5 +1,5 @@
 import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
-import type { MissingField } from './prepared-deals.js';
+import type { MissingField, MissingFieldName } from './prepared-deals.js';
 import { missingFieldWarning } from './prepare-deals-warnings.js';
 
 /** Excel rows listed per missing field. */
@@ -48,7 +48,7 @@ export function missingFieldTallies(): MissingFieldTallies {
 }
 
 function tally(
-  field: string,
+  field: MissingFieldName,
   among: 'all' | 'open',
   action: string,
   order: number,

@@ -1,3 +1,4 @@
+import { codedMessage } from '../text/coded-text.js';
 import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
 import type { MissingField, PreparedStage, UnknownStage } from './prepared-deals.js';
 import { WON } from './prepared-deals.js';
@@ -10,7 +11,7 @@ export function probabilityOutOfRangeWarning(
 ): DataWarning {
   return {
     code: 'out-of-range',
-    message: `Probability ${probability} is outside 0–100%; the stage rate is used instead`,
+    ...codedMessage('warning.probabilityOutOfRange', { probability }),
     ...place,
     row,
     column: 'probability',
@@ -28,7 +29,9 @@ export function staleOpenWarning(
 ): DataWarning {
   return {
     code: 'other',
-    message: `Status is open but the stage '${stageName.trim()}' is closed; counted as ${stageTerminal === WON ? 'won' : 'lost'}, as the stage says`,
+    ...codedMessage(stageTerminal === WON ? 'warning.staleOpenWon' : 'warning.staleOpenLost', {
+      stage: stageName.trim(),
+    }),
     ...place,
     row,
     column: 'status',
@@ -48,7 +51,11 @@ export function unknownStageWarning(
 ): DataWarning {
   return {
     code: 'unknown-stage',
-    message: `Stage "${entry.name === '' ? '(blank)' : entry.name}" (${entry.count} deal(s)) is not in template ${templateKey}; the open ones are counted in the "Unknown stage" row and the totals, weighted only by their own probability (0 without one): choose a template that has the stage (--template) or correct the name`,
+    ...codedMessage('warning.unknownStage', {
+      stage: entry.name === '' ? '(blank)' : entry.name,
+      count: entry.count,
+      template: templateKey,
+    }),
     ...place,
     row: entry.rows[0],
     column: 'stage',
@@ -67,7 +74,11 @@ export function unknownHistoryStageWarning(
 ): DataWarning {
   return {
     code: 'unknown-stage',
-    message: `Stage history names stage "${name}" ${rows.length} time(s), which is not in template ${templateKey}; those changes are ignored`,
+    ...codedMessage('warning.unknownHistoryStage', {
+      stage: name,
+      count: rows.length,
+      template: templateKey,
+    }),
     ...place,
     row: rows[0],
     column: 'stage',
@@ -81,7 +92,7 @@ export function unknownHistoryStageWarning(
 export function orphanStageChangesWarning(orphans: number, place: WarningPlace): DataWarning {
   return {
     code: 'other',
-    message: `${orphans} stage change(s) name a deal id that is not in the pipeline; they are ignored`,
+    ...codedMessage('warning.orphanStageChanges', { count: orphans }),
     ...place,
     action: 'value ignored',
     count: orphans,
@@ -92,7 +103,10 @@ export function orphanStageChangesWarning(orphans: number, place: WarningPlace):
 export function missingFieldWarning(entry: MissingField, place: WarningPlace): DataWarning {
   return {
     code: 'missing-value',
-    message: `${entry.count} ${entry.among === 'open' ? 'open ' : ''}deal(s) have no ${entry.field} (first row ${entry.rows[0]}): ${entry.action}`,
+    ...codedMessage(`warning.missingDeal_${entry.field}`, {
+      count: entry.count,
+      row: entry.rows[0] ?? '',
+    }),
     ...place,
     row: entry.rows[0],
     column: entry.field,
@@ -105,7 +119,7 @@ export function missingFieldWarning(entry: MissingField, place: WarningPlace): D
 export function stageWithoutRateWarning(stage: PreparedStage, place: WarningPlace): DataWarning {
   return {
     code: 'missing-value',
-    message: `Stage "${stage.name}" has no win rate (the template gives none and no closed deals teach one); its deals add to weighted sums only through their own probability`,
+    ...codedMessage('warning.stageWithoutRate', { stage: stage.name }),
     ...place,
     action: 'none',
   };
@@ -118,7 +132,7 @@ export function lostWithoutStageWarning(
 ): DataWarning {
   return {
     code: 'other',
-    message: `${lostWithoutStage} lost deal(s) do not say at which stage they were lost; for learned win rates they count as having reached every stage`,
+    ...codedMessage('warning.lostWithoutStage', { count: lostWithoutStage }),
     ...place,
     action: 'assumed',
     count: lostWithoutStage,

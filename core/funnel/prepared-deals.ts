@@ -32,8 +32,11 @@ export interface StageWinRate {
 }
 
 /** Per data field, how many deals lack it and what the forecast did about it. */
+/** The deal fields whose blanks prepareDeals counts, each with its own warning text. */
+export type MissingFieldName = 'amount' | 'closeDate' | 'account' | 'owner' | 'createdDate';
+
 export interface MissingField {
-  field: string;
+  field: MissingFieldName;
   /** Which deals were checked: 'all' or 'open'. */
   among: 'all' | 'open';
   count: number;

@@ -1,3 +1,4 @@
+import { codedMessage } from '../text/coded-text.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
@@ -151,13 +152,20 @@ export function stagesMovedBack(
 }
 
 /** A snapshot's deals by id: the first row wins, later ones are warned about. */
-function dealsById(deals: readonly Deal[], which: string, warnings: WarningCollector) {
+function dealsById(
+  deals: readonly Deal[],
+  which: 'earlier' | 'later',
+  warnings: WarningCollector,
+) {
   const byId = new Map<string, Deal>();
   for (const deal of deals) {
     if (byId.has(deal.id)) {
       warnings.report({
         code: 'duplicate-id',
-        message: `Deal id "${deal.id}" appears again in the ${which} snapshot; the first row is used`,
+        ...codedMessage(
+          which === 'earlier' ? 'warning.duplicateDealEarlier' : 'warning.duplicateDealLater',
+          { id: deal.id },
+        ),
         row: deal.row,
         column: 'id',
         raw: deal.id,

@@ -1,3 +1,4 @@
+import { codedMessage, fieldTerm } from '../text/coded-text.js';
 import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
@@ -215,7 +216,7 @@ function valuesById(
     if (value === null) {
       warnings.report({
         code: 'missing-value',
-        message: `customer '${customer.id}' has no ${by}; classed C`,
+        ...codedMessage('warning.abcNoValue', { id: customer.id, by: fieldTerm(by) }),
         ...row,
         column: by,
         action: 'assumed',
@@ -224,7 +225,7 @@ function valuesById(
     if (valueById.has(customer.id)) {
       warnings.report({
         code: 'duplicate-id',
-        message: `customer '${customer.id}' appears more than once; its ${by} values are added up`,
+        ...codedMessage('warning.abcDuplicate', { id: customer.id, by: fieldTerm(by) }),
         ...row,
         column: 'id',
         action: 'row kept',

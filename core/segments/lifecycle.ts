@@ -1,3 +1,4 @@
+import { codedMessage } from '../text/coded-text.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
@@ -100,7 +101,12 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
   ] as const) {
     for (const warning of result.warnings) {
       if (warning.code === 'missing-value')
-        warnings.report({ ...warning, message: `${label} period: ${warning.message}` });
+        warnings.report({
+          ...warning,
+          ...codedMessage(label === 'previous' ? 'warning.previousPeriod' : 'warning.currentPeriod', {
+            warning: warning.text ?? warning.message,
+          }),
+        });
     }
   }
   const accounts = accountMovements(previousTally, currentTally, beforeTally);
@@ -232,7 +238,7 @@ function customerPlans(
     if (!usable) {
       warnings.report({
         code: 'out-of-range',
-        message: `customer '${id}' has target ${target}; no completion computed`,
+        ...codedMessage('warning.lifecycleTarget', { id, target: String(target) }),
         column: 'target',
         action: 'value ignored',
       });

@@ -1,3 +1,4 @@
+import { renderCoded } from '../text/coded-text.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
@@ -213,22 +214,46 @@ export function portfolioZone(
  * Why a customer cannot be placed (no or negative potential, no share or one outside 0–1), or
  * undefined when it can.
  */
-function portfolioProblemOf(customer: PortfolioCustomer): string | undefined {
+function portfolioProblemOf(customer: PortfolioCustomer): PortfolioProblem | undefined {
   const { potential, share } = customer;
   if (potential === undefined || potential === null || !Number.isFinite(potential))
-    return 'has no purchase potential';
-  if (potential < 0) return `has a negative potential (${potential})`;
-  if (share === undefined || share === null || !Number.isFinite(share)) return 'has no share';
-  if (share < 0 || share > 1) return `has a share outside 0–100% (${share})`;
+    return { code: 'missing-value', column: 'potential', text: 'warning.portfolioNoPotential' };
+  if (potential < 0)
+    return { code: 'out-of-range', column: 'potential', text: 'warning.portfolioNegativePotential' };
+  if (share === undefined || share === null || !Number.isFinite(share))
+    return { code: 'missing-value', column: 'share', text: 'warning.portfolioNoShare' };
+  if (share < 0 || share > 1)
+    return { code: 'out-of-range', column: 'share', text: 'warning.portfolioShareOutOfRange' };
   return undefined;
 }
 
-function unplacedCustomerWarning(customer: PortfolioCustomer, problem: string): DataWarning {
+/** Why a customer cannot be placed: the warning's code, column and text. */
+interface PortfolioProblem {
+  code: 'missing-value' | 'out-of-range';
+  column: 'potential' | 'share';
+  text:
+    | 'warning.portfolioNoPotential'
+    | 'warning.portfolioNegativePotential'
+    | 'warning.portfolioNoShare'
+    | 'warning.portfolioShareOutOfRange';
+}
+
+function unplacedCustomerWarning(
+  customer: PortfolioCustomer,
+  problem: PortfolioProblem,
+): DataWarning {
+  const params = {
+    id: customer.id,
+    potential: String(customer.potential),
+    share: String(customer.share),
+  };
+  const text = { key: problem.text, params };
   return {
-    code: problem.startsWith('has no') ? 'missing-value' : 'out-of-range',
-    message: `customer '${customer.id}' ${problem}; not placed in the portfolio`,
+    code: problem.code,
+    message: renderCoded(text, 'en'),
+    text,
     ...(customer.row === undefined ? {} : { row: customer.row }),
-    column: problem.includes('share') ? 'share' : 'potential',
+    column: problem.column,
     action: 'row dropped',
   };
 }

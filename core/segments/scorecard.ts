@@ -1,3 +1,4 @@
+import { type CodedText, coded, renderCoded } from '../text/coded-text.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
@@ -203,12 +204,16 @@ function criterionScores(
     const value = item.values[criterion.column];
     let ok = typeof value === 'number' && Number.isFinite(value);
     if (ok && criterion.scale === 'score' && (value! < 1 || value! > 100)) {
-      const message = `${criterion.name} score ${value} is outside 1–100; scored 1`;
-      warnings.report(warn(item, criterion.column, message, 'out-of-range'));
+      const text = coded('warning.scorecardOutOfRange', {
+        id: item.id,
+        criterion: criterion.name,
+        value: String(value),
+      });
+      warnings.report(warn(item, criterion.column, text, 'out-of-range'));
       ok = false;
     } else if (!ok) {
-      const message = `${criterion.name} is blank or not a number; scored 1`;
-      warnings.report(warn(item, criterion.column, message, 'missing-value'));
+      const text = coded('warning.scorecardBlank', { id: item.id, criterion: criterion.name });
+      warnings.report(warn(item, criterion.column, text, 'missing-value'));
     }
     usable.push(ok);
     if (ok) {
@@ -351,12 +356,13 @@ function normalizeTiers(tiers: NonNullable<ScorecardOptions['tiers']>): readonly
 function warn(
   item: ScorecardItem,
   column: string,
-  message: string,
+  text: CodedText,
   code: 'missing-value' | 'out-of-range',
 ): DataWarning {
   return {
     code,
-    message: `'${item.id}': ${message}`,
+    message: renderCoded(text, 'en'),
+    text,
     ...(item.row === undefined ? {} : { row: item.row }),
     column,
     action: 'assumed',

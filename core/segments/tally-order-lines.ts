@@ -1,3 +1,4 @@
+import { codedMessage } from '../text/coded-text.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
 import { isoFromEpochDay } from '../columns/epoch-day.js';
@@ -374,22 +375,23 @@ function tallyWarnings(
   if (counts.linesWithoutCustomer > 0) {
     warnings.push({
       code: 'missing-value',
-      message:
-        `${counts.linesWithoutCustomer} order lines have no customer id ` +
-        `(net amount ${round2(counts.revenueWithoutCustomer)}); they are in the line counts but in no customer's figures. ` +
-        `If they are sales to known customers, fill in the customer id column of the export`,
+      ...codedMessage('warning.linesWithoutCustomer', {
+        count: counts.linesWithoutCustomer,
+        amount: round2(counts.revenueWithoutCustomer),
+      }),
       column: 'customer',
       action: 'row dropped',
       count: counts.linesWithoutCustomer,
     });
   }
   if (counts.linesOutsidePeriod > 0) {
-    const period = `${options.from === undefined ? '…' : isoFromEpochDay(options.from)} to ${
-      options.to === undefined ? '…' : isoFromEpochDay(options.to)
-    }`;
     warnings.push({
       code: 'out-of-range',
-      message: `${counts.linesOutsidePeriod} order lines are dated outside ${period} and were left out`,
+      ...codedMessage('warning.linesOutsidePeriod', {
+        count: counts.linesOutsidePeriod,
+        from: options.from === undefined ? '…' : isoFromEpochDay(options.from),
+        to: options.to === undefined ? '…' : isoFromEpochDay(options.to),
+      }),
       column: 'date',
       action: 'row dropped',
       count: counts.linesOutsidePeriod,
@@ -398,7 +400,7 @@ function tallyWarnings(
   if (returnsOnly.length > 0) {
     warnings.push({
       code: 'other',
-      message: `${returnsOnly.length} customers have only returns or cancellations and no order; they are listed separately`,
+      ...codedMessage('warning.returnsOnly', { count: returnsOnly.length }),
       action: 'row kept',
       count: returnsOnly.length,
     });

@@ -406,6 +406,114 @@ export const TEXT_CATALOGUE = {
     },
     higherIsBetter: { en: 'higher is better', zh: '越高越好' },
     lowerIsBetter: { en: 'lower is better', zh: '越低越好' },
+    row: { en: 'row {row}', zh: '第 {row} 行' },
+    warningsHeading: { en: 'Warnings ({count}):', zh: '数据警告（{count} 条）：' },
+    moreSeeJson: { en: '… {count} more (see --json)', zh: '…… 另有 {count} 条（见 --json）' },
+    sheetOfFile: { en: '{file} · sheet {sheet}', zh: '{file} · 工作表 {sheet}' },
+    asOfFromPipeline: {
+      en: 'As of {day} (the day after the last recorded event in the pipeline; pass --as-of to fix it)',
+      zh: '截至 {day}（商机数据中最后一次记录事件的次日；可用 --as-of 指定）',
+    },
+    asOf: { en: 'As of {day}', zh: '截至 {day}' },
+    templateLine: { en: 'Template: {template}', zh: '阶段模板：{template}' },
+    stageHistory: { en: 'Stage history: sheet {sheet}', zh: '阶段变更记录：工作表 {sheet}' },
+    count: { en: 'Count', zh: '商机数' },
+    rateLearned: { en: '{rate} (learned, n={n})', zh: '{rate}（从历史学习，n={n}）' },
+    wonLost: {
+      en: 'Won {won} ({amount}) · Lost {lost}',
+      zh: '赢单 {won} 个（{amount}）· 输单 {lost} 个',
+    },
+    unknownStages: {
+      en: 'Stages not in the model (open ones in the "Unknown stage" row): {stages}',
+      zh: '不在模型中的阶段（在途商机计入“未知阶段”行）：{stages}',
+    },
+    probabilityFromFile: { en: 'Probability (from file)', zh: '赢率（来自文件）' },
+    stageRate: { en: 'Stage rate', zh: '阶段赢率' },
+    smallOrders: {
+      en: 'Small orders below {threshold}: {count} open ({amount}) out of the funnel; run-rate add-back {addBack} over {days} days',
+      zh: '低于 {threshold} 的小额订单：{count} 个在途（{amount}）不进入漏斗；按历史平均补回漏斗外销售额 {addBack}（{days} 天）',
+    },
+    rollups: {
+      en: 'Commit forecast {commit} · Best case {bestCase} · Pipeline {pipeline}',
+      zh: '承诺预测 {commit} · 最佳情况 {bestCase} · 渠道 {pipeline}',
+    },
+    unqualifiedDeals: {
+      en: 'Unqualified deals: {count} (never in Commit)',
+      zh: '不合格商机：{count} 个（不计入承诺）',
+    },
+    quotaLine: {
+      en: 'Quota {quota}: closed {closed}, coverage {coverage}, gap {gap}',
+      zh: '销售指标 {quota}：已成交 {closed}，覆盖率 {coverage}，缺口 {gap}',
+    },
+    rangeLine: {
+      en: 'Range of won revenue: P10 {p10} · P50 {p50} · P90 {p90} ({method}, CDF error ≤ {error})',
+      zh: '在途商机成交额区间：P10 {p10} · P50 {p50} · P90 {p90}（{method}，CDF 误差 ≤ {error}）',
+    },
+    bottleneckLine: { en: 'Bottleneck: {stage} — {reason}', zh: '瓶颈：{stage} — {reason}' },
+    bottleneckConversion: {
+      en: 'lowest conversion to the next stage: {rate} of {reached} deals that reached it',
+      zh: '转入下一阶段的比例最低：到达该阶段的 {reached} 个商机中 {rate}',
+    },
+    bottleneckDwell: {
+      en: 'longest average time in stage: {days} days (no conversion data)',
+      zh: '平均停留时间最长：{days} 天（无转化数据）',
+    },
+    cycleVelocity: {
+      en: 'Average cycle: {cycle} · Velocity: {velocity}',
+      zh: '平均销售周期：{cycle} · 销售速度：{velocity}',
+    },
+    days: { en: '{days} days', zh: '{days} 天' },
+    perDay: { en: '{amount} per day', zh: '每天 {amount}' },
+    'velocity_no open deals': { en: 'no open deals', zh: '没有在途商机' },
+    'velocity_no open deal has an amount': {
+      en: 'no open deal has an amount',
+      zh: '没有在途商机有金额',
+    },
+    'velocity_no closed deals to learn a win rate from': {
+      en: 'no closed deals to learn a win rate from',
+      zh: '没有已关闭商机可用来学习赢率',
+    },
+    'velocity_no won deal has both a created and a close date': {
+      en: 'no won deal has both a created and a close date',
+      zh: '没有同时有创建日期和成交日期的赢单商机',
+    },
+    'velocity_the average cycle is not positive': {
+      en: 'the average cycle is not positive',
+      zh: '平均销售周期不是正数',
+    },
+    method_exact: { en: 'exact', zh: '精确计算' },
+    'method_normal-mixture': { en: 'normal-mixture', zh: '正态混合近似' },
+    'method_monte-carlo': { en: 'monte-carlo', zh: '蒙特卡洛模拟' },
+    winRatesLine: { en: 'Win rates: {note}', zh: '赢率：{note}' },
+    winRatesLearned: {
+      en: 'learned from {closed} closed deals ({won} won)',
+      zh: '从 {closed} 个已关闭商机（{won} 个赢单）学习',
+    },
+    winRatesByHistory: { en: 'with the stage history', zh: '依据阶段变更记录' },
+    winRatesByLastStage: {
+      en: 'each placed by its last stage',
+      zh: '每个商机按其最后所在阶段计',
+    },
+    winRatesLostWithoutStage: {
+      en: '{count} lost deals without a stage counted as reaching every stage',
+      zh: '{count} 个未注明阶段的输单商机视为到达过每个阶段',
+    },
+    winRatesShrunk: {
+      en: '{count} stage rate(s) rest on fewer than {min} closed deals and are shrunk toward the prior',
+      zh: '{count} 个阶段的赢率所依据的已关闭商机少于 {min} 个，已向先验赢率收缩',
+    },
+    hygieneLine: {
+      en: 'Hygiene: {pastClose} past close date, {stuck} stuck, {noActivity} without activity',
+      zh: '商机健康检查：{pastClose} 个已过预计成交日，{stuck} 个阶段停滞，{noActivity} 个近期无跟进',
+    },
+    slippageLine: {
+      en: 'Slippage: {pushedOut} pushed out, {cut} cut, {back} moved back',
+      zh: '商机延误：{pushedOut} 个推迟成交日期，{cut} 个金额下调，{back} 个退回前一阶段',
+    },
+    noPipeline: {
+      en: 'no sheet of {file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect {file}',
+      zh: '{file} 中没有可读作商机清单的工作表（至少需要阶段列，如 Stage / 阶段）；请运行 pipecast inspect {file}',
+    },
   },
   addin: {
     title: { en: 'Pipecast', zh: 'Pipecast' },
@@ -624,6 +732,421 @@ export const TEXT_CATALOGUE = {
       zh: '数据有 {rows} 行，未计算各月的 P10–P90（加载项最多计算 {max} 行：每月一次模拟）；pipecast report 会计算。',
     },
   },
+  /**
+   * Data warnings (core's DataWarning.text): one entry per kind of warning, its `{name}`
+   * parameters filled from the warning's params. The English is the warning's `message`.
+   */
+  warning: {
+    moreLikeThis: {
+      en: '… and {count} more like this: {summary}',
+      zh: '…… 另有 {count} 条同类警告：{summary}',
+    },
+    kindInColumn: {
+      en: '"{code}" in column {column} ({action})',
+      zh: '“{code}”，列 {column}（{action}）',
+    },
+    kindAnywhere: { en: '"{code}" ({action})', zh: '“{code}”（{action}）' },
+    noHeaderRow: {
+      en: 'No header row for {kind} records in the first rows: no row names enough known columns.',
+      zh: '前几行中找不到{kind}数据的表头行：没有一行包含足够多的已知列名。',
+    },
+    ambiguousColumn: {
+      en: 'Several columns could be {field}: used "{chosen}" ({column}), not {others}.',
+      zh: '有多列可作为{field}：使用了“{chosen}”（{column} 列），未使用 {others}。',
+    },
+    missingRequiredColumn: {
+      en: 'No column for {fields}, which {kind} records need; map it to read this sheet.',
+      zh: '没有{fields}列，而{kind}数据需要该列；请用 --config 映射该列后再读取此工作表。',
+    },
+    requiredBlank: {
+      en: '{column} is blank; the row is left out.',
+      zh: '{column} 为空；已删除该行。',
+    },
+    unreadableRequired: {
+      en: '{column}: {reason}; the row is left out.',
+      zh: '{column}：{reason}；已删除该行。',
+    },
+    unreadableOptional: {
+      en: '{column}: {reason}; the value is ignored.',
+      zh: '{column}：{reason}；已忽略该值。',
+    },
+    noAmount: {
+      en: 'No amount, and no quantity with a unit price to compute it; the row is left out.',
+      zh: '没有金额，也没有可用来计算金额的数量和单价；已删除该行。',
+    },
+    inspectNoHeaderRow: {
+      en: 'No row in the first {rows} names enough known columns of any record kind; name the kind to read it as one.',
+      zh: '前 {rows} 行中没有一行包含足够多的已知列名；请指定数据类型后再按该类型读取。',
+    },
+    receivablesSheetSkipped: {
+      en: 'sheet skipped: its headers fit neither invoices (missing {invoiceMissing}) nor payments (missing {paymentMissing})',
+      zh: '已跳过该工作表：表头既不符合发票（缺少{invoiceMissing}），也不符合回款（缺少{paymentMissing}）',
+    },
+    aHeaderRow: { en: 'a header row', zh: '表头行' },
+    blankCells: {
+      en: '{count} blank {field} cell(s) (first rows {rows})',
+      zh: '{count} 个{field}单元格为空（首行 {rows}）',
+    },
+    probabilityOutOfRange: {
+      en: 'Probability {probability} is outside 0–100%; the stage rate is used instead',
+      zh: '成交概率 {probability} 超出 0–100%；改用该阶段的赢率',
+    },
+    staleOpenWon: {
+      en: "Status is open but the stage '{stage}' is closed; counted as won, as the stage says",
+      zh: '状态为进行中，但阶段“{stage}”已关闭；按阶段计为赢单',
+    },
+    staleOpenLost: {
+      en: "Status is open but the stage '{stage}' is closed; counted as lost, as the stage says",
+      zh: '状态为进行中，但阶段“{stage}”已关闭；按阶段计为输单',
+    },
+    unknownStage: {
+      en: 'Stage "{stage}" ({count} deal(s)) is not in template {template}; the open ones are counted in the "Unknown stage" row and the totals, weighted only by their own probability (0 without one): choose a template that has the stage (--template) or correct the name',
+      zh: '阶段“{stage}”（{count} 个商机）不在模板 {template} 中；其中的在途商机计入“未知阶段”行和合计，只按各自的成交概率加权（没有则为 0）：请选择包含该阶段的模板（--template）或更正阶段名称',
+    },
+    unknownHistoryStage: {
+      en: 'Stage history names stage "{stage}" {count} time(s), which is not in template {template}; those changes are ignored',
+      zh: '阶段变更记录中 {count} 次出现阶段“{stage}”，该阶段不在模板 {template} 中；这些变更已忽略',
+    },
+    orphanStageChanges: {
+      en: '{count} stage change(s) name a deal id that is not in the pipeline; they are ignored',
+      zh: '{count} 条阶段变更记录的商机编号不在商机清单中；已忽略',
+    },
+    missingDeal_amount: {
+      en: '{count} open deal(s) have no amount (first row {row}): counted in deal counts; adds nothing to amounts or weighted sums',
+      zh: '{count} 个在途商机没有金额（首行 {row}）：计入商机数，不计入金额和加权金额',
+    },
+    missingDeal_closeDate: {
+      en: "{count} open deal(s) have no closeDate (first row {row}): shown under close month '(no date)'; not checked for past close date",
+      zh: '{count} 个在途商机没有预计成交日期（首行 {row}）：归入“（无日期）”月份；不检查是否已过预计成交日',
+    },
+    missingDeal_account: {
+      en: '{count} deal(s) have no account (first row {row}): none: the forecast does not need the account',
+      zh: '{count} 个商机没有客户（首行 {row}）：无需处理，预测不需要客户',
+    },
+    missingDeal_owner: {
+      en: "{count} deal(s) have no owner (first row {row}): grouped under owner '(none)'",
+      zh: '{count} 个商机没有负责人（首行 {row}）：归入负责人“(none)”',
+    },
+    missingDeal_createdDate: {
+      en: '{count} deal(s) have no createdDate (first row {row}): left out of sales-cycle averages',
+      zh: '{count} 个商机没有创建日期（首行 {row}）：不计入平均销售周期',
+    },
+    stageWithoutRate: {
+      en: 'Stage "{stage}" has no win rate (the template gives none and no closed deals teach one); its deals add to weighted sums only through their own probability',
+      zh: '阶段“{stage}”没有赢率（模板未给出，也没有已关闭的商机可供学习）；其商机只按各自的成交概率计入加权金额',
+    },
+    lostWithoutStage: {
+      en: '{count} lost deal(s) do not say at which stage they were lost; for learned win rates they count as having reached every stage',
+      zh: '{count} 个输单商机未注明在哪个阶段丢单；学习赢率时视为到达过每个阶段',
+    },
+    duplicateDealEarlier: {
+      en: 'Deal id "{id}" appears again in the earlier snapshot; the first row is used',
+      zh: '商机编号“{id}”在上期快照中重复出现；使用第一行',
+    },
+    duplicateDealLater: {
+      en: 'Deal id "{id}" appears again in the later snapshot; the first row is used',
+      zh: '商机编号“{id}”在本期快照中重复出现；使用第一行',
+    },
+    unqualifiedDemoted: {
+      en: '{count} unqualified deal(s) (need, authority, budget or timeline not met) were moved from Commit to Best case',
+      zh: '{count} 个不合格商机（需求、决策权、预算或时间计划未满足）已从“承诺”移到“最佳情况”',
+    },
+    unrecognisedCategory: {
+      en: 'Forecast category "{category}" is not one of Pipeline, Best case, Commit, Omitted (an open deal cannot be Closed); the stage default is used',
+      zh: '预测类别“{category}”不是 Pipeline（渠道）、Best case（最佳情况）、Commit（承诺）、Omitted（排除）之一（在途商机不能是 Closed）；改用该阶段的默认类别',
+    },
+    portfolioNoPotential: {
+      en: "customer '{id}' has no purchase potential; not placed in the portfolio",
+      zh: '客户“{id}”没有采购潜力；未放入攻守组合',
+    },
+    portfolioNegativePotential: {
+      en: "customer '{id}' has a negative potential ({potential}); not placed in the portfolio",
+      zh: '客户“{id}”的采购潜力为负（{potential}）；未放入攻守组合',
+    },
+    portfolioNoShare: {
+      en: "customer '{id}' has no share; not placed in the portfolio",
+      zh: '客户“{id}”没有客户份额；未放入攻守组合',
+    },
+    portfolioShareOutOfRange: {
+      en: "customer '{id}' has a share outside 0–100% ({share}); not placed in the portfolio",
+      zh: '客户“{id}”的客户份额超出 0–100%（{share}）；未放入攻守组合',
+    },
+    abcNoValue: {
+      en: "customer '{id}' has no {by}; classed C",
+      zh: '客户“{id}”没有{by}；归为 C 类',
+    },
+    abcDuplicate: {
+      en: "customer '{id}' appears more than once; its {by} values are added up",
+      zh: '客户“{id}”出现多次；其{by}已相加',
+    },
+    scorecardOutOfRange: {
+      en: "'{id}': {criterion} score {value} is outside 1–100; scored 1",
+      zh: '“{id}”：{criterion} 得分 {value} 超出 1–100；按 1 分计',
+    },
+    scorecardBlank: {
+      en: "'{id}': {criterion} is blank or not a number; scored 1",
+      zh: '“{id}”：{criterion} 为空或不是数字；按 1 分计',
+    },
+    linesWithoutCustomer: {
+      en: "{count} order lines have no customer id (net amount {amount}); they are in the line counts but in no customer's figures. If they are sales to known customers, fill in the customer id column of the export",
+      zh: '{count} 条订单明细没有客户编号（净额 {amount}）；计入明细行数，但不计入任何客户的数据。如果是已知客户的销售，请在导出文件中填写客户编号列',
+    },
+    linesOutsidePeriod: {
+      en: '{count} order lines are dated outside {from} to {to} and were left out',
+      zh: '{count} 条订单明细的日期不在 {from} 至 {to} 之间，已排除',
+    },
+    returnsOnly: {
+      en: '{count} customers have only returns or cancellations and no order; they are listed separately',
+      zh: '{count} 个客户只有退货或取消、没有订单；单独列出',
+    },
+    previousPeriod: { en: 'previous period: {warning}', zh: '上期：{warning}' },
+    currentPeriod: { en: 'current period: {warning}', zh: '本期：{warning}' },
+    lifecycleTarget: {
+      en: "customer '{id}' has target {target}; no completion computed",
+      zh: '客户“{id}”的销售目标为 {target}；不计算计划完成率',
+    },
+    dsoCountbackNotCovered: {
+      en: 'DSO countback: all sales up to as-of do not cover the open AR; countback left empty',
+      zh: '应收周转天数（倒推法）：截至日前的全部销售额不足以覆盖未收应收账款；倒推法结果留空',
+    },
+    dsoCountbackNotCoveredIn: {
+      en: 'DSO countback ({section}): all sales up to as-of do not cover the open AR; countback left empty',
+      zh: '应收周转天数（倒推法，{section}）：截至日前的全部销售额不足以覆盖未收应收账款；倒推法结果留空',
+    },
+    invoiceNoDate: {
+      en: 'invoice {invoice} has no readable invoice date',
+      zh: '发票 {invoice} 没有可读的开票日期',
+    },
+    invoiceNoAmount: {
+      en: 'invoice {invoice} has no readable amount',
+      zh: '发票 {invoice} 没有可读的金额',
+    },
+    invoiceNoNumber: {
+      en: 'invoice without an invoice number: aged, but no payment can be applied to it',
+      zh: '发票没有发票号：已计入账龄，但无法核销任何回款',
+    },
+    invoiceRepeated: {
+      en: 'invoice number {invoice} appears again (first at row {row}): both aged, payments go to the first',
+      zh: '发票号 {invoice} 重复出现（首次在第 {row} 行）：两张都计入账龄，回款核销到第一张',
+    },
+    dueBeforeInvoice: {
+      en: 'invoice {invoice}: due date {due} is before the invoice date {date}',
+      zh: '发票 {invoice}：到期日 {due} 早于开票日期 {date}',
+    },
+    termsUnreadable: {
+      en: 'invoice {invoice}: {reason}; aged from the invoice date',
+      zh: '发票 {invoice}：{reason}；从开票日期起计账龄',
+    },
+    noDueDate: {
+      en: 'invoice {invoice}: no due date and no payment terms; due on the invoice date',
+      zh: '发票 {invoice}：没有到期日也没有账期；按开票日期到期',
+    },
+    invoiceNoCustomer: {
+      en: 'invoice {invoice}: no customer; listed under {unknown}',
+      zh: '发票 {invoice}：没有客户；归入 {unknown}',
+    },
+    noRate: {
+      en: 'no exchange rate for {currency}: kept in its own section, not added to {base}',
+      zh: '没有 {currency} 的汇率：单独列示，不折算计入 {base}',
+    },
+    noRateBlank: {
+      en: 'no exchange rate for a blank currency: kept in its own section, not added to {base}',
+      zh: '空白币种没有汇率：单独列示，不折算计入 {base}',
+    },
+    doublePaymentInfo: {
+      en: 'invoice row has a paid date/amount and the payments list has payments for it: the payments list is used',
+      zh: '发票行有回款日期/金额，回款清单中也有该发票的回款：以回款清单为准',
+    },
+    undatedPayment: {
+      en: 'invoice {invoice}: paid amount or balance without a paid date, counted as paid by the as-of date',
+      zh: '发票 {invoice}：有已收金额或余额但没有回款日期，视为截至日前已回款',
+    },
+    paymentNoDate: { en: 'payment without a readable date', zh: '回款没有可读的日期' },
+    paymentNoAmount: { en: 'payment without a readable amount', zh: '回款没有可读的金额' },
+    paymentCurrency: {
+      en: 'payment for invoice {invoice} is in {paymentCurrency}, the invoice in {invoiceCurrency}: shown as unapplied in {unappliedCurrency}',
+      zh: '发票 {invoice} 的回款币种为 {paymentCurrency}，发票币种为 {invoiceCurrency}：按 {unappliedCurrency} 列为未核销回款',
+    },
+    noCurrency: { en: 'no currency', zh: '无币种' },
+    unknownInvoice: {
+      en: 'payment refers to invoice {invoice}, which is not in the invoices: shown as unapplied',
+      zh: '回款对应的发票 {invoice} 不在发票清单中：列为未核销回款',
+    },
+    summaryInvoiceNoDate: {
+      en: 'invoices without a readable invoice date',
+      zh: '没有可读开票日期的发票',
+    },
+    summaryInvoiceNoAmount: { en: 'invoices without a readable amount', zh: '没有可读金额的发票' },
+    summaryInvoiceNoNumber: { en: 'invoices without an invoice number', zh: '没有发票号的发票' },
+    summaryInvoiceRepeated: { en: 'repeated invoice numbers', zh: '重复的发票号' },
+    summaryDueBeforeInvoice: {
+      en: 'due dates before the invoice date',
+      zh: '到期日早于开票日期',
+    },
+    summaryTerms: {
+      en: 'unrecognised payment terms, aged from the invoice date',
+      zh: '无法识别的账期，从开票日期起计账龄',
+    },
+    summaryNoDueDate: {
+      en: 'invoices without due date or terms, due on the invoice date',
+      zh: '没有到期日和账期的发票，按开票日期到期',
+    },
+    summaryInvoiceNoCustomer: {
+      en: 'invoices without a customer, listed under {unknown}',
+      zh: '没有客户的发票，归入 {unknown}',
+    },
+    summaryCountback: { en: 'countback not covered', zh: '倒推法无法覆盖' },
+    summaryNoRate: { en: 'currencies without a rate', zh: '没有汇率的币种' },
+    summaryDoublePaymentInfo: {
+      en: 'invoice-level paid information ignored in favour of the payments list',
+      zh: '发票行的回款信息被忽略，以回款清单为准',
+    },
+    summaryUndatedPayment: {
+      en: 'paid amounts or balances without a paid date, counted as paid by as-of',
+      zh: '没有回款日期的已收金额或余额，视为截至日前已回款',
+    },
+    summaryPaymentNoDate: { en: 'payments without a readable date', zh: '没有可读日期的回款' },
+    summaryPaymentNoAmount: {
+      en: 'payments without a readable amount',
+      zh: '没有可读金额的回款',
+    },
+    summaryPaymentCurrency: {
+      en: 'payments in another currency than their invoice, shown as unapplied',
+      zh: '回款币种与发票不同，列为未核销回款',
+    },
+    summaryUnknownInvoice: {
+      en: 'payments for unknown invoices, shown as unapplied',
+      zh: '对应发票不存在的回款，列为未核销回款',
+    },
+  },
+  /**
+   * The record kinds and data fields a warning names, each under the key core uses for it. The
+   * English is that key as the warnings always said it (e.g. 'closeDate').
+   */
+  term: {
+    kind_deal: { en: 'deal', zh: '商机' },
+    kind_stageChange: { en: 'stageChange', zh: '阶段变更' },
+    kind_orderLine: { en: 'orderLine', zh: '订单明细' },
+    kind_customer: { en: 'customer', zh: '客户' },
+    kind_invoice: { en: 'invoice', zh: '发票' },
+    kind_payment: { en: 'payment', zh: '回款' },
+    field_account: { en: 'account', zh: '客户' },
+    field_amount: { en: 'amount', zh: '金额' },
+    field_authority: { en: 'authority', zh: '决策权' },
+    field_balance: { en: 'balance', zh: '余额' },
+    field_budget: { en: 'budget', zh: '预算' },
+    field_closeDate: { en: 'closeDate', zh: '预计成交日期' },
+    field_createdDate: { en: 'createdDate', zh: '创建日期' },
+    field_creditLimit: { en: 'creditLimit', zh: '信用额度' },
+    field_currency: { en: 'currency', zh: '币种' },
+    field_customer: { en: 'customer', zh: '客户' },
+    field_date: { en: 'date', zh: '日期' },
+    field_dealId: { en: 'dealId', zh: '商机编号' },
+    field_disputed: { en: 'disputed', zh: '争议' },
+    field_dueDate: { en: 'dueDate', zh: '到期日' },
+    field_forecastCategory: { en: 'forecastCategory', zh: '预测类别' },
+    field_id: { en: 'id', zh: '编号' },
+    field_industry: { en: 'industry', zh: '行业' },
+    field_invoice: { en: 'invoice', zh: '发票号' },
+    field_invoiceDate: { en: 'invoiceDate', zh: '开票日期' },
+    field_lastActivityDate: { en: 'lastActivityDate', zh: '最近跟进日期' },
+    field_margin: { en: 'margin', zh: '毛利' },
+    field_name: { en: 'name', zh: '名称' },
+    field_need: { en: 'need', zh: '需求' },
+    field_owner: { en: 'owner', zh: '负责人' },
+    field_paidAmount: { en: 'paidAmount', zh: '已收金额' },
+    field_paidDate: { en: 'paidDate', zh: '回款日期' },
+    field_potential: { en: 'potential', zh: '采购潜力' },
+    field_probability: { en: 'probability', zh: '成交概率' },
+    field_product: { en: 'product', zh: '产品' },
+    field_quantity: { en: 'quantity', zh: '数量' },
+    field_region: { en: 'region', zh: '区域' },
+    field_revenue: { en: 'revenue', zh: '收入' },
+    field_share: { en: 'share', zh: '客户份额' },
+    field_source: { en: 'source', zh: '来源' },
+    field_stage: { en: 'stage', zh: '阶段' },
+    field_stageEnteredDate: { en: 'stageEnteredDate', zh: '进入阶段日期' },
+    field_status: { en: 'status', zh: '状态' },
+    field_target: { en: 'target', zh: '销售目标' },
+    field_terms: { en: 'terms', zh: '账期' },
+    field_timeline: { en: 'timeline', zh: '时间计划' },
+    field_unitPrice: { en: 'unitPrice', zh: '单价' },
+  },
+  /**
+   * Why a cell could not be read (the parsers' reasons), keyed by their English text, so a
+   * warning naming one can be shown in either language. Reasons with a value in them are
+   * matched by pattern (core/text/coded-text.ts).
+   */
+  reason: {
+    'TRUE/FALSE is not a date': { en: 'TRUE/FALSE is not a date', zh: 'TRUE/FALSE 不是日期' },
+    'TRUE/FALSE is not a deal status': {
+      en: 'TRUE/FALSE is not a deal status',
+      zh: 'TRUE/FALSE 不是商机状态',
+    },
+    'TRUE/FALSE is not a number': { en: 'TRUE/FALSE is not a number', zh: 'TRUE/FALSE 不是数字' },
+    'TRUE/FALSE is not an id': { en: 'TRUE/FALSE is not an id', zh: 'TRUE/FALSE 不是编号' },
+    'a date is not a deal status': { en: 'a date is not a deal status', zh: '日期不是商机状态' },
+    'a date is not a number': { en: 'a date is not a number', zh: '日期不是数字' },
+    'a date is not yes/no': { en: 'a date is not yes/no', zh: '日期不是“是/否”' },
+    'a negative serial is not a date in the 1904 date system': {
+      en: 'a negative serial is not a date in the 1904 date system',
+      zh: '负的序列号在 1904 日期系统中不是日期',
+    },
+    'a number is not a deal status': {
+      en: 'a number is not a deal status',
+      zh: '数字不是商机状态',
+    },
+    'a number stored as text; an Excel serial date must be a number cell': {
+      en: 'a number stored as text; an Excel serial date must be a number cell',
+      zh: '以文本存储的数字；Excel 日期序列号必须是数字单元格',
+    },
+    'a single comma with other than 3 digits after it is ambiguous': {
+      en: 'a single comma with other than 3 digits after it is ambiguous',
+      zh: '只有一个逗号且其后不是 3 位数字，无法确定含义',
+    },
+    'both parentheses and a sign: which one means negative?': {
+      en: 'both parentheses and a sign: which one means negative?',
+      zh: '同时有括号和正负号，无法确定是否为负数',
+    },
+    'invalid Date': { en: 'invalid Date', zh: '无效日期' },
+    'more than one decimal separator': {
+      en: 'more than one decimal separator',
+      zh: '有多个小数点',
+    },
+    'no digits': { en: 'no digits', zh: '没有数字' },
+    'not a deal status (expected open, won or lost, or 进行中, 赢单, 丢单 …)': {
+      en: 'not a deal status (expected open, won or lost, or 进行中, 赢单, 丢单 …)',
+      zh: '不是商机状态（应为 进行中、赢单、丢单 或 open、won、lost 等）',
+    },
+    'number too large': { en: 'number too large', zh: '数字太大' },
+    'separator inside the decimals': {
+      en: 'separator inside the decimals',
+      zh: '小数部分中有分隔符',
+    },
+    'text is not a date (expected e.g. 2024-03-05, 3/5/2024 or 2024年3月5日)': {
+      en: 'text is not a date (expected e.g. 2024-03-05, 3/5/2024 or 2024年3月5日)',
+      zh: '文本不是日期（应为 2024-03-05、3/5/2024 或 2024年3月5日 等）',
+    },
+    'text is not a number': { en: 'text is not a number', zh: '文本不是数字' },
+    'text is not yes/no': { en: 'text is not yes/no', zh: '文本不是“是/否”' },
+    'thousands separators in the wrong places': {
+      en: 'thousands separators in the wrong places',
+      zh: '千位分隔符位置不对',
+    },
+    'unbalanced parenthesis': { en: 'unbalanced parenthesis', zh: '括号不成对' },
+    'unsupported cell value': { en: 'unsupported cell value', zh: '不支持的单元格值' },
+    'serial 60 is 1900-02-29, a day that does not exist (Excel keeps it for Lotus 1-2-3)': {
+      en: 'serial 60 is 1900-02-29, a day that does not exist (Excel keeps it for Lotus 1-2-3)',
+      zh: '序列号 60 是 1900-02-29，这一天并不存在（Excel 为兼容 Lotus 1-2-3 而保留）',
+    },
+    excelError: { en: 'Excel error {code}', zh: 'Excel 错误 {code}' },
+    notANumber: { en: '{value} is not a number', zh: '{value} 不是数字' },
+    notOneOrZero: { en: '{value} is not 1 or 0', zh: '{value} 不是 1 或 0' },
+    termsNotRecognised: {
+      en: "payment terms '{terms}' not recognised",
+      zh: '无法识别账期“{terms}”',
+    },
+  },
 } as const satisfies Record<string, Record<string, TextEntry>>;
 
 type Catalogue = typeof TEXT_CATALOGUE;
@@ -642,6 +1165,9 @@ type EntryOf<K extends TextKey> = K extends `${infer S extends TextSection}.${in
     ? Catalogue[S][Name]
     : never
   : never;
+
+/** The `{name}` parameters an entry names, e.g. 'count' for 'report.moreRows'. */
+export type TextPlaceholders<K extends TextKey> = PlaceholdersOf<EntryOf<K>[Locale]>;
 
 type PlaceholdersOf<T> = T extends `${string}{${infer Name}}${infer Rest}`
   ? Name | PlaceholdersOf<Rest>

@@ -1,3 +1,4 @@
+import { codedMessage } from '../text/coded-text.js';
 import type { CellValue } from '../columns/cell-value.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import { DEFAULT_HEADER_SEARCH_ROWS, detectHeaderRow } from '../columns/detect-header-row.js';
@@ -189,7 +190,7 @@ function unrecognised(
     warnings: [
       {
         code: 'no-header-row',
-        message: `No row in the first ${DEFAULT_HEADER_SEARCH_ROWS} names enough known columns of any record kind; name the kind to read it as one.`,
+        ...codedMessage('warning.inspectNoHeaderRow', { rows: DEFAULT_HEADER_SEARCH_ROWS }),
         file: grid.file,
         sheet: grid.sheet,
         action: 'sheet skipped',

@@ -1,3 +1,4 @@
+import { type CodedText, coded, codedMessage, fieldTerm } from '../text/coded-text.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import type { ReadRecordsResult } from '../columns/read-records.js';
 import type { Invoice, Payment } from '../columns/records.js';
@@ -128,7 +129,10 @@ function readSheet(
     warnings: [
       {
         code: 'missing-required-column',
-        message: `sheet skipped: its headers fit neither invoices (missing ${inv.columns.missingRequired.join(', ') || 'a header row'}) nor payments (missing ${pay.columns.missingRequired.join(', ') || 'a header row'})`,
+        ...codedMessage('warning.receivablesSheetSkipped', {
+          invoiceMissing: missingOrHeaderRow(inv.columns.missingRequired),
+          paymentMissing: missingOrHeaderRow(pay.columns.missingRequired),
+        }),
         file: grid.file,
         sheet: grid.sheet,
         action: 'sheet skipped',
@@ -156,7 +160,11 @@ function asRead(
     if (missing.count === 0) continue;
     warnings.push({
       code: 'missing-value',
-      message: `${missing.count} blank ${field} cell(s) (first rows ${missing.rows.join(', ')})`,
+      ...codedMessage('warning.blankCells', {
+        count: missing.count,
+        field: fieldTerm(field),
+        rows: missing.rows.join(', '),
+      }),
       file: grid.file,
       sheet: grid.sheet,
       column: read.columns.matched.find((m) => m.field === field)?.header,
@@ -168,4 +176,9 @@ function asRead(
   return kind === 'invoice'
     ? { report, warnings, invoices: read.records as Invoice[] }
     : { report, warnings, payments: read.records as Payment[] };
+}
+
+/** The fields a sheet lacks for a kind, or "a header row" when it has none at all. */
+function missingOrHeaderRow(missing: readonly string[]): (string | CodedText)[] | CodedText {
+  return missing.length === 0 ? coded('warning.aHeaderRow') : missing.map(fieldTerm);
 }

@@ -11,6 +11,10 @@ import {
   STAGE_TEMPLATES,
   type StageTemplate,
   type StageTemplateKey,
+  type Locale,
+  textFor,
+  type TextKey,
+  warningMessage,
 } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -18,6 +22,14 @@ import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
+import { templateLineText } from '../report/localized-report-text.js';
+import {
+  chooseLocale,
+  LOCALE_HELP,
+  LOCALE_OPTION,
+  parseLocaleFlag,
+  rowPrefix,
+} from '../cli-locale.js';
 import { readInputPath } from '../read-input-path.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
@@ -25,7 +37,7 @@ export const DEFAULT_TEXT_WARNINGS = 20;
 
 const USAGE = `Usage: pipecast forecast <file> [--sheet NAME] [--template six|key-account|generic|salesforce|hubspot|FILE.json]
                          [--as-of YYYY-MM-DD] [--quota N] [--small-orders N] [--previous FILE]
-                         [--seed N] [--by COLUMN]... [--json]
+                         [--seed N] [--by COLUMN]... [--locale en|zh] [--json]
 
 Weighted funnel forecast of one pipeline sheet: stages, owners, months, forecast categories,
 stage KPIs and bottleneck, learned win rates, sales velocity, P10/P50/P90, hygiene lists.
@@ -44,7 +56,8 @@ Options:
   --seed N          seed of the P10/P50/P90 simulation (when one is needed)
   --by COLUMN       break the funnel down by any column of the sheet (header text or letter);
                     repeatable
-  --config FILE     pipecast.json (docs/pipecast.schema.json): template, quota, seed; flags win
+  --config FILE     pipecast.json (docs/pipecast.schema.json): template, quota, seed, locale; flags win
+${LOCALE_HELP}
   --json            print one JSON object instead of text
   -h, --help        show this help
 `;
@@ -59,6 +72,7 @@ interface ForecastArgs {
   previous?: string;
   seed?: number;
   by: string[];
+  locale: Locale | undefined;
   json: boolean;
 }
 
@@ -115,10 +129,9 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     seed: options.seed,
     perRow: options.by.length > 0,
   });
+  const locale = chooseLocale(options.locale, sheets);
   if (run === null || run.source === null) {
-    io.stderr(
-      `pipecast forecast: no sheet of ${options.file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect ${options.file}\n`,
-    );
+    io.stderr(`pipecast forecast: ${textFor(locale, 'cli.noPipeline', { file: options.file })}\n`);
     return 1;
   }
   const { result, warnings, source } = run;
@@ -142,17 +155,20 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   io.stdout(
     options.json
       ? `${JSON.stringify(json, null, 2)}\n`
-      : renderText(json) + forecastBreakdownsText(json.breakdowns),
+      : renderText(json, locale) + forecastBreakdownsText(json.breakdowns, locale),
   );
   return 0;
 }
 
 /** The --by tables after the report, or nothing. */
-function forecastBreakdownsText(breakdowns: readonly ForecastBreakdown[] | undefined): string {
+function forecastBreakdownsText(
+  breakdowns: readonly ForecastBreakdown[] | undefined,
+  locale: Locale,
+): string {
   if (breakdowns === undefined) return '';
   const measures = [
-    { field: 'amount', heading: 'Amount' },
-    { field: 'weighted', heading: 'Weighted' },
+    { field: 'amount', heading: textFor(locale, 'report.amount') },
+    { field: 'weighted', heading: textFor(locale, 'report.weighted') },
   ];
   return breakdowns.map((b) => `\n${renderBreakdownText(b, measures)}\n`).join('');
 }
@@ -187,6 +203,7 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
     previous: { type: 'string' },
     seed: { type: 'string' },
     by: { type: 'string', multiple: true },
+    ...LOCALE_OPTION,
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -216,6 +233,7 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
     previous: values.previous,
     seed: number('seed', values.seed, true),
     by: values.by ?? [],
+    locale: parseLocaleFlag(values.locale),
     json: values.json,
   };
 }
@@ -252,21 +270,25 @@ const money = (v: number): string =>
   v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-function renderText(forecast: ForecastJson): string {
+function renderText(forecast: ForecastJson, locale: Locale): string {
+  const say = sayIn(locale);
   const out: string[] = [];
-  out.push(`${forecast.file} · sheet ${forecast.sheet}`);
+  out.push(say('cli.sheetOfFile', { file: forecast.file, sheet: forecast.sheet }));
   out.push(
-    `As of ${forecast.asOf}${forecast.asOfSource === 'data' ? ' (the day after the last recorded event in the pipeline; pass --as-of to fix it)' : ''}`,
+    say(forecast.asOfSource === 'data' ? 'cli.asOfFromPipeline' : 'cli.asOf', {
+      day: forecast.asOf,
+    }),
   );
-  out.push(`Template: ${forecast.template.name} — ${forecast.template.reason}`);
-  if (forecast.input.historySheet) out.push(`Stage history: sheet ${forecast.input.historySheet}`);
-  out.push('', stageTable(forecast), '');
-  out.push(...headlineLines(forecast));
+  out.push(say('cli.templateLine', { template: templateText(forecast, locale) }));
+  if (forecast.input.historySheet)
+    out.push(say('cli.stageHistory', { sheet: forecast.input.historySheet }));
+  out.push('', stageTable(forecast, locale), '');
+  out.push(...headlineLines(forecast, locale));
   if (forecast.byOwner.length > 0) {
     out.push('');
     out.push(
       table(
-        ['Owner', 'Count', 'Amount', 'Weighted'],
+        [say('report.owner'), say('cli.count'), say('report.amount'), say('report.weighted')],
         forecast.byOwner
           .slice(0, 15)
           .map((group) => [
@@ -280,11 +302,15 @@ function renderText(forecast: ForecastJson): string {
   }
   if (forecast.warnings.length > 0) {
     out.push('');
-    out.push(`Warnings (${forecast.warnings.length}):`);
+    out.push(say('cli.warningsHeading', { count: forecast.warnings.length }));
     for (const warning of forecast.warnings.slice(0, DEFAULT_TEXT_WARNINGS))
-      out.push(`  ${warning.row === undefined ? '' : `row ${warning.row}: `}${warning.message}`);
+      out.push(
+        `  ${warning.row === undefined ? '' : rowPrefix(warning.row, locale)}${warningMessage(warning, locale)}`,
+      );
     if (forecast.warnings.length > DEFAULT_TEXT_WARNINGS)
-      out.push(`  … ${forecast.warnings.length - DEFAULT_TEXT_WARNINGS} more (see --json)`);
+      out.push(
+        `  ${say('cli.moreSeeJson', { count: forecast.warnings.length - DEFAULT_TEXT_WARNINGS })}`,
+      );
   }
   return `${out.join('\n')}\n`;
 }
@@ -303,7 +329,24 @@ const NO_STAGE_KPIS = {
  * open deals name a stage the model lacks, and a "Probability (from file)" column when the file's
  * probability column weighed some deals.
  */
-function stageTable(forecast: ForecastJson): string {
+/** A catalogue lookup bound to one locale, for the many lines of one text report. */
+function sayIn(locale: Locale) {
+  return (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
+    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
+}
+
+/** The template and why it was used, in the locale (the report's own words for it). */
+function templateText(forecast: ForecastJson, locale: Locale): string {
+  return templateLineText(forecast.template, forecast.stages.length, locale);
+}
+
+/**
+ * The stage table with its total row, as text: the "Unknown stage" row before the total when
+ * open deals name a stage the model lacks, and a "Probability (from file)" column when the file's
+ * probability column weighed some deals.
+ */
+function stageTable(forecast: ForecastJson, locale: Locale): string {
+  const say = sayIn(locale);
   const { unknownStage } = forecast;
   const rows: ForecastStageRow[] = unknownStage
     ? [...forecast.stages, { ...unknownStage, ...NO_STAGE_KPIS }]
@@ -314,7 +357,9 @@ function stageTable(forecast: ForecastJson): string {
     ...(fromFile ? [pct(stage.probabilityFromFile)] : []),
     stage.rate === null
       ? '—'
-      : `${pct(stage.rate)}${stage.rateSource === 'learned' ? ` (learned, n=${stage.learnedFrom})` : ''}`,
+      : stage.rateSource === 'learned'
+        ? say('cli.rateLearned', { rate: pct(stage.rate), n: stage.learnedFrom ?? '' })
+        : pct(stage.rate),
     String(stage.count),
     money(stage.amount),
     money(stage.weighted),
@@ -322,7 +367,7 @@ function stageTable(forecast: ForecastJson): string {
   ]);
   const { totals } = forecast;
   stageRows.push([
-    'Total',
+    say('report.total'),
     ...(fromFile ? [''] : []),
     '',
     String(totals.count),
@@ -330,53 +375,157 @@ function stageTable(forecast: ForecastJson): string {
     money(totals.weighted),
     '',
   ]);
-  const rateHeaders = fromFile ? ['Probability (from file)', 'Stage rate'] : ['Rate'];
-  return table(['Stage', ...rateHeaders, 'Count', 'Amount', 'Weighted', 'Conversion'], stageRows);
+  const rateHeaders = fromFile
+    ? [say('cli.probabilityFromFile'), say('cli.stageRate')]
+    : [say('report.rate')];
+  return table(
+    [
+      say('report.stage'),
+      ...rateHeaders,
+      say('cli.count'),
+      say('report.amount'),
+      say('report.weighted'),
+      say('report.conversion'),
+    ],
+    stageRows,
+  );
 }
 
 /** Won and lost, roll-ups, quota, range, KPIs, hygiene and slippage, one line each. */
-function headlineLines(forecast: ForecastJson): string[] {
+function headlineLines(forecast: ForecastJson, locale: Locale): string[] {
+  const say = sayIn(locale);
   const out: string[] = [];
   out.push(
-    `Won ${forecast.won.count} (${money(forecast.won.amount)}) · Lost ${forecast.lost.count}`,
+    say('cli.wonLost', {
+      won: forecast.won.count,
+      amount: money(forecast.won.amount),
+      lost: forecast.lost.count,
+    }),
   );
   if (forecast.unknownStages.length > 0)
     out.push(
-      `Stages not in the model (open ones in the "Unknown stage" row): ${forecast.unknownStages.map((unknown) => `${unknown.name === '' ? '(blank)' : unknown.name} ×${unknown.count}`).join(', ')}`,
+      say('cli.unknownStages', {
+        stages: forecast.unknownStages
+          .map((unknown) => `${unknown.name === '' ? '(blank)' : unknown.name} ×${unknown.count}`)
+          .join(', '),
+      }),
     );
   const { smallOrders, smallOrderRunRate } = forecast;
   if (smallOrders && smallOrderRunRate)
     out.push(
-      `Small orders below ${money(smallOrders.threshold)}: ${smallOrders.count} open (${money(smallOrders.amount)}) out of the funnel; run-rate add-back ${money(smallOrderRunRate.addBack)} over ${smallOrderRunRate.horizonDays} days`,
+      say('cli.smallOrders', {
+        threshold: money(smallOrders.threshold),
+        count: smallOrders.count,
+        amount: money(smallOrders.amount),
+        addBack: money(smallOrderRunRate.addBack),
+        days: smallOrderRunRate.horizonDays,
+      }),
     );
   const rollups = forecast.categories.rollups;
   out.push(
-    `Commit forecast ${money(rollups.commitForecast)} · Best case ${money(rollups.bestCaseForecast)} · Pipeline ${money(rollups.pipelineForecast)}`,
+    say('cli.rollups', {
+      commit: money(rollups.commitForecast),
+      bestCase: money(rollups.bestCaseForecast),
+      pipeline: money(rollups.pipelineForecast),
+    }),
   );
   if (forecast.categories.unqualified.length > 0)
-    out.push(`Unqualified deals: ${forecast.categories.unqualified.length} (never in Commit)`);
+    out.push(say('cli.unqualifiedDeals', { count: forecast.categories.unqualified.length }));
   if (forecast.quota) {
     const total = forecast.quota.total;
     out.push(
-      `Quota ${money(total.quota)}: closed ${money(total.closed)}, coverage ${total.coverage === null ? '—' : `${total.coverage.toFixed(2)}×`}, gap ${money(total.gap)}`,
+      say('cli.quotaLine', {
+        quota: money(total.quota),
+        closed: money(total.closed),
+        coverage: total.coverage === null ? '—' : `${total.coverage.toFixed(2)}×`,
+        gap: money(total.gap),
+      }),
     );
   }
-  const { range, kpis, velocity } = forecast;
-  out.push(
-    `Range of won revenue: P10 ${money(range.p10)} · P50 ${money(range.p50)} · P90 ${money(range.p90)} (${range.method}, CDF error ≤ ${range.cdfError.toPrecision(2)})`,
-  );
-  if (kpis.bottleneck) out.push(`Bottleneck: ${kpis.bottleneck.name} — ${kpis.bottleneck.reason}`);
-  out.push(
-    `Average cycle: ${kpis.avgCycleDays === null ? '—' : `${kpis.avgCycleDays.toFixed(1)} days`} · Velocity: ${velocity.perDay === null ? `— (${velocity.missing.join('; ')})` : `${money(velocity.perDay)} per day`}`,
-  );
-  out.push(`Win rates: ${forecast.winRates.note}`);
+  out.push(...kpiLines(forecast, locale));
   const { hygiene } = forecast;
   out.push(
-    `Hygiene: ${hygiene.pastClose.length} past close date, ${hygiene.stuck.length} stuck, ${hygiene.noActivity.length} without activity`,
+    say('cli.hygieneLine', {
+      pastClose: hygiene.pastClose.length,
+      stuck: hygiene.stuck.length,
+      noActivity: hygiene.noActivity.length,
+    }),
   );
   if (forecast.slippage)
     out.push(
-      `Slippage: ${forecast.slippage.totals.pushedOut} pushed out, ${forecast.slippage.totals.amountCut} cut, ${forecast.slippage.totals.stageBack} moved back`,
+      say('cli.slippageLine', {
+        pushedOut: forecast.slippage.totals.pushedOut,
+        cut: forecast.slippage.totals.amountCut,
+        back: forecast.slippage.totals.stageBack,
+      }),
     );
   return out;
+}
+
+/** The range, bottleneck, cycle and velocity, and what the win rates rest on. */
+function kpiLines(forecast: ForecastJson, locale: Locale): string[] {
+  const say = sayIn(locale);
+  const { range, kpis, velocity } = forecast;
+  const out = [
+    say('cli.rangeLine', {
+      p10: money(range.p10),
+      p50: money(range.p50),
+      p90: money(range.p90),
+      method: say(`cli.method_${range.method}`),
+      error: range.cdfError.toPrecision(2),
+    }),
+  ];
+  if (kpis.bottleneck)
+    out.push(
+      say('cli.bottleneckLine', {
+        stage: kpis.bottleneck.name,
+        reason: bottleneckReason(forecast, locale),
+      }),
+    );
+  const missing = velocity.missing.map((reason) =>
+    locale === 'en' ? reason : say(`cli.velocity_${reason}` as TextKey),
+  );
+  out.push(
+    say('cli.cycleVelocity', {
+      cycle:
+        kpis.avgCycleDays === null ? '—' : say('cli.days', { days: kpis.avgCycleDays.toFixed(1) }),
+      velocity:
+        velocity.perDay === null
+          ? `— (${missing.join(locale === 'zh' ? '；' : '; ')})`
+          : say('cli.perDay', { amount: money(velocity.perDay) }),
+    }),
+  );
+  out.push(say('cli.winRatesLine', { note: winRatesNote(forecast, locale) }));
+  return out;
+}
+
+/** Why the bottleneck stage is one: the core's sentence, or the same from its figures. */
+function bottleneckReason(forecast: ForecastJson, locale: Locale): string {
+  const bottleneck = forecast.kpis.bottleneck!;
+  if (locale === 'en') return bottleneck.reason;
+  if (bottleneck.by === 'dwell')
+    return textFor(locale, 'cli.bottleneckDwell', { days: bottleneck.value.toFixed(1) });
+  const row = forecast.stages.find((stage) => stage.key === bottleneck.stageKey);
+  return textFor(locale, 'cli.bottleneckConversion', {
+    rate: pct(bottleneck.value),
+    reached: row?.reached ?? '—',
+  });
+}
+
+/** What the win rates rest on: the core's sentence, or the same from its figures. */
+function winRatesNote(forecast: ForecastJson, locale: Locale): string {
+  const rates = forecast.winRates;
+  if (locale === 'en') return rates.note;
+  const shrunk = rates.stages.filter((stage) => stage.shrunk).length;
+  const parts = [
+    `${textFor(locale, 'cli.winRatesLearned', { closed: rates.overall.closed, won: rates.overall.won })}，${textFor(
+      locale,
+      rates.basis === 'stage-history' ? 'cli.winRatesByHistory' : 'cli.winRatesByLastStage',
+    )}`,
+  ];
+  if (rates.lostWithoutStage > 0)
+    parts.push(textFor(locale, 'cli.winRatesLostWithoutStage', { count: rates.lostWithoutStage }));
+  if (shrunk > 0)
+    parts.push(textFor(locale, 'cli.winRatesShrunk', { count: shrunk, min: rates.minClosed }));
+  return parts.join('；');
 }

@@ -28,6 +28,7 @@ describe('WarningCollector', () => {
     expect(list[3]).toEqual({
       code: 'more-warnings',
       message: '… and 5 more like this: "unreadable-value" in column Amount (value ignored)',
+      text: expect.objectContaining({ key: 'warning.moreLikeThis' }),
       action: 'value ignored',
       count: 5,
       file: 'q3.xlsx',
@@ -133,6 +134,7 @@ describe('WarningCollector', () => {
         ...payments,
         code: 'more-warnings',
         message: '… and 3 more like this: payments for unknown invoices, shown as unapplied',
+        text: expect.objectContaining({ key: 'warning.moreLikeThis' }),
         action: 'row kept',
         count: 3,
         column: 'invoice',

@@ -17,8 +17,16 @@ const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 describe('TEXT_CATALOGUE', () => {
-  it('has the sections chart, report, cli and addin', () => {
-    expect(Object.keys(TEXT_CATALOGUE)).toEqual(['chart', 'report', 'cli', 'addin']);
+  it('has the sections chart, report, cli, addin, warning, term and reason', () => {
+    expect(Object.keys(TEXT_CATALOGUE)).toEqual([
+      'chart',
+      'report',
+      'cli',
+      'addin',
+      'warning',
+      'term',
+      'reason',
+    ]);
   });
 
   it('gives every key in every locale, none empty or padded', () => {
