@@ -7,6 +7,7 @@ import {
 } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 import type { SheetGrid } from './read-workbook.js';
+import { displayWidth } from './render/breakdown-text.js';
 import { warningActionText } from './report/localized-report-text.js';
 
 /** The `--locale` option of every command, for parseCommandArgs. */
@@ -50,8 +51,19 @@ export function colon(locale: Locale): string {
   return locale === 'zh' ? '：' : ': ';
 }
 
-/** A data warning's message in `locale`, then what was done about it in brackets. */
+/**
+ * A data warning's message in `locale`, then what was done about it in brackets: "(row kept)",
+ * "[row kept]" or "（已保留该行）".
+ */
 export function warningWithAction(warning: DataWarning, locale: Locale, brackets = '()'): string {
-  const [open, close] = brackets;
-  return `${warningMessage(warning, locale)} ${open}${warningActionText(warning.action, locale)}${close}`;
+  const action = warningActionText(warning.action, locale);
+  const message = warningMessage(warning, locale);
+  return locale === 'zh'
+    ? `${message}（${action}）`
+    : `${message} ${brackets[0]}${action}${brackets[1]}`;
+}
+
+/** `text` padded with spaces to `size` terminal columns (a Chinese character takes two). */
+export function padToWidth(text: string, size: number): string {
+  return text + ' '.repeat(Math.max(0, size - displayWidth(text)));
 }

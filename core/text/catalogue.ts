@@ -510,6 +510,55 @@ export const TEXT_CATALOGUE = {
       en: 'Slippage: {pushedOut} pushed out, {cut} cut, {back} moved back',
       zh: '商机延误：{pushedOut} 个推迟成交日期，{cut} 个金额下调，{back} 个退回前一阶段',
     },
+    segmentHeadline: {
+      en: 'pipecast segment --method {method}: {customers} customers from {files} file(s)',
+      zh: 'pipecast segment --method {method}：{customers} 个客户，来自 {files} 个文件',
+    },
+    orderLineCounts: {
+      en: 'order lines {lines}; without customer id {withoutCustomer}; cancellation lines {cancellations}; distinct customer ids {customers}',
+      zh: '订单明细 {lines} 行；无客户编号 {withoutCustomer} 行；取消行 {cancellations} 行；不同客户编号 {customers} 个',
+    },
+    abcHeadline: {
+      en: 'ABC by {by}, cut points {cuts}%',
+      zh: 'ABC 分类（按{by}），分界点 {cuts}%',
+    },
+    abcHeader: {
+      en: 'class  customers  share     value              value share',
+      zh: '类别      客户数     占比               金额     金额占比',
+    },
+    rfmHeadline: { en: 'RFM as of {day} ({mode})', zh: 'RFM 客户分群，截至 {day}（{mode}）' },
+    rfmMode_quintile: { en: 'quintile', zh: '五分位评分' },
+    rfmMode_b2b: { en: 'b2b', zh: 'B2B 固定阈值' },
+    rfmHeader: {
+      en: 'segment               customers  share    monetary           monetary share',
+      zh: '分群                     客户数    占比           消费金额  金额占比',
+    },
+    returnsOnlyApart: {
+      en: '{count} customers with only returns are listed apart (see --json)',
+      zh: '{count} 个只有退货的客户单独列出（见 --json）',
+    },
+    portfolioHeadline: { en: 'Attack/defend portfolio', zh: '客户攻守组合' },
+    portfolioHeader: {
+      en: 'zone           strategy   customers  potential          resources',
+      zh: '区域           策略          客户数           采购潜力   资源占比',
+    },
+    strategy_attack: { en: 'attack', zh: '进攻' },
+    strategy_defend: { en: 'defend', zh: '防御' },
+    strategy_maintain: { en: 'maintain', zh: '维持' },
+    scorecardHeadline: { en: 'Weighted scorecard', zh: '权重因素记分法（客户重要度评分）' },
+    firstCustomers: { en: 'First {count} customers:', zh: '前 {count} 个客户：' },
+    noRecordsFound_orderLine: {
+      en: 'no order lines found in {files} file(s)',
+      zh: '在 {files} 个文件中没有找到订单明细',
+    },
+    noRecordsFound_customer: {
+      en: 'no customers found in {files} file(s)',
+      zh: '在 {files} 个文件中没有找到客户',
+    },
+    noInputFiles: {
+      en: 'no .xlsx, .csv or .tsv files in {paths}',
+      zh: '{paths} 中没有 .xlsx、.csv 或 .tsv 文件',
+    },
     noPipeline: {
       en: 'no sheet of {file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect {file}',
       zh: '{file} 中没有可读作商机清单的工作表（至少需要阶段列，如 Stage / 阶段）；请运行 pipecast inspect {file}',

@@ -18,8 +18,19 @@ import {
   type ScorecardScale,
   type SegmentBreakdown,
   textFor,
+  type Locale,
+  type TextKey,
   segment,
 } from '../../core/index.js';
+import {
+  chooseLocale,
+  colon,
+  LOCALE_OPTION,
+  padToWidth,
+  parseLocaleFlag,
+  rowText,
+  warningWithAction,
+} from '../cli-locale.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
@@ -45,7 +56,8 @@ Options:
   --method M          abc, rfm, portfolio or scorecard (required)
   --as-of YYYY-MM-DD  RFM: the day recency is measured to; default the day after the last line
   --sheet NAME        read only this sheet of each workbook
-  --config FILE       pipecast.json (docs/pipecast.schema.json): segments keys; flags win
+  --config FILE       pipecast.json (docs/pipecast.schema.json): segments keys, locale; flags win
+  --locale en|zh      language of the output; default from the config, else the headers
   --json              print one JSON object: {method, files, customers, summary, warnings}
                       (and breakdowns with --by)
   --by COLUMN         break the customers down by any column of the sheet (header text in
@@ -85,6 +97,7 @@ interface SegmentArgs {
   thresholds: { recency?: RfmThresholds; frequency?: RfmThresholds; monetary?: RfmThresholds };
   criteria: ScorecardCriterion[] | undefined;
   tiers: 'customer' | 'channel';
+  locale: Locale | undefined;
 }
 
 /** The `--json` shape. */
@@ -115,7 +128,9 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
     return 1;
   }
   if (files.length === 0) {
-    io.stderr(`pipecast segment: no .xlsx, .csv or .tsv files in ${options.paths.join(', ')}\n`);
+    const locale = options.locale ?? 'en';
+    const paths = options.paths.join(', ');
+    io.stderr(`pipecast segment: ${textFor(locale, 'cli.noInputFiles', { paths })}\n`);
     return 1;
   }
 
@@ -130,6 +145,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
         )
       : undefined;
   const read = await readInputs(files, kind, options.sheet, tally);
+  const locale = options.locale ?? read.locale;
   for (const failure of read.failures) io.stderr(`pipecast segment: ${failure}\n`);
 
   let output: SegmentOutput;
@@ -141,18 +157,23 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
     read.warnings = asCustomers.warnings;
   }
   if (lineCount === 0 && read.customers.length === 0) {
-    io.stderr(
-      `pipecast segment: no ${kind === 'orderLine' ? 'order lines' : 'customers'} found in ${files.length} file(s)\n`,
+    const noRecords = textFor(
+      locale,
+      `cli.noRecordsFound_${kind === 'orderLine' ? kind : 'customer'}`,
+      {
+        files: files.length,
+      },
     );
-    for (const w of read.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w)}\n`);
+    io.stderr(`pipecast segment: ${noRecords}\n`);
+    for (const w of read.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w, locale)}\n`);
     return 1;
   }
   output = runMethod(options, files, read);
   output = { ...output, warnings: [...read.warnings, ...output.warnings] };
   if (output.customers.length === 0) {
     // A run that segments no one is not a success, whatever the tables would show (all zeros).
-    io.stderr(`pipecast segment: ${textFor('en', nothingToSegmentKey(options.method))}\n`);
-    for (const w of output.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w)}\n`);
+    io.stderr(`pipecast segment: ${textFor(locale, nothingToSegmentKey(options.method))}\n`);
+    for (const w of output.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w, locale)}\n`);
     return 1;
   }
   if (options.by.length > 0)
@@ -161,7 +182,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   io.stdout(
     options.json
       ? `${JSON.stringify(output)}\n`
-      : formatText(output) + segmentBreakdownsText(output.breakdowns ?? []),
+      : formatText(output, locale) + segmentBreakdownsText(output.breakdowns ?? []),
   );
   return read.failures.length > 0 ? 2 : 0;
 }
@@ -172,6 +193,8 @@ interface ReadInputs {
   customers: Customer[];
   warnings: DataWarning[];
   failures: string[];
+  /** The language of the first file's headers. */
+  locale: Locale;
 }
 
 /**
@@ -187,6 +210,7 @@ async function readInputs(
   tally?: OrderLineTally,
 ): Promise<ReadInputs> {
   const perFile: { lines: OrderLine[]; customers: Customer[]; warnings: DataWarning[] }[] = [];
+  let locale: Locale | undefined;
   const failures: (string | undefined)[] = [];
   let next = 0;
   // Daily exports repeat the same customers, invoices and products: parse each text once.
@@ -197,6 +221,7 @@ async function readInputs(
       const file = files[index]!;
       try {
         const grids: SheetGrid[] = await readWorkbook(file, sheet === undefined ? {} : { sheet });
+        if (index === 0) locale = chooseLocale(undefined, grids);
         const out = loadSegmentRecords(
           grids,
           kind === 'orderLine' ? 'orderLine' : 'customer',
@@ -223,7 +248,13 @@ async function readInputs(
   const concurrency = tally === undefined ? DEFAULT_READ_CONCURRENCY : 1;
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
   const lines: OrderLine[] = [];
-  const result: ReadInputs = { lines: tally ?? lines, customers: [], warnings: [], failures: [] };
+  const result: ReadInputs = {
+    lines: tally ?? lines,
+    customers: [],
+    warnings: [],
+    failures: [],
+    locale: locale ?? 'en',
+  };
   for (let i = 0; i < files.length; i++) {
     const f = perFile[i];
     if (f !== undefined) {
@@ -330,6 +361,7 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
     monetary: { type: 'string' },
     criteria: { type: 'string' },
     tiers: { type: 'string' },
+    ...LOCALE_OPTION,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
@@ -381,6 +413,7 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
     thresholds,
     criteria: values.criteria === undefined ? undefined : parseCriteria(values.criteria),
     tiers,
+    locale: parseLocaleFlag(values.locale),
   };
 }
 
@@ -456,24 +489,26 @@ function nothingToSegmentKey(
 }
 
 /** One criterion as a sales manager reads it: weight, how its column became a score, direction. */
-function scorecardCriterionLine(criterion: ScorecardResult['criteria'][number]): string {
-  const scale = textFor('en', `cli.scorecardScale_${criterion.scale}`);
+function scorecardCriterionLine(
+  criterion: ScorecardResult['criteria'][number],
+  locale: Locale,
+): string {
+  const scale = textFor(locale, `cli.scorecardScale_${criterion.scale}`);
   const why =
     criterion.scaleSource === 'given'
       ? ''
-      : ` ${textFor('en', `cli.scorecardScaleWhy_${criterion.scaleSource}`)}`;
+      : `${locale === 'zh' ? '' : ' '}${textFor(locale, `cli.scorecardScaleWhy_${criterion.scaleSource}`)}`;
   const direction = textFor(
-    'en',
+    locale,
     criterion.higherIsBetter ? 'cli.higherIsBetter' : 'cli.lowerIsBetter',
   );
-  return `${criterion.name} ${criterion.weight}%: ${scale}${why}, ${direction}`;
+  return `${criterion.name} ${criterion.weight}%${colon(locale)}${scale}${why}${locale === 'zh' ? '，' : ', '}${direction}`;
 }
 
-function formatWarning(w: DataWarning): string {
-  const where = [w.file, w.sheet, w.row === undefined ? undefined : `row ${w.row}`, w.column]
-    .filter((p) => p !== undefined)
-    .join(' ');
-  return `${where ? `${where}: ` : ''}${w.message} (${w.action})`;
+function formatWarning(w: DataWarning, locale: Locale): string {
+  const row = w.row === undefined ? undefined : rowText(w.row, locale);
+  const where = [w.file, w.sheet, row, w.column].filter((p) => p !== undefined).join(' ');
+  return `${where ? `${where}${colon(locale)}` : ''}${warningWithAction(w, locale)}`;
 }
 
 const pct = (v: unknown): string => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '–');
@@ -510,14 +545,20 @@ function parseRfmThresholds(
 }
 
 /** The method's summary table, as text. */
-function methodSummaryLines(output: SegmentOutput): string[] {
+function methodSummaryLines(output: SegmentOutput, locale: Locale): string[] {
+  const say = (key: TextKey, params: Record<string, string | number> = {}): string =>
+    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
   const summary = output.summary;
   const lines: string[] = [];
   if (output.method === 'abc') {
     lines.push(
-      `ABC by ${String(summary.by)}, cut points ${(summary.cutPoints as number[]).map((cut) => cut * 100).join('/')}%`,
+      say('cli.abcHeadline', {
+        by:
+          locale === 'en' ? String(summary.by) : say(`term.field_${String(summary.by)}` as TextKey),
+        cuts: (summary.cutPoints as number[]).map((cut) => cut * 100).join('/'),
+      }),
     );
-    lines.push('  class  customers  share     value              value share');
+    lines.push(`  ${say('cli.abcHeader')}`);
     for (const row of summary.classes as {
       class: string;
       customers: number;
@@ -530,8 +571,13 @@ function methodSummaryLines(output: SegmentOutput): string[] {
       );
     }
   } else if (output.method === 'rfm') {
-    lines.push(`RFM as of ${String(summary.asOf)} (${String(summary.mode)})`);
-    lines.push('  segment               customers  share    monetary           monetary share');
+    lines.push(
+      say('cli.rfmHeadline', {
+        day: String(summary.asOf),
+        mode: say(`cli.rfmMode_${String(summary.mode)}` as TextKey),
+      }),
+    );
+    lines.push(`  ${say('cli.rfmHeader')}`);
     for (const segment of summary.segments as {
       name: string;
       nameZh: string;
@@ -541,17 +587,15 @@ function methodSummaryLines(output: SegmentOutput): string[] {
       monetaryShare: number | null;
     }[]) {
       lines.push(
-        `  ${segment.name.padEnd(20)}  ${String(segment.customers).padStart(9)}  ${pct(segment.customerShare).padStart(6)}  ${money(segment.monetary).padStart(17)}  ${pct(segment.monetaryShare).padStart(8)}  ${segment.nameZh}`,
+        `  ${padToWidth(locale === 'zh' ? segment.nameZh : segment.name, 20)}  ${String(segment.customers).padStart(9)}  ${pct(segment.customerShare).padStart(6)}  ${money(segment.monetary).padStart(17)}  ${pct(segment.monetaryShare).padStart(8)}${locale === 'zh' ? '' : `  ${segment.nameZh}`}`,
       );
     }
     const returnsOnly = summary.returnsOnly as unknown[];
     if (returnsOnly.length > 0)
-      lines.push(
-        `  ${returnsOnly.length} customers with only returns are listed apart (see --json)`,
-      );
+      lines.push(`  ${say('cli.returnsOnlyApart', { count: returnsOnly.length })}`);
   } else if (output.method === 'portfolio') {
-    lines.push('Attack/defend portfolio');
-    lines.push('  zone           strategy   customers  potential          resources');
+    lines.push(say('cli.portfolioHeadline'));
+    lines.push(`  ${say('cli.portfolioHeader')}`);
     for (const zone of summary.zones as {
       zone: string;
       nameZh: string;
@@ -561,13 +605,13 @@ function methodSummaryLines(output: SegmentOutput): string[] {
       resourcePercent: number;
     }[]) {
       lines.push(
-        `  ${`${zone.zone} ${zone.nameZh}`.padEnd(13)}  ${zone.strategy.padEnd(9)}  ${String(zone.customers).padStart(9)}  ${money(zone.potential).padStart(17)}  ${String(zone.resourcePercent).padStart(8)}%`,
+        `  ${padToWidth(locale === 'zh' ? zone.nameZh : `${zone.zone} ${zone.nameZh}`, 13)}  ${padToWidth(say(`cli.strategy_${zone.strategy}` as TextKey), 9)}  ${String(zone.customers).padStart(9)}  ${money(zone.potential).padStart(17)}  ${String(zone.resourcePercent).padStart(8)}%`,
       );
     }
   } else {
-    lines.push('Weighted scorecard');
+    lines.push(say('cli.scorecardHeadline'));
     for (const criterion of summary.criteria as ScorecardResult['criteria']) {
-      lines.push(`  ${scorecardCriterionLine(criterion)}`);
+      lines.push(`  ${scorecardCriterionLine(criterion, locale)}`);
     }
     for (const tier of summary.tiers as {
       tier: string;
@@ -576,26 +620,38 @@ function methodSummaryLines(output: SegmentOutput): string[] {
       share: number;
     }[]) {
       lines.push(
-        `  ${`${tier.tier} ${tier.nameZh ?? ''}`.padEnd(20)} ${String(tier.items).padStart(6)}  ${pct(tier.share)}`,
+        `  ${padToWidth(locale === 'zh' ? (tier.nameZh ?? tier.tier) : `${tier.tier} ${tier.nameZh ?? ''}`, 20)} ${String(tier.items).padStart(6)}  ${pct(tier.share)}`,
       );
     }
   }
   return lines;
 }
 
-function formatText(output: SegmentOutput): string {
+function formatText(output: SegmentOutput, locale: Locale): string {
   const out: string[] = [
-    `pipecast segment --method ${output.method}: ${output.customers.length} customers from ${output.files.length} file(s)`,
+    textFor(locale, 'cli.segmentHeadline', {
+      method: output.method,
+      customers: output.customers.length,
+      files: output.files.length,
+    }),
   ];
   const counts = output.summary.counts as Record<string, number> | undefined;
   if (counts !== undefined) {
     out.push(
-      `  order lines ${counts.lines}; without customer id ${counts.linesWithoutCustomer}; cancellation lines ${counts.cancellationLines}; distinct customer ids ${counts.customers}`,
+      `  ${textFor(locale, 'cli.orderLineCounts', {
+        lines: String(counts.lines),
+        withoutCustomer: String(counts.linesWithoutCustomer),
+        cancellations: String(counts.cancellationLines),
+        customers: String(counts.customers),
+      })}`,
     );
   }
   out.push('');
-  out.push(...methodSummaryLines(output));
-  out.push('', `First ${Math.min(TEXT_ROWS, output.customers.length)} customers:`);
+  out.push(...methodSummaryLines(output, locale));
+  out.push(
+    '',
+    textFor(locale, 'cli.firstCustomers', { count: Math.min(TEXT_ROWS, output.customers.length) }),
+  );
   for (const customer of output.customers.slice(0, TEXT_ROWS)) {
     const fields = Object.entries(customer as Record<string, unknown>)
       .filter(([, value]) => typeof value !== 'object' || value === null)
@@ -604,10 +660,11 @@ function formatText(output: SegmentOutput): string {
     out.push(`  ${fields.join('  ')}`);
   }
   if (output.warnings.length > 0) {
-    out.push('', `Warnings (${output.warnings.length}):`);
-    for (const warning of output.warnings.slice(0, 20)) out.push(`  ${formatWarning(warning)}`);
+    out.push('', textFor(locale, 'cli.warningsHeading', { count: output.warnings.length }));
+    for (const warning of output.warnings.slice(0, 20))
+      out.push(`  ${formatWarning(warning, locale)}`);
     if (output.warnings.length > 20)
-      out.push(`  … ${output.warnings.length - 20} more (see --json)`);
+      out.push(`  ${textFor(locale, 'cli.moreSeeJson', { count: output.warnings.length - 20 })}`);
   }
   return `${out.join('\n')}\n`;
 }

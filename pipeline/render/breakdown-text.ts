@@ -6,7 +6,7 @@ export interface BreakdownText {
 }
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let total = 0;
   for (const char of text)
     total +=
