@@ -559,6 +559,79 @@ export const TEXT_CATALOGUE = {
       en: 'no .xlsx, .csv or .tsv files in {paths}',
       zh: '{paths} 中没有 .xlsx、.csv 或 .tsv 文件',
     },
+    agingHeadline: {
+      en: 'Receivables aging of {file} as of {day}{fromData}, by days {basis}',
+      zh: '{file} 的应收账款账龄，截至 {day}{fromData}，按{basis}',
+    },
+    agingAsOfFromData: {
+      en: '(the day after the last invoice, paid date or payment; pass --as-of to fix it)',
+      zh: '（最后一张发票、回款日期或回款的次日；可用 --as-of 指定）',
+    },
+    agingBasis_due: { en: 'past due', zh: '逾期天数' },
+    agingBasis_invoice: { en: 'since invoice', zh: '开票后天数' },
+    agingSheets: { en: 'Sheets: {sheets}', zh: '工作表：{sheets}' },
+    agingSheet: { en: '{sheet} ({kind}, {rows} rows)', zh: '{sheet}（{kind}，{rows} 行）' },
+    sheetSkipped: { en: 'skipped', zh: '已跳过' },
+    agingCounts: {
+      en: 'Invoices aged {aged}, after as-of {invoicesAfter}; payments applied {applied}, unapplied {unapplied}, after as-of {paymentsAfter}',
+      zh: '计入账龄的发票 {aged} 张，截至日后开票 {invoicesAfter} 张；已核销回款 {applied} 笔，未核销 {unapplied} 笔，截至日后回款 {paymentsAfter} 笔',
+    },
+    agingCurrenciesNote: {
+      en: 'Note: {count} currencies ({currencies}) are never added together: the top-level figures are null, see currencies[] (or pass --base and --rates)',
+      zh: '注意：{count} 种币种（{currencies}）不会相加：总计数字为空，请分币种查看（或用 --base 和 --rates 折算）',
+    },
+    note: { en: 'Note: {note}', zh: '注意：{note}' },
+    currencyNotGiven: { en: 'currency not given', zh: '未注明币种' },
+    blankCurrency: { en: 'blank', zh: '空白' },
+    items: { en: '{count} items', zh: '{count} 笔' },
+    openRow: { en: 'Open', zh: '未收余额' },
+    bucketCurrent: { en: 'Current', zh: '未到期' },
+    agingOverdueLine: {
+      en: 'Overdue {overdue} ({share}%), credits {credits}, unapplied cash {unapplied}, net {net}',
+      zh: '逾期 {overdue}（{share}%），贷项 {credits}，未核销回款 {unapplied}，净额 {net}',
+    },
+    agingDsoLine: {
+      en: 'DSO standard {standard} days, countback {countback} days ({window}-day window, sales {sales})',
+      zh: '应收周转天数：标准法 {standard} 天，倒推法 {countback} 天（{window} 天窗口，赊销额 {sales}）',
+    },
+    agingDaysLateLine: {
+      en: 'Days late of settled invoices: mean {mean}, amount-weighted {weighted} ({invoices} invoices, {late} late)',
+      zh: '已结清发票的平均逾期天数：简单平均 {mean}，金额加权 {weighted}（{invoices} 张发票，{late} 张逾期）',
+    },
+    agingProvision: { en: 'Provision {amount}', zh: '坏账准备 {amount}' },
+    agingSalesToCover: {
+      en: '; extra sales to cover it {amount}',
+      zh: '；需额外销售额弥补坏账 {amount}',
+    },
+    unappliedHeading: { en: 'Unapplied cash:', zh: '未核销回款：' },
+    unappliedLine: {
+      en: '{customer}: {amount} ({count} payments, {first} … {last})',
+      zh: '{customer}：{amount}（{count} 笔回款，{first} … {last}）',
+    },
+    callFirstHeading: {
+      en: 'Call first (overdue × days past due):',
+      zh: '优先催收（逾期金额 × 逾期天数）：',
+    },
+    callFirstLine: {
+      en: '{customer}: overdue {overdue}, up to {days} days',
+      zh: '{customer}：逾期 {overdue}，最长逾期 {days} 天',
+    },
+    disputedAmount: { en: 'disputed {amount}', zh: '有争议 {amount}' },
+    creditUse: { en: 'credit use {percent}%', zh: '信用额度使用 {percent}%' },
+    moreJsonListsAll: {
+      en: '… {count} more (--json lists all)',
+      zh: '…… 另有 {count} 条（--json 列出全部）',
+    },
+    openInvoicesHeading: { en: 'Open invoices:', zh: '未结发票：' },
+    openInvoiceLine: {
+      en: '{invoice} {customer} {date} due {due} open {open} {bucket}',
+      zh: '{invoice} {customer} {date} 到期 {due} 未收 {open} {bucket}',
+    },
+    disputed: { en: 'disputed', zh: '有争议' },
+    noInvoices: {
+      en: 'no sheet of {file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)',
+      zh: '{file} 中没有发票工作表（需要发票号、开票日期和金额列；请运行 pipecast inspect 查看）',
+    },
     noPipeline: {
       en: 'no sheet of {file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect {file}',
       zh: '{file} 中没有可读作商机清单的工作表（至少需要阶段列，如 Stage / 阶段）；请运行 pipecast inspect {file}',

@@ -4,7 +4,19 @@ import {
   type AgingReport,
   type DataWarning,
   epochDayFromIso,
+  type Locale,
+  textFor,
+  type TextKey,
 } from '../../core/index.js';
+import {
+  chooseLocale,
+  colon,
+  LOCALE_OPTION,
+  padToWidth,
+  parseLocaleFlag,
+  rowText,
+  warningWithAction,
+} from '../cli-locale.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
@@ -39,7 +51,9 @@ Options:
   --provision R1,R2,…   loss rate per bucket (0–1, or percent with %), for the provision
   --margin M            net margin (0–1 or %) for the sales needed to cover the provision
   --invoices            list open invoices one by one (JSON and text)
-  --config FILE         pipecast.json (docs/pipecast.schema.json): aging keys, invoice sheet; flags win
+  --config FILE         pipecast.json (docs/pipecast.schema.json): aging keys, invoice sheet, locale;
+                        flags win
+  --locale en|zh        language of the output; default from the config, else the headers
   --json                print one JSON object
   -h, --help            show this help
 `;
@@ -57,6 +71,7 @@ interface AgingArgs {
   breakdownColumns: string[];
   /** Whether the invoice lines go into the output (--invoices). */
   listInvoices: boolean;
+  locale: Locale | undefined;
 }
 
 export type { AgingReport } from '../../core/index.js';
@@ -86,21 +101,20 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     forceInvoices: options.sheet !== undefined,
   });
   const { warnings, asOfSource } = run;
+  const locale = chooseLocale(options.locale, grids);
   const report: AgingReportWithBreakdowns | null = breakingDown
     ? agingWithBreakdowns(run, options)
     : run.report;
   if (report === null) {
-    io.stderr(
-      `pipecast aging: no sheet of ${options.file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)\n`,
-    );
-    for (const w of warnings) io.stderr(`  ${formatWarning(w)}\n`);
+    io.stderr(`pipecast aging: ${textFor(locale, 'cli.noInvoices', { file: options.file })}\n`);
+    for (const w of warnings) io.stderr(`  ${formatWarning(w, locale)}\n`);
     return 1;
   }
   io.stdout(
     options.json
       ? `${JSON.stringify({ ...report, asOfSource }, null, 2)}
 `
-      : formatAging(report, asOfSource) + agingBreakdownsText(report.breakdowns),
+      : formatAging(report, asOfSource, locale) + agingBreakdownsText(report.breakdowns),
   );
   return 0;
 }
@@ -155,6 +169,7 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
     margin: { type: 'string' },
     invoices: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    ...LOCALE_OPTION,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
@@ -210,6 +225,7 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
     core,
     breakdownColumns,
     listInvoices: values.invoices,
+    locale: parseLocaleFlag(values.locale),
   };
 }
 
@@ -230,83 +246,180 @@ const money = (n: number): string =>
   n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const days = (n: number | null): string => (n === null ? '–' : n.toFixed(1));
 
-function formatWarning(w: DataWarning): string {
-  const where = [w.sheet, w.row === undefined ? undefined : `row ${w.row}`, w.column]
+function formatWarning(w: DataWarning, locale: Locale): string {
+  const where = [w.sheet, w.row === undefined ? undefined : rowText(w.row, locale), w.column]
     .filter((x) => x !== undefined)
     .join(', ');
-  return `${where ? `[${where}] ` : ''}${w.message} (${w.action})`;
+  return `${where ? `[${where}] ` : ''}${warningWithAction(w, locale)}`;
 }
 
-/** The human-readable report. */
-export function formatAging(report: AgingReport, asOfSource: 'option' | 'data' = 'option'): string {
-  const fromData =
-    asOfSource === 'data'
-      ? ' (the day after the last invoice, paid date or payment; pass --as-of to fix it)'
-      : '';
+/** The human-readable report, in English unless another locale is given. */
+export function formatAging(
+  report: AgingReport,
+  asOfSource: 'option' | 'data' = 'option',
+  locale: Locale = 'en',
+): string {
+  const say = sayIn(locale);
   const out: string[] = [
-    `Receivables aging of ${report.file} as of ${report.asOf}${fromData}, by days ${report.by === 'due' ? 'past due' : 'since invoice'}`,
-    `Sheets: ${report.sheets.map((s) => `${s.sheet} (${s.kind ?? 'skipped'}, ${s.records} rows)`).join('; ')}`,
-    `Invoices aged ${report.counts.invoicesAged}, after as-of ${report.counts.invoicesAfterAsOf}; payments applied ${report.counts.paymentsApplied}, unapplied ${report.counts.paymentsUnapplied}, after as-of ${report.counts.paymentsAfterAsOf}`,
+    say('cli.agingHeadline', {
+      file: report.file,
+      day: report.asOf,
+      fromData:
+        asOfSource === 'data' ? `${locale === 'zh' ? '' : ' '}${say('cli.agingAsOfFromData')}` : '',
+      basis: say(report.by === 'due' ? 'cli.agingBasis_due' : 'cli.agingBasis_invoice'),
+    }),
+    say('cli.agingSheets', {
+      sheets: report.sheets
+        .map((s) =>
+          say('cli.agingSheet', {
+            sheet: s.sheet,
+            kind: s.kind === null ? say('cli.sheetSkipped') : say(`term.kind_${s.kind}` as TextKey),
+            rows: s.records,
+          }),
+        )
+        .join(locale === 'zh' ? '；' : '; '),
+    }),
+    say('cli.agingCounts', {
+      aged: report.counts.invoicesAged,
+      invoicesAfter: report.counts.invoicesAfterAsOf,
+      applied: report.counts.paymentsApplied,
+      unapplied: report.counts.paymentsUnapplied,
+      paymentsAfter: report.counts.paymentsAfterAsOf,
+    }),
   ];
-  if (report.note) out.push(`Note: ${report.note}`);
-  for (const s of report.currencies) {
-    out.push('', `== ${s.currency ?? 'currency not given'} ==`);
-    const width = Math.max(...s.buckets.map((b) => money(b.amount).length), 12);
-    for (const b of s.buckets) {
-      out.push(
-        `  ${b.label.padEnd(10)} ${money(b.amount).padStart(width)}  ${String(b.count).padStart(6)} items`,
-      );
-    }
-    const t = s.totals;
-    out.push(
-      `  ${'Open'.padEnd(10)} ${money(t.open).padStart(width)}  ${String(t.openItems).padStart(6)} items`,
-      `  Overdue ${money(t.overdue)} (${t.shareOverdue === null ? '–' : (t.shareOverdue * 100).toFixed(1)}%), credits ${money(t.credit)}, unapplied cash ${money(t.unapplied)}, net ${money(t.net)}`,
-      `  DSO standard ${days(s.dso.standard)} days, countback ${days(s.dso.countback)} days (${s.dso.days}-day window, sales ${money(s.dso.creditSales)})${s.dso.reason === null ? '' : `: ${dsoReasonText(s.dso.reason, s.dso.days, { locale: 'en' })}`}`,
-      `  Days late of settled invoices: mean ${days(s.averageDaysLate.simple)}, amount-weighted ${days(s.averageDaysLate.weighted)} (${s.averageDaysLate.invoices} invoices, ${s.averageDaysLate.lateInvoices} late)`,
-    );
-    if (s.provision) {
-      out.push(
-        `  Provision ${money(s.provision.total)}${s.provision.salesToCover === null ? '' : `; extra sales to cover it ${money(s.provision.salesToCover)}`}`,
-      );
-    }
-    if (s.unapplied.length > 0) {
-      out.push('  Unapplied cash:');
-      for (const u of s.unapplied.slice(0, TEXT_PRIORITY_ROWS)) {
-        out.push(
-          `    ${u.customer}: ${money(u.amount)} (${u.count} payments, ${u.firstDate} … ${u.lastDate})`,
-        );
-      }
-    }
-    if (s.priority.length > 0) {
-      out.push('  Call first (overdue × days past due):');
-      for (const p of s.priority.slice(0, TEXT_PRIORITY_ROWS)) {
-        const flags = [
-          p.disputed ? `disputed ${money(p.disputedAmount)}` : '',
-          p.creditUse === null ? '' : `credit use ${(p.creditUse * 100).toFixed(0)}%`,
-        ]
-          .filter(Boolean)
-          .join(', ');
-        out.push(
-          `    ${String(p.rank).padStart(3)}. ${p.customer}: overdue ${money(p.overdue)}, up to ${p.maxDaysPastDue} days${flags ? ` (${flags})` : ''}`,
-        );
-      }
-      if (s.priority.length > TEXT_PRIORITY_ROWS)
-        out.push(`    … ${s.priority.length - TEXT_PRIORITY_ROWS} more (--json lists all)`);
-    }
-    if (s.invoices.length > 0) {
-      out.push('  Open invoices:');
-      for (const l of s.invoices) {
-        out.push(
-          `    ${l.invoice} ${l.customer} ${l.invoiceDate} due ${l.dueDate} open ${money(l.open)} ${l.bucket ?? ''}${l.disputed ? ' disputed' : ''}`,
-        );
-      }
-    }
-  }
+  if (report.note) out.push(currenciesNote(report, locale));
+  for (const s of report.currencies) out.push(...currencyLines(s, locale));
   if (report.warnings.length > 0) {
-    out.push('', `Warnings (${report.warnings.length}):`);
-    for (const w of report.warnings.slice(0, TEXT_WARNINGS)) out.push(`  ${formatWarning(w)}`);
+    out.push('', say('cli.warningsHeading', { count: report.warnings.length }));
+    for (const w of report.warnings.slice(0, TEXT_WARNINGS))
+      out.push(`  ${formatWarning(w, locale)}`);
     if (report.warnings.length > TEXT_WARNINGS)
-      out.push(`  … ${report.warnings.length - TEXT_WARNINGS} more (--json lists all)`);
+      out.push(
+        `  ${say('cli.moreJsonListsAll', { count: report.warnings.length - TEXT_WARNINGS })}`,
+      );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A catalogue lookup bound to one locale, for the many lines of one text report. */
+function sayIn(locale: Locale) {
+  return (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
+    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
+}
+
+/** Why the top-level figures are null: several currencies, never added together. */
+function currenciesNote(report: AgingReport, locale: Locale): string {
+  const say = sayIn(locale);
+  if (report.currencies.length < 2) return say('cli.note', { note: report.note ?? '' });
+  return say('cli.agingCurrenciesNote', {
+    count: report.currencies.length,
+    currencies: report.currencies
+      .map((s) => s.currency ?? say('cli.blankCurrency'))
+      .join(locale === 'zh' ? '、' : ', '),
+  });
+}
+
+type CurrencySection = AgingReport['currencies'][number];
+
+/** One currency's buckets, totals, DSO, provision, unapplied cash, call list and invoices. */
+function currencyLines(s: CurrencySection, locale: Locale): string[] {
+  const say = sayIn(locale);
+  const out = ['', `== ${s.currency ?? say('cli.currencyNotGiven')} ==`];
+  const width = Math.max(...s.buckets.map((b) => money(b.amount).length), 12);
+  const items = (count: number): string => say('cli.items', { count: String(count).padStart(6) });
+  for (const b of s.buckets)
+    out.push(
+      `  ${padToWidth(bucketLabel(b.label, locale), 10)} ${money(b.amount).padStart(width)}  ${items(b.count)}`,
+    );
+  const t = s.totals;
+  out.push(
+    `  ${padToWidth(say('cli.openRow'), 10)} ${money(t.open).padStart(width)}  ${items(t.openItems)}`,
+    `  ${say('cli.agingOverdueLine', {
+      overdue: money(t.overdue),
+      share: t.shareOverdue === null ? '–' : (t.shareOverdue * 100).toFixed(1),
+      credits: money(t.credit),
+      unapplied: money(t.unapplied),
+      net: money(t.net),
+    })}`,
+    `  ${say('cli.agingDsoLine', {
+      standard: days(s.dso.standard),
+      countback: days(s.dso.countback),
+      window: s.dso.days,
+      sales: money(s.dso.creditSales),
+    })}${s.dso.reason === null ? '' : `${colon(locale)}${dsoReasonText(s.dso.reason, s.dso.days, { locale })}`}`,
+    `  ${say('cli.agingDaysLateLine', {
+      mean: days(s.averageDaysLate.simple),
+      weighted: days(s.averageDaysLate.weighted),
+      invoices: s.averageDaysLate.invoices,
+      late: s.averageDaysLate.lateInvoices,
+    })}`,
+  );
+  if (s.provision) {
+    const cover =
+      s.provision.salesToCover === null
+        ? ''
+        : say('cli.agingSalesToCover', { amount: money(s.provision.salesToCover) });
+    out.push(`  ${say('cli.agingProvision', { amount: money(s.provision.total) })}${cover}`);
+  }
+  if (s.unapplied.length > 0) {
+    out.push(`  ${say('cli.unappliedHeading')}`);
+    for (const u of s.unapplied.slice(0, TEXT_PRIORITY_ROWS)) {
+      const line = say('cli.unappliedLine', {
+        customer: u.customer,
+        amount: money(u.amount),
+        count: u.count,
+        first: u.firstDate,
+        last: u.lastDate,
+      });
+      out.push(`    ${line}`);
+    }
+  }
+  out.push(...priorityLines(s, locale));
+  if (s.invoices.length > 0) {
+    out.push(`  ${say('cli.openInvoicesHeading')}`);
+    for (const l of s.invoices) {
+      const line = say('cli.openInvoiceLine', {
+        invoice: l.invoice,
+        customer: l.customer,
+        date: l.invoiceDate,
+        due: l.dueDate,
+        open: money(l.open),
+        bucket: l.bucket ?? '',
+      });
+      out.push(`    ${line}${l.disputed ? ` ${say('cli.disputed')}` : ''}`);
+    }
+  }
+  return out;
+}
+
+/** Who to call first, with disputes and credit use. */
+function priorityLines(s: CurrencySection, locale: Locale): string[] {
+  if (s.priority.length === 0) return [];
+  const say = sayIn(locale);
+  const out = [`  ${say('cli.callFirstHeading')}`];
+  for (const p of s.priority.slice(0, TEXT_PRIORITY_ROWS)) {
+    const flags = [
+      p.disputed ? say('cli.disputedAmount', { amount: money(p.disputedAmount) }) : '',
+      p.creditUse === null ? '' : say('cli.creditUse', { percent: (p.creditUse * 100).toFixed(0) }),
+    ]
+      .filter(Boolean)
+      .join(locale === 'zh' ? '，' : ', ');
+    const line = say('cli.callFirstLine', {
+      customer: p.customer,
+      overdue: money(p.overdue),
+      days: p.maxDaysPastDue,
+    });
+    const flagText = flags === '' ? '' : locale === 'zh' ? `（${flags}）` : ` (${flags})`;
+    out.push(`    ${String(p.rank).padStart(3)}. ${line}${flagText}`);
+  }
+  if (s.priority.length > TEXT_PRIORITY_ROWS)
+    out.push(
+      `    ${say('cli.moreJsonListsAll', { count: s.priority.length - TEXT_PRIORITY_ROWS })}`,
+    );
+  return out;
+}
+
+/** A bucket's label: the core's, with "Current" in the locale's words. */
+function bucketLabel(label: string, locale: Locale): string {
+  return label === 'Current' ? textFor(locale, 'cli.bucketCurrent') : label;
 }
