@@ -17,11 +17,7 @@ export type {
   ReportAnalysisName,
 } from './workbook/run-report-analyses.js';
 export type { DealTableJoin } from './workbook/join-deal-tables.js';
-export {
-  planSheets,
-  type PlanSheetsResult,
-  type SheetPlanEntry,
-} from './workbook/plan-sheets.js';
+export { planSheets, type PlanSheetsResult, type SheetPlanEntry } from './workbook/plan-sheets.js';
 export type { SheetValues } from './workbook/sheet-grid.js';
 export type { WorkbookInput } from './workbook/to-sheet-grids.js';
 export { parseReportConfig, ReportConfigError } from './workbook/report-config.js';

@@ -93,12 +93,7 @@ export class WarningCollector {
    * @param summary - What the kind is, for its "n more" line (taken from the kind's first
    *   warning); by default its code, column and action.
    */
-  add(
-    kind: string,
-    place: WarningPlace,
-    warning: WarningBody,
-    summary?: string | CodedText,
-  ): void {
+  add(kind: string, place: WarningPlace, warning: WarningBody, summary?: string | CodedText): void {
     let known = this.kinds.get(kind);
     if (known !== undefined && known.kept >= this.cap) {
       known.dropped++;

@@ -152,11 +152,7 @@ export function stagesMovedBack(
 }
 
 /** A snapshot's deals by id: the first row wins, later ones are warned about. */
-function dealsById(
-  deals: readonly Deal[],
-  which: 'earlier' | 'later',
-  warnings: WarningCollector,
-) {
+function dealsById(deals: readonly Deal[], which: 'earlier' | 'later', warnings: WarningCollector) {
   const byId = new Map<string, Deal>();
   for (const deal of deals) {
     if (byId.has(deal.id)) {

@@ -103,9 +103,12 @@ export function lifecycle(lines: readonly OrderLine[], options: LifecycleOptions
       if (warning.code === 'missing-value')
         warnings.report({
           ...warning,
-          ...codedMessage(label === 'previous' ? 'warning.previousPeriod' : 'warning.currentPeriod', {
-            warning: warning.text ?? warning.message,
-          }),
+          ...codedMessage(
+            label === 'previous' ? 'warning.previousPeriod' : 'warning.currentPeriod',
+            {
+              warning: warning.text ?? warning.message,
+            },
+          ),
         });
     }
   }

@@ -219,7 +219,11 @@ function portfolioProblemOf(customer: PortfolioCustomer): PortfolioProblem | und
   if (potential === undefined || potential === null || !Number.isFinite(potential))
     return { code: 'missing-value', column: 'potential', text: 'warning.portfolioNoPotential' };
   if (potential < 0)
-    return { code: 'out-of-range', column: 'potential', text: 'warning.portfolioNegativePotential' };
+    return {
+      code: 'out-of-range',
+      column: 'potential',
+      text: 'warning.portfolioNegativePotential',
+    };
   if (share === undefined || share === null || !Number.isFinite(share))
     return { code: 'missing-value', column: 'share', text: 'warning.portfolioNoShare' };
   if (share < 0 || share > 1)

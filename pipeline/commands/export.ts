@@ -9,7 +9,9 @@ import {
   forecastDealsTable,
   segment,
   segmentCustomersTable,
+  textFor,
 } from '../../core/index.js';
+import { chooseLocale, LOCALE_OPTION, parseLocaleFlag } from '../cli-locale.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
@@ -20,6 +22,7 @@ import { checkOutputDir } from '../report/batch/check-output-dir.js';
 import { exportBytes } from './export-tables.js';
 
 const USAGE = `Usage: pipecast export <file> --out DIR [--format csv|arrow] --as-of YYYY-MM-DD [--sheet NAME]
+                       [--locale en|zh]
 
 Writes the per-row results, each followed by every column of its sheet, for DuckDB, Polars,
 pandas or Spark: DIR/deals.csv (or .arrow) when the file holds a pipeline (each deal's stage,
@@ -33,6 +36,8 @@ Options:
   --format F        csv (default) or arrow
   --as-of DATE      the day the forecast, the aging and RFM recency are measured at
   --sheet NAME      the pipeline sheet (default: the first sheet that reads as deals)
+  --config FILE     pipecast.json (docs/pipecast.schema.json): its locale is used
+  --locale en|zh    language of the messages; default from the config, else the headers
   -h, --help        show this help
 `;
 
@@ -43,6 +48,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     format: { type: 'string', default: 'csv' },
     'as-of': { type: 'string' },
     sheet: { type: 'string' },
+    ...LOCALE_OPTION,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -66,18 +72,31 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`pipecast export: ${error.message}\n`);
     return 1;
   }
+  const locale = chooseLocale(parseLocaleFlag(values.locale), sheets);
   const tables = perRowTables(sheets, asOf, file);
   if (tables.length === 0) {
-    io.stderr(
-      `pipecast export: no sheet of ${file} reads as a pipeline, invoices or order lines; run pipecast inspect ${file}\n`,
-    );
+    io.stderr(`pipecast export: ${textFor(locale, 'cli.exportNothing', { file })}\n`);
     return 1;
   }
   await mkdir(values.out, { recursive: true });
   for (const { name, rows } of tables) {
     const target = join(values.out, `${name}.${format}`);
     await writeFile(target, exportBytes(rows, format));
-    io.stdout(`${target}: ${rows.numRows()} ${name}, ${rows.numCols()} columns\n`);
+    const what = textFor(
+      locale,
+      name === 'deals'
+        ? 'report.kindDeal'
+        : name === 'invoices'
+          ? 'report.kindInvoice'
+          : 'report.kindCustomer',
+    );
+    const line = textFor(locale, 'cli.exportWritten', {
+      target,
+      rows: rows.numRows(),
+      name: what,
+      columns: rows.numCols(),
+    });
+    io.stdout(`${line}\n`);
   }
   return 0;
 }

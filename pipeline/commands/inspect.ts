@@ -7,7 +7,21 @@ import {
   RECORD_KINDS,
   type RecordKind,
   type RecordKindCandidate,
+  type Locale,
+  TEXT_CATALOGUE,
+  textFor,
+  type TextKey,
 } from '../../core/index.js';
+import {
+  chooseLocale,
+  colon,
+  LOCALE_OPTION,
+  padToWidth,
+  parseLocaleFlag,
+  rowText,
+  warningWithAction,
+} from '../cli-locale.js';
+import { displayWidth } from '../render/breakdown-text.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
@@ -18,7 +32,7 @@ import type { SheetGrid } from '../read-workbook.js';
 /** Warnings listed per sheet in the text report; `--json` always lists them all. */
 export const DEFAULT_TEXT_WARNINGS_PER_SHEET = 30;
 
-const USAGE = `Usage: pipecast inspect <file> [--sheet NAME] [--kind KIND] [--json]
+const USAGE = `Usage: pipecast inspect <file> [--sheet NAME] [--kind KIND] [--locale en|zh] [--json]
 
 Shows, per sheet, which kind of records it holds, the header row, which column feeds which
 field, what is unmatched, ambiguous or missing, row counts and every data warning.
@@ -28,7 +42,8 @@ Options:
   --sheet NAME   inspect only this sheet
   --kind KIND    read the sheet as this record kind instead of guessing:
                  ${RECORD_KINDS.join(', ')}
-  --config FILE  pipecast.json (docs/pipecast.schema.json), checked
+  --config FILE  pipecast.json (docs/pipecast.schema.json), checked; its locale is used
+  --locale en|zh language of the output; default from the config, else the headers
   --json         print one JSON object instead of text
   -h, --help     show this help
 `;
@@ -65,6 +80,7 @@ interface InspectOptions {
   sheet: string | undefined;
   kind: RecordKind | undefined;
   json: boolean;
+  locale: Locale | undefined;
 }
 
 /** `pipecast inspect`: how pipecast reads each sheet of one file, before any analysis. */
@@ -87,7 +103,10 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
     date1904: sheets.some((s) => s.date1904),
     sheets: sheets.map((grid) => inspectGrid(grid, options.kind)),
   };
-  io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatInspection(result));
+  const locale = chooseLocale(options.locale, sheets);
+  io.stdout(
+    options.json ? `${JSON.stringify(result, null, 2)}\n` : formatInspection(result, locale),
+  );
   return 0;
 }
 
@@ -96,6 +115,7 @@ function parseInspectArgs(args: string[]): InspectOptions | 'help' {
     sheet: { type: 'string' },
     kind: { type: 'string' },
     json: { type: 'boolean', default: false },
+    ...LOCALE_OPTION,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
@@ -109,6 +129,7 @@ function parseInspectArgs(args: string[]): InspectOptions | 'help' {
     sheet: values.sheet,
     kind: kind as RecordKind | undefined,
     json: values.json,
+    locale: parseLocaleFlag(values.locale),
   };
 }
 
@@ -138,85 +159,120 @@ function summariseCandidate(candidate: RecordKindCandidate): SheetInspection['al
 }
 
 /** The human-readable report. */
-export function formatInspection(result: InspectResult): string {
-  const lines: string[] = [
-    `${basename(result.file)}${result.date1904 ? ' (1904 date system)' : ''}`,
-  ];
-  for (const sheet of result.sheets) lines.push('', ...formatSheet(sheet));
+/** The text report of inspect, in English unless another locale is given. */
+export function formatInspection(result: InspectResult, locale: Locale = 'en'): string {
+  const date1904 = result.date1904 ? ` ${textFor(locale, 'cli.date1904')}` : '';
+  const lines: string[] = [`${basename(result.file)}${date1904}`];
+  for (const sheet of result.sheets) lines.push('', ...formatSheet(sheet, locale));
   return `${lines.join('\n')}\n`;
 }
 
-function formatSheet(sheet: SheetInspection): string[] {
+/** A catalogue lookup bound to one locale. */
+function sayIn(locale: Locale) {
+  return (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
+    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
+}
+
+/** A field or kind name as typed in a mapping, with its Chinese name beside it in Chinese. */
+function nameIn(kindOrField: 'kind' | 'field', name: string, locale: Locale): string {
+  if (locale === 'en') return name;
+  const key = `term.${kindOrField}_${name}`;
+  return Object.hasOwn(TEXT_CATALOGUE.term, key.slice(5))
+    ? `${name}（${sayIn(locale)(key as TextKey)}）`
+    : name;
+}
+
+function formatSheet(sheet: SheetInspection, locale: Locale): string[] {
+  const say = sayIn(locale);
+  const list = (items: readonly string[]): string =>
+    items.length === 0 ? say('cli.none') : items.join(locale === 'zh' ? '、' : ', ');
   if (sheet.kind === null) {
     return [
-      `Sheet "${sheet.sheet}": no table of any known kind`,
-      ...formatWarnings(sheet.warnings),
+      say('cli.sheetNoKind', { sheet: sheet.sheet }),
+      ...formatWarnings(sheet.warnings, locale),
     ];
   }
-  const how = sheet.kindFrom === 'option' ? 'as asked' : 'detected';
-  const lines = [`Sheet "${sheet.sheet}": ${sheet.kind} records (${how})`];
+  const how = say(sheet.kindFrom === 'option' ? 'cli.kindAsAsked' : 'cli.kindDetected');
+  const kind = nameIn('kind', sheet.kind, locale);
+  const lines = [say('cli.sheetKind', { sheet: sheet.sheet, kind, how })];
   if (sheet.headerRow === null) {
-    lines.push('  Header row: not found');
-    return [...lines, ...formatWarnings(sheet.warnings)];
+    lines.push(`  ${say('cli.headerRowNotFound')}`);
+    return [...lines, ...formatWarnings(sheet.warnings, locale)];
   }
-  lines.push(`  Header row: ${sheet.headerRow}`);
+  lines.push(`  ${say('cli.headerRowAt', { row: sheet.headerRow })}`);
   const { matched, unmatched, ambiguous, missingRequired } = sheet.columns;
-  lines.push('  Columns:');
-  const width = Math.max(0, ...matched.map((m) => m.header.length));
+  lines.push(`  ${say('cli.columnsHeading')}`);
+  const width = Math.max(0, ...matched.map((m) => displayWidth(m.header)));
   for (const m of matched) {
-    const via = m.via === 'mapping' ? '  (your mapping)' : '';
-    lines.push(`    ${m.column.padEnd(3)} ${m.header.padEnd(width)}  → ${m.field}${via}`);
-  }
-  if (matched.length === 0) lines.push('    (none)');
-  lines.push(
-    `  Unmatched columns: ${unmatched.length === 0 ? 'none' : unmatched.map((c) => `${c.column} "${c.header}"`).join(', ')}`,
-  );
-  for (const a of ambiguous) {
-    const options = a.candidates.map((c) => `${c.column} "${c.header}"`).join(' or ');
+    const via = m.via === 'mapping' ? `  ${say('cli.yourMapping')}` : '';
     lines.push(
-      `  Ambiguous: ${a.field} could be ${options}; used ${a.candidates[0]?.column ?? '?'}`,
+      `    ${m.column.padEnd(3)} ${padToWidth(m.header, width)}  → ${nameIn('field', m.field, locale)}${via}`,
     );
   }
+  if (matched.length === 0) lines.push(`    ${say('cli.noneInBrackets')}`);
+  const columns = list(unmatched.map((c) => `${c.column} "${c.header}"`));
+  lines.push(`  ${say('cli.unmatchedColumns', { columns })}`);
+  for (const a of ambiguous) {
+    const options = a.candidates.map((c) => `${c.column} "${c.header}"`).join(` ${say('cli.or')} `);
+    const used = a.candidates[0]?.column ?? '?';
+    lines.push(
+      `  ${say('cli.ambiguousLine', { field: nameIn('field', a.field, locale), options, used })}`,
+    );
+  }
+  const fields = list(missingRequired.map((field) => nameIn('field', field, locale)));
+  lines.push(`  ${say('cli.missingRequiredFields', { fields })}`);
+  const kept = sheet.rowsRead - sheet.rowsDropped;
   lines.push(
-    `  Missing required fields: ${missingRequired.length === 0 ? 'none' : missingRequired.join(', ')}`,
-  );
-  lines.push(
-    `  Rows: ${sheet.rowsRead} read, ${sheet.rowsRead - sheet.rowsDropped} kept, ${sheet.rowsDropped} dropped`,
+    `  ${say('cli.rowsLine', { read: sheet.rowsRead, kept, dropped: sheet.rowsDropped })}`,
   );
   const blanks = Object.entries(sheet.missing);
   if (blanks.length > 0) {
-    lines.push('  Blank values:');
+    lines.push(`  ${say('cli.blankValues')}`);
     for (const [field, { count, rows }] of blanks) {
       const more = count > rows.length ? ', …' : '';
-      lines.push(`    ${field}: ${count} (rows ${rows.join(', ')}${more})`);
+      const name = nameIn('field', field, locale);
+      lines.push(
+        `    ${say('cli.blankValueLine', { field: name, count, rows: `${rows.join(', ')}${more}` })}`,
+      );
     }
   }
   if (sheet.alsoFits.length > 0) {
-    const others = sheet.alsoFits.map(
-      (c) =>
-        `${c.kind} (${c.matched} columns${c.missingRequired.length > 0 ? `, lacks ${c.missingRequired.join(', ')}` : ''})`,
+    const others = sheet.alsoFits.map((c) =>
+      say('cli.fitsColumns', {
+        kind: nameIn('kind', c.kind, locale),
+        matched: c.matched,
+        lacks:
+          c.missingRequired.length > 0
+            ? say('cli.lacks', {
+                fields: list(c.missingRequired.map((f) => nameIn('field', f, locale))),
+              })
+            : '',
+      }),
     );
-    lines.push(`  Also fits: ${others.join('; ')}`);
+    lines.push(`  ${say('cli.alsoFits', { kinds: others.join(locale === 'zh' ? '；' : '; ') })}`);
   }
-  return [...lines, ...formatWarnings(sheet.warnings)];
+  return [...lines, ...formatWarnings(sheet.warnings, locale)];
 }
 
-function formatWarnings(warnings: readonly DataWarning[]): string[] {
-  if (warnings.length === 0) return ['  Warnings: none'];
+function formatWarnings(warnings: readonly DataWarning[], locale: Locale): string[] {
+  const say = sayIn(locale);
+  if (warnings.length === 0) return [`  ${say('cli.warningsNone')}`];
   const shown = warnings.slice(0, DEFAULT_TEXT_WARNINGS_PER_SHEET);
-  const lines = [`  Warnings (${warnings.length}):`];
+  const lines = [`  ${say('cli.warningsHeading', { count: warnings.length })}`];
   for (const w of shown) {
     const place = [
-      w.row === undefined ? undefined : `row ${w.row}`,
-      w.column === undefined ? undefined : `column "${w.column}"`,
-      w.raw === undefined ? undefined : `value "${w.raw}"`,
+      w.row === undefined ? undefined : rowText(w.row, locale),
+      w.column === undefined ? undefined : say('cli.column', { column: w.column }),
+      w.raw === undefined ? undefined : say('cli.value', { value: w.raw }),
     ]
       .filter((part) => part !== undefined)
-      .join(', ');
-    lines.push(`    ${place ? `${place}: ` : ''}${w.message} [${w.action}]`);
+      .join(locale === 'zh' ? '，' : ', ');
+    lines.push(
+      `    ${place ? `${place}${colon(locale)}` : ''}${warningWithAction(w, locale, '[]')}`,
+    );
   }
   if (warnings.length > shown.length) {
-    lines.push(`    … ${warnings.length - shown.length} more (use --json to list them all)`);
+    lines.push(`    ${say('cli.moreUseJson', { count: warnings.length - shown.length })}`);
   }
   return lines;
 }
