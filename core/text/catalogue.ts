@@ -686,6 +686,24 @@ export const TEXT_CATALOGUE = {
       en: 'no sheet of {file} reads as a pipeline, invoices or order lines; run pipecast inspect {file}',
       zh: '{file} 中没有可读作商机清单、发票或订单明细的工作表；请运行 pipecast inspect {file}',
     },
+    reportsWritten: {
+      en: '{written} of {files} reports written, {failed} failed{nothing} ({dated})',
+      zh: '已生成 {written}/{files} 份报告，失败 {failed} 份{nothing}（{dated}）',
+    },
+    withNothing: { en: ', {count} with nothing to analyse', zh: '，{count} 份无可分析的数据' },
+    asOfDay: { en: 'as of {day}', zh: '截至 {day}' },
+    asOfDayRule: {
+      en: 'as of {day}, the day after the last recorded event in the data; pass --as-of YYYY-MM-DD to fix it',
+      zh: '截至 {day}，即数据中最后一次记录事件的次日；可用 --as-of YYYY-MM-DD 指定',
+    },
+    asOfRangeRule: {
+      en: 'as of {from} to {to} per file, the day after the last recorded event in the data; pass --as-of YYYY-MM-DD to fix it',
+      zh: '各文件截至 {from} 至 {to}，即各自数据中最后一次记录事件的次日；可用 --as-of YYYY-MM-DD 指定',
+    },
+    noAsOf: {
+      en: 'no as-of date: no dated record found; pass --as-of YYYY-MM-DD',
+      zh: '没有截至日期：找不到带日期的记录；请用 --as-of YYYY-MM-DD 指定',
+    },
     noPipeline: {
       en: 'no sheet of {file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect {file}',
       zh: '{file} 中没有可读作商机清单的工作表（至少需要阶段列，如 Stage / 阶段）；请运行 pipecast inspect {file}',

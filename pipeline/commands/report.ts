@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { epochDayFromIso, type ReportConfig } from '../../core/index.js';
+import { epochDayFromIso, type Locale, type ReportConfig, textFor } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -138,7 +138,7 @@ export async function runReport(
   if (parsed.json) {
     io.stdout(`${JSON.stringify(result.summary)}\n`);
   } else {
-    io.stdout(`${reportRunText(result)}\n`);
+    io.stdout(`${reportRunText(result, locale ?? 'en')}\n`);
   }
   return reportExitCode(counts);
 }
@@ -154,12 +154,15 @@ function reportExitCode(counts: ReportBatchResult['summary']['counts']): number 
 }
 
 /** The run's closing lines: where things are, which files had nothing, the counts and the date. */
-function reportRunText(result: ReportBatchResult): string {
+function reportRunText(result: ReportBatchResult, locale: Locale): string {
   const { counts, files, asOf } = result.summary;
-  const dated = asOf === null ? asOfOfEachFile(files) : `as of ${asOf}`;
+  const dated =
+    asOf === null ? asOfOfEachFile(files, locale) : textFor(locale, 'cli.asOfDay', { day: asOf });
   const nothing = files.filter((entry) => entry.state === 'nothing-to-analyse');
   const nothingCount =
-    counts.nothingToAnalyse > 0 ? `, ${counts.nothingToAnalyse} with nothing to analyse` : '';
+    counts.nothingToAnalyse > 0
+      ? textFor(locale, 'cli.withNothing', { count: counts.nothingToAnalyse })
+      : '';
   const combined = files.filter((entry) => entry.inputs.length > 1);
   return [
     result.indexHtml,
@@ -169,7 +172,13 @@ function reportRunText(result: ReportBatchResult): string {
         `${entry.file}: one report from ${entry.inputs.length} files (${basename(entry.inputs[0]!)} … ${basename(entry.inputs[entry.inputs.length - 1]!)}); --no-combine for one report per file`,
     ),
     ...nothing.map((entry) => `${entry.file}: ${entry.reason ?? ''}`),
-    `${counts.ok - counts.nothingToAnalyse} of ${counts.files} reports written, ${counts.failed} failed${nothingCount} (${dated})`,
+    textFor(locale, 'cli.reportsWritten', {
+      written: counts.ok - counts.nothingToAnalyse,
+      files: counts.files,
+      failed: counts.failed,
+      nothing: nothingCount,
+      dated,
+    }),
   ].join('\n');
 }
 
@@ -235,13 +244,11 @@ function parseReportArgs(args: string[]): ReportArgs | 'help' {
 }
 
 /** Without --as-of every file is measured at its own data's last day: say which, or the range. */
-function asOfOfEachFile(files: ReportBatchResult['summary']['files']): string {
+function asOfOfEachFile(files: ReportBatchResult['summary']['files'], locale: Locale): string {
   const days = [
     ...new Set(files.flatMap((entry) => (entry.asOf === null ? [] : [entry.asOf]))),
   ].sort();
-  const rule =
-    'the day after the last recorded event in the data; pass --as-of YYYY-MM-DD to fix it';
-  if (days.length === 0) return `no as-of date: no dated record found; pass --as-of YYYY-MM-DD`;
-  if (days.length === 1) return `as of ${days[0]!}, ${rule}`;
-  return `as of ${days[0]!} to ${days[days.length - 1]!} per file, ${rule}`;
+  if (days.length === 0) return textFor(locale, 'cli.noAsOf');
+  if (days.length === 1) return textFor(locale, 'cli.asOfDayRule', { day: days[0]! });
+  return textFor(locale, 'cli.asOfRangeRule', { from: days[0]!, to: days[days.length - 1]! });
 }

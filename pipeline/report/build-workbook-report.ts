@@ -10,6 +10,7 @@ import {
   type ReportAnalysisName,
   type ReportConfig,
   textFor,
+  warningMessage,
 } from '../../core/index.js';
 import type { RenderChartResult } from '../render/render-chart.js';
 import { renderChart } from '../render/render-chart.js';
@@ -296,7 +297,7 @@ function resultsNotes(
       sheet: warning.sheet,
       row: warning.row,
       column: warning.column,
-      message: warning.message,
+      message: warningMessage(warning, locale),
       action: warningActionText(warning.action, locale),
     })),
     ...renderWarnings.map((warning) => ({
@@ -400,7 +401,7 @@ function toReportWarning(w: DataWarning, locale: ReportLocale): ReportWarning {
   ].filter((x): x is string => x !== undefined && x !== '');
   return {
     where: place.join(' · '),
-    message: `${w.message}${w.count === undefined ? '' : ` (×${w.count})`} — ${warningActionText(w.action, locale)}`,
+    message: `${warningMessage(w, locale)}${w.count === undefined ? '' : ` (×${w.count})`} — ${warningActionText(w.action, locale)}`,
   };
 }
 
