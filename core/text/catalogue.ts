@@ -937,9 +937,9 @@ export const TEXT_CATALOGUE = {
     },
     kindInColumn: {
       en: '"{code}" in column {column} ({action})',
-      zh: '“{code}”，列 {column}（{action}）',
+      zh: '列 {column} 中的“{code}”类警告（{action}）',
     },
-    kindAnywhere: { en: '"{code}" ({action})', zh: '“{code}”（{action}）' },
+    kindAnywhere: { en: '"{code}" ({action})', zh: '“{code}”类警告（{action}）' },
     noHeaderRow: {
       en: 'No header row for {kind} records in the first rows: no row names enough known columns.',
       zh: '前几行中找不到{kind}数据的表头行：没有一行包含足够多的已知列名。',

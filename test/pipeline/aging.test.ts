@@ -244,7 +244,15 @@ describe('pipecast aging on a workbook with invoices and payments sheets', () =>
   });
 
   it('prints a text report by default', async () => {
-    const { code, out } = await aging(book, '--as-of', '2024-04-30', '--invoices');
+    // English wording asked for: without --locale, Chinese headers give a Chinese report.
+    const { code, out } = await aging(
+      book,
+      '--as-of',
+      '2024-04-30',
+      '--invoices',
+      '--locale',
+      'en',
+    );
     expect(code).toBe(0);
     expect(out).toContain('as of 2024-04-30');
     expect(out).toMatch(/1–30\s+600\.00\s+1 items/);

@@ -110,7 +110,14 @@ describe('pipecast forecast', () => {
   );
 
   it('prints a readable table without --json', async () => {
-    const { code, out } = await forecast(book('reference-zh.xlsx'), '--as-of', '2024-07-01');
+    // English wording asked for: without --locale, Chinese headers give a Chinese report.
+    const { code, out } = await forecast(
+      book('reference-zh.xlsx'),
+      '--as-of',
+      '2024-07-01',
+      '--locale',
+      'en',
+    );
     expect(code).toBe(0);
     expect(out).toMatch(
       /Interest \(customer analysis\) 兴趣\(客户分析\)\s+5\.0%\s+5\s+300\.00\s+15\.00/,

@@ -194,7 +194,8 @@ describe('pipecast inspect on generated files', () => {
   });
 
   it('lists every sheet, reporting a sheet with no table instead of guessing', async () => {
-    const { code, out } = await inspect(chinese);
+    // English wording asked for: without --locale, Chinese headers give a Chinese report.
+    const { code, out } = await inspect(chinese, '--locale', 'en');
     expect(code).toBe(0);
     expect(out).toContain('Sheet "说明": no table of any known kind');
     expect(out).toContain('Sheet "商机": deal records (detected)');
@@ -226,7 +227,7 @@ describe('pipecast inspect on generated files', () => {
       const { code, out, err } = await inspect(flag);
       expect({ code, err }).toEqual({ code: 0, err: '' });
       expect(out).toMatch(
-        /^Usage: pipecast inspect <file> \[--sheet NAME\] \[--kind KIND\] \[--json\]\n/,
+        /^Usage: pipecast inspect <file> \[--sheet NAME\] \[--kind KIND\] \[--locale en\|zh\] \[--json\]\n/,
       );
       expect(out).toContain('deal, orderLine, invoice, payment, customer, stageChange');
     }

@@ -91,7 +91,8 @@ describe('pipecast segment', () => {
   });
 
   it('defaults as-of to the day after the last line, and prints a readable summary', async () => {
-    const { code, out } = await run([join(dir, 'days'), '--method', 'rfm']);
+    // English wording asked for: without --locale, Chinese headers give a Chinese report.
+    const { code, out } = await run([join(dir, 'days'), '--method', 'rfm', '--locale', 'en']);
     expect(code).toBe(0);
     expect(out).toContain('RFM as of 2024-03-03');
     expect(out).toContain('Champions');
