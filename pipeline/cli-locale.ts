@@ -3,6 +3,7 @@ import {
   type Locale,
   planSheets,
   textFor,
+  type TextKey,
   warningMessage,
 } from '../core/index.js';
 import { UsageError } from './cli-io.js';
@@ -66,4 +67,13 @@ export function warningWithAction(warning: DataWarning, locale: Locale, brackets
 /** `text` padded with spaces to `size` terminal columns (a Chinese character takes two). */
 export function padToWidth(text: string, size: number): string {
   return text + ' '.repeat(Math.max(0, size - displayWidth(text)));
+}
+
+/**
+ * A catalogue lookup bound to one locale, for the many lines of one text report. The key is
+ * checked; its parameters only when the text is built (textFor throws on a missing one).
+ */
+export function sayIn(locale: Locale) {
+  return (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
+    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
 }

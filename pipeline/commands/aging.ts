@@ -16,6 +16,7 @@ import {
   parseLocaleFlag,
   rowText,
   warningWithAction,
+  sayIn,
 } from '../cli-locale.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -299,12 +300,6 @@ export function formatAging(
       );
   }
   return `${out.join('\n')}\n`;
-}
-
-/** A catalogue lookup bound to one locale, for the many lines of one text report. */
-function sayIn(locale: Locale) {
-  return (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
-    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
 }
 
 /** Why the top-level figures are null: several currencies, never added together. */

@@ -29,6 +29,7 @@ import {
   LOCALE_OPTION,
   parseLocaleFlag,
   rowPrefix,
+  sayIn,
 } from '../cli-locale.js';
 import { readInputPath } from '../read-input-path.js';
 
@@ -323,17 +324,6 @@ const NO_STAGE_KPIS = {
   learnedFrom: 0,
   learnedRate: null,
 } as const;
-
-/**
- * The stage table with its total row, as text: the "Unknown stage" row before the total when
- * open deals name a stage the model lacks, and a "Probability (from file)" column when the file's
- * probability column weighed some deals.
- */
-/** A catalogue lookup bound to one locale, for the many lines of one text report. */
-function sayIn(locale: Locale) {
-  return (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
-    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
-}
 
 /** The template and why it was used, in the locale (the report's own words for it). */
 function templateText(forecast: ForecastJson, locale: Locale): string {

@@ -20,6 +20,7 @@ import {
   parseLocaleFlag,
   rowText,
   warningWithAction,
+  sayIn,
 } from '../cli-locale.js';
 import { displayWidth } from '../render/breakdown-text.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
@@ -165,12 +166,6 @@ export function formatInspection(result: InspectResult, locale: Locale = 'en'): 
   const lines: string[] = [`${basename(result.file)}${date1904}`];
   for (const sheet of result.sheets) lines.push('', ...formatSheet(sheet, locale));
   return `${lines.join('\n')}\n`;
-}
-
-/** A catalogue lookup bound to one locale. */
-function sayIn(locale: Locale) {
-  return (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
-    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
 }
 
 /** A field or kind name as typed in a mapping, with its Chinese name beside it in Chinese. */

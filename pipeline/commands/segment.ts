@@ -30,6 +30,7 @@ import {
   parseLocaleFlag,
   rowText,
   warningWithAction,
+  sayIn,
 } from '../cli-locale.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -546,8 +547,7 @@ function parseRfmThresholds(
 
 /** The method's summary table, as text. */
 function methodSummaryLines(output: SegmentOutput, locale: Locale): string[] {
-  const say = (key: TextKey, params: Record<string, string | number> = {}): string =>
-    (textFor as (l: Locale, k: TextKey, p: object) => string)(locale, key, params);
+  const say = sayIn(locale);
   const summary = output.summary;
   const lines: string[] = [];
   if (output.method === 'abc') {
@@ -609,20 +609,26 @@ function methodSummaryLines(output: SegmentOutput, locale: Locale): string[] {
       );
     }
   } else {
-    lines.push(say('cli.scorecardHeadline'));
-    for (const criterion of summary.criteria as ScorecardResult['criteria']) {
-      lines.push(`  ${scorecardCriterionLine(criterion, locale)}`);
-    }
-    for (const tier of summary.tiers as {
-      tier: string;
-      nameZh: string | null;
-      items: number;
-      share: number;
-    }[]) {
-      lines.push(
-        `  ${padToWidth(locale === 'zh' ? (tier.nameZh ?? tier.tier) : `${tier.tier} ${tier.nameZh ?? ''}`, 20)} ${String(tier.items).padStart(6)}  ${pct(tier.share)}`,
-      );
-    }
+    lines.push(...scorecardSummaryLines(summary, locale));
+  }
+  return lines;
+}
+
+/** The scorecard's criteria, each with how its column became a score, then the tiers. */
+function scorecardSummaryLines(summary: Record<string, unknown>, locale: Locale): string[] {
+  const lines = [textFor(locale, 'cli.scorecardHeadline')];
+  for (const criterion of summary.criteria as ScorecardResult['criteria']) {
+    lines.push(`  ${scorecardCriterionLine(criterion, locale)}`);
+  }
+  for (const tier of summary.tiers as {
+    tier: string;
+    nameZh: string | null;
+    items: number;
+    share: number;
+  }[]) {
+    lines.push(
+      `  ${padToWidth(locale === 'zh' ? (tier.nameZh ?? tier.tier) : `${tier.tier} ${tier.nameZh ?? ''}`, 20)} ${String(tier.items).padStart(6)}  ${pct(tier.share)}`,
+    );
   }
   return lines;
 }
