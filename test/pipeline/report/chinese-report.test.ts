@@ -71,6 +71,15 @@ describe('the Chinese report (pipeline-zh.xlsx)', () => {
       expect(text).not.toContain(english);
   });
 
+  it('lists the data warnings themselves in Chinese', () => {
+    const text = pageText(zhHtml);
+    // Row 20's amount is the text 待定 and row 26 has no close date (make-samples.ts).
+    expect(text).toContain('预计金额：文本不是数字；已忽略该值。');
+    expect(text).toContain('1 个在途商机没有预计成交日期（首行 26）');
+    for (const english of ['text is not a number', 'open deal(s) have no'])
+      expect(text).not.toContain(english);
+  });
+
   it('embeds a CJK font subset that draws the page’s Chinese, allowed by its CSP', () => {
     expect(zhHtml).toContain('font-src data:');
     const head = '@font-face{font-family:"pipecast CJK";src:url(data:font/ttf;base64,';
