@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { type DataWarning, PipecastError } from '../core/index.js';
+import { codedMessage, type DataWarning, PipecastError } from '../core/index.js';
 import { decodeLegacyCsv, namedCsvEncoding, utf8Census } from './csv-encoding.js';
 import { parseCsvText, WorkbookReadError } from '../core/readers/index.js';
 import { lineRuns, readLineBlocks, type FileStamp } from './read-line-blocks.js';
@@ -66,10 +66,9 @@ function invalidUtf8Warning(
   line: number,
   bom: boolean,
 ): DataWarning {
-  const said = bom ? 'its byte-order mark says UTF-8' : '--encoding says UTF-8';
   return {
     code: 'unreadable-value',
-    message: `Line ${line} is not valid UTF-8 although ${said}; it was read as UTF-8 with � for the bad bytes: save the file as UTF-8, or name its encoding with --encoding`,
+    ...codedMessage(bom ? 'warning.invalidUtf8WithBom' : 'warning.invalidUtf8AsNamed', { line }),
     ...place,
     row: line,
     action: 'assumed',

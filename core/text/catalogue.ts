@@ -977,6 +977,14 @@ export const TEXT_CATALOGUE = {
       zh: '已跳过该工作表：表头既不符合发票（缺少{invoiceMissing}），也不符合回款（缺少{paymentMissing}）',
     },
     aHeaderRow: { en: 'a header row', zh: '表头行' },
+    invalidUtf8WithBom: {
+      en: 'Line {line} is not valid UTF-8 although its byte-order mark says UTF-8; it was read as UTF-8 with � for the bad bytes: save the file as UTF-8, or name its encoding with --encoding',
+      zh: '第 {line} 行不是有效的 UTF-8，尽管文件的字节顺序标记（BOM）表明是 UTF-8；已按 UTF-8 读取，无效字节显示为 �：请将文件另存为 UTF-8，或用 --encoding 指定其编码',
+    },
+    invalidUtf8AsNamed: {
+      en: 'Line {line} is not valid UTF-8 although --encoding says UTF-8; it was read as UTF-8 with � for the bad bytes: save the file as UTF-8, or name its encoding with --encoding',
+      zh: '第 {line} 行不是有效的 UTF-8，尽管 --encoding 指定为 UTF-8；已按 UTF-8 读取，无效字节显示为 �：请将文件另存为 UTF-8，或用 --encoding 指定其编码',
+    },
     blankCells: {
       en: '{count} blank {field} cell(s) (first rows {rows})',
       zh: '{count} 个{field}单元格为空（首行 {rows}）',
