@@ -38,7 +38,7 @@ export function agingOutput(run: AgingRun, locale: AddinLocale, places: NotePlac
               maxRows: AGING_CHART_ROWS,
             },
           ],
-    notes: notesOf(run.warnings, places),
+    notes: notesOf(run.warnings, places, locale),
     notesTitle: text('tableNotes'),
     notesColumns: notesColumns(locale),
   };

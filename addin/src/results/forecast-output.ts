@@ -92,7 +92,7 @@ export function forecastOutput(
       },
       monthsChart(run, months, locale),
     ],
-    notes: [...monthRangesNotes(run, sourceRows, locale), ...notesOf(run.warnings, places)],
+    notes: [...monthRangesNotes(run, sourceRows, locale), ...notesOf(run.warnings, places, locale)],
     notesTitle: text('tableNotes'),
     notesColumns: notesColumns(locale),
   };

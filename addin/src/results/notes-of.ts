@@ -1,5 +1,5 @@
 import type { DataWarning } from '../../../core/index.js';
-import { epochDayFromIso, isoFromEpochDay } from '../../../core/index.js';
+import { epochDayFromIso, isoFromEpochDay, warningMessage } from '../../../core/index.js';
 import { columnLetters } from '../excel/a1-address.js';
 import type { AddinLocale } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
@@ -27,16 +27,23 @@ export function notesColumns(locale: AddinLocale): string[] {
 /**
  * Warnings as notes with the cell each points at in the source sheet: the warning's row is the
  * grid's (1-based), its column the header text; a warning with a row but no known column points
- * at the row's first cell, one without a row at nothing.
+ * at the row's first cell, one without a row at nothing. Messages are in the pane's language.
  */
-export function notesOf(warnings: readonly DataWarning[], places: NotePlaces): OutputNote[] {
-  return warnings.map((w) => ({
-    type: w.code,
-    sheet: w.sheet ?? null,
-    address: warningAddress(w, places),
-    message: w.count !== undefined && w.count > 1 ? `${w.message} (×${w.count})` : w.message,
-    action: w.action === 'none' ? null : w.action,
-  }));
+export function notesOf(
+  warnings: readonly DataWarning[],
+  places: NotePlaces,
+  locale: AddinLocale,
+): OutputNote[] {
+  return warnings.map((w) => {
+    const message = warningMessage(w, locale);
+    return {
+      type: w.code,
+      sheet: w.sheet ?? null,
+      address: warningAddress(w, places),
+      message: w.count !== undefined && w.count > 1 ? `${message} (×${w.count})` : message,
+      action: w.action === 'none' ? null : w.action,
+    };
+  });
 }
 
 /** The A1 address (without the sheet) a warning points at, or null. */

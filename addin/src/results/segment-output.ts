@@ -52,7 +52,7 @@ export function segmentOutput(
     asOf: null,
     tables,
     charts,
-    notes: notesOf(warnings, places),
+    notes: notesOf(warnings, places, locale),
     notesTitle: text('tableNotes'),
     notesColumns: notesColumns(locale),
   };
