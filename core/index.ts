@@ -211,3 +211,13 @@ export {
   type TextSection,
   type TextSectionKey,
 } from './text/catalogue.js';
+export {
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatMoneyCents,
+  formatPercent,
+  MISSING_FIGURE,
+  roundMoney,
+  withoutFloatNoise,
+} from './text/format-number.js';
