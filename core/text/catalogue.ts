@@ -153,6 +153,7 @@ export const TEXT_CATALOGUE = {
     headroom: { en: 'Headroom', zh: '增长空间' },
     resources: { en: 'Resources %', zh: '资源占比 %' },
     currency: { en: 'Currency', zh: '币种' },
+    currencyCount: { en: 'Currencies', zh: '币种数' },
     bucket: { en: 'Bucket', zh: '账龄' },
     items: { en: 'Items', zh: '笔数' },
     open: { en: 'Open', zh: '未收余额' },
@@ -171,6 +172,7 @@ export const TEXT_CATALOGUE = {
     outcomeP10: { en: 'Open pipeline outcome, P10', zh: '在途商机成交额 P10' },
     outcomeP50: { en: 'Open pipeline outcome, P50', zh: '在途商机成交额 P50' },
     outcomeP90: { en: 'Open pipeline outcome, P90', zh: '在途商机成交额 P90' },
+    outcomeRange: { en: 'Open pipeline outcome, P10 – P90', zh: '在途商机成交额 P10 – P90' },
     revenueTotal: { en: 'Revenue', zh: '收入合计' },
     aCustomers: { en: 'A customers', zh: 'A 类客户数' },
     aValueShare: { en: 'A share of revenue', zh: 'A 类收入占比' },
@@ -180,6 +182,11 @@ export const TEXT_CATALOGUE = {
     unclassified: { en: 'Unclassified', zh: '未分类' },
     attackCustomers: { en: 'Attack', zh: '进攻' },
     defendCustomers: { en: 'Defend', zh: '防守' },
+    /** A figure that is per currency only, on a file with several currencies. */
+    severalCurrencies: {
+      en: '{count} currencies: see each',
+      zh: '{count} 种币种：见各币种',
+    },
     skipForecast: {
       en: 'no sheet with deals: needs a stage column (e.g. Stage / 阶段), with amount and close date for the forecast',
       zh: '没有商机工作表：需要阶段列（如 Stage / 阶段），预测还需要金额和预计成交日期',
@@ -406,6 +413,18 @@ export const TEXT_CATALOGUE = {
     },
     higherIsBetter: { en: 'higher is better', zh: '越高越好' },
     lowerIsBetter: { en: 'lower is better', zh: '越低越好' },
+    /** Under a text table cut to its first rows: how many more `--json` lists. */
+    moreRows: { en: '… and {count} more (see --json)', zh: '…… 另有 {count} 行（见 --json）' },
+    /** The forecast's P10–P90 line: the outcome of the open deals, not revenue already won. */
+    outcomeRange: {
+      en: "Range of the open pipeline's outcome (revenue still to win)",
+      zh: '在途商机成交额区间（尚待赢得的收入）',
+    },
+    /** The quota line, each figure saying what it is. */
+    quotaLine: {
+      en: 'Quota {quota}: won {closed}, still to win {remaining}; coverage {coverage} (open pipeline {pipeline} ÷ quota still to win); gap {gap} (quota − won − weighted forecast)',
+      zh: '销售指标 {quota}：已赢单 {closed}，尚需 {remaining}；覆盖率 {coverage}（在途漏斗金额 {pipeline} ÷ 尚需完成的指标）；缺口 {gap}（指标 − 已赢单 − 加权预测）',
+    },
   },
   addin: {
     title: { en: 'Pipecast', zh: 'Pipecast' },

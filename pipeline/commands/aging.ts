@@ -4,6 +4,12 @@ import {
   type AgingReport,
   type DataWarning,
   epochDayFromIso,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  type PlainSectionKey,
+  textFor,
 } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -14,6 +20,8 @@ import { agingBreakdownsText, agingWithBreakdowns } from './aging-breakdowns.js'
 import type { AgingReportWithBreakdowns } from './aging-breakdowns.js';
 import { readInputPath } from '../read-input-path.js';
 import { dsoReasonText } from '../report/report-parts.js';
+import { outputJson } from '../render/output-json.js';
+import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
 
 const USAGE = `Usage: pipecast aging <file> [--as-of YYYY-MM-DD] [options]
 
@@ -98,7 +106,7 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout(
     options.json
-      ? `${JSON.stringify({ ...report, asOfSource }, null, 2)}
+      ? `${outputJson({ ...report, asOfSource }, 2)}
 `
       : formatAging(report, asOfSource) + agingBreakdownsText(report.breakdowns),
   );
@@ -226,9 +234,9 @@ function numberList(flag: string, text: string, fractions: boolean): number[] {
   });
 }
 
-const money = (n: number): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const days = (n: number | null): string => (n === null ? '–' : n.toFixed(1));
+const money = formatMoney;
+const days = (n: number | null): string => formatDecimal(n, 1);
+const count = formatCount;
 
 function formatWarning(w: DataWarning): string {
   const where = [w.sheet, w.row === undefined ? undefined : `row ${w.row}`, w.column]
@@ -243,70 +251,110 @@ export function formatAging(report: AgingReport, asOfSource: 'option' | 'data' =
     asOfSource === 'data'
       ? ' (the day after the last invoice, paid date or payment; pass --as-of to fix it)'
       : '';
+  const { counts } = report;
   const out: string[] = [
     `Receivables aging of ${report.file} as of ${report.asOf}${fromData}, by days ${report.by === 'due' ? 'past due' : 'since invoice'}`,
-    `Sheets: ${report.sheets.map((s) => `${s.sheet} (${s.kind ?? 'skipped'}, ${s.records} rows)`).join('; ')}`,
-    `Invoices aged ${report.counts.invoicesAged}, after as-of ${report.counts.invoicesAfterAsOf}; payments applied ${report.counts.paymentsApplied}, unapplied ${report.counts.paymentsUnapplied}, after as-of ${report.counts.paymentsAfterAsOf}`,
+    `Sheets: ${report.sheets.map((s) => `${s.sheet} (${s.kind ?? 'skipped'}, ${count(s.records)} rows)`).join('; ')}`,
+    `Invoices aged ${count(counts.invoicesAged)}, after as-of ${count(counts.invoicesAfterAsOf)}; payments applied ${count(counts.paymentsApplied)}, unapplied ${count(counts.paymentsUnapplied)}, after as-of ${count(counts.paymentsAfterAsOf)}`,
   ];
   if (report.note) out.push(`Note: ${report.note}`);
-  for (const s of report.currencies) {
-    out.push('', `== ${s.currency ?? 'currency not given'} ==`);
-    const width = Math.max(...s.buckets.map((b) => money(b.amount).length), 12);
-    for (const b of s.buckets) {
-      out.push(
-        `  ${b.label.padEnd(10)} ${money(b.amount).padStart(width)}  ${String(b.count).padStart(6)} items`,
-      );
-    }
-    const t = s.totals;
-    out.push(
-      `  ${'Open'.padEnd(10)} ${money(t.open).padStart(width)}  ${String(t.openItems).padStart(6)} items`,
-      `  Overdue ${money(t.overdue)} (${t.shareOverdue === null ? '–' : (t.shareOverdue * 100).toFixed(1)}%), credits ${money(t.credit)}, unapplied cash ${money(t.unapplied)}, net ${money(t.net)}`,
-      `  DSO standard ${days(s.dso.standard)} days, countback ${days(s.dso.countback)} days (${s.dso.days}-day window, sales ${money(s.dso.creditSales)})${s.dso.reason === null ? '' : `: ${dsoReasonText(s.dso.reason, s.dso.days, { locale: 'en' })}`}`,
-      `  Days late of settled invoices: mean ${days(s.averageDaysLate.simple)}, amount-weighted ${days(s.averageDaysLate.weighted)} (${s.averageDaysLate.invoices} invoices, ${s.averageDaysLate.lateInvoices} late)`,
-    );
-    if (s.provision) {
-      out.push(
-        `  Provision ${money(s.provision.total)}${s.provision.salesToCover === null ? '' : `; extra sales to cover it ${money(s.provision.salesToCover)}`}`,
-      );
-    }
-    if (s.unapplied.length > 0) {
-      out.push('  Unapplied cash:');
-      for (const u of s.unapplied.slice(0, TEXT_PRIORITY_ROWS)) {
-        out.push(
-          `    ${u.customer}: ${money(u.amount)} (${u.count} payments, ${u.firstDate} … ${u.lastDate})`,
-        );
-      }
-    }
-    if (s.priority.length > 0) {
-      out.push('  Call first (overdue × days past due):');
-      for (const p of s.priority.slice(0, TEXT_PRIORITY_ROWS)) {
-        const flags = [
-          p.disputed ? `disputed ${money(p.disputedAmount)}` : '',
-          p.creditUse === null ? '' : `credit use ${(p.creditUse * 100).toFixed(0)}%`,
-        ]
-          .filter(Boolean)
-          .join(', ');
-        out.push(
-          `    ${String(p.rank).padStart(3)}. ${p.customer}: overdue ${money(p.overdue)}, up to ${p.maxDaysPastDue} days${flags ? ` (${flags})` : ''}`,
-        );
-      }
-      if (s.priority.length > TEXT_PRIORITY_ROWS)
-        out.push(`    … ${s.priority.length - TEXT_PRIORITY_ROWS} more (--json lists all)`);
-    }
-    if (s.invoices.length > 0) {
-      out.push('  Open invoices:');
-      for (const l of s.invoices) {
-        out.push(
-          `    ${l.invoice} ${l.customer} ${l.invoiceDate} due ${l.dueDate} open ${money(l.open)} ${l.bucket ?? ''}${l.disputed ? ' disputed' : ''}`,
-        );
-      }
-    }
-  }
+  for (const section of report.currencies) out.push('', ...sectionLines(section));
   if (report.warnings.length > 0) {
-    out.push('', `Warnings (${report.warnings.length}):`);
+    out.push('', `Warnings (${count(report.warnings.length)}):`);
     for (const w of report.warnings.slice(0, TEXT_WARNINGS)) out.push(`  ${formatWarning(w)}`);
     if (report.warnings.length > TEXT_WARNINGS)
-      out.push(`  … ${report.warnings.length - TEXT_WARNINGS} more (--json lists all)`);
+      out.push(`  ${moreRowsLine(report.warnings.length - TEXT_WARNINGS)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+type AgingSectionText = AgingReport['currencies'][number];
+
+/** One currency: buckets, totals, DSO, provision, then who to call and who owes most. */
+function sectionLines(section: AgingSectionText): string[] {
+  const t = section.totals;
+  const heading = (key: PlainSectionKey<'report'>): string => textFor('en', `report.${key}`);
+  const out = [
+    `== ${section.currency ?? 'currency not given'} ==`,
+    textTable(
+      [heading('bucket'), heading('amount'), heading('items')],
+      section.buckets.map((b) => [b.label, money(b.amount), count(b.count)]),
+      { indent: '  ', footer: [[heading('open'), money(t.open), count(t.openItems)]] },
+    ),
+    `  Overdue ${money(t.overdue)} (${formatPercent(t.shareOverdue)}), credits ${money(t.credit)}, unapplied cash ${money(t.unapplied)}, net ${money(t.net)}`,
+    `  DSO standard ${days(section.dso.standard)} days, countback ${days(section.dso.countback)} days (${section.dso.days}-day window, sales ${money(section.dso.creditSales)})${section.dso.reason === null ? '' : `: ${dsoReasonText(section.dso.reason, section.dso.days, { locale: 'en' })}`}`,
+    `  Days late of settled invoices: mean ${days(section.averageDaysLate.simple)}, amount-weighted ${days(section.averageDaysLate.weighted)} (${count(section.averageDaysLate.invoices)} invoices, ${count(section.averageDaysLate.lateInvoices)} late)`,
+  ];
+  if (section.provision) {
+    out.push(
+      `  Provision ${money(section.provision.total)}${section.provision.salesToCover === null ? '' : `; extra sales to cover it ${money(section.provision.salesToCover)}`}`,
+    );
+  }
+  out.push(...unappliedLines(section), ...priorityLines(section), ...customerLines(section));
+  if (section.invoices.length > 0) {
+    out.push('  Open invoices:');
+    for (const l of section.invoices) {
+      out.push(
+        `    ${l.invoice} ${l.customer} ${l.invoiceDate} due ${l.dueDate} open ${money(l.open)} ${l.bucket ?? ''}${l.disputed ? ' disputed' : ''}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** Unapplied cash per customer, largest first as the core lists it. */
+function unappliedLines(section: AgingSectionText): string[] {
+  if (section.unapplied.length === 0) return [];
+  const out = ['  Unapplied cash:'];
+  for (const u of section.unapplied.slice(0, TEXT_PRIORITY_ROWS)) {
+    out.push(
+      `    ${u.customer}: ${money(u.amount)} (${count(u.count)} payments, ${u.firstDate} … ${u.lastDate})`,
+    );
+  }
+  if (section.unapplied.length > TEXT_PRIORITY_ROWS)
+    out.push(`    ${moreRowsLine(section.unapplied.length - TEXT_PRIORITY_ROWS)}`);
+  return out;
+}
+
+/** Who to call first, in the core's priority order (overdue × days past due). */
+function priorityLines(section: AgingSectionText): string[] {
+  if (section.priority.length === 0) return [];
+  const rows = section.priority.map((p) => [
+    count(p.rank),
+    p.customer,
+    money(p.overdue),
+    count(p.maxDaysPastDue),
+    [
+      p.disputed ? `disputed ${money(p.disputedAmount)}` : '',
+      p.creditUse === null ? '' : `credit use ${formatPercent(p.creditUse, 0)}`,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  ]);
+  const header = ['#', 'Customer', 'Overdue', 'Max days past due', ''];
+  return [
+    '  Call first (overdue × days past due):',
+    cutTextTable(header, rows, {
+      limit: TEXT_PRIORITY_ROWS,
+      indent: '    ',
+      rightAligned: [true, false, true, true, false],
+    }),
+  ];
+}
+
+/** Customers with an open balance, largest open amount first. */
+function customerLines(section: AgingSectionText): string[] {
+  const owing = section.customers
+    .filter((customer) => customer.open !== 0)
+    .sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.id < b.id ? -1 : 1));
+  if (owing.length === 0) return [];
+  const heading = (key: PlainSectionKey<'report'>): string => textFor('en', `report.${key}`);
+  return [
+    '  Customers by open amount:',
+    cutTextTable(
+      [heading('customer'), heading('open'), heading('overdue'), heading('items')],
+      owing.map((c) => [c.id, money(c.open), money(c.overdue), count(c.openItems)]),
+      { limit: TEXT_PRIORITY_ROWS, indent: '    ' },
+    ),
+  ];
 }

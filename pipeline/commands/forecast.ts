@@ -11,6 +11,11 @@ import {
   STAGE_TEMPLATES,
   type StageTemplate,
   type StageTemplateKey,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  textFor,
 } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -18,7 +23,9 @@ import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
+import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
 import { readInputPath } from '../read-input-path.js';
+import { outputJson } from '../render/output-json.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
 export const DEFAULT_TEXT_WARNINGS = 20;
@@ -141,7 +148,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   };
   io.stdout(
     options.json
-      ? `${JSON.stringify(json, null, 2)}\n`
+      ? `${outputJson(json, 2)}\n`
       : renderText(json) + forecastBreakdownsText(json.breakdowns),
   );
   return 0;
@@ -220,37 +227,20 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
   };
 }
 
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return w;
-}
+const money = formatMoney;
+const pct = (value: number | null): string => formatPercent(value);
+const count = formatCount;
 
-function pad(text: string, size: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, size - width(text)));
-  return right ? fill + text : text + fill;
+/** Owners by weighted amount, then open amount, then deals (largest first), names last. */
+function ownersByWeight(owners: ForecastJson['byOwner']): ForecastJson['byOwner'] {
+  return [...owners].sort(
+    (a, b) =>
+      b.weighted - a.weighted ||
+      b.amount - a.amount ||
+      b.count - a.count ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
-
-function table(header: string[], rows: string[][], rightFrom = 1): string {
-  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, c) => pad(cell, widths[c] ?? 0, c >= rightFrom))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-const money = (v: number): string =>
-  v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 function renderText(forecast: ForecastJson): string {
   const out: string[] = [];
@@ -265,26 +255,24 @@ function renderText(forecast: ForecastJson): string {
   if (forecast.byOwner.length > 0) {
     out.push('');
     out.push(
-      table(
+      cutTextTable(
         ['Owner', 'Count', 'Amount', 'Weighted'],
-        forecast.byOwner
-          .slice(0, 15)
-          .map((group) => [
-            group.name,
-            String(group.count),
-            money(group.amount),
-            money(group.weighted),
-          ]),
+        ownersByWeight(forecast.byOwner).map((group) => [
+          group.name,
+          count(group.count),
+          money(group.amount),
+          money(group.weighted),
+        ]),
       ),
     );
   }
   if (forecast.warnings.length > 0) {
     out.push('');
-    out.push(`Warnings (${forecast.warnings.length}):`);
+    out.push(`Warnings (${count(forecast.warnings.length)}):`);
     for (const warning of forecast.warnings.slice(0, DEFAULT_TEXT_WARNINGS))
       out.push(`  ${warning.row === undefined ? '' : `row ${warning.row}: `}${warning.message}`);
     if (forecast.warnings.length > DEFAULT_TEXT_WARNINGS)
-      out.push(`  … ${forecast.warnings.length - DEFAULT_TEXT_WARNINGS} more (see --json)`);
+      out.push(`  ${moreRowsLine(forecast.warnings.length - DEFAULT_TEXT_WARNINGS)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -314,8 +302,8 @@ function stageTable(forecast: ForecastJson): string {
     ...(fromFile ? [pct(stage.probabilityFromFile)] : []),
     stage.rate === null
       ? '—'
-      : `${pct(stage.rate)}${stage.rateSource === 'learned' ? ` (learned, n=${stage.learnedFrom})` : ''}`,
-    String(stage.count),
+      : `${pct(stage.rate)}${stage.rateSource === 'learned' ? ` (learned, n=${count(stage.learnedFrom)})` : ''}`,
+    count(stage.count),
     money(stage.amount),
     money(stage.weighted),
     pct(stage.conversion),
@@ -325,58 +313,72 @@ function stageTable(forecast: ForecastJson): string {
     'Total',
     ...(fromFile ? [''] : []),
     '',
-    String(totals.count),
+    count(totals.count),
     money(totals.amount),
     money(totals.weighted),
     '',
   ]);
   const rateHeaders = fromFile ? ['Probability (from file)', 'Stage rate'] : ['Rate'];
-  return table(['Stage', ...rateHeaders, 'Count', 'Amount', 'Weighted', 'Conversion'], stageRows);
+  const totalRow = stageRows.pop() ?? [];
+  return textTable(
+    ['Stage', ...rateHeaders, 'Count', 'Amount', 'Weighted', 'Conversion'],
+    stageRows,
+    { footer: [totalRow] },
+  );
 }
 
 /** Won and lost, roll-ups, quota, range, KPIs, hygiene and slippage, one line each. */
 function headlineLines(forecast: ForecastJson): string[] {
   const out: string[] = [];
   out.push(
-    `Won ${forecast.won.count} (${money(forecast.won.amount)}) · Lost ${forecast.lost.count}`,
+    `Won ${count(forecast.won.count)} (${money(forecast.won.amount)}) · Lost ${count(forecast.lost.count)}`,
   );
   if (forecast.unknownStages.length > 0)
     out.push(
-      `Stages not in the model (open ones in the "Unknown stage" row): ${forecast.unknownStages.map((unknown) => `${unknown.name === '' ? '(blank)' : unknown.name} ×${unknown.count}`).join(', ')}`,
+      `Stages not in the model (open ones in the "Unknown stage" row): ${forecast.unknownStages.map((unknown) => `${unknown.name === '' ? '(blank)' : unknown.name} ×${count(unknown.count)}`).join(', ')}`,
     );
   const { smallOrders, smallOrderRunRate } = forecast;
   if (smallOrders && smallOrderRunRate)
     out.push(
-      `Small orders below ${money(smallOrders.threshold)}: ${smallOrders.count} open (${money(smallOrders.amount)}) out of the funnel; run-rate add-back ${money(smallOrderRunRate.addBack)} over ${smallOrderRunRate.horizonDays} days`,
+      `Small orders below ${money(smallOrders.threshold)}: ${count(smallOrders.count)} open (${money(smallOrders.amount)}) out of the funnel; run-rate add-back ${money(smallOrderRunRate.addBack)} over ${smallOrderRunRate.horizonDays} days`,
     );
   const rollups = forecast.categories.rollups;
   out.push(
     `Commit forecast ${money(rollups.commitForecast)} · Best case ${money(rollups.bestCaseForecast)} · Pipeline ${money(rollups.pipelineForecast)}`,
   );
   if (forecast.categories.unqualified.length > 0)
-    out.push(`Unqualified deals: ${forecast.categories.unqualified.length} (never in Commit)`);
-  if (forecast.quota) {
-    const total = forecast.quota.total;
     out.push(
-      `Quota ${money(total.quota)}: closed ${money(total.closed)}, coverage ${total.coverage === null ? '—' : `${total.coverage.toFixed(2)}×`}, gap ${money(total.gap)}`,
+      `Unqualified deals: ${count(forecast.categories.unqualified.length)} (never in Commit)`,
     );
-  }
+  if (forecast.quota) out.push(quotaLine(forecast.quota.total));
   const { range, kpis, velocity } = forecast;
   out.push(
-    `Range of won revenue: P10 ${money(range.p10)} · P50 ${money(range.p50)} · P90 ${money(range.p90)} (${range.method}, CDF error ≤ ${range.cdfError.toPrecision(2)})`,
+    `${textFor('en', 'cli.outcomeRange')}: P10 ${money(range.p10)} · P50 ${money(range.p50)} · P90 ${money(range.p90)} (${range.method}, CDF error ≤ ${range.cdfError.toPrecision(2)})`,
   );
   if (kpis.bottleneck) out.push(`Bottleneck: ${kpis.bottleneck.name} — ${kpis.bottleneck.reason}`);
   out.push(
-    `Average cycle: ${kpis.avgCycleDays === null ? '—' : `${kpis.avgCycleDays.toFixed(1)} days`} · Velocity: ${velocity.perDay === null ? `— (${velocity.missing.join('; ')})` : `${money(velocity.perDay)} per day`}`,
+    `Average cycle: ${kpis.avgCycleDays === null ? '—' : `${formatDecimal(kpis.avgCycleDays, 1)} days`} · Velocity: ${velocity.perDay === null ? `— (${velocity.missing.join('; ')})` : `${money(velocity.perDay)} per day`}`,
   );
   out.push(`Win rates: ${forecast.winRates.note}`);
   const { hygiene } = forecast;
   out.push(
-    `Hygiene: ${hygiene.pastClose.length} past close date, ${hygiene.stuck.length} stuck, ${hygiene.noActivity.length} without activity`,
+    `Hygiene: ${count(hygiene.pastClose.length)} past close date, ${count(hygiene.stuck.length)} stuck, ${count(hygiene.noActivity.length)} without activity`,
   );
   if (forecast.slippage)
     out.push(
-      `Slippage: ${forecast.slippage.totals.pushedOut} pushed out, ${forecast.slippage.totals.amountCut} cut, ${forecast.slippage.totals.stageBack} moved back`,
+      `Slippage: ${count(forecast.slippage.totals.pushedOut)} pushed out, ${count(forecast.slippage.totals.amountCut)} cut, ${count(forecast.slippage.totals.stageBack)} moved back`,
     );
   return out;
+}
+
+/** Quota, won and what is left, coverage and gap, each saying what it is (DOMAIN.md section 1). */
+function quotaLine(total: NonNullable<ForecastJson['quota']>['total']): string {
+  return textFor('en', 'cli.quotaLine', {
+    quota: money(total.quota),
+    closed: money(total.closed),
+    remaining: money(total.remaining),
+    coverage: total.coverage === null ? '–' : `${formatDecimal(total.coverage, 2)}×`,
+    pipeline: money(total.pipeline),
+    gap: money(total.gap),
+  });
 }

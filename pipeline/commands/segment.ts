@@ -19,6 +19,11 @@ import {
   type SegmentBreakdown,
   textFor,
   segment,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  type PlainSectionKey,
 } from '../../core/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -26,6 +31,8 @@ import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
 import { segmentBreakdowns, segmentBreakdownsText } from './segment-breakdowns.js';
+import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
+import { outputJson } from '../render/output-json.js';
 
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
 export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
@@ -160,7 +167,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   for (const note of options.notes) io.stderr(`pipecast segment: ${note}\n`);
   io.stdout(
     options.json
-      ? `${JSON.stringify(output)}\n`
+      ? `${outputJson(output)}\n`
       : formatText(output) + segmentBreakdownsText(output.breakdowns ?? []),
   );
   return read.failures.length > 0 ? 2 : 0;
@@ -476,9 +483,9 @@ function formatWarning(w: DataWarning): string {
   return `${where ? `${where}: ` : ''}${w.message} (${w.action})`;
 }
 
-const pct = (v: unknown): string => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '–');
-const money = (v: unknown): string =>
-  typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '–';
+const pct = (value: number | null): string => formatPercent(value);
+const money = (value: number): string => formatMoney(value);
+const count = (value: number | undefined): string => formatCount(value);
 
 /** The readable report: headline, the method's summary table, top customers, warnings. */
 /** --cut-points A,B in percent, as fractions 0 < A < B ≤ 1. */
@@ -512,102 +519,249 @@ function parseRfmThresholds(
 /** The method's summary table, as text. */
 function methodSummaryLines(output: SegmentOutput): string[] {
   const summary = output.summary;
-  const lines: string[] = [];
+  const heading = (key: PlainSectionKey<'report'>): string => textFor('en', `report.${key}`);
+  const indent = '  ';
   if (output.method === 'abc') {
-    lines.push(
-      `ABC by ${String(summary.by)}, cut points ${(summary.cutPoints as number[]).map((cut) => cut * 100).join('/')}%`,
-    );
-    lines.push('  class  customers  share     value              value share');
-    for (const row of summary.classes as {
+    const classes = summary.classes as {
       class: string;
       customers: number;
       customerShare: number;
       value: number;
       valueShare: number | null;
-    }[]) {
-      lines.push(
-        `  ${row.class.padEnd(5)}  ${String(row.customers).padStart(9)}  ${pct(row.customerShare).padStart(7)}  ${money(row.value).padStart(17)}  ${pct(row.valueShare).padStart(11)}`,
-      );
-    }
-  } else if (output.method === 'rfm') {
-    lines.push(`RFM as of ${String(summary.asOf)} (${String(summary.mode)})`);
-    lines.push('  segment               customers  share    monetary           monetary share');
-    for (const segment of summary.segments as {
+    }[];
+    return [
+      `ABC by ${String(summary.by)}, cut points ${(summary.cutPoints as number[]).map((cut) => formatDecimal(cut * 100, 0)).join('/')}%`,
+      textTable(
+        [
+          heading('class'),
+          heading('customerCount'),
+          heading('customerShare'),
+          heading('value'),
+          heading('valueShare'),
+        ],
+        classes.map((row) => [
+          row.class,
+          count(row.customers),
+          pct(row.customerShare),
+          money(row.value),
+          pct(row.valueShare),
+        ]),
+        { indent },
+      ),
+    ];
+  }
+  if (output.method === 'rfm') {
+    const segments = summary.segments as {
       name: string;
       nameZh: string;
       customers: number;
       customerShare: number;
       monetary: number;
       monetaryShare: number | null;
-    }[]) {
-      lines.push(
-        `  ${segment.name.padEnd(20)}  ${String(segment.customers).padStart(9)}  ${pct(segment.customerShare).padStart(6)}  ${money(segment.monetary).padStart(17)}  ${pct(segment.monetaryShare).padStart(8)}  ${segment.nameZh}`,
-      );
-    }
+    }[];
+    const lines = [
+      `RFM as of ${String(summary.asOf)} (${String(summary.mode)})`,
+      textTable(
+        [
+          heading('segment'),
+          heading('customerCount'),
+          heading('customerShare'),
+          heading('monetary'),
+          heading('monetaryShare'),
+          '',
+        ],
+        segments.map((segment) => [
+          segment.name,
+          count(segment.customers),
+          pct(segment.customerShare),
+          money(segment.monetary),
+          pct(segment.monetaryShare),
+          segment.nameZh,
+        ]),
+        { indent, rightAligned: [false, true, true, true, true, false] },
+      ),
+    ];
     const returnsOnly = summary.returnsOnly as unknown[];
     if (returnsOnly.length > 0)
       lines.push(
-        `  ${returnsOnly.length} customers with only returns are listed apart (see --json)`,
+        `  ${count(returnsOnly.length)} customers with only returns are listed apart (see --json)`,
       );
-  } else if (output.method === 'portfolio') {
-    lines.push('Attack/defend portfolio');
-    lines.push('  zone           strategy   customers  potential          resources');
-    for (const zone of summary.zones as {
+    return lines;
+  }
+  if (output.method === 'portfolio') {
+    const zones = summary.zones as {
       zone: string;
       nameZh: string;
       strategy: string;
       customers: number;
       potential: number;
       resourcePercent: number;
-    }[]) {
-      lines.push(
-        `  ${`${zone.zone} ${zone.nameZh}`.padEnd(13)}  ${zone.strategy.padEnd(9)}  ${String(zone.customers).padStart(9)}  ${money(zone.potential).padStart(17)}  ${String(zone.resourcePercent).padStart(8)}%`,
-      );
-    }
-  } else {
-    lines.push('Weighted scorecard');
-    for (const criterion of summary.criteria as ScorecardResult['criteria']) {
-      lines.push(`  ${scorecardCriterionLine(criterion)}`);
-    }
-    for (const tier of summary.tiers as {
-      tier: string;
-      nameZh: string | null;
-      items: number;
-      share: number;
-    }[]) {
-      lines.push(
-        `  ${`${tier.tier} ${tier.nameZh ?? ''}`.padEnd(20)} ${String(tier.items).padStart(6)}  ${pct(tier.share)}`,
-      );
-    }
+    }[];
+    return [
+      'Attack/defend portfolio',
+      textTable(
+        [
+          heading('zone'),
+          heading('strategy'),
+          heading('customerCount'),
+          heading('potential'),
+          heading('resources'),
+        ],
+        zones.map((zone) => [
+          `${zone.zone} ${zone.nameZh}`,
+          zone.strategy,
+          count(zone.customers),
+          money(zone.potential),
+          `${formatDecimal(zone.resourcePercent, 0)}%`,
+        ]),
+        { indent, rightFrom: 2 },
+      ),
+    ];
   }
-  return lines;
+  const tiers = summary.tiers as {
+    tier: string;
+    nameZh: string | null;
+    items: number;
+    share: number;
+  }[];
+  return [
+    'Weighted scorecard',
+    ...(summary.criteria as ScorecardResult['criteria']).map(
+      (criterion) => `  ${scorecardCriterionLine(criterion)}`,
+    ),
+    textTable(
+      [textFor('en', 'addin.colTier'), heading('customerCount'), heading('share')],
+      tiers.map((tier) => [
+        `${tier.tier} ${tier.nameZh ?? ''}`.trim(),
+        count(tier.items),
+        pct(tier.share),
+      ]),
+      { indent },
+    ),
+  ];
+}
+
+/** A number cell of a customer row: money, a count, or a share. */
+/** How a customer-table cell is shown. */
+type CellFormat = 'money' | 'count' | 'percent' | 'score' | 'text';
+
+/** A catalogue heading of the customer table. */
+type CliHeadingKey = `report.${PlainSectionKey<'report'>}` | `addin.${PlainSectionKey<'addin'>}`;
+
+function cellOf(value: unknown, format: CellFormat): string {
+  if (format === 'text' || typeof value !== 'number')
+    return value === null || value === undefined ? '–' : String(value);
+  if (format === 'money') return money(value);
+  if (format === 'count') return count(value);
+  if (format === 'score') return formatDecimal(value, 1);
+  return pct(value);
+}
+
+/** The customer table of each method: its columns and the measure it is sorted by (largest first). */
+const CUSTOMER_COLUMNS: Record<
+  SegmentMethod,
+  {
+    sortBy: string;
+    columns: {
+      field: string;
+      heading: CliHeadingKey;
+      format: CellFormat;
+    }[];
+  }
+> = {
+  abc: {
+    sortBy: 'value',
+    columns: [
+      { field: 'rank', heading: 'report.rank', format: 'count' },
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'value', heading: 'report.value', format: 'money' },
+      { field: 'class', heading: 'report.class', format: 'text' },
+      { field: 'share', heading: 'report.share', format: 'percent' },
+      { field: 'cumulativeShare', heading: 'report.cumulativeShare', format: 'percent' },
+    ],
+  },
+  rfm: {
+    sortBy: 'monetary',
+    columns: [
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'monetary', heading: 'report.monetary', format: 'money' },
+      { field: 'frequency', heading: 'report.frequency', format: 'count' },
+      { field: 'recency', heading: 'report.recency', format: 'count' },
+      { field: 'segmentName', heading: 'report.segment', format: 'text' },
+    ],
+  },
+  portfolio: {
+    sortBy: 'potential',
+    columns: [
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'potential', heading: 'report.potential', format: 'money' },
+      { field: 'share', heading: 'report.ourShare', format: 'percent' },
+      { field: 'ourRevenue', heading: 'report.ourRevenue', format: 'money' },
+      { field: 'headroom', heading: 'report.headroom', format: 'money' },
+      { field: 'zone', heading: 'report.zone', format: 'text' },
+    ],
+  },
+  scorecard: {
+    sortBy: 'total',
+    columns: [
+      { field: 'rank', heading: 'report.rank', format: 'count' },
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'total', heading: 'addin.colScore', format: 'score' },
+      { field: 'tier', heading: 'addin.colTier', format: 'text' },
+    ],
+  },
+};
+
+/**
+ * The customers as a table, largest first by what matters for the method (revenue for ABC,
+ * monetary for RFM, potential for the portfolio, score for the scorecard), cut with a
+ * "… and n more (see --json)" line.
+ */
+function customerTable(output: SegmentOutput): string {
+  const { sortBy, columns } = CUSTOMER_COLUMNS[output.method];
+  const fieldOf = (customer: Record<string, unknown>, field: string): unknown =>
+    field === 'value' && output.method === 'abc'
+      ? customer[String(output.summary.by)]
+      : customer[field];
+  const measure = (customer: Record<string, unknown>): number => {
+    const value = fieldOf(customer, sortBy);
+    return typeof value === 'number' ? value : Number.NEGATIVE_INFINITY;
+  };
+  const rows = (output.customers as unknown as Record<string, unknown>[])
+    .map((customer, order) => ({ customer, order }))
+    .sort((a, b) => measure(b.customer) - measure(a.customer) || a.order - b.order)
+    .map(({ customer }) =>
+      columns.map((column) => cellOf(fieldOf(customer, column.field), column.format)),
+    );
+  const header = columns.map((column) =>
+    column.field === 'value' && output.method === 'abc'
+      ? textFor('en', output.summary.by === 'margin' ? 'report.value' : 'report.revenueTotal')
+      : textFor('en', column.heading),
+  );
+  return cutTextTable(header, rows, {
+    limit: TEXT_ROWS,
+    indent: '  ',
+    rightAligned: columns.map((column) => column.format !== 'text'),
+  });
 }
 
 function formatText(output: SegmentOutput): string {
   const out: string[] = [
-    `pipecast segment --method ${output.method}: ${output.customers.length} customers from ${output.files.length} file(s)`,
+    `pipecast segment --method ${output.method}: ${count(output.customers.length)} customers from ${count(output.files.length)} file(s)`,
   ];
   const counts = output.summary.counts as Record<string, number> | undefined;
   if (counts !== undefined) {
     out.push(
-      `  order lines ${counts.lines}; without customer id ${counts.linesWithoutCustomer}; cancellation lines ${counts.cancellationLines}; distinct customer ids ${counts.customers}`,
+      `  order lines ${count(counts.lines)}; without customer id ${count(counts.linesWithoutCustomer)}; cancellation lines ${count(counts.cancellationLines)}; distinct customer ids ${count(counts.customers)}`,
     );
   }
   out.push('');
   out.push(...methodSummaryLines(output));
-  out.push('', `First ${Math.min(TEXT_ROWS, output.customers.length)} customers:`);
-  for (const customer of output.customers.slice(0, TEXT_ROWS)) {
-    const fields = Object.entries(customer as Record<string, unknown>)
-      .filter(([, value]) => typeof value !== 'object' || value === null)
-      .slice(0, 8)
-      .map(([key, value]) => `${key}=${typeof value === 'number' ? money(value) : String(value)}`);
-    out.push(`  ${fields.join('  ')}`);
-  }
+  out.push('', customerTable(output));
   if (output.warnings.length > 0) {
-    out.push('', `Warnings (${output.warnings.length}):`);
+    out.push('', `Warnings (${count(output.warnings.length)}):`);
     for (const warning of output.warnings.slice(0, 20)) out.push(`  ${formatWarning(warning)}`);
-    if (output.warnings.length > 20)
-      out.push(`  … ${output.warnings.length - 20} more (see --json)`);
+    if (output.warnings.length > 20) out.push(`  ${moreRowsLine(output.warnings.length - 20)}`);
   }
   return `${out.join('\n')}\n`;
 }
