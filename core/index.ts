@@ -218,6 +218,7 @@ export {
   formatMoneyCents,
   formatPercent,
   MISSING_FIGURE,
+  moneyCents,
   roundMoney,
   withoutFloatNoise,
 } from './text/format-number.js';

@@ -122,6 +122,18 @@ export function roundMoney(value: number): number {
   return Number.isSafeInteger(cents) ? fromMinorUnits(cents, CENTS) : value;
 }
 
+/**
+ * An amount as whole cents by the money rule, for totals that must equal the sum of the rows
+ * shown (sum the cents, then {@link formatMoneyCents}).
+ *
+ * @param value - The amount.
+ * @returns The cents, half away from zero as the decimal reads.
+ * @example moneyCents(1.005) // 101
+ */
+export function moneyCents(value: number): number {
+  return toMinorUnits(value, CENTS);
+}
+
 /** How far (relative) a number may be from a whole cent and still be that cent plus float error. */
 const FLOAT_NOISE = 1e-11;
 

@@ -7,6 +7,7 @@ import {
   RECORD_KINDS,
   type RecordKind,
   type RecordKindCandidate,
+  formatCount,
 } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -14,6 +15,8 @@ import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { readInputPath } from '../read-input-path.js';
 import type { SheetGrid } from '../read-workbook.js';
+import { moreRowsLine } from '../render/text-table.js';
+import { outputJson } from '../render/output-json.js';
 
 /** Warnings listed per sheet in the text report; `--json` always lists them all. */
 export const DEFAULT_TEXT_WARNINGS_PER_SHEET = 30;
@@ -87,7 +90,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
     date1904: sheets.some((s) => s.date1904),
     sheets: sheets.map((grid) => inspectGrid(grid, options.kind)),
   };
-  io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatInspection(result));
+  io.stdout(options.json ? `${outputJson(result, 2)}\n` : formatInspection(result));
   return 0;
 }
 
@@ -181,14 +184,14 @@ function formatSheet(sheet: SheetInspection): string[] {
     `  Missing required fields: ${missingRequired.length === 0 ? 'none' : missingRequired.join(', ')}`,
   );
   lines.push(
-    `  Rows: ${sheet.rowsRead} read, ${sheet.rowsRead - sheet.rowsDropped} kept, ${sheet.rowsDropped} dropped`,
+    `  Rows: ${formatCount(sheet.rowsRead)} read, ${formatCount(sheet.rowsRead - sheet.rowsDropped)} kept, ${formatCount(sheet.rowsDropped)} dropped`,
   );
   const blanks = Object.entries(sheet.missing);
   if (blanks.length > 0) {
     lines.push('  Blank values:');
     for (const [field, { count, rows }] of blanks) {
       const more = count > rows.length ? ', …' : '';
-      lines.push(`    ${field}: ${count} (rows ${rows.join(', ')}${more})`);
+      lines.push(`    ${field}: ${formatCount(count)} (rows ${rows.join(', ')}${more})`);
     }
   }
   if (sheet.alsoFits.length > 0) {
@@ -204,7 +207,7 @@ function formatSheet(sheet: SheetInspection): string[] {
 function formatWarnings(warnings: readonly DataWarning[]): string[] {
   if (warnings.length === 0) return ['  Warnings: none'];
   const shown = warnings.slice(0, DEFAULT_TEXT_WARNINGS_PER_SHEET);
-  const lines = [`  Warnings (${warnings.length}):`];
+  const lines = [`  Warnings (${formatCount(warnings.length)}):`];
   for (const w of shown) {
     const place = [
       w.row === undefined ? undefined : `row ${w.row}`,
@@ -216,7 +219,7 @@ function formatWarnings(warnings: readonly DataWarning[]): string[] {
     lines.push(`    ${place ? `${place}: ` : ''}${w.message} [${w.action}]`);
   }
   if (warnings.length > shown.length) {
-    lines.push(`    … ${warnings.length - shown.length} more (use --json to list them all)`);
+    lines.push(`    ${moreRowsLine(warnings.length - shown.length)}`);
   }
   return lines;
 }

@@ -5,6 +5,7 @@ import {
   formatMoney,
   formatMoneyCents,
   formatPercent,
+  moneyCents,
   roundMoney,
   withoutFloatNoise,
 } from '../../../core/index.js';
@@ -100,5 +101,14 @@ describe('roundMoney and withoutFloatNoise', () => {
     expect(withoutFloatNoise(0.06899709691536936)).toBe(0.06899709691536936);
     expect(withoutFloatNoise(12345678901234.56)).toBe(12345678901234.56);
     expect(withoutFloatNoise(7)).toBe(7);
+  });
+});
+
+describe('moneyCents', () => {
+  it('gives whole cents by the money rule', () => {
+    // 1.005 → 101 cents (core/columns/money.ts rounds half away from zero as the text reads).
+    expect(moneyCents(1.005)).toBe(101);
+    expect(moneyCents(-0.125)).toBe(-13);
+    expect(moneyCents(12345678901234.56)).toBe(1234567890123456);
   });
 });
