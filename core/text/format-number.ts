@@ -89,7 +89,9 @@ export function formatDecimal(value: number | null | undefined, decimals: number
   const scale = 10 ** decimals;
   const units = toMinorUnits(value, scale);
   if (!Number.isSafeInteger(units)) return formatCount(value);
-  const digits = BigInt(Math.abs(units)).toString().padStart(decimals + 1, '0');
+  const digits = BigInt(Math.abs(units))
+    .toString()
+    .padStart(decimals + 1, '0');
   const whole = groupDigits(digits.slice(0, digits.length - decimals));
   const sign = units < 0 ? '-' : '';
   return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${digits.slice(-decimals)}`;

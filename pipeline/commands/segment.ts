@@ -516,108 +516,123 @@ function parseRfmThresholds(
   return thresholds;
 }
 
+/** A heading of a CLI table from the report section of the catalogue. */
+const heading = (key: PlainSectionKey<'report'>): string => textFor('en', `report.${key}`);
+const indent = '  ';
+
 /** The method's summary table, as text. */
 function methodSummaryLines(output: SegmentOutput): string[] {
-  const summary = output.summary;
-  const heading = (key: PlainSectionKey<'report'>): string => textFor('en', `report.${key}`);
-  const indent = '  ';
-  if (output.method === 'abc') {
-    const classes = summary.classes as {
-      class: string;
-      customers: number;
-      customerShare: number;
-      value: number;
-      valueShare: number | null;
-    }[];
-    return [
-      `ABC by ${String(summary.by)}, cut points ${(summary.cutPoints as number[]).map((cut) => formatDecimal(cut * 100, 0)).join('/')}%`,
-      textTable(
-        [
-          heading('class'),
-          heading('customerCount'),
-          heading('customerShare'),
-          heading('value'),
-          heading('valueShare'),
-        ],
-        classes.map((row) => [
-          row.class,
-          count(row.customers),
-          pct(row.customerShare),
-          money(row.value),
-          pct(row.valueShare),
-        ]),
-        { indent },
-      ),
-    ];
-  }
-  if (output.method === 'rfm') {
-    const segments = summary.segments as {
-      name: string;
-      nameZh: string;
-      customers: number;
-      customerShare: number;
-      monetary: number;
-      monetaryShare: number | null;
-    }[];
-    const lines = [
-      `RFM as of ${String(summary.asOf)} (${String(summary.mode)})`,
-      textTable(
-        [
-          heading('segment'),
-          heading('customerCount'),
-          heading('customerShare'),
-          heading('monetary'),
-          heading('monetaryShare'),
-          '',
-        ],
-        segments.map((segment) => [
-          segment.name,
-          count(segment.customers),
-          pct(segment.customerShare),
-          money(segment.monetary),
-          pct(segment.monetaryShare),
-          segment.nameZh,
-        ]),
-        { indent, rightAligned: [false, true, true, true, true, false] },
-      ),
-    ];
-    const returnsOnly = summary.returnsOnly as unknown[];
-    if (returnsOnly.length > 0)
-      lines.push(
-        `  ${count(returnsOnly.length)} customers with only returns are listed apart (see --json)`,
-      );
-    return lines;
-  }
-  if (output.method === 'portfolio') {
-    const zones = summary.zones as {
-      zone: string;
-      nameZh: string;
-      strategy: string;
-      customers: number;
-      potential: number;
-      resourcePercent: number;
-    }[];
-    return [
-      'Attack/defend portfolio',
-      textTable(
-        [
-          heading('zone'),
-          heading('strategy'),
-          heading('customerCount'),
-          heading('potential'),
-          heading('resources'),
-        ],
-        zones.map((zone) => [
-          `${zone.zone} ${zone.nameZh}`,
-          zone.strategy,
-          count(zone.customers),
-          money(zone.potential),
-          `${formatDecimal(zone.resourcePercent, 0)}%`,
-        ]),
-        { indent, rightFrom: 2 },
-      ),
-    ];
-  }
+  if (output.method === 'abc') return abcSummaryLines(output.summary);
+  if (output.method === 'rfm') return rfmSummaryLines(output.summary);
+  if (output.method === 'portfolio') return portfolioSummaryLines(output.summary);
+  return scorecardSummaryLines(output.summary);
+}
+
+/** ABC classes: customers and value per class. */
+function abcSummaryLines(summary: SegmentOutput['summary']): string[] {
+  const classes = summary.classes as {
+    class: string;
+    customers: number;
+    customerShare: number;
+    value: number;
+    valueShare: number | null;
+  }[];
+  return [
+    `ABC by ${String(summary.by)}, cut points ${(summary.cutPoints as number[]).map((cut) => formatDecimal(cut * 100, 0)).join('/')}%`,
+    textTable(
+      [
+        heading('class'),
+        heading('customerCount'),
+        heading('customerShare'),
+        heading('value'),
+        heading('valueShare'),
+      ],
+      classes.map((row) => [
+        row.class,
+        count(row.customers),
+        pct(row.customerShare),
+        money(row.value),
+        pct(row.valueShare),
+      ]),
+      { indent },
+    ),
+  ];
+}
+
+/** RFM segments: customers and monetary per segment. */
+function rfmSummaryLines(summary: SegmentOutput['summary']): string[] {
+  const segments = summary.segments as {
+    name: string;
+    nameZh: string;
+    customers: number;
+    customerShare: number;
+    monetary: number;
+    monetaryShare: number | null;
+  }[];
+  const lines = [
+    `RFM as of ${String(summary.asOf)} (${String(summary.mode)})`,
+    textTable(
+      [
+        heading('segment'),
+        heading('customerCount'),
+        heading('customerShare'),
+        heading('monetary'),
+        heading('monetaryShare'),
+        '',
+      ],
+      segments.map((segment) => [
+        segment.name,
+        count(segment.customers),
+        pct(segment.customerShare),
+        money(segment.monetary),
+        pct(segment.monetaryShare),
+        segment.nameZh,
+      ]),
+      { indent, rightAligned: [false, true, true, true, true, false] },
+    ),
+  ];
+  const returnsOnly = summary.returnsOnly as unknown[];
+  if (returnsOnly.length > 0)
+    lines.push(
+      `  ${count(returnsOnly.length)} customers with only returns are listed apart (see --json)`,
+    );
+  return lines;
+}
+
+/** Portfolio zones: customers, potential and resources per zone. */
+function portfolioSummaryLines(summary: SegmentOutput['summary']): string[] {
+  const zones = summary.zones as {
+    zone: string;
+    nameZh: string;
+    strategy: string;
+    customers: number;
+    potential: number;
+    resourcePercent: number;
+  }[];
+  return [
+    'Attack/defend portfolio',
+    textTable(
+      [
+        heading('zone'),
+        heading('strategy'),
+        heading('customerCount'),
+        heading('potential'),
+        heading('resources'),
+      ],
+      zones.map((zone) => [
+        `${zone.zone} ${zone.nameZh}`,
+        zone.strategy,
+        count(zone.customers),
+        money(zone.potential),
+        `${formatDecimal(zone.resourcePercent, 0)}%`,
+      ]),
+      { indent, rightFrom: 2 },
+    ),
+  ];
+}
+
+/** Scorecard criteria and tiers. */
+function scorecardSummaryLines(summary: SegmentOutput['summary']): string[] {
   const tiers = summary.tiers as {
     tier: string;
     nameZh: string | null;

@@ -69,7 +69,8 @@ export function tableHtml(table: ReportTable, locale: ReportLocale): string {
           .map((row) => {
             const cells = row.map((value, i) => {
               const cell = cellHtml(value);
-              const numeric = cell.numeric || (table.numericColumns?.[i] === true && value !== null);
+              const numeric =
+                cell.numeric || (table.numericColumns?.[i] === true && value !== null);
               return numeric ? `<td class="num">${cell.html}</td>` : `<td>${cell.html}</td>`;
             });
             return `<tr>${cells.join('')}</tr>`;

@@ -137,12 +137,7 @@ export async function reportBatch(
     ),
     inputs,
   );
-  await writeFileNoLink(
-    options.outDir,
-    summaryJson,
-    `${outputJson(summary, 2)}\n`,
-    inputs,
-  );
+  await writeFileNoLink(options.outDir, summaryJson, `${outputJson(summary, 2)}\n`, inputs);
   return {
     summary,
     indexHtml,
