@@ -220,3 +220,14 @@ export {
   type CodedParam,
   type CodedText,
 } from './text/coded-text.js';
+export {
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatMoneyCents,
+  formatPercent,
+  MISSING_FIGURE,
+  moneyCents,
+  roundMoney,
+  withoutFloatNoise,
+} from './text/format-number.js';

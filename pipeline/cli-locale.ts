@@ -8,7 +8,7 @@ import {
 } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 import type { SheetGrid } from './read-workbook.js';
-import { displayWidth } from './render/breakdown-text.js';
+import { displayWidth } from './render/text-table.js';
 import { warningActionText } from './report/localized-report-text.js';
 
 /** The `--locale` option of every command, for parseCommandArgs. */

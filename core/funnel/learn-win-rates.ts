@@ -5,6 +5,7 @@ import type { PreparedDeals, StageWinRate } from './prepared-deals.js';
 import { isPreparedDeals } from './prepared-deals.js';
 import { DEFAULT_MIN_CLOSED, DEFAULT_PRIOR_WEIGHT, winRatesOf } from './win-rates-of.js';
 import { NONE_LABEL } from './weighted-pipeline.js';
+import { formatCount } from '../text/format-number.js';
 
 export interface LearnWinRatesOptions extends PrepareDealsOptions {
   /** Also learn one set of rates per owner, shrunk toward the team's. */
@@ -99,10 +100,10 @@ export function learnWinRates(
     priorWeight,
     lostWithoutStage: p.lostWithoutStage,
     note:
-      `learned from ${p.closedCount} closed deals (${won} won)` +
+      `learned from ${formatCount(p.closedCount)} closed deals (${formatCount(won)} won)` +
       (p.hasHistory ? ' with the stage history' : ', each placed by its last stage') +
       (p.lostWithoutStage > 0
-        ? `; ${p.lostWithoutStage} lost deals without a stage counted as reaching every stage`
+        ? `; ${formatCount(p.lostWithoutStage)} lost deals without a stage counted as reaching every stage`
         : '') +
       (shrunk > 0
         ? `; ${shrunk} stage rate(s) rest on fewer than ${minClosed} closed deals and are shrunk toward the prior`

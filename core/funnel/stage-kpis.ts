@@ -8,6 +8,7 @@ import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals, LOST, OPEN, WON } from './prepared-deals.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { formatCount, formatDecimal, formatPercent } from '../text/format-number.js';
 
 export interface StageKpisOptions extends PrepareDealsOptions {
   /** For the time open deals have spent in their stage so far (used when there is no history). */
@@ -235,7 +236,7 @@ export function bottleneckOf(stages: readonly StageKpiRow[]): StageKpisResult['b
       name: lowest.name,
       by: 'conversion',
       value: lowest.conversion,
-      reason: `lowest conversion to the next stage: ${(lowest.conversion * 100).toFixed(1)}% of ${lowest.reached} deals that reached it`,
+      reason: `lowest conversion to the next stage: ${formatPercent(lowest.conversion)} of ${formatCount(lowest.reached)} deals that reached it`,
     };
   }
   let longest: StageKpiRow | undefined;
@@ -251,6 +252,6 @@ export function bottleneckOf(stages: readonly StageKpiRow[]): StageKpisResult['b
     name: longest.name,
     by: 'dwell',
     value: longest.avgDaysInStage,
-    reason: `longest average time in stage: ${longest.avgDaysInStage.toFixed(1)} days (no conversion data)`,
+    reason: `longest average time in stage: ${formatDecimal(longest.avgDaysInStage, 1)} days (no conversion data)`,
   };
 }

@@ -153,6 +153,7 @@ export const TEXT_CATALOGUE = {
     headroom: { en: 'Headroom', zh: '增长空间' },
     resources: { en: 'Resources %', zh: '资源占比 %' },
     currency: { en: 'Currency', zh: '币种' },
+    currencyCount: { en: 'Currencies', zh: '币种数' },
     bucket: { en: 'Bucket', zh: '账龄' },
     items: { en: 'Items', zh: '笔数' },
     open: { en: 'Open', zh: '未收余额' },
@@ -171,6 +172,7 @@ export const TEXT_CATALOGUE = {
     outcomeP10: { en: 'Open pipeline outcome, P10', zh: '在途商机成交额 P10' },
     outcomeP50: { en: 'Open pipeline outcome, P50', zh: '在途商机成交额 P50' },
     outcomeP90: { en: 'Open pipeline outcome, P90', zh: '在途商机成交额 P90' },
+    outcomeRange: { en: 'Open pipeline outcome, P10 – P90', zh: '在途商机成交额 P10 – P90' },
     revenueTotal: { en: 'Revenue', zh: '收入合计' },
     aCustomers: { en: 'A customers', zh: 'A 类客户数' },
     aValueShare: { en: 'A share of revenue', zh: 'A 类收入占比' },
@@ -180,6 +182,11 @@ export const TEXT_CATALOGUE = {
     unclassified: { en: 'Unclassified', zh: '未分类' },
     attackCustomers: { en: 'Attack', zh: '进攻' },
     defendCustomers: { en: 'Defend', zh: '防守' },
+    /** A figure that is per currency only, on a file with several currencies. */
+    severalCurrencies: {
+      en: '{count} currencies: see each',
+      zh: '{count} 种币种：见各币种',
+    },
     skipForecast: {
       en: 'no sheet with deals: needs a stage column (e.g. Stage / 阶段), with amount and close date for the forecast',
       zh: '没有商机工作表：需要阶段列（如 Stage / 阶段），预测还需要金额和预计成交日期',
@@ -408,7 +415,8 @@ export const TEXT_CATALOGUE = {
     lowerIsBetter: { en: 'lower is better', zh: '越低越好' },
     row: { en: 'row {row}', zh: '第 {row} 行' },
     warningsHeading: { en: 'Warnings ({count}):', zh: '数据警告（{count} 条）：' },
-    moreSeeJson: { en: '… {count} more (see --json)', zh: '…… 另有 {count} 条（见 --json）' },
+    /** Under a text table or list cut to its first rows: how many more `--json` lists. */
+    moreRows: { en: '… and {count} more (see --json)', zh: '…… 另有 {count} 条（见 --json）' },
     sheetOfFile: { en: '{file} · sheet {sheet}', zh: '{file} · 工作表 {sheet}' },
     asOfFromPipeline: {
       en: 'As of {day} (the day after the last recorded event in the pipeline; pass --as-of to fix it)',
@@ -441,13 +449,15 @@ export const TEXT_CATALOGUE = {
       en: 'Unqualified deals: {count} (never in Commit)',
       zh: '不合格商机：{count} 个（不计入承诺）',
     },
+    /** The quota line, each figure saying what it is. */
     quotaLine: {
-      en: 'Quota {quota}: closed {closed}, coverage {coverage}, gap {gap}',
-      zh: '销售指标 {quota}：已成交 {closed}，覆盖率 {coverage}，缺口 {gap}',
+      en: 'Quota {quota}: won {closed}, still to win {remaining}; coverage {coverage} (open pipeline {pipeline} ÷ quota still to win); gap {gap} (quota − won − weighted forecast)',
+      zh: '销售指标 {quota}：已赢单 {closed}，尚需 {remaining}；覆盖率 {coverage}（在途漏斗金额 {pipeline} ÷ 尚需完成的指标）；缺口 {gap}（指标 − 已赢单 − 加权预测）',
     },
+    /** The forecast's P10–P90 line: the outcome of the open deals, not revenue already won. */
     rangeLine: {
-      en: 'Range of won revenue: P10 {p10} · P50 {p50} · P90 {p90} ({method}, CDF error ≤ {error})',
-      zh: '在途商机成交额区间：P10 {p10} · P50 {p50} · P90 {p90}（{method}，CDF 误差 ≤ {error}）',
+      en: "Range of the open pipeline's outcome (revenue still to win): P10 {p10} · P50 {p50} · P90 {p90} ({method}, CDF error ≤ {error})",
+      zh: '在途商机成交额区间（尚待赢得的收入）：P10 {p10} · P50 {p50} · P90 {p90}（{method}，CDF 误差 ≤ {error}）',
     },
     bottleneckLine: { en: 'Bottleneck: {stage} — {reason}', zh: '瓶颈：{stage} — {reason}' },
     bottleneckConversion: {
@@ -522,31 +532,18 @@ export const TEXT_CATALOGUE = {
       en: 'ABC by {by}, cut points {cuts}%',
       zh: 'ABC 分类（按{by}），分界点 {cuts}%',
     },
-    abcHeader: {
-      en: 'class  customers  share     value              value share',
-      zh: '类别      客户数     占比               金额     金额占比',
-    },
     rfmHeadline: { en: 'RFM as of {day} ({mode})', zh: 'RFM 客户分群，截至 {day}（{mode}）' },
     rfmMode_quintile: { en: 'quintile', zh: '五分位评分' },
     rfmMode_b2b: { en: 'b2b', zh: 'B2B 固定阈值' },
-    rfmHeader: {
-      en: 'segment               customers  share    monetary           monetary share',
-      zh: '分群                     客户数    占比           消费金额  金额占比',
-    },
     returnsOnlyApart: {
       en: '{count} customers with only returns are listed apart (see --json)',
       zh: '{count} 个只有退货的客户单独列出（见 --json）',
     },
     portfolioHeadline: { en: 'Attack/defend portfolio', zh: '客户攻守组合' },
-    portfolioHeader: {
-      en: 'zone           strategy   customers  potential          resources',
-      zh: '区域           策略          客户数           采购潜力   资源占比',
-    },
     strategy_attack: { en: 'attack', zh: '进攻' },
     strategy_defend: { en: 'defend', zh: '防御' },
     strategy_maintain: { en: 'maintain', zh: '维持' },
     scorecardHeadline: { en: 'Weighted scorecard', zh: '权重因素记分法（客户重要度评分）' },
-    firstCustomers: { en: 'First {count} customers:', zh: '前 {count} 个客户：' },
     noRecordsFound_orderLine: {
       en: 'no order lines found in {files} file(s)',
       zh: '在 {files} 个文件中没有找到订单明细',
@@ -583,7 +580,6 @@ export const TEXT_CATALOGUE = {
     note: { en: 'Note: {note}', zh: '注意：{note}' },
     currencyNotGiven: { en: 'currency not given', zh: '未注明币种' },
     blankCurrency: { en: 'blank', zh: '空白' },
-    items: { en: '{count} items', zh: '{count} 笔' },
     openRow: { en: 'Open', zh: '未收余额' },
     bucketCurrent: { en: 'Current', zh: '未到期' },
     agingOverdueLine: {
@@ -618,10 +614,7 @@ export const TEXT_CATALOGUE = {
     },
     disputedAmount: { en: 'disputed {amount}', zh: '有争议 {amount}' },
     creditUse: { en: 'credit use {percent}%', zh: '信用额度使用 {percent}%' },
-    moreJsonListsAll: {
-      en: '… {count} more (--json lists all)',
-      zh: '…… 另有 {count} 条（--json 列出全部）',
-    },
+    customersByOpen: { en: 'Customers by open amount:', zh: '按未收余额排列的客户：' },
     openInvoicesHeading: { en: 'Open invoices:', zh: '未结发票：' },
     openInvoiceLine: {
       en: '{invoice} {customer} {date} due {due} open {open} {bucket}',
@@ -674,10 +667,6 @@ export const TEXT_CATALOGUE = {
     warningsNone: { en: 'Warnings: none', zh: '数据警告：无' },
     column: { en: 'column "{column}"', zh: '列“{column}”' },
     value: { en: 'value "{value}"', zh: '值“{value}”' },
-    moreUseJson: {
-      en: '… {count} more (use --json to list them all)',
-      zh: '…… 另有 {count} 条（用 --json 列出全部）',
-    },
     exportWritten: {
       en: '{target}: {rows} {name}, {columns} columns',
       zh: '{target}：{rows} 行{name}，{columns} 列',

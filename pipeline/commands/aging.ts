@@ -7,12 +7,15 @@ import {
   type Locale,
   textFor,
   type TextKey,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  type PlainSectionKey,
 } from '../../core/index.js';
 import {
   chooseLocale,
   colon,
   LOCALE_OPTION,
-  padToWidth,
   parseLocaleFlag,
   rowText,
   warningWithAction,
@@ -27,6 +30,8 @@ import { agingBreakdownsText, agingWithBreakdowns } from './aging-breakdowns.js'
 import type { AgingReportWithBreakdowns } from './aging-breakdowns.js';
 import { readInputPath } from '../read-input-path.js';
 import { dsoReasonText } from '../report/report-parts.js';
+import { outputJson } from '../render/output-json.js';
+import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
 
 const USAGE = `Usage: pipecast aging <file> [--as-of YYYY-MM-DD] [options]
 
@@ -113,7 +118,7 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout(
     options.json
-      ? `${JSON.stringify({ ...report, asOfSource }, null, 2)}
+      ? `${outputJson({ ...report, asOfSource }, 2)}
 `
       : formatAging(report, asOfSource, locale) + agingBreakdownsText(report.breakdowns),
   );
@@ -243,9 +248,9 @@ function numberList(flag: string, text: string, fractions: boolean): number[] {
   });
 }
 
-const money = (n: number): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const days = (n: number | null): string => (n === null ? '–' : n.toFixed(1));
+const money = formatMoney;
+const days = (n: number | null): string => formatDecimal(n, 1);
+const count = formatCount;
 
 function formatWarning(w: DataWarning, locale: Locale): string {
   const where = [w.sheet, w.row === undefined ? undefined : rowText(w.row, locale), w.column]
@@ -275,29 +280,27 @@ export function formatAging(
           say('cli.agingSheet', {
             sheet: s.sheet,
             kind: s.kind === null ? say('cli.sheetSkipped') : say(`term.kind_${s.kind}` as TextKey),
-            rows: s.records,
+            rows: count(s.records),
           }),
         )
         .join(locale === 'zh' ? '；' : '; '),
     }),
     say('cli.agingCounts', {
-      aged: report.counts.invoicesAged,
-      invoicesAfter: report.counts.invoicesAfterAsOf,
-      applied: report.counts.paymentsApplied,
-      unapplied: report.counts.paymentsUnapplied,
-      paymentsAfter: report.counts.paymentsAfterAsOf,
+      aged: count(report.counts.invoicesAged),
+      invoicesAfter: count(report.counts.invoicesAfterAsOf),
+      applied: count(report.counts.paymentsApplied),
+      unapplied: count(report.counts.paymentsUnapplied),
+      paymentsAfter: count(report.counts.paymentsAfterAsOf),
     }),
   ];
   if (report.note) out.push(currenciesNote(report, locale));
   for (const s of report.currencies) out.push(...currencyLines(s, locale));
   if (report.warnings.length > 0) {
-    out.push('', say('cli.warningsHeading', { count: report.warnings.length }));
+    out.push('', say('cli.warningsHeading', { count: count(report.warnings.length) }));
     for (const w of report.warnings.slice(0, TEXT_WARNINGS))
       out.push(`  ${formatWarning(w, locale)}`);
     if (report.warnings.length > TEXT_WARNINGS)
-      out.push(
-        `  ${say('cli.moreJsonListsAll', { count: report.warnings.length - TEXT_WARNINGS })}`,
-      );
+      out.push(`  ${moreRowsLine(report.warnings.length - TEXT_WARNINGS, locale)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -320,18 +323,17 @@ type CurrencySection = AgingReport['currencies'][number];
 function currencyLines(s: CurrencySection, locale: Locale): string[] {
   const say = sayIn(locale);
   const out = ['', `== ${s.currency ?? say('cli.currencyNotGiven')} ==`];
-  const width = Math.max(...s.buckets.map((b) => money(b.amount).length), 12);
-  const items = (count: number): string => say('cli.items', { count: String(count).padStart(6) });
-  for (const b of s.buckets)
-    out.push(
-      `  ${padToWidth(bucketLabel(b.label, locale), 10)} ${money(b.amount).padStart(width)}  ${items(b.count)}`,
-    );
   const t = s.totals;
+  const heading = (key: PlainSectionKey<'report'>): string => textFor(locale, `report.${key}`);
   out.push(
-    `  ${padToWidth(say('cli.openRow'), 10)} ${money(t.open).padStart(width)}  ${items(t.openItems)}`,
+    textTable(
+      [heading('bucket'), heading('amount'), heading('items')],
+      s.buckets.map((b) => [bucketLabel(b.label, locale), money(b.amount), count(b.count)]),
+      { indent: '  ', footer: [[say('cli.openRow'), money(t.open), count(t.openItems)]] },
+    ),
     `  ${say('cli.agingOverdueLine', {
       overdue: money(t.overdue),
-      share: t.shareOverdue === null ? '–' : (t.shareOverdue * 100).toFixed(1),
+      share: t.shareOverdue === null ? '–' : formatDecimal(t.shareOverdue * 100, 1),
       credits: money(t.credit),
       unapplied: money(t.unapplied),
       net: money(t.net),
@@ -339,14 +341,14 @@ function currencyLines(s: CurrencySection, locale: Locale): string[] {
     `  ${say('cli.agingDsoLine', {
       standard: days(s.dso.standard),
       countback: days(s.dso.countback),
-      window: s.dso.days,
+      window: count(s.dso.days),
       sales: money(s.dso.creditSales),
     })}${s.dso.reason === null ? '' : `${colon(locale)}${dsoReasonText(s.dso.reason, s.dso.days, { locale })}`}`,
     `  ${say('cli.agingDaysLateLine', {
       mean: days(s.averageDaysLate.simple),
       weighted: days(s.averageDaysLate.weighted),
-      invoices: s.averageDaysLate.invoices,
-      late: s.averageDaysLate.lateInvoices,
+      invoices: count(s.averageDaysLate.invoices),
+      late: count(s.averageDaysLate.lateInvoices),
     })}`,
   );
   if (s.provision) {
@@ -362,14 +364,16 @@ function currencyLines(s: CurrencySection, locale: Locale): string[] {
       const line = say('cli.unappliedLine', {
         customer: u.customer,
         amount: money(u.amount),
-        count: u.count,
+        count: count(u.count),
         first: u.firstDate,
         last: u.lastDate,
       });
       out.push(`    ${line}`);
     }
+    if (s.unapplied.length > TEXT_PRIORITY_ROWS)
+      out.push(`    ${moreRowsLine(s.unapplied.length - TEXT_PRIORITY_ROWS, locale)}`);
   }
-  out.push(...priorityLines(s, locale));
+  out.push(...priorityLines(s, locale), ...customerLines(s, locale));
   if (s.invoices.length > 0) {
     out.push(`  ${say('cli.openInvoicesHeading')}`);
     for (const l of s.invoices) {
@@ -395,23 +399,40 @@ function priorityLines(s: CurrencySection, locale: Locale): string[] {
   for (const p of s.priority.slice(0, TEXT_PRIORITY_ROWS)) {
     const flags = [
       p.disputed ? say('cli.disputedAmount', { amount: money(p.disputedAmount) }) : '',
-      p.creditUse === null ? '' : say('cli.creditUse', { percent: (p.creditUse * 100).toFixed(0) }),
+      p.creditUse === null
+        ? ''
+        : say('cli.creditUse', { percent: formatDecimal(p.creditUse * 100, 0) }),
     ]
       .filter(Boolean)
       .join(locale === 'zh' ? '，' : ', ');
     const line = say('cli.callFirstLine', {
       customer: p.customer,
       overdue: money(p.overdue),
-      days: p.maxDaysPastDue,
+      days: count(p.maxDaysPastDue),
     });
     const flagText = flags === '' ? '' : locale === 'zh' ? `（${flags}）` : ` (${flags})`;
     out.push(`    ${String(p.rank).padStart(3)}. ${line}${flagText}`);
   }
   if (s.priority.length > TEXT_PRIORITY_ROWS)
-    out.push(
-      `    ${say('cli.moreJsonListsAll', { count: s.priority.length - TEXT_PRIORITY_ROWS })}`,
-    );
+    out.push(`    ${moreRowsLine(s.priority.length - TEXT_PRIORITY_ROWS, locale)}`);
   return out;
+}
+
+/** Customers with an open balance, largest open amount first. */
+function customerLines(s: CurrencySection, locale: Locale): string[] {
+  const owing = s.customers
+    .filter((customer) => customer.open !== 0)
+    .sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.id < b.id ? -1 : 1));
+  if (owing.length === 0) return [];
+  const heading = (key: PlainSectionKey<'report'>): string => textFor(locale, `report.${key}`);
+  return [
+    `  ${textFor(locale, 'cli.customersByOpen')}`,
+    cutTextTable(
+      [heading('customer'), heading('open'), heading('overdue'), heading('items')],
+      owing.map((c) => [c.id, money(c.open), money(c.overdue), count(c.openItems)]),
+      { limit: TEXT_PRIORITY_ROWS, indent: '    ', locale },
+    ),
+  ];
 }
 
 /** A bucket's label: the core's, with "Current" in the locale's words. */

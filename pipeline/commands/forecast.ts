@@ -15,6 +15,10 @@ import {
   textFor,
   type TextKey,
   warningMessage,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
 } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -22,6 +26,7 @@ import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
+import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
 import { templateLineText } from '../report/localized-report-text.js';
 import {
   chooseLocale,
@@ -32,6 +37,7 @@ import {
   sayIn,
 } from '../cli-locale.js';
 import { readInputPath } from '../read-input-path.js';
+import { outputJson } from '../render/output-json.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
 export const DEFAULT_TEXT_WARNINGS = 20;
@@ -155,7 +161,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   };
   io.stdout(
     options.json
-      ? `${JSON.stringify(json, null, 2)}\n`
+      ? `${outputJson(json, 2)}\n`
       : renderText(json, locale) + forecastBreakdownsText(json.breakdowns, locale),
   );
   return 0;
@@ -239,37 +245,20 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
   };
 }
 
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return w;
-}
+const money = formatMoney;
+const pct = (value: number | null): string => formatPercent(value);
+const count = formatCount;
 
-function pad(text: string, size: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, size - width(text)));
-  return right ? fill + text : text + fill;
+/** Owners by weighted amount, then open amount, then deals (largest first), names last. */
+function ownersByWeight(owners: ForecastJson['byOwner']): ForecastJson['byOwner'] {
+  return [...owners].sort(
+    (a, b) =>
+      b.weighted - a.weighted ||
+      b.amount - a.amount ||
+      b.count - a.count ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
-
-function table(header: string[], rows: string[][], rightFrom = 1): string {
-  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, c) => pad(cell, widths[c] ?? 0, c >= rightFrom))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-const money = (v: number): string =>
-  v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 function renderText(forecast: ForecastJson, locale: Locale): string {
   const say = sayIn(locale);
@@ -288,30 +277,27 @@ function renderText(forecast: ForecastJson, locale: Locale): string {
   if (forecast.byOwner.length > 0) {
     out.push('');
     out.push(
-      table(
+      cutTextTable(
         [say('report.owner'), say('cli.count'), say('report.amount'), say('report.weighted')],
-        forecast.byOwner
-          .slice(0, 15)
-          .map((group) => [
-            group.name,
-            String(group.count),
-            money(group.amount),
-            money(group.weighted),
-          ]),
+        ownersByWeight(forecast.byOwner).map((group) => [
+          group.name,
+          count(group.count),
+          money(group.amount),
+          money(group.weighted),
+        ]),
+        { locale },
       ),
     );
   }
   if (forecast.warnings.length > 0) {
     out.push('');
-    out.push(say('cli.warningsHeading', { count: forecast.warnings.length }));
+    out.push(say('cli.warningsHeading', { count: count(forecast.warnings.length) }));
     for (const warning of forecast.warnings.slice(0, DEFAULT_TEXT_WARNINGS))
       out.push(
         `  ${warning.row === undefined ? '' : rowPrefix(warning.row, locale)}${warningMessage(warning, locale)}`,
       );
     if (forecast.warnings.length > DEFAULT_TEXT_WARNINGS)
-      out.push(
-        `  ${say('cli.moreSeeJson', { count: forecast.warnings.length - DEFAULT_TEXT_WARNINGS })}`,
-      );
+      out.push(`  ${moreRowsLine(forecast.warnings.length - DEFAULT_TEXT_WARNINGS, locale)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -348,9 +334,9 @@ function stageTable(forecast: ForecastJson, locale: Locale): string {
     stage.rate === null
       ? '—'
       : stage.rateSource === 'learned'
-        ? say('cli.rateLearned', { rate: pct(stage.rate), n: stage.learnedFrom ?? '' })
+        ? say('cli.rateLearned', { rate: pct(stage.rate), n: count(stage.learnedFrom ?? 0) })
         : pct(stage.rate),
-    String(stage.count),
+    count(stage.count),
     money(stage.amount),
     money(stage.weighted),
     pct(stage.conversion),
@@ -360,7 +346,7 @@ function stageTable(forecast: ForecastJson, locale: Locale): string {
     say('report.total'),
     ...(fromFile ? [''] : []),
     '',
-    String(totals.count),
+    count(totals.count),
     money(totals.amount),
     money(totals.weighted),
     '',
@@ -368,7 +354,8 @@ function stageTable(forecast: ForecastJson, locale: Locale): string {
   const rateHeaders = fromFile
     ? [say('cli.probabilityFromFile'), say('cli.stageRate')]
     : [say('report.rate')];
-  return table(
+  const totalRow = stageRows.pop() ?? [];
+  return textTable(
     [
       say('report.stage'),
       ...rateHeaders,
@@ -378,6 +365,7 @@ function stageTable(forecast: ForecastJson, locale: Locale): string {
       say('report.conversion'),
     ],
     stageRows,
+    { footer: [totalRow] },
   );
 }
 
@@ -387,16 +375,19 @@ function headlineLines(forecast: ForecastJson, locale: Locale): string[] {
   const out: string[] = [];
   out.push(
     say('cli.wonLost', {
-      won: forecast.won.count,
+      won: count(forecast.won.count),
       amount: money(forecast.won.amount),
-      lost: forecast.lost.count,
+      lost: count(forecast.lost.count),
     }),
   );
   if (forecast.unknownStages.length > 0)
     out.push(
       say('cli.unknownStages', {
         stages: forecast.unknownStages
-          .map((unknown) => `${unknown.name === '' ? '(blank)' : unknown.name} ×${unknown.count}`)
+          .map(
+            (unknown) =>
+              `${unknown.name === '' ? say('report.blankValue') : unknown.name} ×${count(unknown.count)}`,
+          )
           .join(', '),
       }),
     );
@@ -405,7 +396,7 @@ function headlineLines(forecast: ForecastJson, locale: Locale): string[] {
     out.push(
       say('cli.smallOrders', {
         threshold: money(smallOrders.threshold),
-        count: smallOrders.count,
+        count: count(smallOrders.count),
         amount: money(smallOrders.amount),
         addBack: money(smallOrderRunRate.addBack),
         days: smallOrderRunRate.horizonDays,
@@ -420,36 +411,38 @@ function headlineLines(forecast: ForecastJson, locale: Locale): string[] {
     }),
   );
   if (forecast.categories.unqualified.length > 0)
-    out.push(say('cli.unqualifiedDeals', { count: forecast.categories.unqualified.length }));
-  if (forecast.quota) {
-    const total = forecast.quota.total;
-    out.push(
-      say('cli.quotaLine', {
-        quota: money(total.quota),
-        closed: money(total.closed),
-        coverage: total.coverage === null ? '—' : `${total.coverage.toFixed(2)}×`,
-        gap: money(total.gap),
-      }),
-    );
-  }
+    out.push(say('cli.unqualifiedDeals', { count: count(forecast.categories.unqualified.length) }));
+  if (forecast.quota) out.push(quotaLine(forecast.quota.total, locale));
   out.push(...kpiLines(forecast, locale));
   const { hygiene } = forecast;
   out.push(
     say('cli.hygieneLine', {
-      pastClose: hygiene.pastClose.length,
-      stuck: hygiene.stuck.length,
-      noActivity: hygiene.noActivity.length,
+      pastClose: count(hygiene.pastClose.length),
+      stuck: count(hygiene.stuck.length),
+      noActivity: count(hygiene.noActivity.length),
     }),
   );
   if (forecast.slippage)
     out.push(
       say('cli.slippageLine', {
-        pushedOut: forecast.slippage.totals.pushedOut,
-        cut: forecast.slippage.totals.amountCut,
-        back: forecast.slippage.totals.stageBack,
+        pushedOut: count(forecast.slippage.totals.pushedOut),
+        cut: count(forecast.slippage.totals.amountCut),
+        back: count(forecast.slippage.totals.stageBack),
       }),
     );
   return out;
+}
+
+/** Quota, won and what is left, coverage and gap, each saying what it is (DOMAIN.md section 1). */
+function quotaLine(total: NonNullable<ForecastJson['quota']>['total'], locale: Locale): string {
+  return textFor(locale, 'cli.quotaLine', {
+    quota: money(total.quota),
+    closed: money(total.closed),
+    remaining: money(total.remaining),
+    coverage: total.coverage === null ? '–' : `${formatDecimal(total.coverage, 2)}×`,
+    pipeline: money(total.pipeline),
+    gap: money(total.gap),
+  });
 }
 
 /** The range, bottleneck, cycle and velocity, and what the win rates rest on. */
@@ -478,7 +471,9 @@ function kpiLines(forecast: ForecastJson, locale: Locale): string[] {
   out.push(
     say('cli.cycleVelocity', {
       cycle:
-        kpis.avgCycleDays === null ? '—' : say('cli.days', { days: kpis.avgCycleDays.toFixed(1) }),
+        kpis.avgCycleDays === null
+          ? '—'
+          : say('cli.days', { days: formatDecimal(kpis.avgCycleDays, 1) }),
       velocity:
         velocity.perDay === null
           ? `— (${missing.join(locale === 'zh' ? '；' : '; ')})`
@@ -494,11 +489,11 @@ function bottleneckReason(forecast: ForecastJson, locale: Locale): string {
   const bottleneck = forecast.kpis.bottleneck!;
   if (locale === 'en') return bottleneck.reason;
   if (bottleneck.by === 'dwell')
-    return textFor(locale, 'cli.bottleneckDwell', { days: bottleneck.value.toFixed(1) });
+    return textFor(locale, 'cli.bottleneckDwell', { days: formatDecimal(bottleneck.value, 1) });
   const row = forecast.stages.find((stage) => stage.key === bottleneck.stageKey);
   return textFor(locale, 'cli.bottleneckConversion', {
     rate: pct(bottleneck.value),
-    reached: row?.reached ?? '—',
+    reached: row?.reached === undefined ? '—' : count(row.reached),
   });
 }
 
@@ -508,13 +503,15 @@ function winRatesNote(forecast: ForecastJson, locale: Locale): string {
   if (locale === 'en') return rates.note;
   const shrunk = rates.stages.filter((stage) => stage.shrunk).length;
   const parts = [
-    `${textFor(locale, 'cli.winRatesLearned', { closed: rates.overall.closed, won: rates.overall.won })}，${textFor(
+    `${textFor(locale, 'cli.winRatesLearned', { closed: count(rates.overall.closed), won: count(rates.overall.won) })}，${textFor(
       locale,
       rates.basis === 'stage-history' ? 'cli.winRatesByHistory' : 'cli.winRatesByLastStage',
     )}`,
   ];
   if (rates.lostWithoutStage > 0)
-    parts.push(textFor(locale, 'cli.winRatesLostWithoutStage', { count: rates.lostWithoutStage }));
+    parts.push(
+      textFor(locale, 'cli.winRatesLostWithoutStage', { count: count(rates.lostWithoutStage) }),
+    );
   if (shrunk > 0)
     parts.push(textFor(locale, 'cli.winRatesShrunk', { count: shrunk, min: rates.minClosed }));
   return parts.join('；');

@@ -11,6 +11,7 @@ import {
   TEXT_CATALOGUE,
   textFor,
   type TextKey,
+  formatCount,
 } from '../../core/index.js';
 import {
   chooseLocale,
@@ -22,13 +23,15 @@ import {
   warningWithAction,
   sayIn,
 } from '../cli-locale.js';
-import { displayWidth } from '../render/breakdown-text.js';
+import { displayWidth } from '../render/text-table.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
 import { readInputPath } from '../read-input-path.js';
 import type { SheetGrid } from '../read-workbook.js';
+import { moreRowsLine } from '../render/text-table.js';
+import { outputJson } from '../render/output-json.js';
 
 /** Warnings listed per sheet in the text report; `--json` always lists them all. */
 export const DEFAULT_TEXT_WARNINGS_PER_SHEET = 30;
@@ -105,9 +108,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
     sheets: sheets.map((grid) => inspectGrid(grid, options.kind)),
   };
   const locale = chooseLocale(options.locale, sheets);
-  io.stdout(
-    options.json ? `${JSON.stringify(result, null, 2)}\n` : formatInspection(result, locale),
-  );
+  io.stdout(options.json ? `${outputJson(result, 2)}\n` : formatInspection(result, locale));
   return 0;
 }
 
@@ -218,7 +219,11 @@ function formatSheet(sheet: SheetInspection, locale: Locale): string[] {
   lines.push(`  ${say('cli.missingRequiredFields', { fields })}`);
   const kept = sheet.rowsRead - sheet.rowsDropped;
   lines.push(
-    `  ${say('cli.rowsLine', { read: sheet.rowsRead, kept, dropped: sheet.rowsDropped })}`,
+    `  ${say('cli.rowsLine', {
+      read: formatCount(sheet.rowsRead),
+      kept: formatCount(kept),
+      dropped: formatCount(sheet.rowsDropped),
+    })}`,
   );
   const blanks = Object.entries(sheet.missing);
   if (blanks.length > 0) {
@@ -227,7 +232,7 @@ function formatSheet(sheet: SheetInspection, locale: Locale): string[] {
       const more = count > rows.length ? ', …' : '';
       const name = nameIn('field', field, locale);
       lines.push(
-        `    ${say('cli.blankValueLine', { field: name, count, rows: `${rows.join(', ')}${more}` })}`,
+        `    ${say('cli.blankValueLine', { field: name, count: formatCount(count), rows: `${rows.join(', ')}${more}` })}`,
       );
     }
   }
@@ -253,7 +258,7 @@ function formatWarnings(warnings: readonly DataWarning[], locale: Locale): strin
   const say = sayIn(locale);
   if (warnings.length === 0) return [`  ${say('cli.warningsNone')}`];
   const shown = warnings.slice(0, DEFAULT_TEXT_WARNINGS_PER_SHEET);
-  const lines = [`  ${say('cli.warningsHeading', { count: warnings.length })}`];
+  const lines = [`  ${say('cli.warningsHeading', { count: formatCount(warnings.length) })}`];
   for (const w of shown) {
     const place = [
       w.row === undefined ? undefined : rowText(w.row, locale),
@@ -267,7 +272,7 @@ function formatWarnings(warnings: readonly DataWarning[], locale: Locale): strin
     );
   }
   if (warnings.length > shown.length) {
-    lines.push(`    ${say('cli.moreUseJson', { count: warnings.length - shown.length })}`);
+    lines.push(`    ${moreRowsLine(warnings.length - shown.length, locale)}`);
   }
   return lines;
 }

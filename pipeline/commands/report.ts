@@ -12,6 +12,7 @@ import { readReportConfigFile } from '../report/batch/read-report-config-file.js
 import { reportBatch, type ReportBatchResult } from '../report/batch/report-batch.js';
 import type { WorkbookBuilderRef } from '../report/batch/report-batch-model.js';
 import { createReportProgress } from '../report/batch/report-progress.js';
+import { outputJson } from '../render/output-json.js';
 
 const USAGE = `Usage: pipecast report <file|folder...> --out DIR [options]
 
@@ -136,7 +137,7 @@ export async function runReport(
 
   const { counts } = result.summary;
   if (parsed.json) {
-    io.stdout(`${JSON.stringify(result.summary)}\n`);
+    io.stdout(`${outputJson(result.summary)}\n`);
   } else {
     io.stdout(`${reportRunText(result, locale ?? 'en')}\n`);
   }

@@ -21,12 +21,16 @@ import {
   type Locale,
   type TextKey,
   segment,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  type PlainSectionKey,
 } from '../../core/index.js';
 import {
   chooseLocale,
   colon,
   LOCALE_OPTION,
-  padToWidth,
   parseLocaleFlag,
   rowText,
   warningWithAction,
@@ -38,6 +42,8 @@ import { UsageError } from '../cli-io.js';
 import { listInputFiles } from '../list-input-files.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
 import { segmentBreakdowns, segmentBreakdownsText } from './segment-breakdowns.js';
+import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
+import { outputJson } from '../render/output-json.js';
 
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
 export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
@@ -182,7 +188,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   for (const note of options.notes) io.stderr(`pipecast segment: ${note}\n`);
   io.stdout(
     options.json
-      ? `${JSON.stringify(output)}\n`
+      ? `${outputJson(output)}\n`
       : formatText(output, locale) + segmentBreakdownsText(output.breakdowns ?? []),
   );
   return read.failures.length > 0 ? 2 : 0;
@@ -512,9 +518,9 @@ function formatWarning(w: DataWarning, locale: Locale): string {
   return `${where ? `${where}${colon(locale)}` : ''}${warningWithAction(w, locale)}`;
 }
 
-const pct = (v: unknown): string => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '–');
-const money = (v: unknown): string =>
-  typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '–';
+const pct = (value: number | null): string => formatPercent(value);
+const money = (value: number): string => formatMoney(value);
+const count = (value: number | undefined): string => formatCount(value);
 
 /** The readable report: headline, the method's summary table, top customers, warnings. */
 /** --cut-points A,B in percent, as fractions 0 < A < B ≤ 1. */
@@ -545,132 +551,295 @@ function parseRfmThresholds(
   return thresholds;
 }
 
+/** A heading of a CLI table from the report section of the catalogue. */
+const headingIn =
+  (locale: Locale) =>
+  (key: PlainSectionKey<'report'>): string =>
+    textFor(locale, `report.${key}`);
+const indent = '  ';
+
 /** The method's summary table, as text. */
 function methodSummaryLines(output: SegmentOutput, locale: Locale): string[] {
-  const say = sayIn(locale);
-  const summary = output.summary;
-  const lines: string[] = [];
-  if (output.method === 'abc') {
+  if (output.method === 'abc') return abcSummaryLines(output.summary, locale);
+  if (output.method === 'rfm') return rfmSummaryLines(output.summary, locale);
+  if (output.method === 'portfolio') return portfolioSummaryLines(output.summary, locale);
+  return scorecardSummaryLines(output.summary, locale);
+}
+
+/** ABC classes: customers and value per class. */
+function abcSummaryLines(summary: SegmentOutput['summary'], locale: Locale): string[] {
+  const heading = headingIn(locale);
+  const classes = summary.classes as {
+    class: string;
+    customers: number;
+    customerShare: number;
+    value: number;
+    valueShare: number | null;
+  }[];
+  return [
+    textFor(locale, 'cli.abcHeadline', {
+      by:
+        locale === 'en'
+          ? String(summary.by)
+          : sayIn(locale)(`term.field_${String(summary.by)}` as TextKey),
+      cuts: (summary.cutPoints as number[]).map((cut) => formatDecimal(cut * 100, 0)).join('/'),
+    }),
+    textTable(
+      [
+        heading('class'),
+        heading('customerCount'),
+        heading('customerShare'),
+        heading('value'),
+        heading('valueShare'),
+      ],
+      classes.map((row) => [
+        row.class,
+        count(row.customers),
+        pct(row.customerShare),
+        money(row.value),
+        pct(row.valueShare),
+      ]),
+      { indent },
+    ),
+  ];
+}
+
+/** RFM segments: customers and monetary per segment. */
+function rfmSummaryLines(summary: SegmentOutput['summary'], locale: Locale): string[] {
+  const heading = headingIn(locale);
+  const segments = summary.segments as {
+    name: string;
+    nameZh: string;
+    customers: number;
+    customerShare: number;
+    monetary: number;
+    monetaryShare: number | null;
+  }[];
+  const lines = [
+    textFor(locale, 'cli.rfmHeadline', {
+      day: String(summary.asOf),
+      mode: sayIn(locale)(`cli.rfmMode_${String(summary.mode)}` as TextKey),
+    }),
+    textTable(
+      [
+        heading('segment'),
+        heading('customerCount'),
+        heading('customerShare'),
+        heading('monetary'),
+        heading('monetaryShare'),
+        '',
+      ],
+      segments.map((segment) => [
+        locale === 'zh' ? segment.nameZh : segment.name,
+        count(segment.customers),
+        pct(segment.customerShare),
+        money(segment.monetary),
+        pct(segment.monetaryShare),
+        locale === 'zh' ? '' : segment.nameZh,
+      ]),
+      { indent, rightAligned: [false, true, true, true, true, false] },
+    ),
+  ];
+  const returnsOnly = summary.returnsOnly as unknown[];
+  if (returnsOnly.length > 0)
     lines.push(
-      say('cli.abcHeadline', {
-        by:
-          locale === 'en' ? String(summary.by) : say(`term.field_${String(summary.by)}` as TextKey),
-        cuts: (summary.cutPoints as number[]).map((cut) => cut * 100).join('/'),
-      }),
+      `  ${textFor(locale, 'cli.returnsOnlyApart', { count: count(returnsOnly.length) })}`,
     );
-    lines.push(`  ${say('cli.abcHeader')}`);
-    for (const row of summary.classes as {
-      class: string;
-      customers: number;
-      customerShare: number;
-      value: number;
-      valueShare: number | null;
-    }[]) {
-      lines.push(
-        `  ${row.class.padEnd(5)}  ${String(row.customers).padStart(9)}  ${pct(row.customerShare).padStart(7)}  ${money(row.value).padStart(17)}  ${pct(row.valueShare).padStart(11)}`,
-      );
-    }
-  } else if (output.method === 'rfm') {
-    lines.push(
-      say('cli.rfmHeadline', {
-        day: String(summary.asOf),
-        mode: say(`cli.rfmMode_${String(summary.mode)}` as TextKey),
-      }),
-    );
-    lines.push(`  ${say('cli.rfmHeader')}`);
-    for (const segment of summary.segments as {
-      name: string;
-      nameZh: string;
-      customers: number;
-      customerShare: number;
-      monetary: number;
-      monetaryShare: number | null;
-    }[]) {
-      lines.push(
-        `  ${padToWidth(locale === 'zh' ? segment.nameZh : segment.name, 20)}  ${String(segment.customers).padStart(9)}  ${pct(segment.customerShare).padStart(6)}  ${money(segment.monetary).padStart(17)}  ${pct(segment.monetaryShare).padStart(8)}${locale === 'zh' ? '' : `  ${segment.nameZh}`}`,
-      );
-    }
-    const returnsOnly = summary.returnsOnly as unknown[];
-    if (returnsOnly.length > 0)
-      lines.push(`  ${say('cli.returnsOnlyApart', { count: returnsOnly.length })}`);
-  } else if (output.method === 'portfolio') {
-    lines.push(say('cli.portfolioHeadline'));
-    lines.push(`  ${say('cli.portfolioHeader')}`);
-    for (const zone of summary.zones as {
-      zone: string;
-      nameZh: string;
-      strategy: string;
-      customers: number;
-      potential: number;
-      resourcePercent: number;
-    }[]) {
-      lines.push(
-        `  ${padToWidth(locale === 'zh' ? zone.nameZh : `${zone.zone} ${zone.nameZh}`, 13)}  ${padToWidth(say(`cli.strategy_${zone.strategy}` as TextKey), 9)}  ${String(zone.customers).padStart(9)}  ${money(zone.potential).padStart(17)}  ${String(zone.resourcePercent).padStart(8)}%`,
-      );
-    }
-  } else {
-    lines.push(...scorecardSummaryLines(summary, locale));
-  }
   return lines;
 }
 
-/** The scorecard's criteria, each with how its column became a score, then the tiers. */
-function scorecardSummaryLines(summary: Record<string, unknown>, locale: Locale): string[] {
-  const lines = [textFor(locale, 'cli.scorecardHeadline')];
-  for (const criterion of summary.criteria as ScorecardResult['criteria']) {
-    lines.push(`  ${scorecardCriterionLine(criterion, locale)}`);
-  }
-  for (const tier of summary.tiers as {
+/** Portfolio zones: customers, potential and resources per zone. */
+function portfolioSummaryLines(summary: SegmentOutput['summary'], locale: Locale): string[] {
+  const heading = headingIn(locale);
+  const zones = summary.zones as {
+    zone: string;
+    nameZh: string;
+    strategy: string;
+    customers: number;
+    potential: number;
+    resourcePercent: number;
+  }[];
+  return [
+    textFor(locale, 'cli.portfolioHeadline'),
+    textTable(
+      [
+        heading('zone'),
+        heading('strategy'),
+        heading('customerCount'),
+        heading('potential'),
+        heading('resources'),
+      ],
+      zones.map((zone) => [
+        locale === 'zh' ? zone.nameZh : `${zone.zone} ${zone.nameZh}`,
+        sayIn(locale)(`cli.strategy_${zone.strategy}` as TextKey),
+        count(zone.customers),
+        money(zone.potential),
+        `${formatDecimal(zone.resourcePercent, 0)}%`,
+      ]),
+      { indent, rightFrom: 2 },
+    ),
+  ];
+}
+
+/** Scorecard criteria and tiers. */
+function scorecardSummaryLines(summary: SegmentOutput['summary'], locale: Locale): string[] {
+  const heading = headingIn(locale);
+  const tiers = summary.tiers as {
     tier: string;
     nameZh: string | null;
     items: number;
     share: number;
-  }[]) {
-    lines.push(
-      `  ${padToWidth(locale === 'zh' ? (tier.nameZh ?? tier.tier) : `${tier.tier} ${tier.nameZh ?? ''}`, 20)} ${String(tier.items).padStart(6)}  ${pct(tier.share)}`,
-    );
+  }[];
+  return [
+    textFor(locale, 'cli.scorecardHeadline'),
+    ...(summary.criteria as ScorecardResult['criteria']).map(
+      (criterion) => `  ${scorecardCriterionLine(criterion, locale)}`,
+    ),
+    textTable(
+      [textFor(locale, 'addin.colTier'), heading('customerCount'), heading('share')],
+      tiers.map((tier) => [
+        locale === 'zh' ? (tier.nameZh ?? tier.tier) : `${tier.tier} ${tier.nameZh ?? ''}`.trim(),
+        count(tier.items),
+        pct(tier.share),
+      ]),
+      { indent },
+    ),
+  ];
+}
+
+/** How a customer-table cell is shown: money, a count, a share, a score or text. */
+type CellFormat = 'money' | 'count' | 'percent' | 'score' | 'text';
+
+/** A catalogue heading of the customer table. */
+type CliHeadingKey = `report.${PlainSectionKey<'report'>}` | `addin.${PlainSectionKey<'addin'>}`;
+
+function cellOf(value: unknown, format: CellFormat): string {
+  if (format === 'text' || typeof value !== 'number')
+    return value === null || value === undefined ? '–' : String(value);
+  if (format === 'money') return money(value);
+  if (format === 'count') return count(value);
+  if (format === 'score') return formatDecimal(value, 1);
+  return pct(value);
+}
+
+/** The customer table of each method: its columns and the measure it is sorted by (largest first). */
+const CUSTOMER_COLUMNS: Record<
+  SegmentMethod,
+  {
+    sortBy: string;
+    columns: {
+      field: string;
+      heading: CliHeadingKey;
+      format: CellFormat;
+    }[];
   }
-  return lines;
+> = {
+  abc: {
+    sortBy: 'value',
+    columns: [
+      { field: 'rank', heading: 'report.rank', format: 'count' },
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'value', heading: 'report.value', format: 'money' },
+      { field: 'class', heading: 'report.class', format: 'text' },
+      { field: 'share', heading: 'report.share', format: 'percent' },
+      { field: 'cumulativeShare', heading: 'report.cumulativeShare', format: 'percent' },
+    ],
+  },
+  rfm: {
+    sortBy: 'monetary',
+    columns: [
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'monetary', heading: 'report.monetary', format: 'money' },
+      { field: 'frequency', heading: 'report.frequency', format: 'count' },
+      { field: 'recency', heading: 'report.recency', format: 'count' },
+      { field: 'segmentName', heading: 'report.segment', format: 'text' },
+    ],
+  },
+  portfolio: {
+    sortBy: 'potential',
+    columns: [
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'potential', heading: 'report.potential', format: 'money' },
+      { field: 'share', heading: 'report.ourShare', format: 'percent' },
+      { field: 'ourRevenue', heading: 'report.ourRevenue', format: 'money' },
+      { field: 'headroom', heading: 'report.headroom', format: 'money' },
+      { field: 'zone', heading: 'report.zone', format: 'text' },
+    ],
+  },
+  scorecard: {
+    sortBy: 'total',
+    columns: [
+      { field: 'rank', heading: 'report.rank', format: 'count' },
+      { field: 'id', heading: 'report.customer', format: 'text' },
+      { field: 'total', heading: 'addin.colScore', format: 'score' },
+      { field: 'tier', heading: 'addin.colTier', format: 'text' },
+    ],
+  },
+};
+
+/**
+ * The customers as a table, largest first by what matters for the method (revenue for ABC,
+ * monetary for RFM, potential for the portfolio, score for the scorecard), cut with a
+ * "… and n more (see --json)" line.
+ */
+function customerTable(output: SegmentOutput, locale: Locale): string {
+  const { sortBy, columns } = CUSTOMER_COLUMNS[output.method];
+  const fieldOf = (customer: Record<string, unknown>, field: string): unknown => {
+    if (field === 'value' && output.method === 'abc') return customer[String(output.summary.by)];
+    if (field === 'segmentName' && locale === 'zh') return customer.segmentNameZh;
+    return customer[field];
+  };
+  const measure = (customer: Record<string, unknown>): number => {
+    const value = fieldOf(customer, sortBy);
+    return typeof value === 'number' ? value : Number.NEGATIVE_INFINITY;
+  };
+  const rows = (output.customers as unknown as Record<string, unknown>[])
+    .map((customer, order) => ({ customer, order }))
+    .sort((a, b) => measure(b.customer) - measure(a.customer) || a.order - b.order)
+    .map(({ customer }) =>
+      columns.map((column) => cellOf(fieldOf(customer, column.field), column.format)),
+    );
+  const header = columns.map((column) =>
+    column.field === 'value' && output.method === 'abc'
+      ? textFor(locale, output.summary.by === 'margin' ? 'report.value' : 'report.revenueTotal')
+      : textFor(locale, column.heading),
+  );
+  return cutTextTable(header, rows, {
+    limit: TEXT_ROWS,
+    indent: '  ',
+    rightAligned: columns.map((column) => column.format !== 'text'),
+    locale,
+  });
 }
 
 function formatText(output: SegmentOutput, locale: Locale): string {
   const out: string[] = [
     textFor(locale, 'cli.segmentHeadline', {
       method: output.method,
-      customers: output.customers.length,
-      files: output.files.length,
+      customers: count(output.customers.length),
+      files: count(output.files.length),
     }),
   ];
   const counts = output.summary.counts as Record<string, number> | undefined;
   if (counts !== undefined) {
     out.push(
       `  ${textFor(locale, 'cli.orderLineCounts', {
-        lines: String(counts.lines),
-        withoutCustomer: String(counts.linesWithoutCustomer),
-        cancellations: String(counts.cancellationLines),
-        customers: String(counts.customers),
+        lines: count(counts.lines),
+        withoutCustomer: count(counts.linesWithoutCustomer),
+        cancellations: count(counts.cancellationLines),
+        customers: count(counts.customers),
       })}`,
     );
   }
   out.push('');
   out.push(...methodSummaryLines(output, locale));
-  out.push(
-    '',
-    textFor(locale, 'cli.firstCustomers', { count: Math.min(TEXT_ROWS, output.customers.length) }),
-  );
-  for (const customer of output.customers.slice(0, TEXT_ROWS)) {
-    const fields = Object.entries(customer as Record<string, unknown>)
-      .filter(([, value]) => typeof value !== 'object' || value === null)
-      .slice(0, 8)
-      .map(([key, value]) => `${key}=${typeof value === 'number' ? money(value) : String(value)}`);
-    out.push(`  ${fields.join('  ')}`);
-  }
+  out.push('', customerTable(output, locale));
   if (output.warnings.length > 0) {
-    out.push('', textFor(locale, 'cli.warningsHeading', { count: output.warnings.length }));
+    out.push('', textFor(locale, 'cli.warningsHeading', { count: count(output.warnings.length) }));
     for (const warning of output.warnings.slice(0, 20))
       out.push(`  ${formatWarning(warning, locale)}`);
     if (output.warnings.length > 20)
-      out.push(`  ${textFor(locale, 'cli.moreSeeJson', { count: output.warnings.length - 20 })}`);
+      out.push(`  ${moreRowsLine(output.warnings.length - 20, locale)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { textFor } from '../../core/index.js';
+import { formatDecimal, textFor } from '../../core/index.js';
 import { escapeHtml } from './escape-html.js';
 import { REPORT_CSS } from './report-css.js';
 import type { ReportCell, ReportLocale, ReportSummaryItem, ReportTable } from './report-model.js';
@@ -11,8 +11,6 @@ import { cutCellText, HTML_CELL_CHARS } from '../report/cut-cell-text.js';
  */
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
-
-const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** Whole HTML document around already-escaped body markup. */
 export function htmlPage(title: string, locale: ReportLocale, body: string): string {
@@ -34,13 +32,14 @@ export function htmlPage(title: string, locale: ReportLocale, body: string): str
   ].join('\n');
 }
 
-/** Formats a cell: numbers with grouping (1,234.5), blanks empty, text escaped. */
+/**
+ * Formats a cell: a number that no column format shaped with grouping and at most two decimals
+ * (1,234.5; builders format money, counts and shares as text first), blanks empty, text escaped.
+ */
 export function cellHtml(value: ReportCell): { html: string; numeric: boolean } {
   if (typeof value === 'number') {
-    return {
-      html: escapeHtml(Number.isFinite(value) ? NUMBER_FORMAT.format(value) : String(value)),
-      numeric: true,
-    };
+    const decimals = Number.isInteger(value) ? 0 : 2;
+    return { html: escapeHtml(formatDecimal(value, decimals)), numeric: true };
   }
   const text = typeof value === 'string' ? cutCellText(value, HTML_CELL_CHARS) : value;
   return { html: escapeHtml(text), numeric: false };
@@ -68,9 +67,11 @@ export function tableHtml(table: ReportTable, locale: ReportLocale): string {
       ? `<tr><td class="empty" colspan="${Math.max(1, table.columns.length)}">${escapeHtml(textFor(locale, 'report.noRows'))}</td></tr>`
       : table.rows
           .map((row) => {
-            const cells = row.map((value) => {
+            const cells = row.map((value, i) => {
               const cell = cellHtml(value);
-              return cell.numeric ? `<td class="num">${cell.html}</td>` : `<td>${cell.html}</td>`;
+              const numeric =
+                cell.numeric || (table.numericColumns?.[i] === true && value !== null);
+              return numeric ? `<td class="num">${cell.html}</td>` : `<td>${cell.html}</td>`;
             });
             return `<tr>${cells.join('')}</tr>`;
           })

@@ -29,6 +29,8 @@ export interface ReportTable {
   title: string;
   columns: readonly string[];
   rows: readonly (readonly ReportCell[])[];
+  /** Columns of figures (already formatted as text), right-aligned; default: cells that are numbers. */
+  numericColumns?: readonly boolean[];
 }
 
 /** One analysis section of the report. */

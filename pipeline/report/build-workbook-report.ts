@@ -21,13 +21,14 @@ import { readFilesTogether } from '../read-input-path.js';
 import { readWorkbook } from '../read-workbook.js';
 import type { ReportChartSpec, ReportPart } from './report-parts.js';
 import { addBreakdownParts } from './breakdown-parts.js';
-import { keyFiguresTable } from './key-figures-table.js';
+import { finishedHeadline, keyFiguresTable } from './key-figures-table.js';
 import { sheetKindText, skipReasonText, warningActionText } from './localized-report-text.js';
 import { reportParts } from './report-parts.js';
 import { tableToCsv, tableToHtmlTable } from './report-table.js';
 import type { ResultsNote } from './write-results-xlsx.js';
 import { resultsXlsx } from './write-results-xlsx.js';
 import { writeFileNoLink } from './write-file-no-link.js';
+import { outputJson } from '../render/output-json.js';
 
 export interface BuildWorkbookReportOptions {
   /** The as-of date of every analysis, YYYY-MM-DD; default the day after the data's last event. */
@@ -161,7 +162,7 @@ export async function buildWorkbookReport(
     files: [...writer.files, 'summary.json'],
     inputs,
   };
-  await writer.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  await writer.write('summary.json', `${outputJson(summary, 2)}\n`);
   return summary;
 }
 
@@ -386,7 +387,7 @@ function analysisHeadlines(
     const part = parts.find((candidate) => candidate.name === name);
     const failure = failed.find((entry) => entry.analysis === name);
     return part
-      ? { name, ok: true, headline: part.headline }
+      ? { name, ok: true, headline: finishedHeadline(name, part.headline) }
       : { name, ok: false, headline: failure ? { error: failure.reason } : {} };
   });
 }

@@ -1,6 +1,12 @@
-import { type PlainSectionKey, type ReportAnalysisName, textFor } from '../../core/index.js';
+import {
+  MISSING_FIGURE,
+  type PlainSectionKey,
+  type ReportAnalysisName,
+  roundMoney,
+  textFor,
+} from '../../core/index.js';
 import type { ReportLocale } from '../report-html/report-model.js';
-import type { ReportColumnFormat, ReportDataTable } from './report-table.js';
+import { formattedNumber, type ReportColumnFormat, type ReportDataTable } from './report-table.js';
 
 /** How one headline figure is labelled (a `report` catalogue key) and shown. */
 interface KeyFigure {
@@ -47,6 +53,7 @@ const KEY_FIGURES: Record<ReportAnalysisName, Record<string, KeyFigure>> = {
   },
   aging: {
     currency: { label: 'currency', format: 'text' },
+    currencies: { label: 'currencyCount', format: 'integer' },
     open: { label: 'open', format: 'money' },
     overdue: { label: 'overdue', format: 'money' },
     overdueShare: { label: 'overdueShare', format: 'percent' },
@@ -60,7 +67,12 @@ export interface KeyFigureItem {
   label: string;
   format: ReportColumnFormat;
   value: number | string | null;
+  /** What a missing value reads as, when there is a reason to say (e.g. several currencies). */
+  missing?: string;
 }
+
+/** Aging figures kept per currency: on a file with several currencies the index says so. */
+const PER_CURRENCY_FIGURES = new Set(['open', 'overdue', 'overdueShare', 'dsoStandard']);
 
 /**
  * The headline figures of one analysis with the words a reader sees for them, in the order the
@@ -76,12 +88,43 @@ export function keyFigureItems(
   headline: Readonly<Record<string, number | string | null>>,
   locale: ReportLocale,
 ): KeyFigureItem[] {
-  return Object.entries(headline).map(([field, value]) => {
+  const currencies = analysis === 'aging' ? headline.currencies : undefined;
+  const severalCurrencies =
+    typeof currencies === 'number' && currencies > 1
+      ? textFor(locale, 'report.severalCurrencies', { count: currencies })
+      : undefined;
+  return Object.entries(headline).map(([field, value]): KeyFigureItem => {
     const figure = KEY_FIGURES[analysis][field];
-    return figure === undefined
-      ? { label: field, format: typeof value === 'number' ? 'number' : 'text', value }
-      : { label: textFor(locale, `report.${figure.label}`), format: figure.format, value };
+    const item: KeyFigureItem =
+      figure === undefined
+        ? { label: field, format: typeof value === 'number' ? 'number' : 'text', value }
+        : { label: textFor(locale, `report.${figure.label}`), format: figure.format, value };
+    if (value === null && severalCurrencies !== undefined && PER_CURRENCY_FIGURES.has(field))
+      item.missing = severalCurrencies;
+    return item;
   });
+}
+
+/**
+ * The headline as summary.json stores it: money figures rounded to cents by the money rule, so
+ * a sum taken in floats is written as the cents it means (`169543.8`, not `169543.80000000002`).
+ *
+ * @param analysis - the analysis the figures belong to.
+ * @param headline - its headline figures.
+ * @returns a new headline; the given one is not changed.
+ */
+export function finishedHeadline(
+  analysis: ReportAnalysisName,
+  headline: Readonly<Record<string, number | string | null>>,
+): Record<string, number | string | null> {
+  return Object.fromEntries(
+    Object.entries(headline).map(([field, value]) => [
+      field,
+      typeof value === 'number' && KEY_FIGURES[analysis][field]?.format === 'money'
+        ? roundMoney(value)
+        : value,
+    ]),
+  );
 }
 
 /**
@@ -107,23 +150,17 @@ export function keyFiguresTable(
   };
 }
 
-const FIGURE_FORMATS: Record<Exclude<ReportColumnFormat, 'text' | 'percent'>, Intl.NumberFormat> = {
-  money: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-  integer: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
-  number: new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-};
-
 /**
  * A figure as a reader sees it, with the same rules as results.xlsx's number formats: money
- * "3,245,285.50", a share "80.8%", a count "40", a number "42.5"; a missing figure "–".
+ * "3,245,285.50", a share "80.8%", a count "40", a number "42.5"; a missing figure "–", or why it
+ * is missing ("2 currencies: see each").
  *
  * @param item - a labelled figure.
  * @returns its text.
  */
 export function keyFigureText(item: KeyFigureItem): string {
   const { value, format } = item;
-  if (value === null) return '–';
+  if (value === null) return item.missing ?? MISSING_FIGURE;
   if (typeof value === 'string' || format === 'text') return String(value);
-  if (format === 'percent') return `${(value * 100).toFixed(1)}%`;
-  return FIGURE_FORMATS[format].format(value);
+  return formattedNumber(value, format);
 }

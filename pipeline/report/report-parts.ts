@@ -25,6 +25,10 @@ import {
   topOverdueChart,
   textFor,
   topOverdueChartInput,
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
 } from '../../core/index.js';
 import type { ReportLocale, ReportSummaryItem } from '../report-html/report-model.js';
 import { templateLineText } from './localized-report-text.js';
@@ -147,10 +151,13 @@ function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportP
   };
   part.summary = [
     { label: label('openDeals'), value: forecast.totals.count },
-    { label: label('pipelineAmount'), value: forecast.totals.amount },
-    { label: label('weightedForecast'), value: forecast.totals.weighted },
-    { label: 'P10 – P90', value: `${fmt(forecast.range.p10)} – ${fmt(forecast.range.p90)}` },
-    { label: label('wonAmount'), value: forecast.won.amount },
+    { label: label('pipelineAmount'), value: formatMoney(forecast.totals.amount) },
+    { label: label('weightedForecast'), value: formatMoney(forecast.totals.weighted) },
+    {
+      label: label('outcomeRange'),
+      value: `${formatMoney(forecast.range.p10)} – ${formatMoney(forecast.range.p90)}`,
+    },
+    { label: label('wonAmount'), value: formatMoney(forecast.won.amount) },
   ];
   part.tables.push(forecastStageTable(forecast, context), forecastMonthTable(analysis, context), {
     id: 'forecast-owners',
@@ -345,10 +352,10 @@ function abcPart(analysis: NonNullable<ReportAnalyses['abc']>, context: PartCont
   };
   part.summary = [
     { label: label('customerCount'), value: abc.customers.length },
-    { label: label('value'), value: abc.total },
+    { label: label('value'), value: formatMoney(abc.total) },
     ...abc.classes.map((summary) => ({
       label: `${summary.class}: ${label('customerCount')} / ${label('valueShare')}`,
-      value: `${summary.customers} / ${pct(summary.valueShare)}`,
+      value: `${formatCount(summary.customers)} / ${pct(summary.valueShare)}`,
     })),
   ];
   part.tables.push(
@@ -600,6 +607,7 @@ function agingPart(
   const single: AgingSection | undefined = sections.length === 1 ? sections[0] : undefined;
   part.headline = {
     currency: sections.map((section) => section.currency ?? '').join(', ') || null,
+    currencies: sections.length,
     open: single ? single.totals.open : null,
     overdue: single ? single.totals.overdue : null,
     overdueShare: single ? single.totals.shareOverdue : null,
@@ -610,11 +618,11 @@ function agingPart(
   for (const section of sections) {
     const currency = section.currency ? ` ${section.currency}` : '';
     part.summary.push(
-      { label: `${label('open')}${currency}`, value: section.totals.open },
-      { label: `${label('overdue')}${currency}`, value: section.totals.overdue },
+      { label: `${label('open')}${currency}`, value: formatMoney(section.totals.open) },
+      { label: `${label('overdue')}${currency}`, value: formatMoney(section.totals.overdue) },
       overdueShareItem(section, currency, context),
       ...(section.totals.credit < 0
-        ? [{ label: `${label('credits')}${currency}`, value: section.totals.credit }]
+        ? [{ label: `${label('credits')}${currency}`, value: formatMoney(section.totals.credit) }]
         : []),
       dsoSummaryItem(section, currency, context),
     );
@@ -764,7 +772,7 @@ function dsoSummaryItem(
   const itemLabel = `${context.label('dsoStandard')}${currency}`;
   const reason = section.dso.reason;
   if (section.dso.standard !== null && (reason === null || reason === 'sales-do-not-cover'))
-    return { label: itemLabel, value: round1(section.dso.standard) };
+    return { label: itemLabel, value: formatDecimal(section.dso.standard, 1) };
   return { label: itemLabel, value: '—', note: dsoReasonText(reason, section.dso.days, context) };
 }
 
@@ -786,16 +794,8 @@ export function dsoReasonText(
   }
 }
 
-function fmt(amount: number): string {
-  return amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
 function pct(share: number | null): string {
-  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
+  return formatPercent(share);
 }
 
 function safeName(text: string): string {

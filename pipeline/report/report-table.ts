@@ -1,4 +1,12 @@
-import type { ReportTable } from '../report-html/report-model.js';
+import {
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  roundMoney,
+  withoutFloatNoise,
+} from '../../core/index.js';
+import type { ReportCell, ReportTable } from '../report-html/report-model.js';
 import type { CsvValue } from './escape-csv-cell.js';
 import { escapeCsvCell } from './escape-csv-cell.js';
 
@@ -34,8 +42,39 @@ export const CSV_BOM = '\uFEFF';
  */
 export function tableToCsv(table: ReportDataTable): string {
   const lines = [table.columns.map((c) => escapeCsvCell(c.label)).join(',')];
-  for (const row of table.rows) lines.push(row.map((cell) => escapeCsvCell(cell)).join(','));
+  for (const row of table.rows)
+    lines.push(
+      row.map((cell, i) => escapeCsvCell(finishedCell(cell, table.columns[i]?.format))).join(','),
+    );
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A cell as CSV and results.xlsx store it: money rounded to cents by the money rule, any other
+ * number without float noise (`256929.19999999998` → `256929.2`); text as it is.
+ *
+ * @param cell - the raw cell.
+ * @param format - its column's format.
+ * @returns the cell to write.
+ */
+export function finishedCell(cell: CsvValue, format: ReportColumnFormat | undefined): CsvValue {
+  if (typeof cell !== 'number') return cell;
+  return format === 'money' ? roundMoney(cell) : withoutFloatNoise(cell);
+}
+
+/**
+ * A number as a reader sees it in its column's format: money "3,245,285.50", a count "4,238",
+ * a share "80.1%", a number "42.5". The same rules as results.xlsx's number formats.
+ *
+ * @param value - the number.
+ * @param format - its column's format.
+ * @returns its text.
+ */
+export function formattedNumber(value: number, format: ReportColumnFormat): string {
+  if (format === 'money') return formatMoney(value);
+  if (format === 'integer') return formatCount(value);
+  if (format === 'percent') return formatPercent(value);
+  return formatDecimal(value, 1);
 }
 
 /** Rows shown in the HTML page per table; the CSV and the workbook have them all. */
@@ -54,15 +93,21 @@ export function tableToHtmlTable(
   maxRows: number = DEFAULT_HTML_TABLE_ROWS,
   moreRows: (n: number) => string = (n) => `… ${n} more rows in the CSV and results.xlsx`,
 ): ReportTable {
+  // Numbers become their column's text here; the column stays marked numeric for alignment.
   const rows = table.rows.slice(0, maxRows).map((row) =>
-    row.map((cell, i) => {
+    row.map((cell, i): ReportCell => {
       if (cell === undefined) return null;
-      if (typeof cell === 'number' && table.columns[i]?.format === 'percent')
-        return `${(cell * 100).toFixed(1)}%`;
+      const format = table.columns[i]?.format ?? 'text';
+      if (typeof cell === 'number' && format !== 'text') return formattedNumber(cell, format);
       return cell;
     }),
   );
   const hidden = table.rows.length - rows.length;
   if (hidden > 0) rows.push([moreRows(hidden), ...table.columns.slice(1).map(() => null)]);
-  return { title: table.title, columns: table.columns.map((c) => c.label), rows };
+  return {
+    title: table.title,
+    columns: table.columns.map((c) => c.label),
+    rows,
+    numericColumns: table.columns.map((c) => c.format !== 'text'),
+  };
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ReportColumnFormat, ReportDataTable } from './report-table.js';
+import { finishedCell } from './report-table.js';
 import { cutCellText } from './cut-cell-text.js';
 import { EXCEL_MAX_CELL_CHARS, groupedCount } from '../../core/readers/index.js';
 
@@ -81,7 +82,7 @@ export async function resultsXlsx(
         const r = ws.getRow(row);
         values.forEach((value, i) => {
           const v = fitCell(
-            value,
+            finishedCell(value, table.columns[i]?.format),
             { sheet: sheet.name, row, column: table.columns[i]?.label },
             cut,
           );

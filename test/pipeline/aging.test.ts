@@ -255,7 +255,9 @@ describe('pipecast aging on a workbook with invoices and payments sheets', () =>
     );
     expect(code).toBe(0);
     expect(out).toContain('as of 2024-04-30');
-    expect(out).toMatch(/1–30\s+600\.00\s+1 items/);
+    // The bucket table: label, amount at two decimals, items; the open total under a rule.
+    expect(out).toMatch(/1–30\s+600\.00\s+1\n/);
+    expect(out).toMatch(/Open\s+1,100\.00\s+2\n/);
     expect(out).toContain('Unapplied cash:');
     expect(out).toContain('F1 华为 2024-01-15 due 2024-03-31 open 600.00 1–30');
   });

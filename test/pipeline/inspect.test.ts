@@ -82,7 +82,8 @@ describe.skipIf(!HAVE_DATA)('pipecast inspect on ../shared/data', () => {
     for (const [header, field] of Object.entries(SALES_PIPELINE_MAPPING)) {
       expect(out).toMatch(new RegExp(`\\b${header}\\s+→ ${field}\\n`));
     }
-    expect(out).toContain('Rows: 8800 read, 8800 kept, 0 dropped');
+    // Counts with thousands separators (issue 17: one number format everywhere).
+    expect(out).toContain('Rows: 8,800 read, 8,800 kept, 0 dropped');
     expect(out).toContain('Missing required fields: none');
   });
 

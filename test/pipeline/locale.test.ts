@@ -92,7 +92,9 @@ describe('pipecast segment --locale zh', () => {
     expect(code).toBe(0);
     expect(out).toContain('pipecast segment --method abc：40 个客户，来自 1 个文件');
     expect(out).toContain('ABC 分类（按收入），分界点 80/95%');
-    expect(out).toContain('前 10 个客户：');
+    // The customer table: 40 customers, the first 10 shown (make-samples.ts).
+    expect(out).toMatch(/^ {2}排名 +客户 +收入合计 +类别/m);
+    expect(out).toContain('…… 另有 30 条（见 --json）');
     // 31 of the sample's order lines have no customer id (make-samples.ts).
     expect(out).toMatch(/31 条订单明细没有客户编号（净额 [\d.]+）/);
     const warnings = linesAfter(out, /^数据警告（\d+ 条）：$/);

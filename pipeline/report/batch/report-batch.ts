@@ -20,6 +20,7 @@ import type { ReportProgress } from './report-progress.js';
 import { reportFolderNames } from './report-folder-names.js';
 import { writeFileNoLink } from '../write-file-no-link.js';
 import { runReportPool } from './run-report-pool.js';
+import { outputJson } from '../../render/output-json.js';
 
 /** The per-workbook builder the batch runs unless told otherwise. */
 export const DEFAULT_WORKBOOK_BUILDER: WorkbookBuilderRef = {
@@ -136,12 +137,7 @@ export async function reportBatch(
     ),
     inputs,
   );
-  await writeFileNoLink(
-    options.outDir,
-    summaryJson,
-    `${JSON.stringify(summary, null, 2)}\n`,
-    inputs,
-  );
+  await writeFileNoLink(options.outDir, summaryJson, `${outputJson(summary, 2)}\n`, inputs);
   return {
     summary,
     indexHtml,

@@ -39,7 +39,8 @@ describe('renderReportHtml', () => {
     expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(8);
     expect(html).toContain('<section id="forecast">');
     expect(html).toContain('<a href="#segments">');
-    expect(html).toContain('<dt>加权预测</dt><dd>364.8</dd>');
+    // A number no builder formatted is shown at two decimals, as money (never 364.8 beside 464.00).
+    expect(html).toContain('<dt>加权预测</dt><dd>364.80</dd>');
     expect(html).toContain('<td class="num">464</td>');
     expect(html).toContain('Six-stage template');
     expect(html).toContain('无数据。'); // empty table in a zh report

@@ -100,7 +100,8 @@ describe('charts of generated and sample files', () => {
     expect(texts.join(' ')).toMatch(/Credits \(credit notes, overpayments\) are their own bar/);
     expect(texts).toContain('70,000'); // top tick: the 91–180 stack, not −50k below zero
     const html = await read('report.html');
-    expect(html).toContain('<dt>Credits</dt><dd>-52,000</dd>');
+    // Money tiles at two decimals (issue 17: one number format everywhere).
+    expect(html).toContain('<dt>Credits</dt><dd>-52,000.00</dd>');
   });
 
   it('pipeline-en: stage names whole, money ticks never read 0k or 0M, shares in percent', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  finishedHeadline,
   keyFigureItems,
   keyFigureText,
   keyFiguresTable,
@@ -51,5 +52,48 @@ describe('keyFiguresTable', () => {
       'text',
     ]);
     expect(table.rows).toEqual([[40, 3245285.499999999, 22, 0.8084035133426629, 'orderLines']]);
+  });
+});
+
+describe('keyFigureText on a file with several currencies', () => {
+  // The aging headline of a ledger in USD and EUR: per-currency figures are never added up.
+  const AGING = {
+    currency: 'USD, EUR',
+    currencies: 2,
+    open: null,
+    overdue: null,
+    overdueShare: null,
+    dsoStandard: null,
+    customers: 2,
+  };
+  it('says "2 currencies: see each" rather than a dash', () => {
+    const shown = keyFigureItems('aging', AGING, 'en').map(
+      (item) => `${item.label}: ${keyFigureText(item)}`,
+    );
+    expect(shown).toEqual([
+      'Currency: USD, EUR',
+      'Currencies: 2',
+      'Open: 2 currencies: see each',
+      'Overdue: 2 currencies: see each',
+      'Overdue share: 2 currencies: see each',
+      'DSO (days): 2 currencies: see each',
+      'Customers: 2',
+    ]);
+    expect(keyFigureText(keyFigureItems('aging', AGING, 'zh')[2]!)).toBe('2 种币种：见各币种');
+  });
+  it('keeps the dash for one currency without a figure', () => {
+    const one = { ...AGING, currency: 'USD', currencies: 1 };
+    expect(keyFigureText(keyFigureItems('aging', one, 'en')[2]!)).toBe('–');
+  });
+});
+
+describe('finishedHeadline', () => {
+  it('rounds money figures to cents and leaves shares and counts alone', () => {
+    // 3245285.499999999 is Σ of the sample's line amounts in float64: 3,245,285.50 in cents.
+    const headline = finishedHeadline('abc', ABC);
+    expect(headline.total).toBe(3245285.5);
+    expect(headline.aValueShare).toBe(ABC.aValueShare);
+    expect(headline.customers).toBe(40);
+    expect(ABC.total).toBe(3245285.499999999);
   });
 });
