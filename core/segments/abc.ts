@@ -3,6 +3,7 @@ import type { DataWarning, WarningPlace } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { CENTS, fromMinorUnits, toMinorUnits } from '../columns/money.js';
 
 /** A customer's value for ABC: from a customer list (Customer record) or from customerRevenue. */
 export interface AbcCustomer {
@@ -100,25 +101,32 @@ export function abc(customers: readonly AbcCustomer[], options: AbcOptions = {})
   const ranked = [...valuesById(customers, by, warnings, options.place ?? {})].sort(
     compareAbcEntries,
   );
-  let total = 0;
-  let positiveTotal = 0;
+  // Sums in whole cents (the money rule), so the total is the sum of the figures shown and the
+  // cumulative shares carry no float drift across thousands of customers.
+  let totalCents = 0;
+  let positiveCents = 0;
   for (const [, value] of ranked) {
     if (value === null) continue;
-    total += value;
-    if (value > 0) positiveTotal += value;
+    const cents = toMinorUnits(value, CENTS);
+    totalCents += cents;
+    if (value > 0) positiveCents += cents;
   }
+  const total = fromMinorUnits(totalCents, CENTS);
+  const positiveTotal = fromMinorUnits(positiveCents, CENTS);
   const rows: AbcRow[] = [];
-  let above = 0;
+  let aboveCents = 0;
   for (let i = 0; i < ranked.length; i++) {
     const [id, value] = ranked[i]!;
+    const above = fromMinorUnits(aboveCents, CENTS);
     const abcClass = abcClassOf(value, above, positiveTotal, cutA, cutB);
-    if (value !== null && value > 0) above += value;
+    if (value !== null && value > 0) aboveCents += toMinorUnits(value, CENTS);
+    const aboveNow = fromMinorUnits(aboveCents, CENTS);
     rows.push({
       id,
       rank: i + 1,
       value,
       share: shareOf(value, positiveTotal),
-      cumulativeShare: positiveTotal > 0 ? above / positiveTotal : null,
+      cumulativeShare: positiveTotal > 0 ? aboveNow / positiveTotal : null,
       class: abcClass,
     });
   }
@@ -259,12 +267,13 @@ function summarise(rows: readonly AbcRow[], total: number): AbcClassSummary[] {
   const rowCount = rows.length;
   return (['A', 'B', 'C'] as const).map((abcClass) => {
     let customers = 0;
-    let value = 0;
+    let cents = 0;
     for (const row of rows) {
       if (row.class !== abcClass) continue;
       customers++;
-      value += row.value ?? 0;
+      cents += toMinorUnits(row.value ?? 0, CENTS);
     }
+    const value = fromMinorUnits(cents, CENTS);
     return {
       class: abcClass,
       customers,

@@ -150,3 +150,17 @@ describe('abc', () => {
     expect(input).toEqual(copy);
   });
 });
+
+describe('abc totals', () => {
+  it('adds money in whole cents: 0.10 + 0.20 is 0.30, not 0.30000000000000004', () => {
+    // Hand calculation: 10 + 20 cents = 30 cents; in floats 0.1 + 0.2 = 0.30000000000000004.
+    const result = abc([
+      { id: 'B', revenue: 0.2 },
+      { id: 'A', revenue: 0.1 },
+    ]);
+    expect(result.total).toBe(0.3);
+    expect(result.positiveTotal).toBe(0.3);
+    expect(result.classes.find((row) => row.class === 'A')?.value).toBe(0.3);
+    expect(result.customers.at(-1)?.cumulativeShare).toBe(1);
+  });
+});
