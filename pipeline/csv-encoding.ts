@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import type { DataWarning } from '../core/index.js';
+import { codedMessage, type DataWarning } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 
 /**
@@ -60,7 +60,6 @@ export function decodeLegacyCsv(
   const utf8 = utf8Census(bytes);
   if (utf8.firstBad < 0) return { text: bytes.toString('utf8'), encoding: 'utf-8' };
   const line = lineOf(bytes, utf8.firstBad);
-  const fix = 'save the file as UTF-8, or name its encoding with --encoding';
   if (looksLikeGbk(bytes)) return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
   if (utf8.valid > 0 && utf8.valid >= utf8.invalid)
     return {
@@ -69,7 +68,7 @@ export function decodeLegacyCsv(
       warning: encodingWarning(
         place,
         line,
-        `Line ${line} is not valid UTF-8 (byte 0x${hex(bytes[utf8.firstBad])}) while the rest of the file is; it was read as UTF-8 with � for the bad bytes: ${fix} (e.g. --encoding windows-1252 if it is all Western European)`,
+        codedMessage('warning.invalidUtf8Line', { line, byte: hex(bytes[utf8.firstBad]) }),
       ),
     };
   return {
@@ -78,7 +77,7 @@ export function decodeLegacyCsv(
     warning: encodingWarning(
       place,
       line,
-      `The file is not UTF-8 (first at line ${line}, byte 0x${hex(bytes[utf8.firstBad])}); it was read as Windows-1252 (Western European, e.g. "Müller"): if names look wrong, ${fix} (e.g. --encoding gb18030 for Chinese)`,
+      codedMessage('warning.readAsWindows1252', { line, byte: hex(bytes[utf8.firstBad]) }),
     ),
   };
 }
@@ -100,7 +99,7 @@ function decodeAsNamed(
     warning: encodingWarning(
       place,
       line,
-      `Line ${line} is not valid ${named} (the encoding given with --encoding); the bad bytes read as �: save the file as UTF-8, or name its real encoding`,
+      codedMessage('warning.invalidInNamedEncoding', { line, encoding: named }),
     ),
   };
 }
@@ -110,11 +109,11 @@ const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
 function encodingWarning(
   place: { file: string; sheet: string },
   line: number,
-  message: string,
+  message: Pick<DataWarning, 'message' | 'text'>,
 ): DataWarning {
   return {
     code: 'unreadable-value',
-    message,
+    ...message,
     file: place.file,
     sheet: place.sheet,
     row: line,

@@ -116,7 +116,7 @@ export interface PriorityEntry {
   owner: string | null;
   /** Σ over the customer's past-due invoices with a positive open balance of open × days past due. */
   score: number;
-  /** Σ open balances past due (credits past due net off). */
+  /** Σ open balances of those invoices: the money past due the call is about (credits not netted). */
   overdue: number;
   overdueInvoices: number;
   maxDaysPastDue: number;

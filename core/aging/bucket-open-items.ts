@@ -29,6 +29,8 @@ export interface OpenItemTotals {
   pairOverdue: Float64Array;
   /** Past-due invoices with a positive open balance. */
   pairOverdueCount: Int32Array;
+  /** Σ positive open balances past due: the money a collection call is about (no credits). */
+  pairOwedPastDue: Float64Array;
   pairCredit: Float64Array;
   /** Σ open × days past due over past-due invoices with a positive open balance. */
   pairScore: Float64Array;
@@ -97,6 +99,7 @@ function emptyTotals(ledger: AgingLedger, bucketCount: number, firstMonth: numbe
     pairBucketCount: new Int32Array(pairs * bucketCount),
     pairOverdue: new Float64Array(pairs),
     pairOverdueCount: new Int32Array(pairs),
+    pairOwedPastDue: new Float64Array(pairs),
     pairCredit: new Float64Array(pairs),
     pairScore: new Float64Array(pairs),
     pairMaxDpd: new Int32Array(pairs),
@@ -202,6 +205,7 @@ class OpenItemPass {
     const { pair: pairOf, flags: flagsOf, day, cents, due, owner: ownerOf, minDay } = loaded;
     const { pairBuckets, pairBucketCount, pairOverdue, pairOverdueCount, pairCredit } = this.totals;
     const { pairScore, pairMaxDpd, pairDisputed, pairDisputedCount, ownerOffsets } = this.totals;
+    const { pairOwedPastDue } = this.totals;
     const { ownerBuckets, ownerOverdue, ownerCount, pairInvoices, ownerInvoices } = this.totals;
     let aged = 0;
     for (let row = 0; row < this.invoices.length; row++) {
@@ -243,6 +247,7 @@ class OpenItemPass {
           if (open > 0) {
             pairScore[pair] = (pairScore[pair] as number) + open * pastDue;
             pairOverdueCount[pair] = (pairOverdueCount[pair] as number) + 1;
+            pairOwedPastDue[pair] = (pairOwedPastDue[pair] as number) + open;
             if (pastDue > (pairMaxDpd[pair] as number)) pairMaxDpd[pair] = pastDue;
           }
         }

@@ -10,9 +10,11 @@ import { creditUse } from './summarize-by-customer.js';
  * The collection call list of a section: every customer with past-due money, highest score first.
  *
  * Formula: score = Σ over the customer's past-due invoices with a positive open balance of
- * open × days past due (DOMAIN.md §3); ties by customer id. Disputed invoices are flagged with their
- * amount; creditUse = (open − unapplied) ÷ credit limit, and overLimit when it exceeds 1. Customers
- * with a score of 0 (nothing past due) are left out.
+ * open × days past due (DOMAIN.md §3); ties by customer id. Its overdue is the same invoices'
+ * money, what the call is about: credit notes are not netted off here, so a customer whose credits
+ * exceed its past-due debts never shows a negative overdue on the list. Disputed invoices are
+ * flagged with their amount; creditUse = (open − unapplied) ÷ credit limit, and overLimit when it
+ * exceeds 1. Customers with a score of 0 (nothing past due) are left out.
  *
  * @param section - The section.
  * @param bucketCount - Number of buckets.
@@ -28,7 +30,7 @@ export function collectionPriority(
   ledger: AgingLedger,
   totals: OpenItemTotals,
 ): PriorityEntry[] {
-  const { pairBuckets, pairScore, pairOverdue, pairOverdueCount, pairMaxDpd } = totals;
+  const { pairBuckets, pairScore, pairOwedPastDue, pairOverdueCount, pairMaxDpd } = totals;
   const { pairDisputed, pairDisputedCount } = totals;
   const { pairCustomer } = ledger;
   // The pairs listed and their scores, sorted first; each entry is then made in output order.
@@ -52,7 +54,7 @@ export function collectionPriority(
       customer: pairCustomer[pair] as string,
       owner: ledger.pairOwner[pair] ?? null,
       score: scoreOf[k] as number,
-      overdue: (pairOverdue[pair] as number) / 100,
+      overdue: (pairOwedPastDue[pair] as number) / 100,
       overdueInvoices: pairOverdueCount[pair] as number,
       maxDaysPastDue: pairMaxDpd[pair] as number,
       disputed: (pairDisputedCount[pair] as number) > 0,

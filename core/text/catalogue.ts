@@ -920,6 +920,30 @@ export const TEXT_CATALOGUE = {
    * parameters filled from the warning's params. The English is the warning's `message`.
    */
   warning: {
+    joinKeyUnmatched: {
+      en: '{key} of {count} deals not found in {sheet}; their {sheet} columns are left blank',
+      zh: '{count} 个商机的{key}在 {sheet} 中找不到；其 {sheet} 列留空',
+    },
+    joinKeyLoose: {
+      en: "{key} '{typed}' matched '{listed}' of {sheet} (case, spaces and punctuation ignored)",
+      zh: '{key}“{typed}”匹配到 {sheet} 中的“{listed}”（忽略大小写、空格和标点）',
+    },
+    valuedAtListPrice: {
+      en: "{count} open deals have no {column}: valued at their product's list price ({sheet}, {price}), marked '{basis}' in {basisColumn}",
+      zh: '{count} 个在途商机没有{column}：按产品目录价估值（{sheet}，{price}），在 {basisColumn} 列标为“{basis}”',
+    },
+    invalidUtf8Line: {
+      en: 'Line {line} is not valid UTF-8 (byte 0x{byte}) while the rest of the file is; it was read as UTF-8 with � for the bad bytes: save the file as UTF-8, or name its encoding with --encoding (e.g. --encoding windows-1252 if it is all Western European)',
+      zh: '第 {line} 行不是有效的 UTF-8（字节 0x{byte}），而文件其余部分是；已按 UTF-8 读取，错误字节显示为 �：请将文件另存为 UTF-8，或用 --encoding 指定编码（如全是西欧文字可用 --encoding windows-1252）',
+    },
+    invalidInNamedEncoding: {
+      en: 'Line {line} is not valid {encoding} (the encoding given with --encoding); the bad bytes read as �: save the file as UTF-8, or name its real encoding',
+      zh: '第 {line} 行不是有效的 {encoding}（--encoding 指定的编码）；错误字节显示为 �：请将文件另存为 UTF-8，或指定其实际编码',
+    },
+    readAsWindows1252: {
+      en: 'The file is not UTF-8 (first at line {line}, byte 0x{byte}); it was read as Windows-1252 (Western European, e.g. "Müller"): if names look wrong, save the file as UTF-8, or name its encoding with --encoding (e.g. --encoding gb18030 for Chinese)',
+      zh: '文件不是 UTF-8（首次出现在第 {line} 行，字节 0x{byte}）；已按 Windows-1252（西欧文字，如“Müller”）读取：如名称显示错误，请将文件另存为 UTF-8，或用 --encoding 指定编码（中文可用 --encoding gb18030）',
+    },
     moreLikeThis: {
       en: '… and {count} more like this: {summary}',
       zh: '…… 另有 {count} 条同类警告：{summary}',

@@ -1,3 +1,4 @@
+import { codedMessage } from '../text/coded-text.js';
 import { table } from 'arquero';
 import { type CellValue, cellText, isBlankCell } from '../columns/cell-value.js';
 import type { DataWarning } from '../columns/data-warning.js';
@@ -307,7 +308,11 @@ class JoinedDeals {
       this.warnings.push({
         ...place,
         code: 'other',
-        message: `${keyHeader} of ${key.unmatched} deals not found in ${lookup.grid.sheet}; their ${lookup.grid.sheet} columns are left blank`,
+        ...codedMessage('warning.joinKeyUnmatched', {
+          key: keyHeader,
+          count: key.unmatched,
+          sheet: lookup.grid.sheet,
+        }),
         action: 'row kept',
         count: key.unmatched,
       });
@@ -322,7 +327,12 @@ class JoinedDeals {
       this.warnings.push({
         ...place,
         code: 'other',
-        message: `${keyHeader} '${typed}' matched '${listed}' of ${lookup.grid.sheet} (case, spaces and punctuation ignored)`,
+        ...codedMessage('warning.joinKeyLoose', {
+          key: keyHeader,
+          typed,
+          listed,
+          sheet: lookup.grid.sheet,
+        }),
         raw: typed,
         action: 'assumed',
       });
@@ -351,7 +361,14 @@ class JoinedDeals {
       sheet: this.deals.grid.sheet,
       column,
       code: 'missing-value',
-      message: `${this.valuedAtListPrice} open deals have no ${column}: valued at their product's list price (${lookup.grid.sheet}, ${priceHeader}), marked '${LIST_PRICE_BASIS}' in ${AMOUNT_BASIS_HEADER}`,
+      ...codedMessage('warning.valuedAtListPrice', {
+        count: this.valuedAtListPrice,
+        column,
+        sheet: lookup.grid.sheet,
+        price: priceHeader,
+        basis: LIST_PRICE_BASIS,
+        basisColumn: AMOUNT_BASIS_HEADER,
+      }),
       action: 'assumed',
       count: this.valuedAtListPrice,
     });

@@ -1,4 +1,4 @@
-import { agingBreakdown, PipecastError } from '../../core/index.js';
+import { agingBreakdown, type Locale, PipecastError, textFor } from '../../core/index.js';
 import { UsageError } from '../cli-io.js';
 import type { AgingBreakdown, AgingReport, AgingRun } from '../../core/index.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
@@ -33,7 +33,10 @@ function breakdownOrUsage(run: AgingRun, column: string): AgingBreakdown {
 }
 
 /** The --by tables after the report: open balance and each bucket per value. */
-export function agingBreakdownsText(breakdowns: readonly AgingBreakdown[] | undefined): string {
+export function agingBreakdownsText(
+  breakdowns: readonly AgingBreakdown[] | undefined,
+  locale: Locale = 'en',
+): string {
   if (breakdowns === undefined) return '';
   return breakdowns
     .map((breakdown) => {
@@ -43,10 +46,10 @@ export function agingBreakdownsText(breakdowns: readonly AgingBreakdown[] | unde
         rows: breakdown.rows.map(({ buckets, ...row }) => ({ ...row, ...buckets })),
       };
       const measures = [
-        { field: 'open', heading: 'Open' },
+        { field: 'open', heading: textFor(locale, 'report.open') },
         ...labels.map((label) => ({ field: label, heading: label })),
       ];
-      return `\n${renderBreakdownText(flat, measures)}\n`;
+      return `\n${renderBreakdownText(flat, measures, locale)}\n`;
     })
     .join('');
 }

@@ -120,7 +120,7 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     options.json
       ? `${outputJson({ ...report, asOfSource }, 2)}
 `
-      : formatAging(report, asOfSource, locale) + agingBreakdownsText(report.breakdowns),
+      : formatAging(report, asOfSource, locale) + agingBreakdownsText(report.breakdowns, locale),
   );
   return 0;
 }

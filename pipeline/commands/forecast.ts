@@ -177,7 +177,7 @@ function forecastBreakdownsText(
     { field: 'amount', heading: textFor(locale, 'report.amount') },
     { field: 'weighted', heading: textFor(locale, 'report.weighted') },
   ];
-  return breakdowns.map((b) => `\n${renderBreakdownText(b, measures)}\n`).join('');
+  return breakdowns.map((b) => `\n${renderBreakdownText(b, measures, locale)}\n`).join('');
 }
 
 async function loadTemplate(name: string | undefined): Promise<StageTemplate | undefined> {

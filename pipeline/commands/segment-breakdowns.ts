@@ -1,6 +1,8 @@
 import { WorkbookReadError } from '../../core/readers/index.js';
 import {
+  type Locale,
   PipecastError,
+  textFor,
   segment,
   segmentBreakdown,
   type ScorecardCriterion,
@@ -94,7 +96,10 @@ function segmentWithRows(
 }
 
 /** The --by tables after the report: customers, revenue and customers per class, per value. */
-export function segmentBreakdownsText(breakdowns: readonly SegmentBreakdown[]): string {
+export function segmentBreakdownsText(
+  breakdowns: readonly SegmentBreakdown[],
+  locale: Locale = 'en',
+): string {
   return breakdowns
     .map((breakdown) => {
       const labels = Object.keys(breakdown.rows[0]?.classes ?? {});
@@ -103,10 +108,10 @@ export function segmentBreakdownsText(breakdowns: readonly SegmentBreakdown[]): 
         rows: breakdown.rows.map(({ classes, ...row }) => ({ ...row, ...classes })),
       };
       const measures = [
-        { field: 'revenue', heading: 'Revenue' },
+        { field: 'revenue', heading: textFor(locale, 'report.revenueTotal') },
         ...labels.map((label) => ({ field: label, heading: label, count: true })),
       ];
-      return `\n${renderBreakdownText(flat, measures)}\n`;
+      return `\n${renderBreakdownText(flat, measures, locale)}\n`;
     })
     .join('');
 }

@@ -189,7 +189,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   io.stdout(
     options.json
       ? `${outputJson(output)}\n`
-      : formatText(output, locale) + segmentBreakdownsText(output.breakdowns ?? []),
+      : formatText(output, locale) + segmentBreakdownsText(output.breakdowns ?? [], locale),
   );
   return read.failures.length > 0 ? 2 : 0;
 }

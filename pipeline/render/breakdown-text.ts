@@ -1,4 +1,11 @@
-import { formatCount, formatMoney, formatMoneyCents, moneyCents } from '../../core/index.js';
+import {
+  formatCount,
+  formatMoney,
+  formatMoneyCents,
+  type Locale,
+  moneyCents,
+  textFor,
+} from '../../core/index.js';
 import { textTable } from './text-table.js';
 
 /** A breakdown as the CLI prints and `--json` lists it: the column and one row per key. */
@@ -16,18 +23,24 @@ const money = formatMoney;
  *
  * @param breakdown - the breakdown.
  * @param measures - the columns to show, with their headings: money, or counts (`count: true`).
+ * @param locale - the language of the headings, the blank key and the total row.
  */
 export function renderBreakdownText(
   breakdown: BreakdownText,
   measures: readonly { field: string; heading: string; count?: boolean }[],
+  locale: Locale = 'en',
 ): string {
-  const header = [breakdown.column, 'Count', ...measures.map((m) => m.heading)];
+  const header = [
+    breakdown.column,
+    textFor(locale, 'cli.count'),
+    ...measures.map((m) => m.heading),
+  ];
   const sums = measures.map(() => 0);
   let count = 0;
   const rows = breakdown.rows.map((row) => {
     count += row.count;
     return [
-      row.key ?? '(blank)',
+      row.key ?? textFor(locale, 'report.blankValue'),
       formatCount(row.count),
       ...measures.map((measure, m) => {
         const value = Number(row[measure.field] ?? 0);
@@ -42,11 +55,12 @@ export function renderBreakdownText(
     ];
   });
   const total = [
-    'Total',
+    textFor(locale, 'report.total'),
     formatCount(count),
     ...sums.map((value, m) =>
       measures[m]?.count === true ? formatCount(value) : formatMoneyCents(value),
     ),
   ];
-  return [`By ${breakdown.column}`, textTable(header, rows, { footer: [total] })].join('\n');
+  const title = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
+  return [title, textTable(header, rows, { footer: [total] })].join('\n');
 }

@@ -68,10 +68,12 @@ describe('fuzz findings', () => {
       { id: 'tiny', revenue: 5e-324 },
       { id: 'refund', revenue: -1 },
     ]);
-    // 5e-324 ÷ 5e-324 = 1; −1 ÷ 5e-324 = −2e323, beyond the largest double: no share.
+    // Totals are summed in whole cents (the money rule): 5e-324 is 0.00, so there is no positive
+    // total and no share; never −Infinity (−1 ÷ 5e-324 in floats).
     expect(result.customers.map((row) => [row.id, row.share])).toEqual([
-      ['tiny', 1],
+      ['tiny', null],
       ['refund', null],
     ]);
+    expect(result.positiveTotal).toBe(0);
   });
 });

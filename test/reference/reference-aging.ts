@@ -616,7 +616,8 @@ function averageDaysLateOf(
 /**
  * DOMAIN.md: "who to call first (overdue amount × days late)": score = Σ open × days past due over
  * the customer's past-due invoices with money still owed; customers with nothing owed past due are
- * not on the list. Overdue nets credits past due; open is the customer's whole open balance.
+ * not on the list. Overdue is the money owed past due (credits are not netted off: the call is
+ * about the debts); open is the customer's whole open balance.
  */
 function priorityOf(lines: readonly ReferenceInvoiceLine[]): ReferenceAgingResult['priority'] {
   const ids = new Set(lines.map((line) => line.customer));
@@ -631,7 +632,7 @@ function priorityOf(lines: readonly ReferenceInvoiceLine[]): ReferenceAgingResul
       rank: 0,
       customer: id,
       score: scoreCentDays / 100,
-      overdue: moneyOf(sumCents(own.filter(isOverdue), 'open')),
+      overdue: moneyOf(sumCents(owed, 'open')),
       overdueInvoices: owed.length,
       maxDaysPastDue: Math.max(...owed.map((line) => line.daysPastDue)),
       open: moneyOf(sumCents(own, 'open')),

@@ -526,6 +526,34 @@ describe('ageReceivables: DSO, days late, provision and priority', () => {
     });
   });
 
+  it('lists past-due debts on the call list without netting credit notes off them', () => {
+    // Hand calculation, as of 2024-03-31: invoice C1 (500, due 2024-03-01) is 30 days past due;
+    // credit note C2 (−1,500, due 2024-03-11) is a past-due credit. The call is about the 500
+    // (score 500 × 30 = 15,000), not a net overdue of −1,000; open nets them: −1,000.
+    const r = age(
+      [
+        inv({
+          invoice: 'C1',
+          customer: 'C',
+          date: '2024-02-01',
+          dueDate: d('2024-03-01'),
+          amount: 500,
+        }),
+        inv({
+          invoice: 'C2',
+          customer: 'C',
+          date: '2024-02-10',
+          dueDate: d('2024-03-11'),
+          amount: -1500,
+        }),
+      ],
+      [],
+      { asOf: '2024-03-31' },
+    );
+    const [entry] = only(r.sections).priority;
+    expect(entry).toMatchObject({ customer: 'C', score: 15_000, overdue: 500, open: -1000 });
+  });
+
   it('gives customers named like Object methods no credit limit unless one is given', () => {
     const r = age(
       [
