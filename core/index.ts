@@ -213,6 +213,7 @@ export {
   type TextSectionKey,
 } from './text/catalogue.js';
 export {
+  actionTerm,
   coded,
   codedMessage,
   renderCoded,

@@ -1,5 +1,7 @@
 import {
+  actionTerm,
   type DataWarning,
+  renderCoded,
   type ReportAnalysisName,
   SKIP_REASONS,
   STAGE_TEMPLATES,
@@ -38,17 +40,6 @@ export function skipReasonText(
   return reason === SKIP_REASONS[analysis] ? textFor(locale, SKIP_KEYS[analysis]) : reason;
 }
 
-const ACTION_KEYS = {
-  'row dropped': 'report.actionRowDropped',
-  'value ignored': 'report.actionValueIgnored',
-  'row kept': 'report.actionRowKept',
-  'column ignored': 'report.actionColumnIgnored',
-  'sheet skipped': 'report.actionSheetSkipped',
-  'file skipped': 'report.actionFileSkipped',
-  assumed: 'report.actionAssumed',
-  none: 'report.actionNone',
-} as const satisfies Record<DataWarning['action'], string>;
-
 /**
  * What was done about a data warning, in `locale`.
  *
@@ -57,7 +48,7 @@ const ACTION_KEYS = {
  * @returns e.g. "已保留该行" for 'row kept' in Chinese.
  */
 export function warningActionText(action: DataWarning['action'], locale: ReportLocale): string {
-  return textFor(locale, ACTION_KEYS[action]);
+  return renderCoded(actionTerm(action), locale);
 }
 
 const KIND_KEYS = {
