@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { findChartFont } from '../render/chart-font.js';
 import { subsetTrueTypeFont } from './subset-true-type-font.js';
 
-/** Family name of the embedded font; the page's font stack falls back to it for CJK text. */
+/** Family name of the embedded font; every font stack of the page lists it first (report-css.ts). */
 export const EMBEDDED_CJK_FAMILY = 'pipecast CJK';
 
 /** CJK ideographs, kana, hangul, CJK punctuation and full-width forms. */

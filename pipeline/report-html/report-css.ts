@@ -1,13 +1,19 @@
 /**
- * The report's only styles, inlined so the page opens offline. Font stack lists CJK system fonts
- * so Chinese text uses a proper face on Windows, macOS and Linux, then "pipecast CJK", the font
- * subset embedded in pages with CJK text (embedCjkFont), for machines without Chinese fonts;
- * chart text (inline SVG) gets the same stack.
+ * The report's only styles, inlined so the page opens offline.
+ *
+ * Every font stack starts with "pipecast CJK", the font subset embedded in pages with CJK text
+ * (embedCjkFont): its unicode-range covers CJK characters only, so Latin text and digits take the
+ * system fonts after it, and Chinese looks the same on every machine and like the PNG charts.
+ * It must come first: when an installed font without CJK glyphs (system-ui, sans-serif, a
+ * monospace font) stands before it, Chromium draws the first CJK text of each font size and
+ * weight as empty boxes and does not redraw it once the embedded font is ready. The CJK system
+ * fonts later in the stack draw characters the subset lacks (rare name characters outside
+ * GB2312). Chart text (inline SVG) and warning locations (monospace) list it first too.
  */
 export const REPORT_CSS = `
 *{box-sizing:border-box}
-body{margin:0;background:#f6f7f9;color:#222;font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans SC","PingFang SC","Microsoft YaHei","pipecast CJK",sans-serif}
-svg text{font-family:"Noto Sans SC","PingFang SC","Microsoft YaHei","pipecast CJK",sans-serif}
+body{margin:0;background:#f6f7f9;color:#222;font:14px/1.5 "pipecast CJK",system-ui,-apple-system,"Segoe UI","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+svg text{font-family:"pipecast CJK","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
 header,main,footer{max-width:1180px;margin:0 auto;padding:16px 24px}
 header h1{margin:8px 0 4px;font-size:24px}
 .subtitle,.as-of{margin:2px 0;color:#555}
@@ -32,7 +38,7 @@ th{background:#f0f2f5}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .empty{color:#777;font-style:italic}
 .warnings li,.skipped li{margin:3px 0}
-.where{font-family:ui-monospace,Consolas,monospace;color:#555;margin-right:6px}
+.where{font-family:"pipecast CJK",ui-monospace,Consolas,monospace;color:#555;margin-right:6px}
 .status-error{color:#b42318;font-weight:600}
 .status-ok{color:#067647;font-weight:600}
 footer{color:#777;font-size:12px}
