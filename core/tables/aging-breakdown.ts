@@ -63,14 +63,12 @@ export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
     );
   });
   const included = Uint8Array.from(lines, ({ line }) => (line.open !== 0 ? 1 : 0));
-  const rows = breakdownRows((i) => columns.cell(index, i), included, measures, scale).map(
-    (row) => ({
-      key: row.key,
-      count: row.count,
-      open: row['open'] as number,
-      buckets: Object.fromEntries(labels.map((label, b) => [label, row[`bucket${b}`] as number])),
-    }),
-  );
+  const rows = breakdownRows(columns.codes(index), included, measures, scale).map((row) => ({
+    key: row.key,
+    count: row.count,
+    open: row['open'] as number,
+    buckets: Object.fromEntries(labels.map((label, b) => [label, row[`bucket${b}`] as number])),
+  }));
   return {
     by,
     column: columns.names[index] ?? by,

@@ -39,7 +39,7 @@ export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdo
       `${run.source?.file ?? 'deals'}, sheet ${run.source?.sheet ?? '?'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
     );
   const rows = breakdownRows(
-    (i) => columns.cell(index, i),
+    columns.codes(index),
     inTotals(weights),
     { amount: prepared.amountMinor, weighted: weights.weightedMinor },
     prepared.scale,

@@ -102,7 +102,7 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
     measures[`class:${label}`] = Float64Array.from(customers, (c) => (c.label === label ? 1 : 0));
   const counted = new Set(labels.map((label) => `class:${label}`));
   const included = new Uint8Array(customers.length).fill(1);
-  const grouped = breakdownRows((i) => columns.cell(index, i), included, measures, scale, counted);
+  const grouped = breakdownRows(columns.codes(index), included, measures, scale, counted);
   return {
     by,
     column: columns.names[index] ?? by,
