@@ -29,9 +29,10 @@ export function breakdownKey(text: string): string {
  * fold together are added up. arquero's groupby/rollup gives the same rows
  * (test/reference/arquero-breakdown-rows.ts, checked against this on random records) but builds
  * a table and calls an aggregate per record, about ten times the time on a million deals. On the
- * breakdown bench (bench/breakdown.ts, 1,048,576 deals by a column of 1,000 texts) a breakdown
- * of a coded column takes about 20 ms, and coding the column first about 50 ms more: hashing
- * every deal's cell, which the pass over codes avoids.
+ * breakdown bench (bench/breakdown.ts: 1,048,576 deals by a column of 1,000 texts, CPU time on a
+ * busy 2-core machine) a forecast breakdown by a coded column takes about 25-35 ms, where hashing
+ * each deal's cell instead took about 85 ms, against DuckDB's 65 ms for its GROUP BY; the first
+ * breakdown by a column, which codes it, about 120 ms.
  *
  * @param keys - record i's key cell is `keys.dictionary[keys.codes[i]]`.
  * @param included - which records count (1) and which do not (0).
@@ -103,8 +104,8 @@ function countPerCode(
 
 /**
  * One measure's sum per code over the included records. A pass per measure, not all measures
- * in one pass: the loop stays free of an inner loop over the measures (measured: a third less
- * CPU time on the breakdown bench's two measures).
+ * in one pass: the loop stays free of an inner loop over the measures (measured on a million
+ * records with two measures: about a third less CPU time).
  */
 function sumPerCode(
   codes: Int32Array,
