@@ -37,7 +37,12 @@ const NUMBER_COLUMNS = new Set([
   'monetary',
 ]);
 
-/** A per-row table as file bytes: CSV text, or Arrow IPC (stream format) with typed columns. */
+/**
+ * A per-row table as file bytes: CSV text, or Arrow IPC with typed columns. The stream format,
+ * not the file format: every reader takes it (DuckDB's arrow/nanoarrow extension, DuckDB-Wasm's
+ * insertArrowFromIPCStream, Polars' read_ipc_stream, pyarrow's open_stream), while DuckDB-Wasm
+ * silently loads nothing from the file format.
+ */
 export function exportBytes(rows: ColumnTable, format: 'csv' | 'arrow'): string | Uint8Array {
   const data = withTextWhereMixed(rows);
   return format === 'csv'

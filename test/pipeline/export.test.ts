@@ -7,6 +7,7 @@ import { fromArrow } from 'arquero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../pipeline/cli-io.js';
 import { main } from '../../pipeline/cli.js';
+import { openDuckDbWasm } from '../support/duckdb-wasm.js';
 
 // Six-stage rates (core/funnel/stage-templates.ts): Compare 30%, Commit 50%, Design 20%.
 const CSV = [
@@ -26,22 +27,15 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 /** The rows of a DuckDB query in a fresh in-memory database. */
-async function duckDbRows(sql: string, setup = ''): Promise<Record<string, unknown>[]> {
+async function duckDbRows(sql: string): Promise<Record<string, unknown>[]> {
   const db = await DuckDBInstance.create(':memory:');
   const connection = await db.connect();
   try {
-    if (setup !== '') await connection.run(setup);
     return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
   } finally {
     connection.closeSync();
   }
 }
-
-/** Whether DuckDB here can read Arrow IPC: its arrow extension is installed already. */
-const duckDbReadsArrow = await duckDbRows('SELECT 1', 'LOAD arrow').then(
-  () => true,
-  () => false,
-);
 
 let dir = '';
 let file = '';
@@ -215,18 +209,98 @@ describe('pipecast export', () => {
     }
   });
 
-  it.skipIf(!duckDbReadsArrow)(
-    'writes Arrow that DuckDB reads with the same values and types as arquero (skipped: DuckDB has no arrow extension installed, it is not fetched in tests)',
-    async () => {
-      const out = join(dir, 'duckdb-arrow');
-      expect(
-        (await run(file, '--as-of', '2026-06-30', '--out', out, '--format', 'arrow')).code,
-      ).toBe(0);
-      const rows = await duckDbRows(`SELECT * FROM '${join(out, 'deals.arrow')}'`);
-      const deals = fromArrow(await readFile(join(out, 'deals.arrow'))).objects();
-      expect(rows.map((row) => ({ ...row, row: Number(row.row) }))).toEqual(deals);
-    },
-  );
+  it('writes Arrow that DuckDB reads with arquero’s values, and the CSV’s under the same SQL types', async () => {
+    const ledger = join(dir, 'duck-ledger.csv');
+    await writeFile(
+      ledger,
+      'Invoice,Customer,Invoice date,Due date,Amount,Rep\nA,C1,2026-05-11,2026-06-10,250,Li\nB,C2,2026-06-15,2026-07-15,100.5,\n',
+    );
+    const lines = join(dir, 'duck-lines.csv');
+    await writeFile(
+      lines,
+      'Customer,Invoice,Date,Amount\nC1,I1,2026-05-01,600\nC2,I2,2026-05-02,250\nC1,I3,2026-05-05,200\n',
+    );
+    // The SQL type of each result column DuckDB reads from the Arrow file: whole-number columns
+    // INTEGER, money DOUBLE, flags BOOLEAN, text and columns with no value VARCHAR
+    // (pipeline/commands/export-tables.ts).
+    const expectedTypes: Record<string, Record<string, string>> = {
+      deals: {
+        row: 'INTEGER',
+        rate: 'DOUBLE',
+        amount: 'DOUBLE',
+        weighted: 'DOUBLE',
+        category: 'VARCHAR',
+        inFunnel: 'BOOLEAN',
+        Industry: 'VARCHAR',
+      },
+      invoices: {
+        amount: 'DOUBLE',
+        open: 'DOUBLE',
+        daysPastDue: 'INTEGER',
+        currency: 'VARCHAR',
+        settledDate: 'VARCHAR',
+        disputed: 'BOOLEAN',
+        Rep: 'VARCHAR',
+      },
+      customers: {
+        abcRevenue: 'DOUBLE',
+        abcRank: 'INTEGER',
+        abcClass: 'VARCHAR',
+        recency: 'INTEGER',
+        frequency: 'INTEGER',
+        monetary: 'DOUBLE',
+        segment: 'VARCHAR',
+      },
+    };
+    const duck = await openDuckDbWasm();
+    try {
+      for (const [input, name] of [
+        [file, 'deals'],
+        [ledger, 'invoices'],
+        [lines, 'customers'],
+      ] as const) {
+        const folder = join(dir, `duck-${name}`);
+        for (const format of ['csv', 'arrow'])
+          expect(
+            (
+              await run(
+                input,
+                '--as-of',
+                '2026-06-30',
+                '--out',
+                `${folder}-${format}`,
+                '--format',
+                format,
+              )
+            ).code,
+          ).toBe(0);
+        const bytes = await readFile(join(`${folder}-arrow`, `${name}.arrow`));
+        duck.insertArrow(name, bytes);
+        const fromArquero = fromArrow(bytes).objects() as Record<string, unknown>[];
+        expect(fromArquero.length).toBeGreaterThan(1);
+        expect(duck.rows(`FROM ${name}`)).toEqual(fromArquero);
+        const types = duck.rows(`DESCRIBE ${name}`).map((c) => [c.column_name, c.column_type]);
+        expect(Object.fromEntries(types)).toMatchObject(expectedTypes[name] ?? {});
+        // The CSV read with the Arrow file's types holds the same rows: nothing in one and not
+        // in the other (set operations compare NULLs as equal).
+        const columns = types.map(([column, type]) => `'${String(column)}': '${String(type)}'`);
+        const csv = join(`${folder}-csv`, `${name}.csv`);
+        duck.rows(
+          `CREATE TABLE ${name}_csv AS FROM read_csv('${csv}', header = true, columns = {${columns.join(', ')}})`,
+        );
+        expect(duck.rows(`SELECT count(*)::INTEGER AS n FROM ${name}_csv`)).toEqual([
+          { n: fromArquero.length },
+        ]);
+        expect(
+          duck.rows(
+            `(FROM ${name} EXCEPT ALL FROM ${name}_csv) UNION ALL (FROM ${name}_csv EXCEPT ALL FROM ${name})`,
+          ),
+        ).toEqual([]);
+      }
+    } finally {
+      duck.close();
+    }
+  });
 
   it('refuses to write into the input’s folder', async () => {
     const { code, err } = await run(file, '--as-of', '2026-06-30', '--out', dir);
