@@ -64,10 +64,15 @@ export type { BreakdownRow } from './tables/breakdown-rows.js';
 export type { ForecastPerDeal } from './funnel/forecast-funnel.js';
 export { AGING_INVOICE_COLUMNS, agingInvoicesTable } from './tables/aging-invoices-table.js';
 export { agingBreakdown } from './tables/aging-breakdown.js';
-export { segmentCustomersTable } from './tables/segment-customers-table.js';
+export {
+  customerColumnsDisagreeing,
+  segmentCustomersTable,
+  withCustomerColumns,
+} from './tables/segment-customers-table.js';
+export { addSegmentSources, CustomerColumnTally } from './tables/customer-columns.js';
+export type { CustomerColumnRecord, CustomerColumns } from './tables/customer-columns.js';
 export { segmentBreakdown } from './tables/segment-breakdown.js';
 export type { SegmentBreakdown, SegmentBreakdownRow } from './tables/segment-breakdown.js';
-export type { SegmentSourceSheet } from './workbook/segment.js';
 export type { AgingBreakdown, AgingBreakdownRow } from './tables/aging-breakdown.js';
 
 // Results and method options of the analyses.

@@ -10,6 +10,7 @@ export { WorkbookReadError } from '../workbook/workbook-read-error.js';
 export { readSheetRecords, sheetHead } from '../workbook/read-sheet-records.js';
 export type { ReadSheetRecordsOptions } from '../workbook/read-sheet-records.js';
 export { loadSegmentRecords } from '../workbook/load-segment-records.js';
+export type { SegmentRecordSource } from '../workbook/load-segment-records.js';
 export type { LoadSegmentRecordsResult } from '../workbook/load-segment-records.js';
 
 // Files that belong together: dated exports of one table, a CRM's related tables.

@@ -2,12 +2,13 @@ import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/mon
 import { PipecastError } from '../errors/pipecast-error.js';
 import type { SegmentResult } from '../workbook/segment.js';
 import { breakdownRows } from './breakdown-rows.js';
-import { findSourceColumn, sourceColumns } from './source-columns.js';
+import { codeCells } from '../internal/sheet-column-codes.js';
+import { findSourceColumn, sourceColumnNames } from './source-columns.js';
 
 /** One group of a segmentation breakdown: customers, their revenue, and customers per class. */
 export interface SegmentBreakdownRow {
   key: string | null;
-  /** Customers whose first row has this value. */
+  /** Customers with this value (of order lines: their most recent line's). */
   count: number;
   /** Their revenue (ABC value, RFM monetary, portfolio our revenue; 0 for the scorecard). */
   revenue: number;
@@ -19,6 +20,8 @@ export interface SegmentBreakdownRow {
 export interface SegmentBreakdown {
   by: string;
   column: string;
+  /** Customers whose records held different values in the column: each counts under its latest. */
+  disagreeing: number;
   rows: SegmentBreakdownRow[];
 }
 
@@ -60,38 +63,36 @@ function classified(segmented: SegmentResult): ClassifiedCustomer[] {
 }
 
 /**
- * A segmentation broken down by any column of the sheet it read (order lines or customers): per
+ * A segmentation broken down by any column of the sheets it read (order lines or customers): per
  * distinct value, the customers, their revenue (in cents, so the rows add up exactly) and the
- * customers per class or segment. A customer counts under the value on its first row in the
- * sheet. Values are compared after NFKC, case and space folding; blank cells form their own row.
+ * customers per class or segment. Each customer counts once, under its value in
+ * segmentCustomersTable: the customer list's cell, or of order lines the value of the
+ * customer's most recent line that has one (`disagreeing` counts the customers whose lines held
+ * different values). The columns the figures are made of (customer, invoice, date, quantity,
+ * unit price, amount, margin) are not customer columns. Values are compared after NFKC, case and
+ * space folding; blank cells form their own row.
  *
- * @param segmented - a segment() result from one sheet, made with `perRow: true`.
+ * @param segmented - a segment() result made with `perRow: true` (or with `columns` given).
  * @param by - the column: header text as typed (English or Chinese) or a column letter.
  * @returns the breakdown, largest revenue first.
- * @throws PipecastError without the sheet (records input, several sheets, no perRow), for
- *   lifecycle, or when no column matches.
+ * @throws PipecastError without the sheets (records input, no perRow), for lifecycle, or when
+ *   no column matches.
  * @example segmentBreakdown(segment(sheets, { method: 'rfm', perRow: true }), 'Country').rows
  */
 export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentBreakdown {
-  const source = segmented.sourceSheet;
-  if (source === undefined)
+  const columns = segmented.customerColumns;
+  if (columns === undefined)
     throw new PipecastError(
       'invalid-option',
-      'segment breakdowns need the one sheet read: call segment(sheets, { ...options, perRow: true }) with the records on one sheet',
+      'segment breakdowns need the sheets read: call segment(sheets, { ...options, perRow: true })',
     );
   const customers = classified(segmented);
-  const firstRow = new Map<string, number>();
-  for (const record of source.records) {
-    const id = record.customer?.trim();
-    if (id !== undefined && id !== '' && !firstRow.has(id)) firstRow.set(id, record.row);
-  }
-  const rows = customers.map((customer) => firstRow.get(customer.id) ?? 0);
-  const columns = sourceColumns(source.grid, source.headerRow, rows, new Set());
-  const index = findSourceColumn(columns, by);
+  const names = sourceColumnNames(columns.headers, columns.letters, []);
+  const index = findSourceColumn({ names, headers: columns.headers, letters: columns.letters }, by);
   if (index === undefined)
     throw new PipecastError(
       'unknown-field',
-      `sheet ${source.grid.sheet}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
+      `no customer column "${by}" to break down by (columns: ${names.join(', ') || 'none'}; the columns each customer's figures are summed from are not among them)`,
     );
   const scale = moneyScale(DEFAULT_MONEY_DECIMALS);
   const labels = [...new Set(customers.map((customer) => customer.label))];
@@ -102,10 +103,16 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
     measures[`class:${label}`] = Float64Array.from(customers, (c) => (c.label === label ? 1 : 0));
   const counted = new Set(labels.map((label) => `class:${label}`));
   const included = new Uint8Array(customers.length).fill(1);
-  const grouped = breakdownRows(columns.codes(index), included, measures, scale, counted);
+  // A few thousand customers: their cells are coded here, for each breakdown.
+  const keys = codeCells(
+    customers.length,
+    (i) => columns.valueOf((customers[i] as ClassifiedCustomer).id, index) ?? undefined,
+  );
+  const grouped = breakdownRows(keys, included, measures, scale, counted);
   return {
     by,
-    column: columns.names[index] ?? by,
+    column: names[index] ?? by,
+    disagreeing: columns.disagreeing[index] ?? 0,
     rows: grouped.map((row) => ({
       key: row.key,
       count: row.count,

@@ -51,18 +51,14 @@ export function sourceColumns(
   const rows = grid.rows;
   const header = headerRow === null ? [] : (rows[headerRow - 1] ?? []);
   const width = columnCount(rows, header.length, excelRows);
-  // Compared without case: DuckDB and SQL engines treat "Stage" and "stage" as one column.
-  const used = new Set([...reserved].map((name) => name.toLowerCase()));
   const headers: string[] = [];
-  const names: string[] = [];
-  for (let j = 0; j < width; j += 1) {
-    const text = isBlankCell(header[j]) ? '' : String(header[j]).trim();
-    let name = text === '' ? columnLetter(j) : text;
-    if (used.has(name.toLowerCase())) name = `${name} (${columnLetter(j)})`;
-    used.add(name.toLowerCase());
-    headers.push(text);
-    names.push(name);
-  }
+  for (let j = 0; j < width; j += 1)
+    headers.push(isBlankCell(header[j]) ? '' : String(header[j]).trim());
+  const names = sourceColumnNames(
+    headers,
+    headers.map((_, j) => columnLetter(j)),
+    reserved,
+  );
   const column = (j: number): (CellValue | null)[] =>
     Array.from(excelRows, (row) => {
       const cell = rows[row - 1]?.[j];
@@ -102,17 +98,49 @@ function columnCount(
 }
 
 /**
+ * A name per sheet column: its header text, or its letter when blank; a name already used in
+ * any case (by a result column or an earlier header) gets the column letter after it.
+ *
+ * @param headers - the header texts ('' when blank).
+ * @param letters - each column's letter.
+ * @param reserved - names the result's own columns take.
+ */
+export function sourceColumnNames(
+  headers: readonly string[],
+  letters: readonly string[],
+  reserved: Iterable<string>,
+): string[] {
+  // Compared without case: DuckDB and SQL engines treat "Stage" and "stage" as one column.
+  const used = new Set([...reserved].map((name) => name.toLowerCase()));
+  return headers.map((text, j) => {
+    const letter = letters[j] ?? '';
+    let name = text === '' ? letter : text;
+    if (used.has(name.toLowerCase())) name = `${name} (${letter})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
  * The index of the sheet column a user named: its header text (compared as headers are, so
  * width, case, spaces and punctuation do not matter; English or Chinese as typed), else its
- * column letter ("C"); undefined when neither matches.
+ * column letter ("C"); undefined when neither matches. With `letters`, the columns are some of
+ * a sheet's, each with its own letter.
  */
-export function findSourceColumn(columns: SourceColumns, by: string): number | undefined {
+export function findSourceColumn(
+  columns: Pick<SourceColumns, 'names' | 'headers'> & { letters?: readonly string[] },
+  by: string,
+): number | undefined {
   const wanted = normalizeHeader(by);
   if (wanted !== '') {
     const byName = columns.names.findIndex((name) => normalizeHeader(name) === wanted);
     if (byName >= 0) return byName;
     const byHeader = columns.headers.findIndex((text) => normalizeHeader(text) === wanted);
     if (byHeader >= 0) return byHeader;
+  }
+  if (columns.letters !== undefined) {
+    const index = columns.letters.indexOf(by.trim().toUpperCase());
+    return index >= 0 ? index : undefined;
   }
   const index = columnIndexFromLetter(by.trim());
   return index !== undefined && index < columns.names.length ? index : undefined;

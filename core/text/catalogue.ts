@@ -671,6 +671,10 @@ export const TEXT_CATALOGUE = {
       en: '{target}: {rows} {name}, {columns} columns',
       zh: '{target}：{rows} 行{name}，{columns} 列',
     },
+    customerColumnsDiffer: {
+      en: '{column}: {customers} customers’ lines hold different values; each shows its most recent line’s',
+      zh: '{column}：{customers} 个客户的各行取值不一；每个客户取其最近一行的值',
+    },
     exportNothing: {
       en: 'no sheet of {file} reads as a pipeline, invoices or order lines; run pipecast inspect {file}',
       zh: '{file} 中没有可读作商机清单、发票或订单明细的工作表；请运行 pipecast inspect {file}',

@@ -1,4 +1,5 @@
 import type { DataWarning } from '../columns/data-warning.js';
+import type { MatchedColumn } from '../columns/match-columns.js';
 import type { Customer, OrderLine } from '../columns/records.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { SheetChoice, SheetReadOptions } from './sheet-choice.js';
@@ -11,7 +12,17 @@ export interface LoadSegmentRecordsResult {
   /** Sheets that gave at least one record. */
   sheets: string[];
   /** Those sheets with their header rows, for per-row tables of their other columns. */
-  sources: { grid: SheetGrid; headerRow: number | null }[];
+  sources: SegmentRecordSource[];
+}
+
+/** A sheet that gave records: its header row, its matched columns and how many records. */
+export interface SegmentRecordSource {
+  grid: SheetGrid;
+  headerRow: number | null;
+  /** The columns read as record fields. */
+  matched: readonly MatchedColumn[];
+  /** Its records, following those of the sheets before it. */
+  count: number;
 }
 
 /**
@@ -48,7 +59,7 @@ export function loadSegmentRecords(
       out.warnings.push(...r.warnings);
       if (r.records.length > 0) {
         out.sheets.push(grid.sheet);
-        out.sources.push({ grid, headerRow: r.headerRow ?? null });
+        out.sources.push(sourceOf(grid, r));
       }
     } else {
       const r = readSheetAs(grid, 'customer', choice, read);
@@ -56,9 +67,25 @@ export function loadSegmentRecords(
       out.warnings.push(...r.warnings);
       if (r.records.length > 0) {
         out.sheets.push(grid.sheet);
-        out.sources.push({ grid, headerRow: r.headerRow ?? null });
+        out.sources.push(sourceOf(grid, r));
       }
     }
   }
   return out;
+}
+
+function sourceOf(
+  grid: SheetGrid,
+  read: {
+    headerRow: number | undefined;
+    columns: { matched: readonly MatchedColumn[] };
+    records: readonly unknown[];
+  },
+): SegmentRecordSource {
+  return {
+    grid,
+    headerRow: read.headerRow ?? null,
+    matched: read.columns.matched,
+    count: read.records.length,
+  };
 }

@@ -18,7 +18,9 @@ import { normalizedCriteria, scorecardItemsOf } from './scorecard-items.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
-import type { SheetGrid } from './sheet-grid.js';
+import type { CustomerColumns } from '../tables/customer-columns.js';
+import { addSegmentSources, CustomerColumnTally } from '../tables/customer-columns.js';
+import type { SegmentRecordSource } from './load-segment-records.js';
 import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
 
 /** The segmentation methods of segment(). */
@@ -32,6 +34,8 @@ export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
 export interface SegmentRecords {
   lines?: readonly OrderLine[] | OrderLineTally;
   customers?: readonly Customer[];
+  /** The records' other columns per customer, gathered while reading them (CustomerColumnTally). */
+  columns?: CustomerColumns;
 }
 
 /** A period of whole days, both ends inclusive, as dates or epoch days. */
@@ -43,7 +47,10 @@ export interface SegmentPeriod {
 interface SegmentCommonOptions extends SheetChoice {
   /** The workbook's name, for warnings, when the input is sheets; default `'workbook'`. */
   file?: string;
-  /** Keep the sheet read, for `segmentBreakdown` by its other columns. */
+  /**
+   * Keep each customer's value of the sheets' other columns, for `segmentCustomersTable` and
+   * `segmentBreakdown`.
+   */
   perRow?: boolean;
 }
 
@@ -72,16 +79,11 @@ interface SegmentRunBase {
   warnings: DataWarning[];
   /** Sheets that gave records, when the input was sheets. */
   sheets: string[];
-  /** With perRow, the one sheet read and its records; not enumerable. */
-  readonly sourceSheet?: SegmentSourceSheet;
-}
-
-/** The sheet a segmentation read (order lines or customers), kept with options.perRow. */
-export interface SegmentSourceSheet {
-  grid: SheetGrid;
-  headerRow: number | null;
-  /** The customer id and Excel row of each record read. */
-  records: readonly { customer: string | undefined; row: number }[];
+  /**
+   * With perRow (or columns given with the records), each customer's value of the other columns
+   * of the sheets read; not enumerable.
+   */
+  readonly customerColumns?: CustomerColumns;
 }
 
 /** What segment() returns, by method. */
@@ -100,7 +102,8 @@ interface SegmentInputRead {
   customers: readonly Customer[];
   warnings: DataWarning[];
   sheets: string[];
-  sources: { grid: SheetGrid; headerRow: number | null }[];
+  sources: SegmentRecordSource[];
+  columns?: CustomerColumns;
 }
 
 /**
@@ -135,7 +138,9 @@ function segmentBy(input: WorkbookInput | SegmentRecords, options: SegmentOption
   const read = readSegmentInput(input, options);
   const segmented = segmentRead(read, options);
   placeWarnings(segmented.warnings, read, options);
-  if (options.perRow === true) keepSourceSheet(segmented, read);
+  const columns = read.columns ?? (options.perRow === true ? customerColumnsOf(read) : undefined);
+  if (columns !== undefined)
+    Object.defineProperty(segmented, 'customerColumns', { value: columns, enumerable: false });
   return segmented;
 }
 
@@ -250,20 +255,12 @@ function toPeriod(period: SegmentPeriod, name: string): { from: number; to: numb
   };
 }
 
-/** With perRow, the one sheet a segmentation read, its header row and its records' ids and rows. */
-function keepSourceSheet(segmented: SegmentResult, read: SegmentInputRead): void {
-  const sources = read.sources;
-  const source = sources[0];
-  if (sources.length !== 1 || source === undefined) return;
-  const records =
-    Array.isArray(read.lines) && read.lines.length > 0
-      ? (read.lines as readonly OrderLine[]).map((line) => ({
-          customer: line.customer,
-          row: line.row,
-        }))
-      : read.customers.map((customer) => ({ customer: customer.id, row: customer.row }));
-  const sourceSheet: SegmentSourceSheet = { ...source, records };
-  Object.defineProperty(segmented, 'sourceSheet', { value: sourceSheet, enumerable: false });
+/** Each customer's value of the other columns of the sheets read (one value per customer). */
+function customerColumnsOf(read: SegmentInputRead): CustomerColumns {
+  const tally = new CustomerColumnTally();
+  const lines = Array.isArray(read.lines) ? (read.lines as readonly OrderLine[]) : [];
+  addSegmentSources(tally, read.sources, lines, read.customers);
+  return tally.finish();
 }
 
 /** The records the method needs: as given, or read from the sheets (lines, customers or both). */
@@ -279,6 +276,7 @@ function readSegmentInput(
       warnings: [],
       sheets: [],
       sources: [],
+      ...(records.columns === undefined ? {} : { columns: records.columns }),
     };
   }
   const grids = toSheetGrids(input, options.file ?? DEFAULT_WORKBOOK_FILE, 'segment');

@@ -8,8 +8,11 @@ import {
   forecast,
   forecastDealsTable,
   segment,
+  customerColumnsDisagreeing,
+  formatCount,
   segmentCustomersTable,
   textFor,
+  withCustomerColumns,
 } from '../../core/index.js';
 import { chooseLocale, LOCALE_OPTION, parseLocaleFlag } from '../cli-locale.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
@@ -28,7 +31,10 @@ Writes the per-row results, each followed by every column of its sheet, for Duck
 pandas or Spark: DIR/deals.csv (or .arrow) when the file holds a pipeline (each deal's stage,
 status, rate, amount, weighted amount, category and flags), DIR/invoices.csv when it holds
 invoices (each open invoice's open balance, days past due and bucket) and DIR/customers.csv when
-it holds order lines (each customer's ABC class and RFM scores and segment, recency to --as-of).
+it holds order lines (each customer's ABC class and RFM scores and segment, recency to --as-of,
+then the lines' other columns, such as Country, with the customer's most recent line's value;
+the columns the figures are summed from are left out, and a note counts the customers whose
+lines differ in a column).
 Arrow files are Arrow IPC (stream format).
 
 Options:
@@ -73,7 +79,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     return 1;
   }
   const locale = chooseLocale(parseLocaleFlag(values.locale), sheets);
-  const tables = perRowTables(sheets, asOf, file);
+  const { tables, differ } = perRowTables(sheets, asOf, file);
   if (tables.length === 0) {
     io.stderr(`pipecast export: ${textFor(locale, 'cli.exportNothing', { file })}\n`);
     return 1;
@@ -97,6 +103,11 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       columns: rows.numCols(),
     });
     io.stdout(`${line}\n`);
+    for (const { column, customers } of differ ?? [])
+      if (name === 'customers')
+        io.stdout(
+          `  ${textFor(locale, 'cli.customerColumnsDiffer', { column, customers: formatCount(customers) })}\n`,
+        );
   }
   return 0;
 }
@@ -106,7 +117,11 @@ function perRowTables(
   sheets: SheetGrid[],
   asOf: number,
   file: string,
-): { name: string; rows: ColumnTable }[] {
+): {
+  tables: { name: string; rows: ColumnTable }[];
+  /** The customers table's columns where customers' lines differ. */
+  differ?: { column: string; customers: number }[];
+} {
   const tables: { name: string; rows: ColumnTable }[] = [];
   const run = forecast(sheets, { asOf, file, perRow: true });
   if (run !== null) tables.push({ name: 'deals', rows: forecastDealsTable(run) });
@@ -117,8 +132,9 @@ function perRowTables(
   // left to the aging's invoices table.
   const invoiceSheets = new Set((aging.invoiceGrids ?? []).map((grid) => grid.sheet));
   const customers = customersTable(sheets, asOf, file, invoiceSheets);
-  if (customers !== null) tables.push({ name: 'customers', rows: customers });
-  return tables;
+  if (customers === null) return { tables };
+  tables.push({ name: 'customers', rows: customers.rows });
+  return { tables, differ: customers.differ };
 }
 
 /** The ABC columns of the customers table, named apart from RFM's and the sheets' own. */
@@ -132,18 +148,23 @@ const ABC_COLUMNS = {
 
 /**
  * One row per customer of the order lines: ABC by revenue (class, rank, shares) joined by id
- * to RFM (recency to as-of, frequency, monetary, scores, segment, last order); null when the
- * workbook holds no order lines. A customer with only returns has an ABC row but no RFM scores.
+ * to RFM (recency to as-of, frequency, monetary, scores, segment, last order), then the lines'
+ * other columns (each customer's most recent line's value: core withCustomerColumns); null when
+ * the workbook holds no order lines. A customer with only returns has an ABC row but no RFM
+ * scores.
  */
 function customersTable(
   sheets: SheetGrid[],
   asOf: number,
   file: string,
   invoiceSheets: ReadonlySet<string>,
-): ColumnTable | null {
-  const rfm = segment(sheets, { method: 'rfm', asOf, file });
+): { rows: ColumnTable; differ: { column: string; customers: number }[] } | null {
+  const rfm = segment(sheets, { method: 'rfm', asOf, file, perRow: true });
   if (rfm.result.customers.length === 0 || rfm.sheets.every((sheet) => invoiceSheets.has(sheet)))
     return null;
-  const abc = segmentCustomersTable(segment(sheets, { method: 'abc', file })).rename(ABC_COLUMNS);
-  return abc.join_left(segmentCustomersTable(rfm), 'id');
+  const abc = segmentCustomersTable(segment(sheets, { method: 'abc', file }), {
+    sourceColumns: false,
+  }).rename(ABC_COLUMNS);
+  const joined = abc.join_left(segmentCustomersTable(rfm, { sourceColumns: false }), 'id');
+  return { rows: withCustomerColumns(joined, rfm), differ: customerColumnsDisagreeing(rfm) };
 }

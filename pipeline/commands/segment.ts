@@ -3,6 +3,7 @@ import {
   loadSegmentRecords,
   ORDER_LINE_TALLY_FIELDS,
   OrderLineTally,
+  type SegmentRecordSource,
   WorkbookReadError,
 } from '../../core/readers/index.js';
 import {
@@ -17,6 +18,9 @@ import {
   type ScorecardResult,
   type ScorecardScale,
   type SegmentBreakdown,
+  type SegmentResult,
+  addSegmentSources,
+  CustomerColumnTally,
   textFor,
   type Locale,
   type TextKey,
@@ -67,10 +71,12 @@ Options:
   --locale en|zh      language of the output; default from the config, else the headers
   --json              print one JSON object: {method, files, customers, summary, warnings}
                       (and breakdowns with --by)
-  --by COLUMN         break the customers down by any column of the sheet (header text in
+  --by COLUMN         break the customers down by a column of the files (header text in
                       English or Chinese, or a column letter), repeatable: customers, revenue
-                      and customers per class or segment per value; one file only. A customer
-                      counts under the value on its first row
+                      and customers per class or segment per value. Of order lines, a customer
+                      counts under its most recent line's value (a note counts the customers
+                      whose lines differ); the columns the figures are summed from (customer,
+                      invoice, date, quantity, unit price, amount, margin) are not offered
   --by-column COLUMN  the same, for a column named "revenue" or "margin"
   --measure revenue|margin
                       ABC: the ranked measure (default revenue). The older spelling
@@ -151,17 +157,20 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
           options.method === 'rfm' && options.asOf !== undefined ? { to: options.asOf } : {},
         )
       : undefined;
-  const read = await readInputs(files, kind, options.sheet, tally);
+  // --by groups customers by their value of a column, gathered while the files are read.
+  const columns = options.by.length > 0 ? new CustomerColumnTally() : undefined;
+  const read = await readInputs(files, kind, options.sheet, tally, columns);
   const locale = options.locale ?? read.locale;
   for (const failure of read.failures) io.stderr(`pipecast segment: ${failure}\n`);
 
-  let output: SegmentOutput;
   const lineCount = read.lines instanceof OrderLineTally ? read.lines.count : read.lines.length;
   if (options.method === 'abc' && lineCount === 0 && read.customers.length === 0) {
     // A customer list with a revenue column is also an ABC input.
-    const asCustomers = await readInputs(files, 'customer', options.sheet);
+    const listColumns = columns === undefined ? undefined : new CustomerColumnTally();
+    const asCustomers = await readInputs(files, 'customer', options.sheet, undefined, listColumns);
     read.customers = asCustomers.customers;
     read.warnings = asCustomers.warnings;
+    read.columns = listColumns;
   }
   if (lineCount === 0 && read.customers.length === 0) {
     const noRecords = textFor(
@@ -175,16 +184,19 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
     for (const w of read.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w, locale)}\n`);
     return 1;
   }
-  output = runMethod(options, files, read);
-  output = { ...output, warnings: [...read.warnings, ...output.warnings] };
+  read.columns ??= columns;
+  const run = runMethod(options, files, read);
+  const output: SegmentOutput = {
+    ...run.output,
+    warnings: [...read.warnings, ...run.output.warnings],
+  };
   if (output.customers.length === 0) {
     // A run that segments no one is not a success, whatever the tables would show (all zeros).
     io.stderr(`pipecast segment: ${textFor(locale, nothingToSegmentKey(options.method))}\n`);
     for (const w of output.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w, locale)}\n`);
     return 1;
   }
-  if (options.by.length > 0)
-    output.breakdowns = await segmentBreakdowns(files, options, options.by);
+  if (options.by.length > 0) output.breakdowns = segmentBreakdowns(run.segmented, options.by);
   for (const note of options.notes) io.stderr(`pipecast segment: ${note}\n`);
   io.stdout(
     options.json
@@ -202,6 +214,8 @@ interface ReadInputs {
   failures: string[];
   /** The language of the first file's headers. */
   locale: Locale;
+  /** With --by, the records' other columns per customer, gathered while reading. */
+  columns?: CustomerColumnTally | undefined;
 }
 
 /**
@@ -215,8 +229,14 @@ async function readInputs(
   kind: RecordKind,
   sheet: string | undefined,
   tally?: OrderLineTally,
+  columns?: CustomerColumnTally,
 ): Promise<ReadInputs> {
-  const perFile: { lines: OrderLine[]; customers: Customer[]; warnings: DataWarning[] }[] = [];
+  const perFile: {
+    lines: OrderLine[];
+    customers: Customer[];
+    warnings: DataWarning[];
+    sources: SegmentRecordSource[];
+  }[] = [];
   let locale: Locale | undefined;
   const failures: (string | undefined)[] = [];
   let next = 0;
@@ -239,13 +259,20 @@ async function readInputs(
             ...(tally === undefined ? {} : { fields: ORDER_LINE_TALLY_FIELDS }),
           },
         );
+        // Each customer's other columns (--by) are gathered file by file too, in file order
+        // (one file at a time with a tally; otherwise kept per file and added below).
+        if (columns !== undefined && tally !== undefined)
+          addSegmentSources(columns, out.sources, out.lines, out.customers);
         if (tally !== undefined) {
           // Counted once the whole file is read (a file that fails half way adds nothing),
           // then dropped: only one file's lines are held at a time.
           for (const line of out.lines) tally.add(line);
           out.lines = [];
         }
-        perFile[index] = out;
+        perFile[index] = {
+          ...out,
+          sources: columns !== undefined && tally === undefined ? out.sources : [],
+        };
       } catch (error) {
         if (!(error instanceof WorkbookReadError)) throw error;
         failures[index] = error.message;
@@ -265,6 +292,8 @@ async function readInputs(
   for (let i = 0; i < files.length; i++) {
     const f = perFile[i];
     if (f !== undefined) {
+      if (columns !== undefined && tally === undefined)
+        addSegmentSources(columns, f.sources, f.lines, f.customers);
       for (const l of f.lines) lines.push(l);
       for (const c of f.customers) result.customers.push(c);
       result.warnings.push(...f.warnings);
@@ -275,64 +304,73 @@ async function readInputs(
   return result;
 }
 
-function runMethod(options: SegmentArgs, files: string[], read: ReadInputs): SegmentOutput {
+/** The method's output, and the segmentation it came from (for --by). */
+function runMethod(
+  options: SegmentArgs,
+  files: string[],
+  read: ReadInputs,
+): { output: SegmentOutput; segmented: SegmentResult } {
   const base = { method: options.method, files };
-  const records = { lines: read.lines, customers: read.customers };
+  const records = {
+    lines: read.lines,
+    customers: read.customers,
+    ...(read.columns === undefined ? {} : { columns: read.columns.finish() }),
+  };
   switch (options.method) {
-    case 'abc':
-      return { ...base, ...abcOutput(options, records) };
+    case 'abc': {
+      const segmented = segment(records, {
+        method: 'abc',
+        by: options.measure,
+        ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
+      });
+      return { output: { ...base, ...abcOutput(segmented) }, segmented };
+    }
     case 'rfm': {
-      const { result } = segment(records, {
+      const segmented = segment(records, {
         method: 'rfm',
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         mode: options.mode,
         thresholds: options.thresholds,
       });
-      const { customers, warnings, ...summary } = result;
-      return { ...base, customers, summary, warnings };
+      const { customers, warnings, ...summary } = segmented.result;
+      return { output: { ...base, customers, summary, warnings }, segmented };
     }
     case 'portfolio': {
-      const { result } = segment(records, { method: 'portfolio' });
-      const { customers, warnings, ...summary } = result;
-      return { ...base, customers: [...customers], summary, warnings };
+      const segmented = segment(records, { method: 'portfolio' });
+      const { customers, warnings, ...summary } = segmented.result;
+      return { output: { ...base, customers: [...customers], summary, warnings }, segmented };
     }
     case 'scorecard': {
       if (options.criteria === undefined) {
         throw new UsageError('scorecard needs --criteria name:weight[:scale],… (see --help)');
       }
-      let result;
+      let segmented;
       try {
-        result = segment(records, {
+        segmented = segment(records, {
           method: 'scorecard',
           criteria: options.criteria,
           tiers: options.tiers,
-        }).result;
+        });
       } catch (error) {
         if (error instanceof PipecastError) throw new UsageError(error.message);
         throw error;
       }
-      const { items: rows, warnings, ...summary } = result;
-      return { ...base, customers: rows, summary, warnings };
+      const { items: rows, warnings, ...summary } = segmented.result;
+      return { output: { ...base, customers: rows, summary, warnings }, segmented };
     }
   }
 }
 
 /** ABC classes: per customer its value, class, rank and shares; the class summary and curve. */
 function abcOutput(
-  options: SegmentArgs,
-  records: { lines: ReadInputs['lines']; customers: ReadInputs['customers'] },
+  run: Extract<SegmentResult, { method: 'abc' }>,
 ): Omit<SegmentOutput, 'method' | 'files'> {
-  const run = segment(records, {
-    method: 'abc',
-    by: options.measure,
-    ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
-  });
   const { result } = run;
   const extra = run.counts === null ? {} : { counts: run.counts, returnsOnly: run.returnsOnly };
   return {
     customers: result.customers.map((row) => ({
       id: row.id,
-      [options.measure]: row.value,
+      [result.by]: row.value,
       class: row.class,
       rank: row.rank,
       share: row.share,

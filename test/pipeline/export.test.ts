@@ -112,15 +112,17 @@ describe('pipecast export', () => {
 
   it('writes each customer of order lines with its ABC class and RFM scores', async () => {
     const lines = join(dir, 'lines.csv');
-    // C1 600 + 200 = 800 (last order 2026-05-05), C2 250, C3 100; 1,150 in all.
+    // C1 600 + 200 = 800 (last order 2026-05-05), C2 250, C3 100; 1,150 in all. C1 bought in
+    // China, then in Germany.
     await writeFile(
       lines,
-      'Customer,Invoice,Date,Amount\nC1,I1,2026-05-01,600\nC2,I2,2026-05-02,250\nC3,I3,2026-05-03,100\nC1,I5,2026-05-05,200\n',
+      'Customer,Invoice,Date,Amount,Country\nC1,I1,2026-05-01,600,China\nC2,I2,2026-05-02,250,China\nC3,I3,2026-05-03,100,\nC1,I5,2026-05-05,200,Germany\n',
     );
     const out = join(dir, 'lines-arrow');
     const said = await run(lines, '--as-of', '2026-06-30', '--out', out, '--format', 'arrow');
     expect(said.code).toBe(0);
     expect(said.out).toContain('3 customers');
+    expect(said.out).toContain('Country: 1 customers’ lines hold different values');
     const customers = fromArrow(await readFile(join(out, 'customers.arrow')));
     // ABC (cut points 80% / 95%, class by the share ranked strictly above): C1 0 → A,
     // C2 800/1150 = 0.696 → A, C3 1050/1150 = 0.913 → B. Recency to 2026-06-30: C1 from
@@ -132,12 +134,16 @@ describe('pipecast export', () => {
         row.abcClass,
         row.recency,
         row.frequency,
+        row.Country,
       ]),
     ).toEqual([
-      ['C1', 800, 'A', 56, 2],
-      ['C2', 250, 'A', 59, 1],
-      ['C3', 100, 'B', 58, 1],
+      // Country: each customer's most recent line's (C1's 2026-05-05 line: Germany).
+      ['C1', 800, 'A', 56, 2, 'Germany'],
+      ['C2', 250, 'A', 59, 1, 'China'],
+      ['C3', 100, 'B', 58, 1, null],
     ]);
+    // The lines' other columns only: Customer, Invoice, Date and Amount made the figures.
+    expect(customers.columnNames().slice(-2)).toEqual(['lastOrder', 'Country']);
   });
 
   it('writes Arrow and CSV with the same values, and types each Arrow column', async () => {
@@ -218,7 +224,7 @@ describe('pipecast export', () => {
     const lines = join(dir, 'duck-lines.csv');
     await writeFile(
       lines,
-      'Customer,Invoice,Date,Amount\nC1,I1,2026-05-01,600\nC2,I2,2026-05-02,250\nC1,I3,2026-05-05,200\n',
+      'Customer,Invoice,Date,Amount,Country\nC1,I1,2026-05-01,600,China\nC2,I2,2026-05-02,250,\nC1,I3,2026-05-05,200,Germany\n',
     );
     // The SQL type of each result column DuckDB reads from the Arrow file: whole-number columns
     // INTEGER, money DOUBLE, flags BOOLEAN, text and columns with no value VARCHAR
@@ -250,6 +256,7 @@ describe('pipecast export', () => {
         frequency: 'INTEGER',
         monetary: 'DOUBLE',
         segment: 'VARCHAR',
+        Country: 'VARCHAR',
       },
     };
     const duck = await openDuckDbWasm();

@@ -41,15 +41,17 @@ describe('pipecast segment --by', () => {
     const json = JSON.parse(out) as SegmentOutput;
     // Shares 800/1200, 250/1200, 100/1200, 50/1200; cumulative share ranked strictly above
     // (core/segments/abc.ts, cut points 80% / 95%): C1 0 → A, C2 0.667 → A, C3 0.875 → B,
-    // C4 0.958 → C. A customer counts under its first row's country: C1 China. "ＣＨＩＮＡ " is
-    // China after width, case and space folding; C4's blank country is its own row.
+    // C4 0.958 → C. A customer counts under its most recent line's country: C1 bought in China
+    // on 05-01, in Germany on 05-05, so Germany (800 + C3's 100), and its lines disagree.
+    // C4's blank country is its own row.
     expect(json.breakdowns).toEqual([
       {
         by: '国家',
         column: '国家',
+        disagreeing: 1,
         rows: [
-          { key: 'China', count: 2, revenue: 1050, classes: { A: 2, B: 0, C: 0 } },
-          { key: 'Germany', count: 1, revenue: 100, classes: { A: 0, B: 1, C: 0 } },
+          { key: 'Germany', count: 2, revenue: 900, classes: { A: 1, B: 1, C: 0 } },
+          { key: 'ＣＨＩＮＡ', count: 1, revenue: 250, classes: { A: 1, B: 0, C: 0 } },
           { key: null, count: 1, revenue: 50, classes: { A: 0, B: 0, C: 1 } },
         ],
       },
@@ -78,8 +80,9 @@ describe('pipecast segment --by', () => {
     const { code, out } = await run(file, '--method', 'abc', '--by', ' 国家 ');
     expect(code).toBe(0);
     expect(out).toContain('By 国家');
-    expect(out).toMatch(/China\s+2\s+1,050\.00\s+2\s+0\s+0/);
+    expect(out).toMatch(/Germany\s+2\s+900\.00\s+1\s+1\s+0/);
     expect(out).toMatch(/Total\s+4\s+1,200\.00\s+2\s+1\s+1/);
+    expect(out).toContain('国家: 1 customers’ lines hold different values');
   });
 
   it('reads --by revenue|margin as the older spelling of --measure, with a note', async () => {
@@ -92,19 +95,35 @@ describe('pipecast segment --by', () => {
     const both = await run(file, '--method', 'abc', '--measure', 'revenue', '--by', 'margin');
     expect(both.code).toBe(1);
     expect(both.err).toContain('one ABC measure');
+    // --by-column names a column; Amount is what each customer's revenue is summed from, so it
+    // is not a column of the customers to break them down by.
     const column = await run(file, '--method', 'abc', '--by-column', 'amount', '--json');
-    expect(column.code).toBe(0);
-    expect((JSON.parse(column.out) as SegmentOutput).breakdowns?.[0]?.column).toBe('Amount');
+    expect(column.code).toBe(1);
+    expect(column.err).toContain('--by amount: no customer column "amount"');
   });
 
-  it('refuses an unknown column, naming the columns, and several files', async () => {
+  it('refuses an unknown column, naming the customer columns', async () => {
     const unknown = await run(file, '--method', 'abc', '--by', 'Region');
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toMatch(/no column "Region".*Customer, Invoice, Date, Amount/);
-    const other = join(dir, 'more-lines.csv');
-    await writeFile(other, CSV);
-    const several = await run(file, other, '--method', 'abc', '--by', '国家');
-    expect(several.code).toBe(1);
-    expect(several.err).toContain('--by COLUMN breaks down one file');
+    expect(unknown.err).toMatch(/no customer column "Region" to break down by \(columns: 国家;/);
+  });
+
+  it('breaks several files down as one history', async () => {
+    // A later day's export: C2 now buys from Austria (its most recent line), C5 is new.
+    const later = join(dir, 'later-lines.csv');
+    await writeFile(
+      later,
+      'Customer,Invoice,Date,Amount,国家\nC2,I6,2026-06-01,100,Austria\nC5,I7,2026-06-02,10,Austria\n',
+    );
+    const { code, out } = await run(file, later, '--method', 'rfm', '--by', '国家', '--json');
+    expect(code).toBe(0);
+    const breakdown = (JSON.parse(out) as SegmentOutput).breakdowns?.[0];
+    // Monetary: Germany C1 800 + C3 100; Austria C2 250 + 100 and C5 10; blank C4 50.
+    expect(breakdown?.rows.map((row) => [row.key, row.count, row.revenue])).toEqual([
+      ['Germany', 2, 900],
+      ['Austria', 2, 360],
+      [null, 1, 50],
+    ]);
+    expect(breakdown?.disagreeing).toBe(2);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { segment, segmentBreakdown, segmentCustomersTable } from '../../../core/index.js';
+import {
+  customerColumnsDisagreeing,
+  segment,
+  segmentBreakdown,
+  segmentCustomersTable,
+} from '../../../core/index.js';
 
 // Order lines (epoch day 20600 = 2026-05-27): C1 buys 700, C2 200, C3 100.
 const LINES = [
@@ -37,9 +42,93 @@ describe('segmentCustomersTable', () => {
   });
 });
 
+describe('segmentCustomersTable with the sheet’s other columns', () => {
+  // Lines sheet: C1 buys in Beijing on 2026-05-27, then in Shanghai on 2026-05-28, and once
+  // more on 2026-05-28 with a blank city; C2 (beijing) and C3 (no city) buy once each.
+  const sheets = [
+    {
+      name: 'Lines',
+      values: [
+        ['Customer', 'Invoice', 'Date', 'Amount', 'City 城市', 'Channel', 'Stock code'],
+        ['C1', 'I1', '2026-05-27', 700, 'Beijing', 'Web', 'P1'],
+        ['C2', 'I2', '2026-05-27', 200, 'beijing', 'Shop', 'P1'],
+        ['C3', 'I3', '2026-05-27', 100, '', 'Web', 'P2'],
+        ['C1', 'I4', '2026-05-28', 60, 'Shanghai', 'web', 'P2'],
+        ['C1', 'I5', '2026-05-28', 40, '', 'WEB ', 'P3'],
+      ],
+    },
+  ];
+
+  it('carries each customer’s value of the columns not summed into its figures', () => {
+    const abc = segment(sheets, { method: 'abc', perRow: true });
+    const rows = segmentCustomersTable(abc).objects() as Record<string, unknown>[];
+    // Customer, Invoice, Date and Amount make the figures, so they are left out. C1's most
+    // recent line with a city is I4 (2026-05-28): Shanghai; I5's blank city is no value. Its
+    // channel is the last line's "WEB " (Web, web and WEB are one value after case and space
+    // folding); its stock code the last line's P3.
+    expect(rows.map((row) => [row.id, row['City 城市'], row.Channel, row['Stock code']])).toEqual([
+      ['C1', 'Shanghai', 'WEB ', 'P3'],
+      ['C2', 'beijing', 'Shop', 'P1'],
+      ['C3', null, 'Web', 'P2'],
+    ]);
+    expect(Object.keys(rows[0] ?? {})).not.toContain('Amount');
+    // C1's lines differ in city (Beijing, Shanghai) and stock code (P1, P2, P3), not in channel.
+    expect(customerColumnsDisagreeing(abc)).toEqual([
+      { column: 'City 城市', customers: 1 },
+      { column: 'Stock code', customers: 1 },
+    ]);
+  });
+
+  it('names a column apart from the result’s own, and leaves records input without columns', () => {
+    const withSegment = [
+      {
+        name: 'Lines',
+        values: [
+          ['Customer', 'Invoice', 'Date', 'Amount', 'Segment'],
+          ['C1', 'I1', '2026-05-27', 700, 'SMB'],
+        ],
+      },
+    ];
+    const rfm = segment(withSegment, { method: 'rfm', asOf: '2026-06-30', perRow: true });
+    const row = segmentCustomersTable(rfm).objects()[0] as Record<string, unknown>;
+    // RFM has its own `segment` column; the sheet's Segment (column E) is named apart.
+    expect(row['Segment (E)']).toBe('SMB');
+    expect(typeof row.segment).toBe('string');
+    const fromRecords = segment({ lines: LINES }, { method: 'abc', perRow: true });
+    expect(segmentCustomersTable(fromRecords).columnNames()).toEqual([
+      'id',
+      'rank',
+      'value',
+      'share',
+      'cumulativeShare',
+      'class',
+    ]);
+  });
+
+  it('carries a customer list’s columns as they are (portfolio)', () => {
+    const list = [
+      {
+        name: 'Accounts',
+        values: [
+          ['Customer', 'Potential', 'Share', 'Industry', 'Notes'],
+          ['A1', 1000, '20%', 'Energy', 'key account'],
+          ['A2', 500, '80%', 'Retail', ''],
+        ],
+      },
+    ];
+    const run = segment(list, { method: 'portfolio', perRow: true });
+    const rows = segmentCustomersTable(run).objects() as Record<string, unknown>[];
+    // Every column but the id (Customer) comes through; Potential and Share as typed.
+    expect(rows.map((row) => [row.id, row['Potential (B)'], row.Industry, row.Notes])).toEqual([
+      ['A1', 1000, 'Energy', 'key account'],
+      ['A2', 500, 'Retail', null],
+    ]);
+  });
+});
+
 describe('segmentBreakdown', () => {
-  it('counts customers and revenue per value of a line column, with customers per class', () => {
-    // Lines sheet: C1 700 + 100 (Beijing), C2 200 (beijing, same key after case folding),
+  it('counts each customer once, under its value in the customers table', () => {
+    // Lines sheet: C1 700 in Beijing, then 100 in Shanghai a day later; C2 200 (beijing),
     // C3 100 (blank city). ABC on revenue 800, 200, 100 of 1,100: shares above C1 0 → A,
     // C2 800/1100 = 0.727 → A, C3 1000/1100 = 0.909 → B (cut points 80% / 95%).
     const sheets = [
@@ -56,11 +145,38 @@ describe('segmentBreakdown', () => {
     ];
     const abc = segment(sheets, { method: 'abc', perRow: true });
     const breakdown = segmentBreakdown(abc, 'CITY 城市');
-    // C1 counts under its first row's city, Beijing: 800 + 200 = 1,000 for two customers.
+    // C1 counts under its most recent line's city, Shanghai (800); Beijing is C2's 200 alone.
     expect(breakdown.rows).toEqual([
-      { key: 'Beijing', count: 2, revenue: 1000, classes: { A: 2, B: 0 } },
+      { key: 'Shanghai', count: 1, revenue: 800, classes: { A: 1, B: 0 } },
+      { key: 'beijing', count: 1, revenue: 200, classes: { A: 1, B: 0 } },
       { key: null, count: 1, revenue: 100, classes: { A: 0, B: 1 } },
     ]);
+    expect(breakdown.disagreeing).toBe(1);
     expect(breakdown.rows.reduce((sum, row) => sum + row.revenue, 0)).toBe(abc.result.total);
+    // The same groups as the customers table grouped by that column.
+    const byCity = segmentCustomersTable(abc).groupby('City 城市').count().objects() as Record<
+      string,
+      unknown
+    >[];
+    expect(byCity.map((row) => [row['City 城市'], row.count])).toEqual([
+      ['Shanghai', 1],
+      ['beijing', 1],
+      [null, 1],
+    ]);
+  });
+
+  it('refuses a column the figures are summed from, naming the customer columns', () => {
+    const sheets = [
+      {
+        name: 'Lines',
+        values: [
+          ['Customer', 'Invoice', 'Date', 'Amount', 'Country'],
+          ['C1', 'I1', '2026-05-27', 700, 'China'],
+        ],
+      },
+    ];
+    const abc = segment(sheets, { method: 'abc', perRow: true });
+    expect(() => segmentBreakdown(abc, 'Amount')).toThrow(/no customer column "Amount".*Country/);
+    expect(segmentBreakdown(abc, 'E').column).toBe('Country');
   });
 });

@@ -1,0 +1,222 @@
+import type { CellValue } from '../columns/cell-value.js';
+import { cellText, isBlankCell } from '../columns/cell-value.js';
+import { columnLetter } from '../columns/column-letter.js';
+import { normalizeHeader } from '../columns/normalize-header.js';
+import type { Customer, OrderLine } from '../columns/records.js';
+import type { SegmentRecordSource } from '../workbook/load-segment-records.js';
+import type { SheetGrid } from '../workbook/sheet-grid.js';
+import { breakdownKey } from './breakdown-rows.js';
+
+/** A record of a sheet as the customer columns need it: whose it is, where, and when. */
+export interface CustomerColumnRecord {
+  customer?: string | undefined;
+  /** Excel row of the record. */
+  row: number;
+  /** Its epoch day (order lines); undefined for a customer list. */
+  date?: number;
+}
+
+/** A column on which some customers' records differ, and how many customers. */
+export interface CustomerColumnDisagreement {
+  column: string;
+  customers: number;
+}
+
+/**
+ * The other columns of the sheets a segmentation read, one value per customer. For each
+ * customer and column: the value of its most recent record with a value there (latest date,
+ * then the later record read), blank when none has one.
+ */
+export interface CustomerColumns {
+  /** Header texts as typed ('' when blank), one per column, in first-seen order. */
+  headers: string[];
+  /** Each column's letter in the first sheet that had it. */
+  letters: string[];
+  /** Customer `id`'s value in column j; null when blank or unknown. */
+  valueOf(id: string, j: number): CellValue | null;
+  /** Per column, the customers whose records hold different values there (0 when all agree). */
+  disagreeing: number[];
+}
+
+/** No columns: the records were given as objects. */
+export const NO_CUSTOMER_COLUMNS: CustomerColumns = {
+  headers: [],
+  letters: [],
+  valueOf: () => null,
+  disagreeing: [],
+};
+
+/** One customer's value per column, with the date it came from and whether others differed. */
+interface CustomerSlot {
+  values: (CellValue | null)[];
+  /** The kept value's breakdown key, worked out when a different cell first shows up. */
+  keys: (string | undefined)[];
+  dates: number[];
+  differs: boolean[];
+}
+
+/**
+ * Gathers, sheet after sheet, each customer's value of every column not already summed into its
+ * figures. A customer is many order lines: where they agree (Country in Online Retail) that is
+ * the customer's value. Where they differ, the most recent line's value is kept, because a
+ * customer's country, rep or channel is what it is now, and a breakdown by it should put the
+ * customer where a sales manager would look for it today; how many customers differed is counted
+ * per column, so a report can say so rather than pretend the value was unanimous. Values are
+ * compared as breakdown keys are (width, case, spaces), and blank cells are missing values, not
+ * a different value. Memory grows with customers × columns, never with lines.
+ *
+ * @example
+ * const columns = new CustomerColumnTally();
+ * columns.addSheet(grid, 1, lines, new Set([0, 1, 2, 3]));
+ * columns.finish().valueOf('C1', 0);
+ */
+export class CustomerColumnTally {
+  private readonly headers: string[] = [];
+  private readonly letters: string[] = [];
+  private readonly indexByKey = new Map<string, number>();
+  private readonly customers = new Map<string, CustomerSlot>();
+
+  /**
+   * Adds a sheet's records.
+   *
+   * @param grid - the sheet.
+   * @param headerRow - its header row (Excel row number), null when it has none.
+   * @param records - its records, in sheet order.
+   * @param skip - the sheet's column indices left out (the customer's figures are read from them).
+   */
+  addSheet(
+    grid: SheetGrid,
+    headerRow: number | null,
+    records: readonly CustomerColumnRecord[],
+    skip: ReadonlySet<number>,
+  ): void {
+    const rows = grid.rows;
+    const header = headerRow === null ? [] : (rows[headerRow - 1] ?? []);
+    let width = header.length;
+    for (const record of records) width = Math.max(width, rows[record.row - 1]?.length ?? 0);
+    const kept: { sheet: number; index: number }[] = [];
+    for (let j = 0; j < width; j += 1)
+      if (!skip.has(j)) kept.push({ sheet: j, index: this.columnOf(header[j], j) });
+    if (kept.length === 0) return;
+    for (const record of records) {
+      const id = record.customer?.trim();
+      if (id === undefined || id === '') continue;
+      const slot = this.slotOf(id);
+      const cells = rows[record.row - 1] ?? [];
+      const date = record.date ?? 0;
+      for (const { sheet, index } of kept) this.take(slot, index, cells[sheet], date);
+    }
+  }
+
+  /** The columns gathered so far, one value per customer. */
+  finish(): CustomerColumns {
+    const count = this.headers.length;
+    const disagreeing = new Array<number>(count).fill(0);
+    for (const slot of this.customers.values())
+      for (let j = 0; j < count; j += 1) if (slot.differs[j] === true) disagreeing[j]! += 1;
+    const customers = this.customers;
+    return {
+      headers: [...this.headers],
+      letters: [...this.letters],
+      valueOf: (id, j) => customers.get(id.trim())?.values[j] ?? null,
+      disagreeing,
+    };
+  }
+
+  /** The index of a sheet column among all sheets': by header text, else by letter. */
+  private columnOf(cell: CellValue | undefined, j: number): number {
+    const text = isBlankCell(cell) ? '' : String(cell).trim();
+    const key = text === '' ? `\u0000${columnLetter(j)}` : normalizeHeader(text) || text;
+    let index = this.indexByKey.get(key);
+    if (index === undefined) {
+      index = this.headers.length;
+      this.indexByKey.set(key, index);
+      this.headers.push(text);
+      this.letters.push(columnLetter(j));
+    }
+    return index;
+  }
+
+  private slotOf(id: string): CustomerSlot {
+    let slot = this.customers.get(id);
+    if (slot === undefined) {
+      slot = { values: [], keys: [], dates: [], differs: [] };
+      this.customers.set(id, slot);
+    }
+    return slot;
+  }
+
+  private take(slot: CustomerSlot, j: number, cell: CellValue | undefined, date: number): void {
+    if (cell === undefined || isBlankCell(cell)) return;
+    const value = slot.values[j];
+    // Records come in the order read, so an equal date means a later record: it wins.
+    const later = value === undefined || value === null || date >= (slot.dates[j] as number);
+    // Texts are normalised only while the customer's records still agree, and not for a cell
+    // equal to the value kept (daily exports repeat one string instance per value).
+    if (value !== undefined && value !== null && slot.differs[j] !== true && cell !== value) {
+      const key = breakdownKey(cellText(cell));
+      slot.keys[j] ??= breakdownKey(cellText(value));
+      if (key !== slot.keys[j]) slot.differs[j] = true;
+    }
+    if (later) {
+      slot.values[j] = cell;
+      slot.dates[j] = date;
+    }
+  }
+}
+
+/**
+ * The order lines' fields each customer's figures are made of: their per-customer meaning is
+ * already a result column (id, frequency, recency, revenue), so they are not customer columns.
+ */
+const FIGURE_FIELDS = new Set([
+  'customer',
+  'invoice',
+  'date',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'margin',
+]);
+
+/**
+ * Adds the sheets loadSegmentRecords read to a tally: of order lines every column but those the
+ * figures are made of, of a customer list every column but the id.
+ *
+ * @param tally - the tally to add to.
+ * @param sources - the sheets read, in order, each with its count of records.
+ * @param lines - the order lines read from them, in the same order.
+ * @param customers - the customers read from them, in the same order.
+ */
+export function addSegmentSources(
+  tally: CustomerColumnTally,
+  sources: readonly SegmentRecordSource[],
+  lines: readonly OrderLine[],
+  customers: readonly Customer[],
+): void {
+  let nextLine = 0;
+  let nextCustomer = 0;
+  for (const source of sources) {
+    const isLines = source.matched.some((column) => column.field === 'customer');
+    const skip = new Set(
+      source.matched
+        .filter((column) => (isLines ? FIGURE_FIELDS.has(column.field) : column.field === 'id'))
+        .map((column) => column.index),
+    );
+    if (isLines) {
+      tally.addSheet(
+        source.grid,
+        source.headerRow,
+        lines.slice(nextLine, nextLine + source.count),
+        skip,
+      );
+      nextLine += source.count;
+    } else {
+      const records = customers
+        .slice(nextCustomer, nextCustomer + source.count)
+        .map((customer) => ({ customer: customer.id, row: customer.row }));
+      tally.addSheet(source.grid, source.headerRow, records, skip);
+      nextCustomer += source.count;
+    }
+  }
+}
