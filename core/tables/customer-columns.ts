@@ -36,6 +36,8 @@ export interface CustomerColumns {
   valueOf(id: string, j: number): CellValue | null;
   /** Per column, the customers whose records hold different values there (0 when all agree). */
   disagreeing: number[];
+  /** Columns of the sheets left ungathered by a tally made for some columns (header or letter). */
+  ungathered?: string[];
 }
 
 /** No columns: the records were given as objects. */
@@ -71,7 +73,14 @@ interface CustomerSlot {
  * columns.finish().valueOf('C1', 0);
  */
 export class CustomerColumnTally {
+  /**
+   * @param wanted - keep only these columns (header text, compared as headers are, or letter),
+   *   when a caller needs some: `segment --by Country` gathers Country alone.
+   */
+  constructor(private readonly wanted?: readonly string[]) {}
+
   private readonly headers: string[] = [];
+  private readonly ungathered = new Set<string>();
   private readonly letters: string[] = [];
   private readonly indexByKey = new Map<string, number>();
   private readonly customers = new Map<string, CustomerSlot>();
@@ -95,8 +104,11 @@ export class CustomerColumnTally {
     let width = header.length;
     for (const record of records) width = Math.max(width, rows[record.row - 1]?.length ?? 0);
     const kept: { sheet: number; index: number }[] = [];
-    for (let j = 0; j < width; j += 1)
-      if (!skip.has(j)) kept.push({ sheet: j, index: this.columnOf(header[j], j) });
+    for (let j = 0; j < width; j += 1) {
+      if (skip.has(j)) continue;
+      if (this.isWanted(header[j], j)) kept.push({ sheet: j, index: this.columnOf(header[j], j) });
+      else this.ungathered.add(isBlankCell(header[j]) ? columnLetter(j) : String(header[j]).trim());
+    }
     if (kept.length === 0) return;
     for (const record of records) {
       const id = record.customer?.trim();
@@ -120,7 +132,18 @@ export class CustomerColumnTally {
       letters: [...this.letters],
       valueOf: (id, j) => customers.get(id.trim())?.values[j] ?? null,
       disagreeing,
+      ...(this.wanted === undefined ? {} : { ungathered: [...this.ungathered] }),
     };
+  }
+
+  private isWanted(cell: CellValue | undefined, j: number): boolean {
+    if (this.wanted === undefined) return true;
+    const header = isBlankCell(cell) ? '' : normalizeHeader(String(cell));
+    const letter = columnLetter(j);
+    return this.wanted.some(
+      (name) =>
+        (header !== '' && normalizeHeader(name) === header) || name.trim().toUpperCase() === letter,
+    );
   }
 
   /** The index of a sheet column among all sheets': by header text, else by letter. */

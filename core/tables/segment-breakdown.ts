@@ -92,7 +92,7 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
   if (index === undefined)
     throw new PipecastError(
       'unknown-field',
-      `no customer column "${by}" to break down by (columns: ${names.join(', ') || 'none'}; the columns each customer's figures are summed from are not among them)`,
+      `no customer column "${by}" to break down by (columns: ${[...names, ...(columns.ungathered ?? [])].join(', ') || 'none'}; the columns each customer's figures are summed from are not among them)`,
     );
   const scale = moneyScale(DEFAULT_MONEY_DECIMALS);
   const labels = [...new Set(customers.map((customer) => customer.label))];

@@ -158,7 +158,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
         )
       : undefined;
   // --by groups customers by their value of a column, gathered while the files are read.
-  const columns = options.by.length > 0 ? new CustomerColumnTally() : undefined;
+  const columns = options.by.length > 0 ? new CustomerColumnTally(options.by) : undefined;
   const read = await readInputs(files, kind, options.sheet, tally, columns);
   const locale = options.locale ?? read.locale;
   for (const failure of read.failures) io.stderr(`pipecast segment: ${failure}\n`);
@@ -166,7 +166,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   const lineCount = read.lines instanceof OrderLineTally ? read.lines.count : read.lines.length;
   if (options.method === 'abc' && lineCount === 0 && read.customers.length === 0) {
     // A customer list with a revenue column is also an ABC input.
-    const listColumns = columns === undefined ? undefined : new CustomerColumnTally();
+    const listColumns = columns === undefined ? undefined : new CustomerColumnTally(options.by);
     const asCustomers = await readInputs(files, 'customer', options.sheet, undefined, listColumns);
     read.customers = asCustomers.customers;
     read.warnings = asCustomers.warnings;

@@ -219,7 +219,7 @@ describe('aging and segment breakdowns from the pane', () => {
         ...classes.map((c) => r.classes[c] ?? 0),
       ]),
     );
-    // Every customer counts once, under its first row's value.
+    // Every customer counts once, under its most recent line's value.
     expect(table.rows.at(-1)?.[1]).toBe(abc.result.customers.length);
   });
 });

@@ -3,6 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.js';
 import type { CliIo } from '../../pipeline/cli-io.js';
+import type { SegmentBreakdownRow } from '../../core/index.js';
 
 const DIR = '../shared/data/online-retail/by-day';
 const HAVE_DATA = existsSync(DIR);
@@ -32,11 +33,20 @@ describe.skipIf(!HAVE_DATA)(
   () => {
     let rfmRun: Run;
     let abcRun: Run;
-    let duck: Map<string, { monetary: number; frequency: number; lastOrder: string | null }>;
+    let duck: Map<
+      string,
+      {
+        monetary: number;
+        frequency: number;
+        lastOrder: string | null;
+        country: string;
+        countries: number;
+      }
+    >;
 
     beforeAll(async () => {
       rfmRun = await run(['--method', 'rfm', '--as-of', '2011-12-10']);
-      abcRun = await run(['--method', 'abc']);
+      abcRun = await run(['--method', 'abc', '--by', 'Country']);
       // Independent figures: DuckDB over the same CSVs, ids as text with the ".0" cut off. Each
       // line's quantity × unit price is rounded to cents in exact decimals, half away from zero
       // (the shared money rule: the segments sum every line in whole cents), then summed exactly.
@@ -46,7 +56,9 @@ describe.skipIf(!HAVE_DATA)(
       SELECT regexp_replace(CustomerID, '\\.0$', '') AS id,
              sum(round(CAST(Quantity AS DECIMAL(18, 0)) * CAST(UnitPrice AS DECIMAL(18, 6)), 2)) AS monetary,
              count(DISTINCT CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN InvoiceNo END) AS frequency,
-             CAST(max(CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN CAST(InvoiceDate AS DATE) END) AS VARCHAR) AS last_order
+             CAST(max(CASE WHEN NOT starts_with(InvoiceNo, 'C') THEN CAST(InvoiceDate AS DATE) END) AS VARCHAR) AS last_order,
+             arg_max(Country, CAST(InvoiceDate AS DATE)) AS country,
+             count(DISTINCT Country) AS countries
       FROM read_csv('${DIR}/*.csv', all_varchar = true, header = true)
       WHERE CustomerID IS NOT NULL
       GROUP BY 1`);
@@ -56,6 +68,8 @@ describe.skipIf(!HAVE_DATA)(
           monetary: Number(row.monetary),
           frequency: Number(row.frequency),
           lastOrder: row.last_order === null ? null : String(row.last_order),
+          country: String(row.country),
+          countries: Number(row.countries),
         });
       }
       con.closeSync();
@@ -154,6 +168,37 @@ describe.skipIf(!HAVE_DATA)(
         `Online Retail ABC: A ${a!.customers} customers (${(a!.customerShare * 100).toFixed(1)}%), ` +
           `B ${b!.customers}, C ${c!.customers}`,
       );
+    });
+
+    it('breaks the customers down by Country, each under its most recent line’s', () => {
+      // DuckDB: each id's Country on its latest day (arg_max by date; the 8 customers whose
+      // lines name two countries have one on their latest day), customers and their ABC revenue
+      // summed per country in cents.
+      const expected = new Map<string, { count: number; cents: number }>();
+      const customers = abcRun.json.customers as { id: string; revenue: number }[];
+      for (const customer of customers) {
+        const country = duck.get(customer.id)!.country;
+        const group = expected.get(country) ?? { count: 0, cents: 0 };
+        group.count += 1;
+        group.cents += Math.round(customer.revenue * 100);
+        expected.set(country, group);
+      }
+      const breakdown = (
+        abcRun.json as unknown as {
+          breakdowns: { column: string; disagreeing: number; rows: SegmentBreakdownRow[] }[];
+        }
+      ).breakdowns[0]!;
+      expect(breakdown.column).toBe('Country');
+      expect(
+        breakdown.rows.map((row) => [row.key, row.count, Math.round(row.revenue * 100)]),
+      ).toEqual(
+        [...expected]
+          .map(([country, group]) => [country, group.count, group.cents])
+          .sort((x, y) => (y[2] as number) - (x[2] as number)),
+      );
+      const twoCountries = [...duck.values()].filter((d) => d.countries > 1).length;
+      expect(twoCountries).toBe(8);
+      expect(breakdown.disagreeing).toBe(twoCountries);
     });
   },
 );

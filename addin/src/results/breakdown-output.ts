@@ -109,7 +109,8 @@ export function agingBreakdownParts(
 
 /**
  * The customers per value of each chosen column (core `segmentBreakdown` of the ABC run: a
- * customer counts under its first row's value), with their value and the customers per class.
+ * customer counts under its value in the customers table: its most recent line's), with their
+ * value and the customers per class.
  */
 export function segmentBreakdownParts(
   abc: SegmentResult,
