@@ -253,6 +253,10 @@ export const TEXT_CATALOGUE = {
       en: 'No breakdown by {column}: {reason}',
       zh: '未能按{column}细分：{reason}',
     },
+    customerColumnsDiffer: {
+      en: '{column}: {customers} customers’ lines hold different values; each shows its most recent line’s',
+      zh: '{column}：{customers} 个客户的各行取值不一；每个客户取其最近一行的值',
+    },
     captionFunnel: {
       en: 'Light bars: open amount per stage; dark bars: weighted amount (amount × win rate).',
       zh: '浅色柱：各阶段未结金额；深色柱：加权金额（金额 × 赢率）。',
@@ -670,10 +674,6 @@ export const TEXT_CATALOGUE = {
     exportWritten: {
       en: '{target}: {rows} {name}, {columns} columns',
       zh: '{target}：{rows} 行{name}，{columns} 列',
-    },
-    customerColumnsDiffer: {
-      en: '{column}: {customers} customers’ lines hold different values; each shows its most recent line’s',
-      zh: '{column}：{customers} 个客户的各行取值不一；每个客户取其最近一行的值',
     },
     exportNothing: {
       en: 'no sheet of {file} reads as a pipeline, invoices or order lines; run pipecast inspect {file}',

@@ -106,7 +106,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     for (const { column, customers } of differ ?? [])
       if (name === 'customers')
         io.stdout(
-          `  ${textFor(locale, 'cli.customerColumnsDiffer', { column, customers: formatCount(customers) })}\n`,
+          `  ${textFor(locale, 'report.customerColumnsDiffer', { column, customers: formatCount(customers) })}\n`,
         );
   }
   return 0;

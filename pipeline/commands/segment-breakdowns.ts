@@ -50,7 +50,7 @@ export function segmentBreakdownsText(
       const differ =
         breakdown.disagreeing === 0
           ? ''
-          : `  ${textFor(locale, 'cli.customerColumnsDiffer', {
+          : `  ${textFor(locale, 'report.customerColumnsDiffer', {
               column: breakdown.column,
               customers: formatCount(breakdown.disagreeing),
             })}\n`;

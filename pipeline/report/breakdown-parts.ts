@@ -4,6 +4,7 @@ import {
   agingBreakdown,
   forecast,
   forecastBreakdown,
+  formatCount,
   PipecastError,
   segment,
   segmentBreakdown,
@@ -23,6 +24,8 @@ const CHART_BARS = 20;
 /** One breakdown as the report shows it: measure columns and one row per value. */
 interface BreakdownTable {
   column: string;
+  /** A line under the table, such as how many customers' lines differ in the column. */
+  note?: string;
   measures: readonly ReportColumn[];
   rows: readonly { key: string | null; values: readonly number[] }[];
 }
@@ -147,8 +150,12 @@ function segmentTables(context: BreakdownContext): (column: string) => Breakdown
   return (column) => {
     const breakdown = segmentBreakdown(segmented, column);
     const classes = Object.keys(breakdown.rows[0]?.classes ?? {});
+    const differ = { column: breakdown.column, customers: formatCount(breakdown.disagreeing) };
     return {
       column: breakdown.column,
+      ...(breakdown.disagreeing === 0
+        ? {}
+        : { note: textFor(locale, 'report.customerColumnsDiffer', differ) }),
       measures: [
         { label: textFor(locale, 'report.customerCount'), format: 'integer' },
         { label: textFor(locale, 'report.revenueTotal'), format: 'money' },
@@ -191,6 +198,7 @@ function addTables(
       rows: breakdown.rows.map((row) => [keyOf(row.key), ...row.values]),
     });
     part.charts.push({ id, title, spec: breakdownChart(title, breakdown, keyOf) });
+    if (breakdown.note !== undefined) part.notes.push(breakdown.note);
   }
 }
 

@@ -75,6 +75,10 @@ describe('breakdowns in the report', () => {
     const revenue = rows.reduce((total, row) => total + Number(row[2]), 0);
     expect(customers).toBe(headline(summary, 'abc').customers);
     expect(revenue).toBeCloseTo(headline(summary, 'abc').total as number, 6);
+    // Customers buy several products: each counts under its most recent line's, and the
+    // report says how many customers' lines name more than one.
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/Stock Code: [\d,]+ customers’ lines hold different values/);
   });
 
   it('words the breakdowns in Chinese, and the aging one as the API gives it', async () => {
