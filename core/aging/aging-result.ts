@@ -7,19 +7,32 @@ import type { ProvisionLine } from './bad-debt-provision.js';
  */
 
 export interface AgingBucketTotal extends AgingBucket {
+  /** Σ open balances in the bucket, credits netted in: owed + credit. */
   amount: number;
+  /** Σ positive open balances in the bucket: what customers owe in it (the aging chart's bar). */
+  owed: number;
+  /** Σ negative open balances in the bucket (credit notes, overpayments), ≤ 0. */
+  credit: number;
   /** Open items (invoices, credit notes, overpaid invoices) in the bucket. */
   count: number;
+  /** Of those, the credits (negative open balance). */
+  creditCount: number;
 }
 
 export interface AgingTotals {
-  /** Σ open balances of invoices dated ≤ as-of (credits negative); equals Σ bucket amounts. */
+  /**
+   * Σ open balances of invoices dated ≤ as-of (credits negative); equals Σ bucket amounts and
+   * current + overdue + credit.
+   */
   open: number;
-  /** Σ open balances not yet past due (days past due ≤ 0). */
+  /** Σ positive open balances not yet past due (days past due ≤ 0): owed, not yet due. */
   current: number;
-  /** Σ open balances past due (days past due > 0), whatever the bucket basis. */
+  /**
+   * Σ positive open balances past due (days past due > 0), whatever the bucket basis: the money
+   * owed past due, credits not netted off.
+   */
   overdue: number;
-  /** Σ negative open balances (credit notes, overpayments), already inside open. */
+  /** Σ negative open balances (credit notes, overpayments), past due or not, ≤ 0; inside open. */
   credit: number;
   /** Cash received but not applied to an invoice; not inside open. */
   unapplied: number;
@@ -27,29 +40,47 @@ export interface AgingTotals {
   net: number;
   /** Number of open items (open balance ≠ 0). */
   openItems: number;
-  /** overdue ÷ open, or null when open ≤ 0. */
+  /** overdue ÷ (current + overdue): the share of what is owed that is past due; null when nothing is owed. */
   shareOverdue: number | null;
 }
 
+/**
+ * One customer's line. open = notYetDue + overdue + credit = Σ buckets + credit, so the bucket
+ * columns are what the customer owes (the aging chart's stacks) and its credits are one column
+ * apart (the chart's Credits bar).
+ */
 export interface AgingCustomer {
   id: string;
+  /** Σ open balances, credits netted in. */
   open: number;
+  /** Σ positive open balances past due: the money owed past due (credits not netted off). */
   overdue: number;
+  /** Σ positive open balances not yet due (days past due ≤ 0). */
+  notYetDue: number;
+  /** Σ negative open balances (credit notes, overpayments), ≤ 0. */
   credit: number;
+  /** Cash received but not applied to an invoice; not inside open. */
   unapplied: number;
   openItems: number;
-  /** Amount per bucket label. */
+  /** Σ positive open balances per bucket label (credits apart, in `credit`). */
   buckets: Record<string, number>;
   creditLimit: number | null;
   /** (open − unapplied) ÷ credit limit, or null without a positive limit. */
   creditUse: number | null;
 }
 
+/** One owner's line, made like {@link AgingCustomer}'s: open = notYetDue + overdue + credit. */
 export interface AgingOwner {
   id: string;
   open: number;
+  /** Σ positive open balances past due. */
   overdue: number;
+  /** Σ positive open balances not yet due. */
+  notYetDue: number;
+  /** Σ negative open balances, ≤ 0. */
+  credit: number;
   openItems: number;
+  /** Σ positive open balances per bucket label (credits apart, in `credit`). */
   buckets: Record<string, number>;
 }
 

@@ -25,12 +25,15 @@ import { AFTER_AS_OF, DISPUTED, HAS_PAID_INFO, NO_PAYMENT_ROWS } from './load-in
 export interface OpenItemTotals {
   pairBuckets: Float64Array;
   pairBucketCount: Int32Array;
-  /** Σ open balances past due (credits past due net off). */
-  pairOverdue: Float64Array;
+  /** Σ negative open balances (credit notes, overpayments) per pair and bucket: inside pairBuckets. */
+  pairBucketCredit: Float64Array;
+  /** Open items with a negative balance per pair and bucket: inside pairBucketCount. */
+  pairBucketCreditCount: Int32Array;
   /** Past-due invoices with a positive open balance. */
   pairOverdueCount: Int32Array;
   /** Σ positive open balances past due: the money a collection call is about (no credits). */
   pairOwedPastDue: Float64Array;
+  /** Σ negative open balances (credit notes, overpayments), past due or not. */
   pairCredit: Float64Array;
   /** Σ open × days past due over past-due invoices with a positive open balance. */
   pairScore: Float64Array;
@@ -42,7 +45,12 @@ export interface OpenItemTotals {
   /** First global owner id of each section (owner ids are section-local). */
   ownerOffsets: number[];
   ownerBuckets: Float64Array;
-  ownerOverdue: Float64Array;
+  /** As pairBucketCredit, per owner. */
+  ownerBucketCredit: Float64Array;
+  /** As pairOwedPastDue, per owner. */
+  ownerOwedPastDue: Float64Array;
+  /** As pairCredit, per owner. */
+  ownerCredit: Float64Array;
   ownerCount: Int32Array;
   /** Invoices dated on or before as-of per owner, open or not (isOnLedgerAtAsOf). */
   ownerInvoices: Int32Array;
@@ -97,7 +105,8 @@ function emptyTotals(ledger: AgingLedger, bucketCount: number, firstMonth: numbe
   return {
     pairBuckets: new Float64Array(pairs * bucketCount),
     pairBucketCount: new Int32Array(pairs * bucketCount),
-    pairOverdue: new Float64Array(pairs),
+    pairBucketCredit: new Float64Array(pairs * bucketCount),
+    pairBucketCreditCount: new Int32Array(pairs * bucketCount),
     pairOverdueCount: new Int32Array(pairs),
     pairOwedPastDue: new Float64Array(pairs),
     pairCredit: new Float64Array(pairs),
@@ -108,7 +117,9 @@ function emptyTotals(ledger: AgingLedger, bucketCount: number, firstMonth: numbe
     pairInvoices: new Int32Array(pairs),
     ownerOffsets,
     ownerBuckets: new Float64Array(owners * bucketCount),
-    ownerOverdue: new Float64Array(owners),
+    ownerBucketCredit: new Float64Array(owners * bucketCount),
+    ownerOwedPastDue: new Float64Array(owners),
+    ownerCredit: new Float64Array(owners),
     ownerCount: new Int32Array(owners),
     ownerInvoices: new Int32Array(owners),
     firstMonth,
@@ -203,10 +214,11 @@ class OpenItemPass {
     const { loaded, options, ledger, bucketTable, bucketCount, monthOfDay, windowStart } = this;
     const { asOf, by, invoiceLines } = options;
     const { pair: pairOf, flags: flagsOf, day, cents, due, owner: ownerOf, minDay } = loaded;
-    const { pairBuckets, pairBucketCount, pairOverdue, pairOverdueCount, pairCredit } = this.totals;
+    const { pairBuckets, pairBucketCount, pairOverdueCount, pairCredit } = this.totals;
     const { pairScore, pairMaxDpd, pairDisputed, pairDisputedCount, ownerOffsets } = this.totals;
-    const { pairOwedPastDue } = this.totals;
-    const { ownerBuckets, ownerOverdue, ownerCount, pairInvoices, ownerInvoices } = this.totals;
+    const { pairOwedPastDue, pairBucketCredit, pairBucketCreditCount } = this.totals;
+    const { ownerBuckets, ownerCount, pairInvoices, ownerInvoices } = this.totals;
+    const { ownerBucketCredit, ownerOwedPastDue, ownerCredit } = this.totals;
     let aged = 0;
     for (let row = 0; row < this.invoices.length; row++) {
       const pair = pairOf[row] as number;
@@ -240,16 +252,20 @@ class OpenItemPass {
         pairBucketCount[pairBucket] = (pairBucketCount[pairBucket] as number) + 1;
         ownerBuckets[ownerBucket] = (ownerBuckets[ownerBucket] as number) + open;
         ownerCount[owner] = (ownerCount[owner] as number) + 1;
-        if (open < 0) pairCredit[pair] = (pairCredit[pair] as number) + open;
-        if (pastDue > 0) {
-          pairOverdue[pair] = (pairOverdue[pair] as number) + open;
-          ownerOverdue[owner] = (ownerOverdue[owner] as number) + open;
-          if (open > 0) {
-            pairScore[pair] = (pairScore[pair] as number) + open * pastDue;
-            pairOverdueCount[pair] = (pairOverdueCount[pair] as number) + 1;
-            pairOwedPastDue[pair] = (pairOwedPastDue[pair] as number) + open;
-            if (pastDue > (pairMaxDpd[pair] as number)) pairMaxDpd[pair] = pastDue;
-          }
+        // Credits are summed apart, never netted into what is owed past due (DOMAIN.md §3:
+        // "Unapplied payments and credits shown as their own line, not silently netted").
+        if (open < 0) {
+          pairCredit[pair] = (pairCredit[pair] as number) + open;
+          pairBucketCredit[pairBucket] = (pairBucketCredit[pairBucket] as number) + open;
+          pairBucketCreditCount[pairBucket] = (pairBucketCreditCount[pairBucket] as number) + 1;
+          ownerCredit[owner] = (ownerCredit[owner] as number) + open;
+          ownerBucketCredit[ownerBucket] = (ownerBucketCredit[ownerBucket] as number) + open;
+        } else if (pastDue > 0) {
+          pairScore[pair] = (pairScore[pair] as number) + open * pastDue;
+          pairOverdueCount[pair] = (pairOverdueCount[pair] as number) + 1;
+          pairOwedPastDue[pair] = (pairOwedPastDue[pair] as number) + open;
+          ownerOwedPastDue[owner] = (ownerOwedPastDue[owner] as number) + open;
+          if (pastDue > (pairMaxDpd[pair] as number)) pairMaxDpd[pair] = pastDue;
         }
         if ((flags & DISPUTED) !== 0) {
           pairDisputed[pair] = (pairDisputed[pair] as number) + open;

@@ -8,10 +8,13 @@ import { largestFirst } from '../internal/sorted-positions.js';
 import { isOnLedgerAtAsOf } from './aging-rules.js';
 
 /**
- * One line per customer of a section: open, overdue, credit, unapplied, items, amount per bucket and
- * credit use, largest open balance first (ties by id).
+ * One line per customer of a section: open, overdue, not yet due, credit, unapplied, items, amount
+ * owed per bucket and credit use, largest open balance first (ties by id).
  *
- * Formula: open = Σ bucket amounts; creditUse = (open − unapplied) ÷ credit limit, null without a
+ * Formula: open = Σ open balances = notYetDue + overdue + credit, where overdue and notYetDue sum
+ * the positive balances past due and not, and credit the negative ones (credit notes,
+ * overpayments), so a credit note never hides a debt past due; buckets[label] = Σ positive balances
+ * in the bucket (Σ buckets + credit = open); creditUse = (open − unapplied) ÷ credit limit, null without a
  * positive limit. A customer with only unapplied cash is listed with zero open; one known only from
  * invoices dated after as-of is not listed (isOnLedgerAtAsOf).
  *
@@ -21,7 +24,7 @@ import { isOnLedgerAtAsOf } from './aging-rules.js';
  * @param totals - Pass 3's sums.
  * @returns The customers, in currency units.
  * @example
- * summarizeByCustomer(section, openOfPair.buckets, ledger, totals)[0]; // {id: 'ACME', open: 60, buckets: {…}, …}
+ * summarizeByCustomer(section, openOfPair.buckets, ledger, totals)[0]; // {id: 'ACME', open: 60, overdue: 60, notYetDue: 0, credit: 0, buckets: {…}, …}
  */
 export function summarizeByCustomer(
   section: LedgerSection,
@@ -30,7 +33,8 @@ export function summarizeByCustomer(
   totals: OpenItemTotals,
 ): AgingCustomer[] {
   const bucketCount = buckets.length;
-  const { pairBuckets, pairBucketCount, pairOverdue, pairCredit, pairInvoices } = totals;
+  const { pairBuckets, pairBucketCount, pairBucketCredit, pairOwedPastDue, pairCredit } = totals;
+  const { pairInvoices } = totals;
   const { pairCustomer } = ledger;
   const labels = buckets.map((b) => b.label);
   const zeroBuckets = bucketRecord(labels);
@@ -51,17 +55,22 @@ export function summarizeByCustomer(
     let items = 0;
     const byLabel = { ...zeroBuckets };
     for (let b = 0; b < bucketCount; b++) {
-      items += pairBucketCount[pair * bucketCount + b] as number;
-      byLabel[labels[b] as string] = (pairBuckets[pair * bucketCount + b] as number) / 100;
+      const at = pair * bucketCount + b;
+      items += pairBucketCount[at] as number;
+      byLabel[labels[b] as string] =
+        ((pairBuckets[at] as number) - (pairBucketCredit[at] as number)) / 100;
     }
     const openOfPair = openCents[k] as number;
+    const overdueCents = pairOwedPastDue[pair] as number;
+    const creditCents = pairCredit[pair] as number;
     const unapplied = ledger.unappliedCents[pair] as number;
     const limit = ledger.pairLimit[pair] ?? null;
     customers[rank] = {
       id: pairCustomer[pair] as string,
       open: openOfPair / 100,
-      overdue: (pairOverdue[pair] as number) / 100,
-      credit: (pairCredit[pair] as number) / 100,
+      overdue: overdueCents / 100,
+      notYetDue: (openOfPair - overdueCents - creditCents) / 100,
+      credit: creditCents / 100,
       unapplied: unapplied / 100,
       openItems: items,
       buckets: byLabel,

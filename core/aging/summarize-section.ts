@@ -24,8 +24,10 @@ import { unappliedByCustomer } from './unapplied-by-customer.js';
  * The report of one currency section: totals, bucket totals, customers, owners, unapplied cash,
  * DSO, average days late, provision, the collection priority list and the invoice lines.
  *
- * Formulas: open = Σ bucket amounts; current = open − overdue; net = open − unapplied;
- * shareOverdue = overdue ÷ open (null when open ≤ 0); DSO standard = AR ÷ sales in the last N days
+ * Formulas: open = Σ bucket amounts = current + overdue + credit, where overdue and current sum the
+ * positive open balances past due and not, and credit the negative ones (never netted into what is
+ * owed past due); net = open − unapplied; shareOverdue = overdue ÷ (current + overdue), the share of
+ * what is owed that is past due (null when nothing is owed); DSO standard = AR ÷ sales in the last N days
  * × N; countback by whole months back from as-of (reported and null when all sales up to as-of do
  * not cover the AR); days late simple and amount-weighted means over settled invoices; provision =
  * Σ bucket amount × rate, and the sales to cover it = provision ÷ net margin (to the cent).
@@ -53,20 +55,24 @@ export function summarizeSection(
   const bucketTotals: AgingBucketTotal[] = buckets.map((bucket, b) => ({
     ...bucket,
     amount: (sums.bucketCents[b] as number) / CENTS,
+    owed: ((sums.bucketCents[b] as number) - (sums.bucketCreditCents[b] as number)) / CENTS,
+    credit: (sums.bucketCreditCents[b] as number) / CENTS,
     count: sums.bucketCount[b] as number,
+    creditCount: sums.bucketCreditCount[b] as number,
   }));
   const open = sums.openCents / CENTS;
+  const owedCents = sums.openCents - sums.creditCents;
   return {
     currency: section.key,
     totals: {
       open,
-      current: (sums.openCents - sums.overdueCents) / CENTS,
+      current: (owedCents - sums.overdueCents) / CENTS,
       overdue: sums.overdueCents / CENTS,
       credit: sums.creditCents / CENTS,
       unapplied: sums.unappliedCents / CENTS,
       net: (sums.openCents - sums.unappliedCents) / CENTS,
       openItems: sums.items,
-      shareOverdue: sums.openCents > 0 ? sums.overdueCents / sums.openCents : null,
+      shareOverdue: owedCents > 0 ? sums.overdueCents / owedCents : null,
     },
     buckets: bucketTotals,
     customers: summarizeByCustomer(section, buckets, ledger, totals),
@@ -102,9 +108,14 @@ export function isSectionOnLedger(
   );
 }
 
-/** A section's sums over its pairs, in cents: per bucket, open, overdue, credit and unapplied. */
+/**
+ * A section's sums over its pairs, in cents: per bucket (net and credits), open, owed past due,
+ * credit and unapplied.
+ */
 interface SectionSums {
   bucketCents: Float64Array;
+  bucketCreditCents: Float64Array;
+  bucketCreditCount: Int32Array;
   bucketCount: Int32Array;
   openCents: number;
   items: number;
@@ -119,9 +130,12 @@ function sectionSums(
   ledger: AgingLedger,
   totals: OpenItemTotals,
 ): SectionSums {
-  const { pairBuckets, pairBucketCount, pairOverdue, pairCredit } = totals;
+  const { pairBuckets, pairBucketCount, pairBucketCredit, pairOwedPastDue, pairCredit } = totals;
+  const { pairBucketCreditCount } = totals;
   const sums: SectionSums = {
     bucketCents: new Float64Array(bucketCount),
+    bucketCreditCents: new Float64Array(bucketCount),
+    bucketCreditCount: new Int32Array(bucketCount),
     bucketCount: new Int32Array(bucketCount),
     openCents: 0,
     items: 0,
@@ -135,8 +149,14 @@ function sectionSums(
         (sums.bucketCents[b] as number) + (pairBuckets[pair * bucketCount + b] as number);
       sums.bucketCount[b] =
         (sums.bucketCount[b] as number) + (pairBucketCount[pair * bucketCount + b] as number);
+      sums.bucketCreditCents[b] =
+        (sums.bucketCreditCents[b] as number) +
+        (pairBucketCredit[pair * bucketCount + b] as number);
+      sums.bucketCreditCount[b] =
+        (sums.bucketCreditCount[b] as number) +
+        (pairBucketCreditCount[pair * bucketCount + b] as number);
     }
-    sums.overdueCents += pairOverdue[pair] as number;
+    sums.overdueCents += pairOwedPastDue[pair] as number;
     sums.creditCents += pairCredit[pair] as number;
     sums.unappliedCents += ledger.unappliedCents[pair] as number;
   }

@@ -35,6 +35,19 @@ export interface AgingStackedChartInput {
   amounts: readonly AgingStackedAmount[];
   /** What the groups are, for the legend title. */
   groupBy: 'customer' | 'owner';
+  /**
+   * Credits (credit notes, overpayments, each ≤ 0) given apart from the buckets, as the aging
+   * tables hold them: added to the Credits bar as they are, never netted against a bucket.
+   */
+  credits?: readonly AgingStackedCredit[];
+}
+
+/** A group's credits given apart from its bucket amounts. */
+export interface AgingStackedCredit {
+  /** Customer or owner name as shown. */
+  group: string;
+  /** The credits, ≤ 0. */
+  amount: number;
 }
 
 /** Options of {@link agingStackedChart}. */
@@ -57,7 +70,8 @@ export const DEFAULT_AGING_TOP_N = 8;
  *
  * Formula: group total = Σ max(amount, 0) over all buckets; groups rank by total descending,
  * ties by name ascending; "Other" amount per bucket = Σ amount of the groups outside the top N;
- * credits = Σ of the negative (group, bucket) amounts; open balance = Σ bars − credits.
+ * credits = Σ of the negative (group, bucket) amounts + Σ `input.credits`; open balance = Σ bars
+ * − credits.
  * Blanks: buckets with no amounts still appear on the axis (empty bar).
  *
  * @param input - Bucket order, amounts per (group, bucket) and what the groups are.
@@ -65,7 +79,7 @@ export const DEFAULT_AGING_TOP_N = 8;
  * @returns A Vega-Lite spec (stacked bars, and the credits bar when there are credits).
  * @throws {PipecastError} When `buckets` or `amounts` is not an array or a label is not a string.
  * @throws {PipecastError} When an amount is not finite, a bucket is unknown or repeats, `groupBy`
- *   is not customer/owner, or `topN` is not an integer ≥ 1.
+ *   is not customer/owner, a credit is above 0, or `topN` is not an integer ≥ 1.
  * @example
  * agingStackedChart({ buckets: ['Current', '1–30'], groupBy: 'customer', amounts: [{ group: 'Acme', bucket: '1–30', amount: 500 }] })
  */
@@ -94,7 +108,10 @@ export function agingStackedChart(
   const otherLabel = `${chartText('other', opts.locale)} (${otherCount})`;
   const creditsLabel = chartText('credits', opts.locale);
   const sums = stackSums(amounts, shown, otherLabel, bucketIndex);
-  const credits = sums.reduce((total, row) => total + Math.min(Number(row.amount), 0), 0);
+  const credits = sums.reduce(
+    (total, row) => total + Math.min(Number(row.amount), 0),
+    creditsApart(input.credits),
+  );
   if (credits < 0) opts = { ...opts, notes: [chartText('agingCredits', opts.locale)] };
   const axis = moneyAxis(
     chartText('openBalance', opts.locale),
@@ -119,6 +136,29 @@ export function agingStackedChart(
   const layer: ChartLayer[] = [stackLayer(input.groupBy, opts, axis, bucketDomain, domain, range)];
   if (credits < 0) layer.push(creditLabelLayer(axis));
   return layeredChart(opts, rows, layer);
+}
+
+/**
+ * Σ of the credits given apart from the buckets (0 without any).
+ *
+ * @throws {PipecastError} When `credits` is not an array, or a credit is not finite or is above 0.
+ */
+function creditsApart(credits: AgingStackedChartInput['credits']): number {
+  const fn = 'agingStackedChart';
+  if (credits === undefined) return 0;
+  let total = 0;
+  checkArray(fn, 'input.credits', credits).forEach((entry, i) => {
+    checkText(fn, `input.credits[${i}].group`, entry.group);
+    const amount = checkFinite(fn, `input.credits[${i}].amount`, entry.amount);
+    if (amount > 0) {
+      throw new PipecastError(
+        'invalid-input',
+        `${fn}: input.credits[${i}].amount must be ≤ 0 (a credit), got ${amount}`,
+      );
+    }
+    total += amount;
+  });
+  return total;
 }
 
 /** The stacked bars: bucket across, open balance up, coloured by group. */

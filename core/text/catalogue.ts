@@ -290,10 +290,11 @@ export const TEXT_CATALOGUE = {
       zh: '各逾期天数段的未收余额，每种颜色代表一位客户或负责人（较小者合并为"其他"）。',
     },
     captionTopOverdue: {
-      en: 'Customers with the largest balance past due, their past-due credits already deducted.',
-      zh: '逾期余额最高的客户（已扣除其逾期贷项）。',
+      en: 'Customers owing the most past due; credit notes are not deducted (see Credits in the customers table).',
+      zh: '逾期欠款最多的客户；贷项不抵减逾期（见客户表的"贷项"列）。',
     },
     credits: { en: 'Credits', zh: '贷项' },
+    notYetDue: { en: 'Not yet due', zh: '未到期' },
     shareNothingOpen: {
       en: 'nothing is open on the as-of date',
       zh: '截至日没有未收款',
@@ -868,6 +869,8 @@ export const TEXT_CATALOGUE = {
     colItems: { en: 'Items', zh: '笔数' },
     colOpen: { en: 'Open', zh: '未收' },
     colOverdue: { en: 'Overdue', zh: '逾期' },
+    colNotYetDue: { en: 'Not yet due', zh: '未到期' },
+    colCredits: { en: 'Credits', zh: '贷项' },
     colUnapplied: { en: 'Unapplied', zh: '未核销' },
     colMaxDaysPastDue: { en: 'Max days past due', zh: '最长逾期天数' },
     colDisputed: { en: 'Disputed', zh: '有争议' },

@@ -17,13 +17,27 @@ export interface AgingReport {
   currency: string | null;
   note: string | null;
   totals: AgingSection['totals'] | null;
-  buckets: { label: string; amount: number; count: number }[] | null;
+  /** Per bucket: amount = owed + credit (net), owed ≥ 0, credit ≤ 0. */
+  buckets:
+    | {
+        label: string;
+        amount: number;
+        owed: number;
+        credit: number;
+        count: number;
+        creditCount: number;
+      }[]
+    | null;
   customers:
     | {
         id: string;
         open: number;
+        /** Owed past due (credits not netted off); open = notYetDue + overdue + credit. */
         overdue: number;
+        notYetDue: number;
+        credit: number;
         unapplied: number;
+        /** Owed per bucket; credits apart in `credit`. */
         buckets: Record<string, number>;
       }[]
     | null;
@@ -84,13 +98,22 @@ function toReport(
       : null,
     totals: single ? single.totals : null,
     buckets: single
-      ? single.buckets.map(({ label, amount, count }) => ({ label, amount, count }))
+      ? single.buckets.map(({ label, amount, owed, credit, count, creditCount }) => ({
+          label,
+          amount,
+          owed,
+          credit,
+          count,
+          creditCount,
+        }))
       : null,
     customers: single
-      ? single.customers.map(({ id, open, overdue, unapplied, buckets }) => ({
+      ? single.customers.map(({ id, open, overdue, notYetDue, credit, unapplied, buckets }) => ({
           id,
           open,
           overdue,
+          notYetDue,
+          credit,
           unapplied,
           buckets,
         }))

@@ -328,7 +328,15 @@ function currencyLines(s: CurrencySection, locale: Locale): string[] {
   out.push(
     textTable(
       [heading('bucket'), heading('amount'), heading('items')],
-      s.buckets.map((b) => [bucketLabel(b.label, locale), money(b.amount), count(b.count)]),
+      // What is owed per bucket, as the aging chart stacks it, and the credits on their own row.
+      [
+        ...s.buckets.map((b) => [
+          bucketLabel(b.label, locale),
+          money(b.owed),
+          count(b.count - b.creditCount),
+        ]),
+        ...(t.credit < 0 ? [[heading('credits'), money(t.credit), count(creditItems(s))]] : []),
+      ],
       { indent: '  ', footer: [[say('cli.openRow'), money(t.open), count(t.openItems)]] },
     ),
     `  ${say('cli.agingOverdueLine', {
@@ -418,7 +426,10 @@ function priorityLines(s: CurrencySection, locale: Locale): string[] {
   return out;
 }
 
-/** Customers with an open balance, largest open amount first. */
+/**
+ * Customers with an open balance, largest open amount first: open = not yet due + overdue +
+ * credits, so a credit note shows as its own figure and never hides a debt past due.
+ */
 function customerLines(s: CurrencySection, locale: Locale): string[] {
   const owing = s.customers
     .filter((customer) => customer.open !== 0)
@@ -428,11 +439,30 @@ function customerLines(s: CurrencySection, locale: Locale): string[] {
   return [
     `  ${textFor(locale, 'cli.customersByOpen')}`,
     cutTextTable(
-      [heading('customer'), heading('open'), heading('overdue'), heading('items')],
-      owing.map((c) => [c.id, money(c.open), money(c.overdue), count(c.openItems)]),
+      [
+        heading('customer'),
+        heading('open'),
+        heading('notYetDue'),
+        heading('overdue'),
+        heading('credits'),
+        heading('items'),
+      ],
+      owing.map((c) => [
+        c.id,
+        money(c.open),
+        money(c.notYetDue),
+        money(c.overdue),
+        money(c.credit),
+        count(c.openItems),
+      ]),
       { limit: TEXT_PRIORITY_ROWS, indent: '    ', locale },
     ),
   ];
+}
+
+/** The open items with a negative balance (credit notes, overpaid invoices) of a section. */
+function creditItems(s: CurrencySection): number {
+  return s.buckets.reduce((items, b) => items + b.creditCount, 0);
 }
 
 /** A bucket's label: the core's, with "Current" in the locale's words. */

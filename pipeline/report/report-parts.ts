@@ -647,13 +647,25 @@ function agingTables(sections: readonly AgingSection[], context: PartContext): R
         column('amount', 'money'),
         column('items', 'integer'),
       ],
+      // What is owed per bucket (the aging chart's stacks), the credits on their own row (its
+      // Credits bar), and the open balance they add up to.
       rows: sections.flatMap((section) => [
         ...section.buckets.map((bucket) => [
           section.currency ?? '',
           bucket.label,
-          bucket.amount,
-          bucket.count,
+          bucket.owed,
+          bucket.count - bucket.creditCount,
         ]),
+        ...(section.totals.credit < 0
+          ? [
+              [
+                section.currency ?? '',
+                label('credits'),
+                section.totals.credit,
+                section.buckets.reduce((items, bucket) => items + bucket.creditCount, 0),
+              ],
+            ]
+          : []),
         [section.currency ?? '', label('total'), section.totals.open, section.totals.openItems],
       ]),
     },
@@ -664,16 +676,22 @@ function agingTables(sections: readonly AgingSection[], context: PartContext): R
         column('currency', 'text'),
         column('customer', 'text'),
         column('open', 'money'),
+        column('notYetDue', 'money'),
         column('overdue', 'money'),
+        column('credits', 'money'),
         column('unapplied', 'money'),
         ...bucketLabels.map((bucket): ReportColumn => ({ label: bucket, format: 'money' })),
       ],
+      // Open = not yet due + overdue + credits = Σ buckets + credits: the buckets hold what is
+      // owed (the aging chart's stacks), the credits one column apart (its Credits bar).
       rows: sections.flatMap((section) =>
         section.customers.map((customer) => [
           section.currency ?? '',
           customer.id,
           customer.open,
+          customer.notYetDue,
           customer.overdue,
+          customer.credit,
           customer.unapplied,
           ...bucketLabels.map((bucket) => customer.buckets[bucket] ?? 0),
         ]),
@@ -729,7 +747,7 @@ function agingCharts(
   const titled = (key: ReportLabelKey) =>
     `${label(key)}${severalCurrencies && unit ? ` (${unit})` : ''}`;
   const stacked = agingStackedChartInput(section, groupBy);
-  if (stacked.amounts.length > 0)
+  if (stacked.amounts.length > 0 || (stacked.credits?.length ?? 0) > 0)
     charts.push({
       id: `aging-buckets${suffix}`,
       title: titled('chartAging'),

@@ -131,8 +131,19 @@ describe('aging of samples/invoices-payments.xlsx', () => {
     expect(sections.length).toBe(2);
     const out = snapshotWorksheet(model, 'Pipecast Aging');
     expect(writtenTable(out, 'Aging buckets').rows).toEqual(
+      // What is owed per bucket, the credits on their own row, then the open total.
       sections.flatMap((s) => [
-        ...s.buckets.map((b) => [b.label, b.amount, b.count, s.currency ?? '']),
+        ...s.buckets.map((b) => [b.label, b.owed, b.count - b.creditCount, s.currency ?? '']),
+        ...(s.totals.credit < 0
+          ? [
+              [
+                'Credits',
+                s.totals.credit,
+                s.buckets.reduce((items, b) => items + b.creditCount, 0),
+                s.currency ?? '',
+              ],
+            ]
+          : []),
         ['Total', s.totals.open, s.totals.openItems, s.currency ?? ''],
       ]),
     );

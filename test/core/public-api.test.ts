@@ -168,10 +168,21 @@ describe("analyzeWorkbook imported as 'pipecast', over each sample's Range.value
       );
     }
     if (result.aging) {
-      // aging-buckets.csv: Currency, Bucket, Amount, Items; each section ends with its total.
+      // aging-buckets.csv: Currency, Bucket, Amount, Items; what is owed per bucket, the credits
+      // on their own row when there are any, and each section's open total.
       const rows = csvRows(name, 'aging-buckets.csv');
       const buckets = result.aging.result.sections.flatMap((s) => [
-        ...s.buckets.map((b) => [s.currency ?? '', b.label, b.amount, b.count]),
+        ...s.buckets.map((b) => [s.currency ?? '', b.label, b.owed, b.count - b.creditCount]),
+        ...(s.totals.credit < 0
+          ? [
+              [
+                s.currency ?? '',
+                'Credits',
+                s.totals.credit,
+                s.buckets.reduce((items, b) => items + b.creditCount, 0),
+              ],
+            ]
+          : []),
         [s.currency ?? '', 'Total', s.totals.open, s.totals.openItems],
       ]);
       expect(buckets).toEqual(rows.map((row) => [row[0], row[1], Number(row[2]), Number(row[3])]));

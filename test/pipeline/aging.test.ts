@@ -91,7 +91,10 @@ describe.skipIf(!HAVE_DATA)('pipecast aging on the IBM receivables sample', () =
     expect(report.buckets?.[0]).toEqual({
       label: 'Current',
       amount: expect.any(Number),
+      owed: expect.any(Number),
+      credit: expect.any(Number),
       count: expect.any(Number),
+      creditCount: expect.any(Number),
     });
     const customer = report.customers?.[0];
     expect(customer).toEqual(
@@ -323,5 +326,64 @@ describe('pipecast aging on a workbook with invoices and payments sheets', () =>
     expect(none.code).toBe(1);
     expect(none.err).toContain('no sheet');
     expect(none.err).toContain('sheet skipped');
+  });
+});
+
+describe('pipecast aging: credit notes are a column of their own, never netted into overdue', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pipecast-aging-credits-'));
+    file = join(dir, 'credits.csv');
+    // As of 2024-06-30: Beta's invoice 50,000 is 111 days past due (due 2024-03-11) and its credit
+    // note −51,000 212 days (due 2023-12-01); Cosmo owes 3,000 past due (60 days) and has −1,000.
+    await writeFile(
+      file,
+      [
+        'Invoice,Customer,Invoice date,Due date,Amount',
+        'A1,Acme,2024-01-05,2024-02-04,12000',
+        'A2,Acme,2024-03-01,2024-03-31,8000',
+        'B1,Beta Ltd,2024-02-10,2024-03-11,50000',
+        'B2,Beta Ltd,2023-11-01,2023-12-01,-51000',
+        'C1,Cosmo,2024-04-01,2024-05-01,3000',
+        'C2,Cosmo,2024-01-15,2024-02-14,-1000',
+        'D1,Delta,2024-05-20,2024-06-19,4500',
+      ].join('\n'),
+    );
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lists Beta Ltd with 50,000 overdue and −51,000 credits (open −1,000), in English and Chinese', async () => {
+    const en = await aging(file, '--as-of', '2024-06-30');
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/Customer +Open +Not yet due +Overdue +Credits +Items/);
+    // Hand: open 50,000 − 51,000 = −1,000 = 0 not yet due + 50,000 overdue − 51,000 credits.
+    expect(en.out).toMatch(/Beta Ltd +-1,000\.00 +0\.00 +50,000\.00 +-51,000\.00 +2/);
+    // Bucket table: what is owed per bucket and the credits on their own row, adding up to open:
+    // 4,500 + 3,000 + 70,000 − 52,000 = 25,500; 181+ holds only the credit note, so 0 owed, 0 items.
+    expect(en.out).toMatch(/181\+ +0\.00 +0\n/);
+    expect(en.out).toMatch(/Credits +-52,000\.00 +2\n/);
+    expect(en.out).toMatch(/Open +25,500\.00 +7/);
+    const zh = await aging(file, '--as-of', '2024-06-30', '--locale', 'zh');
+    expect(zh.out).toMatch(/客户 +未收余额 +未到期 +逾期金额 +贷项 +笔数/);
+    expect(zh.out).toMatch(/Beta Ltd +-1,000\.00 +0\.00 +50,000\.00 +-51,000\.00 +2/);
+    expect(zh.out).toMatch(/贷项 +-52,000\.00 +2\n/);
+  });
+
+  it('--json gives each customer overdue, not yet due and credits that add up to open', async () => {
+    const report = await agingJson(file, '--as-of', '2024-06-30');
+    const beta = report.customers?.find((c) => c.id === 'Beta Ltd');
+    expect(beta).toMatchObject({ open: -1000, overdue: 50000, notYetDue: 0, credit: -51000 });
+    expect(beta?.buckets).toMatchObject({ '91–180': 50000, '181+': 0 });
+    // Hand: overdue 12,000 + 8,000 + 50,000 + 3,000 + 4,500 = 77,500, all of it past due.
+    expect(report.totals).toMatchObject({
+      open: 25500,
+      overdue: 77500,
+      current: 0,
+      credit: -52000,
+    });
+    expect(report.totals?.shareOverdue).toBe(1);
   });
 });

@@ -108,7 +108,7 @@ describe.skipIf(!existsSync(RECEIVABLES))('pipecast aging on the receivables exp
     const { code, out } = await cli('aging', RECEIVABLES, '--as-of', '2013-06-30');
     expect(code).toBe(0);
     expect(out).toContain('Sheets: WA_Fn-UseC_-Accounts-Receivable (invoice, 2,466 rows)');
-    const rows = tableLines(out, /Customer\s+Open\s+Overdue\s+Items/);
+    const rows = tableLines(out, /Customer\s+Open\s+Not yet due\s+Overdue\s+Credits\s+Items/);
     const shown = rows.filter((line) => !line.trim().startsWith('…'));
     const open = shown.map((line) => numberOf(line.trim().split(/\s{2,}/)[1] ?? ''));
     expect(open).toEqual([...open].sort((a, b) => b - a));

@@ -45,11 +45,24 @@ function sectionView(section: AgingSection): ReferenceAgingSection {
   return {
     currency: section.currency,
     totals: section.totals,
-    buckets: section.buckets.map((b) => pick(b, ['label', 'amount', 'count'])),
-    customers: section.customers.map((c) =>
-      pick(c, ['id', 'open', 'overdue', 'credit', 'unapplied', 'openItems', 'buckets']),
+    buckets: section.buckets.map((b) =>
+      pick(b, ['label', 'amount', 'owed', 'credit', 'count', 'creditCount']),
     ),
-    owners: section.owners.map((o) => pick(o, ['id', 'open', 'overdue', 'openItems', 'buckets'])),
+    customers: section.customers.map((c) =>
+      pick(c, [
+        'id',
+        'open',
+        'overdue',
+        'notYetDue',
+        'credit',
+        'unapplied',
+        'openItems',
+        'buckets',
+      ]),
+    ),
+    owners: section.owners.map((o) =>
+      pick(o, ['id', 'open', 'overdue', 'notYetDue', 'credit', 'openItems', 'buckets']),
+    ),
     unapplied: section.unapplied,
     dso: { ...section.dso },
     averageDaysLate: section.averageDaysLate,

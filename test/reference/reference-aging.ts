@@ -77,11 +77,19 @@ export interface ReferenceAgingResult {
     openItems: number;
     shareOverdue: number | null;
   };
-  buckets: { label: string; amount: number; count: number }[];
+  buckets: {
+    label: string;
+    amount: number;
+    owed: number;
+    credit: number;
+    count: number;
+    creditCount: number;
+  }[];
   customers: {
     id: string;
     open: number;
     overdue: number;
+    notYetDue: number;
     credit: number;
     unapplied: number;
     openItems: number;
@@ -91,6 +99,8 @@ export interface ReferenceAgingResult {
     id: string;
     open: number;
     overdue: number;
+    notYetDue: number;
+    credit: number;
     openItems: number;
     buckets: Record<string, number>;
   }[];
@@ -206,7 +216,20 @@ function agingSection(
           'open',
         ),
       ),
+      owed: moneyOf(
+        sumCents(
+          lines.filter((line) => line.bucket === bucket.label && line.open > 0),
+          'open',
+        ),
+      ),
+      credit: moneyOf(
+        sumCents(
+          lines.filter((line) => line.bucket === bucket.label && line.open < 0),
+          'open',
+        ),
+      ),
       count: lines.filter((line) => line.bucket === bucket.label).length,
+      creditCount: lines.filter((line) => line.bucket === bucket.label && line.open < 0).length,
     })),
     customers: customersOf(lines, unapplied, buckets),
     owners: ownersOf(lines, buckets),
@@ -400,9 +423,22 @@ function sumCents(lines: readonly ReferenceInvoiceLine[], field: 'open' | 'amoun
   return cents;
 }
 
-/** Past due: days past due > 0, whatever the bucket basis. */
+/**
+ * Owed past due: days past due > 0, whatever the bucket basis, and a positive open balance
+ * (DOMAIN.md §3: credits are "shown as their own line, not silently netted").
+ */
 function isOverdue(line: ReferenceInvoiceLine): boolean {
-  return line.daysPastDue > 0 && line.open !== 0;
+  return line.daysPastDue > 0 && line.open > 0;
+}
+
+/** Owed, not yet due: days past due ≤ 0 and a positive open balance. */
+function isNotYetDue(line: ReferenceInvoiceLine): boolean {
+  return line.daysPastDue <= 0 && line.open > 0;
+}
+
+/** A credit: a negative open balance (credit note, overpayment), past due or not. */
+function isCredit(line: ReferenceInvoiceLine): boolean {
+  return line.open < 0;
 }
 
 function totalsOf(
@@ -411,26 +447,23 @@ function totalsOf(
 ): ReferenceAgingResult['totals'] {
   const openCents = sumCents(lines, 'open');
   const overdueCents = sumCents(lines.filter(isOverdue), 'open');
+  const currentCents = sumCents(lines.filter(isNotYetDue), 'open');
   let unappliedCents = 0;
   for (const cash of unapplied.values()) unappliedCents += cash.cents;
+  const owedCents = overdueCents + currentCents;
   return {
     open: moneyOf(openCents),
-    current: moneyOf(openCents - overdueCents),
+    current: moneyOf(currentCents),
     overdue: moneyOf(overdueCents),
-    credit: moneyOf(
-      sumCents(
-        lines.filter((line) => line.open < 0),
-        'open',
-      ),
-    ),
+    credit: moneyOf(sumCents(lines.filter(isCredit), 'open')),
     unapplied: moneyOf(unappliedCents),
     net: moneyOf(openCents - unappliedCents),
     openItems: lines.filter((line) => line.open !== 0).length,
-    shareOverdue: openCents > 0 ? overdueCents / openCents : null,
+    shareOverdue: owedCents > 0 ? overdueCents / owedCents : null,
   };
 }
 
-/** Each bucket label with the Σ open of the lines in it. */
+/** Each bucket label with the Σ positive open of the lines in it: what is owed (credits apart). */
 function bucketAmounts(
   lines: readonly ReferenceInvoiceLine[],
   buckets: readonly ReferenceBucket[],
@@ -439,7 +472,7 @@ function bucketAmounts(
   for (const bucket of buckets) {
     amounts[bucket.label] = moneyOf(
       sumCents(
-        lines.filter((line) => line.bucket === bucket.label),
+        lines.filter((line) => line.bucket === bucket.label && line.open > 0),
         'open',
       ),
     );
@@ -467,12 +500,8 @@ function customersOf(
       id,
       open: moneyOf(sumCents(own, 'open')),
       overdue: moneyOf(sumCents(own.filter(isOverdue), 'open')),
-      credit: moneyOf(
-        sumCents(
-          own.filter((line) => line.open < 0),
-          'open',
-        ),
-      ),
+      notYetDue: moneyOf(sumCents(own.filter(isNotYetDue), 'open')),
+      credit: moneyOf(sumCents(own.filter(isCredit), 'open')),
       unapplied: moneyOf(unapplied.get(id)?.cents ?? 0),
       openItems: own.filter((line) => line.open !== 0).length,
       buckets: bucketAmounts(own, buckets),
@@ -497,6 +526,8 @@ function ownersOf(
       id,
       open: moneyOf(sumCents(own, 'open')),
       overdue: moneyOf(sumCents(own.filter(isOverdue), 'open')),
+      notYetDue: moneyOf(sumCents(own.filter(isNotYetDue), 'open')),
+      credit: moneyOf(sumCents(own.filter(isCredit), 'open')),
       openItems: own.filter((line) => line.open !== 0).length,
       buckets: bucketAmounts(own, buckets),
     };

@@ -8,10 +8,12 @@ import type { OutputColumn, OutputHeadline, OutputSheet, OutputTable } from './o
 
 /** Customers in the stacked aging chart: the largest balances. */
 const AGING_CHART_ROWS = 20;
+/** Position of the Overdue column after the bucket columns (credits, open, not yet due, overdue). */
+const OVERDUE_AFTER_BUCKETS = 4;
 
 /**
- * The Aging sheet: buckets per currency, customers with their bucket amounts (overdue
- * highlighted; the stacked chart plots the buckets of the first rows), the collection priority
+ * The Aging sheet: buckets per currency, customers with what they owe per bucket and their
+ * credits apart (overdue highlighted; the stacked chart plots the buckets of the first rows), the collection priority
  * list, and a note per warning.
  */
 export function agingOutput(run: AgingRun, locale: AddinLocale, places: NotePlaces): OutputSheet {
@@ -77,8 +79,19 @@ function bucketsTable(sections: readonly AgingSection[], locale: AddinLocale): O
       columnOf(locale, 'colItems', 'integer'),
       columnOf(locale, 'colCurrency', 'text'),
     ],
+    // What is owed per bucket, the credits on their own row, and the open balance they add up to.
     rows: sections.flatMap((s) => [
-      ...s.buckets.map((b) => [b.label, b.amount, b.count, s.currency ?? '']),
+      ...s.buckets.map((b) => [b.label, b.owed, b.count - b.creditCount, s.currency ?? '']),
+      ...(s.totals.credit < 0
+        ? [
+            [
+              addinText(locale, 'colCredits'),
+              s.totals.credit,
+              s.buckets.reduce((items, b) => items + b.creditCount, 0),
+              s.currency ?? '',
+            ],
+          ]
+        : []),
       [addinText(locale, 'colTotal'), s.totals.open, s.totals.openItems, s.currency ?? ''],
     ]),
   };
@@ -96,23 +109,28 @@ function customersTable(
     columns: [
       columnOf(locale, 'colCustomer', 'text'),
       ...bucketColumns,
+      columnOf(locale, 'colCredits', 'money'),
       columnOf(locale, 'colOpen', 'money'),
+      columnOf(locale, 'colNotYetDue', 'money'),
       columnOf(locale, 'colOverdue', 'money'),
       columnOf(locale, 'colUnapplied', 'money'),
       columnOf(locale, 'colCurrency', 'text'),
     ],
+    // Σ buckets (what is owed, the chart's stacks) + credits = open = not yet due + overdue.
     rows: sections.flatMap((s) =>
       s.customers.map((c) => [
         c.id,
         ...labels.map((label) => c.buckets[label] ?? 0),
+        c.credit,
         c.open,
+        c.notYetDue,
         c.overdue,
         c.unapplied,
         s.currency ?? '',
       ]),
     ),
     highlight: {
-      column: labels.length + 2,
+      column: labels.length + OVERDUE_AFTER_BUCKETS,
       greaterThan: 0,
       fill: OVERDUE_FILL,
       font: OVERDUE_FONT,

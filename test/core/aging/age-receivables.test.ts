@@ -178,8 +178,9 @@ describe('ageReceivables: payments, credits and unapplied cash', () => {
       { asOf: '2024-02-15' },
     );
     const s = only(r.sections);
-    // Due 2024-01-31, as-of 2024-02-15: 15 days past due, so the credit sits in 1–30 and nets the overdue.
-    expect(s.totals).toMatchObject({ open: -30, credit: -30, overdue: -30, current: 0 });
+    // Due 2024-01-31, as-of 2024-02-15: 15 days past due, so the credit sits in 1–30; it is a
+    // credit, not money owed past due: overdue 0, open = 0 + 0 + (−30).
+    expect(s.totals).toMatchObject({ open: -30, credit: -30, overdue: 0, current: 0 });
     expect(only(s.invoices)).toMatchObject({
       status: 'credit',
       open: -30,

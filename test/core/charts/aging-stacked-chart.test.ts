@@ -61,6 +61,45 @@ describe('agingStackedChart', () => {
     expect(() => agingStackedChart({ ...base, buckets: ['a', 'a'] })).toThrow(/"a" appears twice/);
   });
 
+  it('agingStackedChart adds credits given apart into the Credits bar, never into a bucket', () => {
+    // Acme owes 1,000 in 1–30 and has a −1,500 credit note given apart; Beta −400 apart.
+    // Credits bar = −1,500 − 400 = −1,900; the 1–30 stack stays at the 1,000 owed.
+    const rows = specRows(
+      agingStackedChart({
+        buckets: ['Current', '1–30'],
+        groupBy: 'customer',
+        amounts: [{ group: 'Acme', bucket: '1–30', amount: 1000 }],
+        credits: [
+          { group: 'Acme', amount: -1500 },
+          { group: 'Beta', amount: -400 },
+        ],
+      }),
+    );
+    expect(rows.map((r) => [r.bucket, r.amount])).toEqual([
+      ['1–30', 1000],
+      ['Credits', -1900],
+    ]);
+    // Only credits: the chart still draws the Credits bar.
+    const onlyCredits = specRows(
+      agingStackedChart({
+        buckets: ['Current'],
+        groupBy: 'owner',
+        amounts: [],
+        credits: [{ group: 'Ann', amount: -30 }],
+      }),
+    );
+    expect(onlyCredits.map((r) => [r.bucket, r.amount])).toEqual([['Credits', -30]]);
+    const bad = (amount: number) => () =>
+      agingStackedChart({
+        buckets: ['Current'],
+        groupBy: 'customer',
+        amounts: [],
+        credits: [{ group: 'Acme', amount }],
+      });
+    expect(bad(5)).toThrow(/input\.credits\[0\]\.amount must be ≤ 0/);
+    expect(bad(Number.NaN)).toThrow(/input\.credits\[0\]\.amount/);
+  });
+
   it('agingStackedChart(no amounts) is empty and compiles cleanly', () => {
     const spec = agingStackedChart({ ...AGING_INPUT, amounts: [] });
     expect(specRows(spec)).toEqual([]);

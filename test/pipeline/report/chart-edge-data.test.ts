@@ -102,6 +102,26 @@ describe('charts of generated and sample files', () => {
     const html = await read('report.html');
     // Money tiles at two decimals (issue 17: one number format everywhere).
     expect(html).toContain('<dt>Credits</dt><dd>-52,000.00</dd>');
+    // Overdue is what is owed past due: 12,000 + 8,000 + 50,000 + 3,000 + 4,500 = 77,500.
+    expect(html).toContain('<dt>Overdue</dt><dd>77,500.00</dd>');
+    // The customers table (report.html, its CSV and results.xlsx share it): Beta Ltd owes 50,000
+    // past due and has −51,000 of credits, open −1,000; its buckets are the chart's stacks.
+    const customers = (await read('aging-customers.csv')).replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(customers[0]).toBe(
+      'Currency,Customer,Open,Not yet due,Overdue,Credits,Unapplied cash,Current,1–30,31–60,61–90,91–180,181+',
+    );
+    expect(customers).toContain(',Beta Ltd,-1000,0,50000,-51000,0,0,0,0,0,50000,0');
+    expect(customers).toContain(',Cosmo,2000,0,3000,-1000,0,0,0,3000,0,0,0');
+    // The buckets table: owed per bucket, the credits on their own row (2 credit notes), open total.
+    const buckets = (await read('aging-buckets.csv')).replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(buckets).toEqual(
+      expect.arrayContaining([
+        ',91–180,70000,3',
+        ',181+,0,0',
+        ',Credits,-52000,2',
+        ',Total,25500,7',
+      ]),
+    );
   });
 
   it('pipeline-en: stage names whole, money ticks never read 0k or 0M, shares in percent', async () => {
