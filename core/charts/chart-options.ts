@@ -1,5 +1,5 @@
 import { CHART_LOCALES, DEFAULT_CHART_LOCALE, chartText } from './chart-text.js';
-import type { ChartLocale, ChartTextKey } from './chart-text.js';
+import type { ChartLocale, PlainChartTextKey } from './chart-text.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Options every chart builder accepts. */
@@ -56,7 +56,7 @@ export interface NormalizedChartOptions {
 export function normalizeChartOptions(
   fn: string,
   options: ChartOptions | undefined,
-  titleKey: ChartTextKey,
+  titleKey: PlainChartTextKey,
   defaultHeight: number = DEFAULT_CHART_HEIGHT,
 ): NormalizedChartOptions {
   const locale = options?.locale ?? DEFAULT_CHART_LOCALE;

@@ -4,6 +4,7 @@ import {
   TEXT_CATALOGUE,
   textFor,
   type Locale,
+  type PlainSectionKey,
   type TextSectionKey,
 } from '../text/catalogue.js';
 
@@ -25,6 +26,9 @@ export const CHART_TEXT = TEXT_CATALOGUE.chart;
 /** A key of {@link CHART_TEXT}. */
 export type ChartTextKey = TextSectionKey<'chart'>;
 
+/** A key of {@link CHART_TEXT} whose text has no `{parameter}` (the rest go through textFor). */
+export type PlainChartTextKey = PlainSectionKey<'chart'>;
+
 /**
  * Looks up a fixed chart string in the given locale.
  *
@@ -33,7 +37,7 @@ export type ChartTextKey = TextSectionKey<'chart'>;
  * @returns The translated text, e.g. `'阶段'` for `('stage', 'zh')`.
  * @example chartText('amount', 'zh') // '金额'
  */
-export function chartText(key: ChartTextKey, locale: ChartLocale): string {
+export function chartText(key: PlainChartTextKey, locale: ChartLocale): string {
   return textFor(locale, `chart.${key}`);
 }
 

@@ -5,6 +5,14 @@ import type { ChartOptions } from './chart-options.js';
 import { CHART_COLOURS, layeredChart } from './chart-pieces.js';
 import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
+import {
+  bandNotes,
+  calendarMonths,
+  isZeroMonth,
+  MAX_FILLED_MONTHS,
+  monthSpan,
+} from './forecast-band-months.js';
+import type { BandMonthFigures } from './forecast-band-months.js';
 import { moneyAxis, onAxis } from './money-axis.js';
 import type { MoneyAxis } from './money-axis.js';
 import { PipecastError } from '../errors/pipecast-error.js';
@@ -38,8 +46,13 @@ const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
  * P10–P90 band, months in calendar order.
  *
  * Formula: none; values are drawn as given. Months sort as `YYYY-MM` text, which is calendar order.
- * Blanks: a month with no deals is simply absent (the axis shows only months given); `p50` may be
- * omitted per month and the P50 line then skips it.
+ * Blanks and zeros: every calendar month between the first and the last given is on the axis, a
+ * month not given (no deal closes then) breaks the line and band, and the subtitle names those
+ * months; when the months given span more than {@link MAX_FILLED_MONTHS}, only they are on the
+ * axis and the subtitle says so. Months that forecast 0 are drawn at 0 and named in the
+ * subtitle; when every month is 0 the line lies on the bottom of an axis that reads 0 and the
+ * subtitle says why, never a bare flat line mid-chart. `p50` may be omitted per month and the
+ * P50 line then skips it.
  *
  * @param input - Months with weighted amount and P10/P90 (optionally P50).
  * @param options - Title, locale, size, money unit.
@@ -55,16 +68,29 @@ export function forecastBandChart(
 ): TopLevelSpec {
   const fn = 'forecastBandChart';
   const months = checkArray(fn, 'input.months', input?.months);
-  const opts = normalizeChartOptions(fn, options, 'forecastTitle');
-  const bandLabel = chartText('p10p90Band', opts.locale);
-  const lineLabel = chartText('weightedForecast', opts.locale);
+  const baseOptions = normalizeChartOptions(fn, options, 'forecastTitle');
+  const locale = baseOptions.locale;
+  const bandLabel = chartText('p10p90Band', locale);
+  const lineLabel = chartText('weightedForecast', locale);
   const axis = moneyAxis(
     lineLabel,
     months.flatMap((m) => [m.weighted, m.p10, m.p90]),
-    opts.locale,
-    opts.unit,
+    locale,
+    baseOptions.unit,
   );
-  const rows = bandRows(months, axis);
+  const given = bandRows(months, axis).sort((a, b) => (String(a.month) < String(b.month) ? -1 : 1));
+  const figures = given as unknown as BandMonthFigures[];
+  const first = String(given[0]?.month ?? '');
+  const last = String(given.at(-1)?.month ?? '');
+  const span = given.length === 0 ? 0 : monthSpan(first, last);
+  const missing = span > 0 && span <= MAX_FILLED_MONTHS ? missingMonths(given, first, last) : [];
+  const rows = markIsolated(
+    [...given, ...missing.map(noDealRow)].sort((a, b) =>
+      String(a.month) < String(b.month) ? -1 : 1,
+    ),
+  );
+  const opts = { ...baseOptions, notes: bandNotes(figures, missing, span, locale) };
+  const allZero = given.length > 0 && figures.every(isZeroMonth);
 
   const p50Label = chartText('p50', opts.locale);
   const hasP50 = rows.some((row) => row.p50 !== null);
@@ -80,9 +106,11 @@ export function forecastBandChart(
       legend: { orient: 'bottom', title: null },
     }) as const;
 
+  // Months without deals hold nulls: the band and lines break there instead of bridging them.
+  const invalid = 'break-paths-show-domains' as const;
   const layer: ChartLayer[] = [
     {
-      mark: { type: 'area', opacity: 0.6 },
+      mark: { type: 'area', opacity: 0.6, invalid },
       encoding: {
         y: { field: 'p10Axis', type: 'quantitative' },
         y2: { field: 'p90Axis' },
@@ -90,16 +118,36 @@ export function forecastBandChart(
       },
     },
     {
-      mark: { type: 'line', point: true, strokeWidth: 2 },
+      mark: { type: 'line', point: true, strokeWidth: 2, invalid },
       encoding: { y: { field: 'weightedAxis', type: 'quantitative' }, color: colour(lineLabel) },
     },
   ];
+  // A month with no neighbour to join draws no area or line: its band is a bar (under the
+  // line's point) and its P50 a tick.
+  if (rows.some((row) => row.isolated === true)) {
+    layer.splice(1, 0, {
+      transform: [{ filter: 'datum.isolated === true' }],
+      mark: { type: 'rule', strokeWidth: 12, opacity: 0.6 },
+      encoding: {
+        y: { field: 'p10Axis', type: 'quantitative' },
+        y2: { field: 'p90Axis' },
+        color: colour(bandLabel),
+      },
+    });
+  }
   if (hasP50) {
     layer.push({
-      transform: [{ filter: { field: 'p50Axis', valid: true } }],
-      mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.5 },
+      // A month with deals but no P50 is skipped; a month without deals breaks the line.
+      transform: [{ filter: 'isValid(datum.p50Axis) || datum.noDeals === true' }],
+      mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.5, invalid },
       encoding: { y: { field: 'p50Axis', type: 'quantitative' }, color: colour(p50Label) },
     });
+    if (rows.some((row) => row.isolated === true && row.p50 !== null))
+      layer.push({
+        transform: [{ filter: 'datum.isolated === true && isValid(datum.p50Axis)' }],
+        mark: { type: 'tick', thickness: 2, size: 16 },
+        encoding: { y: { field: 'p50Axis', type: 'quantitative' }, color: colour(p50Label) },
+      });
   }
 
   return layeredChart(opts, rows, layer, {
@@ -114,10 +162,47 @@ export function forecastBandChart(
       y: {
         type: 'quantitative',
         title: axis.title,
-        axis: { format: axis.axisFormat },
+        // All 0: the line on the floor of a 0–1 scale whose one tick reads 0, not mid-air.
+        ...(allZero ? { scale: { domain: [0, 1] } } : {}),
+        axis: { format: axis.axisFormat, ...(allZero ? { values: [0] } : {}) },
       },
     },
   });
+}
+
+/**
+ * Flags (isolated: true) each month with figures whose neighbours on the axis have none, so its
+ * band and P50 get marks of their own; returns the rows.
+ */
+function markIsolated(rows: ChartRow[]): ChartRow[] {
+  const hasFigures = (row: ChartRow | undefined) => row !== undefined && row.noDeals !== true;
+  rows.forEach((row, i) => {
+    if (hasFigures(row) && !hasFigures(rows[i - 1]) && !hasFigures(rows[i + 1]))
+      row.isolated = true;
+  });
+  return rows;
+}
+
+/** The calendar months from `first` to `last` that no row holds. */
+function missingMonths(rows: readonly ChartRow[], first: string, last: string): string[] {
+  const given = new Set(rows.map((row) => String(row.month)));
+  return calendarMonths(first, last).filter((month) => !given.has(month));
+}
+
+/** The row of a month in which no deal closes: no figures, so the line breaks there. */
+function noDealRow(month: string): ChartRow {
+  return {
+    month,
+    weighted: null,
+    p10: null,
+    p90: null,
+    p50: null,
+    weightedAxis: null,
+    p10Axis: null,
+    p90Axis: null,
+    p50Axis: null,
+    noDeals: true,
+  };
 }
 
 /**

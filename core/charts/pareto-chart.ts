@@ -7,7 +7,7 @@ import { CHART_COLOURS, PERCENT_FORMAT, layeredChart } from './chart-pieces.js';
 import type { ChartLayer, ChartRow } from './chart-pieces.js';
 import { chartText } from './chart-text.js';
 import { PipecastError } from '../errors/pipecast-error.js';
-import type { ChartTextKey } from './chart-text.js';
+import type { PlainChartTextKey } from './chart-text.js';
 
 /** ABC class of a customer. */
 export type AbcClass = 'A' | 'B' | 'C';
@@ -40,7 +40,7 @@ export const DEFAULT_PARETO_A_CUT = 0.8;
 /** Default B cut point. */
 export const DEFAULT_PARETO_B_CUT = 0.95;
 
-const CLASS_KEYS: Record<AbcClass, ChartTextKey> = { A: 'classA', B: 'classB', C: 'classC' };
+const CLASS_KEYS: Record<AbcClass, PlainChartTextKey> = { A: 'classA', B: 'classB', C: 'classC' };
 const CLASS_COLOURS: Record<AbcClass, string> = {
   A: CHART_COLOURS.primary,
   B: CHART_COLOURS.secondary,

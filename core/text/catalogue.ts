@@ -44,6 +44,22 @@ export const TEXT_CATALOGUE = {
     weightedForecast: { en: 'Weighted forecast', zh: '加权预测' },
     p10p90Band: { en: 'P10–P90 range', zh: 'P10–P90 区间' },
     p50: { en: 'P50', zh: 'P50 中位数' },
+    bandAllZero: {
+      en: 'Every month forecasts 0: the deals closing in them have no amount or no chance of winning',
+      zh: '各月预测均为 0：这些月份预计成交的商机没有金额或赢率为 0',
+    },
+    bandZeroMonths: {
+      en: 'Forecast 0 in {months}: the deals closing then have no amount or no chance of winning',
+      zh: '{months} 预测为 0：当月预计成交的商机没有金额或赢率为 0',
+    },
+    bandNoDealMonths: {
+      en: 'No deal is expected to close in {months}, so the line breaks there',
+      zh: '{months} 没有预计成交的商机，折线在此断开',
+    },
+    bandMonthsLeftOut: {
+      en: 'Only months with deals are on the axis: the close dates span {count} months',
+      zh: '横轴只列出有商机的月份：预计成交日期跨 {count} 个月',
+    },
     conversion: { en: 'Conversion to next stage', zh: '转入下一阶段的比例' },
     bottleneck: { en: 'Bottleneck', zh: '瓶颈' },
     customerShare: { en: 'Share of customers', zh: '客户数占比' },

@@ -124,6 +124,27 @@ describe('charts of generated and sample files', () => {
     );
   });
 
+  it('a forecast whose months are all 0 says why and draws its line on the 0 of the axis', async () => {
+    // Three open deals with close dates and amount 0 (weighted 0 × any rate = 0 in every month).
+    const csv = [
+      'Opportunity Name,Account Name,Stage,Amount,Close Date',
+      'D1,Acme,Prospecting,0,2026-07-15',
+      'D2,Beta,Qualification,0,2026-08-10',
+      'D3,Cosmo,Negotiation/Review,0,2026-09-05',
+      'D4,Delta,Closed Won,5000,2026-05-01',
+    ].join('\n');
+    const file = join(root, 'zero-deals.csv');
+    await writeFile(file, csv);
+    const read = await report(file, 'zero-deals', '2026-06-30');
+    const texts = svgTexts(await read('charts/forecast-band.svg'));
+    expect(texts).toContain(
+      'Every month forecasts 0: the deals closing in them have no amount or no chance of winning',
+    );
+    // The y axis has the one tick 0; the months are on the x axis.
+    expect(texts).toEqual(expect.arrayContaining(['0', '2026-07', '2026-08', '2026-09']));
+    expect(texts.filter((text) => /^[\d.,]+$/.test(text) && text !== '0')).toEqual([]);
+  });
+
   it('pipeline-en: stage names whole, money ticks never read 0k or 0M, shares in percent', async () => {
     const read = await report(join(SAMPLES, 'pipeline-en.xlsx'), 'pipeline-en', '2026-06-30');
     const funnel = svgTexts(await read('charts/forecast-funnel.svg'));
