@@ -214,11 +214,14 @@ describe('ageReceivables', () => {
       },
       { asOf: 20634 },
     );
-    // Due 2026-05-31, 30 days before 2026-06-30: the 1–30 bucket.
+    // Due 2026-05-31, 30 days before 2026-06-30: the 1–30 bucket; owed, no credit.
     expect(fromSheets.report?.buckets?.find((b) => b.amount > 0)).toEqual({
       label: '1–30',
       amount: 100,
+      owed: 100,
+      credit: 0,
       count: 1,
+      creditCount: 0,
     });
     expect(fromRecords.report?.totals).toEqual(fromSheets.report?.totals);
     expect(fromSheets.sheets.map((s) => [s.sheet, s.kind])).toEqual([['Invoices', 'invoice']]);
