@@ -319,6 +319,10 @@ export const TEXT_CATALOGUE = {
       en: 'not computed: credits exceed what customers owe (open balance below 0)',
       zh: '未计算：贷项超过客户欠款（未收余额小于 0）',
     },
+    currenciesApart: {
+      en: '{count} currencies ({currencies}) are never added together: each has its own figures and tables',
+      zh: '{count} 种币种（{currencies}）不会相加：每种币种各有自己的数字和表格',
+    },
     dsoCreditBalance: {
       en: 'not computed: credits exceed what customers owe (open balance below 0)',
       zh: '未计算：贷项超过客户欠款（未收余额小于 0）',
@@ -595,8 +599,8 @@ export const TEXT_CATALOGUE = {
       zh: '计入账龄的发票 {aged} 张，截至日后开票 {invoicesAfter} 张；已核销回款 {applied} 笔，未核销 {unapplied} 笔，截至日后回款 {paymentsAfter} 笔',
     },
     agingCurrenciesNote: {
-      en: 'Note: {count} currencies ({currencies}) are never added together: the top-level figures are null, see currencies[] (or pass --base and --rates)',
-      zh: '注意：{count} 种币种（{currencies}）不会相加：总计数字为空，请分币种查看（或用 --base 和 --rates 折算）',
+      en: 'Note: {count} currencies ({currencies}) are never added together: each has its own section below (pass --base and --rates to convert them into one)',
+      zh: '注意：{count} 种币种（{currencies}）不会相加：下面每种币种各列一节（用 --base 和 --rates 可折算为一种币种）',
     },
     note: { en: 'Note: {note}', zh: '注意：{note}' },
     currencyNotGiven: { en: 'currency not given', zh: '未注明币种' },
@@ -624,6 +628,10 @@ export const TEXT_CATALOGUE = {
     unappliedLine: {
       en: '{customer}: {amount} ({count} payments, {first} … {last})',
       zh: '{customer}：{amount}（{count} 笔回款，{first} … {last}）',
+    },
+    unappliedLineOne: {
+      en: '{customer}: {amount} (1 payment, {first})',
+      zh: '{customer}：{amount}（1 笔回款，{first}）',
     },
     callFirstHeading: {
       en: 'Call first (overdue × days past due):',

@@ -369,13 +369,20 @@ function currencyLines(s: CurrencySection, locale: Locale): string[] {
   if (s.unapplied.length > 0) {
     out.push(`  ${say('cli.unappliedHeading')}`);
     for (const u of s.unapplied.slice(0, TEXT_PRIORITY_ROWS)) {
-      const line = say('cli.unappliedLine', {
-        customer: u.customer,
-        amount: money(u.amount),
-        count: count(u.count),
-        first: u.firstDate,
-        last: u.lastDate,
-      });
+      const line =
+        u.count === 1
+          ? say('cli.unappliedLineOne', {
+              customer: u.customer,
+              amount: money(u.amount),
+              first: u.firstDate,
+            })
+          : say('cli.unappliedLine', {
+              customer: u.customer,
+              amount: money(u.amount),
+              count: count(u.count),
+              first: u.firstDate,
+              last: u.lastDate,
+            });
       out.push(`    ${line}`);
     }
     if (s.unapplied.length > TEXT_PRIORITY_ROWS)

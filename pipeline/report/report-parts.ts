@@ -614,7 +614,15 @@ function agingPart(
     dsoStandard: single ? single.dso.standard : null,
     customers: sections.reduce((count, section) => count + section.customers.length, 0),
   };
-  if (sections.length > 1) part.notes.push(analysis.report.note ?? '');
+  if (sections.length > 1)
+    part.notes.push(
+      textFor(context.locale, 'report.currenciesApart', {
+        count: sections.length,
+        currencies: sections
+          .map((section) => section.currency ?? textFor(context.locale, 'cli.blankCurrency'))
+          .join(', '),
+      }),
+    );
   for (const section of sections) {
     const currency = section.currency ? ` ${section.currency}` : '';
     part.summary.push(

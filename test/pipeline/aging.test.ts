@@ -262,6 +262,8 @@ describe('pipecast aging on a workbook with invoices and payments sheets', () =>
     expect(out).toMatch(/1–30\s+600\.00\s+1\n/);
     expect(out).toMatch(/Open\s+1,100\.00\s+2\n/);
     expect(out).toContain('Unapplied cash:');
+    // 小米's one payment of 50 on 2024-04-21 (the 05-01 one is after as-of): said in the singular.
+    expect(out).toContain('小米: 50.00 (1 payment, 2024-04-21)');
     expect(out).toContain('F1 华为 2024-01-15 due 2024-03-31 open 600.00 1–30');
   });
 
@@ -270,6 +272,10 @@ describe('pipecast aging on a workbook with invoices and payments sheets', () =>
     expect(report.totals).toBeNull();
     expect(report.buckets).toBeNull();
     expect(report.note).toContain('never added together');
+    // The text says where the figures are, in words, not as JSON field names.
+    const text = (await aging(mixed, '--as-of', '2024-02-15')).out;
+    expect(text).toContain('2 currencies (CNY, USD) are never added together: each has its own');
+    expect(text).not.toContain('currencies[]');
     expect(report.currencies.map((s) => [s.currency, s.totals.open])).toEqual([
       ['CNY', 700],
       ['USD', 100],

@@ -173,6 +173,13 @@ describe('buildWorkbookReport on the samples', () => {
     expect(built['customers-orders'].skipped.map((s) => s.analysis)).toEqual(['forecast', 'aging']);
   });
 
+  it('the two-currency aging says in words that each currency stands apart', async () => {
+    const html = await readFile(join(root, 'invoices-payments', 'report.html'), 'utf8');
+    // The sample's invoices are in CNY and USD (samples/invoices-payments.xlsx).
+    expect(html).toContain('2 currencies (CNY, USD) are never added together');
+    expect(html).not.toContain('currencies[]');
+  });
+
   it('the Chinese workbook gets a Chinese report; the English ones an English report', async () => {
     expect(built['pipeline-zh'].locale).toBe('zh');
     expect(built['pipeline-en'].locale).toBe('en');
