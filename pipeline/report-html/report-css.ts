@@ -33,7 +33,7 @@ figure svg{max-width:100%;height:auto}
 figcaption{font-size:12px;color:#666}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;margin:6px 0 12px;font-size:13px}
-th,td{border-bottom:1px solid #e2e4e8;padding:4px 10px;text-align:left;white-space:nowrap}
+th,td{border-bottom:1px solid #e2e4e8;padding:4px 8px;text-align:left;white-space:nowrap}
 th{background:#f0f2f5}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .empty{color:#777;font-style:italic}

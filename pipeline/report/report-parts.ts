@@ -684,20 +684,19 @@ function agingTables(sections: readonly AgingSection[], context: PartContext): R
         column('currency', 'text'),
         column('customer', 'text'),
         column('open', 'money'),
-        column('notYetDue', 'money'),
         column('overdue', 'money'),
         column('credits', 'money'),
         column('unapplied', 'money'),
         ...bucketLabels.map((bucket): ReportColumn => ({ label: bucket, format: 'money' })),
       ],
-      // Open = not yet due + overdue + credits = Σ buckets + credits: the buckets hold what is
-      // owed (the aging chart's stacks), the credits one column apart (its Credits bar).
+      // Open = Σ buckets + credits: the buckets hold what is owed (the aging chart's stacks; the
+      // Current bucket is what is not yet due, so no column repeats it), the credits one column
+      // apart (its Credits bar).
       rows: sections.flatMap((section) =>
         section.customers.map((customer) => [
           section.currency ?? '',
           customer.id,
           customer.open,
-          customer.notYetDue,
           customer.overdue,
           customer.credit,
           customer.unapplied,
