@@ -98,7 +98,11 @@ export function keyFigureItems(
     const item: KeyFigureItem =
       figure === undefined
         ? { label: field, format: typeof value === 'number' ? 'number' : 'text', value }
-        : { label: textFor(locale, `report.${figure.label}`), format: figure.format, value };
+        : {
+            label: textFor(locale, `report.${figure.label}`),
+            format: figure.format,
+            value: field === 'source' ? revenueSourceWords(value, locale) : value,
+          };
     if (value === null && severalCurrencies !== undefined && PER_CURRENCY_FIGURES.has(field))
       item.missing = severalCurrencies;
     return item;
@@ -163,4 +167,23 @@ export function keyFigureText(item: KeyFigureItem): string {
   if (value === null) return item.missing ?? MISSING_FIGURE;
   if (typeof value === 'string' || format === 'text') return String(value);
   return formattedNumber(value, format);
+}
+
+const REVENUE_SOURCE_WORDS = {
+  orderLines: 'revenueFromOrderLines',
+  invoices: 'revenueFromInvoices',
+  wonDeals: 'revenueFromWonDeals',
+  customers: 'revenueFromCustomers',
+} as const;
+
+/** ABC's `source` code ('orderLines', 'wonDeals', …) as the words a reader sees. */
+function revenueSourceWords(
+  value: number | string | null,
+  locale: ReportLocale,
+): number | string | null {
+  const key =
+    typeof value === 'string' && Object.hasOwn(REVENUE_SOURCE_WORDS, value)
+      ? REVENUE_SOURCE_WORDS[value as keyof typeof REVENUE_SOURCE_WORDS]
+      : undefined;
+  return key === undefined ? value : textFor(locale, `report.${key}`);
 }

@@ -102,8 +102,13 @@ export function reportParts(
     if (history === null || (part.name !== 'abc' && part.name !== 'rfm')) continue;
     const key = history.source === 'invoices' ? 'report.historyInvoices' : 'report.historyWonDeals';
     part.notes.push(
-      textFor(options.locale, key, { lines: history.lines, sheets: history.sheets.join(', ') }),
+      textFor(options.locale, key, {
+        lines: formatCount(history.lines),
+        sheets: history.sheets.join(', '),
+      }),
     );
+    // The orders were taken from invoices or won deals: the headline says which, not 'orderLines'.
+    if (part.name === 'abc') part.headline.source = history.source;
   }
   if (analyses.portfolio) parts.push(portfolioPart(analyses.portfolio, context));
   if (analyses.aging)

@@ -27,6 +27,13 @@ describe('keyFigureItems', () => {
     ]);
     expect(keyFigureItems('abc', ABC, 'zh')[3]?.label).toBe('A 类收入占比');
   });
+
+  it("says where revenue came from in words: 'won deals' / '赢单商机', not the code 'wonDeals'", () => {
+    const fromWonDeals = { ...ABC, source: 'wonDeals' };
+    expect(keyFigureItems('abc', fromWonDeals, 'en')[4]?.value).toBe('won deals');
+    expect(keyFigureItems('abc', fromWonDeals, 'zh')[4]?.value).toBe('赢单商机');
+    expect(keyFigureItems('abc', ABC, 'en')[4]?.value).toBe('order lines');
+  });
 });
 
 describe('keyFigureText', () => {
@@ -51,7 +58,7 @@ describe('keyFiguresTable', () => {
       'percent',
       'text',
     ]);
-    expect(table.rows).toEqual([[40, 3245285.499999999, 22, 0.8084035133426629, 'orderLines']]);
+    expect(table.rows).toEqual([[40, 3245285.499999999, 22, 0.8084035133426629, 'order lines']]);
   });
 });
 
