@@ -32,6 +32,7 @@ import { readInputPath } from '../read-input-path.js';
 import { dsoReasonText } from '../report/report-parts.js';
 import { outputJson } from '../render/output-json.js';
 import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
+import { shownWarnings } from '../render/shown-warnings.js';
 
 const USAGE = `Usage: pipecast aging <file> [--as-of YYYY-MM-DD] [options]
 
@@ -297,10 +298,9 @@ export function formatAging(
   for (const s of report.currencies) out.push(...currencyLines(s, locale));
   if (report.warnings.length > 0) {
     out.push('', say('cli.warningsHeading', { count: count(report.warnings.length) }));
-    for (const w of report.warnings.slice(0, TEXT_WARNINGS))
-      out.push(`  ${formatWarning(w, locale)}`);
-    if (report.warnings.length > TEXT_WARNINGS)
-      out.push(`  ${moreRowsLine(report.warnings.length - TEXT_WARNINGS, locale)}`);
+    const { shown, hidden } = shownWarnings(report.warnings, TEXT_WARNINGS);
+    for (const w of shown) out.push(`  ${formatWarning(w, locale)}`);
+    if (hidden > 0) out.push(`  ${moreRowsLine(hidden, locale)}`);
   }
   return `${out.join('\n')}\n`;
 }

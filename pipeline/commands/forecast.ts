@@ -27,6 +27,7 @@ import { UsageError } from '../cli-io.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
 import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
+import { shownWarnings } from '../render/shown-warnings.js';
 import { templateLineText } from '../report/localized-report-text.js';
 import {
   chooseLocale,
@@ -292,12 +293,12 @@ function renderText(forecast: ForecastJson, locale: Locale): string {
   if (forecast.warnings.length > 0) {
     out.push('');
     out.push(say('cli.warningsHeading', { count: count(forecast.warnings.length) }));
-    for (const warning of forecast.warnings.slice(0, DEFAULT_TEXT_WARNINGS))
+    const { shown, hidden } = shownWarnings(forecast.warnings, DEFAULT_TEXT_WARNINGS);
+    for (const warning of shown)
       out.push(
         `  ${warning.row === undefined ? '' : rowPrefix(warning.row, locale)}${warningMessage(warning, locale)}`,
       );
-    if (forecast.warnings.length > DEFAULT_TEXT_WARNINGS)
-      out.push(`  ${moreRowsLine(forecast.warnings.length - DEFAULT_TEXT_WARNINGS, locale)}`);
+    if (hidden > 0) out.push(`  ${moreRowsLine(hidden, locale)}`);
   }
   return `${out.join('\n')}\n`;
 }

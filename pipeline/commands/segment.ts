@@ -47,6 +47,7 @@ import { listInputFiles } from '../list-input-files.js';
 import { readWorkbook, type SheetGrid } from '../read-workbook.js';
 import { segmentBreakdowns, segmentBreakdownsText } from './segment-breakdowns.js';
 import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
+import { shownWarnings } from '../render/shown-warnings.js';
 import { outputJson } from '../render/output-json.js';
 
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
@@ -874,10 +875,9 @@ function formatText(output: SegmentOutput, locale: Locale): string {
   out.push('', customerTable(output, locale));
   if (output.warnings.length > 0) {
     out.push('', textFor(locale, 'cli.warningsHeading', { count: count(output.warnings.length) }));
-    for (const warning of output.warnings.slice(0, 20))
-      out.push(`  ${formatWarning(warning, locale)}`);
-    if (output.warnings.length > 20)
-      out.push(`  ${moreRowsLine(output.warnings.length - 20, locale)}`);
+    const { shown, hidden } = shownWarnings(output.warnings, 20);
+    for (const warning of shown) out.push(`  ${formatWarning(warning, locale)}`);
+    if (hidden > 0) out.push(`  ${moreRowsLine(hidden, locale)}`);
   }
   return `${out.join('\n')}\n`;
 }
