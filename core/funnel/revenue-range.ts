@@ -6,7 +6,7 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals } from './prepared-deals.js';
-import { seededRandom } from './seeded-random.js';
+import { monteCarloQuantiles } from './monte-carlo-quantiles.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Up to this many uncertain deals the distribution is enumerated exactly (2^n outcomes). */
@@ -22,6 +22,8 @@ export const DEFAULT_SEED = 20_240_601;
 const BERRY_ESSEEN_C = 0.56;
 /** Error of the erfc approximation used for Φ (Numerical Recipes erfcc: < 1.2e-7). */
 const PHI_ERROR = 1.2e-7;
+
+export { monteCarloQuantiles };
 
 export type RevenueRangeMethod = 'exact' | 'normal-mixture' | 'monte-carlo';
 
@@ -409,26 +411,4 @@ function normalCdf(z: number): number {
     );
   const erfc = x >= 0 ? y : 2 - y;
   return erfc / 2;
-}
-
-/** Seeded Monte Carlo: T sums of Bernoulli wins, sorted; lower empirical quantiles. */
-export function monteCarloQuantiles(
-  a: readonly number[] | Float64Array,
-  q: readonly number[] | Float64Array,
-  trials: number,
-  seed: number,
-  levels: number[],
-): number[] {
-  const next = seededRandom(seed);
-  const amounts = Float64Array.from(a);
-  const probs = Float64Array.from(q);
-  const n = amounts.length;
-  const totals = new Float64Array(trials);
-  for (let t = 0; t < trials; t += 1) {
-    let sum = 0;
-    for (let j = 0; j < n; j += 1) if (next() < (probs[j] as number)) sum += amounts[j] as number;
-    totals[t] = sum;
-  }
-  totals.sort();
-  return levels.map((level) => totals[Math.max(0, Math.ceil(level * trials) - 1)] ?? 0);
 }
