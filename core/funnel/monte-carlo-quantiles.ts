@@ -1,15 +1,21 @@
 /** 2^32: mulberry32's draws are the integers 0 … 2^32 − 1, each divided by this. */
-const DRAWS = 4_294_967_296;
+export const DRAWS = 4_294_967_296;
+
+/**
+ * Deals of one amount and one probability drawn together: the number won is binomial, read off
+ * `table` with one draw (see binomialDrawTable).
+ */
+export interface BinomialGroup {
+  amount: number;
+  table: Float64Array;
+}
 
 /**
  * Seeded Monte Carlo: T sums of Bernoulli wins, sorted; lower empirical quantiles.
  *
  * Trial t decides deal j with draw t × n + j of seededRandom(seed) (mulberry32), the deal won
- * when the draw is below its probability. The generator is inlined and the win test is
- * branch-free, since a win/lose branch is mispredicted about as often as p(1 − p) and that
- * dominated the time: draw r ÷ 2^32 < p holds exactly when r ≤ ceil(p × 2^32) − 1 (p × 2^32 is
- * exact, r an integer), so the results are the same numbers as drawing seededRandom(seed) one
- * deal at a time.
+ * when the draw is below its probability, so the results are the same numbers as drawing
+ * seededRandom(seed) one deal at a time (see simulatedTotals for how it is made fast).
  *
  * @param a - amounts.
  * @param q - win probabilities (≤ 0 never wins, ≥ 1 always does).
@@ -26,6 +32,31 @@ export function monteCarloQuantiles(
   seed: number,
   levels: number[],
 ): number[] {
+  return lowerQuantiles(simulatedTotals(a, q, [], trials, seed), levels);
+}
+
+/** Per level the ceil(level × T)-th smallest of T sorted totals. */
+export function lowerQuantiles(sortedTotals: Float64Array, levels: number[]): number[] {
+  const trials = sortedTotals.length;
+  return levels.map((level) => sortedTotals[Math.max(0, Math.ceil(level * trials) - 1)] ?? 0);
+}
+
+/**
+ * The sorted sums of T seeded trials: per trial, first each group's number of wins (one draw
+ * each, in order), then each single deal (one draw each, in order), all from one mulberry32
+ * stream as seededRandom(seed) gives it.
+ *
+ * The generator is inlined and the single deals' win test is branch-free: a win/lose branch is
+ * mispredicted about as often as p(1 − p), and that dominated the time. Draw r ÷ 2^32 < p
+ * holds exactly when r ≤ ceil(p × 2^32) − 1 (p × 2^32 is exact, r an integer).
+ */
+export function simulatedTotals(
+  a: readonly number[] | Float64Array,
+  q: readonly number[] | Float64Array,
+  groups: readonly BinomialGroup[],
+  trials: number,
+  seed: number,
+): Float64Array {
   const n = a.length;
   const amounts = Float64Array.from(a);
   const lastWinning = new Int32Array(n);
@@ -39,12 +70,13 @@ export function monteCarloQuantiles(
   let state = seed | 0;
   for (let t = 0; t < trials; t += 1) {
     let sum = 0;
-    for (let j = 0; j < n; j += 1) {
-      // mulberry32, as in seededRandom, on int32 bits.
+    for (const group of groups) {
       state = (state + 0x6d2b79f5) | 0;
-      let x = Math.imul(state ^ (state >>> 15), state | 1);
-      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-      const draw = x ^ (x >>> 14);
+      sum += group.amount * binomialWins(group.table, mulberry32Draw(state) >>> 0);
+    }
+    for (let j = 0; j < n; j += 1) {
+      state = (state + 0x6d2b79f5) | 0;
+      const draw = mulberry32Draw(state);
       const last = lastWinning[j] as number;
       // The borrow of the unsigned subtraction last − draw: 1 when draw > last (the deal lost).
       const lost = ((~last & draw) | (~(last ^ draw) & (last - draw))) >>> 31;
@@ -52,6 +84,24 @@ export function monteCarloQuantiles(
     }
     totals[t] = sum;
   }
-  totals.sort();
-  return levels.map((level) => totals[Math.max(0, Math.ceil(level * trials) - 1)] ?? 0);
+  return totals.sort();
+}
+
+/** mulberry32's output for a state, as seededRandom computes it, as int32 bits. */
+function mulberry32Draw(state: number): number {
+  let x = Math.imul(state ^ (state >>> 15), state | 1);
+  x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+  return x ^ (x >>> 14);
+}
+
+/** The smallest j with draw < table[j] (binary search; table ascending, its last entry 2^32). */
+function binomialWins(table: Float64Array, draw: number): number {
+  let low = 0;
+  let high = table.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (draw < (table[mid] as number)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }

@@ -39,3 +39,16 @@ export function referenceMonteCarloQuantiles(
   const sums = referenceTrialSums(amounts, probabilities, trials, seed);
   return levels.map((level) => sums[Math.max(0, Math.ceil(level * trials) - 1)] ?? 0);
 }
+
+/** P(X ≤ j) for X ~ Binomial(count, p), j = 0 … count, by the textbook sum of C(count, i) pⁱ(1 − p)^(count − i). */
+export function referenceBinomialCdf(count: number, p: number): number[] {
+  const cdf: number[] = [];
+  let cumulative = 0;
+  for (let j = 0; j <= count; j += 1) {
+    let choose = 1;
+    for (let i = 1; i <= j; i += 1) choose = (choose * (count - j + i)) / i;
+    cumulative += choose * p ** j * (1 - p) ** (count - j);
+    cdf.push(cumulative);
+  }
+  return cdf;
+}
