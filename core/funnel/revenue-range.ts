@@ -273,6 +273,11 @@ function monteCarloRange(
   const { alpha, seed, maxCdfError } = settings;
   const grouped = groupEqualDeals(amounts, probabilities);
   const sampling = grouped.samplerError;
+  if (settings.trials === undefined && !(maxCdfError > sampling))
+    throw new PipecastError(
+      'invalid-option',
+      `revenueRange: maxCdfError ${maxCdfError} is below the ${sampling.toPrecision(2)} that 32-bit draws of ${amounts.length} deals allow`,
+    );
   const trials =
     settings.trials ?? Math.ceil(Math.log(2 / alpha) / (2 * (maxCdfError - sampling) ** 2));
   const dkw = Math.sqrt(Math.log(2 / alpha) / (2 * trials));

@@ -153,6 +153,10 @@ describe('revenueRange', () => {
     expect(() => revenueRange([], { maxCdfError: 0 })).toThrow(/revenueRange: maxCdfError/);
     expect(() => revenueRange([], { alpha: 1 })).toThrow(/revenueRange: alpha/);
     expect(() => revenueRange([], { trials: 1.5 })).toThrow(/revenueRange: trials/);
+    // 18 uncertain deals drawn one by one: 18 × 2^−32 ≈ 4.2e-9 of sampler error alone.
+    expect(() =>
+      revenueRange(referenceDeals(), { method: 'monte-carlo', maxCdfError: 1e-9 }),
+    ).toThrow(/revenueRange: maxCdfError 1e-9 is below the 4.2e-9/);
   });
 
   it('skips deals without amount and reports dirty data through prepareDeals', () => {
