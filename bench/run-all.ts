@@ -91,6 +91,7 @@ const BENCHES: Record<string, (sizes: number[], runs: number) => Job[]> = {
     })),
   segment: (_sizes, runs) => [{ bench: 'segment', args: ['--runs', String(runs)] }],
   'render-charts': (_sizes, runs) => [{ bench: 'render-charts', args: ['--runs', String(runs)] }],
+  'revenue-range': (_sizes, runs) => [{ bench: 'revenue-range', args: ['--runs', String(runs)] }],
   addin: (sizes) => [
     { bench: 'addin', args: sizes.includes(EXCEL_ROWS) ? [] : ['--skip-million'] },
   ],

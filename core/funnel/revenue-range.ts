@@ -6,7 +6,8 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import { prepareDeals } from './prepare-deals.js';
 import type { PreparedDeals } from './prepared-deals.js';
 import { isPreparedDeals } from './prepared-deals.js';
-import { seededRandom } from './seeded-random.js';
+import { groupEqualDeals } from './binomial-groups.js';
+import { lowerQuantiles, monteCarloQuantiles, simulatedTotals } from './monte-carlo-quantiles.js';
 import { PipecastError } from '../errors/pipecast-error.js';
 
 /** Up to this many uncertain deals the distribution is enumerated exactly (2^n outcomes). */
@@ -23,13 +24,15 @@ const BERRY_ESSEEN_C = 0.56;
 /** Error of the erfc approximation used for Φ (Numerical Recipes erfcc: < 1.2e-7). */
 const PHI_ERROR = 1.2e-7;
 
+export { monteCarloQuantiles };
+
 export type RevenueRangeMethod = 'exact' | 'normal-mixture' | 'monte-carlo';
 
 export interface RevenueRangeOptions extends PrepareDealsOptions {
   /** 'auto' (default) picks exact, then normal mixture when its bound ≤ maxCdfError, else Monte Carlo. */
   method?: 'auto' | RevenueRangeMethod;
   maxCdfError?: number;
-  /** Monte Carlo trials; default ln(2/alpha) ÷ (2 × maxCdfError²). */
+  /** Monte Carlo trials; default ln(2/alpha) ÷ (2 × (maxCdfError − the draws' own error)²). */
   trials?: number;
   alpha?: number;
   seed?: number;
@@ -71,8 +74,10 @@ export interface RevenueRangeResult {
  * largest 10 deals enumerated exactly and the rest replaced by a normal with the same mean and
  * variance, ε = 0.56 × Σ E|Xᵢ − μᵢ|³ ÷ σ³ (Berry–Esseen, Shevtsova's constant, applied to the
  * rest) + 1.2e-7; when that exceeds maxCdfError, seeded Monte Carlo (mulberry32) with ε from the
- * DKW inequality, sqrt(ln(2/α) ÷ 2T), holding with probability 1 − α. Deals with p = 1 add a
- * certain amount; p = 0 and blank amounts add nothing.
+ * DKW inequality, sqrt(ln(2/α) ÷ 2T), plus the 32-bit draws' distance from the exact law (about
+ * 2^−32 per deal), holding with probability 1 − α; 16 or more deals of one amount and probability
+ * are drawn as one binomial. Deals with p = 1 add a certain amount; p = 0 and blank amounts add
+ * nothing.
  *
  * @param deals - deals or prepared deals (not mutated).
  * @param options - method, maxCdfError (0.01), trials, alpha (0.001), seed.
@@ -252,9 +257,11 @@ function splitCertainDeals(amounts: Float64Array, probabilities: Float64Array) {
 }
 
 /**
- * Monte Carlo quantiles: enough seeded trials that, by the DKW inequality, the CDF error is at
- * most maxCdfError with probability 1 − alpha (or the trials the caller set, and the bound they
- * give).
+ * Monte Carlo quantiles: enough seeded trials that the CDF error is at most maxCdfError with
+ * probability 1 − alpha (or the trials the caller set, and the bound they give): the DKW
+ * inequality's sqrt(ln(2/α) ÷ 2T) for the trials, plus the sampler's own distance from the
+ * exact law (32-bit draws; see groupEqualDeals). Deals alike in amount and probability are
+ * drawn as one binomial.
  */
 function monteCarloRange(
   amounts: number[],
@@ -264,15 +271,29 @@ function monteCarloRange(
   settings: ReturnType<typeof normalizeRevenueRangeOptions>,
 ): RevenueRangeResult {
   const { alpha, seed, maxCdfError } = settings;
-  const trials = settings.trials ?? Math.ceil(Math.log(2 / alpha) / (2 * maxCdfError ** 2));
-  const cdfError = Math.sqrt(Math.log(2 / alpha) / (2 * trials));
-  const [p10, p50, p90] = monteCarloQuantiles(
-    amounts,
-    probabilities,
+  const grouped = groupEqualDeals(amounts, probabilities);
+  const sampling = grouped.samplerError;
+  if (settings.trials === undefined && !(maxCdfError > sampling))
+    throw new PipecastError(
+      'invalid-option',
+      `revenueRange: maxCdfError ${maxCdfError} is below the ${sampling.toPrecision(2)} that 32-bit draws of ${amounts.length} deals allow`,
+    );
+  const trials =
+    settings.trials ?? Math.ceil(Math.log(2 / alpha) / (2 * (maxCdfError - sampling) ** 2));
+  const dkw = Math.sqrt(Math.log(2 / alpha) / (2 * trials));
+  const cdfError = dkw + sampling;
+  const totals = simulatedTotals(
+    grouped.singleAmounts,
+    grouped.singleProbabilities,
+    grouped.groups,
     trials,
     seed,
-    [0.1, 0.5, 0.9],
   );
+  const [p10, p50, p90] = lowerQuantiles(totals, [0.1, 0.5, 0.9]);
+  const drawn =
+    grouped.groups.length === 0
+      ? ''
+      : `, ${amounts.length - grouped.singleAmounts.length} deals in ${grouped.groups.length} groups of equal amount and probability drawn as binomials`;
   return {
     ...base,
     p10: certain + (p10 ?? 0),
@@ -283,7 +304,7 @@ function monteCarloRange(
     confidence: 1 - alpha,
     trials,
     seed,
-    explanation: `Monte Carlo, ${trials} seeded trials; by the DKW inequality the CDF error is ≤ ${cdfError.toPrecision(3)} with probability ${1 - alpha}`,
+    explanation: `Monte Carlo, ${trials} seeded trials${drawn}; the CDF error is ≤ ${cdfError.toPrecision(3)} with probability ${1 - alpha} (DKW inequality ${dkw.toPrecision(3)}, 32-bit draws ${sampling.toPrecision(2)})`,
   };
 }
 
@@ -409,26 +430,4 @@ function normalCdf(z: number): number {
     );
   const erfc = x >= 0 ? y : 2 - y;
   return erfc / 2;
-}
-
-/** Seeded Monte Carlo: T sums of Bernoulli wins, sorted; lower empirical quantiles. */
-export function monteCarloQuantiles(
-  a: readonly number[] | Float64Array,
-  q: readonly number[] | Float64Array,
-  trials: number,
-  seed: number,
-  levels: number[],
-): number[] {
-  const next = seededRandom(seed);
-  const amounts = Float64Array.from(a);
-  const probs = Float64Array.from(q);
-  const n = amounts.length;
-  const totals = new Float64Array(trials);
-  for (let t = 0; t < trials; t += 1) {
-    let sum = 0;
-    for (let j = 0; j < n; j += 1) if (next() < (probs[j] as number)) sum += amounts[j] as number;
-    totals[t] = sum;
-  }
-  totals.sort();
-  return levels.map((level) => totals[Math.max(0, Math.ceil(level * trials) - 1)] ?? 0);
 }

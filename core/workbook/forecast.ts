@@ -7,6 +7,7 @@ import { toEpochDay } from '../columns/to-epoch-day.js';
 import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
 import { joinDealTables } from './join-deal-tables.js';
+import { forecastSourceOf } from './forecast-source.js';
 import { loadDeals } from './load-deals.js';
 import type { ForecastDeals, RunForecastResult } from './run-forecast.js';
 import { forecastDealsOf, runForecast } from './run-forecast.js';
@@ -110,17 +111,8 @@ export function forecast(
     if (loaded === undefined) return null;
     deals = forecastDealsOf(loaded);
     deals.readWarnings = [...joined.warnings, ...(deals.readWarnings ?? [])];
-    const picked = loaded.deals;
-    sourceGrid = picked.grid;
-    source = {
-      file: picked.grid.file,
-      sheet: picked.grid.sheet,
-      headerRow: picked.headerRow ?? null,
-      rowsRead: picked.rowsRead,
-      rowsDropped: picked.rowsDropped,
-      missing: picked.missing,
-      historySheet: loaded.history?.grid.sheet ?? null,
-    };
+    sourceGrid = loaded.deals.grid;
+    source = forecastSourceOf(loaded);
   } else {
     const records = input as ForecastRecords;
     if (records === null || typeof records !== 'object' || !Array.isArray(records.deals))

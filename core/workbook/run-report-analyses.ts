@@ -30,6 +30,7 @@ import { joinDealTables } from './join-deal-tables.js';
 import type { ForecastBreakdown } from '../tables/forecast-breakdown.js';
 import { forecastBreakdown } from '../tables/forecast-breakdown.js';
 import type { ForecastRun } from './forecast.js';
+import { forecastSourceOf } from './forecast-source.js';
 import type { ReportConfig } from './report-config.js';
 
 /** The analyses of a report, in report order. */
@@ -278,21 +279,12 @@ function addForecast(
 
 /** The report's forecast as forecastBreakdown reads it: with its sheet and that sheet's header. */
 function runOf(run: RunForecastResult, loaded: LoadDealsResult, asOf: EpochDay): ForecastRun {
-  const picked = loaded.deals;
   const forecastRun: ForecastRun = {
     ...run,
-    source: {
-      file: picked.grid.file,
-      sheet: picked.grid.sheet,
-      headerRow: picked.headerRow ?? null,
-      rowsRead: picked.rowsRead,
-      rowsDropped: picked.rowsDropped,
-      missing: picked.missing,
-      historySheet: loaded.history?.grid.sheet ?? null,
-    },
+    source: forecastSourceOf(loaded),
     asOf: { day: asOf, source: 'option' },
   };
-  Object.defineProperty(forecastRun, 'sourceGrid', { value: picked.grid, enumerable: false });
+  Object.defineProperty(forecastRun, 'sourceGrid', { value: loaded.deals.grid, enumerable: false });
   return forecastRun;
 }
 

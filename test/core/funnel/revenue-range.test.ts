@@ -96,7 +96,7 @@ describe('revenueRange', () => {
     const b = revenueRange(referenceDeals(), { method: 'monte-carlo', seed: 5, trials: 5000 });
     expect(a).toEqual(b);
     expect(a.confidence).toBe(0.999);
-    // DKW: sqrt(ln(2 / 0.001) / (2 × 5000)) = 0.02757.
+    // DKW: sqrt(ln(2 / 0.001) / (2 × 5000)) = 0.02757, plus 2^−32 per deal drawn (18 deals).
     expect(a.cdfError).toBeCloseTo(0.02757, 4);
   });
 
@@ -118,6 +118,28 @@ describe('revenueRange', () => {
     checkAgainstReference(amounts, probs, 'monte-carlo', sample);
   });
 
+  it('agrees with a 1,000,000-trial Monte Carlo when equal deals are drawn as binomials', () => {
+    // A CRM valued at list prices (its seven prices) with two stage rates: 6 groups of 20 alike
+    // and 8 single deals; method 'monte-carlo' draws the groups as binomials.
+    const prices = [550, 4821, 55, 3393, 5482, 1096, 26_768];
+    const amounts: number[] = [];
+    const probs: number[] = [];
+    for (let g = 0; g < 6; g += 1)
+      for (let i = 0; i < 20; i += 1) {
+        amounts.push(prices[g] ?? 0);
+        probs.push(g % 2 === 0 ? 0.632 : 0.2);
+      }
+    for (let i = 0; i < 8; i += 1) {
+      amounts.push(prices[i % 7] ?? 0);
+      probs.push(0.4);
+    }
+    const result = revenueQuantiles(Float64Array.from(amounts), Float64Array.from(probs), {
+      method: 'monte-carlo',
+    });
+    expect(result.explanation).toMatch(/120 deals in 6 groups/);
+    checkAgainstReference(amounts, probs, 'monte-carlo');
+  });
+
   it('states the Berry–Esseen bound, which shrinks as deals grow in number', () => {
     const many = (n: number) =>
       revenueQuantiles(new Float64Array(n).fill(10), new Float64Array(n).fill(0.3), {
@@ -131,6 +153,10 @@ describe('revenueRange', () => {
     expect(() => revenueRange([], { maxCdfError: 0 })).toThrow(/revenueRange: maxCdfError/);
     expect(() => revenueRange([], { alpha: 1 })).toThrow(/revenueRange: alpha/);
     expect(() => revenueRange([], { trials: 1.5 })).toThrow(/revenueRange: trials/);
+    // 18 uncertain deals drawn one by one: 18 × 2^−32 ≈ 4.2e-9 of sampler error alone.
+    expect(() =>
+      revenueRange(referenceDeals(), { method: 'monte-carlo', maxCdfError: 1e-9 }),
+    ).toThrow(/revenueRange: maxCdfError 1e-9 is below the 4.2e-9/);
   });
 
   it('skips deals without amount and reports dirty data through prepareDeals', () => {
