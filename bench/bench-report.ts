@@ -41,7 +41,8 @@ export const BREAKDOWN_ROWS = 1_048_576;
 
 /**
  * bench/breakdown.ts prints its best times rather than recording them: they are read from its
- * lines "breakdown (ours): 0.123 s, …" and "DuckDB GROUP BY: 0.045 s, …".
+ * lines "breakdown (ours): 0.123 s, …", "breakdown, first by industry: 0.2 s" and
+ * "DuckDB GROUP BY: 0.045 s, …".
  */
 export function parseBreakdown(output: string): Measure[] {
   const seconds = (label: RegExp) => {
@@ -50,15 +51,27 @@ export function parseBreakdown(output: string): Measure[] {
   };
   const ours = seconds(/^breakdown \(ours\):\s+([\d.]+) s/m);
   const duck = seconds(/^DuckDB GROUP BY:\s+([\d.]+) s/m);
+  const firstOfColumn = seconds(/^breakdown, first by industry:\s+([\d.]+) s/m);
   if (ours === undefined || duck === undefined) return [];
-  return [
+  const measures: Measure[] = [
     {
       what: 'breakdown by a column of 1,000 values vs DuckDB GROUP BY (best of its runs)',
       size: BREAKDOWN_ROWS,
       ours: { name: 'pipecast', ms: [ours] },
       peer: { name: 'DuckDB', ms: [duck] },
+      goal: '≤ 2×',
     },
   ];
+  // The first breakdown by that column also codes it (what a one-off `--by` waits for).
+  if (firstOfColumn !== undefined)
+    measures.push({
+      what: 'first breakdown by that column (codes it once) vs DuckDB GROUP BY',
+      size: BREAKDOWN_ROWS,
+      ours: { name: 'pipecast', ms: [firstOfColumn] },
+      peer: { name: 'DuckDB', ms: [duck] },
+      goal: '≤ 2×',
+    });
+  return measures;
 }
 
 export const SECTION_START = '<!-- npm run bench: generated section, replaced by each run -->';

@@ -184,12 +184,15 @@ describe("bench/breakdown.ts's printed times", () => {
   it('are read from its lines', () => {
     const output = [
       '1,048,576 deals, 1000 industries, best of 3',
+      'breakdown, first by industry:       0.075 s',
       'breakdown (ours):                   0.123 s, 1000 rows, 786432 deals',
       'DuckDB GROUP BY:                    0.041 s, 1000 rows, 786432 deals',
     ].join('\n');
-    const [measure] = parseBreakdown(output);
+    const [measure, firstOfColumn] = parseBreakdown(output);
     expect(measure?.ours.ms).toEqual([123]);
     expect(measure?.peer?.ms).toEqual([41]);
+    expect(firstOfColumn?.ours.ms).toEqual([75]);
+    expect(firstOfColumn?.peer?.ms).toEqual([41]);
     expect(parseBreakdown('breakdown (ours): failed')).toEqual([]);
   });
 });
