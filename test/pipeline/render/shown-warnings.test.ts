@@ -3,7 +3,12 @@ import type { DataWarning } from '../../../core/index.js';
 import { shownWarnings } from '../../../pipeline/render/shown-warnings.js';
 
 function warning(row: number): DataWarning {
-  return { code: 'duplicate-id', message: `invoice repeated at row ${row}`, row };
+  return {
+    code: 'duplicate-id',
+    message: `invoice repeated at row ${row}`,
+    row,
+    action: 'row kept',
+  };
 }
 
 describe('shownWarnings', () => {
@@ -13,6 +18,7 @@ describe('shownWarnings', () => {
     code: 'more-warnings',
     message: '… and 2,416 more like this: repeated invoice numbers',
     count: 2416,
+    action: 'row kept',
   };
   const warnings = [...Array.from({ length: 50 }, (_, i) => warning(i + 2)), summary];
 
