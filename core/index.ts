@@ -204,6 +204,16 @@ export {
   type PipecastErrorPlace,
 } from './errors/pipecast-error.js';
 export {
+  codedError,
+  errorLine,
+  errorText,
+  leadIn,
+  lineableError,
+  placeTextIn,
+  type ErrorLeadCode,
+  type LineableError,
+} from './errors/error-line.js';
+export {
   DEFAULT_LOCALE,
   LOCALES,
   TEXT_CATALOGUE,

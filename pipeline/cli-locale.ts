@@ -1,4 +1,5 @@
 import {
+  coded,
   type DataWarning,
   type Locale,
   planSheets,
@@ -26,7 +27,7 @@ export const LOCALE_HELP =
  */
 export function parseLocaleFlag(value: string | undefined): Locale | undefined {
   if (value === undefined || value === 'en' || value === 'zh') return value;
-  throw new UsageError(`--locale must be en or zh, got '${value}'`);
+  throw new UsageError(coded('error.localeValue', { value }));
 }
 
 /**

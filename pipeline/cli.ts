@@ -1,7 +1,7 @@
 import type { CliIo, Command } from './cli-io.js';
-import { UsageError } from './cli-io.js';
 import { GLOBAL_OPTIONS_USAGE, takeGlobalOptions } from './take-global-options.js';
-import { failureLine } from './failure-line.js';
+import { errorLineOf } from './failure-line.js';
+import type { Locale } from '../core/index.js';
 import { safeTerminalText } from './safe-terminal-text.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -49,10 +49,16 @@ function usage(): string {
 /** Runs one pipecast command line; returns the exit code (0 ok, 1 nothing done, 2 partly failed). */
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   // Cell text reaches the terminal through every command's output: cleaned here, once.
+  // The language of an error line: the command's --locale until the command settles on one.
+  let locale: Locale | undefined;
   const io: CliIo = {
     ...rawIo,
     stdout: (text) => rawIo.stdout(safeTerminalText(text)),
     stderr: (text) => rawIo.stderr(safeTerminalText(text)),
+    useLocale: (chosen) => {
+      locale = chosen;
+      rawIo.useLocale?.(chosen);
+    },
   };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -69,23 +75,30 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     io.stderr(`pipecast: unknown command '${name}'\n${usage()}`);
     return 1;
   }
+  locale = localeFlag(rest);
   try {
     const { expandConfigFlag } = await import('./config-flags.js');
+    const args = await expandConfigFlag(name, takeGlobalOptions(rest));
+    // A config's locale arrives as the flag.
+    locale = localeFlag(args);
     return await (
       await command.load()
-    )(await expandConfigFlag(name, takeGlobalOptions(rest)), io);
+    )(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`pipecast ${name}: ${error.message}\n`);
-      return 1;
-    }
-    // Loaded only now: the command has loaded core already, and `pipecast --help` stays quick.
-    const { PipecastError } = await import('../core/index.js');
-    if (error instanceof PipecastError) {
-      io.stderr(`pipecast ${name}: ${error.oneLine()}\n`);
-      return 1;
-    }
-    io.stderr(`pipecast ${name}: ${failureLine(error)}\n`);
+    // Usage mistakes, PipecastErrors (with their place) and anything else, each as one line.
+    io.stderr(`pipecast ${name}: ${errorLineOf(error, locale ?? 'en')}\n`);
     return 1;
   }
+}
+
+/** The valid `--locale` of a command line, if any (an invalid one is the command's to refuse). */
+function localeFlag(args: readonly string[]): Locale | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg === '--locale') value = args[++i];
+    else if (arg.startsWith('--locale=')) value = arg.slice('--locale='.length);
+  }
+  return value === 'en' || value === 'zh' ? value : undefined;
 }

@@ -1,4 +1,4 @@
-import { type ReportConfig, STAGE_TEMPLATES } from '../core/index.js';
+import { coded, type ReportConfig, STAGE_TEMPLATES } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 import { readReportConfigFile } from './report/batch/read-report-config-file.js';
 
@@ -54,9 +54,7 @@ function templateKey(template: NonNullable<NonNullable<ReportConfig['forecast']>
   // parseReportConfig resolves a built-in key to the built-in template itself.
   for (const [key, builtIn] of Object.entries(STAGE_TEMPLATES))
     if (builtIn === template) return key;
-  throw new UsageError(
-    'forecast.template in the config is an inline template; pipecast forecast takes it as a file: --template FILE.json',
-  );
+  throw new UsageError(coded('error.configInlineTemplate'));
 }
 
 /** The one sheet the config says holds `kind`, for the commands that read one sheet kind. */
@@ -84,7 +82,7 @@ export async function expandConfigFlag(
   if (flags === undefined || at < 0) return [...args];
   const inline = args[at]!.startsWith('--config=');
   const path = inline ? args[at]!.slice('--config='.length) : args[at + 1];
-  if (path === undefined || path === '') throw new UsageError('--config needs a file name');
+  if (path === undefined || path === '') throw new UsageError(coded('error.configNeedsFile'));
   const rest = [...args.slice(0, at), ...args.slice(at + (inline ? 1 : 2))];
   const config = await readReportConfigFile(path);
   const given = new Set(rest.map((arg) => /^--([^=]+)/.exec(arg)?.[1]));

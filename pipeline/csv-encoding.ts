@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { codedMessage, type DataWarning } from '../core/index.js';
+import { coded, codedMessage, type DataWarning } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 
 /**
@@ -22,9 +22,7 @@ export function namedCsvEncoding(): string | undefined {
  */
 export function checkCsvEncodingName(name: string): string {
   if (name.trim() === '' || !iconv.encodingExists(name.trim()))
-    throw new UsageError(
-      `--encoding: unknown encoding '${name}' (use e.g. utf-8, gb18030, windows-1252, latin1)`,
-    );
+    throw new UsageError(coded('error.unknownEncoding', { name }));
   return name.trim();
 }
 

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { WorkbookReadError } from '../core/readers/index.js';
+import { coded, WorkbookReadError } from '../core/readers/index.js';
 
 /** Extensions a folder is searched for; files named explicitly may have any extension. */
 export const INPUT_FILE_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.csv', '.tsv'];
@@ -19,7 +19,7 @@ export async function listInputFiles(paths: readonly string[]): Promise<string[]
     try {
       info = await stat(path);
     } catch (error) {
-      throw new WorkbookReadError(path, 'file or folder not found', { cause: error });
+      throw new WorkbookReadError(path, coded('error.pathNotFound'), { cause: error });
     }
     if (!info.isDirectory()) {
       files.push(path);

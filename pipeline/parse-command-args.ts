@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type CodedText, coded } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -19,7 +20,7 @@ export function parseCommandArgs<const T extends OptionsConfig>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${argumentProblem(error)} (see pipecast ${command} --help)`);
+    throw new UsageError(coded('error.seeHelp', { problem: argumentProblem(error), command }));
   }
 }
 
@@ -31,24 +32,34 @@ export function parseCommandArgs<const T extends OptionsConfig>(
 export function singleOperand(
   command: string,
   positionals: readonly string[],
-  what: string,
+  what: 'pipeline' | 'aging' | 'inspect',
 ): string {
   if (positionals.length === 1) return positionals[0]!;
   throw new UsageError(
     positionals.length === 0
-      ? `name ${what} (see pipecast ${command} --help)`
-      : `${command} takes one file, got ${positionals.length}: ${positionals.join(' ')}`,
+      ? coded('error.seeHelp', {
+          problem: coded('error.nameOneFile', { what: coded(`error.what_${what}`) }),
+          command,
+        })
+      : coded('error.oneFileOnly', {
+          command,
+          count: positionals.length,
+          files: positionals.join(' '),
+        }),
   );
 }
 
 /** parseArgs' messages are multi-sentence; the CLI prints one short line. */
-function argumentProblem(error: unknown): string {
+function argumentProblem(error: unknown): string | CodedText {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const option = /'(-[^']*)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+    return coded('error.unknownOption', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return `option '${option.replace(/^-\w, /, '').replace(/ <value>$/, '')}' needs a value`;
+    const name = option.replace(/^-\w, /, '').replace(/ <value>$/, '');
+    return coded('error.optionNeedsValue', { option: name });
   }
-  return message.split(/\.\s/)[0] ?? message;
+  const detail = message.split(/\.\s/)[0] ?? message;
+  return coded('error.withLead', { lead: coded('error.lead_usage'), detail });
 }

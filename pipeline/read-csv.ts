@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { codedMessage, type DataWarning, PipecastError } from '../core/index.js';
 import { decodeLegacyCsv, namedCsvEncoding, utf8Census } from './csv-encoding.js';
-import { parseCsvText, WorkbookReadError } from '../core/readers/index.js';
+import { coded, errorText, parseCsvText, WorkbookReadError } from '../core/readers/index.js';
 import { lineRuns, readLineBlocks, type FileStamp } from './read-line-blocks.js';
 import type { SheetGrid } from './read-workbook.js';
 
@@ -161,7 +161,7 @@ function* utf8Pieces(file: string, stamp: FileStamp, bomLength: number): Generat
   let skip = bomLength;
   const checkUnchanged = (now: FileStamp): void => {
     if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs)
-      throw new WorkbookReadError(file, 'the file changed while it was being read; run again');
+      throw new WorkbookReadError(file, coded('error.fileChanged'));
   };
   for (const block of readLineBlocks(file, checkUnchanged)) {
     for (const [start, end] of lineRuns(block, PIECE_BYTES)) {
@@ -203,7 +203,9 @@ function splitRows(file: string, text: string, delimiter: CsvDelimiter): SheetGr
     rows = parseCsvText(text, delimiter);
   } catch (error) {
     if (!(error instanceof PipecastError && error.code === 'malformed-csv')) throw error;
-    throw new WorkbookReadError(file, `malformed CSV: ${error.message}`, { cause: error });
+    throw new WorkbookReadError(file, coded('error.malformedCsv', { detail: errorText(error) }), {
+      cause: error,
+    });
   }
   while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
   return rows;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { WorkbookReadError } from '../core/readers/index.js';
+import { coded, WorkbookReadError } from '../core/readers/index.js';
 import { INPUT_FILE_EXTENSIONS, listInputFiles } from './list-input-files.js';
 import { type ReadWorkbookOptions, readWorkbook, type SheetGrid } from './read-workbook.js';
 
@@ -25,12 +25,15 @@ export async function readInputPath(
   if (files.length === 0) {
     throw new WorkbookReadError(
       path,
-      `the folder holds no file pipecast reads (${INPUT_FILE_EXTENSIONS.join(', ')})`,
+      coded('error.folderHoldsNothing', { extensions: INPUT_FILE_EXTENSIONS.join(', ') }),
     );
   }
   const sheets = await readFilesTogether(files, options);
   if (sheets.length === 0) {
-    throw new WorkbookReadError(path, `no file in the folder has a sheet named '${options.sheet}'`);
+    throw new WorkbookReadError(
+      path,
+      coded('error.folderNoSheetNamed', { name: options.sheet ?? '' }),
+    );
   }
   return sheets;
 }

@@ -1,12 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { WorkbookReadError } from '../core/readers/index.js';
+import { coded, type CodedText, WorkbookReadError } from '../core/readers/index.js';
 
-const FS_REASONS: Record<string, string> = {
-  ENOENT: 'file not found',
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EBUSY: 'file is locked by another program (close it in Excel and retry)',
+const FS_REASONS: Record<string, CodedText> = {
+  ENOENT: coded('error.fileNotFound'),
+  EISDIR: coded('error.isFolder'),
+  EACCES: coded('error.permissionDenied'),
+  EPERM: coded('error.permissionDenied'),
+  EBUSY: coded('error.fileLocked'),
 };
 
 /** Bytes per block read (one read call for most daily exports). */

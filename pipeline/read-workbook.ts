@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { type SheetGrid, WorkbookReadError } from '../core/readers/index.js';
+import { coded, type SheetGrid, WorkbookReadError } from '../core/readers/index.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 
@@ -34,7 +34,10 @@ export async function readWorkbook(
     const known = Object.keys(WORKBOOK_EXTENSIONS).join(', ');
     throw new WorkbookReadError(
       path,
-      `unsupported file type '${extname(path) || '(none)'}' (expected ${known}; save .xls files as .xlsx)`,
+      coded('error.unsupportedFileType', {
+        extension: extname(path) || coded('error.noExtension'),
+        known,
+      }),
     );
   }
   const sheets = format === 'xlsx' ? await readXlsx(path) : [await readCsv(path)];
@@ -48,5 +51,8 @@ function pickSheet(path: string, sheets: SheetGrid[], name: string): SheetGrid {
     sheets.find((s) => s.sheet.trim().toLowerCase() === folded);
   if (found) return found;
   const names = sheets.map((s) => `'${s.sheet}'`).join(', ');
-  throw new WorkbookReadError(path, `no sheet named '${name}' (sheets: ${names || 'none'})`);
+  throw new WorkbookReadError(
+    path,
+    coded('error.noSheetNamed', { name, sheets: names || coded('cli.none') }),
+  );
 }

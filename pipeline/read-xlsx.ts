@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { CellValue } from '../core/index.js';
-import { WorkbookReadError } from '../core/readers/index.js';
+import { coded, WorkbookReadError } from '../core/readers/index.js';
 import type { SheetGrid } from './read-workbook.js';
 import { readXlsxSheets } from './xlsx-stream/read-xlsx-sheets.js';
 
@@ -24,7 +24,7 @@ export async function readXlsx(file: string): Promise<SheetGrid[]> {
   await refuseOleDocument(file);
   const sheets = await readXlsxSheets(file);
   if (sheets.length === 0) {
-    throw new WorkbookReadError(file, 'no worksheets found (is it really an Excel workbook?)');
+    throw new WorkbookReadError(file, coded('error.noWorksheets'));
   }
   return sheets.map((sheet) => ({
     file,
@@ -47,14 +47,13 @@ async function refuseOleDocument(file: string): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`;
+      code === 'ENOENT'
+        ? coded('error.fileNotFound')
+        : coded('error.cannotReadFile', { detail: code ?? String(error) });
     throw new WorkbookReadError(file, reason, { cause: error });
   }
   if (head.equals(OLE_MAGIC)) {
-    throw new WorkbookReadError(
-      file,
-      'this is an old .xls or a password-protected workbook; open it in Excel and save it as an unprotected .xlsx',
-    );
+    throw new WorkbookReadError(file, coded('error.oldXls'));
   }
 }
 

@@ -1,3 +1,4 @@
+import { coded } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 import { CSV_ENCODING_ENV, checkCsvEncodingName } from './csv-encoding.js';
 import { MAX_INFLATED_ENV } from './xlsx-stream/xlsx-read-limits.js';
@@ -40,7 +41,7 @@ export function takeGlobalOptions(args: readonly string[]): string[] {
     }
     const mb = Number(value);
     if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0) {
-      throw new UsageError(`--max-inflated-mb needs a number of megabytes above 0, got '${value}'`);
+      throw new UsageError(coded('error.maxInflatedValue', { value }));
     }
     process.env[MAX_INFLATED_ENV] = String(mb);
   }

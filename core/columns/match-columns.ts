@@ -4,6 +4,7 @@ import { normalizeHeader, stripBracketedNote } from './normalize-header.js';
 import { RECORD_FIELDS, type FieldSpec } from './record-fields.js';
 import type { RecordKind } from './records.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
 
 /** A column of the user's sheet. */
 export interface SheetColumn {
@@ -132,11 +133,10 @@ export function matchColumns(
     if (target === null) continue;
     const column = findMappedColumn(columns, target);
     if (!column)
-      throw new PipecastError(
-        'missing-column',
-        `matchColumns: mapping for '${fieldName}' names column '${target}', which the header row does not have`,
-        { column: target },
-      );
+      throw codedError('missing-column', { column: target }, 'error.mappingMissingColumn', {
+        field: fieldName,
+        column: target,
+      });
     takenColumns.add(column.index);
     matched.push({ ...column, field: fieldName, via: 'mapping' });
   }

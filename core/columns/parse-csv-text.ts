@@ -1,4 +1,5 @@
 import { PipecastError } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
 import { columnLetter } from './column-letter.js';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, groupedCount } from './excel-limits.js';
 
@@ -104,11 +105,10 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
 
 function neverClosed(line: number, column: number): PipecastError {
   const letter = columnLetter(column);
-  return new PipecastError(
-    'malformed-csv',
-    `a quoted field opened on line ${line} is never closed (column ${letter})`,
-    { row: line, column: letter },
-  );
+  return codedError('malformed-csv', { row: line, column: letter }, 'error.quoteNeverClosed', {
+    line,
+    column: letter,
+  });
 }
 
 /** Past Excel's limits the reader stops, naming the place. */

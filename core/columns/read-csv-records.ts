@@ -4,7 +4,7 @@ import { CsvRecordScan } from './csv-record-scan.js';
 import { EXCEL_MAX_COLUMNS } from './excel-limits.js';
 import { CsvValueCache, type ColumnValueCache } from './csv-value-cache.js';
 import { parseId, parseText } from './parse-id.js';
-import { PipecastError } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
 import { parseCsvText } from './parse-csv-text.js';
 import type { Parsed } from './parsed.js';
 import type { BoundColumn, RawCellSource, RecordAssembler } from './record-assembler.js';
@@ -448,11 +448,11 @@ function recordEnd(
   }
   if (!final) return INCOMPLETE;
   if (inQuotes) {
-    throw new PipecastError(
-      'malformed-csv',
-      `a quoted field opened on line ${excelRow} is never closed (column ${columnLetter(fields - 1)})`,
-      { row: excelRow, column: columnLetter(fields - 1) },
-    );
+    const column = columnLetter(fields - 1);
+    throw codedError('malformed-csv', { row: excelRow, column }, 'error.quoteNeverClosed', {
+      line: excelRow,
+      column,
+    });
   }
   return length;
 }

@@ -13,6 +13,8 @@
  * - `malformed-csv`: CSV text that cannot be split into cells (a quote that never closes).
  * - `unreadable-file`: a workbook or CSV file that cannot be read at all (WorkbookReadError).
  */
+import type { CodedText } from '../text/coded-text.js';
+
 export type PipecastErrorCode =
   | 'invalid-option'
   | 'invalid-input'
@@ -55,22 +57,29 @@ export class PipecastError extends Error {
   readonly code: PipecastErrorCode;
   /** Where it is, when known; `{}` for an option, which has no place in a sheet. */
   readonly place: PipecastErrorPlace;
+  /**
+   * The message as a catalogue key and its parameters, when it has one, so a front end shows it
+   * in its user's language (core/errors/error-line.ts); the `message` is then its English.
+   */
+  readonly text?: CodedText;
 
   /**
    * @param code - The kind of mistake.
    * @param message - What is wrong and what to fix, starting with the function's name.
    * @param place - File, sheet, Excel row and column, when known.
-   * @param options - `cause`: the error this one replaces, if any.
+   * @param options - `cause`: the error this one replaces, if any; `text`: the message as
+   *   coded text (build such errors with `codedError`, which writes the English for you).
    */
   constructor(
     code: PipecastErrorCode,
     message: string,
     place: PipecastErrorPlace = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; text?: CodedText },
   ) {
-    super(message, options);
+    super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : {});
     this.code = code;
     this.place = definedPlace(place);
+    if (options?.text !== undefined) this.text = options.text;
   }
 
   /**
@@ -83,11 +92,19 @@ export class PipecastError extends Error {
    *   .oneLine(); // 'row 2: a quoted field opened on line 2 is never closed'
    */
   oneLine(): string {
-    const where = placeText(this.place);
-    const text = this.message.replace(/\s+/g, ' ').trim();
-    // Some messages name their place already (`pipecast.json: aging.buckets must increase`).
-    return where === '' || text.startsWith(`${where}: `) ? text : `${where}: ${text}`;
+    return placedLine(this.place, this.message);
   }
+}
+
+/**
+ * The place (when known), then the message folded onto one line: the English one-line form of
+ * any error with a place.
+ */
+export function placedLine(place: PipecastErrorPlace, message: string): string {
+  const where = placeText(place);
+  const text = message.replace(/\s+/g, ' ').trim();
+  // Some messages name their place already (`pipecast.json: aging.buckets must increase`).
+  return where === '' || text.startsWith(`${where}: `) ? text : `${where}: ${text}`;
 }
 
 /**

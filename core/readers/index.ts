@@ -7,6 +7,9 @@
 // Sheets as the readers hand them to the analyses.
 export type { SheetGrid } from '../workbook/sheet-grid.js';
 export { WorkbookReadError } from '../workbook/workbook-read-error.js';
+// The reasons a file cannot be read, as catalogue keys (shown in the user's language).
+export { coded, type CodedText } from '../text/coded-text.js';
+export { errorText } from '../errors/error-line.js';
 export { readSheetRecords, sheetHead } from '../workbook/read-sheet-records.js';
 export type { ReadSheetRecordsOptions } from '../workbook/read-sheet-records.js';
 export { loadSegmentRecords } from '../workbook/load-segment-records.js';

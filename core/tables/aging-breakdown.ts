@@ -1,5 +1,6 @@
 import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/money.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { noColumnToBreakDown } from './no-column-to-break-down.js';
 import type { AgingRun } from '../workbook/age-receivables.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { agingLinesOf, agingSourceColumns } from './aging-invoices-table.js';
@@ -52,6 +53,10 @@ export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
       (run.invoiceGrids?.length ?? 0) > 1
         ? `aging: breakdowns by a sheet column need the invoices on one sheet, not ${run.invoiceGrids?.length}`
         : `${run.report?.file ?? 'invoices'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
+      (run.invoiceGrids?.length ?? 0) <= 1 && run.report?.file !== undefined
+        ? { file: run.report.file }
+        : {},
+      (run.invoiceGrids?.length ?? 0) > 1 ? {} : { text: noColumnToBreakDown(by, columns.names) },
     );
   const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
   const scale = moneyScale(DEFAULT_MONEY_DECIMALS);

@@ -1,5 +1,6 @@
 import { inTotals } from '../funnel/weighted-pipeline.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { noColumnToBreakDown } from './no-column-to-break-down.js';
 import type { ForecastRun } from '../workbook/forecast.js';
 import type { BreakdownRow } from './breakdown-rows.js';
 import { breakdownRows } from './breakdown-rows.js';
@@ -37,6 +38,8 @@ export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdo
     throw new PipecastError(
       'unknown-field',
       `${run.source?.file ?? 'deals'}, sheet ${run.source?.sheet ?? '?'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
+      run.source == null ? {} : { file: run.source.file, sheet: run.source.sheet },
+      { text: noColumnToBreakDown(by, columns.names) },
     );
   const rows = breakdownRows(
     columns.codes(index),

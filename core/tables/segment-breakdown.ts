@@ -1,5 +1,6 @@
 import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/money.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { noCustomerColumn } from './no-column-to-break-down.js';
 import type { SegmentResult } from '../workbook/segment.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { codeCells } from '../internal/sheet-column-codes.js';
@@ -93,6 +94,8 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
     throw new PipecastError(
       'unknown-field',
       `no customer column "${by}" to break down by (columns: ${[...names, ...(columns.ungathered ?? [])].join(', ') || 'none'}; the columns each customer's figures are summed from are not among them)`,
+      {},
+      { text: noCustomerColumn(by, [...names, ...(columns.ungathered ?? [])]) },
     );
   const scale = moneyScale(DEFAULT_MONEY_DECIMALS);
   const labels = [...new Set(customers.map((customer) => customer.label))];

@@ -726,6 +726,25 @@ export const TEXT_CATALOGUE = {
       en: 'no as-of date: no dated record found; pass --as-of YYYY-MM-DD',
       zh: '没有截至日期：找不到带日期的记录；请用 --as-of YYYY-MM-DD 指定',
     },
+    /** `pipecast report`'s progress: a file done, a file failed, a time. */
+    progressOk: {
+      en: '[{done}/{total}] ok {file} ({seconds})',
+      zh: '[{done}/{total}] 完成 {file}（{seconds}）',
+    },
+    progressError: {
+      en: '[{done}/{total}] error {file}: {reason}',
+      zh: '[{done}/{total}] 出错 {file}：{reason}',
+    },
+    seconds: { en: '{seconds} s', zh: '{seconds} 秒' },
+    /** Files of a folder read together into one report. */
+    combinedFrom: {
+      en: '{folder}: one report from {count} files ({first} … {last}); --no-combine for one report per file',
+      zh: '{folder}：{count} 个文件合并为一份报告（{first} … {last}）；如需每个文件一份报告，请用 --no-combine',
+    },
+    byIsNowMeasure: {
+      en: '--by {word} is now --measure {word} (--by names a column to break down by; --by-column {word} names a column called {word})',
+      zh: '--by {word} 已改为 --measure {word}（--by 指定用于细分的列；名为 {word} 的列请用 --by-column {word}）',
+    },
     noPipeline: {
       en: 'no sheet of {file} reads as a pipeline (it needs at least a stage column, e.g. Stage / 阶段); run pipecast inspect {file}',
       zh: '{file} 中没有可读作商机清单的工作表（至少需要阶段列，如 Stage / 阶段）；请运行 pipecast inspect {file}',
@@ -1396,6 +1415,229 @@ export const TEXT_CATALOGUE = {
       en: "payment terms '{terms}' not recognised",
       zh: '无法识别账期“{terms}”',
     },
+  },
+  /**
+   * Errors (PipecastError.text, the CLI's usage errors): the words around a place, the Chinese
+   * lead-in of an error without a key of its own (by its code), and the messages of the errors a
+   * user meets from files, flags and config files. The English is the error's `message`.
+   */
+  error: {
+    placeSheet: { en: 'sheet {sheet}', zh: '工作表 {sheet}' },
+    placeRow: { en: 'row {row}', zh: '第 {row} 行' },
+    placeColumn: { en: 'column {column}', zh: '列 {column}' },
+    'lead_invalid-option': { en: 'invalid option', zh: '选项或参数无效' },
+    'lead_invalid-input': { en: 'invalid input', zh: '输入数据无效' },
+    'lead_unknown-field': { en: 'unknown field', zh: '未知字段' },
+    'lead_missing-column': { en: 'missing column', zh: '缺少列' },
+    'lead_empty-input': { en: 'no data', zh: '没有可用的数据' },
+    'lead_too-large': { en: 'too large', zh: '数据量超出限制' },
+    'lead_malformed-csv': { en: 'malformed CSV', zh: 'CSV 格式错误' },
+    'lead_unreadable-file': { en: 'unreadable file', zh: '无法读取文件' },
+    lead_usage: { en: 'usage', zh: '命令用法有误' },
+    lead_stopped: { en: 'stopped', zh: '已停止' },
+    /** An error without a key of its own, quoted inside another: its lead-in, then its words. */
+    withLead: { en: '{detail}', zh: '{lead}：{detail}' },
+    /** An error in a file that names it first (config files). */
+    inFile: { en: '{file}: {text}', zh: '{file}：{text}' },
+    // Files that cannot be read.
+    fileNotFound: { en: 'file not found', zh: '找不到文件' },
+    pathNotFound: { en: 'file or folder not found', zh: '找不到文件或文件夹' },
+    isFolder: { en: 'is a folder, not a file', zh: '这是文件夹，不是文件' },
+    permissionDenied: { en: 'permission denied', zh: '没有读取权限' },
+    fileLocked: {
+      en: 'file is locked by another program (close it in Excel and retry)',
+      zh: '文件被其他程序占用（请在 Excel 中关闭后重试）',
+    },
+    cannotReadFile: { en: 'cannot read the file ({detail})', zh: '无法读取文件（{detail}）' },
+    unsupportedFileType: {
+      en: "unsupported file type '{extension}' (expected {known}; save .xls files as .xlsx)",
+      zh: '不支持的文件类型“{extension}”（应为 {known}；.xls 文件请另存为 .xlsx）',
+    },
+    noExtension: { en: '(none)', zh: '（无扩展名）' },
+    oldXls: {
+      en: 'this is an old .xls or a password-protected workbook; open it in Excel and save it as an unprotected .xlsx',
+      zh: '这是旧版 .xls 或受密码保护的工作簿；请在 Excel 中打开并另存为未加密的 .xlsx',
+    },
+    notZip: {
+      en: 'not a valid .xlsx file: it is not a zip archive or is damaged ({detail})',
+      zh: '不是有效的 .xlsx 文件：不是 zip 压缩包或已损坏（{detail}）',
+    },
+    damagedZip: {
+      en: 'damaged .xlsx (zip) file: {detail}',
+      zh: '.xlsx（zip）文件已损坏：{detail}',
+    },
+    noWorksheets: {
+      en: 'no worksheets found (is it really an Excel workbook?)',
+      zh: '找不到工作表（这确实是 Excel 工作簿吗？）',
+    },
+    noWorkbookPart: {
+      en: 'no workbook part found (is it really an .xlsx file?)',
+      zh: '找不到工作簿部件（这确实是 .xlsx 文件吗？）',
+    },
+    noSheetNamed: {
+      en: "no sheet named '{name}' (sheets: {sheets})",
+      zh: '没有名为“{name}”的工作表（现有工作表：{sheets}）',
+    },
+    folderHoldsNothing: {
+      en: 'the folder holds no file pipecast reads ({extensions})',
+      zh: '文件夹中没有 pipecast 能读取的文件（{extensions}）',
+    },
+    folderNoSheetNamed: {
+      en: "no file in the folder has a sheet named '{name}'",
+      zh: '文件夹中没有任何文件含有名为“{name}”的工作表',
+    },
+    fileChanged: {
+      en: 'the file changed while it was being read; run again',
+      zh: '读取过程中文件被修改；请重新运行',
+    },
+    malformedCsv: { en: 'malformed CSV: {detail}', zh: 'CSV 格式错误：{detail}' },
+    quoteNeverClosed: {
+      en: 'a quoted field opened on line {line} is never closed (column {column})',
+      zh: '第 {line} 行开始的带引号字段没有结束引号（列 {column}）',
+    },
+    unknownEncoding: {
+      en: "--encoding: unknown encoding '{name}' (use e.g. utf-8, gb18030, windows-1252, latin1)",
+      zh: '--encoding：未知编码“{name}”（可用 utf-8、gb18030、windows-1252、latin1 等）',
+    },
+    // Data that cannot be analysed.
+    mappingMissingColumn: {
+      en: "matchColumns: mapping for '{field}' names column '{column}', which the header row does not have",
+      zh: '列映射：字段“{field}”映射到列“{column}”，但表头行中没有这一列',
+    },
+    noColumnToBreakDown: {
+      en: 'no column "{column}" to break down by (columns: {columns})',
+      zh: '没有可用于细分的列“{column}”（现有列：{columns}）',
+    },
+    noCustomerColumnToBreakDown: {
+      en: 'no customer column "{column}" to break down by (columns: {columns}; the columns each customer\'s figures are summed from are not among them)',
+      zh: '没有可用于细分的客户列“{column}”（现有列：{columns}；各客户数字所汇总的明细列不在其中）',
+    },
+    forecastNoAsOf: {
+      en: 'forecast: no as-of date given and no deal has a dated event (closed deal, activity, stage change); give asOf',
+      zh: '没有截至日期：未指定截至日期，且没有商机带有日期记录（已关闭商机、跟进活动、阶段变更）；请用 --as-of 指定',
+    },
+    agingNoAsOf: {
+      en: 'ageReceivables: no as-of date given and no invoice or payment has a date; give asOf',
+      zh: '没有截至日期：未指定截至日期，且没有发票或回款带有日期；请用 --as-of 指定',
+    },
+    rfmNoAsOf: {
+      en: 'rfm: no as-of date given and no order line has a date; give asOf, or check the order date column',
+      zh: '没有截至日期：未指定截至日期，且没有订单明细带有日期；请用 --as-of 指定，或检查订单日期列',
+    },
+    // Command-line flags.
+    seeHelp: {
+      en: '{problem} (see pipecast {command} --help)',
+      zh: '{problem}（见 pipecast {command} --help）',
+    },
+    unknownOption: { en: "unknown option '{option}'", zh: '未知选项“{option}”' },
+    optionNeedsValue: { en: "option '{option}' needs a value", zh: '选项“{option}”需要一个值' },
+    nameOneFile: { en: 'name {what}', zh: '请指定{what}' },
+    what_pipeline: { en: 'one pipeline file', zh: '一个商机文件' },
+    what_aging: { en: 'one file to age', zh: '一个要做账龄分析的文件' },
+    what_inspect: { en: 'one file to inspect', zh: '一个要查看的文件' },
+    oneFileOnly: {
+      en: '{command} takes one file, got {count}: {files}',
+      zh: '{command} 只接受一个文件，实际给了 {count} 个：{files}',
+    },
+    nameFilesOrFolders: {
+      en: 'name at least one file or folder',
+      zh: '请至少指定一个文件或文件夹',
+    },
+    localeValue: {
+      en: "--locale must be en or zh, got '{value}'",
+      zh: '--locale 只能是 en 或 zh，实际为“{value}”',
+    },
+    asOfValue: {
+      en: "--as-of must be a date YYYY-MM-DD, got '{value}'",
+      zh: '--as-of 必须是 YYYY-MM-DD 格式的日期，实际为“{value}”',
+    },
+    outRequired: {
+      en: '--out DIR is required: the folder to write the reports into',
+      zh: '必须用 --out DIR 指定写入报告的文件夹',
+    },
+    outFolderRequired: { en: 'name a folder with --out DIR', zh: '请用 --out DIR 指定文件夹' },
+    jobsValue: {
+      en: "--jobs must be a whole number of at least 1, got '{value}'",
+      zh: '--jobs 必须是不小于 1 的整数，实际为“{value}”',
+    },
+    combineContradiction: {
+      en: '--combine and --no-combine contradict each other: give one',
+      zh: '--combine 与 --no-combine 互相矛盾：只能给一个',
+    },
+    maxInflatedValue: {
+      en: "--max-inflated-mb needs a number of megabytes above 0, got '{value}'",
+      zh: '--max-inflated-mb 需要一个大于 0 的兆字节数，实际为“{value}”',
+    },
+    formatValue: {
+      en: "--format must be csv or arrow, got '{value}'",
+      zh: '--format 只能是 csv 或 arrow，实际为“{value}”',
+    },
+    cannotWriteOut: {
+      en: 'cannot write to {folder}: {detail}',
+      zh: '无法写入 {folder}：{detail}',
+    },
+    outIsFile: {
+      en: '--out {out} is a file, not a folder; name a folder for the reports, e.g. --out reports',
+      zh: '--out {out} 是文件而不是文件夹；请为报告指定一个文件夹，如 --out reports',
+    },
+    outInsideInput: {
+      en: '--out {out} is inside the input folder {folder}: reports (results.xlsx, *.csv) would mix with the workbooks they were made from; choose a folder outside it, e.g. --out {suggestion}',
+      zh: '--out {out} 位于输入文件夹 {folder} 之内：报告（results.xlsx、*.csv）会与源工作簿混在一起；请选择该文件夹之外的位置，如 --out {suggestion}',
+    },
+    outContainsInput: {
+      en: '--out {out} contains the input {file}, which a report folder could overwrite; choose another --out folder',
+      zh: '--out {out} 中含有输入文件 {file}，报告文件夹可能覆盖它；请换一个 --out 文件夹',
+    },
+    // Config files (--config, docs/pipecast.schema.json).
+    configNeedsFile: { en: '--config needs a file name', zh: '--config 需要一个文件名' },
+    configUnreadable: {
+      en: 'cannot read config {path}: {reason}',
+      zh: '无法读取配置文件 {path}：{reason}',
+    },
+    noSuchFile: { en: 'no such file', zh: '文件不存在' },
+    configEmpty: { en: 'not JSON: the file is empty', zh: '不是 JSON：文件是空的' },
+    configNotJson: {
+      en: 'not JSON at line {line}, column {column}: {problem}',
+      zh: '不是有效的 JSON（第 {line} 行，第 {column} 列）：{problem}',
+    },
+    configKey: { en: '{key} {problem}', zh: '配置项 {key} {problem}' },
+    configInlineTemplate: {
+      en: 'forecast.template in the config is an inline template; pipecast forecast takes it as a file: --template FILE.json',
+      zh: '配置中的 forecast.template 是内嵌模板；pipecast forecast 只接受模板文件：--template FILE.json',
+    },
+    mustBeOneOf: {
+      en: 'must be one of {allowed}, got {value}',
+      zh: '必须是 {allowed} 之一，实际为 {value}',
+    },
+    eitherOr: { en: '{first} or {second}', zh: '{first} 或 {second}' },
+    mustBeEither: { en: 'must be {allowed}, got {value}', zh: '必须是 {allowed}，实际为 {value}' },
+    notAKnownKey: {
+      en: 'is not a known key (known: {known})',
+      zh: '不是已知的配置项（已知：{known}）',
+    },
+    notAField: {
+      en: 'is not a field (known: {known})',
+      zh: '不是已知字段（已知：{known}）',
+    },
+    notAFieldOf: {
+      en: 'is not a field of {kind} records (known: {known})',
+      zh: '不是 {kind} 记录的字段（已知：{known}）',
+    },
+    mustBeHeader: {
+      en: 'must be a header text, column letters or null, got {value}',
+      zh: '必须是表头文字、列字母或 null，实际为 {value}',
+    },
+    mustBeObject: { en: 'must be an object, got {value}', zh: '必须是对象，实际为 {value}' },
+    mustBeNumberAtLeast: {
+      en: 'must be a number ≥ {min}, got {value}',
+      zh: '必须是 ≥ {min} 的数字，实际为 {value}',
+    },
+    mustBeNumberArray: {
+      en: 'must be an array of numbers, got {value}',
+      zh: '必须是数字数组，实际为 {value}',
+    },
+    mustBeNumber: { en: 'must be a number, got {value}', zh: '必须是数字，实际为 {value}' },
+    nothing: { en: 'nothing', zh: '空' },
   },
 } as const satisfies Record<string, Record<string, TextEntry>>;
 

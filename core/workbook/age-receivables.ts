@@ -16,6 +16,7 @@ import type { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
 
 /** Invoices and payments given as records. */
 export interface ReceivableRecords {
@@ -147,13 +148,13 @@ export function ageReceivables(
 function asOfFromLedger(loaded: LoadReceivablesResult, file: string): EpochDay {
   const found = dataAsOf({ invoices: loaded.invoices, payments: loaded.payments });
   if (found === undefined)
-    throw new PipecastError(
+    throw codedError(
       'invalid-option',
-      'ageReceivables: no as-of date given and no invoice or payment has a date; give asOf',
       {
         file,
         ...(loaded.invoiceSheets[0] === undefined ? {} : { sheet: loaded.invoiceSheets[0] }),
       },
+      'error.agingNoAsOf',
     );
   return found.asOf;
 }

@@ -16,6 +16,7 @@ import type { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
 import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
 
 /** Deals given as records, with their stage history when there is one. */
 export interface ForecastRecords {
@@ -156,12 +157,7 @@ function asOfFromDeals(deals: ForecastDeals, place: PipecastErrorPlace): EpochDa
     deals: deals.deals,
     ...(deals.stageChanges === undefined ? {} : { stageChanges: deals.stageChanges }),
   });
-  if (found === undefined)
-    throw new PipecastError(
-      'invalid-option',
-      'forecast: no as-of date given and no deal has a dated event (closed deal, activity, stage change); give asOf',
-      place,
-    );
+  if (found === undefined) throw codedError('invalid-option', place, 'error.forecastNoAsOf');
   return found.asOf;
 }
 

@@ -11,6 +11,8 @@ import {
 import type { RecordByKind, RecordKind } from '../columns/records.js';
 import type { SheetGrid } from './sheet-grid.js';
 import { WorkbookReadError } from './workbook-read-error.js';
+import { errorText } from '../errors/error-line.js';
+import { coded } from '../text/coded-text.js';
 
 export interface ReadSheetRecordsOptions<K extends RecordKind> extends Omit<
   ReadRecordsOptions<K>,
@@ -65,7 +67,11 @@ function readSheetRecordsOnly<K extends RecordKind>(
     });
   } catch (error) {
     if (!(error instanceof PipecastError && error.code === 'malformed-csv')) throw error;
-    throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });
+    throw new WorkbookReadError(
+      grid.file,
+      coded('error.malformedCsv', { detail: errorText(error) }),
+      { cause: error },
+    );
   }
 }
 
@@ -86,6 +92,10 @@ export function sheetHead(grid: SheetGrid, rows = DEFAULT_HEADER_SEARCH_ROWS): C
     return readCsvHead(grid.csv.pieces(), grid.csv.delimiter, rows);
   } catch (error) {
     if (!(error instanceof PipecastError && error.code === 'malformed-csv')) throw error;
-    throw new WorkbookReadError(grid.file, `malformed CSV: ${error.message}`, { cause: error });
+    throw new WorkbookReadError(
+      grid.file,
+      coded('error.malformedCsv', { detail: errorText(error) }),
+      { cause: error },
+    );
   }
 }

@@ -5,6 +5,7 @@ import { parseStageTemplate } from '../funnel/parse-stage-template.js';
 import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import { STAGE_TEMPLATES } from '../funnel/stage-templates.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { type CodedText, coded, renderCoded } from '../text/coded-text.js';
 
 /** What a sheet holds, as a config file names it; `ignore` keeps a sheet out of every analysis. */
 export type ReportSheetKind = RecordKind | 'ignore';
@@ -72,7 +73,8 @@ export interface ReportConfig {
 
 /**
  * A config file that does not fit {@link ReportConfig}: the message names the file and the key.
- * A PipecastError with the code 'invalid-option' and the file as its place.
+ * A PipecastError with the code 'invalid-option' and the file as its place; its `text` is the key
+ * and the problem as coded text (the problem in words when it has no catalogue entry).
  *
  * @example new ReportConfigError('pipecast.json', 'aging.buckets', 'must increase').message
  * // 'pipecast.json: aging.buckets must increase'
@@ -83,9 +85,10 @@ export class ReportConfigError extends PipecastError {
   constructor(
     readonly source: string,
     readonly key: string,
-    problem: string,
+    problem: string | CodedText,
   ) {
-    super('invalid-option', `${source}: ${key} ${problem}`, { file: source });
+    const text = coded('error.configKey', { key, problem });
+    super('invalid-option', `${source}: ${renderCoded(text, 'en')}`, { file: source }, { text });
   }
 }
 
@@ -122,7 +125,7 @@ type Json = Record<string, unknown>;
  * @example parseReportConfig({ aging: { buckets: [30, 60] } }, 'pipecast.json').aging?.buckets // [30, 60]
  */
 export function parseReportConfig(json: unknown, source: string): ReportConfig {
-  const fail = (key: string, problem: string): never => {
+  const fail: Fail = (key, problem) => {
     throw new ReportConfigError(source, key, problem);
   };
   const root = object(json, 'the config', fail);
@@ -147,7 +150,10 @@ function parseSheetKinds(value: unknown, fail: Fail): Record<string, ReportSheet
   const sheets: Record<string, ReportSheetKind> = {};
   for (const [name, kind] of Object.entries(object(value, 'sheets', fail))) {
     if (!SHEET_KINDS.includes(kind as ReportSheetKind))
-      fail(`sheets.${name}`, `must be one of ${SHEET_KINDS.join(', ')}, got ${show(kind)}`);
+      fail(
+        `sheets.${name}`,
+        coded('error.mustBeOneOf', { allowed: SHEET_KINDS.join(', '), value: shown(kind) }),
+      );
     sheets[name] = kind as ReportSheetKind;
   }
   return sheets;
@@ -169,10 +175,12 @@ function parseMappings(
       if (!fields.has(field))
         fail(
           key,
-          `is not a field${kind && kind !== 'ignore' ? ` of ${kind} records` : ''} (known: ${[...fields].join(', ')})`,
+          kind && kind !== 'ignore'
+            ? coded('error.notAFieldOf', { kind, known: [...fields].join(', ') })
+            : coded('error.notAField', { known: [...fields].join(', ') }),
         );
       if (header !== null && (typeof header !== 'string' || header.trim() === ''))
-        fail(key, `must be a header text, column letters or null, got ${show(header)}`);
+        fail(key, coded('error.mustBeHeader', { value: shown(header) }));
       mapping[field] = header as string | null;
     }
     mappings[sheet] = mapping;
@@ -346,15 +354,20 @@ function parseBreakdownsConfig(
   return breakdowns;
 }
 
-type Fail = (key: string, problem: string) => never;
+type Fail = (key: string, problem: string | CodedText) => never;
 
 function show(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }
 
+/** {@link show} as a parameter of coded text: "nothing" in the reader's language. */
+function shown(value: unknown): string | CodedText {
+  return value === undefined ? coded('error.nothing') : JSON.stringify(value);
+}
+
 function object(value: unknown, key: string, fail: Fail): Json {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return fail(key, `must be an object, got ${show(value)}`);
+    return fail(key, coded('error.mustBeObject', { value: shown(value) }));
   return value as Json;
 }
 
@@ -363,22 +376,23 @@ function unknownKeys(value: Json, known: readonly string[], prefix: string, fail
     if (!known.includes(key))
       fail(
         `${prefix}${key}`,
-        `is not a known key (known: ${known.filter((k) => k !== '$schema').join(', ')})`,
+        coded('error.notAKnownKey', { known: known.filter((k) => k !== '$schema').join(', ') }),
       );
 }
 
 function number(value: unknown, key: string, fail: Fail, min: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
-    return fail(key, `must be a number ≥ ${min}, got ${show(value)}`);
+    return fail(key, coded('error.mustBeNumberAtLeast', { min, value: shown(value) }));
   return value;
 }
 
 function numbers(value: unknown, key: string, fail: Fail): number[] {
-  if (!Array.isArray(value)) return fail(key, `must be an array of numbers, got ${show(value)}`);
+  if (!Array.isArray(value))
+    return fail(key, coded('error.mustBeNumberArray', { value: shown(value) }));
   return value.map((v, i) =>
     typeof v === 'number' && Number.isFinite(v)
       ? v
-      : fail(`${key}[${i}]`, `must be a number, got ${show(v)}`),
+      : fail(`${key}[${i}]`, coded('error.mustBeNumber', { value: shown(v) })),
   );
 }
 
@@ -389,8 +403,21 @@ function oneOf<T extends string>(
   fail: Fail,
 ): T {
   if (!allowed.includes(value as T))
-    return fail(key, `must be ${allowed.join(' or ')}, got ${show(value)}`);
+    return fail(
+      key,
+      coded('error.mustBeEither', { allowed: eitherOr(allowed), value: shown(value) }),
+    );
   return value as T;
+}
+
+/** 'due or invoice' / 'due 或 invoice'. */
+function eitherOr(words: readonly string[]): string | CodedText {
+  return words
+    .slice(1)
+    .reduce<string | CodedText>(
+      (first, second) => coded('error.eitherOr', { first, second }),
+      words[0] ?? '',
+    );
 }
 
 function knownFields(kind: RecordKind | undefined): Set<string> {

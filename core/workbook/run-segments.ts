@@ -10,7 +10,8 @@ import type { PortfolioResult } from '../segments/portfolio.js';
 import { portfolio } from '../segments/portfolio.js';
 import type { RfmOptions, RfmResult } from '../segments/rfm.js';
 import { rfm } from '../segments/rfm.js';
-import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
+import type { PipecastErrorPlace } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
 
 export interface RunAbcOptions {
   by?: 'revenue' | 'margin';
@@ -96,12 +97,7 @@ export function runRfm(
     if (lines instanceof OrderLineTally) last = lines.lastDate;
     else for (const l of lines) if (l.date > last) last = l.date;
     // No dated line: the data, not an option, lacks the day (not "asOf must be an integer").
-    if (!Number.isFinite(last))
-      throw new PipecastError(
-        'empty-input',
-        'rfm: no as-of date given and no order line has a date; give asOf, or check the order date column',
-        place,
-      );
+    if (!Number.isFinite(last)) throw codedError('empty-input', place, 'error.rfmNoAsOf');
     asOf = last + 1;
   }
   return rfm(lines, { ...options, asOf });

@@ -33,6 +33,7 @@ import { dsoReasonText } from '../report/report-parts.js';
 import { outputJson } from '../render/output-json.js';
 import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
 import { shownWarnings } from '../render/shown-warnings.js';
+import { errorLineOf } from '../failure-line.js';
 
 const USAGE = `Usage: pipecast aging <file> [--as-of YYYY-MM-DD] [options]
 
@@ -96,10 +97,12 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     grids = await readInputPath(options.file, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
-    io.stderr(`pipecast aging: ${error.message}\n`);
+    io.stderr(`pipecast aging: ${errorLineOf(error, options.locale ?? 'en')}\n`);
     return 1;
   }
 
+  const locale = chooseLocale(options.locale, grids);
+  io.useLocale?.(locale);
   const breakingDown = options.breakdownColumns.length > 0;
   const run = ageReceivables(grids, {
     ...options.core,
@@ -108,7 +111,6 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     forceInvoices: options.sheet !== undefined,
   });
   const { warnings, asOfSource } = run;
-  const locale = chooseLocale(options.locale, grids);
   const report: AgingReportWithBreakdowns | null = breakingDown
     ? agingWithBreakdowns(run, options)
     : run.report;
@@ -180,7 +182,7 @@ function parseAgingArgs(args: string[]): AgingArgs | 'help' {
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
-  const file = singleOperand('aging', positionals, 'one file to age');
+  const file = singleOperand('aging', positionals, 'aging');
   const asOfText = values['as-of'];
   const asOf = asOfText === undefined ? undefined : epochDayFromIso(asOfText.trim());
   if (asOfText !== undefined && asOf === undefined)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import {
   ageReceivables,
+  coded,
   agingInvoicesTable,
   epochDayFromIso,
   forecast,
@@ -23,6 +24,7 @@ import type { SheetGrid } from '../read-workbook.js';
 import { readWorkbook } from '../read-workbook.js';
 import { checkOutputDir } from '../report/batch/check-output-dir.js';
 import { exportBytes } from './export-tables.js';
+import { errorLineOf } from '../failure-line.js';
 
 const USAGE = `Usage: pipecast export <file> --out DIR [--format csv|arrow] --as-of YYYY-MM-DD [--sheet NAME]
                        [--locale en|zh]
@@ -61,24 +63,25 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(USAGE);
     return 0;
   }
-  const file = singleOperand('export', positionals, 'one pipeline file');
+  const file = singleOperand('export', positionals, 'pipeline');
   const format = values.format;
   if (format !== 'csv' && format !== 'arrow')
-    throw new UsageError(`--format must be csv or arrow, got '${format}'`);
-  if (values.out === undefined) throw new UsageError('name a folder with --out DIR');
+    throw new UsageError(coded('error.formatValue', { value: String(format) }));
+  if (values.out === undefined) throw new UsageError(coded('error.outFolderRequired'));
   const asOf = epochDayFromIso(values['as-of'] ?? '');
   if (asOf === undefined)
-    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${values['as-of'] ?? ''}'`);
+    throw new UsageError(coded('error.asOfValue', { value: values['as-of'] ?? '' }));
   await checkOutputDir(values.out, { paths: [file], files: [file] });
   let sheets: SheetGrid[];
   try {
     sheets = await readWorkbook(file, { sheet: values.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
-    io.stderr(`pipecast export: ${error.message}\n`);
+    io.stderr(`pipecast export: ${errorLineOf(error, parseLocaleFlag(values.locale) ?? 'en')}\n`);
     return 1;
   }
   const locale = chooseLocale(parseLocaleFlag(values.locale), sheets);
+  io.useLocale?.(locale);
   const { tables, differ } = perRowTables(sheets, asOf, file);
   if (tables.length === 0) {
     io.stderr(`pipecast export: ${textFor(locale, 'cli.exportNothing', { file })}\n`);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import {
+  coded,
   epochDayFromIso,
   forecast,
   forecastBreakdown,
@@ -39,6 +40,7 @@ import {
 } from '../cli-locale.js';
 import { readInputPath } from '../read-input-path.js';
 import { outputJson } from '../render/output-json.js';
+import { errorLineOf } from '../failure-line.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
 export const DEFAULT_TEXT_WARNINGS = 20;
@@ -111,8 +113,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
   let asOf: number | undefined;
   if (options.asOf !== undefined) {
     asOf = epochDayFromIso(options.asOf);
-    if (asOf === undefined)
-      throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${options.asOf}'`);
+    if (asOf === undefined) throw new UsageError(coded('error.asOfValue', { value: options.asOf }));
   }
   const template = await loadTemplate(options.template);
 
@@ -124,9 +125,11 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
       previous = await readInputPath(options.previous, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
-    io.stderr(`pipecast forecast: ${error.message}\n`);
+    io.stderr(`pipecast forecast: ${errorLineOf(error, options.locale ?? 'en')}\n`);
     return 1;
   }
+  const locale = chooseLocale(options.locale, sheets);
+  io.useLocale?.(locale);
   const run = forecast(sheets, {
     ...(asOf === undefined ? {} : { asOf }),
     file: options.file,
@@ -137,7 +140,6 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     seed: options.seed,
     perRow: options.by.length > 0,
   });
-  const locale = chooseLocale(options.locale, sheets);
   if (run === null || run.source === null) {
     io.stderr(`pipecast forecast: ${textFor(locale, 'cli.noPipeline', { file: options.file })}\n`);
     return 1;
@@ -216,7 +218,7 @@ function parseForecastArgs(args: string[]): ForecastArgs | 'help' {
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
-  const file = singleOperand('forecast', positionals, 'one pipeline file');
+  const file = singleOperand('forecast', positionals, 'pipeline');
   const number = (flag: string, text: string | undefined, integer = false): number | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);

@@ -32,6 +32,7 @@ import { readInputPath } from '../read-input-path.js';
 import type { SheetGrid } from '../read-workbook.js';
 import { moreRowsLine } from '../render/text-table.js';
 import { outputJson } from '../render/output-json.js';
+import { errorLineOf } from '../failure-line.js';
 
 /** Warnings listed per sheet in the text report; `--json` always lists them all. */
 export const DEFAULT_TEXT_WARNINGS_PER_SHEET = 30;
@@ -99,7 +100,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
     sheets = await readInputPath(options.file, { sheet: options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
-    io.stderr(`pipecast inspect: ${error.message}\n`);
+    io.stderr(`pipecast inspect: ${errorLineOf(error, options.locale ?? 'en')}\n`);
     return 1;
   }
   const result: InspectResult = {
@@ -108,6 +109,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
     sheets: sheets.map((grid) => inspectGrid(grid, options.kind)),
   };
   const locale = chooseLocale(options.locale, sheets);
+  io.useLocale?.(locale);
   io.stdout(options.json ? `${outputJson(result, 2)}\n` : formatInspection(result, locale));
   return 0;
 }
@@ -121,7 +123,7 @@ function parseInspectArgs(args: string[]): InspectOptions | 'help' {
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
-  const file = singleOperand('inspect', positionals, 'one file to inspect');
+  const file = singleOperand('inspect', positionals, 'inspect');
   const kind = values.kind;
   if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`unknown --kind '${kind}' (one of ${RECORD_KINDS.join(', ')})`);

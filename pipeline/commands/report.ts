@@ -1,10 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { epochDayFromIso, type Locale, type ReportConfig, textFor } from '../../core/index.js';
+import {
+  coded,
+  epochDayFromIso,
+  type Locale,
+  type ReportConfig,
+  textFor,
+} from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { UsageError } from '../cli-io.js';
+import { errorLineOf } from '../failure-line.js';
 import { listInputFiles } from '../list-input-files.js';
 import { checkOutputDir } from '../report/batch/check-output-dir.js';
 import { combinedReportName, filesBelongTogether } from '../report/batch/files-belong-together.js';
@@ -88,15 +95,21 @@ export async function runReport(
   if (parsed.configPath !== undefined) config = await readReportConfigFile(parsed.configPath);
 
   let files: string[];
+  // The language of every line printed: the flag, else the config's (each report's own
+  // language still follows its headers when neither is given).
+  const locale = parsed.locale ?? config?.locale;
+  if (locale !== undefined) io.useLocale?.(locale);
+  const say: Locale = locale ?? 'en';
   try {
     files = await listInputFiles(parsed.paths);
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
-    io.stderr(`pipecast report: ${error.message}\n`);
+    io.stderr(`pipecast report: ${errorLineOf(error, say)}\n`);
     return 1;
   }
   if (files.length === 0) {
-    io.stderr(`pipecast report: no .xlsx, .csv or .tsv files in ${parsed.paths.join(', ')}\n`);
+    const paths = parsed.paths.join(', ');
+    io.stderr(`pipecast report: ${textFor(say, 'cli.noInputFiles', { paths })}\n`);
     return 1;
   }
   await checkOutputDir(parsed.outDir, { paths: parsed.paths, files });
@@ -105,14 +118,14 @@ export async function runReport(
     combine = await combinedName(files, parsed.combine, config);
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
-    io.stderr(`pipecast report: ${error.message}\n`);
+    io.stderr(`pipecast report: ${errorLineOf(error, say)}\n`);
     return 1;
   }
 
-  const locale = parsed.locale ?? config?.locale;
   const progress = createReportProgress(io.stderr, combine === undefined ? files.length : 1, {
     isTTY: io.isTTY,
     columns: options.columns ?? process.stderr.columns,
+    locale: say,
   });
   let result: ReportBatchResult;
   try {
@@ -131,7 +144,9 @@ export async function runReport(
     progress.finish();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    io.stderr(`pipecast report: cannot write to ${parsed.outDir}: ${(error as Error).message}\n`);
+    const detail = (error as Error).message;
+    const line = textFor(say, 'error.cannotWriteOut', { folder: parsed.outDir, detail });
+    io.stderr(`pipecast report: ${line}\n`);
     return 1;
   }
 
@@ -139,7 +154,7 @@ export async function runReport(
   if (parsed.json) {
     io.stdout(`${outputJson(result.summary)}\n`);
   } else {
-    io.stdout(`${reportRunText(result, locale ?? 'en')}\n`);
+    io.stdout(`${reportRunText(result, say)}\n`);
   }
   return reportExitCode(counts);
 }
@@ -168,9 +183,13 @@ function reportRunText(result: ReportBatchResult, locale: Locale): string {
   return [
     result.indexHtml,
     ...result.reports,
-    ...combined.map(
-      (entry) =>
-        `${entry.file}: one report from ${entry.inputs.length} files (${basename(entry.inputs[0]!)} … ${basename(entry.inputs[entry.inputs.length - 1]!)}); --no-combine for one report per file`,
+    ...combined.map((entry) =>
+      textFor(locale, 'cli.combinedFrom', {
+        folder: entry.file,
+        count: entry.inputs.length,
+        first: basename(entry.inputs[0]!),
+        last: basename(entry.inputs[entry.inputs.length - 1]!),
+      }),
     ),
     ...nothing.map((entry) => `${entry.file}: ${entry.reason ?? ''}`),
     textFor(locale, 'cli.reportsWritten', {
@@ -209,28 +228,30 @@ function parseReportArgs(args: string[]): ReportArgs | 'help' {
   });
   if (values.help) return 'help';
   if (positionals.length === 0) {
-    throw new UsageError('name at least one file or folder (see pipecast report --help)');
+    throw new UsageError(
+      coded('error.seeHelp', { problem: coded('error.nameFilesOrFolders'), command: 'report' }),
+    );
   }
   if (values.out === undefined || values.out === '') {
-    throw new UsageError('--out DIR is required: the folder to write the reports into');
+    throw new UsageError(coded('error.outRequired'));
   }
   const asOf = values['as-of'];
   if (asOf !== undefined && epochDayFromIso(asOf) === undefined) {
-    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${asOf}'`);
+    throw new UsageError(coded('error.asOfValue', { value: asOf }));
   }
   const locale = values.locale;
   if (locale !== undefined && locale !== 'en' && locale !== 'zh') {
-    throw new UsageError(`--locale must be en or zh, got '${locale}'`);
+    throw new UsageError(coded('error.localeValue', { value: locale }));
   }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) {
-      throw new UsageError(`--jobs must be a whole number of at least 1, got '${values.jobs}'`);
+      throw new UsageError(coded('error.jobsValue', { value: values.jobs ?? '' }));
     }
   }
   if (values.combine === true && values['no-combine'] === true) {
-    throw new UsageError('--combine and --no-combine contradict each other: give one');
+    throw new UsageError(coded('error.combineContradiction'));
   }
   return {
     paths: positionals,

@@ -30,6 +30,10 @@ import {
   formatMoney,
   formatPercent,
   type PlainSectionKey,
+  type CodedText,
+  coded,
+  errorText,
+  renderCoded,
 } from '../../core/index.js';
 import {
   chooseLocale,
@@ -49,6 +53,7 @@ import { segmentBreakdowns, segmentBreakdownsText } from './segment-breakdowns.j
 import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
 import { shownWarnings } from '../render/shown-warnings.js';
 import { outputJson } from '../render/output-json.js';
+import { errorLineOf } from '../failure-line.js';
 
 export const SEGMENT_METHODS = ['abc', 'rfm', 'portfolio', 'scorecard'] as const;
 export type SegmentMethod = (typeof SEGMENT_METHODS)[number];
@@ -105,7 +110,7 @@ interface SegmentArgs {
   /** Columns to break down by (--by COLUMN). */
   by: string[];
   /** Notes for stderr, such as the older --by revenue spelling. */
-  notes: string[];
+  notes: CodedText[];
   cutPoints: [number, number] | undefined;
   mode: 'quintile' | 'b2b';
   thresholds: { recency?: RfmThresholds; frequency?: RfmThresholds; monetary?: RfmThresholds };
@@ -138,7 +143,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
     files = await listInputFiles(options.paths);
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
-    io.stderr(`pipecast segment: ${error.message}\n`);
+    io.stderr(`pipecast segment: ${errorLineOf(error, options.locale ?? 'en')}\n`);
     return 1;
   }
   if (files.length === 0) {
@@ -162,7 +167,9 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   const columns = options.by.length > 0 ? new CustomerColumnTally(options.by) : undefined;
   const read = await readInputs(files, kind, options.sheet, tally, columns);
   const locale = options.locale ?? read.locale;
-  for (const failure of read.failures) io.stderr(`pipecast segment: ${failure}\n`);
+  io.useLocale?.(locale);
+  for (const failure of read.failures)
+    io.stderr(`pipecast segment: ${errorLineOf(failure, locale)}\n`);
 
   const lineCount = read.lines instanceof OrderLineTally ? read.lines.count : read.lines.length;
   if (options.method === 'abc' && lineCount === 0 && read.customers.length === 0) {
@@ -198,7 +205,7 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
     return 1;
   }
   if (options.by.length > 0) output.breakdowns = segmentBreakdowns(run.segmented, options.by);
-  for (const note of options.notes) io.stderr(`pipecast segment: ${note}\n`);
+  for (const note of options.notes) io.stderr(`pipecast segment: ${renderCoded(note, locale)}\n`);
   io.stdout(
     options.json
       ? `${outputJson(output)}\n`
@@ -212,7 +219,7 @@ interface ReadInputs {
   lines: OrderLine[] | OrderLineTally;
   customers: Customer[];
   warnings: DataWarning[];
-  failures: string[];
+  failures: WorkbookReadError[];
   /** The language of the first file's headers. */
   locale: Locale;
   /** With --by, the records' other columns per customer, gathered while reading. */
@@ -239,7 +246,7 @@ async function readInputs(
     sources: SegmentRecordSource[];
   }[] = [];
   let locale: Locale | undefined;
-  const failures: (string | undefined)[] = [];
+  const failures: (WorkbookReadError | undefined)[] = [];
   let next = 0;
   // Daily exports repeat the same customers, invoices and products: parse each text once.
   const valueCache = new CsvValueCache();
@@ -276,7 +283,7 @@ async function readInputs(
         };
       } catch (error) {
         if (!(error instanceof WorkbookReadError)) throw error;
-        failures[index] = error.message;
+        failures[index] = error;
       }
     }
   };
@@ -353,7 +360,7 @@ function runMethod(
           tiers: options.tiers,
         });
       } catch (error) {
-        if (error instanceof PipecastError) throw new UsageError(error.message);
+        if (error instanceof PipecastError) throw new UsageError(errorText(error));
         throw error;
       }
       const { items: rows, warnings, ...summary } = segmented.result;
@@ -412,7 +419,9 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
   });
   if (values.help) return 'help';
   if (positionals.length === 0) {
-    throw new UsageError('name at least one file or folder (see pipecast segment --help)');
+    throw new UsageError(
+      coded('error.seeHelp', { problem: coded('error.nameFilesOrFolders'), command: 'segment' }),
+    );
   }
   const method = values.method;
   if (method === undefined || !(SEGMENT_METHODS as readonly string[]).includes(method)) {
@@ -426,7 +435,7 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
   if (values['as-of'] !== undefined) {
     asOf = epochDayFromIso(values['as-of']);
     if (asOf === undefined) {
-      throw new UsageError(`--as-of must be a date YYYY-MM-DD, got '${values['as-of']}'`);
+      throw new UsageError(coded('error.asOfValue', { value: values['as-of'] ?? '' }));
     }
   }
   const { measure, columns, notes } = measureAndColumns(values.measure, values.by ?? []);
@@ -471,7 +480,7 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
 function measureAndColumns(
   measureFlag: string | undefined,
   byFlags: readonly string[],
-): { measure: 'revenue' | 'margin'; columns: string[]; notes: string[] } {
+): { measure: 'revenue' | 'margin'; columns: string[]; notes: CodedText[] } {
   const isMeasure = (text: string): text is 'revenue' | 'margin' =>
     text === 'revenue' || text === 'margin';
   if (measureFlag !== undefined && !isMeasure(measureFlag))
@@ -483,10 +492,7 @@ function measureAndColumns(
   return {
     measure: [...measures][0] ?? 'revenue',
     columns: byFlags.filter((by) => !isMeasure(by.trim().toLowerCase())),
-    notes: legacy.map(
-      (word) =>
-        `--by ${word} is now --measure ${word} (--by names a column to break down by; --by-column ${word} names a column called ${word})`,
-    ),
+    notes: legacy.map((word) => coded('cli.byIsNowMeasure', { word })),
   };
 }
 

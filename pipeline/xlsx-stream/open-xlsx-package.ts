@@ -4,7 +4,7 @@ import type { ZlibOptions } from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { WorkbookReadError } from '../../core/readers/index.js';
+import { coded, WorkbookReadError } from '../../core/readers/index.js';
 import { readStoredBytes } from './read-stored-bytes.js';
 import { checkRecordedPart, InflatedPartCheck } from './xlsx-read-limits.js';
 
@@ -59,13 +59,9 @@ export async function openXlsxPackage(file: string): Promise<XlsxPackage> {
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch (error) {
-    throw new WorkbookReadError(
-      file,
-      `not a valid .xlsx file: it is not a zip archive or is damaged (${messageOf(error)})`,
-      {
-        cause: error,
-      },
-    );
+    throw new WorkbookReadError(file, coded('error.notZip', { detail: messageOf(error) }), {
+      cause: error,
+    });
   }
   const entries = new Map<string, Entry>();
   try {
@@ -73,7 +69,7 @@ export async function openXlsxPackage(file: string): Promise<XlsxPackage> {
       entries.set(normalisePartName(entry.fileName), entry);
   } catch (error) {
     zip.close();
-    throw new WorkbookReadError(file, `damaged .xlsx (zip) file: ${messageOf(error)}`, {
+    throw new WorkbookReadError(file, coded('error.damagedZip', { detail: messageOf(error) }), {
       cause: error,
     });
   }

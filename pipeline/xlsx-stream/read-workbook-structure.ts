@@ -1,4 +1,4 @@
-import { WorkbookReadError } from '../../core/readers/index.js';
+import { coded, WorkbookReadError } from '../../core/readers/index.js';
 import { isDateNumberFormat, isTimeOnlyNumberFormat } from './is-date-number-format.js';
 import type { XlsxPackage } from './open-xlsx-package.js';
 import { attributeByLocalName, readAttributes, startTags } from './xml-text.js';
@@ -37,7 +37,7 @@ export async function readWorkbookStructure(pkg: XlsxPackage): Promise<WorkbookS
     'xl/workbook.xml';
   const workbookXml = await pkg.readText(workbookPart);
   if (workbookXml === undefined) {
-    throw new WorkbookReadError(pkg.file, 'no workbook part found (is it really an .xlsx file?)');
+    throw new WorkbookReadError(pkg.file, coded('error.noWorkbookPart'));
   }
   const baseDir = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
   const relsPart = `${baseDir}_rels/${workbookPart.slice(baseDir.length)}.rels`;

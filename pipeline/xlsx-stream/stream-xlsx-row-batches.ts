@@ -1,4 +1,4 @@
-import { EXCEL_MAX_ROWS, WorkbookReadError } from '../../core/readers/index.js';
+import { coded, EXCEL_MAX_ROWS, WorkbookReadError } from '../../core/readers/index.js';
 import { withFile } from './excel-limits.js';
 import { openXlsxPackage } from './open-xlsx-package.js';
 import { readSharedStrings } from './read-shared-strings.js';
@@ -207,6 +207,6 @@ function pickSheet(file: string, sheets: WorkbookSheet[], wanted: string | numbe
     sheets.find((s) => s.name === wanted) ??
     sheets.find((s) => s.name.trim().toLowerCase() === folded);
   if (sheet === undefined)
-    throw new WorkbookReadError(file, `no sheet named '${wanted}' (sheets: ${names})`);
+    throw new WorkbookReadError(file, coded('error.noSheetNamed', { name: wanted, sheets: names }));
   return sheet;
 }

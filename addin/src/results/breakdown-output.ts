@@ -2,6 +2,7 @@ import type { AgingRun, ForecastRun, SegmentResult } from '../../../core/index.j
 import {
   agingBreakdown,
   forecastBreakdown,
+  errorLine,
   PipecastError,
   segmentBreakdown,
 } from '../../../core/index.js';
@@ -160,7 +161,8 @@ function partsOf(
       shaped = shape(by);
     } catch (error) {
       if (!(error instanceof PipecastError)) throw error;
-      const message = addinText(locale, 'breakdownNotMade', { column: by, reason: error.message });
+      const reason = locale === 'en' ? error.message : errorLine(error, locale);
+      const message = addinText(locale, 'breakdownNotMade', { column: by, reason });
       parts.notes.push({ type: error.code, sheet: null, address: null, message, action: null });
       continue;
     }

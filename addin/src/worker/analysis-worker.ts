@@ -3,7 +3,7 @@
  * the rows sent to it per source until the analyse message, then answers with output sheets.
  */
 import type { CellValue } from '../../../core/index.js';
-import { inspectSheet } from '../../../core/index.js';
+import { inspectSheet, lineableError, PipecastError } from '../../../core/index.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 import { AnalysisInputError, runAnalysis } from './run-analysis.js';
 
@@ -46,6 +46,12 @@ scope.onmessage = (event) => {
 
 function failureOf(error: unknown): Extract<WorkerResponse, { type: 'failed' }>['failure'] {
   if (error instanceof AnalysisInputError) return { key: error.key, params: error.params };
+  if (error instanceof PipecastError)
+    return {
+      key: 'errorUnexpected',
+      params: { message: error.message },
+      error: lineableError(error),
+    };
   return {
     key: 'errorUnexpected',
     params: { message: (error as Error)?.message ?? String(error) },

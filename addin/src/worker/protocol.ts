@@ -1,4 +1,9 @@
-import type { CellValue, InspectSheetResult, RecordKind } from '../../../core/index.js';
+import type {
+  CellValue,
+  InspectSheetResult,
+  LineableError,
+  RecordKind,
+} from '../../../core/index.js';
 import type { PaneAnalysis } from '../excel/settings.js';
 import type { OutputSheet } from '../results/output-model.js';
 import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
@@ -49,6 +54,8 @@ export interface AnalysisRequest {
 export interface AnalysisFailure {
   key: AddinTextKey;
   params: Record<string, string | number>;
+  /** The core's error (code, English message, place, catalogue text), when it was one. */
+  error?: LineableError;
 }
 
 export interface AnalysisResult {

@@ -129,6 +129,6 @@ export function* analyseMessages(id: number, request: AnalysisRequest): Generato
 
 function failed(response: WorkerResponse): PaneError {
   if (response.type === 'failed')
-    return new PaneError(response.failure.key, response.failure.params);
+    return new PaneError(response.failure.key, response.failure.params, response.failure.error);
   return new PaneError('errorUnexpected', { message: `unexpected answer ${response.type}` });
 }

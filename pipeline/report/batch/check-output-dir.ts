@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { coded } from '../../../core/index.js';
 import { UsageError } from '../../cli-io.js';
 
 /**
@@ -20,9 +21,7 @@ export async function checkOutputDir(
   const out = await realPathOfMaybeMissing(outDir);
   const outInfo = await stat(out).catch(() => undefined);
   if (outInfo !== undefined && !outInfo.isDirectory()) {
-    throw new UsageError(
-      `--out ${outDir} is a file, not a folder; name a folder for the reports, e.g. --out reports`,
-    );
+    throw new UsageError(coded('error.outIsFile', { out: outDir }));
   }
   for (const path of inputs.paths) {
     const info = await stat(path).catch(() => undefined);
@@ -30,16 +29,14 @@ export async function checkOutputDir(
     const folder = await realpath(path);
     if (isInsideOrEqual(out, folder)) {
       throw new UsageError(
-        `--out ${outDir} is inside the input folder ${path}: reports (results.xlsx, *.csv) would mix with the workbooks they were made from; choose a folder outside it, e.g. --out ${suggestion(path)}`,
+        coded('error.outInsideInput', { out: outDir, folder: path, suggestion: suggestion(path) }),
       );
     }
   }
   for (const file of inputs.files) {
     const real = await realpath(file).catch(() => resolve(file));
     if (isInsideOrEqual(real, out)) {
-      throw new UsageError(
-        `--out ${outDir} contains the input ${file}, which a report folder could overwrite; choose another --out folder`,
-      );
+      throw new UsageError(coded('error.outContainsInput', { out: outDir, file }));
     }
   }
 }

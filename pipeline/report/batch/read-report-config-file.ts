@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../../cli-io.js';
-import { parseReportConfig, type ReportConfig, ReportConfigError } from '../../../core/index.js';
+import {
+  type CodedText,
+  coded,
+  parseReportConfig,
+  type ReportConfig,
+  ReportConfigError,
+} from '../../../core/index.js';
 
 /**
  * Reads and checks a `pipecast.json` config file. Every failure is one line naming the file:
@@ -17,7 +23,10 @@ export async function readReportConfigFile(path: string): Promise<ReportConfig> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
-      `cannot read config ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`,
+      coded('error.configUnreadable', {
+        path,
+        reason: code === 'ENOENT' ? coded('error.noSuchFile') : (code ?? String(error)),
+      }),
     );
   }
   // Windows editors like to write a byte-order mark, which JSON.parse rejects.
@@ -26,20 +35,21 @@ export async function readReportConfigFile(path: string): Promise<ReportConfig> 
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${path}: ${jsonErrorText(error, text)}`);
+    throw new UsageError(coded('error.inFile', { file: path, text: jsonErrorText(error, text) }));
   }
   try {
     return parseReportConfig(json, path);
   } catch (error) {
-    if (error instanceof ReportConfigError) throw new UsageError(error.message);
+    if (error instanceof ReportConfigError && error.text !== undefined)
+      throw new UsageError(coded('error.inFile', { file: path, text: error.text }));
     throw error;
   }
 }
 
 /** V8's JSON error with the position turned into line and column (1-based), on one line. */
-function jsonErrorText(error: unknown, text: string): string {
+function jsonErrorText(error: unknown, text: string): CodedText {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
-  if (text.trim() === '') return 'not JSON: the file is empty';
+  if (text.trim() === '') return coded('error.configEmpty');
   const problem = message
     .replace(/, ".*" is not valid JSON$/, '')
     .replace(/ in JSON at position \d+.*$/, '')
@@ -49,7 +59,7 @@ function jsonErrorText(error: unknown, text: string): string {
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return `not JSON at line ${line}, column ${column}: ${problem}`;
+  return coded('error.configNotJson', { line, column, problem });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Locale, textFor } from '../../../core/index.js';
 import type { ReportJobOutcome } from './report-batch-model.js';
 
 /** Width of the bar itself in characters. */
@@ -17,6 +18,8 @@ export interface CreateReportProgressOptions {
   now?: () => number;
   /** Redraw period of the bar (0: only on events); default {@link DEFAULT_PROGRESS_TICK_MS}. */
   tickMs?: number;
+  /** Language of the lines; default English. */
+  locale?: Locale;
 }
 
 /** Progress of a batch, written to stderr. */
@@ -31,7 +34,7 @@ export interface ReportProgress {
  * Progress display of `pipecast report`. On a terminal: one line redrawn in place, e.g.
  * `[########------------] 2/5  a.xlsx, b.xlsx  3.4 s`, with failures printed above it; otherwise
  * plain lines per finished file, e.g. `[2/5] ok samples/pipeline-en.xlsx (1.2 s)` or
- * `[3/5] error bad.xlsx: not a zip file`.
+ * `[3/5] error bad.xlsx: not a zip file` (`[2/5] 完成 …（1.2 秒）`, `[3/5] 出错 bad.xlsx：…` in Chinese).
  *
  * @param write - Where the text goes (the CLI's stderr).
  * @param total - Number of files in the batch.
@@ -51,6 +54,9 @@ export function createReportProgress(
       : DEFAULT_PROGRESS_COLUMNS,
   );
   const tickMs = options.tickMs ?? DEFAULT_PROGRESS_TICK_MS;
+  const locale = options.locale ?? 'en';
+  const seconds = (ms: number): string =>
+    textFor(locale, 'cli.seconds', { seconds: (ms / 1000).toFixed(1) });
   const startedAt = now();
   const running: string[] = [];
   let done = 0;
@@ -89,8 +95,8 @@ export function createReportProgress(
       if (at >= 0) running.splice(at, 1);
       done++;
       const line = outcome.ok
-        ? `[${done}/${total}] ok ${file} (${seconds(outcome.ms)})`
-        : `[${done}/${total}] error ${file}: ${outcome.reason}`;
+        ? textFor(locale, 'cli.progressOk', { done, total, file, seconds: seconds(outcome.ms) })
+        : textFor(locale, 'cli.progressError', { done, total, file, reason: outcome.reason });
       if (!options.isTTY) {
         write(`${line}\n`);
       } else {
@@ -105,10 +111,6 @@ export function createReportProgress(
       finished = true;
     },
   };
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function baseName(file: string): string {

@@ -1,3 +1,4 @@
+import { errorLine, type Locale, PipecastError } from '../../../core/index.js';
 import type {
   BuiltWorkbook,
   ReportJob,
@@ -32,23 +33,28 @@ export async function runReportJob(
     }
     return { ok: true, summary, ms: ms() };
   } catch (error) {
-    return { ok: false, reason: failureReason(error, job.file), ms: ms() };
+    return { ok: false, reason: failureReason(error, job.file, job.options.locale), ms: ms() };
   }
 }
 
 /**
  * A thrown value as one line without the file name in front (the batch shows the file beside
- * it already): `WorkbookReadError` messages read `<file>: <reason>`.
+ * it already): `WorkbookReadError` messages read `<file>: <reason>`. A PipecastError is in
+ * `locale` (the batch's --locale; English when none was given, as the file's headers are unread).
  */
-export function failureReason(error: unknown, file: string): string {
+export function failureReason(error: unknown, file: string, locale: Locale = 'en'): string {
   let text =
-    error instanceof Error
-      ? error.message || error.name
-      : typeof error === 'string'
-        ? error
-        : `non-error value thrown: ${String(error)}`;
+    // English keeps the message as the batch always showed it.
+    error instanceof PipecastError && locale !== 'en'
+      ? errorLine(error, locale)
+      : error instanceof Error
+        ? error.message || error.name
+        : typeof error === 'string'
+          ? error
+          : `non-error value thrown: ${String(error)}`;
   text = text.replace(/\s+/g, ' ').trim();
-  if (text.startsWith(`${file}: `)) text = text.slice(file.length + 2);
+  for (const colon of [': ', '：'])
+    if (text.startsWith(`${file}${colon}`)) text = text.slice(file.length + colon.length);
   return text === '' ? 'failed without a message' : text;
 }
 
