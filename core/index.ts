@@ -206,8 +206,8 @@ export {
 export {
   codedError,
   errorLine,
+  detailText,
   errorText,
-  leadIn,
   lineableError,
   placeTextIn,
   type ErrorLeadCode,

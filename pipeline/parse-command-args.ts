@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type CodedText, coded } from '../core/index.js';
+import { type CodedText, coded, detailText } from '../core/index.js';
 import { UsageError } from './cli-io.js';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -61,5 +61,5 @@ function argumentProblem(error: unknown): string | CodedText {
     return coded('error.optionNeedsValue', { option: name });
   }
   const detail = message.split(/\.\s/)[0] ?? message;
-  return coded('error.withLead', { lead: coded('error.lead_usage'), detail });
+  return detailText('usage', detail);
 }

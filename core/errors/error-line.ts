@@ -42,10 +42,8 @@ export function errorLine(error: LineableError, locale: Locale): string {
   const place = error.place ?? {};
   if (locale === 'en') return placedLine(place, error.message);
   const where = placeTextIn(place, locale);
-  const body =
-    error.text === undefined
-      ? `${leadIn(error.code, locale)}：${withoutPlace(place, error.message)}`
-      : renderCoded(error.text, locale).replace(/\s+/g, ' ').trim();
+  const text = error.text ?? detailText(error.code, withoutPlace(place, error.message));
+  const body = renderCoded(text, locale).replace(/\s+/g, ' ').trim();
   return where === '' ? body : `${where}：${body}`;
 }
 
@@ -70,9 +68,15 @@ export function placeTextIn(place: PipecastErrorPlace, locale: Locale): string {
  * text when it has a key, else its English message behind its Chinese lead-in.
  */
 export function errorText(error: LineableError): CodedText {
-  if (error.text !== undefined) return error.text;
-  const detail = error.message.replace(/\s+/g, ' ').trim();
-  return { key: 'error.withLead', params: { lead: { key: `error.lead_${error.code}` }, detail } };
+  return error.text ?? detailText(error.code, error.message.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * Words without a catalogue entry as coded text: as they are in English, behind a lead-in that
+ * says what kind of error it is in Chinese ('选项或参数无效：' for `invalid-option`).
+ */
+export function detailText(code: ErrorLeadCode, detail: string): CodedText {
+  return { key: `error.detail_${code}`, params: { detail } };
 }
 
 /** A PipecastError as plain data that survives structured cloning (postMessage to a pane). */
@@ -109,10 +113,6 @@ export function codedError<K extends TextKey>(
   return new PipecastError(code, renderCoded(text, 'en'), place, { text });
 }
 
-/** The words that say what kind of error it is: '选项或参数无效' for `invalid-option`. */
-export function leadIn(code: ErrorLeadCode, locale: Locale): string {
-  return textFor(locale, `error.lead_${code}`);
-}
 
 /** The message without the English place it may start with (`a.xlsx: not a zip archive`). */
 function withoutPlace(place: PipecastErrorPlace, message: string): string {

@@ -1425,18 +1425,20 @@ export const TEXT_CATALOGUE = {
     placeSheet: { en: 'sheet {sheet}', zh: '工作表 {sheet}' },
     placeRow: { en: 'row {row}', zh: '第 {row} 行' },
     placeColumn: { en: 'column {column}', zh: '列 {column}' },
-    'lead_invalid-option': { en: 'invalid option', zh: '选项或参数无效' },
-    'lead_invalid-input': { en: 'invalid input', zh: '输入数据无效' },
-    'lead_unknown-field': { en: 'unknown field', zh: '未知字段' },
-    'lead_missing-column': { en: 'missing column', zh: '缺少列' },
-    'lead_empty-input': { en: 'no data', zh: '没有可用的数据' },
-    'lead_too-large': { en: 'too large', zh: '数据量超出限制' },
-    'lead_malformed-csv': { en: 'malformed CSV', zh: 'CSV 格式错误' },
-    'lead_unreadable-file': { en: 'unreadable file', zh: '无法读取文件' },
-    lead_usage: { en: 'usage', zh: '命令用法有误' },
-    lead_stopped: { en: 'stopped', zh: '已停止' },
-    /** An error without a key of its own, quoted inside another: its lead-in, then its words. */
-    withLead: { en: '{detail}', zh: '{lead}：{detail}' },
+    /**
+     * An error without a key of its own: in Chinese a lead-in saying what kind of error it is
+     * (by its code) before the English detail; in English the detail as it is.
+     */
+    'detail_invalid-option': { en: '{detail}', zh: '选项或参数无效：{detail}' },
+    'detail_invalid-input': { en: '{detail}', zh: '输入数据无效：{detail}' },
+    'detail_unknown-field': { en: '{detail}', zh: '未知字段：{detail}' },
+    'detail_missing-column': { en: '{detail}', zh: '缺少列：{detail}' },
+    'detail_empty-input': { en: '{detail}', zh: '没有可用的数据：{detail}' },
+    'detail_too-large': { en: '{detail}', zh: '数据量超出限制：{detail}' },
+    'detail_malformed-csv': { en: '{detail}', zh: 'CSV 格式错误：{detail}' },
+    'detail_unreadable-file': { en: '{detail}', zh: '无法读取文件：{detail}' },
+    detail_usage: { en: '{detail}', zh: '命令用法有误：{detail}' },
+    detail_stopped: { en: '{detail}', zh: '已停止：{detail}' },
     /** An error in a file that names it first (config files). */
     inFile: { en: '{file}: {text}', zh: '{file}：{text}' },
     // Files that cannot be read.
@@ -1514,15 +1516,15 @@ export const TEXT_CATALOGUE = {
     },
     forecastNoAsOf: {
       en: 'forecast: no as-of date given and no deal has a dated event (closed deal, activity, stage change); give asOf',
-      zh: '没有截至日期：未指定截至日期，且没有商机带有日期记录（已关闭商机、跟进活动、阶段变更）；请用 --as-of 指定',
+      zh: '没有截至日期：没有任何商机带有日期记录（已关闭商机、跟进活动、阶段变更）；请指定截至日期（--as-of）',
     },
     agingNoAsOf: {
       en: 'ageReceivables: no as-of date given and no invoice or payment has a date; give asOf',
-      zh: '没有截至日期：未指定截至日期，且没有发票或回款带有日期；请用 --as-of 指定',
+      zh: '没有截至日期：没有任何发票或回款带有日期；请指定截至日期（--as-of）',
     },
     rfmNoAsOf: {
       en: 'rfm: no as-of date given and no order line has a date; give asOf, or check the order date column',
-      zh: '没有截至日期：未指定截至日期，且没有订单明细带有日期；请用 --as-of 指定，或检查订单日期列',
+      zh: '没有截至日期：没有任何订单明细带有日期；请指定截至日期（--as-of），或检查订单日期列',
     },
     // Command-line flags.
     seeHelp: {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHART_TEXT, chartText } from '../../../core/charts/chart-text.js';
 import {
@@ -17,7 +19,7 @@ const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 describe('TEXT_CATALOGUE', () => {
-  it('has the sections chart, report, cli, addin, warning, term and reason', () => {
+  it('has the sections chart, report, cli, addin, warning, term, reason and error', () => {
     expect(Object.keys(TEXT_CATALOGUE)).toEqual([
       'chart',
       'report',
@@ -26,6 +28,7 @@ describe('TEXT_CATALOGUE', () => {
       'warning',
       'term',
       'reason',
+      'error',
     ]);
   });
 
@@ -117,5 +120,46 @@ describe('textFor', () => {
       'cli.notRun',
       'function',
     ]);
+  });
+});
+
+describe('catalogue keys the code uses', () => {
+  /** The .ts files under the folders that build user text. */
+  function sourceFiles(): string[] {
+    const root = join(import.meta.dirname, '../../..');
+    return ['core', 'pipeline', 'addin/src'].flatMap((folder) =>
+      readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+        .filter((path) => path.endsWith('.ts'))
+        .map((path) => join(root, folder, path)),
+    );
+  }
+  const entryOf = (key: string): Record<string, string> | undefined => {
+    const [section, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+    const entries = (TEXT_CATALOGUE as Record<string, Record<string, Record<string, string>>>)[
+      section
+    ];
+    return entries !== undefined && Object.hasOwn(entries, name) ? entries[name] : undefined;
+  };
+  const has = (key: string): boolean => entryOf(key) !== undefined;
+
+  it('finds every key given to coded() and codedError() in both languages', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles()) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\bcoded\(\s*'([a-zA-Z]+\.[\w-]+)'/g)) used.add(match[1]!);
+      for (const match of text.matchAll(/\bcodedError\(\s*'[^']+',[\s\S]*?'(error\.[\w-]+)'/g))
+        used.add(match[1]!);
+    }
+    // The error keys of the CLI, the readers and the config checks, at least.
+    expect(used.size).toBeGreaterThan(40);
+    for (const key of used) {
+      expect(has(key), key).toBe(true);
+      for (const locale of LOCALES) expect(entryOf(key)?.[locale]?.trim(), key).toBeTruthy();
+    }
+  });
+
+  it('has the keys the code builds from a name: one file to what, by command', () => {
+    for (const what of ['pipeline', 'aging', 'inspect'])
+      expect(has(`error.what_${what}`)).toBe(true);
   });
 });
