@@ -1,5 +1,6 @@
 import { errorLine, type LineableError, PipecastError } from '../../core/index.js';
 import type { AddinLocale, AddinTextKey } from './text/addin-text.js';
+import type { AnalysisFailure } from './worker/protocol.js';
 import { addinText } from './text/addin-text.js';
 
 /**
@@ -42,4 +43,9 @@ export function errorText(error: unknown, locale: AddinLocale): string {
   if (error instanceof PipecastError) return errorLine(error, locale);
   const message = error instanceof Error ? error.message : String(error);
   return addinText(locale, 'errorUnexpected', { message });
+}
+
+/** The error the pane raises for a failure the analysis worker sent back. */
+export function paneErrorOf(failure: AnalysisFailure): PaneError {
+  return new PaneError(failure.key, failure.params, failure.error);
 }

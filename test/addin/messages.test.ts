@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PipecastError } from '../../core/index.js';
 import { detectApiSupport } from '../../addin/src/excel/api-support.js';
 import { MAX_SOURCE_CELLS } from '../../addin/src/excel/excel-limits.js';
 import { readSourceValues } from '../../addin/src/excel/read-source.js';
@@ -89,6 +90,43 @@ describe('messages the pane shows', () => {
     expect(error.textIn('en')).toBe(
       'Missing required columns: Stage. Headers found: Deal, Stage, Amount, Close date, Owner. Choose them in the column list.',
     );
+  });
+
+  it('shows a core error (no date to measure at) in the pane language, place included', async () => {
+    // No deal has a date: neither the data nor the (blank) parameter gives an as-of date.
+    const model = createWorkbookModel([
+      {
+        name: 'Deals',
+        values: [
+          ['Stage', 'Amount'],
+          ['Lead', 100],
+          ['Won', 50],
+        ],
+      },
+    ]);
+    const error = await paneError(
+      runPane(createExcelHost(model), {
+        analysis: 'forecast',
+        choice: { type: 'usedRange', sheet: 'Deals' },
+        parameters: { asOf: undefined },
+      }),
+    );
+    expect(error.pipecast?.text?.key).toBe('error.forecastNoAsOf');
+    const zh = errorText(error, 'zh');
+    expect(zh).toContain('工作表 Deals');
+    expect(zh).toContain('没有截至日期：没有任何商机带有日期记录');
+    expect(zh).not.toContain('no as-of date');
+    // English: the core's own words, not "Something went wrong".
+    expect(errorText(error, 'en')).toContain(
+      'forecast: no as-of date given and no deal has a dated event',
+    );
+    expect(errorText(error, 'en')).not.toContain('Something went wrong');
+  });
+
+  it('frames a core error without catalogue words in Chinese', () => {
+    const error = new PipecastError('invalid-option', 'rfm: asOf must be an integer epoch day');
+    expect(errorText(error, 'zh')).toBe('选项或参数无效：rfm: asOf must be an integer epoch day');
+    expect(errorText(error, 'en')).toBe('rfm: asOf must be an integer epoch day');
   });
 
   it('refuses a source past the size the add-in reads, before reading it', async () => {

@@ -3,9 +3,10 @@
  * the rows sent to it per source until the analyse message, then answers with output sheets.
  */
 import type { CellValue } from '../../../core/index.js';
-import { inspectSheet, lineableError, PipecastError } from '../../../core/index.js';
+import { inspectSheet } from '../../../core/index.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
-import { AnalysisInputError, runAnalysis } from './run-analysis.js';
+import { analysisFailure } from './analysis-failure.js';
+import { runAnalysis } from './run-analysis.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -40,20 +41,6 @@ scope.onmessage = (event) => {
       scope.postMessage({ type: 'analysed', id: message.id, result });
     }
   } catch (error) {
-    scope.postMessage({ type: 'failed', id: message.id, failure: failureOf(error) });
+    scope.postMessage({ type: 'failed', id: message.id, failure: analysisFailure(error) });
   }
 };
-
-function failureOf(error: unknown): Extract<WorkerResponse, { type: 'failed' }>['failure'] {
-  if (error instanceof AnalysisInputError) return { key: error.key, params: error.params };
-  if (error instanceof PipecastError)
-    return {
-      key: 'errorUnexpected',
-      params: { message: error.message },
-      error: lineableError(error),
-    };
-  return {
-    key: 'errorUnexpected',
-    params: { message: (error as Error)?.message ?? String(error) },
-  };
-}

@@ -1,5 +1,5 @@
 import type { CellValue, InspectSheetResult, RecordKind } from '../../../core/index.js';
-import { PaneError } from '../pane-error.js';
+import { PaneError, paneErrorOf } from '../pane-error.js';
 import type { AnalysisClient } from './analysis-client.js';
 import type { AnalysisRequest, AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.js';
 
@@ -128,7 +128,6 @@ export function* analyseMessages(id: number, request: AnalysisRequest): Generato
 }
 
 function failed(response: WorkerResponse): PaneError {
-  if (response.type === 'failed')
-    return new PaneError(response.failure.key, response.failure.params, response.failure.error);
+  if (response.type === 'failed') return paneErrorOf(response.failure);
   return new PaneError('errorUnexpected', { message: `unexpected answer ${response.type}` });
 }

@@ -1,9 +1,10 @@
 import type { CellValue, InspectSheetResult, RecordKind } from '../../../core/index.js';
 import { inspectSheet } from '../../../core/index.js';
-import { PaneError } from '../../../addin/src/pane-error.js';
 import type { AnalysisClient } from '../../../addin/src/worker/analysis-client.js';
 import type { AnalysisRequest, AnalysisResult } from '../../../addin/src/worker/protocol.js';
-import { AnalysisInputError, runAnalysis } from '../../../addin/src/worker/run-analysis.js';
+import { paneErrorOf } from '../../../addin/src/pane-error.js';
+import { analysisFailure } from '../../../addin/src/worker/analysis-failure.js';
+import { runAnalysis } from '../../../addin/src/worker/run-analysis.js';
 
 /** The worker's work done in-process, for flows tested in Node (the browser test uses the worker). */
 export class InProcessClient implements AnalysisClient {
@@ -28,8 +29,8 @@ export class InProcessClient implements AnalysisClient {
     try {
       return runAnalysis(request);
     } catch (error) {
-      if (error instanceof AnalysisInputError) throw new PaneError(error.key, error.params);
-      throw error;
+      // As the worker answers, through a structured clone (no class crosses to the pane).
+      throw paneErrorOf(structuredClone(analysisFailure(error)));
     }
   }
 

@@ -24,6 +24,39 @@ describe('createReportProgress', () => {
     expect(out.text()).not.toContain('\r');
   });
 
+  it('prints the same lines in Chinese with locale zh', () => {
+    const out = capture();
+    let clock = 0;
+    const progress = createReportProgress(out.write, 2, {
+      isTTY: false,
+      now: () => clock,
+      locale: 'zh',
+    });
+    clock = 1234;
+    progress.done('samples/pipeline-zh.xlsx', { ok: true, summary: {} as never, ms: 1234 });
+    progress.done('bad.xlsx', { ok: false, reason: '找不到文件', ms: 5 });
+    progress.finish();
+    // The English lines above, word for word: ok → 完成, error → 出错, s → 秒.
+    expect(out.text()).toBe(
+      '[1/2] 完成 samples/pipeline-zh.xlsx（1.2 秒）\n[2/2] 出错 bad.xlsx：找不到文件\n',
+    );
+  });
+
+  it('shows the elapsed time on the bar in Chinese with locale zh', () => {
+    const out = capture();
+    let clock = 0;
+    const progress = createReportProgress(out.write, 1, {
+      isTTY: true,
+      now: () => clock,
+      tickMs: 0,
+      locale: 'zh',
+    });
+    clock = 2500;
+    progress.start('dir/a.xlsx');
+    expect(out.text().endsWith('\r[--------------------] 0/1  a.xlsx  2.5 秒\x1b[K')).toBe(true);
+    progress.finish();
+  });
+
   it('createReportProgress redraws one bar line with \\r on a terminal and clears it at the end', () => {
     const out = capture();
     let clock = 0;
