@@ -1590,6 +1590,10 @@ export const TEXT_CATALOGUE = {
       en: '--out {out} contains the input {file}, which a report folder could overwrite; choose another --out folder',
       zh: '--out {out} 中含有输入文件 {file}，报告文件夹可能覆盖它；请换一个 --out 文件夹',
     },
+    scorecardNeedsCriteria: {
+      en: 'scorecard needs --criteria name:weight[:scale],… (see --help)',
+      zh: '客户评分卡需要 --criteria 名称:权重[:换算方式],…（见 --help）',
+    },
     // Config files (--config, docs/pipecast.schema.json).
     configNeedsFile: { en: '--config needs a file name', zh: '--config 需要一个文件名' },
     configUnreadable: {

@@ -30,6 +30,7 @@ import {
   formatMoney,
   formatPercent,
   type PlainSectionKey,
+  TEXT_CATALOGUE,
   type CodedText,
   coded,
   errorText,
@@ -350,7 +351,7 @@ function runMethod(
     }
     case 'scorecard': {
       if (options.criteria === undefined) {
-        throw new UsageError('scorecard needs --criteria name:weight[:scale],… (see --help)');
+        throw new UsageError(coded('error.scorecardNeedsCriteria'));
       }
       let segmented;
       try {
@@ -822,6 +823,12 @@ const CUSTOMER_COLUMNS: Record<
   },
 };
 
+/** A portfolio zone ('acquire') in Chinese ('获取'), from the chart section that names them. */
+function zoneName(zone: unknown): unknown {
+  const names: Readonly<Record<string, { zh: string }>> = TEXT_CATALOGUE.chart;
+  return typeof zone === 'string' && Object.hasOwn(names, zone) ? names[zone]!.zh : zone;
+}
+
 /**
  * The customers as a table, largest first by what matters for the method (revenue for ABC,
  * monetary for RFM, potential for the portfolio, score for the scorecard), cut with a
@@ -832,6 +839,7 @@ function customerTable(output: SegmentOutput, locale: Locale): string {
   const fieldOf = (customer: Record<string, unknown>, field: string): unknown => {
     if (field === 'value' && output.method === 'abc') return customer[String(output.summary.by)];
     if (field === 'segmentName' && locale === 'zh') return customer.segmentNameZh;
+    if (field === 'zone' && locale === 'zh') return zoneName(customer.zone);
     return customer[field];
   };
   const measure = (customer: Record<string, unknown>): number => {
