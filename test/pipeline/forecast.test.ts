@@ -127,9 +127,13 @@ describe('pipecast forecast', () => {
 
   it('never takes the machine date: without --as-of, a pipeline of open deals only needs one', async () => {
     // The reference deals are all open; their close dates are expectations, not events.
-    const { code, err } = await forecast(book('reference-zh.xlsx'));
+    const { code, err } = await forecast(book('reference-zh.xlsx'), '--locale', 'en');
     expect(code).toBe(1);
     expect(err).toContain('no as-of date given and no deal has a dated event');
+    // Without --locale the Chinese headers make the error Chinese too.
+    const chinese = await forecast(book('reference-zh.xlsx'));
+    expect(chinese.code).toBe(1);
+    expect(chinese.err).toContain('没有截至日期：没有任何商机带有日期记录');
   });
 
   it('without --as-of, measures at the day after the last closed deal and says so', async () => {

@@ -109,9 +109,14 @@ describe('pipecast segment', () => {
       join(days, 'b.csv'),
       '订单号,客户编号,日期,数量,单价\n2,B,2024-03-01,1,20\n3,"B,2024-03-01,1,20\n',
     );
-    const { code, out, err } = await run([days, '--method', 'rfm', '--json']);
+    const { code, out, err } = await run([days, '--method', 'rfm', '--json', '--locale', 'en']);
     expect(code).toBe(2);
     expect(err).toMatch(/b\.csv: malformed CSV: a quoted field opened on line 3 is never closed/);
+    // Without --locale the Chinese headers make the failure line Chinese.
+    const chinese = await run([days, '--method', 'rfm', '--json']);
+    expect(chinese.err).toMatch(
+      /b\.csv：CSV 格式错误：第 3 行开始的带引号字段没有结束引号（列 B）/u,
+    );
     // Only a.csv counts: customer A with 10 × 5 = 50; B's first line is not counted either.
     const parsed = JSON.parse(out) as { customers: { id: string; monetary: number }[] };
     expect(parsed.customers.map((c) => [c.id, c.monetary])).toEqual([['A', 50]]);
