@@ -1590,6 +1590,26 @@ export const TEXT_CATALOGUE = {
       en: '--out {out} contains the input {file}, which a report folder could overwrite; choose another --out folder',
       zh: '--out {out} 中含有输入文件 {file}，报告文件夹可能覆盖它；请换一个 --out 文件夹',
     },
+    methodRequired: {
+      en: '--method is required: {methods}',
+      zh: '必须用 --method 指定方法：{methods}',
+    },
+    unknownMethod: {
+      en: "unknown --method '{method}' (one of {methods})",
+      zh: '未知的 --method“{method}”（可选：{methods}）',
+    },
+    flagMustBe: {
+      en: "{flag} must be {first} or {second}, got '{value}'",
+      zh: '{flag} 只能是 {first} 或 {second}，实际为“{value}”',
+    },
+    b2bNeedsMonetary: {
+      en: '--mode b2b needs --monetary a,b,c,d (revenue thresholds in your currency)',
+      zh: '--mode b2b 需要 --monetary a,b,c,d（以你的币种计的收入阈值）',
+    },
+    templateValue: {
+      en: "--template must be six, key-account, generic, salesforce, hubspot or a .json file, got '{value}'",
+      zh: '--template 只能是 six、key-account、generic、salesforce、hubspot 或一个 .json 文件，实际为“{value}”',
+    },
     scorecardNeedsCriteria: {
       en: 'scorecard needs --criteria name:weight[:scale],… (see --help)',
       zh: '客户评分卡需要 --criteria 名称:权重[:换算方式],…（见 --help）',

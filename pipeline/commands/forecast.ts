@@ -187,9 +187,7 @@ async function loadTemplate(name: string | undefined): Promise<StageTemplate | u
   if (name === undefined) return undefined;
   if (name in STAGE_TEMPLATES) return STAGE_TEMPLATES[name as StageTemplateKey];
   if (!name.toLowerCase().endsWith('.json'))
-    throw new UsageError(
-      `--template must be six, key-account, generic, salesforce, hubspot or a .json file, got '${name}'`,
-    );
+    throw new UsageError(coded('error.templateValue', { value: name }));
   let text: string;
   try {
     text = await readFile(name, 'utf8');

@@ -426,10 +426,11 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
   }
   const method = values.method;
   if (method === undefined || !(SEGMENT_METHODS as readonly string[]).includes(method)) {
+    const methods = SEGMENT_METHODS.join(', ');
     throw new UsageError(
       method === undefined
-        ? `--method is required: ${SEGMENT_METHODS.join(', ')}`
-        : `unknown --method '${method}' (one of ${SEGMENT_METHODS.join(', ')})`,
+        ? coded('error.methodRequired', { methods })
+        : coded('error.unknownMethod', { method, methods }),
     );
   }
   let asOf: number | undefined;
@@ -443,17 +444,15 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
   const cutPoints = parseCutPoints(values['cut-points']);
   const mode = values.mode ?? 'quintile';
   if (mode !== 'quintile' && mode !== 'b2b') {
-    throw new UsageError(`--mode must be quintile or b2b, got '${mode}'`);
+    throw new UsageError(flagMustBe('--mode', 'quintile', 'b2b', mode));
   }
   const thresholds = parseRfmThresholds(values);
   if (mode === 'b2b' && thresholds.monetary === undefined) {
-    throw new UsageError(
-      '--mode b2b needs --monetary a,b,c,d (revenue thresholds in your currency)',
-    );
+    throw new UsageError(coded('error.b2bNeedsMonetary'));
   }
   const tiers = values.tiers ?? 'customer';
   if (tiers !== 'customer' && tiers !== 'channel') {
-    throw new UsageError(`--tiers must be customer or channel, got '${tiers}'`);
+    throw new UsageError(flagMustBe('--tiers', 'customer', 'channel', tiers));
   }
   return {
     paths: positionals,
@@ -485,7 +484,7 @@ function measureAndColumns(
   const isMeasure = (text: string): text is 'revenue' | 'margin' =>
     text === 'revenue' || text === 'margin';
   if (measureFlag !== undefined && !isMeasure(measureFlag))
-    throw new UsageError(`--measure must be revenue or margin, got '${measureFlag}'`);
+    throw new UsageError(flagMustBe('--measure', 'revenue', 'margin', measureFlag));
   const legacy = byFlags.map((by) => by.trim().toLowerCase()).filter(isMeasure);
   const measures = new Set([...(measureFlag === undefined ? [] : [measureFlag]), ...legacy]);
   if (measures.size > 1)
@@ -495,6 +494,11 @@ function measureAndColumns(
     columns: byFlags.filter((by) => !isMeasure(by.trim().toLowerCase())),
     notes: legacy.map((word) => coded('cli.byIsNowMeasure', { word })),
   };
+}
+
+/** "--mode must be quintile or b2b, got 'x'" in the user's language. */
+function flagMustBe(flag: string, first: string, second: string, value: string): CodedText {
+  return coded('error.flagMustBe', { flag, first, second, value });
 }
 
 function numberList(flag: string, text: string, count: number): number[] {

@@ -118,6 +118,27 @@ const CASES: { name: string; args: () => string[]; en: () => string; zh: () => s
       'pipecast inspect: --encoding：未知编码“klingon”（可用 utf-8、gb18030、windows-1252、latin1 等）',
   },
   {
+    name: 'a flag value that is not one of two',
+    args: () => ['segment', at('quote.csv'), '--method', 'rfm', '--mode', 'deciles'],
+    en: () => "pipecast segment: --mode must be quintile or b2b, got 'deciles'",
+    zh: () => 'pipecast segment: --mode 只能是 quintile 或 b2b，实际为“deciles”',
+  },
+  {
+    name: 'an unknown --template',
+    args: () => ['forecast', PIPELINE_ZH, '--template', 'bowtie'],
+    en: () =>
+      "pipecast forecast: --template must be six, key-account, generic, salesforce, hubspot or a .json file, got 'bowtie'",
+    zh: () =>
+      'pipecast forecast: --template 只能是 six、key-account、generic、salesforce、hubspot 或一个 .json 文件，实际为“bowtie”',
+  },
+  {
+    name: 'a flag mistake without words of its own (Chinese lead-in, English detail)',
+    args: () => ['aging', PIPELINE_ZH, '--buckets', '30,10'],
+    en: () => "pipecast aging: --buckets must be increasing whole numbers > 0, got '30,10'",
+    zh: () =>
+      "pipecast aging: 命令用法有误：--buckets must be increasing whole numbers > 0, got '30,10'",
+  },
+  {
     name: 'no as-of date in the data',
     args: () => ['forecast', at('undated.csv')],
     en: () =>
