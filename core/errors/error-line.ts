@@ -113,7 +113,6 @@ export function codedError<K extends TextKey>(
   return new PipecastError(code, renderCoded(text, 'en'), place, { text });
 }
 
-
 /** The message without the English place it may start with (`a.xlsx: not a zip archive`). */
 function withoutPlace(place: PipecastErrorPlace, message: string): string {
   const text = message.replace(/\s+/g, ' ').trim();
