@@ -82,6 +82,8 @@ export { parseStageTemplate } from './funnel/parse-stage-template.js';
 export { LOST_STAGE_NAMES, STAGE_TEMPLATES, WON_STAGE_NAMES } from './funnel/stage-templates.js';
 /** Close-month label of open deals without a close date, e.g. in forecast byMonth rows. */
 export { NO_DATE_LABEL } from './funnel/weighted-pipeline.js';
+/** Days without activity after which a forecast's hygiene lists an open deal. */
+export { DEFAULT_NO_ACTIVITY_DAYS } from './funnel/hygiene.js';
 export type { StageDefinition, StageTemplate, StageTemplateKey } from './funnel/stage-templates.js';
 export type { AbcClass, AbcResult, AbcRow } from './segments/abc.js';
 export type { RfmResult, RfmThresholds, RfmCustomer } from './segments/rfm.js';

@@ -14,7 +14,6 @@ import {
   type StageTemplateKey,
   type Locale,
   textFor,
-  type TextKey,
   warningMessage,
   formatCount,
   formatDecimal,
@@ -30,6 +29,11 @@ import { renderBreakdownText } from '../render/breakdown-text.js';
 import { cutTextTable, moreRowsLine, textTable } from '../render/text-table.js';
 import { shownWarnings } from '../render/shown-warnings.js';
 import { templateLineText } from '../report/localized-report-text.js';
+import {
+  bottleneckLineText,
+  cycleVelocityText,
+  winRatesLineText,
+} from '../report/forecast-kpi-text.js';
 import {
   chooseLocale,
   LOCALE_HELP,
@@ -449,8 +453,9 @@ function quotaLine(total: NonNullable<ForecastJson['quota']>['total'], locale: L
 /** The range, bottleneck, cycle and velocity, and what the win rates rest on. */
 function kpiLines(forecast: ForecastJson, locale: Locale): string[] {
   const say = sayIn(locale);
-  const { range, kpis, velocity } = forecast;
-  const out = [
+  const { range } = forecast;
+  const bottleneck = bottleneckLineText(forecast, locale);
+  return [
     say('cli.rangeLine', {
       p10: money(range.p10),
       p50: money(range.p50),
@@ -458,62 +463,8 @@ function kpiLines(forecast: ForecastJson, locale: Locale): string[] {
       method: say(`cli.method_${range.method}`),
       error: range.cdfError.toPrecision(2),
     }),
+    ...(bottleneck === null ? [] : [bottleneck]),
+    cycleVelocityText(forecast, locale),
+    winRatesLineText(forecast, locale),
   ];
-  if (kpis.bottleneck)
-    out.push(
-      say('cli.bottleneckLine', {
-        stage: kpis.bottleneck.name,
-        reason: bottleneckReason(forecast, locale),
-      }),
-    );
-  const missing = velocity.missing.map((reason) =>
-    locale === 'en' ? reason : say(`cli.velocity_${reason}` as TextKey),
-  );
-  out.push(
-    say('cli.cycleVelocity', {
-      cycle:
-        kpis.avgCycleDays === null
-          ? '—'
-          : say('cli.days', { days: formatDecimal(kpis.avgCycleDays, 1) }),
-      velocity:
-        velocity.perDay === null
-          ? `— (${missing.join(locale === 'zh' ? '；' : '; ')})`
-          : say('cli.perDay', { amount: money(velocity.perDay) }),
-    }),
-  );
-  out.push(say('cli.winRatesLine', { note: winRatesNote(forecast, locale) }));
-  return out;
-}
-
-/** Why the bottleneck stage is one: the core's sentence, or the same from its figures. */
-function bottleneckReason(forecast: ForecastJson, locale: Locale): string {
-  const bottleneck = forecast.kpis.bottleneck!;
-  if (locale === 'en') return bottleneck.reason;
-  if (bottleneck.by === 'dwell')
-    return textFor(locale, 'cli.bottleneckDwell', { days: formatDecimal(bottleneck.value, 1) });
-  const row = forecast.stages.find((stage) => stage.key === bottleneck.stageKey);
-  return textFor(locale, 'cli.bottleneckConversion', {
-    rate: pct(bottleneck.value),
-    reached: row?.reached === undefined ? '—' : count(row.reached),
-  });
-}
-
-/** What the win rates rest on: the core's sentence, or the same from its figures. */
-function winRatesNote(forecast: ForecastJson, locale: Locale): string {
-  const rates = forecast.winRates;
-  if (locale === 'en') return rates.note;
-  const shrunk = rates.stages.filter((stage) => stage.shrunk).length;
-  const parts = [
-    `${textFor(locale, 'cli.winRatesLearned', { closed: count(rates.overall.closed), won: count(rates.overall.won) })}，${textFor(
-      locale,
-      rates.basis === 'stage-history' ? 'cli.winRatesByHistory' : 'cli.winRatesByLastStage',
-    )}`,
-  ];
-  if (rates.lostWithoutStage > 0)
-    parts.push(
-      textFor(locale, 'cli.winRatesLostWithoutStage', { count: count(rates.lostWithoutStage) }),
-    );
-  if (shrunk > 0)
-    parts.push(textFor(locale, 'cli.winRatesShrunk', { count: shrunk, min: rates.minClosed }));
-  return parts.join('；');
 }

@@ -31,6 +31,7 @@ import {
   formatPercent,
 } from '../../core/index.js';
 import type { ReportLocale, ReportSummaryItem } from '../report-html/report-model.js';
+import { addForecastExtras } from './forecast-extra-parts.js';
 import { templateLineText } from './localized-report-text.js';
 import type { ReportColumn, ReportColumnFormat, ReportDataTable } from './report-table.js';
 import { uniqueNamePart } from './unique-names.js';
@@ -175,6 +176,7 @@ function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportP
     ],
     rows: forecast.byOwner.map((group) => [group.name, group.count, group.amount, group.weighted]),
   });
+  addForecastExtras(part, forecast, context.locale);
   if (analysis.joined) addJoinedForecast(part, analysis.joined, context);
   part.charts.push(...forecastCharts(analysis, context));
   return part;
