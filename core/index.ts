@@ -38,6 +38,8 @@ export type {
 export type { RunForecastResult } from './workbook/run-forecast.js';
 export type { ForecastMonthRange } from './funnel/month-ranges.js';
 export { segment, SEGMENT_METHODS } from './workbook/segment.js';
+export { segmentSourceText } from './workbook/segment-source-text.js';
+export type { OrderHistoryNote } from './workbook/segment-orders.js';
 export type {
   SegmentMethod,
   SegmentOptions,

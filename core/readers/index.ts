@@ -15,6 +15,8 @@ export type { ReadSheetRecordsOptions } from '../workbook/read-sheet-records.js'
 export { loadSegmentRecords } from '../workbook/load-segment-records.js';
 export type { SegmentRecordSource } from '../workbook/load-segment-records.js';
 export type { LoadSegmentRecordsResult } from '../workbook/load-segment-records.js';
+export { sheetChoicesOf } from '../workbook/segment-orders.js';
+export { planSheets } from '../workbook/plan-sheets.js';
 
 // Files that belong together: dated exports of one table, a CRM's related tables.
 export { haveSameKindAndHeaders } from '../workbook/same-kind-files.js';

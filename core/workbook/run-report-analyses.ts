@@ -24,8 +24,8 @@ import type { SheetChoice } from './sheet-choice.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { PlanSheetsResult } from './plan-sheets.js';
 import type { DealTableJoin } from './join-deal-tables.js';
-import type { OrderHistorySource } from './order-history.js';
-import { orderHistoryOf } from './order-history.js';
+import type { OrderHistoryNote } from './segment-orders.js';
+import { ordersOrHistory, sheetChoicesOf } from './segment-orders.js';
 import { joinDealTables } from './join-deal-tables.js';
 import type { ForecastBreakdown } from '../tables/forecast-breakdown.js';
 import { forecastBreakdown } from '../tables/forecast-breakdown.js';
@@ -59,7 +59,7 @@ export interface ReportAnalyses {
    * Where ABC and RFM took their orders from when the workbook has no order lines: its invoices,
    * else its won deals (see orderHistoryOf); null when it has order lines or neither.
    */
-  orderHistory: { source: OrderHistorySource; sheets: string[]; lines: number } | null;
+  orderHistory: OrderHistoryNote | null;
 }
 
 /** The lookup tables joined to the forecast's deals, and the forecast by their roll-up columns. */
@@ -122,7 +122,7 @@ export function runReportAnalyses(
     asOf: { day: options.asOf ?? null, source: 'option', lastEvent: null },
     orderHistory: null,
   };
-  const choices = sheetChoicesOf(plan, options.config);
+  const choices = sheetChoicesOf(plan, options.config.mappings);
   const attempt = (analysis: ReportAnalysisName, run: () => void): void => {
     try {
       run();
@@ -140,7 +140,7 @@ export function runReportAnalyses(
   out.warnings.push(...joined.warnings);
   attempt('forecast', () => (deals = loadDeals(joined.sheets, choices.choice)));
   attempt('aging', () => (receivables = loadReceivables(sheets, choices.receivableChoice)));
-  const history = orderHistoryWhenNoLines(
+  const history = ordersOrHistory(
     loadSegmentRecords(sheets, 'orderLine', choices.choice),
     deals,
     receivables,
@@ -171,36 +171,6 @@ export function runReportAnalyses(
   return out;
 }
 
-/**
- * The order lines, or when there are none the invoices' or won deals' history in their place
- * (orderHistoryOf), with where it came from.
- */
-function orderHistoryWhenNoLines(
-  orders: LoadSegmentRecordsResult,
-  deals: LoadDealsResult | undefined,
-  receivables: LoadReceivablesResult | undefined,
-): { orders: LoadSegmentRecordsResult; from: ReportAnalyses['orderHistory'] } {
-  if (orders.lines.length > 0) return { orders, from: null };
-  const history = orderHistoryOf({
-    ...(receivables === undefined
-      ? {}
-      : { invoices: { records: receivables.invoices, sheets: receivables.invoiceSheets } }),
-    ...(deals === undefined
-      ? {}
-      : {
-          deals: {
-            records: deals.deals.table ?? deals.deals.records,
-            sheet: deals.deals.grid.sheet,
-          },
-        }),
-  });
-  if (history === undefined) return { orders, from: null };
-  return {
-    orders: { ...orders, lines: history.lines, sheets: history.sheets },
-    from: { source: history.source, sheets: history.sheets, lines: history.lines.length },
-  };
-}
-
 /** What every analysis of one workbook reads. */
 interface AnalysisContext extends Omit<RunReportAnalysesOptions, 'asOf'> {
   sheets: readonly SheetGrid[];
@@ -217,27 +187,6 @@ interface AnalysisContext extends Omit<RunReportAnalysesOptions, 'asOf'> {
 interface SegmentInput {
   orders: LoadSegmentRecordsResult;
   customers: LoadSegmentRecordsResult;
-}
-
-/**
- * The plan's sheet kinds as the loaders take them. Receivable sheets found by their headers are
- * left to loadReceivables, which tells invoices from payments by sheet name and columns as
- * pipecast aging does.
- */
-function sheetChoicesOf(
-  plan: PlanSheetsResult,
-  config: ReportConfig,
-): Pick<AnalysisContext, 'choice' | 'receivableChoice'> {
-  const kinds: Record<string, RecordKind | 'ignore'> = {};
-  const receivableKinds: Record<string, RecordKind | 'ignore'> = {};
-  for (const entry of plan.sheets) {
-    const kind = entry.kind ?? 'ignore';
-    kinds[entry.sheet] = kind;
-    const receivable = kind === 'invoice' || kind === 'payment';
-    if (!receivable || entry.source === 'config') receivableKinds[entry.sheet] = kind;
-  }
-  const mappings = config.mappings ?? {};
-  return { choice: { kinds, mappings }, receivableChoice: { kinds: receivableKinds, mappings } };
 }
 
 function addForecast(

@@ -21,6 +21,8 @@ import { toSheetGrids } from './to-sheet-grids.js';
 import type { CustomerColumns } from '../tables/customer-columns.js';
 import { addSegmentSources, CustomerColumnTally } from '../tables/customer-columns.js';
 import type { SegmentRecordSource } from './load-segment-records.js';
+import type { OrderHistoryNote } from './segment-orders.js';
+import { readSegmentOrders } from './segment-orders.js';
 import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
 
 /** The segmentation methods of segment(). */
@@ -80,6 +82,16 @@ interface SegmentRunBase {
   /** Sheets that gave records, when the input was sheets. */
   sheets: string[];
   /**
+   * ABC and RFM from sheets without order lines: the invoices or won deals taken as orders
+   * instead, as the report takes them; null when there were order lines (or records were given).
+   */
+  orderHistory: OrderHistoryNote | null;
+  /**
+   * ABC from a customer list: the sheet and header of the column ranked (a customer's own
+   * figure, such as its annual revenue, not our sales to it); null otherwise.
+   */
+  rankedColumn: { sheet: string; header: string } | null;
+  /**
    * With perRow (or columns given with the records), each customer's value of the other columns
    * of the sheets read; not enumerable.
    */
@@ -104,6 +116,7 @@ interface SegmentInputRead {
   sheets: string[];
   sources: SegmentRecordSource[];
   columns?: CustomerColumns;
+  orderHistory: OrderHistoryNote | null;
 }
 
 /**
@@ -169,7 +182,12 @@ function placeWarnings(
 }
 
 function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentResult {
-  const base = { warnings: read.warnings, sheets: read.sheets };
+  const base = {
+    warnings: read.warnings,
+    sheets: read.sheets,
+    orderHistory: read.orderHistory,
+    rankedColumn: null,
+  };
   const place = placeOf(read, options);
   switch (options.method) {
     case 'abc': {
@@ -182,7 +200,13 @@ function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentRe
         },
         place,
       );
-      return { ...base, ...run, method: 'abc', warnings: [...read.warnings, ...run.warnings] };
+      return {
+        ...base,
+        ...run,
+        method: 'abc',
+        rankedColumn: run.source === 'customers' ? rankedColumnOf(read, by ?? 'revenue') : null,
+        warnings: [...read.warnings, ...run.warnings],
+      };
     }
     case 'rfm': {
       const { asOf, from, ...rest } = methodOptions(options);
@@ -239,6 +263,18 @@ function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentRe
   }
 }
 
+/** The customer list's column ABC ranked, as its sheet names it. */
+function rankedColumnOf(
+  read: SegmentInputRead,
+  by: 'revenue' | 'margin',
+): SegmentRunBase['rankedColumn'] {
+  for (const source of read.sources) {
+    const column = source.matched.find((matched) => matched.field === by);
+    if (column !== undefined) return { sheet: source.grid.sheet, header: column.header };
+  }
+  return null;
+}
+
 /** The options of the method itself, without the method's name and how to read sheets. */
 function methodOptions<T extends SegmentOptions>(
   options: T,
@@ -277,6 +313,7 @@ function readSegmentInput(
       sheets: [],
       sources: [],
       ...(records.columns === undefined ? {} : { columns: records.columns }),
+      orderHistory: null,
     };
   }
   const grids = toSheetGrids(input, options.file ?? DEFAULT_WORKBOOK_FILE, 'segment');
@@ -284,19 +321,41 @@ function readSegmentInput(
     ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
     ...(options.mappings === undefined ? {} : { mappings: options.mappings }),
   };
-  const wantsLines = options.method !== 'portfolio' && options.method !== 'scorecard';
-  const wantsCustomers = options.method !== 'rfm' && options.method !== 'lifecycle';
+  if (options.method === 'abc' || options.method === 'rfm')
+    return readOrders(grids, options, choice);
+  const wantsLines = options.method === 'lifecycle';
   const lines = wantsLines ? loadSegmentRecords(grids, 'orderLine', choice) : undefined;
-  // ABC ranks a customer list's revenue only when there are no order lines.
-  const customers =
-    wantsCustomers && (options.method !== 'abc' || lines?.lines.length === 0)
-      ? loadSegmentRecords(grids, 'customer', choice)
-      : undefined;
+  const customers = wantsLines ? undefined : loadSegmentRecords(grids, 'customer', choice);
   return {
     lines: lines?.lines ?? [],
     customers: customers?.customers ?? [],
     warnings: [...(lines?.warnings ?? []), ...(customers?.warnings ?? [])],
     sheets: [...(lines?.sheets ?? []), ...(customers?.sheets ?? [])],
     sources: [...(lines?.sources ?? []), ...(customers?.sources ?? [])],
+    orderHistory: null,
+  };
+}
+
+/**
+ * ABC's and RFM's orders as the report finds them (readSegmentOrders): order lines, else
+ * invoices, else won deals; ABC ranks a customer list's revenue only when there are none.
+ */
+function readOrders(
+  grids: Parameters<typeof readSegmentOrders>[0],
+  options: SegmentOptions,
+  choice: SheetChoice,
+): SegmentInputRead {
+  const { orders, from, choice: planned } = readSegmentOrders(grids, choice);
+  const customers =
+    options.method === 'abc' && orders.lines.length === 0
+      ? loadSegmentRecords(grids, 'customer', planned)
+      : undefined;
+  return {
+    lines: orders.lines,
+    customers: customers?.customers ?? [],
+    warnings: [...orders.warnings, ...(customers?.warnings ?? [])],
+    sheets: [...orders.sheets, ...(customers?.sheets ?? [])],
+    sources: [...orders.sources, ...(customers?.sources ?? [])],
+    orderHistory: from,
   };
 }

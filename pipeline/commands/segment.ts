@@ -3,7 +3,9 @@ import {
   loadSegmentRecords,
   ORDER_LINE_TALLY_FIELDS,
   OrderLineTally,
+  planSheets,
   type SegmentRecordSource,
+  sheetChoicesOf,
   WorkbookReadError,
 } from '../../core/readers/index.js';
 import {
@@ -25,6 +27,9 @@ import {
   type Locale,
   type TextKey,
   segment,
+  segmentSourceText,
+  type SegmentRecords,
+  type OrderHistoryNote,
   formatCount,
   formatDecimal,
   formatMoney,
@@ -130,6 +135,14 @@ export interface SegmentOutput {
   warnings: DataWarning[];
   /** With --by: the customers per value of each column named. */
   breakdowns?: SegmentBreakdown[];
+  /**
+   * ABC and RFM: where the figures came from: order lines; else, as the report chooses, the
+   * invoices or won deals taken as orders; else (ABC) a customer list's own column, named.
+   */
+  source?:
+    | { kind: 'orderLines' }
+    | ({ kind: 'invoices' | 'wonDeals' } & Omit<OrderHistoryNote, 'source'>)
+    | { kind: 'customerList'; sheet: string | null; column: string | null };
 }
 
 /** `pipecast segment`: ABC, RFM, attack/defend portfolio or weighted scorecard over many files. */
@@ -172,33 +185,38 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   for (const failure of read.failures)
     io.stderr(`pipecast segment: ${errorLineOf(failure, locale)}\n`);
 
-  const lineCount = read.lines instanceof OrderLineTally ? read.lines.count : read.lines.length;
-  if (options.method === 'abc' && lineCount === 0 && read.customers.length === 0) {
-    // A customer list with a revenue column is also an ABC input.
-    const listColumns = columns === undefined ? undefined : new CustomerColumnTally(options.by);
-    const asCustomers = await readInputs(files, 'customer', options.sheet, undefined, listColumns);
-    read.customers = asCustomers.customers;
-    read.warnings = asCustomers.warnings;
-    read.columns = listColumns;
+  let lineCount = read.lines instanceof OrderLineTally ? read.lines.count : read.lines.length;
+  let sheets: SheetGrid[] | undefined;
+  if ((options.method === 'abc' || options.method === 'rfm') && lineCount === 0) {
+    // No order lines: the files are read together, as the report reads them, for their invoices
+    // or won deals (and, for ABC, a customer list) in the core's one choice of order history.
+    sheets = await readAllSheets(files, options.sheet);
+    lineCount = 1;
   }
-  if (lineCount === 0 && read.customers.length === 0) {
-    const noRecords = textFor(
-      locale,
-      `cli.noRecordsFound_${kind === 'orderLine' ? kind : 'customer'}`,
-      {
-        files: files.length,
-      },
-    );
-    io.stderr(`pipecast segment: ${noRecords}\n`);
+  const noRecords = (): number => {
+    const noun = kind === 'orderLine' ? kind : 'customer';
+    const text = textFor(locale, `cli.noRecordsFound_${noun}`, { files: files.length });
+    io.stderr(`pipecast segment: ${text}\n`);
     for (const w of read.warnings.slice(0, 5)) io.stderr(`  ${formatWarning(w, locale)}\n`);
     return 1;
-  }
+  };
+  if (lineCount === 0 && read.customers.length === 0) return noRecords();
   read.columns ??= columns;
-  const run = runMethod(options, files, read);
+  let run: ReturnType<typeof runMethod>;
+  try {
+    run = runMethod(options, files, sheets ?? recordsOf(read));
+  } catch (error) {
+    // Files read together that hold no orders of any kind: RFM has no order line to date.
+    if (sheets !== undefined && error instanceof PipecastError && error.code === 'empty-input')
+      return noRecords();
+    throw error;
+  }
   const output: SegmentOutput = {
     ...run.output,
-    warnings: [...read.warnings, ...run.output.warnings],
+    warnings:
+      sheets === undefined ? [...read.warnings, ...run.output.warnings] : run.output.warnings,
   };
+  if (sheets !== undefined && run.segmented.sheets.length === 0) return noRecords();
   if (output.customers.length === 0) {
     // A run that segments no one is not a success, whatever the tables would show (all zeros).
     io.stderr(`pipecast segment: ${textFor(locale, nothingToSegmentKey(options.method))}\n`);
@@ -258,10 +276,11 @@ async function readInputs(
       try {
         const grids: SheetGrid[] = await readWorkbook(file, sheet === undefined ? {} : { sheet });
         if (index === 0) locale = chooseLocale(undefined, grids);
+        // Order lines from the sheets the report would take as order lines (not invoices).
         const out = loadSegmentRecords(
           grids,
           kind === 'orderLine' ? 'orderLine' : 'customer',
-          {},
+          kind === 'orderLine' ? sheetChoicesOf(planSheets(grids)).choice : {},
           {
             valueCache,
             // Lines are only counted: their other columns (product, region) need no parsing.
@@ -317,32 +336,37 @@ async function readInputs(
 function runMethod(
   options: SegmentArgs,
   files: string[],
-  read: ReadInputs,
+  records: SegmentRecords | SheetGrid[],
 ): { output: SegmentOutput; segmented: SegmentResult } {
   const base = { method: options.method, files };
-  const records = {
-    lines: read.lines,
-    customers: read.customers,
-    ...(read.columns === undefined ? {} : { columns: read.columns.finish() }),
-  };
+  // Sheets read together keep each customer's other columns for --by themselves.
+  const perRow = Array.isArray(records) && options.by.length > 0 ? { perRow: true } : {};
   switch (options.method) {
     case 'abc': {
       const segmented = segment(records, {
+        ...perRow,
         method: 'abc',
         by: options.measure,
         ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
       });
-      return { output: { ...base, ...abcOutput(segmented) }, segmented };
+      return {
+        output: { ...base, ...abcOutput(segmented), source: sourceOf(segmented) },
+        segmented,
+      };
     }
     case 'rfm': {
       const segmented = segment(records, {
+        ...perRow,
         method: 'rfm',
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         mode: options.mode,
         thresholds: options.thresholds,
       });
       const { customers, warnings, ...summary } = segmented.result;
-      return { output: { ...base, customers, summary, warnings }, segmented };
+      return {
+        output: { ...base, customers, summary, warnings, source: sourceOf(segmented) },
+        segmented,
+      };
     }
     case 'portfolio': {
       const segmented = segment(records, { method: 'portfolio' });
@@ -368,6 +392,50 @@ function runMethod(
       return { output: { ...base, customers: rows, summary, warnings }, segmented };
     }
   }
+}
+
+/** The records given to segment(): the order lines (or their tally) and the customers read. */
+function recordsOf(read: ReadInputs): SegmentRecords {
+  return {
+    lines: read.lines,
+    customers: read.customers,
+    ...(read.columns === undefined ? {} : { columns: read.columns.finish() }),
+  };
+}
+
+/**
+ * Every sheet of every file, read as one workbook (a CRM's tables one per file); a file that
+ * cannot be read was already reported.
+ */
+async function readAllSheets(
+  files: readonly string[],
+  sheet: string | undefined,
+): Promise<SheetGrid[]> {
+  const sheets: SheetGrid[] = [];
+  for (const file of files) {
+    try {
+      sheets.push(...(await readWorkbook(file, sheet === undefined ? {} : { sheet })));
+    } catch (error) {
+      if (!(error instanceof WorkbookReadError)) throw error;
+    }
+  }
+  return sheets;
+}
+
+/** Where ABC's or RFM's figures came from, for --json. */
+function sourceOf(
+  run: Extract<SegmentResult, { method: 'abc' | 'rfm' }>,
+): NonNullable<SegmentOutput['source']> {
+  const history = run.orderHistory;
+  if (history !== null)
+    return { kind: history.source, sheets: history.sheets, lines: history.lines };
+  if (run.method === 'abc' && run.source === 'customers')
+    return {
+      kind: 'customerList',
+      sheet: run.rankedColumn?.sheet ?? null,
+      column: run.rankedColumn?.header ?? null,
+    };
+  return { kind: 'orderLines' };
 }
 
 /** ABC classes: per customer its value, class, rank and shares; the class summary and curve. */
@@ -887,6 +955,22 @@ function formatText(output: SegmentOutput, locale: Locale): string {
         customers: count(counts.customers),
       })}`,
     );
+  }
+  const source = output.source;
+  if (source !== undefined && source.kind !== 'orderLines') {
+    const text = segmentSourceText(
+      source.kind === 'customerList'
+        ? {
+            orderHistory: null,
+            rankedColumn:
+              source.sheet === null || source.column === null
+                ? null
+                : { sheet: source.sheet, header: source.column },
+          }
+        : { orderHistory: { ...source, source: source.kind } },
+      locale,
+    );
+    if (text !== null) out.push(`  ${text}`);
   }
   out.push('');
   out.push(...methodSummaryLines(output, locale));

@@ -24,6 +24,7 @@ import {
   stageConversionChartInput,
   topOverdueChart,
   textFor,
+  segmentSourceText,
   topOverdueChartInput,
   formatCount,
   formatDecimal,
@@ -101,13 +102,7 @@ export function reportParts(
   const history = analyses.orderHistory;
   for (const part of parts) {
     if (history === null || (part.name !== 'abc' && part.name !== 'rfm')) continue;
-    const key = history.source === 'invoices' ? 'report.historyInvoices' : 'report.historyWonDeals';
-    part.notes.push(
-      textFor(options.locale, key, {
-        lines: formatCount(history.lines),
-        sheets: history.sheets.join(', '),
-      }),
-    );
+    part.notes.push(segmentSourceText({ orderHistory: history }, options.locale)!);
     // The orders were taken from invoices or won deals: the headline says which, not 'orderLines'.
     if (part.name === 'abc') part.headline.source = history.source;
   }
