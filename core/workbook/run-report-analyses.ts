@@ -1,7 +1,6 @@
 import type { AgeReceivablesOptions } from '../aging/age-receivables.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import type { EpochDay } from '../columns/epoch-day.js';
-import type { RecordKind } from '../columns/records.js';
 import type { PortfolioResult } from '../segments/portfolio.js';
 import type { RfmResult } from '../segments/rfm.js';
 import { PipecastError } from '../errors/pipecast-error.js';
