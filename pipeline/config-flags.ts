@@ -38,6 +38,7 @@ const FLAGS_FROM_CONFIG: Record<string, Record<string, FlagSource>> = {
   segment: {
     locale: (config) => config.locale,
     measure: (config) => config.segments?.measure,
+    currency: (config) => config.segments?.currency,
     // The config holds shares (0.8); the flag takes percents (80).
     'cut-points': (config) =>
       list(config.segments?.cutPoints?.map((share) => Math.round(share * 1e6) / 1e4)),

@@ -57,6 +57,8 @@ export interface OrderLine extends SourceRow {
   amount: number;
   margin?: number;
   region?: string;
+  /** The line's currency, when its source names one (invoices taken as orders). */
+  currency?: string;
 }
 
 /** A row of a customer list. */

@@ -610,6 +610,10 @@ export const TEXT_CATALOGUE = {
       en: 'pipecast segment --method {method}: {customers} customers from {files} file(s)',
       zh: 'pipecast segment --method {method}：{customers} 个客户，来自 {files} 个文件',
     },
+    onlyCurrency: {
+      en: 'Only the orders in {currency} are ranked (other currencies are never added to them)',
+      zh: '仅统计 {currency} 订单（其他币种从不与之相加）',
+    },
     abcCustomerColumn: {
       en: 'Ranked: the "{column}" column of {sheet}, each customer\'s own figure as the customer list gives it (not our sales to them), as there are no order lines, invoices or won deals',
       zh: '排序依据：{sheet} 的“{column}”列，即客户名单中客户自身的数值（不是我们对其的销售额），因没有订单明细、发票或赢单商机',

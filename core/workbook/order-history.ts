@@ -39,6 +39,7 @@ export function orderHistoryOf(input: OrderHistoryInput): OrderHistory | undefin
       invoice: invoice.invoice,
       date: invoice.invoiceDate,
       amount: invoice.amount,
+      ...(invoice.currency === undefined ? {} : { currency: invoice.currency }),
       row: invoice.row,
     }));
     return { source: 'invoices', lines, sheets: [...invoices.sheets] };

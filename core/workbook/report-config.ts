@@ -50,6 +50,8 @@ export interface ReportConfig {
     cutPoints?: readonly [number, number];
     /** ABC ranked measure (the file may spell the key `by`, its older name). */
     measure?: 'revenue' | 'margin';
+    /** ABC and RFM: rank only the orders in this currency (orders in several are refused). */
+    currency?: string;
     rfmMode?: 'quintile' | 'b2b';
     rfmThresholds?: {
       recency?: ReportRfmThresholds;
@@ -287,7 +289,12 @@ function parseAgingConfig(value: unknown, fail: Fail): NonNullable<ReportConfig[
 /** `segments`: ABC cut points and measure, RFM mode and thresholds. */
 function parseSegmentsConfig(value: unknown, fail: Fail): NonNullable<ReportConfig['segments']> {
   const s = object(value, 'segments', fail);
-  unknownKeys(s, ['cutPoints', 'measure', 'by', 'rfmMode', 'rfmThresholds'], 'segments.', fail);
+  unknownKeys(
+    s,
+    ['cutPoints', 'measure', 'by', 'currency', 'rfmMode', 'rfmThresholds'],
+    'segments.',
+    fail,
+  );
   const segments: NonNullable<ReportConfig['segments']> = {};
   if (s.cutPoints !== undefined) {
     const cuts = numbers(s.cutPoints, 'segments.cutPoints', fail);
@@ -308,6 +315,11 @@ function parseSegmentsConfig(value: unknown, fail: Fail): NonNullable<ReportConf
     if (segments.measure !== undefined && segments.measure !== measure)
       fail('segments.by', `is the older name of segments.measure and must not differ from it`);
     segments.measure = measure;
+  }
+  if (s.currency !== undefined) {
+    if (typeof s.currency !== 'string' || s.currency.trim() === '')
+      fail('segments.currency', `must be a currency code, got ${show(s.currency)}`);
+    segments.currency = (s.currency as string).trim();
   }
   if (s.rfmMode !== undefined)
     segments.rfmMode = oneOf(s.rfmMode, ['quintile', 'b2b'] as const, 'segments.rfmMode', fail);

@@ -4,6 +4,7 @@ import type { EpochDay } from '../columns/epoch-day.js';
 import type { PortfolioResult } from '../segments/portfolio.js';
 import type { RfmResult } from '../segments/rfm.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { currencyRefusal } from '../segments/one-currency.js';
 import { textFor } from '../text/catalogue.js';
 import type { LoadDealsResult } from './load-deals.js';
 import { loadDeals } from './load-deals.js';
@@ -245,9 +246,19 @@ function addAbc(context: AnalysisContext, input: SegmentInput, out: ReportAnalys
     out.skipped.push({ analysis: 'abc', reason: SKIP_REASONS.abc });
     return;
   }
+  // Orders in several currencies are not ranked together: skipped with the reason and the fix.
+  const refused = currencyRefusal(orders.lines, options.currency, 'abc');
+  if (refused !== null) {
+    out.skipped.push({ analysis: 'abc', reason: refused });
+    return;
+  }
   const run = runAbc(
     { lines: orders.lines, customers: customers.customers },
-    { by, ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }) },
+    {
+      by,
+      ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
+      ...(options.currency === undefined ? {} : { currency: options.currency }),
+    },
   );
   out.abc = { ...run, sheets: run.source === 'orderLines' ? orders.sheets : customers.sheets };
   out.warnings.push(...run.warnings);
@@ -260,10 +271,16 @@ function addRfm(context: AnalysisContext, input: SegmentInput, out: ReportAnalys
     return;
   }
   const options = context.config.segments ?? {};
+  const refused = currencyRefusal(orders.lines, options.currency, 'rfm');
+  if (refused !== null) {
+    out.skipped.push({ analysis: 'rfm', reason: refused });
+    return;
+  }
   const result = runRfm(orders.lines, {
     asOf: datedAsOf(context),
     ...(options.rfmMode === undefined ? {} : { mode: options.rfmMode }),
     ...(options.rfmThresholds === undefined ? {} : { thresholds: options.rfmThresholds }),
+    ...(options.currency === undefined ? {} : { currency: options.currency }),
   });
   out.rfm = { result, sheets: orders.sheets };
   out.warnings.push(...result.warnings);

@@ -12,10 +12,13 @@ import type { RfmOptions, RfmResult } from '../segments/rfm.js';
 import { rfm } from '../segments/rfm.js';
 import type { PipecastErrorPlace } from '../errors/pipecast-error.js';
 import { codedError } from '../errors/error-line.js';
+import { linesInOneCurrency } from '../segments/one-currency.js';
 
 export interface RunAbcOptions {
   by?: 'revenue' | 'margin';
   cutPoints?: readonly [number, number];
+  /** Rank only the orders in this currency; required when the orders are in several. */
+  currency?: string;
 }
 
 export interface RunAbcResult {
@@ -51,7 +54,7 @@ export function runAbc(
   const lineCount = input.lines instanceof OrderLineTally ? input.lines.count : input.lines.length;
   const source = lineCount > 0 ? 'orderLines' : 'customers';
   if (source === 'orderLines') {
-    const revenue = customerRevenue(input.lines);
+    const revenue = customerRevenue(oneCurrency(input.lines, options.currency, 'abc', place));
     ranked = [...revenue.customers, ...revenue.returnsOnly];
     counts = revenue.counts;
     returnsOnly = revenue.returnsOnly.length;
@@ -75,6 +78,8 @@ export function runAbc(
 export type RunRfmOptions = Omit<RfmOptions, 'asOf'> & {
   /** Default: the day after the last order line. */
   asOf?: EpochDay;
+  /** Score only the orders in this currency; required when the orders are in several. */
+  currency?: string;
 };
 
 /**
@@ -91,7 +96,9 @@ export function runRfm(
   options: RunRfmOptions = {},
   place: PipecastErrorPlace = {},
 ): RfmResult {
-  let asOf = options.asOf;
+  const { currency, ...rfmOptions } = options;
+  lines = oneCurrency(lines, currency, 'rfm', place);
+  let asOf = rfmOptions.asOf;
   if (asOf === undefined) {
     let last = -Infinity;
     if (lines instanceof OrderLineTally) last = lines.lastDate;
@@ -100,7 +107,7 @@ export function runRfm(
     if (!Number.isFinite(last)) throw codedError('empty-input', place, 'error.rfmNoAsOf');
     asOf = last + 1;
   }
-  return rfm(lines, { ...options, asOf });
+  return rfm(lines, { ...rfmOptions, asOf });
 }
 
 /**
@@ -111,4 +118,15 @@ export function runRfm(
  */
 export function runPortfolio(customers: readonly Customer[]): PortfolioResult {
   return portfolio(customers);
+}
+
+/** The lines in one currency (linesInOneCurrency); a tally, read from order lines, has none. */
+function oneCurrency(
+  lines: readonly OrderLine[] | OrderLineTally,
+  currency: string | undefined,
+  analysis: 'abc' | 'rfm',
+  place: PipecastErrorPlace,
+): readonly OrderLine[] | OrderLineTally {
+  if (lines instanceof OrderLineTally) return lines;
+  return linesInOneCurrency(lines, currency, analysis, place);
 }

@@ -8,13 +8,19 @@ import type { PortfolioOptions, PortfolioResult } from '../segments/portfolio.js
 import { portfolio } from '../segments/portfolio.js';
 import type { RfmOptions, RfmResult } from '../segments/rfm.js';
 import type { ScorecardOptions, ScorecardResult } from '../segments/scorecard.js';
+import { normalizeHeader } from '../columns/normalize-header.js';
 import { scorecard } from '../segments/scorecard.js';
 import { OrderLineTally } from '../segments/tally-order-lines.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
 import { loadSegmentRecords } from './load-segment-records.js';
 import type { RunAbcOptions, RunAbcResult } from './run-segments.js';
 import { runAbc, runRfm } from './run-segments.js';
-import { normalizedCriteria, scorecardItemsOf } from './scorecard-items.js';
+import {
+  checkCriteriaColumns,
+  customerListHeaders,
+  normalizedCriteria,
+  scorecardItemsOf,
+} from './scorecard-items.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
@@ -66,6 +72,8 @@ export type SegmentOptions = SegmentCommonOptions &
         asOf?: DateInput;
         /** First day counted; default all history. */
         from?: DateInput;
+        /** Score only the orders in this currency; required when the orders are in several. */
+        currency?: string;
       } & Omit<RfmOptions, 'asOf' | 'from'>)
     | ({ method: 'portfolio' } & PortfolioOptions)
     | ({ method: 'scorecard' } & ScorecardOptions)
@@ -117,6 +125,8 @@ interface SegmentInputRead {
   sources: SegmentRecordSource[];
   columns?: CustomerColumns;
   orderHistory: OrderHistoryNote | null;
+  /** The file of the sheet the order history came from, for warnings and errors. */
+  historyFile?: string;
 }
 
 /**
@@ -161,7 +171,7 @@ function segmentBy(input: WorkbookInput | SegmentRecords, options: SegmentOption
 function placeOf(read: SegmentInputRead, options: SegmentOptions): PipecastErrorPlace {
   const source = read.sources[0]?.grid;
   if (source) return { file: source.file, sheet: source.sheet };
-  const file = options.file ?? DEFAULT_WORKBOOK_FILE;
+  const file = read.historyFile ?? options.file ?? DEFAULT_WORKBOOK_FILE;
   return read.sheets[0] === undefined ? { file } : { file, sheet: read.sheets[0] };
 }
 
@@ -191,12 +201,13 @@ function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentRe
   const place = placeOf(read, options);
   switch (options.method) {
     case 'abc': {
-      const { by, cutPoints } = options;
+      const { by, cutPoints, currency } = options;
       const run = runAbc(
         read,
         {
           ...(by === undefined ? {} : { by }),
           ...(cutPoints === undefined ? {} : { cutPoints }),
+          ...(currency === undefined ? {} : { currency }),
         },
         place,
       );
@@ -231,8 +242,17 @@ function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentRe
       };
     }
     case 'scorecard': {
-      const result = scorecard(scorecardItemsOf(read.customers), {
-        criteria: normalizedCriteria(options.criteria),
+      const items = scorecardItemsOf(read.customers);
+      // A criterion naming a column read as a field takes the field, as the items key it.
+      const fields = fieldsByHeader(read.sources);
+      const criteria = normalizedCriteria(options.criteria).map((criterion) => {
+        const field = fields.get(criterion.column ?? '');
+        return field === undefined ? criterion : { ...criterion, column: field };
+      });
+      const headers = customerListHeaders(read.sources, read.customers);
+      if (items.length > 0) checkCriteriaColumns(criteria, items, headers, fields, place);
+      const result = scorecard(items, {
+        criteria,
         ...(options.tiers === undefined ? {} : { tiers: options.tiers }),
       });
       return {
@@ -261,6 +281,15 @@ function segmentRead(read: SegmentInputRead, options: SegmentOptions): SegmentRe
       };
     }
   }
+}
+
+/** Normalised header → the customer field its column was read as ("purchasepotential" → "potential"). */
+function fieldsByHeader(sources: readonly SegmentRecordSource[]): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const source of sources)
+    for (const matched of source.matched)
+      fields.set(normalizeHeader(matched.header), matched.field);
+  return fields;
 }
 
 /** The customer list's column ABC ranked, as its sheet names it. */
@@ -357,5 +386,14 @@ function readOrders(
     sheets: [...orders.sheets, ...(customers?.sheets ?? [])],
     sources: [...orders.sources, ...(customers?.sources ?? [])],
     orderHistory: from,
+    ...historyFileOf(grids, from),
   };
+}
+
+function historyFileOf(
+  grids: Parameters<typeof readSegmentOrders>[0],
+  from: OrderHistoryNote | null,
+): { historyFile?: string } {
+  const grid = from === null ? undefined : grids.find((g) => g.sheet === from.sheets[0]);
+  return grid === undefined ? {} : { historyFile: grid.file };
 }

@@ -94,6 +94,9 @@ Options:
                       ABC: the ranked measure (default revenue). The older spelling
                       --by revenue / --by margin still means it, with a note
   --cut-points A,B    ABC: cumulative-share cut points in percent (default 80,95)
+  --currency CODE     ABC, RFM: rank only the orders in this currency. Orders in several
+                      currencies (invoices taken as orders) are never added together: without
+                      it such data is refused, naming the currencies
   --mode quintile|b2b RFM: rank scores (default) or fixed thresholds for few large accounts
   --recency a,b,c,d   RFM: fixed recency thresholds in days (b2b default 30,60,90,180)
   --frequency a,b,c,d RFM: fixed order-count thresholds (b2b default 2,4,6,12)
@@ -113,6 +116,7 @@ interface SegmentArgs {
   sheet: string | undefined;
   json: boolean;
   measure: 'revenue' | 'margin';
+  currency: string | undefined;
   /** Columns to break down by (--by COLUMN). */
   by: string[];
   /** Notes for stderr, such as the older --by revenue spelling. */
@@ -135,6 +139,8 @@ export interface SegmentOutput {
   warnings: DataWarning[];
   /** With --by: the customers per value of each column named. */
   breakdowns?: SegmentBreakdown[];
+  /** ABC and RFM with --currency: the only currency ranked. */
+  currency?: string;
   /**
    * ABC and RFM: where the figures came from: order lines; else, as the report chooses, the
    * invoices or won deals taken as orders; else (ABC) a customer list's own column, named.
@@ -193,6 +199,10 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
     sheets = await readAllSheets(files, options.sheet);
     lineCount = 1;
   }
+  // The scorecard reads the list's sheets itself, so a criterion is checked against the columns
+  // as they are headed (a misspelt or text column is refused, naming the columns).
+  if (options.method === 'scorecard' && read.customers.length > 0)
+    sheets = await readAllSheets(files, options.sheet);
   const noRecords = (): number => {
     const noun = kind === 'orderLine' ? kind : 'customer';
     const text = textFor(locale, `cli.noRecordsFound_${noun}`, { files: files.length });
@@ -213,6 +223,9 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   }
   const output: SegmentOutput = {
     ...run.output,
+    ...(options.currency === undefined || kind !== 'orderLine'
+      ? {}
+      : { currency: options.currency.toUpperCase() }),
     warnings:
       sheets === undefined ? [...read.warnings, ...run.output.warnings] : run.output.warnings,
   };
@@ -348,6 +361,7 @@ function runMethod(
         method: 'abc',
         by: options.measure,
         ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
+        ...(options.currency === undefined ? {} : { currency: options.currency }),
       });
       return {
         output: { ...base, ...abcOutput(segmented), source: sourceOf(segmented) },
@@ -359,6 +373,7 @@ function runMethod(
         ...perRow,
         method: 'rfm',
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+        ...(options.currency === undefined ? {} : { currency: options.currency }),
         mode: options.mode,
         thresholds: options.thresholds,
       });
@@ -380,11 +395,14 @@ function runMethod(
       let segmented;
       try {
         segmented = segment(records, {
+          ...perRow,
           method: 'scorecard',
           criteria: options.criteria,
           tiers: options.tiers,
         });
       } catch (error) {
+        // A criterion's column not in the list: the core's line, with its file and sheet.
+        if (error instanceof PipecastError && error.code === 'missing-column') throw error;
         if (error instanceof PipecastError) throw new UsageError(errorText(error));
         throw error;
       }
@@ -476,6 +494,7 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
     by: { type: 'string', multiple: true },
     'by-column': { type: 'string', multiple: true },
     measure: { type: 'string' },
+    currency: { type: 'string' },
     'cut-points': { type: 'string' },
     mode: { type: 'string' },
     recency: { type: 'string' },
@@ -529,6 +548,7 @@ function parseSegmentArgs(args: string[]): SegmentArgs | 'help' {
     sheet: values.sheet,
     json: values.json,
     measure,
+    currency: values.currency?.trim() || undefined,
     by: [...columns, ...(values['by-column'] ?? [])],
     notes,
     cutPoints,
@@ -972,6 +992,8 @@ function formatText(output: SegmentOutput, locale: Locale): string {
     );
     if (text !== null) out.push(`  ${text}`);
   }
+  if (output.currency !== undefined)
+    out.push(`  ${textFor(locale, 'cli.onlyCurrency', { currency: output.currency })}`);
   out.push('');
   out.push(...methodSummaryLines(output, locale));
   out.push('', customerTable(output, locale));

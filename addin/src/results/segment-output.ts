@@ -4,7 +4,7 @@ import type {
   ScorecardResult,
   SegmentResult,
 } from '../../../core/index.js';
-import { PORTFOLIO_ZONES } from '../../../core/index.js';
+import { PORTFOLIO_ZONES, segmentSourceText } from '../../../core/index.js';
 import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
 import { columnOf } from './forecast-output.js';
@@ -52,10 +52,21 @@ export function segmentOutput(
     asOf: null,
     tables,
     charts,
-    notes: notesOf(warnings, places, locale),
+    notes: [...sourceNotes(runs.abc, locale), ...notesOf(warnings, places, locale)],
     notesTitle: text('tableNotes'),
     notesColumns: notesColumns(locale),
   };
+}
+
+/**
+ * Where ABC's (and RFM's) figures came from when not order lines: the invoices or won deals taken
+ * as orders, or the customer list's own column, as the CLI and the report say it.
+ */
+function sourceNotes(run: AbcRun | null, locale: AddinLocale): OutputSheet['notes'] {
+  const message = run === null ? null : segmentSourceText(run, locale);
+  if (run === null || message === null) return [];
+  const sheet = run.orderHistory?.sheets[0] ?? run.rankedColumn?.sheet ?? null;
+  return [{ type: 'order-source', sheet, address: null, message, action: null }];
 }
 
 interface SheetParts {

@@ -120,7 +120,10 @@ type SheetChoiceOptions = {
   file: string;
 };
 
-/** ABC always; RFM when a source holds order lines; the portfolio when one is a customer list. */
+/**
+ * ABC always; RFM when a source holds order lines, or, as the report, invoices or won deals taken
+ * as orders; the portfolio when one is a customer list.
+ */
 function segmentRuns(
   sheets: SheetValues[],
   choice: SheetChoiceOptions,
@@ -135,7 +138,7 @@ function segmentRuns(
   });
   const warnings = [...abc.warnings];
   const runs: SegmentRuns = { abc, rfm: null, portfolio: null, scorecard: null };
-  if (kinds.has('orderLine')) {
+  if (kinds.has('orderLine') || abc.orderHistory !== null) {
     const rfm = segment(sheets, {
       ...choice,
       method: 'rfm',
