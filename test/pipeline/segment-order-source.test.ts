@@ -50,9 +50,9 @@ describe.skipIf(!HAVE_CRM)(
       expect(en.code).toBe(0);
       // The last won deal closed 2017-12-31 (sort sales_pipeline.csv's close_date), so RFM is as of the next day.
       expect(en.out).toContain('RFM as of 2018-01-01');
-      expect(en.out).toContain('Orders: the 4238 won deals of sales_pipeline');
+      expect(en.out).toContain('Orders: the 4,238 won deals of sales_pipeline');
       const zh = await segmentCli(CRM, '--method', 'rfm', '--locale', 'zh');
-      expect(zh.out).toContain('订单：取自 sales_pipeline 的 4238 个赢单商机');
+      expect(zh.out).toContain('订单：取自 sales_pipeline 的 4,238 个赢单商机');
     });
   },
 );
