@@ -122,16 +122,8 @@ const CSVS: Record<SampleName, string[]> = {
     'rfm-customers.csv',
     'rfm-segments.csv',
   ],
-  // ABC and RFM run on the invoices, the ledger's order history.
-  'invoices-payments': [
-    'abc-classes.csv',
-    'abc-customers.csv',
-    'aging-buckets.csv',
-    'aging-customers.csv',
-    'aging-priority.csv',
-    'rfm-customers.csv',
-    'rfm-segments.csv',
-  ],
+  // The invoices, the ledger's order history, are in CNY and USD: ABC and RFM are skipped.
+  'invoices-payments': ['aging-buckets.csv', 'aging-customers.csv', 'aging-priority.csv'],
 };
 
 describe('buildWorkbookReport on the samples', () => {
@@ -173,7 +165,10 @@ describe('buildWorkbookReport on the samples', () => {
     expect(ran('pipeline-en')).toEqual(['forecast', 'abc', 'rfm']);
     expect(ran('pipeline-zh')).toEqual(['forecast', 'abc', 'rfm']);
     expect(ran('customers-orders')).toEqual(['abc', 'rfm', 'portfolio']);
-    expect(ran('invoices-payments')).toEqual(['abc', 'rfm', 'aging']);
+    // Its invoices are in CNY and USD, which ABC and RFM never add together.
+    expect(ran('invoices-payments')).toEqual(['aging']);
+    const abc = built['invoices-payments'].skipped.find((s) => s.analysis === 'abc');
+    expect(abc?.reason).toContain('abc: the orders are in 2 currencies (CNY, USD)');
     const aging = built['pipeline-en'].skipped.find((s) => s.analysis === 'aging');
     expect(aging?.reason).toBe(
       'no sheet with invoices: needs columns invoice, invoice date, amount',
@@ -262,7 +257,7 @@ describe('buildWorkbookReport on the samples', () => {
       { asOf: AS_OF },
     );
     const workbook = await readResults('invoices-payments');
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['ABC', 'RFM', 'Aging', 'Notes']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Aging', 'Notes']);
     const ws = workbook.getWorksheet('Aging')!;
     expect(expected.sections.length).toBeGreaterThan(0);
     for (const section of expected.sections) {
