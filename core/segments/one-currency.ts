@@ -1,5 +1,8 @@
 import type { OrderLine } from '../columns/records.js';
-import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
+import type { PipecastErrorPlace } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
+import type { CodedText } from '../text/coded-text.js';
+import { renderCoded } from '../text/coded-text.js';
 
 /** What a line without a currency is called among the others, as aging names it. */
 const BLANK = 'blank';
@@ -26,13 +29,14 @@ export function linesInOneCurrency(
   analysis: 'abc' | 'rfm',
   place: PipecastErrorPlace = {},
 ): readonly OrderLine[] {
-  const refused = currencyRefusal(lines, currency, analysis);
-  if (refused !== null)
-    throw new PipecastError(
-      currency === undefined ? 'invalid-input' : 'invalid-option',
-      refused,
-      place,
-    );
+  const refused = currencyRefusalText(lines, currency, analysis);
+  if (refused !== null) {
+    const code = currency === undefined ? 'invalid-input' : 'invalid-option';
+    if (refused.key === 'error.segmentCurrencies')
+      throw codedError(code, place, refused.key, refused.params);
+    if (refused.key === 'error.segmentNoCurrency')
+      throw codedError(code, place, refused.key, refused.params);
+  }
   const currencies = new Set(lines.map(currencyOf));
   if (currency === undefined || (currencies.size === 1 && currencies.has(BLANK))) return lines;
   const wanted = currency.trim().toUpperCase();
@@ -45,7 +49,7 @@ export function linesInOneCurrency(
  * @param lines - the order lines.
  * @param currency - the currency chosen, if any.
  * @param analysis - 'abc' or 'rfm', which starts the reason.
- * @returns a one-line reason with the fix, or null.
+ * @returns a one-line reason with the fix, in English, or null.
  * @example currencyRefusal([{ date: 1, amount: 5, currency: 'USD', row: 2 }, { date: 1, amount: 5, currency: 'CNY', row: 3 }], undefined, 'abc')
  *   // 'abc: the orders are in 2 currencies (CNY, USD), which are never added together; …'
  */
@@ -54,17 +58,42 @@ export function currencyRefusal(
   currency: string | undefined,
   analysis: 'abc' | 'rfm',
 ): string | null {
+  const text = currencyRefusalText(lines, currency, analysis);
+  return text === null ? null : renderCoded(text, 'en');
+}
+
+type RefusalText =
+  | {
+      key: 'error.segmentCurrencies';
+      params: { analysis: string; count: number; currencies: string; first: string };
+    }
+  | {
+      key: 'error.segmentNoCurrency';
+      params: { analysis: string; currency: string; currencies: string };
+    };
+
+function currencyRefusalText(
+  lines: readonly OrderLine[],
+  currency: string | undefined,
+  analysis: 'abc' | 'rfm',
+): (RefusalText & CodedText) | null {
   const currencies = new Set(lines.map(currencyOf));
   const listed = [...currencies].sort().join(', ');
   if (currency === undefined) {
     if (currencies.size <= 1) return null;
     const first = [...currencies].sort().find((code) => code !== BLANK) ?? BLANK;
-    return `${analysis}: the orders are in ${currencies.size} currencies (${listed}), which are never added together; rank one at a time (--currency ${first}; in pipecast.json, segments.currency)`;
+    return {
+      key: 'error.segmentCurrencies',
+      params: { analysis, count: currencies.size, currencies: listed, first },
+    };
   }
   if (currencies.size === 1 && currencies.has(BLANK)) return null;
   const wanted = currency.trim().toUpperCase();
   if (currencies.has(wanted)) return null;
-  return `${analysis}: no order in ${wanted} (the orders' currencies: ${listed})`;
+  return {
+    key: 'error.segmentNoCurrency',
+    params: { analysis, currency: wanted, currencies: listed },
+  };
 }
 
 function currencyOf(line: OrderLine): string {

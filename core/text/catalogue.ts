@@ -1587,6 +1587,22 @@ export const TEXT_CATALOGUE = {
       en: 'ageReceivables: no as-of date given and no invoice or payment has a date; give asOf',
       zh: '没有截至日期：没有任何发票或回款带有日期；请指定截至日期（--as-of）',
     },
+    segmentCurrencies: {
+      en: '{analysis}: the orders are in {count} currencies ({currencies}), which are never added together; rank one at a time (--currency {first}; in pipecast.json, segments.currency)',
+      zh: '{analysis}：订单涉及 {count} 种币种（{currencies}），不同币种从不相加；请一次只统计一种（--currency {first}；或在 pipecast.json 中设置 segments.currency）',
+    },
+    segmentNoCurrency: {
+      en: "{analysis}: no order in {currency} (the orders' currencies: {currencies})",
+      zh: '{analysis}：没有 {currency} 的订单（订单币种：{currencies}）',
+    },
+    scorecardNoColumn: {
+      en: 'scorecard: no column "{column}" (columns: {columns})',
+      zh: '评分卡：没有“{column}”列（现有列：{columns}）',
+    },
+    scorecardTextColumn: {
+      en: 'scorecard: column "{column}" holds no numbers, so it cannot be scored (columns with numbers: {columns})',
+      zh: '评分卡：“{column}”列没有数字，无法评分（含数字的列：{columns}）',
+    },
     rfmNoAsOf: {
       en: 'rfm: no as-of date given and no order line has a date; give asOf, or check the order date column',
       zh: '没有截至日期：没有任何订单明细带有日期；请指定截至日期（--as-of），或检查订单日期列',

@@ -1,7 +1,8 @@
 import { normalizeHeader } from '../columns/normalize-header.js';
 import type { Customer } from '../columns/records.js';
 import type { ScorecardCriterion, ScorecardItem } from '../segments/scorecard.js';
-import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
+import type { PipecastErrorPlace } from '../errors/pipecast-error.js';
+import { codedError } from '../errors/error-line.js';
 import { sheetHead } from './read-sheet-records.js';
 import type { SheetGrid } from './sheet-grid.js';
 
@@ -68,11 +69,15 @@ export function checkCriteriaColumns(
     const keyOf = (header: string): string =>
       fields.get(normalizeHeader(header)) ?? normalizeHeader(header);
     const numbered = headers.filter((header) => numeric.has(keyOf(header)));
-    const message =
-      typed === undefined && !numeric.has(column)
-        ? `scorecard: no column "${criterion.name}" (columns: ${headers.join(', ') || 'none'})`
-        : `scorecard: column "${typed ?? criterion.name}" holds no numbers, so it cannot be scored (columns with numbers: ${numbered.join(', ') || 'none'})`;
-    throw new PipecastError('missing-column', message, place);
+    if (typed === undefined && !numeric.has(column))
+      throw codedError('missing-column', place, 'error.scorecardNoColumn', {
+        column: criterion.name,
+        columns: headers.join(', ') || '–',
+      });
+    throw codedError('missing-column', place, 'error.scorecardTextColumn', {
+      column: typed ?? criterion.name,
+      columns: numbered.join(', ') || '–',
+    });
   }
 }
 
