@@ -37,6 +37,7 @@ export type {
 } from './workbook/forecast.js';
 export type { RunForecastResult } from './workbook/run-forecast.js';
 export type { ForecastMonthRange } from './funnel/month-ranges.js';
+export { stageNameIn } from './funnel/stage-name-in.js';
 export { segment, SEGMENT_METHODS } from './workbook/segment.js';
 export { segmentSourceText } from './workbook/segment-source-text.js';
 export type { OrderHistoryNote } from './workbook/segment-orders.js';
@@ -90,6 +91,7 @@ export type { StageDefinition, StageTemplate, StageTemplateKey } from './funnel/
 export type { AbcClass, AbcResult, AbcRow } from './segments/abc.js';
 export type { RfmResult, RfmThresholds, RfmCustomer } from './segments/rfm.js';
 export { PORTFOLIO_ZONES } from './segments/portfolio.js';
+export { segmentClassName, type ClassifyingMethod } from './segments/segment-class-name.js';
 export type { PortfolioResult, PortfolioRow, PortfolioZone } from './segments/portfolio.js';
 export type {
   ScorecardCriterion,
@@ -106,6 +108,7 @@ export type {
   AgingTotals,
 } from './aging/age-receivables.js';
 export type { AgingBasis } from './aging/aging-buckets.js';
+export { agingBucketName } from './aging/aging-bucket-name.js';
 
 // Sheets, columns and records: what a column-mapping screen needs.
 export { inspectSheet } from './workbook/inspect-sheet.js';

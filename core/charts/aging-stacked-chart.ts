@@ -16,6 +16,7 @@ import { chartText } from './chart-text.js';
 import { moneyAxis, onAxis } from './money-axis.js';
 import type { MoneyAxis } from './money-axis.js';
 import { PipecastError } from '../errors/pipecast-error.js';
+import { agingBucketName } from '../aging/aging-bucket-name.js';
 
 /** Open balance of one group (customer or owner) in one aging bucket. */
 export interface AgingStackedAmount {
@@ -88,15 +89,22 @@ export function agingStackedChart(
   options?: AgingStackedChartOptions,
 ): TopLevelSpec {
   const fn = 'agingStackedChart';
-  const buckets = checkArray(fn, 'input.buckets', input?.buckets);
-  const amounts = checkArray(fn, 'input.amounts', input.amounts);
+  let opts = normalizeChartOptions(fn, options, 'agingTitle');
+  // 'Current' is shown in the chart's language; the day ranges read the same in every language.
+  const named = (bucket: string): string =>
+    typeof bucket === 'string' ? agingBucketName(bucket, opts.locale) : bucket;
+  const buckets = checkArray(fn, 'input.buckets', input?.buckets).map(named);
+  const amounts = checkArray(fn, 'input.amounts', input.amounts).map((amount) =>
+    typeof amount === 'object' && amount !== null
+      ? { ...amount, bucket: named(amount.bucket) }
+      : amount,
+  );
   if (input.groupBy !== 'customer' && input.groupBy !== 'owner') {
     throw new PipecastError(
       'invalid-input',
       `${fn}: input.groupBy must be 'customer' or 'owner', got ${JSON.stringify(input.groupBy)}`,
     );
   }
-  let opts = normalizeChartOptions(fn, options, 'agingTitle');
   const topN = checkCount(fn, 'options.topN', options?.topN ?? DEFAULT_AGING_TOP_N, 1);
   buckets.forEach((bucket, i) => checkText(fn, `input.buckets[${i}]`, bucket));
   checkUnique(fn, 'input.buckets', buckets);

@@ -1,4 +1,5 @@
 import { renderCoded } from '../text/coded-text.js';
+import { textFor } from '../text/catalogue.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
@@ -54,13 +55,17 @@ export const PORTFOLIO_ZONES: readonly {
   nameZh: string;
   strategy: PortfolioStrategy;
   strategyZh: string;
-}[] = [
-  { zone: 'acquire', nameZh: '获取', strategy: 'attack', strategyZh: '进攻' },
-  { zone: 'retain', nameZh: '保留', strategy: 'defend', strategyZh: '防御' },
-  { zone: 'disrupt', nameZh: '侵扰', strategy: 'attack', strategyZh: '进攻' },
-  { zone: 'maintain', nameZh: '维持', strategy: 'maintain', strategyZh: '维持' },
-  { zone: 'abandon', nameZh: '放弃', strategy: 'maintain', strategyZh: '维持' },
-];
+}[] = (
+  [
+    { zone: 'acquire', strategy: 'attack', strategyZh: '进攻' },
+    { zone: 'retain', strategy: 'defend', strategyZh: '防御' },
+    { zone: 'disrupt', strategy: 'attack', strategyZh: '进攻' },
+    { zone: 'maintain', strategy: 'maintain', strategyZh: '维持' },
+    { zone: 'abandon', strategy: 'maintain', strategyZh: '维持' },
+  ] as const
+)
+  // The zone names live in the text catalogue, which the portfolio chart and tables share.
+  .map((zone) => ({ ...zone, nameZh: textFor('zh', `chart.${zone.zone}`) }));
 
 export interface PortfolioRow {
   id: string;

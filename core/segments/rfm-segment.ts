@@ -1,4 +1,5 @@
 import { PipecastError } from '../errors/pipecast-error.js';
+import { textFor } from '../text/catalogue.js';
 
 /** Keys of the 11 RFM segments of ../shared/DOMAIN.md. */
 export type RfmSegmentKey =
@@ -14,6 +15,20 @@ export type RfmSegmentKey =
   | 'hibernating'
   | 'lost';
 
+/** The English names of the segments: the catalogue's chart keys for them. */
+type RfmSegmentName =
+  | 'Champions'
+  | 'Loyal'
+  | 'Potential loyalist'
+  | 'New'
+  | 'Promising'
+  | 'Need attention'
+  | 'About to sleep'
+  | 'At risk'
+  | "Can't lose"
+  | 'Hibernating'
+  | 'Lost';
+
 export interface RfmSegmentInfo {
   key: RfmSegmentKey;
   /** English name as in DOMAIN.md. */
@@ -22,20 +37,30 @@ export interface RfmSegmentInfo {
   nameZh: string;
 }
 
-/** The 11 segments, best first: the order a UI lists them in. */
-export const RFM_SEGMENTS: readonly RfmSegmentInfo[] = [
-  { key: 'champions', name: 'Champions', nameZh: '冠军客户' },
-  { key: 'loyal', name: 'Loyal', nameZh: '忠诚客户' },
-  { key: 'potential-loyalist', name: 'Potential loyalist', nameZh: '潜在忠诚客户' },
-  { key: 'new', name: 'New', nameZh: '新客户' },
-  { key: 'promising', name: 'Promising', nameZh: '有潜力客户' },
-  { key: 'need-attention', name: 'Need attention', nameZh: '需要关注' },
-  { key: 'about-to-sleep', name: 'About to sleep', nameZh: '即将沉睡' },
-  { key: 'at-risk', name: 'At risk', nameZh: '有风险' },
-  { key: 'cant-lose', name: "Can't lose", nameZh: '不能失去' },
-  { key: 'hibernating', name: 'Hibernating', nameZh: '休眠客户' },
-  { key: 'lost', name: 'Lost', nameZh: '流失客户' },
+/** Segment keys and English names (DOMAIN.md), best first: the order a UI lists them in. */
+const RFM_SEGMENT_NAMES: readonly (readonly [RfmSegmentKey, RfmSegmentName])[] = [
+  ['champions', 'Champions'],
+  ['loyal', 'Loyal'],
+  ['potential-loyalist', 'Potential loyalist'],
+  ['new', 'New'],
+  ['promising', 'Promising'],
+  ['need-attention', 'Need attention'],
+  ['about-to-sleep', 'About to sleep'],
+  ['at-risk', 'At risk'],
+  ['cant-lose', "Can't lose"],
+  ['hibernating', 'Hibernating'],
+  ['lost', 'Lost'],
 ];
+
+/**
+ * The 11 segments, best first. Both names come from the text catalogue's chart section, so
+ * tables, the CLI and the segment map call a segment by the same name.
+ */
+export const RFM_SEGMENTS: readonly RfmSegmentInfo[] = RFM_SEGMENT_NAMES.map(([key, name]) => ({
+  key,
+  name: textFor('en', `chart.${name}`),
+  nameZh: textFor('zh', `chart.${name}`),
+}));
 
 /** DOMAIN.md's grid: RFM_GRID[r - 1][fm - 1]; rows R 1…5, columns FM 1…5. */
 const RFM_GRID: readonly (readonly RfmSegmentKey[])[] = [

@@ -1,4 +1,5 @@
 import { type CodedText, coded, renderCoded } from '../text/coded-text.js';
+import { textFor } from '../text/catalogue.js';
 import type { DataWarning } from '../columns/data-warning.js';
 import { WarningCollector } from '../columns/warning-collector.js';
 import { compareIds } from '../columns/compare-ids.js';
@@ -58,17 +59,17 @@ export interface ScorecardOptions {
 
 /** Customer importance tiers (客户重要度): strategic ≥ 80, key ≥ 60, ordinary below. */
 export const DEFAULT_CUSTOMER_TIERS: readonly ScorecardTier[] = [
-  { tier: 'strategic', nameZh: '战略客户', min: 80 },
-  { tier: 'key', nameZh: '重点客户', min: 60 },
-  { tier: 'ordinary', nameZh: '普通客户', min: -Infinity },
+  { tier: 'strategic', nameZh: textFor('zh', 'report.tier_strategic'), min: 80 },
+  { tier: 'key', nameZh: textFor('zh', 'report.tier_key'), min: 60 },
+  { tier: 'ordinary', nameZh: textFor('zh', 'report.tier_ordinary'), min: -Infinity },
 ];
 
 /** Channel classes: A ≥ 80, B ≥ 60, C ≥ 40, D below. */
 export const DEFAULT_CHANNEL_TIERS: readonly ScorecardTier[] = [
-  { tier: 'A', nameZh: 'A类渠道', min: 80 },
-  { tier: 'B', nameZh: 'B类渠道', min: 60 },
-  { tier: 'C', nameZh: 'C类渠道', min: 40 },
-  { tier: 'D', nameZh: 'D类渠道', min: -Infinity },
+  { tier: 'A', nameZh: textFor('zh', 'report.tier_A'), min: 80 },
+  { tier: 'B', nameZh: textFor('zh', 'report.tier_B'), min: 60 },
+  { tier: 'C', nameZh: textFor('zh', 'report.tier_C'), min: 40 },
+  { tier: 'D', nameZh: textFor('zh', 'report.tier_D'), min: -Infinity },
 ];
 
 export interface ScorecardRow {

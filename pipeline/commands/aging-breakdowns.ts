@@ -1,4 +1,10 @@
-import { agingBreakdown, type Locale, PipecastError, textFor } from '../../core/index.js';
+import {
+  agingBreakdown,
+  agingBucketName,
+  type Locale,
+  PipecastError,
+  textFor,
+} from '../../core/index.js';
 import { UsageError } from '../cli-io.js';
 import type { AgingBreakdown, AgingReport, AgingRun } from '../../core/index.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
@@ -47,9 +53,9 @@ export function agingBreakdownsText(
       };
       const measures = [
         { field: 'open', heading: textFor(locale, 'report.open') },
-        ...labels.map((label) => ({ field: label, heading: label })),
+        ...labels.map((label) => ({ field: label, heading: agingBucketName(label, locale) })),
       ];
-      return `\n${renderBreakdownText(flat, measures, locale)}\n`;
+      return `\n${renderBreakdownText(flat, measures, locale, textFor(locale, 'report.items'))}\n`;
     })
     .join('');
 }

@@ -6,6 +6,7 @@ import {
   epochDayFromIso,
   type Locale,
   textFor,
+  agingBucketName,
   type TextKey,
   formatCount,
   formatDecimal,
@@ -333,7 +334,7 @@ function currencyLines(s: CurrencySection, locale: Locale): string[] {
       // What is owed per bucket, as the aging chart stacks it, and the credits on their own row.
       [
         ...s.buckets.map((b) => [
-          bucketLabel(b.label, locale),
+          agingBucketName(b.label, locale),
           money(b.owed),
           count(b.count - b.creditCount),
         ]),
@@ -472,9 +473,4 @@ function customerLines(s: CurrencySection, locale: Locale): string[] {
 /** The open items with a negative balance (credit notes, overpaid invoices) of a section. */
 function creditItems(s: CurrencySection): number {
   return s.buckets.reduce((items, b) => items + b.creditCount, 0);
-}
-
-/** A bucket's label: the core's, with "Current" in the locale's words. */
-function bucketLabel(label: string, locale: Locale): string {
-  return label === 'Current' ? textFor(locale, 'cli.bucketCurrent') : label;
 }

@@ -19,6 +19,7 @@ import {
   formatDecimal,
   formatMoney,
   formatPercent,
+  stageNameIn,
 } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -184,7 +185,8 @@ function forecastBreakdownsText(
     { field: 'amount', heading: textFor(locale, 'report.amount') },
     { field: 'weighted', heading: textFor(locale, 'report.weighted') },
   ];
-  return breakdowns.map((b) => `\n${renderBreakdownText(b, measures, locale)}\n`).join('');
+  const deals = textFor(locale, 'report.deals');
+  return breakdowns.map((b) => `\n${renderBreakdownText(b, measures, locale, deals)}\n`).join('');
 }
 
 async function loadTemplate(name: string | undefined): Promise<StageTemplate | undefined> {
@@ -334,7 +336,7 @@ function stageTable(forecast: ForecastJson, locale: Locale): string {
     : forecast.stages;
   const fromFile = rows.some((stage) => stage.probabilityFromFile !== null);
   const stageRows = rows.map((stage) => [
-    stage.nameZh && stage.nameZh !== stage.name ? `${stage.name} ${stage.nameZh}` : stage.name,
+    stageNameIn(stage, locale),
     ...(fromFile ? [pct(stage.probabilityFromFile)] : []),
     stage.rate === null
       ? '—'

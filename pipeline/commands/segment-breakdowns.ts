@@ -1,5 +1,7 @@
 import {
+  type ClassifyingMethod,
   formatCount,
+  segmentClassName,
   type Locale,
   PipecastError,
   textFor,
@@ -31,9 +33,13 @@ export function segmentBreakdowns(
   });
 }
 
-/** The --by tables after the report: customers, revenue and customers per class, per value. */
+/**
+ * The --by tables after the report: customers, revenue and customers per class, per value; the
+ * classes (segments, zones, tiers) under their names in the locale.
+ */
 export function segmentBreakdownsText(
   breakdowns: readonly SegmentBreakdown[],
+  method: ClassifyingMethod,
   locale: Locale = 'en',
 ): string {
   return breakdowns
@@ -45,7 +51,11 @@ export function segmentBreakdownsText(
       };
       const measures = [
         { field: 'revenue', heading: textFor(locale, 'report.revenueTotal') },
-        ...labels.map((label) => ({ field: label, heading: label, count: true })),
+        ...labels.map((label) => ({
+          field: label,
+          heading: segmentClassName(method, label, locale),
+          count: true,
+        })),
       ];
       const differ =
         breakdown.disagreeing === 0
@@ -54,7 +64,8 @@ export function segmentBreakdownsText(
               column: breakdown.column,
               customers: formatCount(breakdown.disagreeing),
             })}\n`;
-      return `\n${renderBreakdownText(flat, measures, locale)}\n${differ}`;
+      const customers = textFor(locale, 'report.customerCount');
+      return `\n${renderBreakdownText(flat, measures, locale, customers)}\n${differ}`;
     })
     .join('');
 }

@@ -30,12 +30,12 @@ import {
   segmentSourceText,
   type SegmentRecords,
   type OrderHistoryNote,
+  segmentClassName,
   formatCount,
   formatDecimal,
   formatMoney,
   formatPercent,
   type PlainSectionKey,
-  TEXT_CATALOGUE,
   type CodedText,
   coded,
   errorText,
@@ -241,7 +241,8 @@ export async function segmentCommand(args: string[], io: CliIo): Promise<number>
   io.stdout(
     options.json
       ? `${outputJson(output)}\n`
-      : formatText(output, locale) + segmentBreakdownsText(output.breakdowns ?? [], locale),
+      : formatText(output, locale) +
+          segmentBreakdownsText(output.breakdowns ?? [], options.method, locale),
   );
   return read.failures.length > 0 ? 2 : 0;
 }
@@ -765,7 +766,6 @@ function rfmSummaryLines(summary: SegmentOutput['summary'], locale: Locale): str
         heading('customerShare'),
         heading('monetary'),
         heading('monetaryShare'),
-        '',
       ],
       segments.map((segment) => [
         locale === 'zh' ? segment.nameZh : segment.name,
@@ -773,9 +773,8 @@ function rfmSummaryLines(summary: SegmentOutput['summary'], locale: Locale): str
         pct(segment.customerShare),
         money(segment.monetary),
         pct(segment.monetaryShare),
-        locale === 'zh' ? '' : segment.nameZh,
       ]),
-      { indent, rightAligned: [false, true, true, true, true, false] },
+      { indent, rightFrom: 1 },
     ),
   ];
   const returnsOnly = summary.returnsOnly as unknown[];
@@ -808,7 +807,7 @@ function portfolioSummaryLines(summary: SegmentOutput['summary'], locale: Locale
         heading('resources'),
       ],
       zones.map((zone) => [
-        locale === 'zh' ? zone.nameZh : `${zone.zone} ${zone.nameZh}`,
+        segmentClassName('portfolio', zone.zone, locale),
         sayIn(locale)(`cli.strategy_${zone.strategy}` as TextKey),
         count(zone.customers),
         money(zone.potential),
@@ -835,14 +834,16 @@ function scorecardSummaryLines(summary: SegmentOutput['summary'], locale: Locale
     ),
     textTable(
       [textFor(locale, 'addin.colTier'), heading('customerCount'), heading('share')],
-      tiers.map((tier) => [
-        locale === 'zh' ? (tier.nameZh ?? tier.tier) : `${tier.tier} ${tier.nameZh ?? ''}`.trim(),
-        count(tier.items),
-        pct(tier.share),
-      ]),
+      tiers.map((tier) => [tierName(tier, locale), count(tier.items), pct(tier.share)]),
       { indent },
     ),
   ];
+}
+
+/** A tier's name in the locale: a default tier's from the catalogue, an own tier's as given. */
+function tierName(tier: { tier: string; nameZh: string | null }, locale: Locale): string {
+  if (locale === 'zh' && tier.nameZh !== null) return tier.nameZh;
+  return segmentClassName('scorecard', tier.tier, locale);
 }
 
 /** How a customer-table cell is shown: money, a count, a share, a score or text. */
@@ -915,12 +916,6 @@ const CUSTOMER_COLUMNS: Record<
   },
 };
 
-/** A portfolio zone ('acquire') in Chinese ('获取'), from the chart section that names them. */
-function zoneName(zone: unknown): unknown {
-  const names: Readonly<Record<string, { zh: string }>> = TEXT_CATALOGUE.chart;
-  return typeof zone === 'string' && Object.hasOwn(names, zone) ? names[zone]!.zh : zone;
-}
-
 /**
  * The customers as a table, largest first by what matters for the method (revenue for ABC,
  * monetary for RFM, potential for the portfolio, score for the scorecard), cut with a
@@ -931,7 +926,12 @@ function customerTable(output: SegmentOutput, locale: Locale): string {
   const fieldOf = (customer: Record<string, unknown>, field: string): unknown => {
     if (field === 'value' && output.method === 'abc') return customer[String(output.summary.by)];
     if (field === 'segmentName' && locale === 'zh') return customer.segmentNameZh;
-    if (field === 'zone' && locale === 'zh') return zoneName(customer.zone);
+    if (field === 'zone') return segmentClassName('portfolio', String(customer.zone), locale);
+    if (field === 'tier')
+      return tierName(
+        { tier: String(customer.tier), nameZh: (customer.tierZh as string | null) ?? null },
+        locale,
+      );
     return customer[field];
   };
   const measure = (customer: Record<string, unknown>): number => {

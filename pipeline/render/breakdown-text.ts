@@ -24,17 +24,15 @@ const money = formatMoney;
  * @param breakdown - the breakdown.
  * @param measures - the columns to show, with their headings: money, or counts (`count: true`).
  * @param locale - the language of the headings, the blank key and the total row.
+ * @param countHeading - the heading of the count: what is counted (deals, invoices, customers).
  */
 export function renderBreakdownText(
   breakdown: BreakdownText,
   measures: readonly { field: string; heading: string; count?: boolean }[],
-  locale: Locale = 'en',
+  locale: Locale,
+  countHeading: string,
 ): string {
-  const header = [
-    breakdown.column,
-    textFor(locale, 'cli.count'),
-    ...measures.map((m) => m.heading),
-  ];
+  const header = [breakdown.column, countHeading, ...measures.map((m) => m.heading)];
   const sums = measures.map(() => 0);
   let count = 0;
   const rows = breakdown.rows.map((row) => {

@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import {
   ageReceivables,
+  agingBucketName,
+  segmentClassName,
   agingBreakdown,
   forecast,
   forecastBreakdown,
@@ -126,7 +128,10 @@ function agingTables(context: BreakdownContext): (column: string) => BreakdownTa
       measures: [
         { label: textFor(locale, 'report.items'), format: 'integer' },
         { label: textFor(locale, 'report.open'), format: 'money' },
-        ...buckets.map((bucket): ReportColumn => ({ label: bucket, format: 'money' })),
+        ...buckets.map((bucket): ReportColumn => ({
+          label: agingBucketName(bucket, locale),
+          format: 'money',
+        })),
       ],
       rows: breakdown.rows.map((row) => ({
         key: row.key,
@@ -159,7 +164,10 @@ function segmentTables(context: BreakdownContext): (column: string) => Breakdown
       measures: [
         { label: textFor(locale, 'report.customerCount'), format: 'integer' },
         { label: textFor(locale, 'report.revenueTotal'), format: 'money' },
-        ...classes.map((name): ReportColumn => ({ label: name, format: 'integer' })),
+        ...classes.map((name): ReportColumn => ({
+          label: segmentClassName('abc', name, locale),
+          format: 'integer',
+        })),
       ],
       rows: breakdown.rows.map((row) => ({
         key: row.key,

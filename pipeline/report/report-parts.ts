@@ -13,7 +13,9 @@ import {
   NO_DATE_LABEL,
   paretoChart,
   paretoChartInput,
-  PORTFOLIO_ZONES,
+  agingBucketName,
+  segmentClassName,
+  stageNameIn,
   portfolioScatterChart,
   portfolioScatterChartInput,
   type ReportAnalyses,
@@ -204,7 +206,12 @@ function addJoinedForecast(
         column('amount', 'money'),
         column('weighted', 'money'),
       ],
-      rows: breakdown.rows.map((row) => [row.key, row.count, row.amount, row.weighted]),
+      rows: breakdown.rows.map((row) => [
+        row.key ?? textFor(locale, 'report.blankValue'),
+        row.count,
+        row.amount,
+        row.weighted,
+      ]),
     });
 }
 
@@ -229,8 +236,7 @@ function forecastStageTable(
   context: PartContext,
 ): ReportDataTable {
   const { label, column, locale } = context;
-  const stageName = (stage: { name: string; nameZh: string }) =>
-    locale === 'zh' && stage.nameZh !== '' ? stage.nameZh : stage.name;
+  const stageName = (stage: { name: string; nameZh: string }) => stageNameIn(stage, locale);
   const { totals, unknownStage } = forecast;
   const stages = unknownStage
     ? [...forecast.stages, { ...unknownStage, conversion: null, avgDaysInStage: null }]
@@ -423,12 +429,17 @@ function rfmPart(analysis: NonNullable<ReportAnalyses['rfm']>, context: PartCont
   const { label, locale } = context;
   const { result: rfm } = analysis;
   const part = context.part('rfm', analysis.sheets);
-  part.notes.push(`${label('asOf')} ${rfm.asOf} (${rfm.mode})`);
+  part.notes.push(
+    textFor(locale, 'report.rfmAsOf', {
+      day: rfm.asOf,
+      mode: textFor(locale, `cli.rfmMode_${rfm.mode}`),
+    }),
+  );
   const largest = [...rfm.segments].sort((a, b) => b.customers - a.customers)[0];
   part.headline = {
     customers: rfm.customers.length,
     asOf: rfm.asOf,
-    largestSegment: largest?.name ?? null,
+    largestSegment: largest === undefined ? null : locale === 'zh' ? largest.nameZh : largest.name,
     champions: rfm.segments.find((segment) => segment.segment === 'champions')?.customers ?? 0,
   };
   part.summary = [
@@ -538,10 +549,9 @@ function portfolioPart(analysis: PortfolioAnalysis, context: PartContext): Repor
   return part;
 }
 
-/** A zone's name in the locale: Chinese in 'zh', else its key. */
+/** A zone's name in the locale. */
 function zoneName(zone: string, locale: ReportLocale): string {
-  const info = PORTFOLIO_ZONES.find((candidate) => candidate.zone === zone);
-  return locale === 'zh' && info ? info.nameZh : zone;
+  return segmentClassName('portfolio', zone, locale);
 }
 
 function portfolioTables(
@@ -644,7 +654,7 @@ function agingPart(
 }
 
 function agingTables(sections: readonly AgingSection[], context: PartContext): ReportDataTable[] {
-  const { label, column } = context;
+  const { label, column, locale } = context;
   // Bucket columns follow the first section's buckets (every section has the same ones).
   const bucketLabels = sections[0] ? sections[0].buckets.map((bucket) => bucket.label) : [];
   return [
@@ -662,7 +672,7 @@ function agingTables(sections: readonly AgingSection[], context: PartContext): R
       rows: sections.flatMap((section) => [
         ...section.buckets.map((bucket) => [
           section.currency ?? '',
-          bucket.label,
+          agingBucketName(bucket.label, locale),
           bucket.owed,
           bucket.count - bucket.creditCount,
         ]),
@@ -689,7 +699,10 @@ function agingTables(sections: readonly AgingSection[], context: PartContext): R
         column('overdue', 'money'),
         column('credits', 'money'),
         column('unapplied', 'money'),
-        ...bucketLabels.map((bucket): ReportColumn => ({ label: bucket, format: 'money' })),
+        ...bucketLabels.map((bucket): ReportColumn => ({
+          label: agingBucketName(bucket, locale),
+          format: 'money',
+        })),
       ],
       // Open = Σ buckets + credits: the buckets hold what is owed (the aging chart's stacks; the
       // Current bucket is what is not yet due, so no column repeats it), the credits one column

@@ -94,7 +94,7 @@ describe('forecast breakdowns from the pane', () => {
     const amountColumn = 6;
     expect(blank?.count).toBe(2);
     expect(blank?.amount).toBe(firstDeals.reduce((sum, row) => sum + Number(row[amountColumn]), 0));
-    const table = writtenTable(snapshotWorksheet(model, 'Pipecast 预测'), '按区域');
+    const table = writtenTable(snapshotWorksheet(model, 'Pipecast 预测'), '按「区域」');
     expect(table.rows.find((row) => row[0] === '(空白)')).toEqual([
       '(空白)',
       blank?.weighted,

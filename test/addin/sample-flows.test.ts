@@ -106,8 +106,19 @@ describe('segments of samples/customers-orders.xlsx', () => {
         { name: 'Our share', weight: 40, scale: 'rank' },
       ],
     });
+    // The tier under its English name (DOMAIN.md: strategic / key / ordinary), not its key.
+    const tierName: Record<string, string> = {
+      strategic: 'Strategic',
+      key: 'Key',
+      ordinary: 'Ordinary',
+    };
     expect(writtenTable(out, 'Scorecard').rows).toEqual(
-      scored.result.items.map((item) => [item.name ?? item.id, item.total, item.rank, item.tier]),
+      scored.result.items.map((item) => [
+        item.name ?? item.id,
+        item.total,
+        item.rank,
+        tierName[item.tier],
+      ]),
     );
     for (const snapshot of before) expect(snapshotWorksheet(model, snapshot.id)).toEqual(snapshot);
   });

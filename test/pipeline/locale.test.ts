@@ -197,7 +197,7 @@ describe('--by tables in Chinese', () => {
   it('heads the forecast breakdown, its blank key and its total in Chinese', async () => {
     const { code, out } = await run('forecast', PIPELINE_ZH, '--by', '区域', '--locale', 'zh');
     expect(code).toBe(0);
-    const table = linesAfter(out, /^按区域$/);
+    const table = linesAfter(out, /^按「区域」$/);
     expect(table[0]).toMatch(/^区域 +商机数 +金额 +加权金额$/);
     expect(table.at(-1)).toMatch(/^合计 /);
     expect(out).not.toMatch(/^By |^Total |\bCount\b/m);

@@ -85,6 +85,29 @@ describe('pipecast segment --by', () => {
     expect(out).toContain('国家: 1 customers’ lines hold different values');
   });
 
+  it('heads the customer count and the RFM segments in the output language (--json keeps keys)', async () => {
+    // As of 2026-05-06 (the day after the last line): recency C1 1, C4 2, C3 3, C2 4 days;
+    // orders C1 2, others 1; revenue C1 800, C2 250, C3 100, C4 50. Scores 1 + floor(5 × worse
+    // ÷ 4) (DOMAIN.md): C1 R4 F4 M4 → FM 4, Loyal; C2 R1 F1 M3 → FM 2, Lost; C3 R2 F1 M2 → FM 2,
+    // Hibernating; C4 R3 F1 M1 → FM 1, About to sleep.
+    const en = await run(file, '--method', 'rfm', '--by', '国家', '--locale', 'en');
+    expect(en.out).toMatch(/^国家 +Customers +Revenue +Loyal +Lost +Hibernating +About to sleep$/m);
+    const zh = await run(file, '--method', 'rfm', '--by', '国家', '--locale', 'zh');
+    expect(zh.out).toMatch(/^国家 +客户数 +收入合计 +忠诚客户 +流失客户 +休眠客户 +即将沉睡$/m);
+    const abc = await run(file, '--method', 'abc', '--by', '国家', '--locale', 'zh');
+    expect(abc.out).toMatch(/^国家 +客户数 +收入合计 +A +B +C$/m);
+    expect(abc.out).not.toContain('商机数');
+    const json = JSON.parse(
+      (await run(file, '--method', 'rfm', '--by', '国家', '--json')).out,
+    ) as SegmentOutput;
+    expect(Object.keys(json.breakdowns?.[0]?.rows[0]?.classes ?? {})).toEqual([
+      'loyal',
+      'lost',
+      'hibernating',
+      'about-to-sleep',
+    ]);
+  });
+
   it('reads --by revenue|margin as the older spelling of --measure, with a note', async () => {
     const old = await run(file, '--method', 'abc', '--by', 'Revenue', '--json');
     expect(old.code).toBe(0);

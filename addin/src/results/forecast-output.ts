@@ -1,5 +1,5 @@
 import type { ForecastRun } from '../../../core/index.js';
-import { isoFromEpochDay } from '../../../core/index.js';
+import { isoFromEpochDay, stageNameIn } from '../../../core/index.js';
 import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
 import type {
@@ -100,8 +100,7 @@ export function forecastOutput(
 
 function stagesTable(run: ForecastRun, locale: AddinLocale): OutputTable {
   const r = run.result;
-  const stageName = (s: { name: string; nameZh: string }) =>
-    locale === 'zh' && s.nameZh !== '' ? s.nameZh : s.name;
+  const stageName = (s: { name: string; nameZh: string }) => stageNameIn(s, locale);
   return {
     id: 'forecast-stages',
     title: addinText(locale, 'tableStages'),

@@ -4,7 +4,7 @@ import type {
   ScorecardResult,
   SegmentResult,
 } from '../../../core/index.js';
-import { PORTFOLIO_ZONES, segmentSourceText } from '../../../core/index.js';
+import { segmentClassName, segmentSourceText } from '../../../core/index.js';
 import type { AddinLocale, AddinTextKey } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
 import { columnOf } from './forecast-output.js';
@@ -177,10 +177,7 @@ function addRfm(r: RfmResult, locale: AddinLocale, parts: SheetParts): void {
 }
 
 function addPortfolio(r: PortfolioResult, locale: AddinLocale, tables: OutputTable[]): void {
-  const zoneName = (zone: string) => {
-    const known = PORTFOLIO_ZONES.find((z) => z.zone === zone);
-    return locale === 'zh' && known ? known.nameZh : zone;
-  };
+  const zoneName = (zone: string) => segmentClassName('portfolio', zone, locale);
   tables.push({
     id: 'portfolio-customers',
     title: addinText(locale, 'tablePortfolio'),
@@ -208,7 +205,9 @@ function scorecardTable(r: ScorecardResult, locale: AddinLocale): OutputTable {
       item.name ?? item.id,
       item.total,
       item.rank,
-      locale === 'zh' && item.tierZh !== null ? item.tierZh : item.tier,
+      locale === 'zh' && item.tierZh !== null
+        ? item.tierZh
+        : segmentClassName('scorecard', item.tier, locale),
     ]),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_B2B_THRESHOLDS, rfm } from '../../../core/segments/rfm.js';
 import { fmScore, RFM_SEGMENTS, rfmSegment } from '../../../core/segments/rfm-segment.js';
+import { localizeKnownName } from '../../../core/charts/chart-text.js';
 import { day, line } from './order-lines.js';
 
 const AS_OF = day('2024-03-31');
@@ -182,7 +183,7 @@ describe('rfmSegment and fmScore', () => {
     expect(names(1)).toEqual(['Lost', 'Lost', 'Hibernating', 'At risk', "Can't lose"]);
   });
 
-  it('has all 11 segments with Chinese names', () => {
+  it('has all 11 segments with Chinese names, the same as the segment map shows', () => {
     expect(RFM_SEGMENTS.map((s) => s.nameZh)).toEqual([
       '冠军客户',
       '忠诚客户',
@@ -191,11 +192,14 @@ describe('rfmSegment and fmScore', () => {
       '有潜力客户',
       '需要关注',
       '即将沉睡',
-      '有风险',
+      '流失风险',
       '不能失去',
       '休眠客户',
       '流失客户',
     ]);
+    // One name per segment: the chart's catalogue entry is the one the tables use.
+    for (const segment of RFM_SEGMENTS)
+      expect(localizeKnownName(segment.name, 'zh'), segment.key).toBe(segment.nameZh);
   });
 
   it('rounds FM half up', () => {

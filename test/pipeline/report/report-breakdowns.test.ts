@@ -92,7 +92,7 @@ describe('breakdowns in the report', () => {
     const config = parseReportConfig({ breakdowns: { aging: ['销售'] } }, 'pipecast.json');
     await buildWorkbookReport(ledger, out, { asOf: AS_OF, config, locale: 'zh' });
     const html = await readFile(join(out, 'report.html'), 'utf8');
-    expect(html).toContain('按销售');
+    expect(html).toContain('按「销售」');
     const [header, ...rows] = await csvRows(join(out, 'aging-by-_9500__552e_.csv'));
     expect(header?.slice(0, 3)).toEqual(['销售', '笔数', '未收余额']);
     // 李: A 250.5 (20 days past due) + C 80 (91 days) = 330.5 in 2 items; 王: B 100, current.
