@@ -186,7 +186,9 @@ describe('parseNumber', () => {
 
   it('reads integers written with en-US grouping, currency and accounting parentheses', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (value) => {
+      // Below 10^15 in size: the parser refuses 10^15 and more (tested above), and fast-check
+      // draws the bounds themselves often.
+      fc.property(fc.integer({ min: -(1e15 - 1), max: 1e15 - 1 }), (value) => {
         const grouped = Math.abs(value).toLocaleString('en-US');
         expect(parseNumber(value.toLocaleString('en-US'))).toEqual({ ok: true, value });
         const accounting = value < 0 ? `($${grouped})` : `$${grouped}`;
