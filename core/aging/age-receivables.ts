@@ -93,6 +93,7 @@ export function ageReceivables(
     invoices: invoices.length,
     invoicesAged: 0,
     invoicesAfterAsOf: 0,
+    firstInvoiceAfterAsOf: null,
     invoicesDropped: 0,
     payments: payments.length,
     paymentsApplied: 0,
@@ -104,6 +105,8 @@ export function ageReceivables(
   let totals;
   try {
     const loaded = loadInvoices(invoices, normalized, ledger, warnings, counts, scratch);
+    if (loaded.firstDayAfterAsOf !== Infinity)
+      counts.firstInvoiceAfterAsOf = isoFromEpochDay(loaded.firstDayAfterAsOf);
     applyPayments(payments, loaded, normalized, ledger, warnings, counts, scratch);
     totals = bucketOpenItems(invoices, loaded, normalized, ledger, warnings, counts);
   } finally {

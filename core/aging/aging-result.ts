@@ -202,6 +202,11 @@ export interface AgingCounts {
   invoices: number;
   invoicesAged: number;
   invoicesAfterAsOf: number;
+  /**
+   * The earliest invoice date after as-of (ISO), null when none: with nothing aged it says how
+   * far the as-of date is from the data.
+   */
+  firstInvoiceAfterAsOf: string | null;
   invoicesDropped: number;
   payments: number;
   paymentsApplied: number;

@@ -82,6 +82,8 @@ export interface LoadedInvoices {
   paidInfo: InvoicePaidInfo;
   /** Earliest invoice date on or before as-of, or Infinity when there is none. */
   minDay: number;
+  /** Earliest invoice date after as-of, or Infinity when there is none. */
+  firstDayAfterAsOf: number;
 }
 
 /**
@@ -189,6 +191,7 @@ class InvoiceLoader {
       dense: new DenseInvoiceNumbers(),
       paidInfo: { rows: [], dated: [], dates: [], cents: [] },
       minDay: Infinity,
+      firstDayAfterAsOf: Infinity,
     };
     this.rowState = scratch.uint8(rows);
     this.numberHash = scratch.int32Unfilled(rows);
@@ -371,6 +374,7 @@ class InvoiceLoader {
       let flags = invoice.disputed === true ? DISPUTED : 0;
       if (!isOnOrBefore(date, asOf)) {
         counts.invoicesAfterAsOf++;
+        if (date < loaded.firstDayAfterAsOf) loaded.firstDayAfterAsOf = date;
         flags |= AFTER_AS_OF;
       } else if (date < loaded.minDay) loaded.minDay = date;
       // Used in pass 3 unless the payments list has rows for this invoice.

@@ -16,6 +16,7 @@ import type { PrepareDealsOptions } from './prepare-deals.js';
 import type { ForecastMonthRange } from './month-ranges.js';
 import { monthRangesOf } from './month-ranges.js';
 import { prepareDeals } from './prepare-deals.js';
+import { createdAfterAsOfWarning } from './created-after-as-of.js';
 import type { MissingField } from './prepared-deals.js';
 import type { QuotaCoverageResult } from './quota-coverage.js';
 import { quotaCoverageOf } from './quota-coverage.js';
@@ -135,6 +136,7 @@ export function forecastFunnel(
   const slip = options.previous
     ? slippage(options.previous, prepared.table.toRecords(), { template: prepared.template })
     : null;
+  const lateCreated = createdAfterAsOfWarning(prepared, asOf, options.place ?? {});
   const result: ForecastFunnelResult = {
     asOf: isoFromEpochDay(asOf),
     ...pipelineParts(pipeline),
@@ -156,7 +158,12 @@ export function forecastFunnel(
     }),
     slippage: slip,
     missing: prepared.missing,
-    warnings: [...prepared.warnings, ...categories.warnings, ...(slip?.warnings ?? [])],
+    warnings: [
+      ...prepared.warnings,
+      ...(lateCreated === null ? [] : [lateCreated]),
+      ...categories.warnings,
+      ...(slip?.warnings ?? []),
+    ],
   };
   if (categoryOfDeal !== undefined) {
     const perDeal: ForecastPerDeal = { prepared, weights, category: categoryOfDeal };

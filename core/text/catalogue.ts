@@ -731,6 +731,10 @@ export const TEXT_CATALOGUE = {
       en: 'no sheet of {file} holds invoices (needs invoice number, invoice date and amount columns; try pipecast inspect)',
       zh: '{file} 中没有发票工作表（需要发票号、开票日期和金额列；请运行 pipecast inspect 查看）',
     },
+    nothingToAge: {
+      en: 'nothing to age as of {day}: all {count} invoices are dated after it (first invoice {first}); pass a later --as-of',
+      zh: '截至 {day} 没有可计算账龄的发票：全部 {count} 张发票都在该日之后开具（最早一张 {first}）；请用 --as-of 指定更晚的日期',
+    },
     date1904: { en: '(1904 date system)', zh: '（1904 日期系统）' },
     sheetNoKind: {
       en: 'Sheet "{sheet}": no table of any known kind',
@@ -1176,6 +1180,10 @@ export const TEXT_CATALOGUE = {
     stageWithoutRate: {
       en: 'Stage "{stage}" has no win rate (the template gives none and no closed deals teach one); its deals add to weighted sums only through their own probability',
       zh: '阶段“{stage}”没有赢率（模板未给出，也没有已关闭的商机可供学习）；其商机只按各自的成交概率计入加权金额',
+    },
+    createdAfterAsOf: {
+      en: '{count} deal(s) were created after the as-of date {asOf} (the earliest on {first}; first row {row}): kept in the forecast; is the as-of date right?',
+      zh: '{count} 个商机的创建日期晚于截至日 {asOf}（最早 {first}；首行 {row}）：仍计入预测；请确认截至日是否正确',
     },
     lostWithoutStage: {
       en: '{count} lost deal(s) do not say at which stage they were lost; for learned win rates they count as having reached every stage',

@@ -120,6 +120,16 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     for (const w of warnings) io.stderr(`  ${formatWarning(w, locale)}\n`);
     return 1;
   }
+  const { invoicesAged, invoicesAfterAsOf, firstInvoiceAfterAsOf } = report.counts;
+  if (invoicesAged === 0 && firstInvoiceAfterAsOf !== null) {
+    const reason = textFor(locale, 'cli.nothingToAge', {
+      day: report.asOf,
+      count: count(invoicesAfterAsOf),
+      first: firstInvoiceAfterAsOf,
+    });
+    io.stderr(`pipecast aging: ${options.file}: ${reason}\n`);
+    return 1;
+  }
   io.stdout(
     options.json
       ? `${outputJson({ ...report, asOfSource }, 2)}
