@@ -6,6 +6,7 @@ import { decodeLegacyCsv, namedCsvEncoding, utf8Census } from './csv-encoding.js
 import { coded, errorText, parseCsvText, WorkbookReadError } from '../core/readers/index.js';
 import { lineRuns, readLineBlocks, type FileStamp } from './read-line-blocks.js';
 import type { SheetGrid } from './read-workbook.js';
+import { contentMismatch } from './sniff-file-content.js';
 
 /** Delimiters readCsv recognises in the header line, in order of preference on a tie. */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
@@ -27,10 +28,13 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
  * again, block by block, when records or rows are read, so a large export is never held whole
  * in memory (see readLineBlocks). Other encodings are decoded here and kept.
  *
- * @throws WorkbookReadError when the file is missing or unreadable; reading `rows` (or records)
+ * @throws WorkbookReadError when the file is missing or unreadable, or an Excel workbook under a
+ *   CSV name; reading `rows` (or records)
  *   throws it when the CSV is malformed (a quote that never closes) or the file changed since.
  */
 export async function readCsv(file: string): Promise<SheetGrid> {
+  const mismatch = await contentMismatch(file, 'csv');
+  if (mismatch !== null) throw new WorkbookReadError(file, mismatch);
   const fallback = extname(file).toLowerCase() === '.tsv' ? '\t' : ',';
   const place = { file, sheet: basename(file, extname(file)) };
   const named = namedCsvEncoding();

@@ -1,11 +1,8 @@
-import { open } from 'node:fs/promises';
 import type { CellValue } from '../core/index.js';
 import { coded, WorkbookReadError } from '../core/readers/index.js';
 import type { SheetGrid } from './read-workbook.js';
+import { contentMismatch } from './sniff-file-content.js';
 import { readXlsxSheets } from './xlsx-stream/read-xlsx-sheets.js';
-
-/** Old .xls files and password-protected .xlsx files are OLE compound documents. */
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /**
  * Reads every worksheet of an .xlsx/.xlsm file into cell grids with the streaming reader
@@ -17,11 +14,12 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  * cells as UTC Dates of the right calendar day in either date system, time-only formats
  * (`[h]:mm:ss`) as their serial number, and empty text as a blank. Hidden sheets are kept.
  *
- * @throws WorkbookReadError when the file is missing, an old .xls or protected file, not a
- *   workbook, damaged, or has no worksheet.
+ * @throws WorkbookReadError when the file is missing, an old .xls or protected file, a CSV under
+ *   another name, not a workbook, damaged, or has no worksheet.
  */
 export async function readXlsx(file: string): Promise<SheetGrid[]> {
-  await refuseOleDocument(file);
+  const mismatch = await contentMismatch(file, 'xlsx');
+  if (mismatch !== null) throw new WorkbookReadError(file, mismatch);
   const sheets = await readXlsxSheets(file);
   if (sheets.length === 0) {
     throw new WorkbookReadError(file, coded('error.noWorksheets'));
@@ -32,29 +30,6 @@ export async function readXlsx(file: string): Promise<SheetGrid[]> {
     rows: tidyRows(sheet.rows),
     date1904: sheet.date1904,
   }));
-}
-
-async function refuseOleDocument(file: string): Promise<void> {
-  let head: Buffer;
-  try {
-    const handle = await open(file, 'r');
-    try {
-      head = Buffer.alloc(OLE_MAGIC.length);
-      await handle.read(head, 0, OLE_MAGIC.length, 0);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? coded('error.fileNotFound')
-        : coded('error.cannotReadFile', { detail: code ?? String(error) });
-    throw new WorkbookReadError(file, reason, { cause: error });
-  }
-  if (head.equals(OLE_MAGIC)) {
-    throw new WorkbookReadError(file, coded('error.oldXls'));
-  }
 }
 
 /** Empty text becomes a blank, trailing blanks are dropped, and a row of blanks is empty. */

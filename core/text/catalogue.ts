@@ -1541,6 +1541,18 @@ export const TEXT_CATALOGUE = {
       en: 'this is an old .xls or a password-protected workbook; open it in Excel and save it as an unprotected .xlsx',
       zh: '这是旧版 .xls 或受密码保护的工作簿；请在 Excel 中打开并另存为未加密的 .xlsx',
     },
+    oldXlsNamed: {
+      en: 'this is an old .xls or a password-protected workbook named {extension}; open it in Excel and save it as an unprotected .xlsx',
+      zh: '这是以 {extension} 命名的旧版 .xls 或受密码保护的工作簿；请在 Excel 中打开并另存为未加密的 .xlsx',
+    },
+    textNamedWorkbook: {
+      en: 'looks like a CSV/text file, not {extension}: rename it to .csv',
+      zh: '这看起来是 CSV/文本文件，不是 {extension}：请改名为 .csv',
+    },
+    workbookNamedText: {
+      en: 'this is an Excel workbook (.xlsx) named {extension}: rename it to .xlsx',
+      zh: '这是以 {extension} 命名的 Excel 工作簿（.xlsx）：请改名为 .xlsx',
+    },
     notZip: {
       en: 'not a valid .xlsx file: it is not a zip archive or is damaged ({detail})',
       zh: '不是有效的 .xlsx 文件：不是 zip 压缩包或已损坏（{detail}）',

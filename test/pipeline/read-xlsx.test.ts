@@ -307,7 +307,7 @@ describe('readXlsx on generated workbooks', () => {
     ]);
   });
 
-  it('turns random bytes, an empty file and a CSV named .xlsx into WorkbookReadError, not a crash', async () => {
+  it('turns random bytes and an empty file into WorkbookReadError, not a crash', async () => {
     const random = join(dir, 'random.xlsx');
     await writeFile(
       random,
@@ -315,9 +315,7 @@ describe('readXlsx on generated workbooks', () => {
     );
     const empty = join(dir, 'empty.xlsx');
     await writeFile(empty, '');
-    const csv = join(dir, 'export.xlsx');
-    await writeFile(csv, 'Deal,Stage\nA,Won\n');
-    for (const path of [random, empty, csv]) {
+    for (const path of [random, empty]) {
       const error = await readError(path);
       expect(error.file).toBe(path);
       expect(error.reason).toMatch(
