@@ -786,10 +786,13 @@ export const TEXT_CATALOGUE = {
       zh: '{file} 中没有可读作商机清单、发票或订单明细的工作表；请运行 pipecast inspect {file}',
     },
     reportsWritten: {
-      en: '{written} of {files} reports written, {failed} failed{nothing} ({dated})',
-      zh: '已生成 {written}/{files} 份报告，失败 {failed} 份{nothing}（{dated}）',
+      en: '{written} of {files} reports written{nothing}, {failed} failed{dated}',
+      zh: '已生成 {written}/{files} 份报告{nothing}，失败 {failed} 份{dated}',
     },
-    withNothing: { en: ', {count} with nothing to analyse', zh: '，{count} 份无可分析的数据' },
+    withNothing: {
+      en: ', {count} of them with nothing to analyse (each page says why)',
+      zh: '，其中 {count} 份无可分析的数据（报告页说明原因）',
+    },
     asOfDay: { en: 'as of {day}', zh: '截至 {day}' },
     asOfDayRule: {
       en: 'as of {day}, the day after the last recorded event in the data; pass --as-of YYYY-MM-DD to fix it',

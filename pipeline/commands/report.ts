@@ -172,8 +172,14 @@ function reportExitCode(counts: ReportBatchResult['summary']['counts']): number 
 /** The run's closing lines: where things are, which files had nothing, the counts and the date. */
 function reportRunText(result: ReportBatchResult, locale: Locale): string {
   const { counts, files, asOf } = result.summary;
+  const analysed = counts.ok - counts.nothingToAnalyse;
+  // Without an analysis no date was looked for: "no dated record found" would read as the reason.
   const dated =
-    asOf === null ? asOfOfEachFile(files, locale) : textFor(locale, 'cli.asOfDay', { day: asOf });
+    asOf !== null
+      ? textFor(locale, 'cli.asOfDay', { day: asOf })
+      : analysed > 0
+        ? asOfOfEachFile(files, locale)
+        : '';
   const nothing = files.filter((entry) => entry.state === 'nothing-to-analyse');
   const nothingCount =
     counts.nothingToAnalyse > 0
@@ -192,12 +198,13 @@ function reportRunText(result: ReportBatchResult, locale: Locale): string {
       }),
     ),
     ...nothing.map((entry) => `${entry.file}: ${entry.reason ?? ''}`),
+    // Every file read gets its page, one with nothing to analyse too (the page says why).
     textFor(locale, 'cli.reportsWritten', {
-      written: counts.ok - counts.nothingToAnalyse,
+      written: counts.ok,
       files: counts.files,
       failed: counts.failed,
       nothing: nothingCount,
-      dated,
+      dated: dated === '' ? '' : locale === 'zh' ? `（${dated}）` : ` (${dated})`,
     }),
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,11 @@ describe.skipIf(!HAVE_WORKBOOKS)('pipecast report on workbooks with nothing to a
     // rich text): none holds deals, order lines, customers or invoices, so every analysis skips.
     const run = await cli(['report', WORKBOOKS, '--out', out, '--as-of', '2024-01-31']);
     expect(run.code).toBe(1);
-    expect(run.out).toContain('0 of 14 reports written, 0 failed, 14 with nothing to analyse');
+    // Each file still gets its page, which says why nothing was analysed: the count says so.
+    expect(run.out).toContain(
+      '14 of 14 reports written, 14 of them with nothing to analyse (each page says why), 0 failed (as of 2024-01-31)',
+    );
+    expect(existsSync(join(out, 'rph', 'report.html'))).toBe(true);
     expect(run.out).toContain(`${join(WORKBOOKS, 'rph.xlsx')}: nothing to analyse:`);
     expect(run.out).toContain('pipecast inspect');
     const summary = JSON.parse(
@@ -46,6 +50,21 @@ describe.skipIf(!HAVE_WORKBOOKS)('pipecast report on workbooks with nothing to a
     expect(index).not.toContain('Report ready');
     expect(index.match(/Nothing to analyse/g)).toHaveLength(14);
   }, 120_000);
+});
+
+describe('pipecast report where every file fails to read', () => {
+  it('gives the reason of the file, not a missing as-of date, and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'renamed-'));
+    const renamed = join(dir, 'deals.xlsx');
+    await writeFile(renamed, 'Deal,Stage,Amount\nA,Won,10\n');
+    const run = await cli(['report', renamed, '--out', join(dir, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(
+      `error ${renamed}: looks like a CSV/text file, not .xlsx: rename it to .csv`,
+    );
+    expect(run.out.trimEnd().split('\n').at(-1)).toBe('0 of 1 reports written, 1 failed');
+    expect(run.out).not.toContain('as-of');
+  });
 });
 
 describe.skipIf(!HAVE_ACCOUNTS)('pipecast segment with no customer to segment', () => {
