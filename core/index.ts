@@ -8,6 +8,7 @@
 // Whole workbooks: classify the sheets and run every analysis the data allows.
 export { analyzeWorkbook, DEFAULT_WORKBOOK_FILE } from './workbook/analyze-workbook.js';
 export { dataAsOf } from './workbook/data-as-of.js';
+export { workbookAsOf } from './workbook/workbook-as-of.js';
 export type { DataAsOf, DataAsOfInput } from './workbook/data-as-of.js';
 export type { AnalyzeWorkbookOptions, AnalyzeWorkbookResult } from './workbook/analyze-workbook.js';
 export { REPORT_ANALYSES, SKIP_REASONS } from './workbook/run-report-analyses.js';

@@ -781,6 +781,10 @@ export const TEXT_CATALOGUE = {
       en: '{target}: {rows} {name}, {columns} columns',
       zh: '{target}：{rows} 行{name}，{columns} 列',
     },
+    exportAsOfFromData: {
+      en: 'As of {day} (the day after the last recorded event in the data, {lastEvent}; pass --as-of to fix it)',
+      zh: '截至 {day}（数据中最后一次记录事件 {lastEvent} 的次日；可用 --as-of 指定）',
+    },
     exportNothing: {
       en: 'no sheet of {file} reads as a pipeline, invoices or order lines; run pipecast inspect {file}',
       zh: '{file} 中没有可读作商机清单、发票或订单明细的工作表；请运行 pipecast inspect {file}',

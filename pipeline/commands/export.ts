@@ -7,6 +7,7 @@ import {
   agingInvoicesTable,
   epochDayFromIso,
   forecast,
+  isoFromEpochDay,
   forecastDealsTable,
   segment,
   customerColumnsDisagreeing,
@@ -14,6 +15,7 @@ import {
   segmentCustomersTable,
   textFor,
   withCustomerColumns,
+  workbookAsOf,
 } from '../../core/index.js';
 import { chooseLocale, LOCALE_OPTION, parseLocaleFlag } from '../cli-locale.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
@@ -21,12 +23,12 @@ import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../cli-io.js';
 import { parseCommandArgs, singleOperand } from '../parse-command-args.js';
 import type { SheetGrid } from '../read-workbook.js';
-import { readWorkbook } from '../read-workbook.js';
+import { readInputPath } from '../read-input-path.js';
 import { checkOutputDir } from '../report/batch/check-output-dir.js';
 import { exportBytes } from './export-tables.js';
 import { errorLineOf } from '../failure-line.js';
 
-const USAGE = `Usage: pipecast export <file> --out DIR [--format csv|arrow] --as-of YYYY-MM-DD [--sheet NAME]
+const USAGE = `Usage: pipecast export <file|folder> --out DIR [--format csv|arrow] [--as-of YYYY-MM-DD] [--sheet NAME]
                        [--locale en|zh]
 
 Writes the per-row results, each followed by every column of its sheet, for DuckDB, Polars,
@@ -42,7 +44,8 @@ Arrow files are Arrow IPC (stream format).
 Options:
   --out DIR         the folder to write to (never an input's folder)
   --format F        csv (default) or arrow
-  --as-of DATE      the day the forecast, the aging and RFM recency are measured at
+  --as-of DATE      the day the forecast, the aging and RFM recency are measured at (default:
+                    the day after the last recorded event in the data, as every command does)
   --sheet NAME      the pipeline sheet (default: the first sheet that reads as deals)
   --config FILE     pipecast.json (docs/pipecast.schema.json): its locale is used
   --locale en|zh    language of the messages; default from the config, else the headers
@@ -68,13 +71,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (format !== 'csv' && format !== 'arrow')
     throw new UsageError(coded('error.formatValue', { value: String(format) }));
   if (values.out === undefined) throw new UsageError(coded('error.outFolderRequired'));
-  const asOf = epochDayFromIso(values['as-of'] ?? '');
-  if (asOf === undefined)
-    throw new UsageError(coded('error.asOfValue', { value: values['as-of'] ?? '' }));
+  const asOfGiven = values['as-of'] === undefined ? undefined : epochDayFromIso(values['as-of']);
+  if (values['as-of'] !== undefined && asOfGiven === undefined)
+    throw new UsageError(coded('error.asOfValue', { value: values['as-of'] }));
   await checkOutputDir(values.out, { paths: [file], files: [file] });
   let sheets: SheetGrid[];
+  let fromData: ReturnType<typeof workbookAsOf>;
   try {
-    sheets = await readWorkbook(file, { sheet: values.sheet });
+    sheets = await readInputPath(file, { sheet: values.sheet });
+    fromData = asOfGiven === undefined ? workbookAsOf(sheets) : undefined;
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
     io.stderr(`pipecast export: ${errorLineOf(error, parseLocaleFlag(values.locale) ?? 'en')}\n`);
@@ -82,6 +87,21 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const locale = chooseLocale(parseLocaleFlag(values.locale), sheets);
   io.useLocale?.(locale);
+  const asOf = asOfGiven ?? fromData?.asOf;
+  if (asOf === undefined) {
+    io.stderr(`pipecast export: ${file}: ${textFor(locale, 'cli.noAsOf')}\n`);
+    return 1;
+  }
+  io.stdout(
+    `${
+      fromData === undefined
+        ? textFor(locale, 'cli.asOf', { day: isoFromEpochDay(asOf) })
+        : textFor(locale, 'cli.exportAsOfFromData', {
+            day: isoFromEpochDay(asOf),
+            lastEvent: isoFromEpochDay(fromData.lastEvent),
+          })
+    }\n`,
+  );
   const { tables, differ } = perRowTables(sheets, asOf, file);
   if (tables.length === 0) {
     io.stderr(`pipecast export: ${textFor(locale, 'cli.exportNothing', { file })}\n`);
