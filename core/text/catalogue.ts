@@ -1,4 +1,5 @@
 import { PipecastError } from '../errors/pipecast-error.js';
+import { numberParamText } from './format-number.js';
 
 /**
  * Languages of the fixed text users read: English and Chinese. Data (stage, customer and sheet
@@ -1859,7 +1860,7 @@ export function textFor<K extends TextKey>(
     if (value === undefined) {
       throw new PipecastError('invalid-option', `textFor: ${key} needs the parameter ${name}`);
     }
-    return String(value);
+    return typeof value === 'number' ? numberParamText(name, value) : String(value);
   });
 }
 

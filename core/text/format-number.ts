@@ -154,3 +154,47 @@ export function withoutFloatNoise(value: number): number {
   const cent = roundMoney(value);
   return Math.abs(cent - value) <= FLOAT_NOISE * Math.max(1, Math.abs(value)) ? cent : value;
 }
+
+/**
+ * Parameters that name a place or a value as the user sees it in the file, not a quantity: a row
+ * or line number as Excel and editors show it, a byte, and ids, codes and cell values, which may
+ * be numbers but are never grouped.
+ */
+const PLAIN_NUMBER_PARAMS: ReadonlySet<string> = new Set([
+  'row',
+  'firstRow',
+  'line',
+  'byte',
+  'id',
+  'invoice',
+  'customer',
+  'key',
+  'code',
+  'value',
+  'typed',
+  'listed',
+  'name',
+  'stage',
+  'column',
+]);
+
+/**
+ * A number put into a catalogue text, in the one number format: counts and amounts with
+ * thousands separators (`135080` → `'135,080'`, `1447682.12` → `'1,447,682.12'`), float noise
+ * around a cent removed, the decimals it has kept; a row number, id or cell value (see
+ * PLAIN_NUMBER_PARAMS) as it is. The caller's structured fields (warning params, --json) keep the
+ * number itself.
+ *
+ * @param name - the placeholder's name.
+ * @param value - its number.
+ * @returns the text put in its place.
+ * @example numberParamText('count', 7375) // '7,375'
+ * @example numberParamText('row', 10234) // '10234'
+ */
+export function numberParamText(name: string, value: number): string {
+  if (PLAIN_NUMBER_PARAMS.has(name) || !Number.isFinite(value)) return String(value);
+  const text = String(withoutFloatNoise(value));
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (match === null) return text;
+  return `${match[1]}${groupDigits(match[2]!)}${match[3] ?? ''}`;
+}

@@ -5,6 +5,7 @@ import {
   type AnalyzeWorkbookResult,
   type DataWarning,
   epochDayFromIso,
+  formatCount,
   isoFromEpochDay,
   REPORT_ANALYSES,
   type ReportAnalysisName,
@@ -402,7 +403,7 @@ function toReportWarning(w: DataWarning, locale: ReportLocale): ReportWarning {
   ].filter((x): x is string => x !== undefined && x !== '');
   return {
     where: place.join(' · '),
-    message: `${warningMessage(w, locale)}${w.count === undefined ? '' : ` (×${w.count})`} — ${warningActionText(w.action, locale)}`,
+    message: `${warningMessage(w, locale)}${w.count === undefined ? '' : ` (×${formatCount(w.count)})`} — ${warningActionText(w.action, locale)}`,
   };
 }
 

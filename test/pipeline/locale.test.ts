@@ -96,7 +96,7 @@ describe('pipecast segment --locale zh', () => {
     expect(out).toMatch(/^ {2}排名 +客户 +收入合计 +类别/m);
     expect(out).toContain('…… 另有 30 条（见 --json）');
     // 31 of the sample's order lines have no customer id (make-samples.ts).
-    expect(out).toMatch(/31 条订单明细没有客户编号（净额 [\d.]+）/);
+    expect(out).toMatch(/31 条订单明细没有客户编号（净额 [\d,.]+）/);
     const warnings = linesAfter(out, /^数据警告（\d+ 条）：$/);
     expect(warnings.length).toBeGreaterThan(0);
     for (const line of warnings) expect(line).toMatch(CJK);

@@ -208,9 +208,9 @@ describe(`pipecast report on the real exports${skipReason}`, () => {
       // over 85 accounts (the same Python check), the forecast's won amount.
       expect(batch.files[0]!.headline.abc).toMatchObject({ customers: 85, total: 10005534 });
       const html = await readFile(join(folder, 'report.html'), 'utf8');
-      expect(html).toContain('2089 open deals without an amount valued at list price');
+      expect(html).toContain('2,089 open deals without an amount valued at list price');
       expect(html).toContain('Orders: the 4,238 won deals of sales_pipeline');
-      expect(html).toContain('Joined sales_teams by sales_agent: 8800 deals matched');
+      expect(html).toContain('Joined sales_teams by sales_agent: 8,800 deals matched');
     },
     SLOW,
   );
