@@ -8,6 +8,7 @@ import {
   epochDayFromIso,
   forecast,
   isoFromEpochDay,
+  type Locale,
   forecastDealsTable,
   segment,
   customerColumnsDisagreeing,
@@ -92,16 +93,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr(`pipecast export: ${file}: ${textFor(locale, 'cli.noAsOf')}\n`);
     return 1;
   }
-  io.stdout(
-    `${
-      fromData === undefined
-        ? textFor(locale, 'cli.asOf', { day: isoFromEpochDay(asOf) })
-        : textFor(locale, 'cli.exportAsOfFromData', {
-            day: isoFromEpochDay(asOf),
-            lastEvent: isoFromEpochDay(fromData.lastEvent),
-          })
-    }\n`,
-  );
+  io.stdout(`${asOfLine(asOf, fromData, locale)}\n`);
   const { tables, differ } = perRowTables(sheets, asOf, file);
   if (tables.length === 0) {
     io.stderr(`pipecast export: ${textFor(locale, 'cli.exportNothing', { file })}\n`);
@@ -133,6 +125,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
         );
   }
   return 0;
+}
+
+/** The as-of day, and when it was taken from the data, the last event that set it. */
+function asOfLine(asOf: number, fromData: ReturnType<typeof workbookAsOf>, locale: Locale): string {
+  if (fromData === undefined) return textFor(locale, 'cli.asOf', { day: isoFromEpochDay(asOf) });
+  return textFor(locale, 'cli.exportAsOfFromData', {
+    day: isoFromEpochDay(asOf),
+    lastEvent: isoFromEpochDay(fromData.lastEvent),
+  });
 }
 
 /** The per-row tables the workbook allows: its deals, its open invoices, or both. */

@@ -54,6 +54,17 @@ describe('readWorkbook of a file whose content does not match its extension', ()
     expect(await reason(path)).toBe('looks like a CSV/text file, not .xlsx: rename it to .csv');
   });
 
+  it('says the same in Chinese with --locale zh', async () => {
+    const path = join(dir, 'export-zh.xlsx');
+    await writeFile(path, 'Deal,Stage\nA,Won\n');
+    let err = '';
+    const io: CliIo = { stdout: () => {}, stderr: (t) => (err += t), isTTY: false };
+    expect(await main(['inspect', path, '--locale', 'zh'], io)).toBe(1);
+    expect(err).toBe(
+      `pipecast inspect: ${path}：这看起来是 CSV/文本文件，不是 .xlsx：请改名为 .csv\n`,
+    );
+  });
+
   it('an .xlsx named .csv: says it is a workbook and to rename it', async () => {
     const path = join(dir, 'deals.csv');
     await copyFile(SAMPLE, path);
