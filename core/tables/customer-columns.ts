@@ -203,8 +203,47 @@ const FIGURE_FIELDS = new Set([
 ]);
 
 /**
+ * The fields of invoices and won deals read as order history that are per-record figures, not
+ * the customer's: those the order lines took (customer, number, date, amount), the invoice's
+ * other dates and amounts, and the deal's progress (all won, so its stage says nothing).
+ */
+const HISTORY_FIGURE_FIELDS: Record<'invoice' | 'deal', ReadonlySet<string>> = {
+  invoice: new Set([
+    'customer',
+    'invoice',
+    'invoiceDate',
+    'amount',
+    'dueDate',
+    'paidDate',
+    'paidAmount',
+    'balance',
+  ]),
+  deal: new Set([
+    'account',
+    'id',
+    'closeDate',
+    'amount',
+    'stage',
+    'status',
+    'probability',
+    'createdDate',
+    'stageEnteredDate',
+    'lastActivityDate',
+  ]),
+};
+
+/** The fields of a source sheet that are not customer columns. */
+function figureFieldsOf(source: SegmentRecordSource, isLines: boolean): ReadonlySet<string> {
+  if (source.history !== undefined) return HISTORY_FIGURE_FIELDS[source.history];
+  return isLines ? FIGURE_FIELDS : ID_FIELD;
+}
+
+const ID_FIELD: ReadonlySet<string> = new Set(['id']);
+
+/**
  * Adds the sheets loadSegmentRecords read to a tally: of order lines every column but those the
- * figures are made of, of a customer list every column but the id.
+ * figures are made of, of a customer list every column but the id; of invoices or won deals read
+ * as order lines (ordersOrHistory) every column but their own figures (HISTORY_FIGURE_FIELDS).
  *
  * @param tally - the tally to add to.
  * @param sources - the sheets read, in order, each with its count of records.
@@ -220,11 +259,11 @@ export function addSegmentSources(
   let nextLine = 0;
   let nextCustomer = 0;
   for (const source of sources) {
-    const isLines = source.matched.some((column) => column.field === 'customer');
+    const isLines =
+      source.history !== undefined || source.matched.some((column) => column.field === 'customer');
+    const figures = figureFieldsOf(source, isLines);
     const skip = new Set(
-      source.matched
-        .filter((column) => (isLines ? FIGURE_FIELDS.has(column.field) : column.field === 'id'))
-        .map((column) => column.index),
+      source.matched.filter((column) => figures.has(column.field)).map((column) => column.index),
     );
     if (isLines) {
       tally.addSheet(

@@ -114,6 +114,7 @@ export function ageReceivables(
       sheets: [],
       warnings: [],
       invoiceSheets: [],
+      invoiceSources: [],
       paymentSheets: [],
     };
   }

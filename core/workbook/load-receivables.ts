@@ -2,6 +2,7 @@ import { type CodedText, coded, codedMessage, fieldTerm } from '../text/coded-te
 import type { DataWarning } from '../columns/data-warning.js';
 import type { ReadRecordsResult } from '../columns/read-records.js';
 import type { Invoice, Payment } from '../columns/records.js';
+import type { SegmentRecordSource } from './load-segment-records.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { SheetChoice } from './sheet-choice.js';
 import { readSheetAs } from './sheet-choice.js';
@@ -28,6 +29,8 @@ export interface LoadReceivablesResult {
   sheets: AgingSheetReport[];
   warnings: DataWarning[];
   invoiceSheets: string[];
+  /** The invoice sheets with their header rows and columns, for the customers' other columns. */
+  invoiceSources: SegmentRecordSource[];
   paymentSheets: string[];
 }
 
@@ -63,6 +66,7 @@ export function loadReceivables(
     sheets: [],
     warnings: [],
     invoiceSheets: [],
+    invoiceSources: [],
     paymentSheets: [],
   };
   for (const grid of grids) {
@@ -74,6 +78,13 @@ export function loadReceivables(
     if (read.invoices) {
       for (const r of read.invoices) out.invoices.push(r);
       out.invoiceSheets.push(grid.sheet);
+      out.invoiceSources.push({
+        grid,
+        headerRow: read.report.headerRow,
+        matched: read.matched,
+        count: read.invoices.length,
+        history: 'invoice',
+      });
     }
     if (read.payments) {
       for (const r of read.payments) out.payments.push(r);
@@ -87,6 +98,8 @@ interface SheetRead {
   report: AgingSheetReport;
   invoices?: Invoice[];
   payments?: Payment[];
+  /** The columns read as record fields. */
+  matched: ReadRecordsResult<unknown>['columns']['matched'];
   warnings: DataWarning[];
 }
 
@@ -138,6 +151,7 @@ function readSheet(
         action: 'sheet skipped',
       },
     ],
+    matched: [],
   };
 }
 
@@ -174,8 +188,8 @@ function asRead(
     });
   }
   return kind === 'invoice'
-    ? { report, warnings, invoices: read.records as Invoice[] }
-    : { report, warnings, payments: read.records as Payment[] };
+    ? { report, warnings, matched: read.columns.matched, invoices: read.records as Invoice[] }
+    : { report, warnings, matched: read.columns.matched, payments: read.records as Payment[] };
 }
 
 /** The fields a sheet lacks for a kind, or "a header row" when it has none at all. */

@@ -23,6 +23,11 @@ export interface SegmentRecordSource {
   matched: readonly MatchedColumn[];
   /** Its records, following those of the sheets before it. */
   count: number;
+  /**
+   * Invoices or deals read as order history in place of order lines (ordersOrHistory): their
+   * own fields, not the order lines', are what the customers' figures are made of.
+   */
+  history?: 'invoice' | 'deal';
 }
 
 /**

@@ -4,7 +4,7 @@ import type { LoadDealsResult } from './load-deals.js';
 import { loadDeals } from './load-deals.js';
 import type { LoadReceivablesResult } from './load-receivables.js';
 import { loadReceivables } from './load-receivables.js';
-import type { LoadSegmentRecordsResult } from './load-segment-records.js';
+import type { LoadSegmentRecordsResult, SegmentRecordSource } from './load-segment-records.js';
 import { loadSegmentRecords } from './load-segment-records.js';
 import type { OrderHistorySource } from './order-history.js';
 import { orderHistoryOf } from './order-history.js';
@@ -55,10 +55,30 @@ export function ordersOrHistory(
         }),
   });
   if (history === undefined) return { orders, from: null };
+  const sources = historySources(history.source, history.lines.length, deals, receivables);
   return {
-    orders: { ...orders, lines: history.lines, sheets: history.sheets, sources: [] },
+    orders: { ...orders, lines: history.lines, sheets: history.sheets, sources },
     from: { source: history.source, sheets: history.sheets, lines: history.lines.length },
   };
+}
+
+/**
+ * The sheets the order history came from, with their columns, so that a breakdown by a
+ * customer's other columns (Owner of an invoice, Region of a deal) works as with order lines.
+ * The won deals' lines are those of the one deal sheet, in its order.
+ */
+function historySources(
+  source: OrderHistorySource,
+  lines: number,
+  deals: LoadDealsResult | undefined,
+  receivables: LoadReceivablesResult | undefined,
+): SegmentRecordSource[] {
+  if (source === 'invoices') return receivables?.invoiceSources ?? [];
+  if (deals === undefined) return [];
+  const { grid, headerRow, columns } = deals.deals;
+  return [
+    { grid, headerRow: headerRow ?? null, matched: columns.matched, count: lines, history: 'deal' },
+  ];
 }
 
 /**

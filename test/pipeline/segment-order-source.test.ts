@@ -147,6 +147,49 @@ describe('ABC and RFM never add currencies together (samples/invoices-payments.x
   });
 });
 
+describe('--by works with every order source: the invoice and deal sheets’ other columns', () => {
+  interface ByJson {
+    breakdowns: { by: string; rows: { key: string; count: number; revenue: number }[] }[];
+  }
+
+  it('breaks invoices down by their Owner, the figure columns left out (invoices-payments.xlsx)', async () => {
+    const FILE = join(SAMPLES, 'invoices-payments.xlsx');
+    const run = (...args: string[]) =>
+      segmentCli(FILE, '--method', 'abc', '--currency', 'USD', ...args);
+    const { code, out } = await run('--by', 'Owner', '--json');
+    expect(code).toBe(0);
+    const rows = (JSON.parse(out) as ByJson).breakdowns[0]?.rows ?? [];
+    // The 6 USD customers and their 324,501 (hand sum above) are all placed by some Owner.
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(6);
+    expect(rows.reduce((sum, row) => sum + row.revenue, 0)).toBeCloseTo(324_501, 2);
+    // The Invoices sheet's columns: Invoice No, Customer, Owner, Invoice Date, Payment Terms,
+    // Due Date, Amount, Currency, Disputed; number, customer, dates and amount are figures.
+    const { code: refused, err } = await run('--by', 'Amount');
+    expect(refused).toBe(1);
+    expect(err).toContain('(columns: Owner, Payment Terms, Currency, Disputed;');
+  });
+
+  it('breaks won deals down by their Region (pipeline-en.xlsx)', async () => {
+    const { code, out } = await segmentCli(
+      join(SAMPLES, 'pipeline-en.xlsx'),
+      '--method',
+      'abc',
+      '--by',
+      'Region',
+      '--json',
+    );
+    expect(code).toBe(0);
+    // The 10 won deals by hand: South is Fjord 60,000, Cobalt 90,000 + 58,000, Borealis 80,000 +
+    // 117,000 + 41,000 and Helix 23,000 + 27,000 (its later deal is South, its earlier North);
+    // East is Delta 84,000; West is Ionic 68,000.
+    expect((JSON.parse(out) as ByJson).breakdowns[0]?.rows).toEqual([
+      expect.objectContaining({ key: 'South', count: 4, revenue: 496_000 }),
+      expect.objectContaining({ key: 'East', count: 1, revenue: 84_000 }),
+      expect.objectContaining({ key: 'West', count: 1, revenue: 68_000 }),
+    ]);
+  });
+});
+
 describe('scorecard criteria name columns of the customer list (samples/customers-orders.xlsx)', () => {
   const FILE = join(SAMPLES, 'customers-orders.xlsx');
 
