@@ -872,6 +872,18 @@ export const TEXT_CATALOGUE = {
     rfmMode: { en: 'RFM scores', zh: 'RFM 评分' },
     rfmQuintile: { en: 'quintiles', zh: '五分位' },
     rfmThreshold: { en: 'fixed thresholds', zh: '固定阈值' },
+    segmentCurrency: {
+      en: 'Currency for ABC and RFM (when the orders have several)',
+      zh: 'ABC 与 RFM 的币种(订单涉及多种币种时)',
+    },
+    noteSegmentCurrencies: {
+      en: 'ABC and RFM skipped: the orders are in {count} currencies ({currencies}), which are never added together; enter one under "Currency for ABC and RFM" (e.g. {first}) and run again',
+      zh: '已跳过 ABC 与 RFM:订单涉及 {count} 种币种({currencies}),不同币种从不相加;请在“ABC 与 RFM 的币种”中填入其中一种(如 {first})后重新运行',
+    },
+    noteSegmentNoCurrency: {
+      en: 'ABC and RFM skipped: no order in {currency} (the orders’ currencies: {currencies})',
+      zh: '已跳过 ABC 与 RFM:没有 {currency} 的订单(订单币种:{currencies})',
+    },
     scorecardWeights: {
       en: 'Scorecard weights (field = weight, one per line)',
       zh: '评分卡权重(每行一个:字段 = 权重)',

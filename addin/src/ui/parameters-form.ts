@@ -22,6 +22,7 @@ const FIELDS: Readonly<
     ['asOf', 'asOf', 'input'],
     ['abcCutPoints', 'abcCutPoints', 'input'],
     ['rfmMode', 'rfmMode', 'select'],
+    ['currency', 'segmentCurrency', 'input'],
     ['portfolioThresholds', 'portfolioThresholds', 'input'],
     ['scorecardWeights', 'scorecardWeights', 'textarea'],
   ],

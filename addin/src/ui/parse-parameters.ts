@@ -18,6 +18,7 @@ export function defaultParameters(analysis: PaneAnalysis): Record<string, string
       asOf: '',
       abcCutPoints: '0.8, 0.95',
       rfmMode: 'quintile',
+      currency: '',
       portfolioThresholds: '',
       scorecardWeights: '',
     };
@@ -63,6 +64,8 @@ export function parseParameters(
     const cuts = numbersOf('abcCutPoints', values.abcCutPoints, 2);
     if (cuts.length === 2) params.abcCutPoints = [cuts[0] ?? 0, cuts[1] ?? 0];
     params.rfmMode = values.rfmMode === 'b2b' ? 'b2b' : 'quintile';
+    const currency = (values.currency ?? '').trim().toUpperCase();
+    if (currency !== '') params.currency = currency;
     const [potential, share] = numbersOf('portfolioThresholds', values.portfolioThresholds, 2);
     if (potential !== undefined) params.potentialThreshold = potential;
     if (share !== undefined) params.shareThreshold = share;

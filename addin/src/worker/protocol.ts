@@ -34,6 +34,8 @@ export interface AnalysisParameters {
   buckets?: number[];
   abcCutPoints?: [number, number];
   rfmMode?: 'quintile' | 'b2b';
+  /** The one currency ABC and RFM rank when the orders are in several, e.g. 'USD'. */
+  currency?: string;
   potentialThreshold?: number;
   shareThreshold?: number;
   /** Scorecard criteria: a customer-list column and its weight in percent (adding to 100). */

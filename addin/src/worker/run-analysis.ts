@@ -22,6 +22,8 @@ import type { OutputSheet } from '../results/output-model.js';
 import type { SegmentRuns } from '../results/segment-output.js';
 import { segmentOutput } from '../results/segment-output.js';
 import type { AnalysisParameters, AnalysisRequest, AnalysisResult } from './protocol.js';
+import type { CurrencyRefusal } from './segment-currency.js';
+import { currencyNote, unlessCurrencyRefused } from './segment-currency.js';
 
 /** A failure of the user's input, reported by catalogue key (the worker has no language of its own). */
 export class AnalysisInputError extends Error {
@@ -76,9 +78,11 @@ export function runAnalysis(request: AnalysisRequest): AnalysisResult {
       forecastBreakdownParts(run, breakdowns, locale),
     );
   } else if (request.analysis === 'segment') {
-    const { runs, warnings } = segmentRuns(sheets, choice, params, detected);
+    const { runs, warnings, refusal } = segmentRuns(sheets, choice, params, detected);
+    const segments = segmentOutput(runs, warnings, locale, places);
     output = {
-      ...segmentOutput(runs, warnings, locale, places),
+      ...segments,
+      notes: refusal === null ? segments.notes : [currencyNote(refusal, locale), ...segments.notes],
       asOf: runs.rfm === null ? null : asOfNote(runs.rfm.asOf, params.asOf === undefined, locale),
     };
     if (runs.abc !== null && perRow)
@@ -122,31 +126,50 @@ type SheetChoiceOptions = {
 
 /**
  * ABC always; RFM when a source holds order lines, or, as the report, invoices or won deals taken
- * as orders; the portfolio when one is a customer list.
+ * as orders; the portfolio when one is a customer list. ABC and RFM are skipped, not the run,
+ * when they refuse the orders' currencies (the refusal is given back for the Notes).
  */
 function segmentRuns(
   sheets: SheetValues[],
   choice: SheetChoiceOptions,
   params: AnalysisParameters,
   kinds: ReadonlySet<RecordKind>,
-): { runs: SegmentRuns; warnings: Parameters<typeof segmentOutput>[1] } {
-  const abc = segment(sheets, {
-    ...choice,
-    method: 'abc',
-    perRow: (params.breakdowns ?? []).length > 0,
-    ...(params.abcCutPoints === undefined ? {} : { cutPoints: params.abcCutPoints }),
-  });
-  const warnings = [...abc.warnings];
+): {
+  runs: SegmentRuns;
+  warnings: Parameters<typeof segmentOutput>[1];
+  refusal: CurrencyRefusal | null;
+} {
+  let refusal: CurrencyRefusal | null = null;
+  const refused = (error: CurrencyRefusal) => (refusal ??= error);
+  const currency = params.currency === undefined ? {} : { currency: params.currency };
+  const abc = unlessCurrencyRefused(
+    () =>
+      segment(sheets, {
+        ...choice,
+        ...currency,
+        method: 'abc',
+        perRow: (params.breakdowns ?? []).length > 0,
+        ...(params.abcCutPoints === undefined ? {} : { cutPoints: params.abcCutPoints }),
+      }),
+    refused,
+  );
+  const warnings = [...(abc?.warnings ?? [])];
   const runs: SegmentRuns = { abc, rfm: null, portfolio: null, scorecard: null };
-  if (kinds.has('orderLine') || abc.orderHistory !== null) {
-    const rfm = segment(sheets, {
-      ...choice,
-      method: 'rfm',
-      ...(params.asOf === undefined ? {} : { asOf: params.asOf }),
-      ...(params.rfmMode === undefined ? {} : { mode: params.rfmMode }),
-    });
-    runs.rfm = rfm.result;
-    warnings.push(...rfm.warnings);
+  // A currency refusal means there are orders: RFM is tried too (and refuses alike).
+  if (kinds.has('orderLine') || abc === null || abc.orderHistory !== null) {
+    const rfm = unlessCurrencyRefused(
+      () =>
+        segment(sheets, {
+          ...choice,
+          ...currency,
+          method: 'rfm',
+          ...(params.asOf === undefined ? {} : { asOf: params.asOf }),
+          ...(params.rfmMode === undefined ? {} : { mode: params.rfmMode }),
+        }),
+      refused,
+    );
+    runs.rfm = rfm?.result ?? null;
+    warnings.push(...(rfm?.warnings ?? []));
   }
   if (kinds.has('customer')) {
     const portfolio = segment(sheets, {
@@ -174,7 +197,7 @@ function segmentRuns(
       warnings.push(...scored.warnings);
     }
   }
-  return { runs, warnings: uniqueWarnings(warnings) };
+  return { runs, warnings: uniqueWarnings(warnings), refusal };
 }
 
 /** ABC and RFM read the same order lines and raise the same reading warnings: keep the first. */
