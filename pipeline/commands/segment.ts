@@ -353,12 +353,16 @@ function runMethod(
   records: SegmentRecords | SheetGrid[],
 ): { output: SegmentOutput; segmented: SegmentResult } {
   const base = { method: options.method, files };
+  // Warnings of order lines tallied across the files (31 lines without a customer id) name the
+  // input, not the core's placeholder 'workbook'.
+  const place = { file: files.length === 1 ? files[0] : `${files[0]} … ${files.at(-1)}` };
   // Sheets read together keep each customer's other columns for --by themselves.
   const perRow = Array.isArray(records) && options.by.length > 0 ? { perRow: true } : {};
   switch (options.method) {
     case 'abc': {
       const segmented = segment(records, {
         ...perRow,
+        ...place,
         method: 'abc',
         by: options.measure,
         ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
@@ -372,15 +376,24 @@ function runMethod(
     case 'rfm': {
       const segmented = segment(records, {
         ...perRow,
+        ...place,
         method: 'rfm',
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
         ...(options.currency === undefined ? {} : { currency: options.currency }),
         mode: options.mode,
         thresholds: options.thresholds,
       });
-      const { customers, warnings, ...summary } = segmented.result;
+      // The run's warnings hold the result's, each given the file it came from: those are listed.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken out of the summary
+      const { customers, warnings: resultWarnings, ...summary } = segmented.result;
       return {
-        output: { ...base, customers, summary, warnings, source: sourceOf(segmented) },
+        output: {
+          ...base,
+          customers,
+          summary,
+          warnings: segmented.warnings,
+          source: sourceOf(segmented),
+        },
         segmented,
       };
     }

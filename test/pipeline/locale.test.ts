@@ -108,6 +108,8 @@ describe('pipecast segment --locale zh', () => {
     expect(rfm.out).toMatch(/RFM 客户分群，截至 \d{4}-\d{2}-\d{2}（五分位评分）/);
     expect(rfm.out).toContain('冠军客户');
     expect(rfm.out).not.toContain('Champions');
+    // The tally's warning names the file read, not the core's placeholder 'workbook'.
+    expect(rfm.out).toMatch(/customers-orders\.xlsx customer：31 条订单明细没有客户编号/);
     const portfolio = await run('segment', ORDERS, '--method', 'portfolio', '--locale', 'zh');
     expect(portfolio.out).toContain('客户攻守组合');
     expect(portfolio.out).toMatch(/^ {2}获取 +进攻 /m);
