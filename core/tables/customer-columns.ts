@@ -5,6 +5,7 @@ import { normalizeHeader } from '../columns/normalize-header.js';
 import type { Customer, OrderLine } from '../columns/records.js';
 import type { SegmentRecordSource } from '../workbook/load-segment-records.js';
 import type { SheetGrid } from '../workbook/sheet-grid.js';
+import { ORDER_LINE_TALLY_FIELDS } from '../segments/tally-order-lines.js';
 import { breakdownKey } from './breakdown-rows.js';
 
 /** A record of a sheet as the customer columns need it: whose it is, where, and when. */
@@ -189,18 +190,11 @@ export class CustomerColumnTally {
 }
 
 /**
- * The order lines' fields each customer's figures are made of: their per-customer meaning is
- * already a result column (id, frequency, recency, revenue), so they are not customer columns.
+ * The order lines' fields each customer's figures are made of (the ones the tally reads): their
+ * per-customer meaning is already a result column (id, frequency, recency, revenue), so they are
+ * not customer columns.
  */
-const FIGURE_FIELDS = new Set([
-  'customer',
-  'invoice',
-  'date',
-  'quantity',
-  'unitPrice',
-  'amount',
-  'margin',
-]);
+const FIGURE_FIELDS: ReadonlySet<string> = new Set(ORDER_LINE_TALLY_FIELDS);
 
 /**
  * The fields of invoices and won deals read as order history that are per-record figures, not
