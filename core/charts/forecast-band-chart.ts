@@ -92,7 +92,42 @@ export function forecastBandChart(
   const opts = { ...baseOptions, notes: bandNotes(figures, missing, span, locale) };
   const allZero = given.length > 0 && figures.every(isZeroMonth);
 
-  const p50Label = chartText('p50', opts.locale);
+  const layer = bandLayers(rows, {
+    band: bandLabel,
+    line: lineLabel,
+    p50: chartText('p50', opts.locale),
+  });
+
+  return layeredChart(opts, rows, layer, {
+    encoding: {
+      x: {
+        field: 'month',
+        type: 'ordinal',
+        sort: 'ascending',
+        title: chartText('closeMonth', opts.locale),
+        axis: { labelAngle: 0 },
+      },
+      y: {
+        type: 'quantitative',
+        title: axis.title,
+        // All 0: the line on the floor of a 0–1 scale whose one tick reads 0, not mid-air.
+        ...(allZero ? { scale: { domain: [0, 1] } } : {}),
+        axis: { format: axis.axisFormat, ...(allZero ? { values: [0] } : {}) },
+      },
+    },
+  });
+}
+
+/**
+ * The chart's layers: the P10–P90 band as an area, the weighted forecast as a line with points,
+ * the P50 as a dashed line when any month has one, and marks of their own for a month with no
+ * neighbour to join.
+ */
+function bandLayers(
+  rows: readonly ChartRow[],
+  labels: { band: string; line: string; p50: string },
+): ChartLayer[] {
+  const { band: bandLabel, line: lineLabel, p50: p50Label } = labels;
   const hasP50 = rows.some((row) => row.p50 !== null);
   const domain = hasP50 ? [bandLabel, lineLabel, p50Label] : [bandLabel, lineLabel];
   const range = hasP50
@@ -149,25 +184,7 @@ export function forecastBandChart(
         encoding: { y: { field: 'p50Axis', type: 'quantitative' }, color: colour(p50Label) },
       });
   }
-
-  return layeredChart(opts, rows, layer, {
-    encoding: {
-      x: {
-        field: 'month',
-        type: 'ordinal',
-        sort: 'ascending',
-        title: chartText('closeMonth', opts.locale),
-        axis: { labelAngle: 0 },
-      },
-      y: {
-        type: 'quantitative',
-        title: axis.title,
-        // All 0: the line on the floor of a 0–1 scale whose one tick reads 0, not mid-air.
-        ...(allZero ? { scale: { domain: [0, 1] } } : {}),
-        axis: { format: axis.axisFormat, ...(allZero ? { values: [0] } : {}) },
-      },
-    },
-  });
+  return layer;
 }
 
 /**
