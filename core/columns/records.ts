@@ -59,6 +59,12 @@ export interface OrderLine extends SourceRow {
   region?: string;
   /** The line's currency, when its source names one (invoices taken as orders). */
   currency?: string;
+  /**
+   * Whether the line cancels an order, when its source says so outright: false for invoices and
+   * won deals taken as orders, whose numbers follow no "C536379" convention (a deal id such as
+   * "C1PNP4QA" is no cancellation). Unset: the invoice number decides (isCancellation).
+   */
+  cancellation?: boolean;
 }
 
 /** A row of a customer list. */

@@ -222,7 +222,8 @@ export class OrderLineTally {
     }
     const invoice = line.invoice;
     const cancelled: boolean =
-      invoice === this.lastInvoiceSeen ? this.lastCancelled : isCancellation(invoice);
+      line.cancellation ??
+      (invoice === this.lastInvoiceSeen ? this.lastCancelled : isCancellation(invoice));
     this.lastInvoiceSeen = invoice;
     this.lastCancelled = cancelled;
     const amount = line.amount;

@@ -29,7 +29,7 @@ export interface OrderHistoryInput {
  * @param input - the workbook's invoices and deals, as the loaders read them.
  * @returns the lines with their source and sheets, or undefined when there are none.
  * @example orderHistoryOf({ deals: { records: [{ id: 'D1', stage: 'Won', account: 'Acme', amount: 100, closeDate: 19800, row: 2 }], sheet: 'Deals' } })?.lines
- *   // [{ customer: 'Acme', invoice: 'D1', date: 19800, amount: 100, row: 2 }]
+ *   // [{ customer: 'Acme', invoice: 'D1', date: 19800, amount: 100, cancellation: false, row: 2 }]
  */
 export function orderHistoryOf(input: OrderHistoryInput): OrderHistory | undefined {
   const invoices = input.invoices;
@@ -40,6 +40,7 @@ export function orderHistoryOf(input: OrderHistoryInput): OrderHistory | undefin
       date: invoice.invoiceDate,
       amount: invoice.amount,
       ...(invoice.currency === undefined ? {} : { currency: invoice.currency }),
+      cancellation: false,
       row: invoice.row,
     }));
     return { source: 'invoices', lines, sheets: [...invoices.sheets] };
@@ -55,6 +56,7 @@ export function orderHistoryOf(input: OrderHistoryInput): OrderHistory | undefin
       invoice: deal.id,
       date: deal.closeDate,
       amount: deal.amount,
+      cancellation: false,
       row: deal.row,
     });
   }

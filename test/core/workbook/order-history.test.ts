@@ -31,8 +31,8 @@ describe('orderHistoryOf', () => {
       source: 'wonDeals',
       sheets: ['Deals'],
       lines: [
-        { customer: 'Acme', invoice: 'D1', date: 19800, amount: 100, row: 2 },
-        { customer: 'Zeta', invoice: 'D4', date: 19802, amount: 70, row: 5 },
+        { customer: 'Acme', invoice: 'D1', date: 19800, amount: 100, cancellation: false, row: 2 },
+        { customer: 'Zeta', invoice: 'D4', date: 19802, amount: 70, cancellation: false, row: 5 },
       ],
     });
   });
@@ -44,8 +44,8 @@ describe('orderHistoryOf', () => {
     });
     expect(history?.source).toBe('invoices');
     expect(history?.lines).toEqual([
-      { customer: 'Acme', invoice: 'F1', date: 19790, amount: 40, row: 2 },
-      { invoice: 'F2', date: 19791, amount: 10, row: 3 },
+      { customer: 'Acme', invoice: 'F1', date: 19790, amount: 40, cancellation: false, row: 2 },
+      { invoice: 'F2', date: 19791, amount: 10, cancellation: false, row: 3 },
     ]);
   });
 
@@ -82,5 +82,26 @@ describe('orderHistoryOf', () => {
       ['Acme', 2],
       ['Zeta', 1],
     ]);
+  });
+  it('a won deal whose id starts with C and a digit is an order, not a cancellation', () => {
+    // The Maven CRM's deal ids look like "C1PNP4QA"; Online Retail's "C536379" convention for
+    // cancelled invoices must not apply to them. By hand: Acme has two won deals, so frequency 2.
+    const result = analyzeWorkbook(
+      [
+        {
+          name: 'Deals',
+          values: [
+            ['Deal', 'Account', 'Stage', 'Amount', 'Close date'],
+            ['C1PNP4QA', 'Acme', 'Won', 300, '2026-05-01'],
+            ['C2XYZ9QB', 'Acme', 'Won', 200, '2026-06-01'],
+          ],
+        },
+      ],
+      { asOf: '2026-06-30' },
+    );
+    expect(result.rfm?.result.customers.map((row) => [row.id, row.frequency])).toEqual([
+      ['Acme', 2],
+    ]);
+    expect(result.abc?.result.customers.map((row) => [row.id, row.value])).toEqual([['Acme', 500]]);
   });
 });
