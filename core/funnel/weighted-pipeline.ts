@@ -259,12 +259,24 @@ function stageRows(
     rate: stage.rate ?? null,
     rateSource: stage.rateSource,
     category: stage.category,
-    count: byStage.count(code),
-    amount: money(byStage.amount(code)),
-    weighted: money(byStage.weighted(code)),
-    unweighted: byStage.unweighted(code),
-    probabilityFromFile: fromFile[code] ?? null,
+    ...slotFigures(code, byStage, fromFile, money),
   }));
+}
+
+/** The sums of one stage slot of byStage: what a template stage's row and the unknown row share. */
+function slotFigures(
+  slot: number,
+  byStage: GroupSums,
+  fromFile: readonly (number | null)[],
+  money: (minor: number) => number,
+): Pick<PipelineStageRow, 'count' | 'amount' | 'weighted' | 'unweighted' | 'probabilityFromFile'> {
+  return {
+    count: byStage.count(slot),
+    amount: money(byStage.amount(slot)),
+    weighted: money(byStage.weighted(slot)),
+    unweighted: byStage.unweighted(slot),
+    probabilityFromFile: fromFile[slot] ?? null,
+  };
 }
 
 /**
@@ -286,11 +298,7 @@ function unknownStageRow(
     rate: null,
     rateSource: 'none',
     category: 'pipeline',
-    count: byStage.count(unknownSlot),
-    amount: money(byStage.amount(unknownSlot)),
-    weighted: money(byStage.weighted(unknownSlot)),
-    unweighted: byStage.unweighted(unknownSlot),
-    probabilityFromFile: fromFile[unknownSlot] ?? null,
+    ...slotFigures(unknownSlot, byStage, fromFile, money),
   };
 }
 
