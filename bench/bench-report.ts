@@ -62,10 +62,11 @@ export function parseBreakdown(output: string): Measure[] {
       goal: '≤ 2×',
     },
   ];
-  // The first breakdown by that column also codes it (what a one-off `--by` waits for).
+  // The first breakdown by that column after the CSV's split (what a one-off `--by` waits for
+  // once the file is read): the split codes the column, so this is held to the same goal.
   if (firstOfColumn !== undefined)
     measures.push({
-      what: 'first breakdown by that column (codes it once) vs DuckDB GROUP BY',
+      what: 'first breakdown by that column vs DuckDB GROUP BY',
       size: BREAKDOWN_ROWS,
       ours: { name: 'pipecast', ms: [firstOfColumn] },
       peer: { name: 'DuckDB', ms: [duck] },

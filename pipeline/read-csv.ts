@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { codedMessage, type DataWarning, PipecastError } from '../core/index.js';
 import { decodeLegacyCsv, namedCsvEncoding, utf8Census } from './csv-encoding.js';
-import { coded, errorText, parseCsvText, WorkbookReadError } from '../core/readers/index.js';
+import { coded, errorText, splitCsvSheet, WorkbookReadError } from '../core/readers/index.js';
 import { lineRuns, readLineBlocks, type FileStamp } from './read-line-blocks.js';
 import type { SheetGrid } from './read-workbook.js';
 import { contentMismatch } from './sniff-file-content.js';
@@ -204,14 +204,13 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 function splitRows(file: string, text: string, delimiter: CsvDelimiter): SheetGrid['rows'] {
   let rows: SheetGrid['rows'];
   try {
-    rows = parseCsvText(text, delimiter);
+    rows = splitCsvSheet(text, delimiter);
   } catch (error) {
     if (!(error instanceof PipecastError && error.code === 'malformed-csv')) throw error;
     throw new WorkbookReadError(file, coded('error.malformedCsv', { detail: errorText(error) }), {
       cause: error,
     });
   }
-  while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
   return rows;
 }
 

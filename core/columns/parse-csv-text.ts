@@ -1,6 +1,7 @@
 import { PipecastError } from '../errors/pipecast-error.js';
 import { codedError } from '../errors/error-line.js';
 import { columnLetter } from './column-letter.js';
+import { CsvColumnCoder } from '../internal/csv-column-coder.js';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, groupedCount } from './excel-limits.js';
 
 const QUOTE = 34;
@@ -26,6 +27,19 @@ const CR = 13;
  * @example parseCsvText('a,"b,c"\n1,', ',') // [['a', 'b,c'], ['1']]
  */
 export function parseCsvText(text: string, delimiter: string, firstLine = 1): (string | null)[][] {
+  return splitCsv(text, delimiter, firstLine, undefined);
+}
+
+/**
+ * parseCsvText, with each column's cells made by its CsvColumnCoder (coders[j], created as
+ * columns appear) when `coders` is given: splitCsvSheet's shared and coded cells.
+ */
+export function splitCsv(
+  text: string,
+  delimiter: string,
+  firstLine: number,
+  coders: CsvColumnCoder[] | undefined,
+): (string | null)[][] {
   const sep = delimiter.charCodeAt(0);
   const rows: (string | null)[][] = [];
   const length = text.length;
@@ -35,10 +49,11 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
   while (i <= length) {
     if (i === length) {
       // The text ended right after a delimiter, or is empty: close the last row if it has cells.
-      if (row.length > 0) rows.push(finishRow(row));
+      if (row.length > 0) rows.push(finishRow(row, coders, rows.length));
       break;
     }
-    let value: string;
+    let cell: string | null;
+    let fieldLength: number;
     if (text.charCodeAt(i) === QUOTE) {
       const startLine = line;
       let parts = '';
@@ -63,7 +78,12 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
         if (c === sep || c === LF || c === CR) break;
         end++;
       }
-      value = end > i ? parts + text.slice(i, end) : parts;
+      const value = end > i ? parts + text.slice(i, end) : parts;
+      fieldLength = value.length;
+      cell =
+        coders === undefined
+          ? blankToNull(value)
+          : coderOf(coders, row.length).cellOfValue(rows.length, value);
       i = end;
     } else {
       let end = i;
@@ -72,23 +92,27 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
         if (c === sep || c === LF || c === CR) break;
         end++;
       }
-      value = text.slice(i, end);
+      fieldLength = end - i;
+      cell =
+        coders === undefined
+          ? blankToNull(text.slice(i, end))
+          : coderOf(coders, row.length).cell(rows.length, text, i, end);
       i = end;
     }
     // One compare per field.
-    if (value.length > EXCEL_MAX_CELL_CHARS || row.length >= EXCEL_MAX_COLUMNS) {
-      throw pastLimit(value, row.length, line);
+    if (fieldLength > EXCEL_MAX_CELL_CHARS || row.length >= EXCEL_MAX_COLUMNS) {
+      throw pastLimit(fieldLength, row.length, line);
     }
-    row.push(isBlank(value) ? null : value);
+    row.push(cell);
     if (i >= length) {
-      rows.push(finishRow(row));
+      rows.push(finishRow(row, coders, rows.length));
       break;
     }
     const c = text.charCodeAt(i);
     if (c === sep) {
       i++;
       if (i === length) {
-        rows.push(finishRow(row));
+        rows.push(finishRow(row, coders, rows.length));
         break;
       }
       continue;
@@ -96,7 +120,7 @@ export function parseCsvText(text: string, delimiter: string, firstLine = 1): (s
     // A line break ends the row.
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     line++;
-    rows.push(finishRow(row));
+    rows.push(finishRow(row, coders, rows.length));
     row = [];
     if (i === length) break;
   }
@@ -112,7 +136,7 @@ function neverClosed(line: number, column: number): PipecastError {
 }
 
 /** Past Excel's limits the reader stops, naming the place. */
-function pastLimit(value: string, column: number, line: number): PipecastError {
+function pastLimit(fieldLength: number, column: number, line: number): PipecastError {
   if (column >= EXCEL_MAX_COLUMNS) {
     return new PipecastError(
       'malformed-csv',
@@ -122,9 +146,18 @@ function pastLimit(value: string, column: number, line: number): PipecastError {
   }
   return new PipecastError(
     'malformed-csv',
-    `line ${line}, column ${columnLetter(column)}: a field of ${groupedCount(value.length)} characters, past Excel's limit of ${groupedCount(EXCEL_MAX_CELL_CHARS)} per cell`,
+    `line ${line}, column ${columnLetter(column)}: a field of ${groupedCount(fieldLength)} characters, past Excel's limit of ${groupedCount(EXCEL_MAX_CELL_CHARS)} per cell`,
     { row: line, column: columnLetter(column) },
   );
+}
+
+function blankToNull(value: string): string | null {
+  return isBlank(value) ? null : value;
+}
+
+/** The coder of column j, made when the column first appears. */
+function coderOf(coders: CsvColumnCoder[], j: number): CsvColumnCoder {
+  return (coders[j] ??= new CsvColumnCoder());
 }
 
 function isBlank(value: string): boolean {
@@ -135,9 +168,17 @@ function isBlank(value: string): boolean {
   return value.trim() === '';
 }
 
-function finishRow(row: (string | null)[]): (string | null)[] {
+/** Drops the row's trailing blank cells (and, when coding, their codes: the row has no cell there). */
+function finishRow(
+  row: (string | null)[],
+  coders: CsvColumnCoder[] | undefined,
+  rowIndex: number,
+): (string | null)[] {
   let end = row.length;
   while (end > 0 && row[end - 1] === null) end--;
-  if (end < row.length) row.length = end;
+  if (end < row.length) {
+    if (coders !== undefined) for (let j = end; j < row.length; j++) coders[j]?.clear(rowIndex);
+    row.length = end;
+  }
   return row;
 }

@@ -32,6 +32,22 @@ export function sheetColumnCodes(rows: readonly (readonly CellValue[])[], j: num
 }
 
 /**
+ * Keeps codes made while a sheet's rows were made (splitCsvSheet) as column `j`'s, so
+ * sheetColumnCodes returns them instead of coding the column again.
+ *
+ * @param codes - one code per row of `rows`, into the column's distinct cells as `rows` holds them.
+ */
+export function keepSheetColumnCodes(
+  rows: readonly (readonly CellValue[])[],
+  j: number,
+  codes: CellCodes,
+): void {
+  let columns = codedSheets.get(rows);
+  if (columns === undefined) codedSheets.set(rows, (columns = new Map()));
+  columns.set(j, codes);
+}
+
+/**
  * `count` cells, read by `cellOf`, as codes into their distinct values (compared as a Map
  * compares keys). The plain way to code cells: sheetColumnCodes keeps its result, callers with
  * cells of their own call this directly.

@@ -1,3 +1,5 @@
+import { ownSlice } from './csv-fast-fields.js';
+
 /**
  * String interning, the one structure for it in core: each distinct string gets a whole-number id
  * in order of first appearance (intern), so per-row aggregations index typed arrays instead of
@@ -109,6 +111,21 @@ export class StringIndex {
     return found < 0 ? size : found;
   }
 
+  /**
+   * intern of `text.slice(start, end)` without making that string when the key is already
+   * present: the CSV splitter codes a million cells this way, and most are repeats.
+   */
+  internRange(text: string, start: number, end: number): number {
+    const h = hashRange(text, start, end);
+    const { slots, mask } = this;
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const e = slots[2 * p + 1] as number;
+      if (e === 0) break;
+      if (slots[2 * p] === h && this.sameRange(e - 1, text, start, end)) return e - 1;
+    }
+    return this.internHashed(ownSlice(text, start, end), h);
+  }
+
   /** The entry in the first slot whose stored hash is h, or -1: a guess for confirmIntern. */
   candidate(h: number): number {
     const { slots, mask } = this;
@@ -131,6 +148,16 @@ export class StringIndex {
     const length = key.length;
     if ((starts[entry + 1] as number) - start !== length) return false;
     for (let k = 0; k < length; k++) if (units[start + k] !== key.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** Whether entry's key equals text[start, end), read from the packed code units. */
+  private sameRange(entry: number, text: string, start: number, end: number): boolean {
+    const { units, starts } = this;
+    const from = starts[entry] as number;
+    if ((starts[entry + 1] as number) - from !== end - start) return false;
+    for (let k = start; k < end; k++)
+      if (units[from + k - start] !== text.charCodeAt(k)) return false;
     return true;
   }
 
@@ -171,8 +198,13 @@ export class StringIndex {
 
 /** FNV-1a over the UTF-16 code units with a final avalanche, as an int32. */
 export function hashString(key: string): number {
+  return hashRange(key, 0, key.length);
+}
+
+/** hashString of text.slice(start, end), without making that string. */
+function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
-  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16_777_619);
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 16_777_619);
   // Final avalanche so sequential numbers ("INV-1", "INV-2") spread over the low bits.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

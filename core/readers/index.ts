@@ -39,6 +39,7 @@ export type { ReadRecordsOptions, ReadRecordsResult } from '../columns/record-re
 export type { RawCellSource, RecordAssembler } from '../columns/record-assembler.js';
 export type { Parsed } from '../columns/parsed.js';
 export { parseCsvText } from '../columns/parse-csv-text.js';
+export { splitCsvSheet } from '../columns/split-csv-sheet.js';
 export { CsvValueCache } from '../columns/csv-value-cache.js';
 export { DEFAULT_HEADER_SEARCH_ROWS } from '../columns/detect-header-row.js';
 

@@ -55,3 +55,22 @@ describe('StringIndex candidate and confirmIntern', () => {
     );
   });
 });
+
+describe('StringIndex internRange', () => {
+  it('agrees with intern of the slice, mixed with intern, through growth (property)', () => {
+    const arbKey = fc.string({ maxLength: 4, unit: fc.constantFrom('a', 'B', '华', ' ', ',') });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbKey, fc.boolean()), { maxLength: 300 }), (keys) => {
+        const index = new StringIndex(1);
+        const reference = new StringIndex(1);
+        for (const [key, ranged] of keys) {
+          // The key inside a longer text, as the CSV splitter meets it.
+          const text = `x,${key},y`;
+          const entry = ranged ? index.internRange(text, 2, 2 + key.length) : index.intern(key);
+          expect(entry).toBe(reference.intern(key));
+          expect(index.keyAt(entry)).toBe(key);
+        }
+      }),
+    );
+  });
+});
