@@ -55,36 +55,14 @@ export function splitCsv(
     let cell: string | null;
     let fieldLength: number;
     if (text.charCodeAt(i) === QUOTE) {
-      const startLine = line;
-      let parts = '';
-      let from = i + 1;
-      for (;;) {
-        const close = text.indexOf('"', from);
-        if (close < 0) throw neverClosed(startLine, row.length);
-        for (let k = from; k < close; k++) if (text.charCodeAt(k) === LF) line++;
-        if (text.charCodeAt(close + 1) === QUOTE) {
-          parts += text.slice(from, close + 1);
-          from = close + 2;
-          continue;
-        }
-        parts += text.slice(from, close);
-        i = close + 1;
-        break;
-      }
-      // Text after the closing quote and before the delimiter is kept, as spreadsheets do.
-      let end = i;
-      while (end < length) {
-        const c = text.charCodeAt(end);
-        if (c === sep || c === LF || c === CR) break;
-        end++;
-      }
-      const value = end > i ? parts + text.slice(i, end) : parts;
-      fieldLength = value.length;
+      const quoted = quotedField(text, i, sep, line, row.length);
+      line = quoted.endLine;
+      fieldLength = quoted.value.length;
       cell =
         coders === undefined
-          ? blankToNull(value)
-          : coderOf(coders, row.length).cellOfValue(rows.length, value);
-      i = end;
+          ? blankToNull(quoted.value)
+          : coderOf(coders, row.length).cellOfValue(rows.length, quoted.value);
+      i = quoted.end;
     } else {
       let end = i;
       while (end < length) {
@@ -125,6 +103,48 @@ export function splitCsv(
     if (i === length) break;
   }
   return rows;
+}
+
+/** Where the unquoted field (or text after a closing quote) starting at `from` ends. */
+function fieldEnd(text: string, from: number, sep: number): number {
+  let end = from;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === sep || c === LF || c === CR) break;
+    end++;
+  }
+  return end;
+}
+
+/**
+ * The quoted field whose opening quote is at `start`: its value ("" read as one quote, text after
+ * the closing quote kept, as spreadsheets do), where it ends, and the line it ends on.
+ */
+function quotedField(
+  text: string,
+  start: number,
+  sep: number,
+  line: number,
+  column: number,
+): { value: string; end: number; endLine: number } {
+  let endLine = line;
+  let parts = '';
+  let from = start + 1;
+  for (;;) {
+    const close = text.indexOf('"', from);
+    if (close < 0) throw neverClosed(line, column);
+    for (let k = from; k < close; k++) if (text.charCodeAt(k) === LF) endLine++;
+    if (text.charCodeAt(close + 1) === QUOTE) {
+      parts += text.slice(from, close + 1);
+      from = close + 2;
+      continue;
+    }
+    parts += text.slice(from, close);
+    const afterQuote = close + 1;
+    const end = fieldEnd(text, afterQuote, sep);
+    const value = end > afterQuote ? parts + text.slice(afterQuote, end) : parts;
+    return { value, end, endLine };
+  }
 }
 
 function neverClosed(line: number, column: number): PipecastError {
