@@ -67,7 +67,7 @@ export { breakdownKey } from './tables/breakdown-rows.js';
 export type { BreakdownRow } from './tables/breakdown-rows.js';
 export type { ForecastPerDeal } from './funnel/forecast-funnel.js';
 export { AGING_INVOICE_COLUMNS, agingInvoicesTable } from './tables/aging-invoices-table.js';
-export { agingBreakdown } from './tables/aging-breakdown.js';
+export { agingBreakdown, agingBreakdowns } from './tables/aging-breakdown.js';
 export {
   customerColumnsDisagreeing,
   segmentCustomersTable,

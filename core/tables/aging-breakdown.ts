@@ -3,16 +3,25 @@ import { PipecastError } from '../errors/pipecast-error.js';
 import { noColumnToBreakDown } from './no-column-to-break-down.js';
 import type { AgingRun } from '../workbook/age-receivables.js';
 import { breakdownRows } from './breakdown-rows.js';
+import type { AgingLineOfSection } from './aging-invoices-table.js';
 import { agingLinesOf, agingSourceColumns } from './aging-invoices-table.js';
+import type { SourceColumns } from './source-columns.js';
 import { findSourceColumn } from './source-columns.js';
 
-/** One group of an aging breakdown: open items, their open balance and each bucket's. */
+/**
+ * One group of an aging breakdown, made like the aging's owner lines: open = Σ buckets +
+ * credits, so the buckets are what the group owes and its credits are one column apart.
+ */
 export interface AgingBreakdownRow {
   key: string | null;
+  /** Open items: invoices, credit notes and overpaid invoices with a balance. */
   count: number;
+  /** Σ open balances, credits netted in. */
   open: number;
-  /** Open balance per bucket label, in the buckets' order. */
+  /** Σ positive open balances per bucket label, in the buckets' order (credits apart). */
   buckets: Record<string, number>;
+  /** Σ negative open balances (credit notes, overpayments), ≤ 0. */
+  credits: number;
 }
 
 /** The aging of one currency grouped by one column of the invoice sheet. */
@@ -24,60 +33,109 @@ export interface AgingBreakdown {
 }
 
 /**
- * The aging broken down by any column of the invoice sheet: per distinct value, the open items
- * (lines with a balance), their open balance and the balance per bucket, summed in cents so the
- * rows add up exactly to `totals.open` and each bucket's total. Values are compared after NFKC,
- * case and space folding; blank cells form their own row (key null).
+ * The aging of each currency broken down by any column of the invoice sheet: per currency
+ * section (in the aging's order; one when a rate table converts them) and per distinct value,
+ * the open items, their open balance, what is owed per bucket (positive open balances) and the
+ * credits (negative ones), summed in cents. So each row's open = Σ buckets + credits, and the
+ * rows add up exactly to the section's `totals.open`, `totals.credit` and each bucket's `owed`,
+ * as the aging's own tables show them (credits are never netted into a bucket). Values are
+ * compared after NFKC, case and space folding; blank cells form their own row (key null).
  *
- * @param run - an ageReceivables() run from one invoice sheet, made with `perRow: true`, in one
- *   currency (or converted to a base currency).
+ * @param run - an ageReceivables() run from one invoice sheet, made with `perRow: true`.
+ * @param by - the column: header text as typed (English or Chinese) or a column letter like "C".
+ * @returns one breakdown per currency section, rows largest open balance first; none when
+ *   nothing was aged.
+ * @throws PipecastError without per-row values, with several invoice sheets, or when no column
+ *   matches `by`.
+ * @example agingBreakdowns(ageReceivables(sheets, { asOf: '2026-06-30', perRow: true }), 'Owner')
+ *   .map((b) => b.currency) // ['CNY', 'USD']
+ */
+export function agingBreakdowns(run: AgingRun, by: string): AgingBreakdown[] {
+  return breakdownsOf(run, by).breakdowns;
+}
+
+/** agingBreakdowns, with the name of the column they are by (also when there are none). */
+function breakdownsOf(run: AgingRun, by: string): { column: string; breakdowns: AgingBreakdown[] } {
+  const lines = agingLinesOf(run);
+  const columns = agingSourceColumns(run, lines);
+  const index = findSourceColumn(columns, by);
+  if (index === undefined) throw noSuchColumn(run, by, columns);
+  const keys = columns.codes(index);
+  const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
+  const scale = moneyScale(DEFAULT_MONEY_DECIMALS);
+  const measures = agingMeasures(lines, labels, scale);
+  const column = columns.names[index] ?? by;
+  const breakdowns = (run.result?.sections ?? []).map(({ currency }) => {
+    const included = Uint8Array.from(lines, (item) =>
+      item.currency === currency && item.line.open !== 0 ? 1 : 0,
+    );
+    const rows = breakdownRows(keys, included, measures, scale).map((row) => ({
+      key: row.key,
+      count: row.count,
+      open: row['open'] as number,
+      buckets: Object.fromEntries(labels.map((label, b) => [label, row[`bucket${b}`] as number])),
+      credits: row['credits'] as number,
+    }));
+    return { by, column, currency, rows };
+  });
+  return { column, breakdowns };
+}
+
+/**
+ * The aging of one currency broken down by any column of the invoice sheet: agingBreakdowns
+ * for a ledger in one currency (or converted to a base currency).
+ *
+ * @param run - an ageReceivables() run from one invoice sheet, made with `perRow: true`.
  * @param by - the column: header text as typed (English or Chinese) or a column letter like "C".
  * @returns the breakdown, largest open balance first.
- * @throws PipecastError without per-row values, with several invoice sheets or currencies, or
- *   when no column matches `by`.
+ * @throws PipecastError as agingBreakdowns, and with several currencies (use agingBreakdowns).
  * @example agingBreakdown(ageReceivables(sheets, { asOf: '2026-06-30', perRow: true }), '销售').rows
  */
 export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
-  const lines = agingLinesOf(run);
   const sections = run.result?.sections ?? [];
   if (sections.length > 1)
     throw new PipecastError(
       'invalid-option',
-      `aging breakdowns add one currency: the ledger has ${sections.length} (${sections.map((s) => s.currency ?? '?').join(', ')}); give a base currency and rates`,
+      `agingBreakdown: the ledger has ${sections.length} currencies (${sections.map((s) => s.currency ?? '?').join(', ')}), never added together; call agingBreakdowns for one breakdown per currency, or give a base currency and rates`,
     );
-  const columns = agingSourceColumns(run, lines);
-  const index = findSourceColumn(columns, by);
-  if (index === undefined)
-    throw new PipecastError(
-      'unknown-field',
-      (run.invoiceGrids?.length ?? 0) > 1
-        ? `aging: breakdowns by a sheet column need the invoices on one sheet, not ${run.invoiceGrids?.length}`
-        : `${run.report?.file ?? 'invoices'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
-      (run.invoiceGrids?.length ?? 0) <= 1 && run.report?.file !== undefined
-        ? { file: run.report.file }
-        : {},
-      (run.invoiceGrids?.length ?? 0) > 1 ? {} : { text: noColumnToBreakDown(by, columns.names) },
-    );
-  const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
-  const scale = moneyScale(DEFAULT_MONEY_DECIMALS);
-  const openMinor = Float64Array.from(lines, ({ line }) => toMinorUnits(line.open, scale));
-  const measures: Record<string, Float64Array> = { open: openMinor };
+  const { column, breakdowns } = breakdownsOf(run, by);
+  return breakdowns[0] ?? { by, column, currency: null, rows: [] };
+}
+
+/**
+ * Each line's measures in minor units: its open balance, its credit (a negative balance) and,
+ * per bucket, its balance when positive and in that bucket.
+ */
+function agingMeasures(
+  lines: readonly AgingLineOfSection[],
+  labels: readonly string[],
+  scale: number,
+): Record<string, Float64Array> {
+  const open = Float64Array.from(lines, ({ line }) => toMinorUnits(line.open, scale));
+  const measures: Record<string, Float64Array> = {
+    open,
+    credits: open.map((value) => (value < 0 ? value : 0)),
+  };
   labels.forEach((label, b) => {
     measures[`bucket${b}`] = Float64Array.from(lines, ({ line }, i) =>
-      line.bucket === label ? (openMinor[i] as number) : 0,
+      line.bucket === label && (open[i] as number) > 0 ? (open[i] as number) : 0,
     );
   });
-  const included = Uint8Array.from(lines, ({ line }) => (line.open !== 0 ? 1 : 0));
-  const rows = breakdownRows(columns.codes(index), included, measures, scale).map((row) => ({
-    key: row.key,
-    count: row.count,
-    open: row['open'] as number,
-    buckets: Object.fromEntries(labels.map((label, b) => [label, row[`bucket${b}`] as number])),
-  }));
-  return {
-    by,
-    column: columns.names[index] ?? by,
-    currency: sections[0]?.currency ?? null,
-    rows,
-  };
+  return measures;
+}
+
+/** The one-line error for a `by` that names no column of the invoice sheet. */
+function noSuchColumn(run: AgingRun, by: string, columns: SourceColumns): PipecastError {
+  const sheets = run.invoiceGrids?.length ?? 0;
+  if (sheets > 1)
+    return new PipecastError(
+      'unknown-field',
+      `aging: breakdowns by a sheet column need the invoices on one sheet, not ${sheets}`,
+    );
+  return new PipecastError(
+    'unknown-field',
+    `${run.report?.file ?? 'invoices'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
+    run.report?.file !== undefined ? { file: run.report.file } : {},
+    { text: noColumnToBreakDown(by, columns.names) },
+  );
 }

@@ -1,5 +1,5 @@
 import {
-  agingBreakdown,
+  agingBreakdowns,
   agingBucketName,
   type Locale,
   PipecastError,
@@ -13,35 +13,41 @@ import { renderBreakdownText } from '../render/breakdown-text.js';
 export type AgingReportWithBreakdowns = AgingReport & { breakdowns?: AgingBreakdown[] };
 
 /**
- * The run's report with a breakdown per column; the invoice lines the breakdowns needed are
- * left out again unless --invoices asked for them.
+ * The run's report with a breakdown per column and currency (one per column when the ledger is
+ * in one currency or converted to a base one); the invoice lines the breakdowns needed are left
+ * out again unless --invoices asked for them.
  */
 export function agingWithBreakdowns(
   run: AgingRun,
   options: { breakdownColumns: readonly string[]; listInvoices: boolean },
 ): AgingReportWithBreakdowns | null {
   if (run.report === null) return null;
-  const breakdowns = options.breakdownColumns.map((column) => breakdownOrUsage(run, column));
+  const breakdowns = options.breakdownColumns.flatMap((column) => breakdownsOrUsage(run, column));
   const currencies = options.listInvoices
     ? run.report.currencies
     : run.report.currencies.map((section) => ({ ...section, invoices: [] }));
   return { ...run.report, currencies, breakdowns };
 }
 
-/** A breakdown; a --by value that names no column is a usage error, as before columns were allowed. */
-function breakdownOrUsage(run: AgingRun, column: string): AgingBreakdown {
+/** The breakdowns; a --by value that names no column is a usage error, as before columns were allowed. */
+function breakdownsOrUsage(run: AgingRun, column: string): AgingBreakdown[] {
   try {
-    return agingBreakdown(run, column);
+    return agingBreakdowns(run, column);
   } catch (error) {
     if (!(error instanceof PipecastError && error.code === 'unknown-field')) throw error;
     throw new UsageError(`--by must be 'due' or 'invoice', or a column: ${error.message}`);
   }
 }
 
-/** The --by tables after the report: open balance and each bucket per value. */
+/**
+ * The --by tables after the report: per value, the open balance, what is owed per bucket and the
+ * credits apart, as the aging's own table shows them (so the Total row matches it). With several
+ * currencies each table's title names its currency.
+ */
 export function agingBreakdownsText(
   breakdowns: readonly AgingBreakdown[] | undefined,
   locale: Locale = 'en',
+  severalCurrencies = false,
 ): string {
   if (breakdowns === undefined) return '';
   return breakdowns
@@ -54,8 +60,13 @@ export function agingBreakdownsText(
       const measures = [
         { field: 'open', heading: textFor(locale, 'report.open') },
         ...labels.map((label) => ({ field: label, heading: agingBucketName(label, locale) })),
+        { field: 'credits', heading: textFor(locale, 'report.credits') },
       ];
-      return `\n${renderBreakdownText(flat, measures, locale, textFor(locale, 'report.items'))}\n`;
+      const currency = breakdown.currency ?? textFor(locale, 'cli.currencyNotGiven');
+      const table = renderBreakdownText(flat, measures, locale, textFor(locale, 'report.items'), {
+        ...(severalCurrencies ? { unit: currency } : {}),
+      });
+      return `\n${table}\n`;
     })
     .join('');
 }

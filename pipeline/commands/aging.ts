@@ -134,7 +134,8 @@ export async function agingCommand(args: string[], io: CliIo): Promise<number> {
     options.json
       ? `${outputJson({ ...report, asOfSource }, 2)}
 `
-      : formatAging(report, asOfSource, locale) + agingBreakdownsText(report.breakdowns, locale),
+      : formatAging(report, asOfSource, locale) +
+          agingBreakdownsText(report.breakdowns, locale, report.currencies.length > 1),
   );
   return 0;
 }

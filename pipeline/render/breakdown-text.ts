@@ -25,12 +25,14 @@ const money = formatMoney;
  * @param measures - the columns to show, with their headings: money, or counts (`count: true`).
  * @param locale - the language of the headings, the blank key and the total row.
  * @param countHeading - the heading of the count: what is counted (deals, invoices, customers).
+ * @param options - `unit`: the currency the title names, when tables in several are printed.
  */
 export function renderBreakdownText(
   breakdown: BreakdownText,
   measures: readonly { field: string; heading: string; count?: boolean }[],
   locale: Locale,
   countHeading: string,
+  options: { unit?: string } = {},
 ): string {
   const header = [breakdown.column, countHeading, ...measures.map((m) => m.heading)];
   const sums = measures.map(() => 0);
@@ -59,6 +61,8 @@ export function renderBreakdownText(
       measures[m]?.count === true ? formatCount(value) : formatMoneyCents(value),
     ),
   ];
-  const title = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
+  const by = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
+  const unit = options.unit;
+  const title = unit === undefined ? by : locale === 'zh' ? `${by}（${unit}）` : `${by} (${unit})`;
   return [title, textTable(header, rows, { footer: [total] })].join('\n');
 }

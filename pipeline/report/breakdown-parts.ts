@@ -3,7 +3,7 @@ import {
   ageReceivables,
   agingBucketName,
   segmentClassName,
-  agingBreakdown,
+  agingBreakdowns,
   forecast,
   forecastBreakdown,
   formatCount,
@@ -26,6 +26,8 @@ const CHART_BARS = 20;
 /** One breakdown as the report shows it: measure columns and one row per value. */
 interface BreakdownTable {
   column: string;
+  /** The currency of an aging breakdown of a ledger in several (one table each), for its title and file. */
+  currency?: string | null;
   /** A line under the table, such as how many customers' lines differ in the column. */
   note?: string;
   measures: readonly ReportColumn[];
@@ -43,7 +45,8 @@ interface BreakdownContext {
 /**
  * Adds the config's `breakdowns` to the report's parts: per column, a table (an HTML table, a
  * range on the analysis's sheet of results.xlsx, `<analysis>-by-<column>.csv`) and a bar chart
- * of its first measure. The analyses are run again from the sheets with their rows kept (the
+ * of its first measure; for an aging in several currencies, one per currency
+ * (`aging-by-<column>-<currency>.csv`), as the aging's own tables never add currencies up. The analyses are run again from the sheets with their rows kept (the
  * report's own runs do not keep them), with the config's sheets, mappings and options. A column
  * the sheet lacks is noted in the part, not a failure of the report.
  *
@@ -74,7 +77,7 @@ function sheetChoice(config: ReportConfig): {
   };
 }
 
-function forecastTables(context: BreakdownContext): (column: string) => BreakdownTable {
+function forecastTables(context: BreakdownContext): (column: string) => BreakdownTable[] {
   const { config, locale } = context;
   const options = config.forecast ?? {};
   const run = forecast(context.sheets, {
@@ -93,7 +96,7 @@ function forecastTables(context: BreakdownContext): (column: string) => Breakdow
   return (column) => {
     if (run === null) throw new PipecastError('invalid-input', 'no deals');
     const breakdown = forecastBreakdown(run, column);
-    return {
+    const table: BreakdownTable = {
       column: breakdown.column,
       measures: [
         { label: label('deals'), format: 'integer' },
@@ -105,10 +108,15 @@ function forecastTables(context: BreakdownContext): (column: string) => Breakdow
         values: [row.count, row.weighted, row.amount],
       })),
     };
+    return [table];
   };
 }
 
-function agingTables(context: BreakdownContext): (column: string) => BreakdownTable {
+/**
+ * Per currency, the open balance, what is owed per bucket and the credits apart (core
+ * agingBreakdowns), the columns of the aging's own buckets table, whose totals they add up to.
+ */
+function agingTables(context: BreakdownContext): (column: string) => BreakdownTable[] {
   const { config, locale } = context;
   const options = config.aging ?? {};
   const run = ageReceivables(context.sheets, {
@@ -120,28 +128,36 @@ function agingTables(context: BreakdownContext): (column: string) => BreakdownTa
     ...(options.currency === undefined ? {} : { currency: options.currency }),
     perRow: true,
   });
-  return (column) => {
-    const breakdown = agingBreakdown(run, column);
-    const buckets = Object.keys(breakdown.rows[0]?.buckets ?? {});
-    return {
-      column: breakdown.column,
-      measures: [
-        { label: textFor(locale, 'report.items'), format: 'integer' },
-        { label: textFor(locale, 'report.open'), format: 'money' },
-        ...buckets.map((bucket): ReportColumn => ({
-          label: agingBucketName(bucket, locale),
-          format: 'money',
+  const several = (run.result?.sections.length ?? 0) > 1;
+  return (column) =>
+    agingBreakdowns(run, column).map((breakdown) => {
+      const buckets = Object.keys(breakdown.rows[0]?.buckets ?? {});
+      return {
+        column: breakdown.column,
+        ...(several ? { currency: breakdown.currency } : {}),
+        measures: [
+          { label: textFor(locale, 'report.items'), format: 'integer' },
+          { label: textFor(locale, 'report.open'), format: 'money' },
+          ...buckets.map((bucket): ReportColumn => ({
+            label: agingBucketName(bucket, locale),
+            format: 'money',
+          })),
+          { label: textFor(locale, 'report.credits'), format: 'money' },
+        ],
+        rows: breakdown.rows.map((row) => ({
+          key: row.key,
+          values: [
+            row.count,
+            row.open,
+            ...buckets.map((bucket) => row.buckets[bucket] ?? 0),
+            row.credits,
+          ],
         })),
-      ],
-      rows: breakdown.rows.map((row) => ({
-        key: row.key,
-        values: [row.count, row.open, ...buckets.map((bucket) => row.buckets[bucket] ?? 0)],
-      })),
-    };
-  };
+      };
+    });
 }
 
-function segmentTables(context: BreakdownContext): (column: string) => BreakdownTable {
+function segmentTables(context: BreakdownContext): (column: string) => BreakdownTable[] {
   const { config, locale } = context;
   const options = config.segments ?? {};
   const segmented = segment(context.sheets, {
@@ -156,7 +172,7 @@ function segmentTables(context: BreakdownContext): (column: string) => Breakdown
     const breakdown = segmentBreakdown(segmented, column);
     const classes = Object.keys(breakdown.rows[0]?.classes ?? {});
     const differ = { column: breakdown.column, customers: formatCount(breakdown.disagreeing) };
-    return {
+    const table: BreakdownTable = {
       column: breakdown.column,
       ...(breakdown.disagreeing === 0
         ? {}
@@ -174,6 +190,7 @@ function segmentTables(context: BreakdownContext): (column: string) => Breakdown
         values: [row.count, row.revenue, ...classes.map((name) => row.classes[name] ?? 0)],
       })),
     };
+    return [table];
   };
 }
 
@@ -181,13 +198,13 @@ function addTables(
   part: ReportPart,
   columns: readonly string[],
   context: BreakdownContext,
-  tableOf: (column: string) => BreakdownTable,
+  tableOf: (column: string) => BreakdownTable[],
 ): void {
   const { locale } = context;
   for (const column of columns) {
-    let breakdown: BreakdownTable;
+    let breakdowns: BreakdownTable[];
     try {
-      breakdown = tableOf(column);
+      breakdowns = tableOf(column);
     } catch (error) {
       if (!(error instanceof PipecastError)) throw error;
       part.notes.push(
@@ -195,19 +212,28 @@ function addTables(
       );
       continue;
     }
-    const title = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
-    const id = `${part.name}-by-${uniqueNamePart(breakdown.column)}`;
-    const blank = textFor(locale, 'report.blankValue');
-    const keyOf = (key: string | null): string => key ?? blank;
-    part.tables.push({
-      id,
-      title,
-      columns: [{ label: breakdown.column, format: 'text' }, ...breakdown.measures],
-      rows: breakdown.rows.map((row) => [keyOf(row.key), ...row.values]),
-    });
-    part.charts.push({ id, title, spec: breakdownChart(title, breakdown, keyOf) });
-    if (breakdown.note !== undefined) part.notes.push(breakdown.note);
+    for (const breakdown of breakdowns) addTable(part, breakdown, locale);
   }
+}
+
+/** One breakdown's table and chart, titled and named with its currency when it has one apart. */
+function addTable(part: ReportPart, breakdown: BreakdownTable, locale: ReportLocale): void {
+  const { currency } = breakdown;
+  const by = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
+  // As the aging's per-currency charts: the title names the currency, the file 'none' for none.
+  const title = currency ? `${by} (${currency})` : by;
+  const suffix = currency === undefined ? '' : `-${uniqueNamePart(currency ?? 'none')}`;
+  const id = `${part.name}-by-${uniqueNamePart(breakdown.column)}${suffix}`;
+  const blank = textFor(locale, 'report.blankValue');
+  const keyOf = (key: string | null): string => key ?? blank;
+  part.tables.push({
+    id,
+    title,
+    columns: [{ label: breakdown.column, format: 'text' }, ...breakdown.measures],
+    rows: breakdown.rows.map((row) => [keyOf(row.key), ...row.values]),
+  });
+  part.charts.push({ id, title, spec: breakdownChart(title, breakdown, keyOf) });
+  if (breakdown.note !== undefined) part.notes.push(breakdown.note);
 }
 
 /** Horizontal bars of the first money measure, largest on top, the largest CHART_BARS values. */

@@ -1,6 +1,6 @@
 import type { AgingRun, ForecastRun, SegmentResult } from '../../../core/index.js';
 import {
-  agingBreakdown,
+  agingBreakdowns,
   forecastBreakdown,
   errorLine,
   PipecastError,
@@ -36,6 +36,8 @@ export interface BreakdownParts {
 
 /** One breakdown as a table: its key column's label, measure columns and rows. */
 interface BreakdownShape {
+  /** The currency of an aging breakdown of a ledger in several (one table each), for its titles. */
+  currency?: string;
   /** The chart plots the first `charted` measures (an Excel chart takes adjacent columns). */
   charted: number;
   measures: readonly OutputColumn[];
@@ -55,7 +57,7 @@ export function forecastBreakdownParts(
   const { totals } = run.result;
   return partsOf(columns, locale, 'forecast', (by) => {
     const breakdown = forecastBreakdown(run, by);
-    return {
+    const shape: BreakdownShape = {
       charted: 1,
       measures: [
         columnOf(locale, 'colWeighted', 'money'),
@@ -69,43 +71,55 @@ export function forecastBreakdownParts(
       // The rows add up exactly to the funnel's totals (core forecastBreakdown).
       total: [totals.weighted, totals.amount, totals.count],
     };
+    return [shape];
   });
 }
 
 /**
- * The open receivables per value of each chosen column (core `agingBreakdown`: items, open
- * balance and each bucket), a table and a stacked chart of the buckets each. A ledger of several
- * currencies has no such sum: a note says so.
+ * The open receivables per value of each chosen column (core `agingBreakdowns`: what is owed
+ * per bucket, the credits apart, the open balance and the items, as the Aging buckets table
+ * shows them), a table and a stacked chart of the buckets each; a ledger of several currencies
+ * gets one per currency, titled with it.
  */
 export function agingBreakdownParts(
   run: AgingRun,
   columns: readonly string[],
   locale: AddinLocale,
 ): BreakdownParts {
-  return partsOf(columns, locale, 'aging', (by) => {
-    const breakdown = agingBreakdown(run, by);
-    const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
-    const sum = (pick: (row: (typeof breakdown.rows)[number]) => number) =>
-      breakdown.rows.reduce((total, row) => total + pick(row), 0);
-    const unit = breakdown.currency === null ? '' : ` (${breakdown.currency})`;
-    return {
-      charted: labels.length,
-      measures: [
-        ...labels.map((label): OutputColumn => ({ label, format: 'money' })),
-        { label: `${addinText(locale, 'colOpen')}${unit}`, format: 'money' },
-        columnOf(locale, 'colItems', 'integer'),
-      ],
-      rows: breakdown.rows.map((row) => ({
-        key: row.key,
-        cells: [...labels.map((label) => row.buckets[label] ?? 0), row.open, row.count],
-      })),
-      total: [
-        ...labels.map((label) => roundCents(sum((row) => row.buckets[label] ?? 0))),
-        roundCents(sum((row) => row.open)),
-        sum((row) => row.count),
-      ],
-    };
-  });
+  const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
+  const several = (run.result?.sections.length ?? 0) > 1;
+  return partsOf(columns, locale, 'aging', (by) =>
+    agingBreakdowns(run, by).map((breakdown) => {
+      const sum = (pick: (row: (typeof breakdown.rows)[number]) => number) =>
+        breakdown.rows.reduce((total, row) => total + pick(row), 0);
+      const unit = breakdown.currency === null ? '' : ` (${breakdown.currency})`;
+      return {
+        ...(several && breakdown.currency !== null ? { currency: breakdown.currency } : {}),
+        charted: labels.length,
+        measures: [
+          ...labels.map((label): OutputColumn => ({ label, format: 'money' })),
+          columnOf(locale, 'colCredits', 'money'),
+          { label: `${addinText(locale, 'colOpen')}${unit}`, format: 'money' },
+          columnOf(locale, 'colItems', 'integer'),
+        ],
+        rows: breakdown.rows.map((row) => ({
+          key: row.key,
+          cells: [
+            ...labels.map((label) => row.buckets[label] ?? 0),
+            row.credits,
+            row.open,
+            row.count,
+          ],
+        })),
+        total: [
+          ...labels.map((label) => roundCents(sum((row) => row.buckets[label] ?? 0))),
+          roundCents(sum((row) => row.credits)),
+          roundCents(sum((row) => row.open)),
+          sum((row) => row.count),
+        ],
+      };
+    }),
+  );
 }
 
 /**
@@ -123,7 +137,7 @@ export function segmentBreakdownParts(
     const classes = [...new Set(breakdown.rows.flatMap((row) => Object.keys(row.classes)))].sort();
     const sum = (pick: (row: (typeof breakdown.rows)[number]) => number) =>
       breakdown.rows.reduce((total, row) => total + pick(row), 0);
-    return {
+    const shape: BreakdownShape = {
       charted: 0,
       measures: [
         columnOf(locale, 'colCustomers', 'integer'),
@@ -140,6 +154,7 @@ export function segmentBreakdownParts(
         ...classes.map((name) => sum((row) => row.classes[name] ?? 0)),
       ],
     };
+    return [shape];
   });
 }
 
@@ -152,13 +167,13 @@ function partsOf(
   columns: readonly string[],
   locale: AddinLocale,
   analysis: 'forecast' | 'aging' | 'segment',
-  shape: (by: string) => BreakdownShape,
+  shape: (by: string) => BreakdownShape[],
 ): BreakdownParts {
   const parts: BreakdownParts = { tables: [], charts: [], notes: [] };
   for (const by of columns) {
-    let shaped: BreakdownShape;
+    let shapes: BreakdownShape[];
     try {
-      shaped = shape(by);
+      shapes = shape(by);
     } catch (error) {
       if (!(error instanceof PipecastError)) throw error;
       const reason = locale === 'en' ? error.message : errorLine(error, locale);
@@ -166,15 +181,22 @@ function partsOf(
       parts.notes.push({ type: error.code, sheet: null, address: null, message, action: null });
       continue;
     }
-    const id = `${analysis}-by-${parts.tables.length + 1}`;
-    // Labelled with the header as the user ticked it (the core may name it "Owner (C)" where
-    // one of its own columns is called Owner).
-    const table = breakdownTable(id, by, shaped, locale);
-    parts.tables.push(table);
-    const chart = breakdownChart(analysis, table, by, shaped, locale);
-    if (chart !== null) parts.charts.push(chart);
+    for (const shaped of shapes) {
+      const id = `${analysis}-by-${parts.tables.length + 1}`;
+      // Labelled with the header as the user ticked it (the core may name it "Owner (C)" where
+      // one of its own columns is called Owner).
+      const table = breakdownTable(id, by, shaped, locale);
+      parts.tables.push(table);
+      const chart = breakdownChart(analysis, table, by, shaped, locale);
+      if (chart !== null) parts.charts.push(chart);
+    }
   }
   return parts;
+}
+
+/** A title with the breakdown's currency after it, when the ledger has several. */
+function withCurrency(title: string, shaped: BreakdownShape): string {
+  return shaped.currency === undefined ? title : `${title} (${shaped.currency})`;
 }
 
 function breakdownTable(
@@ -189,7 +211,7 @@ function breakdownTable(
   const keyLabel = measureLabels.has(column) ? `${column}2` : column;
   return {
     id,
-    title: addinText(locale, 'tableBreakdown', { column }),
+    title: withCurrency(addinText(locale, 'tableBreakdown', { column }), shaped),
     columns: [{ label: keyLabel, format: 'text' }, ...shaped.measures],
     rows: [
       ...shaped.rows
@@ -226,7 +248,10 @@ function breakdownChart(
   if (maxRows === 0 || shaped.charted === 0 || analysis === 'segment') return null;
   const forecast = analysis === 'forecast';
   return {
-    title: addinText(locale, forecast ? 'chartBreakdown' : 'chartAgingBreakdown', { column }),
+    title: withCurrency(
+      addinText(locale, forecast ? 'chartBreakdown' : 'chartAgingBreakdown', { column }),
+      shaped,
+    ),
     type: forecast ? 'barClustered' : 'columnStacked',
     table: table.id,
     category: 0,

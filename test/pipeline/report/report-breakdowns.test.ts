@@ -105,4 +105,46 @@ describe('breakdowns in the report', () => {
       rows.map((row) => [row[0], Number(row[1]), Number(row[2])]),
     );
   });
+
+  it("breaks the aging of each currency down apart, adding up to the report's buckets table", async () => {
+    const out = join(root, 'invoices-payments');
+    await buildWorkbookReport(join(SAMPLES, 'invoices-payments.xlsx'), out, {
+      asOf: AS_OF,
+      config: CONFIG,
+    });
+    // The aging's own table: per currency, what is owed per bucket, Credits, and Total (open).
+    const [, ...buckets] = await csvRows(join(out, 'aging-buckets.csv'));
+    for (const currency of ['CNY', 'USD']) {
+      // The Owner header is taken by the aging's own owner column: "Owner (C)".
+      const [header, ...rows] = await csvRows(
+        join(out, `aging-by-Owner_20__28_C_29_-${currency}.csv`),
+      );
+      expect(header).toEqual([
+        'Owner (C)',
+        'Items',
+        'Open',
+        'Current',
+        '1–30',
+        '31–60',
+        '61–90',
+        '91–180',
+        '181+',
+        'Credits',
+      ]);
+      const sum = (column: number): number =>
+        rows.reduce((total, row) => total + Math.round(Number(row[column]) * 100), 0) / 100;
+      const owed = (label: string): number =>
+        Number(buckets.find((row) => row[0] === currency && row[1] === label)?.[2] ?? 0);
+      expect(header?.slice(3).map((_, m) => sum(m + 3))).toEqual(
+        ['Current', '1–30', '31–60', '61–90', '91–180', '181+', 'Credits'].map(owed),
+      );
+      expect([sum(1), sum(2)]).toEqual([
+        Number(buckets.find((row) => row[0] === currency && row[1] === 'Total')?.[3]),
+        owed('Total'),
+      ]);
+    }
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('By Owner (C) (USD)');
+    expect(html).not.toContain('No breakdown by Owner');
+  });
 });
