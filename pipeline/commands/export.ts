@@ -13,6 +13,7 @@ import {
   segment,
   customerColumnsDisagreeing,
   formatCount,
+  PipecastError,
   segmentCustomersTable,
   textFor,
   withCustomerColumns,
@@ -35,12 +36,12 @@ const USAGE = `Usage: pipecast export <file|folder> --out DIR [--format csv|arro
 Writes the per-row results, each followed by every column of its sheet, for DuckDB, Polars,
 pandas or Spark: DIR/deals.csv (or .arrow) when the file holds a pipeline (each deal's stage,
 status, rate, amount, weighted amount, category and flags), DIR/invoices.csv when it holds
-invoices (each open invoice's open balance, days past due and bucket) and DIR/customers.csv when
-it holds order lines (each customer's ABC class and RFM scores and segment, recency to --as-of,
-then the lines' other columns, such as Country, with the customer's most recent line's value;
-the columns the figures are summed from are left out, and a note counts the customers whose
-lines differ in a column).
-Arrow files are Arrow IPC (stream format).
+invoices (each open invoice's open balance, days past due and bucket, in its own currency; a
+ledger's customers are in it) and DIR/customers.csv when it holds order lines (each customer's
+ABC class and RFM scores and segment, recency to --as-of, then the lines' other columns, such
+as Country, with the customer's most recent line's value; the columns the figures are summed
+from are left out, and a note counts the customers whose lines differ in a column).
+Arrow files are Arrow IPC (stream format). Exits 1 only when no table could be written.
 
 Options:
   --out DIR         the folder to write to (never an input's folder)
@@ -183,12 +184,36 @@ function customersTable(
   file: string,
   invoiceSheets: ReadonlySet<string>,
 ): { rows: ColumnTable; differ: { column: string; customers: number }[] } | null {
-  const rfm = segment(sheets, { method: 'rfm', asOf, file, perRow: true });
-  if (rfm.result.customers.length === 0 || rfm.sheets.every((sheet) => invoiceSheets.has(sheet)))
+  const rfm = rfmOfOrders(sheets, asOf, file, invoiceSheets);
+  if (
+    rfm === null ||
+    rfm.result.customers.length === 0 ||
+    rfm.sheets.every((sheet) => invoiceSheets.has(sheet))
+  )
     return null;
   const abc = segmentCustomersTable(segment(sheets, { method: 'abc', file }), {
     sourceColumns: false,
   }).rename(ABC_COLUMNS);
   const joined = abc.join_left(segmentCustomersTable(rfm, { sourceColumns: false }), 'id');
   return { rows: withCustomerColumns(joined, rfm), differ: customerColumnsDisagreeing(rfm) };
+}
+
+/**
+ * RFM of the orders, or null for a ledger in several currencies: only invoices taken as orders
+ * carry a currency, so RFM refuses such a ledger, whose customers are left to the invoices table
+ * anyway, as a ledger's in one currency are.
+ */
+function rfmOfOrders(
+  sheets: SheetGrid[],
+  asOf: number,
+  file: string,
+  invoiceSheets: ReadonlySet<string>,
+) {
+  try {
+    return segment(sheets, { method: 'rfm', asOf, file, perRow: true });
+  } catch (error) {
+    const refused = error instanceof PipecastError && error.text?.key === 'error.segmentCurrencies';
+    if (refused && invoiceSheets.has(error.place.sheet ?? '')) return null;
+    throw error;
+  }
 }

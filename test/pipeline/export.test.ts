@@ -309,6 +309,29 @@ describe('pipecast export', () => {
     }
   });
 
+  it('writes the invoices of a ledger in two currencies, which RFM would refuse to add up', async () => {
+    const ledger = join(dir, 'two-currencies.csv');
+    // A in CNY, B in USD: ABC and RFM never add them together; the invoices table keeps both.
+    await writeFile(
+      ledger,
+      'Invoice,Customer,Invoice date,Due date,Amount,Currency\nA,C1,2026-05-11,2026-06-10,250.5,CNY\nB,C2,2026-06-15,2026-07-15,100,USD\n',
+    );
+    const out = join(dir, 'two-currencies');
+    const said = await run(ledger, '--as-of', '2026-06-30', '--out', out);
+    expect(said.err).toBe('');
+    expect(said.code).toBe(0);
+    expect(said.out).toContain('invoices.csv: 2 invoices');
+    const rows = await duckDbRows(
+      `SELECT invoice, currency, open FROM read_csv('${join(out, 'invoices.csv')}') ORDER BY invoice`,
+    );
+    expect(rows.map((row) => [row.invoice, row.currency, Number(row.open)])).toEqual([
+      ['A', 'CNY', 250.5],
+      ['B', 'USD', 100],
+    ]);
+    // A ledger's customers are in its invoices table, in one currency or several.
+    expect(said.out).not.toContain('customers');
+  });
+
   it('refuses to write into the input’s folder', async () => {
     const { code, err } = await run(file, '--as-of', '2026-06-30', '--out', dir);
     expect(code).toBe(1);
