@@ -41,8 +41,8 @@ function breakdownsOrUsage(run: AgingRun, column: string): AgingBreakdown[] {
 
 /**
  * The --by tables after the report: per value, the open balance, what is owed per bucket and the
- * credits apart, as the aging's own table shows them (so the Total row matches it). With several
- * currencies each table's title names its currency.
+ * credits apart when there are some, as the aging's own table shows them (so the Total row
+ * matches it). With several currencies each table's title names its currency.
  */
 export function agingBreakdownsText(
   breakdowns: readonly AgingBreakdown[] | undefined,
@@ -60,7 +60,10 @@ export function agingBreakdownsText(
       const measures = [
         { field: 'open', heading: textFor(locale, 'report.open') },
         ...labels.map((label) => ({ field: label, heading: agingBucketName(label, locale) })),
-        { field: 'credits', heading: textFor(locale, 'report.credits') },
+        // As the aging's own table, which lists credits only when there are some.
+        ...(breakdown.rows.some((row) => row.credits !== 0)
+          ? [{ field: 'credits', heading: textFor(locale, 'report.credits') }]
+          : []),
       ];
       const currency = breakdown.currency ?? textFor(locale, 'cli.currencyNotGiven');
       const table = renderBreakdownText(flat, measures, locale, textFor(locale, 'report.items'), {

@@ -49,7 +49,7 @@ Options:
                         paid date or payment; the output says so)
   --by due|invoice      bucket by days past due (default) or by days since the invoice
   --by COLUMN           any other value: break the aging down by that column of the invoice
-                        sheet (header text or letter); repeatable
+                        sheet (header text or letter), a table per currency; repeatable
   --by-column COLUMN    the same, for a column named "due" or "invoice"
   --buckets 30,60,90,180  upper bucket bounds after Current (default 30,60,90,180)
   --sheet NAME          read only this sheet (as invoices)
