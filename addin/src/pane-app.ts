@@ -8,7 +8,14 @@ import type { PaneHost } from './pane-host.js';
 import { errorText, PaneError } from './pane-error.js';
 import type { OutputSheet } from './results/output-model.js';
 import type { InspectedSource } from './run-flow.js';
-import { inspectSource, mappingOf, runPaneAnalysis, selectSourceCell } from './run-flow.js';
+import {
+  customerListColumns,
+  headersFound,
+  inspectSource,
+  mappingOf,
+  runPaneAnalysis,
+  selectSourceCell,
+} from './run-flow.js';
 import type { AddinLocale, AddinTextKey } from './text/addin-text.js';
 import { addinText, toAddinLocale } from './text/addin-text.js';
 import { renderPane } from './ui/render-pane.js';
@@ -24,6 +31,8 @@ export interface PaneState {
   tables: string[];
   sheets: string[];
   inspected: InspectedSource | null;
+  /** Segments: the columns of the customer list chosen beside the source, to break down by. */
+  extraColumns: string[];
   mapping: Record<string, string | null>;
   running: boolean;
   status: { text: string; isError: boolean } | null;
@@ -55,6 +64,7 @@ export class PaneApp {
       tables: [],
       sheets: [],
       inspected: null,
+      extraColumns: [],
       mapping: {},
       running: false,
       status: null,
@@ -106,13 +116,13 @@ export class PaneApp {
   }
 
   /** The sheet read whole beside the source (payments for aging, customers for segments). */
-  setExtraSheet(sheet: string): void {
+  async setExtraSheet(sheet: string): Promise<void> {
     const { settings } = this.state;
     const extraSheets = { ...settings.extraSheets };
     if (sheet === '') delete extraSheets[settings.analysis];
     else extraSheets[settings.analysis] = sheet;
     this.state.settings = { ...settings, extraSheets };
-    this.render();
+    await this.action(() => this.inspectExtra());
   }
 
   setMapping(field: string, header: string | null): void {
@@ -212,6 +222,28 @@ export class PaneApp {
     }
     this.state.inspected = result;
     this.state.mapping = { ...mappingOf(result.inspected), ...savedMapping };
+    await this.inspectExtra();
+  }
+
+  /**
+   * Reads the head of the customer list chosen beside a segments source, for its columns under
+   * "Break down by" (the core joins them to the customers by id). A sheet that is blank or not
+   * a customer list offers none; that is no error until the run reads it.
+   */
+  private async inspectExtra(): Promise<void> {
+    const { settings, inspected } = this.state;
+    const sheet = settings.extraSheets[settings.analysis];
+    this.state.extraColumns = [];
+    if (settings.analysis !== 'segment' || sheet === undefined || inspected === null) return;
+    try {
+      const list = await inspectSource(this.host, this.client, { type: 'usedRange', sheet });
+      this.state.extraColumns = customerListColumns(
+        list.inspected,
+        headersFound(inspected.inspected),
+      );
+    } catch (error) {
+      if (!(error instanceof PaneError)) throw error;
+    }
   }
 
   private ensureParameters(): void {

@@ -1,4 +1,5 @@
 import type { CellValue, InspectSheetResult } from '../../core/index.js';
+import { normalizeHeader } from '../../core/index.js';
 import type { ApiSupport } from './excel/api-support.js';
 import { queueDate1904 } from './excel/date-system.js';
 import { SAMPLE_ROWS } from './excel/excel-limits.js';
@@ -216,6 +217,29 @@ export function headersFound(inspected: InspectSheetResult): string[] {
   return [...inspected.columns.matched, ...inspected.columns.unmatched]
     .sort((a, b) => a.index - b.index)
     .map((c) => c.header);
+}
+
+/**
+ * The columns a customer list read beside the orders adds to the segments' "Break down by":
+ * its header texts but the id's (the core joins the list's columns to the customers by id),
+ * each not already among the source's (the core keeps a header both have as one column). None
+ * when the sheet does not read as a customer list.
+ *
+ * @param list - the extra sheet as inspectSheet read it.
+ * @param sourceHeaders - the source's header texts, offered already.
+ */
+export function customerListColumns(
+  list: InspectSheetResult,
+  sourceHeaders: readonly string[],
+): string[] {
+  if (list.kind !== 'customer') return [];
+  const id = list.fields.find((field) => field.field === 'id')?.column?.index;
+  const offered = new Set(sourceHeaders.map((header) => normalizeHeader(header)));
+  return [...list.columns.matched, ...list.columns.unmatched]
+    .sort((a, b) => a.index - b.index)
+    .filter((column) => column.index !== id && column.header !== '')
+    .map((column) => column.header)
+    .filter((header) => !offered.has(normalizeHeader(header)));
 }
 
 /** The mapping the core found: each field with a column → that column's header text. */

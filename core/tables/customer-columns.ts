@@ -17,6 +17,13 @@ export interface CustomerColumnRecord {
   date?: number;
 }
 
+/**
+ * What a sheet added to a tally holds: records of the customers' business (order lines, or
+ * invoices and won deals read as orders), or a customer list, one row per customer, whose
+ * values take precedence (see CustomerColumnTally).
+ */
+export type CustomerColumnSheetKind = 'lines' | 'customerList';
+
 /** A column on which some customers' records differ, and how many customers. */
 export interface CustomerColumnDisagreement {
   column: string;
@@ -56,6 +63,8 @@ interface CustomerSlot {
   keys: (string | undefined)[];
   dates: number[];
   differs: boolean[];
+  /** Whether the kept value is a customer list's (order lines no longer replace it). */
+  listed: boolean[];
 }
 
 /**
@@ -67,6 +76,17 @@ interface CustomerSlot {
  * per column, so a report can say so rather than pretend the value was unanimous. Values are
  * compared as breakdown keys are (width, case, spaces), and blank cells are missing values, not
  * a different value. Memory grows with customers × columns, never with lines.
+ *
+ * A customer list read beside the lines joins by customer id, as the core compares ids (the
+ * text parseId gives, exact: "C001 " is C001, "c001" is another customer, as in ABC and RFM).
+ * Its columns come as they are; a customer it lacks has no value there. A column both sheets
+ * have (Region, Owner) is one column, and the list's non-blank value wins over the lines',
+ * whatever their dates: the list is the customer's master record, kept one row per customer,
+ * while a line holds what was typed on one order (a ship-to region, the rep who took it), so a
+ * breakdown by Region puts a customer where the account list, and the manager's territory plan,
+ * put it. Where the list is blank or lacks the customer, the lines' value is still better than
+ * a blank. A customer whose value comes from the list is not counted as disagreeing: it shows
+ * the list's value, not its most recent line's.
  *
  * @example
  * const columns = new CustomerColumnTally();
@@ -93,12 +113,14 @@ export class CustomerColumnTally {
    * @param headerRow - its header row (Excel row number), null when it has none.
    * @param records - its records, in sheet order.
    * @param skip - the sheet's column indices left out (the customer's figures are read from them).
+   * @param kind - order lines (default) or a customer list, whose values win.
    */
   addSheet(
     grid: SheetGrid,
     headerRow: number | null,
     records: readonly CustomerColumnRecord[],
     skip: ReadonlySet<number>,
+    kind: CustomerColumnSheetKind = 'lines',
   ): void {
     const rows = grid.rows;
     const header = headerRow === null ? [] : (rows[headerRow - 1] ?? []);
@@ -111,13 +133,19 @@ export class CustomerColumnTally {
       else this.ungathered.add(isBlankCell(header[j]) ? columnLetter(j) : String(header[j]).trim());
     }
     if (kept.length === 0) return;
+    const listed = kind === 'customerList';
     for (const record of records) {
       const id = record.customer?.trim();
       if (id === undefined || id === '') continue;
       const slot = this.slotOf(id);
       const cells = rows[record.row - 1] ?? [];
       const date = record.date ?? 0;
-      for (const { sheet, index } of kept) this.take(slot, index, cells[sheet], date);
+      for (const { sheet, index } of kept) {
+        const cell = cells[sheet];
+        if (cell === undefined || isBlankCell(cell)) continue;
+        if (listed && slot.listed[index] !== true) this.list(slot, index, cell);
+        else if (listed || slot.listed[index] !== true) this.take(slot, index, cell, date);
+      }
     }
   }
 
@@ -164,14 +192,23 @@ export class CustomerColumnTally {
   private slotOf(id: string): CustomerSlot {
     let slot = this.customers.get(id);
     if (slot === undefined) {
-      slot = { values: [], keys: [], dates: [], differs: [] };
+      slot = { values: [], keys: [], dates: [], differs: [], listed: [] };
       this.customers.set(id, slot);
     }
     return slot;
   }
 
-  private take(slot: CustomerSlot, j: number, cell: CellValue | undefined, date: number): void {
-    if (cell === undefined || isBlankCell(cell)) return;
+  /** A customer list's first value of the column: it replaces the lines', and their differences. */
+  private list(slot: CustomerSlot, j: number, cell: CellValue): void {
+    slot.values[j] = cell;
+    slot.keys[j] = undefined;
+    slot.dates[j] = 0;
+    slot.differs[j] = false;
+    slot.listed[j] = true;
+  }
+
+  /** A non-blank cell of a record: kept when it is the latest; flags the customer when it differs. */
+  private take(slot: CustomerSlot, j: number, cell: CellValue, date: number): void {
     const value = slot.values[j];
     // Records come in the order read, so an equal date means a later record: it wins.
     const later = value === undefined || value === null || date >= (slot.dates[j] as number);
@@ -236,8 +273,9 @@ const ID_FIELD: ReadonlySet<string> = new Set(['id']);
 
 /**
  * Adds the sheets loadSegmentRecords read to a tally: of order lines every column but those the
- * figures are made of, of a customer list every column but the id; of invoices or won deals read
- * as order lines (ordersOrHistory) every column but their own figures (HISTORY_FIGURE_FIELDS).
+ * figures are made of, of a customer list every column but the id (its values win over the
+ * lines': see CustomerColumnTally); of invoices or won deals read as order lines
+ * (ordersOrHistory) every column but their own figures (HISTORY_FIGURE_FIELDS).
  *
  * @param tally - the tally to add to.
  * @param sources - the sheets read, in order, each with its count of records.
@@ -271,7 +309,7 @@ export function addSegmentSources(
       const records = customers
         .slice(nextCustomer, nextCustomer + source.count)
         .map((customer) => ({ customer: customer.id, row: customer.row }));
-      tally.addSheet(source.grid, source.headerRow, records, skip);
+      tally.addSheet(source.grid, source.headerRow, records, skip, 'customerList');
       nextCustomer += source.count;
     }
   }

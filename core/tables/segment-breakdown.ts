@@ -9,7 +9,7 @@ import { findSourceColumn, sourceColumnNames } from './source-columns.js';
 /** One group of a segmentation breakdown: customers, their revenue, and customers per class. */
 export interface SegmentBreakdownRow {
   key: string | null;
-  /** Customers with this value (of order lines: their most recent line's). */
+  /** Customers with this value (the customer list's, else their most recent order line's). */
   count: number;
   /** Their revenue (ABC value, RFM monetary, portfolio our revenue; 0 for the scorecard). */
   revenue: number;
@@ -67,9 +67,10 @@ function classified(segmented: SegmentResult): ClassifiedCustomer[] {
  * A segmentation broken down by any column of the sheets it read (order lines or customers): per
  * distinct value, the customers, their revenue (in cents, so the rows add up exactly) and the
  * customers per class or segment. Each customer counts once, under its value in
- * segmentCustomersTable: the customer list's cell, or of order lines the value of the
- * customer's most recent line that has one (`disagreeing` counts the customers whose lines held
- * different values). The columns the figures are made of (customer, invoice, date, quantity,
+ * segmentCustomersTable: the customer list's cell (the list joined by customer id to the
+ * orders; a customer it lacks is blank), else the value of the customer's most recent order
+ * line that has one (`disagreeing` counts the customers whose lines held different values and
+ * show the most recent). The columns the figures are made of (customer, invoice, date, quantity,
  * unit price, amount, margin) are not customer columns. Values are compared after NFKC, case and
  * space folding; blank cells form their own row.
  *

@@ -11,9 +11,11 @@ import { sourceColumnNames } from './source-columns.js';
  * zone, strategy; scorecard: id, name, total, rank, tier and one `score:` column per criterion.
  * Then, when the segmentation was made with `perRow: true`, the other columns of the sheets it
  * read under their header texts (see withCustomerColumns): a customer list's columns as they
- * are, and of order lines every column but those the figures are made of (customer, invoice,
- * date, quantity, unit price, amount, margin), with the customer's most recent line's value.
- * A script can filter and group by them, or join the table to its own customer list by id.
+ * are (joined by customer id when the figures come from order lines, invoices or won deals; a
+ * customer the list lacks has blanks there), and of order lines every column but those the
+ * figures are made of (customer, invoice, date, quantity, unit price, amount, margin), with the
+ * customer's most recent line's value. A header both have is one column, the list's value
+ * first. A script can filter and group by them, or join the table to its own data by id.
  *
  * @param segmented - a segment() result (abc, rfm, portfolio or scorecard).
  * @param options - `sourceColumns: false` leaves the sheets' columns out.
@@ -34,9 +36,10 @@ export function segmentCustomersTable(
 /**
  * The table with each customer's value of the other columns of the sheets a segmentation read,
  * matched by its `id` column and named by header text (a name the table already has, in any
- * case, gets the column letter after it: "Segment (H)"). Of order lines each customer shows
- * the value of its most recent line that has one; customerColumnsDisagreeing says, per column,
- * how many customers' lines held different values.
+ * case, gets the column letter after it: "Segment (H)"). Each customer shows its customer
+ * list's value, else that of its most recent order line that has one;
+ * customerColumnsDisagreeing says, per column, how many customers' lines held different values
+ * (a customer whose value is the list's is not counted).
  *
  * @param rows - a table with an `id` column (a segmentation's customers, or several joined).
  * @param segmented - a segment() result made with `perRow: true` (else the table comes back as is).

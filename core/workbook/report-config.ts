@@ -62,7 +62,7 @@ export interface ReportConfig {
   /**
    * Columns of the source sheets to break results down by (header text in either language, or
    * a column letter): the forecast by columns of the deals' sheet, the aging by the invoices'
-   * sheet, the segments by the order lines' or customers' sheet.
+   * sheet, the segments by the order lines' sheet or the customer list (joined by customer id).
    */
   breakdowns?: {
     forecast?: readonly string[];

@@ -26,7 +26,7 @@ import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
 import type { CustomerColumns } from '../tables/customer-columns.js';
 import { addSegmentSources, CustomerColumnTally } from '../tables/customer-columns.js';
-import type { SegmentRecordSource } from './load-segment-records.js';
+import type { LoadSegmentRecordsResult, SegmentRecordSource } from './load-segment-records.js';
 import type { OrderHistoryNote } from './segment-orders.js';
 import { readSegmentOrders } from './segment-orders.js';
 import { PipecastError, type PipecastErrorPlace } from '../errors/pipecast-error.js';
@@ -124,6 +124,11 @@ interface SegmentInputRead {
   sheets: string[];
   sources: SegmentRecordSource[];
   columns?: CustomerColumns;
+  /**
+   * With perRow, the customer list read beside order lines (or the invoices or won deals taken
+   * as orders), for its columns only: it adds no figures, sheets or warnings to ABC or RFM.
+   */
+  customerList?: Pick<LoadSegmentRecordsResult, 'customers' | 'sources'>;
   orderHistory: OrderHistoryNote | null;
   /** The file of the sheet the order history came from, for warnings and errors. */
   historyFile?: string;
@@ -320,11 +325,16 @@ function toPeriod(period: SegmentPeriod, name: string): { from: number; to: numb
   };
 }
 
-/** Each customer's value of the other columns of the sheets read (one value per customer). */
+/**
+ * Each customer's value of the other columns of the sheets read (one value per customer), the
+ * customer list's joined by id when there is one beside the orders.
+ */
 function customerColumnsOf(read: SegmentInputRead): CustomerColumns {
   const tally = new CustomerColumnTally();
   const lines = Array.isArray(read.lines) ? (read.lines as readonly OrderLine[]) : [];
   addSegmentSources(tally, read.sources, lines, read.customers);
+  if (read.customerList !== undefined)
+    addSegmentSources(tally, read.customerList.sources, [], read.customerList.customers);
   return tally.finish();
 }
 
@@ -367,7 +377,8 @@ function readSegmentInput(
 
 /**
  * ABC's and RFM's orders as the report finds them (readSegmentOrders): order lines, else
- * invoices, else won deals; ABC ranks a customer list's revenue only when there are none.
+ * invoices, else won deals; ABC ranks a customer list's revenue only when there are none. With
+ * perRow and orders, the customer list is read for its columns alone.
  */
 function readOrders(
   grids: Parameters<typeof readSegmentOrders>[0],
@@ -379,7 +390,12 @@ function readOrders(
     options.method === 'abc' && orders.lines.length === 0
       ? loadSegmentRecords(grids, 'customer', planned)
       : undefined;
+  const customerList =
+    options.perRow === true && orders.lines.length > 0
+      ? loadSegmentRecords(grids, 'customer', planned)
+      : undefined;
   return {
+    ...(customerList === undefined ? {} : { customerList }),
     lines: orders.lines,
     customers: customers?.customers ?? [],
     warnings: [...orders.warnings, ...(customers?.warnings ?? [])],

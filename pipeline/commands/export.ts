@@ -39,8 +39,9 @@ status, rate, amount, weighted amount, category and flags), DIR/invoices.csv whe
 invoices (each open invoice's open balance, days past due and bucket, in its own currency; a
 ledger's customers are in it) and DIR/customers.csv when it holds order lines (each customer's
 ABC class and RFM scores and segment, recency to --as-of, then the lines' other columns, such
-as Country, with the customer's most recent line's value; the columns the figures are summed
-from are left out, and a note counts the customers whose lines differ in a column).
+as Country, with the customer's most recent line's value, and a customer list's columns, such
+as Industry, joined by customer id; the columns the figures are summed from are left out, and a
+note counts the customers whose lines differ in a column).
 Arrow files are Arrow IPC (stream format). Exits 1 only when no table could be written.
 
 Options:
@@ -174,7 +175,8 @@ const ABC_COLUMNS = {
 /**
  * One row per customer of the order lines: ABC by revenue (class, rank, shares) joined by id
  * to RFM (recency to as-of, frequency, monetary, scores, segment, last order), then the lines'
- * other columns (each customer's most recent line's value: core withCustomerColumns); null when
+ * other columns (each customer's most recent line's value) and a customer list's, joined by id
+ * (core withCustomerColumns); null when
  * the workbook holds no order lines. A customer with only returns has an ABC row but no RFM
  * scores.
  */

@@ -85,10 +85,12 @@ Options:
                       (and breakdowns with --by)
   --by COLUMN         break the customers down by a column of the files (header text in
                       English or Chinese, or a column letter), repeatable: customers, revenue
-                      and customers per class or segment per value. Of order lines, a customer
-                      counts under its most recent line's value (a note counts the customers
-                      whose lines differ); the columns the figures are summed from (customer,
-                      invoice, date, quantity, unit price, amount, margin) are not offered
+                      and customers per class or segment per value. A customer list beside
+                      the order lines gives its columns as they are, joined by customer id (its
+                      value wins over the lines'); of order lines, a customer counts under its
+                      most recent line's value (a note counts the customers whose lines
+                      differ); the columns the figures are summed from (customer, invoice,
+                      date, quantity, unit price, amount, margin) are not offered
   --by-column COLUMN  the same, for a column named "revenue" or "margin"
   --measure revenue|margin
                       ABC: the ranked measure (default revenue). The older spelling
@@ -290,11 +292,12 @@ async function readInputs(
       try {
         const grids: SheetGrid[] = await readWorkbook(file, sheet === undefined ? {} : { sheet });
         if (index === 0) locale = chooseLocale(undefined, grids);
+        const planned = kind === 'orderLine' ? sheetChoicesOf(planSheets(grids)).choice : {};
         // Order lines from the sheets the report would take as order lines (not invoices).
         const out = loadSegmentRecords(
           grids,
           kind === 'orderLine' ? 'orderLine' : 'customer',
-          kind === 'orderLine' ? sheetChoicesOf(planSheets(grids)).choice : {},
+          planned,
           {
             valueCache,
             // Lines are only counted: their other columns (product, region) need no parsing.
@@ -303,8 +306,12 @@ async function readInputs(
         );
         // Each customer's other columns (--by) are gathered file by file too, in file order
         // (one file at a time with a tally; otherwise kept per file and added below).
-        if (columns !== undefined && tally !== undefined)
+        if (columns !== undefined && tally !== undefined) {
           addSegmentSources(columns, out.sources, out.lines, out.customers);
+          // A customer list beside the lines gives its columns (Industry, Region), joined by id.
+          const list = loadSegmentRecords(grids, 'customer', planned, { valueCache });
+          addSegmentSources(columns, list.sources, [], list.customers);
+        }
         if (tally !== undefined) {
           // Counted once the whole file is read (a file that fails half way adds nothing),
           // then dropped: only one file's lines are held at a time.

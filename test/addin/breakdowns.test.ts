@@ -6,9 +6,11 @@ import {
   agingBreakdowns,
   forecast,
   forecastBreakdown,
+  inspectSheet,
   segment,
   segmentBreakdown,
 } from '../../core/index.js';
+import { customerListColumns } from '../../addin/src/run-flow.js';
 import { main } from '../../pipeline/cli.js';
 import type { ForecastJson } from '../../pipeline/commands/forecast.js';
 import { createExcelHost, loadXlsxFile, snapshotWorksheet } from '../excel-simulator/index.js';
@@ -258,5 +260,65 @@ describe('aging and segment breakdowns from the pane', () => {
     );
     // Every customer counts once, under its most recent line's value.
     expect(table.rows.at(-1)?.[1]).toBe(abc.result.customers.length);
+  });
+
+  it('breaks the segments down by a column of the customer list chosen beside the orders', async () => {
+    const model = await loadXlsxFile('samples/customers-orders.xlsx');
+    const outcome = await runPane(createExcelHost(model), {
+      analysis: 'segment',
+      choice: { type: 'usedRange', sheet: 'Orders' },
+      extraSheet: 'Customers',
+      parameters: { breakdowns: ['Industry'] },
+    });
+    const abc = segment(sentSheets(outcome), {
+      method: 'abc',
+      kinds: { Orders: 'orderLine' },
+      perRow: true,
+    });
+    const api = segmentBreakdown(abc, 'Industry');
+    const table = writtenTable(snapshotWorksheet(model, 'Pipecast Segments'), 'By Industry');
+    const classes = table.header.slice(3) as string[];
+    expect(table.rows.slice(0, -1)).toEqual(
+      api.rows.map((r) => [r.key, r.count, r.revenue, ...classes.map((c) => r.classes[c] ?? 0)]),
+    );
+    // The sample's five industries (samples/make-samples.ts), every customer on the list.
+    expect(table.rows.slice(0, -1).map((row) => row[0])).toEqual([
+      'Retail',
+      'Logistics',
+      'Finance',
+      'Healthcare',
+      'Manufacturing',
+    ]);
+    expect(table.rows.at(-1)?.[1]).toBe(abc.result.customers.length);
+  });
+});
+
+describe('customerListColumns', () => {
+  const list = inspectSheet(
+    [
+      ['Customer ID', 'Name', 'Industry', '', 'region'],
+      ['C1', 'Acme', 'Retail', 'x', 'East'],
+    ],
+    { name: 'Customers' },
+  );
+
+  it('offers a customer list’s headers but its id and those the source has', () => {
+    // Customer ID is the id the core joins by; "Region" is the source's already (one column).
+    expect(customerListColumns(list, ['Invoice No', 'Customer ID', 'Region'])).toEqual([
+      'Name',
+      'Industry',
+    ]);
+  });
+
+  it('offers nothing of a sheet that is not a customer list', () => {
+    const payments = inspectSheet(
+      [
+        ['Payment Date', 'Invoice No', 'Amount'],
+        ['2026-05-01', 'I1', 10],
+      ],
+      { name: 'Payments' },
+    );
+    expect(payments.kind).not.toBe('customer');
+    expect(customerListColumns(payments, [])).toEqual([]);
   });
 });

@@ -3,7 +3,13 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageReceivables, forecast, forecastBreakdown, segment } from '../../core/index.js';
+import {
+  ageReceivables,
+  forecast,
+  forecastBreakdown,
+  segment,
+  segmentBreakdown,
+} from '../../core/index.js';
 import { buildAddin, OUT_DIR, REPO } from '../../addin/scripts/build-addin.js';
 import { serveHttp } from '../../addin/scripts/static-server.js';
 import { CHROMIUM, hasChromium, launchChromium } from '../support/launch-chromium.js';
@@ -84,9 +90,10 @@ describe.skipIf(!hasChromium)(
         await pane.locator('#param-asOf').fill(asOf);
         await pane.locator('#param-asOf').dispatchEvent('change');
       }
+      // The extra sheet first: a customer list's columns join the "Break down by" choices.
+      if (extra !== undefined) await pane.locator('[data-testid=extra-sheet]').selectOption(extra);
       for (const column of breakdowns)
         await pane.locator('[data-testid=breakdowns]').getByLabel(column, { exact: true }).check();
-      if (extra !== undefined) await pane.locator('[data-testid=extra-sheet]').selectOption(extra);
       await pane.locator('[data-testid=run]').click();
       await pane.locator('[data-testid=results]').waitFor({ timeout: 60_000 });
     }
@@ -134,15 +141,24 @@ describe.skipIf(!hasChromium)(
 
     it('runs the segments with the customer list: ABC classes as the core counts them', async () => {
       const pane = await openSample('customers-orders.xlsx');
-      await runIn(pane, 'segment', 'sheet:Orders', { extra: 'Customers' });
+      await runIn(pane, 'segment', 'sheet:Orders', {
+        extra: 'Customers',
+        breakdowns: ['Industry'],
+      });
       const sheets = [
         { name: 'Orders', values: (await snapshot('Orders')).values },
         { name: 'Customers', values: (await snapshot('Customers')).values },
       ];
-      const abc = segment(sheets, { method: 'abc', kinds: { Orders: 'orderLine' } });
-      const classes = writtenTable(await snapshot('Pipecast Segments'), 'ABC classes');
+      const abc = segment(sheets, { method: 'abc', kinds: { Orders: 'orderLine' }, perRow: true });
+      const output = await snapshot('Pipecast Segments');
+      const classes = writtenTable(output, 'ABC classes');
       expect(classes.rows.map((row) => row.slice(0, 2))).toEqual(
         abc.result.classes.map((c) => [c.class, c.customers]),
+      );
+      // Industry is a column of the customer list, offered once it is chosen beside the orders.
+      const byIndustry = writtenTable(output, 'By Industry');
+      expect(byIndustry.rows.slice(0, -1).map((row) => row.slice(0, 3))).toEqual(
+        segmentBreakdown(abc, 'Industry').rows.map((r) => [r.key, r.count, r.revenue]),
       );
     });
 

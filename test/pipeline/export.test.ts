@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC, Type } from '@uwdata/flechette';
-import { fromArrow } from 'arquero';
+import { fromArrow, fromCSV as fromCsv } from 'arquero';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../pipeline/cli-io.js';
 import { main } from '../../pipeline/cli.js';
@@ -144,6 +144,37 @@ describe('pipecast export', () => {
     ]);
     // The lines' other columns only: Customer, Invoice, Date and Amount made the figures.
     expect(customers.columnNames().slice(-2)).toEqual(['lastOrder', 'Country']);
+  });
+
+  it('adds a customer list’s columns to the customers, joined by customer id', async () => {
+    const folder = join(dir, 'with-accounts');
+    await mkdir(folder);
+    // The lines of the test above; the accounts list C1 (Energy) and C2 (Retail), not C3, and
+    // C9 who has no orders.
+    await writeFile(
+      join(folder, 'lines.csv'),
+      'Customer,Invoice,Date,Amount,Country\nC1,I1,2026-05-01,600,China\nC2,I2,2026-05-02,250,China\nC3,I3,2026-05-03,100,\nC1,I5,2026-05-05,200,Germany\n',
+    );
+    await writeFile(
+      join(folder, 'accounts.csv'),
+      'Customer ID,Name,Industry\nC1,Acme,Energy\nC2,Bolt,Retail\nC9,Zed,Retail\n',
+    );
+    const out = join(dir, 'with-accounts-csv');
+    expect((await run(folder, '--as-of', '2026-06-30', '--out', out)).code).toBe(0);
+    const customers = fromCsv(await readFile(join(out, 'customers.csv'), 'utf8'));
+    expect(customers.columnNames().slice(-3)).toEqual(['Country', 'Name', 'Industry']);
+    expect(
+      (customers.objects() as Record<string, unknown>[]).map((row) => [
+        row.id,
+        row.abcClass,
+        row.Name,
+        row.Industry,
+      ]),
+    ).toEqual([
+      ['C1', 'A', 'Acme', 'Energy'],
+      ['C2', 'A', 'Bolt', 'Retail'],
+      ['C3', 'B', null, null],
+    ]);
   });
 
   it('writes Arrow and CSV with the same values, and types each Arrow column', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,65 @@ describe('pipecast segment --by', () => {
     const unknown = await run(file, '--method', 'abc', '--by', 'Region');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/no customer column "Region" to break down by \(columns: 国家;/);
+  });
+
+  it('joins a customer list’s columns by customer id (Chinese headers, two files)', async () => {
+    // 订单 (orders): K001 600 + 200, K002 250, K003 100, K004 50. 客户 (the customer list): K001
+    // 制造, "K002 " 零售 (the core trims ids), "k003" (another id than K003: ids keep case) and
+    // K005 without orders. ABC as above: K001 A, K002 A, K003 B, K004 C.
+    const folder = join(dir, 'with-list');
+    await mkdir(folder);
+    const csv = (...rows: string[]) => `${rows.join('\n')}\n`;
+    await writeFile(
+      join(folder, 'orders.csv'),
+      csv(
+        '订单号,订单日期,客户编号,金额,区域',
+        'O1,2026-05-01,K001,600,华东',
+        'O2,2026-05-02,K002,250,华北',
+        'O3,2026-05-03,K003,100,华南',
+        'O4,2026-05-04,K004,50,华东',
+        'O5,2026-05-05,K001,200,华南',
+      ),
+    );
+    await writeFile(
+      join(folder, 'customers.csv'),
+      csv(
+        '客户编号,客户名称,行业,区域,负责人',
+        'K001,甲公司,制造,华北,张三',
+        'K002 ,乙公司,零售,,李四',
+        'k003,丙公司,制造,华南,王五',
+        'K005,丁公司,零售,西部,赵六',
+      ),
+    );
+    const { code, out } = await run(
+      folder,
+      '--method',
+      'abc',
+      '--by',
+      '行业',
+      '--by',
+      '区域',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as SegmentOutput;
+    expect(json.customers).toHaveLength(4);
+    // 行业: K001 制造 800; K002 零售 250; K003 and K004 not in the list: blank, 150.
+    // 区域: the list's value first: K001 华北 (its lines say 华东, 华南), K002's list cell is
+    // blank, so its line's 华北; K003 华南 and K004 华东 from their lines.
+    expect(json.breakdowns?.map((b) => b.rows.map((r) => [r.key, r.count, r.revenue]))).toEqual([
+      [
+        ['制造', 1, 800],
+        ['零售', 1, 250],
+        [null, 2, 150],
+      ],
+      [
+        ['华北', 2, 1050],
+        ['华南', 1, 100],
+        ['华东', 1, 50],
+      ],
+    ]);
+    expect(json.breakdowns?.[1]?.disagreeing).toBe(0);
   });
 
   it('breaks several files down as one history', async () => {

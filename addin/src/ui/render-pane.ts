@@ -68,7 +68,10 @@ export function renderPane(root: HTMLElement, state: PaneState, app: PaneApp): v
           settings.parameters[settings.analysis] ?? {},
           locale,
           {
-            columns: headersFound(inspected).filter((header) => header !== ''),
+            columns: [
+              ...headersFound(inspected).filter((header) => header !== ''),
+              ...(settings.analysis === 'segment' ? state.extraColumns : []),
+            ],
             lastAsOf:
               state.outputs.find((output) => output.analysis === settings.analysis)?.asOf
                 ?.message ?? null,
@@ -128,7 +131,7 @@ function sourcePicker(state: PaneState, app: PaneApp): HTMLElement {
     {
       id: 'extra-sheet',
       'data-testid': 'extra-sheet',
-      onchange: (e) => app.setExtraSheet((e.target as HTMLSelectElement).value),
+      onchange: (e) => void app.setExtraSheet((e.target as HTMLSelectElement).value),
     },
   );
   return el('div', {}, [row, el('label', { for: 'extra-sheet' }, [t('sourceExtra')]), extra]);

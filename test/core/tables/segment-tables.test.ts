@@ -180,3 +180,125 @@ describe('segmentBreakdown', () => {
     expect(segmentBreakdown(abc, 'E').column).toBe('Country');
   });
 });
+
+describe('a customer list beside the order lines', () => {
+  // Orders: K001 600 + 200 = 800, K002 250, K003 100, K004 50; 1,200 in all. The list: K001
+  // (Manufacturing, North), "K002 " (Retail, blank region), "k003" (Manufacturing), K005
+  // (Retail, no orders). Ids compare as the core reads them (parseId: trimmed, case kept), so
+  // "K002 " is K002, while "k003" is another customer than K003, as ABC would count them.
+  const sheets = [
+    {
+      name: 'Customers',
+      values: [
+        ['Customer ID', 'Name', 'Industry', 'Region', 'Owner'],
+        ['K001', 'Alpha', 'Manufacturing', 'North', 'Zhang'],
+        ['K002 ', 'Beta', 'Retail', '', 'Li'],
+        ['k003', 'Gamma', 'Manufacturing', 'South', 'Wang'],
+        ['K005', 'Delta', 'Retail', 'West', 'Zhao'],
+      ],
+    },
+    {
+      name: 'Orders',
+      values: [
+        ['Invoice No', 'Invoice Date', 'Customer ID', 'Amount', 'Region'],
+        ['O1', '2026-05-01', 'K001', 600, 'East'],
+        ['O2', '2026-05-02', 'K002', 250, 'North'],
+        ['O3', '2026-05-03', 'K003', 100, 'South'],
+        ['O4', '2026-05-04', 'K004', 50, 'East'],
+        ['O5', '2026-05-05', 'K001', 200, 'South'],
+      ],
+    },
+  ];
+
+  it('breaks ABC down by the list’s Industry, customers it lacks under a blank key', () => {
+    const abc = segment(sheets, { method: 'abc', perRow: true });
+    // Cumulative share ranked strictly above (cut points 80% / 95%): K001 0 → A, K002
+    // 800/1200 = 0.667 → A, K003 1050/1200 = 0.875 → B, K004 1150/1200 = 0.958 → C. K001 is
+    // Manufacturing (800), K002 Retail (250); K003 (the list has k003) and K004 are blank
+    // (150); K005 has no orders and is in no row.
+    expect(segmentBreakdown(abc, 'Industry').rows).toEqual([
+      { key: 'Manufacturing', count: 1, revenue: 800, classes: { A: 1, B: 0, C: 0 } },
+      { key: 'Retail', count: 1, revenue: 250, classes: { A: 1, B: 0, C: 0 } },
+      { key: null, count: 2, revenue: 150, classes: { A: 0, B: 1, C: 1 } },
+    ]);
+    expect(abc.result.customers.map((customer) => customer.id)).toEqual([
+      'K001',
+      'K002',
+      'K003',
+      'K004',
+    ]);
+    // The list adds no sheet, warning or figure to ABC: it is read for its columns.
+    expect(abc.sheets).toEqual(['Orders']);
+    expect(abc.result.total).toBe(1200);
+  });
+
+  it('keeps a header both sheets have as one column, the list’s value first', () => {
+    const abc = segment(sheets, { method: 'abc', perRow: true });
+    // K001: the list's North, though its lines say East then South; K002: the list's region is
+    // blank, so its line's North; K003 and K004 are not in the list: their lines' South, East.
+    const breakdown = segmentBreakdown(abc, 'region');
+    expect(breakdown.rows.map((row) => [row.key, row.count, row.revenue])).toEqual([
+      ['North', 2, 1050],
+      ['South', 1, 100],
+      ['East', 1, 50],
+    ]);
+    // K001's lines differ, but it shows the list's value, not its most recent line's.
+    expect(breakdown.disagreeing).toBe(0);
+    expect(customerColumnsDisagreeing(abc)).toEqual([]);
+  });
+
+  it('carries the list’s columns in the customers table of RFM too', () => {
+    const rfm = segment(sheets, { method: 'rfm', asOf: '2026-06-30', perRow: true });
+    const rows = segmentCustomersTable(rfm).objects() as Record<string, unknown>[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(segmentCustomersTable(rfm).columnNames().slice(-4)).toEqual([
+      'Region',
+      'Name',
+      'Industry',
+      'Owner',
+    ]);
+    expect(
+      ['K001', 'K002', 'K003', 'K004'].map((id) => {
+        const row = byId.get(id);
+        return [row?.Name, row?.Industry, row?.Region, row?.Owner];
+      }),
+    ).toEqual([
+      ['Alpha', 'Manufacturing', 'North', 'Zhang'],
+      ['Beta', 'Retail', 'North', 'Li'],
+      [null, null, 'South', null],
+      [null, null, 'East', null],
+    ]);
+    expect(rows).toHaveLength(4);
+  });
+
+  it('joins the list whichever sheet comes first, and leaves it unread without perRow', () => {
+    const reversed = [sheets[1]!, sheets[0]!];
+    const first = segmentBreakdown(segment(sheets, { method: 'abc', perRow: true }), 'Region');
+    const second = segmentBreakdown(segment(reversed, { method: 'abc', perRow: true }), 'Region');
+    expect(second.rows).toEqual(first.rows);
+    // The lines read before the list: K001's list value, North, still wins over its lines'.
+    expect(second.rows[0]).toMatchObject({ key: 'North', count: 2, revenue: 1050 });
+    expect(segment(sheets, { method: 'abc' }).customerColumns).toBeUndefined();
+  });
+
+  it('joins the list to invoices taken as orders', () => {
+    const withInvoices = [
+      sheets[0]!,
+      {
+        name: 'Invoices',
+        values: [
+          ['Invoice No', 'Customer', 'Invoice Date', 'Due Date', 'Amount'],
+          ['INV-1', 'K001', '2026-05-01', '2026-05-31', 900],
+          ['INV-2', 'K004', '2026-05-02', '2026-06-01', 100],
+        ],
+      },
+    ];
+    const abc = segment(withInvoices, { method: 'abc', perRow: true });
+    expect(abc.orderHistory?.source).toBe('invoices');
+    // K001 900 (share above 0 → A, Manufacturing); K004 100 (above 0.9 → B, not in the list).
+    expect(segmentBreakdown(abc, 'Industry').rows).toEqual([
+      { key: 'Manufacturing', count: 1, revenue: 900, classes: { A: 1, B: 0 } },
+      { key: null, count: 1, revenue: 100, classes: { A: 0, B: 1 } },
+    ]);
+  });
+});
