@@ -172,6 +172,12 @@ export type {
   AgingStackedChartInput,
   AgingStackedChartOptions,
 } from './charts/aging-stacked-chart.js';
+export { breakdownBarChart, DEFAULT_BREAKDOWN_BARS } from './charts/breakdown-bar-chart.js';
+export type {
+  BreakdownBarChartInput,
+  BreakdownBarChartOptions,
+  BreakdownBarValue,
+} from './charts/breakdown-bar-chart.js';
 export { forecastBandChart } from './charts/forecast-band-chart.js';
 export type {
   ForecastBandChartInput,

@@ -38,6 +38,11 @@ export const TEXT_CATALOGUE = {
     portfolioTitle: { en: 'Attack/defend portfolio', zh: '客户攻守组合' },
     agingTitle: { en: 'Receivables aging by bucket', zh: '应收账款账龄分布' },
     topOverdueTitle: { en: 'Top overdue customers', zh: '逾期金额最高的客户' },
+    breakdownTitle: { en: 'Breakdown', zh: '分项汇总' },
+    breakdownTopN: {
+      en: 'Top {shown} of {count} {column} values; the other {rest}: {amount}',
+      zh: '显示前 {shown} 个（「{column}」共 {count} 个值）；其余 {rest} 个合计 {amount}',
+    },
     stage: { en: 'Stage', zh: '阶段' },
     amount: { en: 'Amount', zh: '金额' },
     weighted: { en: 'Weighted', zh: '加权金额' },
@@ -390,7 +395,6 @@ export const TEXT_CATALOGUE = {
       en: '{count} open deals without an amount valued at list price (see the Amount basis column)',
       zh: '{count} 个无金额的进行中商机按产品标价计值（见 Amount basis 列）',
     },
-    forecastBy: { en: 'By {column}', zh: '按「{column}」' },
     historyInvoices: {
       en: 'Orders: the {lines} invoices of {sheets} (customer, invoice date, amount), as the workbook has no order lines',
       zh: '订单：取自 {sheets} 的 {lines} 张发票（客户、开票日期、金额），因工作簿中没有订单明细',

@@ -1,267 +1,194 @@
 import type { TopLevelSpec } from 'vega-lite';
 import {
-  ageReceivables,
-  agingBucketName,
-  segmentClassName,
-  agingBreakdowns,
-  forecast,
-  forecastBreakdown,
-  formatCount,
+  breakdownBarChart,
+  moneyCents,
   PipecastError,
-  segment,
-  segmentBreakdown,
-  shortUniqueLabels,
   textFor,
   type ReportConfig,
 } from '../../core/index.js';
-import type { SheetGrid } from '../read-workbook.js';
 import type { ReportLocale } from '../report-html/report-model.js';
 import type { ReportPart } from './report-parts.js';
-import type { ReportColumn } from './report-table.js';
+import type { ReportDataTable } from './report-table.js';
+import {
+  agingTables,
+  type BreakdownContext,
+  type BreakdownTable,
+  forecastBreakdownTable,
+  type TablesOf,
+  forecastTables,
+  segmentTables,
+} from './breakdown-tables.js';
 import { uniqueNamePart } from './unique-names.js';
 
-/** Bars in a breakdown chart: the largest values; the table and CSV have every row. */
-const CHART_BARS = 20;
+/** Plot width of a breakdown chart: beside its labels, it fits the report page. */
+const CHART_WIDTH = 480;
 
-/** One breakdown as the report shows it: measure columns and one row per value. */
-interface BreakdownTable {
-  column: string;
-  /** The currency of an aging breakdown of a ledger in several (one table each), for its title and file. */
-  currency?: string | null;
-  /** A line under the table, such as how many customers' lines differ in the column. */
-  note?: string;
-  measures: readonly ReportColumn[];
-  rows: readonly { key: string | null; values: readonly number[] }[];
-}
-
-interface BreakdownContext {
-  sheets: SheetGrid[];
-  file: string;
-  asOf: number | undefined;
-  config: ReportConfig;
-  locale: ReportLocale;
+/** One breakdown to show: the column as named, how its tables are made, whether they are charted. */
+interface WantedBreakdown {
+  by: string;
+  tables: () => BreakdownTable[];
+  chart: boolean;
 }
 
 /**
- * Adds the config's `breakdowns` to the report's parts: per column, a table (an HTML table, a
- * range on the analysis's sheet of results.xlsx, `<analysis>-by-<column>.csv`) and a bar chart
- * of its first measure; for an aging in several currencies, one per currency
- * (`aging-by-<column>-<currency>.csv`), as the aging's own tables never add currencies up. The analyses are run again from the sheets with their rows kept (the
- * report's own runs do not keep them), with the config's sheets, mappings and options. A column
- * the sheet lacks is noted in the part, not a failure of the report.
+ * Adds the breakdowns to the report's parts, as one list per analysis: first the config's
+ * `breakdowns`, in its order, each a table and a bar chart; then, for the forecast, the joined
+ * tables' roll-up columns (a rep's manager, an account's sector) the config did not name, a
+ * table each. A column named twice (by the config and a roll-up, or by its header and its
+ * letter) is shown once: names are matched to sheet columns as headers are (normalizeHeader),
+ * and two names are one breakdown when they find the same sheet column. Every table ends with
+ * a Total row, the sum of its rows (the analysis' totals); each is an HTML table, a range on the
+ * analysis' sheet of results.xlsx and `<analysis>-by-<column>.csv`; for an aging in several
+ * currencies, one per currency (`aging-by-<column>-<currency>.csv`), as the aging's own tables
+ * never add currencies up. A column the sheet lacks is noted in the part, not a failure of the
+ * report.
  *
  * @param parts - the report's parts; forecast, abc and aging get the breakdowns.
- * @param context - the workbook's sheets, its file name, the as-of day, the config and locale.
+ * @param context - the sheets, file name, as-of day, config, locale and the forecast's roll-ups.
  */
-export function addBreakdownParts(parts: ReportPart[], context: BreakdownContext): void {
-  const wanted = context.config.breakdowns ?? {};
-  const partOf = (name: string): ReportPart | undefined => parts.find((p) => p.name === name);
-  const forecastPart = partOf('forecast');
-  if (forecastPart && wanted.forecast?.length)
-    addTables(forecastPart, wanted.forecast, context, forecastTables(context));
-  const agingPart = partOf('aging');
-  if (agingPart && wanted.aging?.length)
-    addTables(agingPart, wanted.aging, context, agingTables(context));
-  const abcPart = partOf('abc');
-  if (abcPart && wanted.segments?.length)
-    addTables(abcPart, wanted.segments, context, segmentTables(context));
-}
-
-function sheetChoice(config: ReportConfig): {
-  kinds?: NonNullable<ReportConfig['sheets']>;
-  mappings?: NonNullable<ReportConfig['mappings']>;
-} {
-  return {
-    ...(config.sheets === undefined ? {} : { kinds: config.sheets }),
-    ...(config.mappings === undefined ? {} : { mappings: config.mappings }),
-  };
-}
-
-function forecastTables(context: BreakdownContext): (column: string) => BreakdownTable[] {
-  const { config, locale } = context;
-  const options = config.forecast ?? {};
-  const run = forecast(context.sheets, {
-    ...sheetChoice(config),
-    asOf: context.asOf,
-    file: context.file,
-    ...(options.template === undefined ? {} : { template: options.template }),
-    ...(options.quota === undefined ? {} : { quota: options.quota }),
-    ...(options.smallOrderThreshold === undefined
-      ? {}
-      : { smallOrderThreshold: options.smallOrderThreshold }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    perRow: true,
-  });
-  const label = (key: 'deals' | 'amount' | 'weighted'): string => textFor(locale, `report.${key}`);
-  return (column) => {
-    if (run === null) throw new PipecastError('invalid-input', 'no deals');
-    const breakdown = forecastBreakdown(run, column);
-    const table: BreakdownTable = {
-      column: breakdown.column,
-      measures: [
-        { label: label('deals'), format: 'integer' },
-        { label: label('weighted'), format: 'money' },
-        { label: label('amount'), format: 'money' },
-      ],
-      rows: breakdown.rows.map((row) => ({
-        key: row.key,
-        values: [row.count, row.weighted, row.amount],
-      })),
-    };
-    return [table];
-  };
+export function addBreakdownParts(parts: readonly ReportPart[], context: BreakdownContext): void {
+  const wanted: NonNullable<ReportConfig['breakdowns']> = context.config.breakdowns ?? {};
+  const rollups = context.rollups.map((rollup): WantedBreakdown => ({
+    by: rollup.by,
+    tables: () => [forecastBreakdownTable(rollup, context.locale)],
+    chart: false,
+  }));
+  for (const part of parts) {
+    if (part.name === 'forecast')
+      addTables(part, context, [
+        ...configured(wanted.forecast, () => forecastTables(context)),
+        ...rollups,
+      ]);
+    else if (part.name === 'aging')
+      addTables(
+        part,
+        context,
+        configured(wanted.aging, () => agingTables(context)),
+      );
+    else if (part.name === 'abc')
+      addTables(
+        part,
+        context,
+        configured(wanted.segments, () => segmentTables(context)),
+      );
+  }
 }
 
 /**
- * Per currency, the open balance, what is owed per bucket and the credits apart (core
- * agingBreakdowns), the columns of the aging's own buckets table, whose totals they add up to.
+ * The config's columns of one analysis, charted; the analysis is run again (tablesOf) only when
+ * the config names a column.
  */
-function agingTables(context: BreakdownContext): (column: string) => BreakdownTable[] {
-  const { config, locale } = context;
-  const options = config.aging ?? {};
-  const run = ageReceivables(context.sheets, {
-    ...sheetChoice(config),
-    asOf: context.asOf,
-    file: context.file,
-    ...(options.by === undefined ? {} : { by: options.by }),
-    ...(options.buckets === undefined ? {} : { buckets: options.buckets }),
-    ...(options.currency === undefined ? {} : { currency: options.currency }),
-    perRow: true,
-  });
-  const several = (run.result?.sections.length ?? 0) > 1;
-  return (column) =>
-    agingBreakdowns(run, column).map((breakdown) => {
-      const buckets = Object.keys(breakdown.rows[0]?.buckets ?? {});
-      return {
-        column: breakdown.column,
-        ...(several ? { currency: breakdown.currency } : {}),
-        measures: [
-          { label: textFor(locale, 'report.items'), format: 'integer' },
-          { label: textFor(locale, 'report.open'), format: 'money' },
-          ...buckets.map((bucket): ReportColumn => ({
-            label: agingBucketName(bucket, locale),
-            format: 'money',
-          })),
-          { label: textFor(locale, 'report.credits'), format: 'money' },
-        ],
-        rows: breakdown.rows.map((row) => ({
-          key: row.key,
-          values: [
-            row.count,
-            row.open,
-            ...buckets.map((bucket) => row.buckets[bucket] ?? 0),
-            row.credits,
-          ],
-        })),
-      };
-    });
-}
-
-function segmentTables(context: BreakdownContext): (column: string) => BreakdownTable[] {
-  const { config, locale } = context;
-  const options = config.segments ?? {};
-  const segmented = segment(context.sheets, {
-    ...sheetChoice(config),
-    method: 'abc',
-    file: context.file,
-    ...(options.measure === undefined ? {} : { by: options.measure }),
-    ...(options.cutPoints === undefined ? {} : { cutPoints: options.cutPoints }),
-    perRow: true,
-  });
-  return (column) => {
-    const breakdown = segmentBreakdown(segmented, column);
-    const classes = Object.keys(breakdown.rows[0]?.classes ?? {});
-    const differ = { column: breakdown.column, customers: formatCount(breakdown.disagreeing) };
-    const table: BreakdownTable = {
-      column: breakdown.column,
-      ...(breakdown.disagreeing === 0
-        ? {}
-        : { note: textFor(locale, 'report.customerColumnsDiffer', differ) }),
-      measures: [
-        { label: textFor(locale, 'report.customerCount'), format: 'integer' },
-        { label: textFor(locale, 'report.revenueTotal'), format: 'money' },
-        ...classes.map((name): ReportColumn => ({
-          label: segmentClassName('abc', name, locale),
-          format: 'integer',
-        })),
-      ],
-      rows: breakdown.rows.map((row) => ({
-        key: row.key,
-        values: [row.count, row.revenue, ...classes.map((name) => row.classes[name] ?? 0)],
-      })),
-    };
-    return [table];
-  };
+function configured(
+  columns: readonly string[] | undefined,
+  tablesOf: () => TablesOf,
+): WantedBreakdown[] {
+  if (!columns?.length) return [];
+  const tablesOfColumn = tablesOf();
+  return columns.map((by) => ({ by, tables: () => tablesOfColumn(by), chart: true }));
 }
 
 function addTables(
   part: ReportPart,
-  columns: readonly string[],
   context: BreakdownContext,
-  tableOf: (column: string) => BreakdownTable[],
+  breakdowns: readonly WantedBreakdown[],
 ): void {
   const { locale } = context;
-  for (const column of columns) {
-    let breakdowns: BreakdownTable[];
+  const shown = new Set<string>();
+  for (const wanted of breakdowns) {
+    let tables: BreakdownTable[];
     try {
-      breakdowns = tableOf(column);
+      tables = wanted.tables();
     } catch (error) {
       if (!(error instanceof PipecastError)) throw error;
       part.notes.push(
-        textFor(locale, 'report.breakdownNotMade', { column, reason: error.message }),
+        textFor(locale, 'report.breakdownNotMade', { column: wanted.by, reason: error.message }),
       );
       continue;
     }
-    for (const breakdown of breakdowns) addTable(part, breakdown, locale);
+    // The sheet column found, not the name as typed: "Sector", "sector" and "F" are one column.
+    const fresh = tables.filter((breakdown) => !shown.has(breakdown.column));
+    for (const breakdown of fresh) addTable(part, breakdown, wanted.chart, locale);
+    for (const breakdown of fresh) shown.add(breakdown.column);
   }
 }
 
-/** One breakdown's table and chart, titled and named with its currency when it has one apart. */
-function addTable(part: ReportPart, breakdown: BreakdownTable, locale: ReportLocale): void {
-  const { currency } = breakdown;
-  const by = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
-  // As the aging's per-currency charts: the title names the currency, the file 'none' for none.
-  const title = currency ? `${by} (${currency})` : by;
-  const suffix = currency === undefined ? '' : `-${uniqueNamePart(currency ?? 'none')}`;
-  const id = `${part.name}-by-${uniqueNamePart(breakdown.column)}${suffix}`;
-  const blank = textFor(locale, 'report.blankValue');
-  const keyOf = (key: string | null): string => key ?? blank;
-  part.tables.push({
-    id,
-    title,
-    columns: [{ label: breakdown.column, format: 'text' }, ...breakdown.measures],
-    rows: breakdown.rows.map((row) => [keyOf(row.key), ...row.values]),
-  });
-  part.charts.push({ id, title, spec: breakdownChart(title, breakdown, keyOf) });
+/** One breakdown's table, and its chart when charted. */
+function addTable(
+  part: ReportPart,
+  breakdown: BreakdownTable,
+  chart: boolean,
+  locale: ReportLocale,
+): void {
+  const table = breakdownDataTable(part.name, breakdown, locale);
+  part.tables.push(table);
+  if (chart)
+    part.charts.push({
+      id: table.id,
+      title: table.title,
+      spec: breakdownChart(table.title, breakdown, locale),
+    });
   if (breakdown.note !== undefined) part.notes.push(breakdown.note);
 }
 
-/** Horizontal bars of the first money measure, largest on top, the largest CHART_BARS values. */
+/**
+ * The breakdown as a report table: a row per value, then the Total row. An aging breakdown of one
+ * currency of several is titled and named with it, as the aging's per-currency charts ('none'
+ * in the file name for invoices without one).
+ */
+function breakdownDataTable(
+  analysis: string,
+  breakdown: BreakdownTable,
+  locale: ReportLocale,
+): ReportDataTable {
+  const { currency } = breakdown;
+  const by = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
+  const suffix = currency === undefined ? '' : `-${uniqueNamePart(currency ?? 'none')}`;
+  const blank = textFor(locale, 'report.blankValue');
+  return {
+    id: `${analysis}-by-${uniqueNamePart(breakdown.column)}${suffix}`,
+    title: currency ? `${by} (${currency})` : by,
+    columns: [{ label: breakdown.column, format: 'text' }, ...breakdown.measures],
+    rows: [
+      ...breakdown.rows.map((row) => [row.key ?? blank, ...row.values]),
+      [textFor(locale, 'report.total'), ...totalsOf(breakdown)],
+    ],
+    lastRowIsTotal: true,
+  };
+}
+
+/**
+ * The column sums of the rows: counts as they are, money in whole cents (as the CLI's Total
+ * row), so the total is the sum of the amounts shown. The rows of a breakdown add up exactly to
+ * the analysis' totals, so this is them too.
+ */
+function totalsOf(breakdown: BreakdownTable): number[] {
+  return breakdown.measures.map((measure, m) => {
+    const money = measure.format === 'money';
+    let sum = 0;
+    for (const row of breakdown.rows) {
+      const value = row.values[m] ?? 0;
+      sum += money ? moneyCents(value) : value;
+    }
+    return money ? sum / 100 : sum;
+  });
+}
+
+/** Bars of the charted measure, the largest values; the table lists every value. */
 function breakdownChart(
   title: string,
   breakdown: BreakdownTable,
-  keyOf: (key: string | null) => string,
+  locale: ReportLocale,
 ): TopLevelSpec {
-  const measure = breakdown.measures[1];
-  const shown = breakdown.rows.slice(0, CHART_BARS);
-  // Keys come from cells: cut to chart labels so a huge cell cannot balloon the SVG.
-  const labels = shortUniqueLabels(shown.map((row) => keyOf(row.key)));
-  const values = shown.map((row, i) => ({ key: labels[i] ?? '', value: row.values[1] ?? 0 }));
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    width: 480,
-    height: Math.max(60, values.length * 22),
-    data: { values },
-    mark: { type: 'bar', color: '#4c78a8', cornerRadiusEnd: 2 },
-    encoding: {
-      y: { field: 'key', type: 'nominal', sort: null, title: breakdown.column },
-      x: {
-        field: 'value',
-        type: 'quantitative',
-        title: measure?.label ?? '',
-        axis: { format: ',.0f' },
-      },
+  const blank = textFor(locale, 'report.blankValue');
+  return breakdownBarChart(
+    {
+      column: breakdown.column,
+      measure: breakdown.measures[breakdown.charted]?.label ?? '',
+      values: breakdown.rows.map((row) => ({
+        key: row.key ?? blank,
+        amount: row.values[breakdown.charted] ?? 0,
+      })),
     },
-  };
+    { title, locale, width: CHART_WIDTH },
+  );
 }

@@ -104,8 +104,7 @@ export async function buildWorkbookReport(
     : readFilesTogether(options.files));
   const analyses = analyzeWorkbook(sheets, { ...config, asOf: asOfGiven, file: inputFile });
   const asOf = analyses.asOf.day;
-  const { plan } = analyses;
-  const locale: ReportLocale = options.locale ?? config.locale ?? plan.locale;
+  const locale: ReportLocale = options.locale ?? config.locale ?? analyses.plan.locale;
   const parts = reportParts(analyses, { locale, agingGroupBy: config.aging?.groupBy });
   addBreakdownParts(parts, {
     sheets,
@@ -113,6 +112,7 @@ export async function buildWorkbookReport(
     asOf: asOf ?? undefined,
     config,
     locale,
+    rollups: analyses.forecast?.joined?.breakdowns ?? [],
   });
   const charts = await renderPartCharts(parts);
   await mkdir(join(writer.out, 'charts'), { recursive: true });

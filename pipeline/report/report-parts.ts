@@ -179,13 +179,16 @@ function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportP
   return part;
 }
 
-/** What the joined lookup tables added: a note per join, the list-priced deals, the roll-ups. */
+/**
+ * What the joined lookup tables added: a note per join and the list-priced deals. The forecast
+ * by their roll-up columns is shown with the config's breakdowns, as one list (addBreakdownParts).
+ */
 function addJoinedForecast(
   part: ReportPart,
   joined: NonNullable<ForecastAnalysis['joined']>,
   context: PartContext,
 ): void {
-  const { locale, column } = context;
+  const { locale } = context;
   for (const join of joined.joins)
     part.notes.push(
       textFor(locale, 'report.joinedTable', { ...join, columns: join.columns.join(', ') }),
@@ -196,23 +199,6 @@ function addJoinedForecast(
     );
     part.headline.valuedAtListPrice = joined.valuedAtListPrice;
   }
-  for (const breakdown of joined.breakdowns)
-    part.tables.push({
-      id: `forecast-by-${uniqueNamePart(breakdown.column)}`,
-      title: textFor(locale, 'report.forecastBy', { column: breakdown.column }),
-      columns: [
-        { label: breakdown.column, format: 'text' },
-        column('deals', 'integer'),
-        column('amount', 'money'),
-        column('weighted', 'money'),
-      ],
-      rows: breakdown.rows.map((row) => [
-        row.key ?? textFor(locale, 'report.blankValue'),
-        row.count,
-        row.amount,
-        row.weighted,
-      ]),
-    });
 }
 
 /** A list of sheets, or for many (a folder of daily files) the first, the last and the count. */

@@ -28,6 +28,8 @@ export interface ReportDataTable {
   title: string;
   columns: readonly ReportColumn[];
   rows: readonly (readonly CsvValue[])[];
+  /** The last row sums the others (Total): the HTML page shows it even when it cuts the rows. */
+  lastRowIsTotal?: boolean;
 }
 
 /** UTF-8 byte order mark, so Excel reads Chinese text in a CSV as UTF-8. */
@@ -81,7 +83,8 @@ export function formattedNumber(value: number, format: ReportColumnFormat): stri
 export const DEFAULT_HTML_TABLE_ROWS = 50;
 
 /**
- * The table for the HTML page: percentages as text ("41.0%"), the first rows only.
+ * The table for the HTML page: percentages as text ("41.0%"), the first rows only (and the
+ * Total row when the table ends with one).
  *
  * @param table - the table.
  * @param maxRows - rows kept.
@@ -93,21 +96,26 @@ export function tableToHtmlTable(
   maxRows: number = DEFAULT_HTML_TABLE_ROWS,
   moreRows: (n: number) => string = (n) => `… ${n} more rows in the CSV and results.xlsx`,
 ): ReportTable {
-  // Numbers become their column's text here; the column stays marked numeric for alignment.
-  const rows = table.rows.slice(0, maxRows).map((row) =>
-    row.map((cell, i): ReportCell => {
-      if (cell === undefined) return null;
-      const format = table.columns[i]?.format ?? 'text';
-      if (typeof cell === 'number' && format !== 'text') return formattedNumber(cell, format);
-      return cell;
-    }),
-  );
-  const hidden = table.rows.length - rows.length;
+  const total = table.lastRowIsTotal === true ? table.rows.at(-1) : undefined;
+  const body = total === undefined ? table.rows : table.rows.slice(0, -1);
+  const rows = body.slice(0, maxRows).map((row) => htmlRow(row, table.columns));
+  const hidden = body.length - rows.length;
   if (hidden > 0) rows.push([moreRows(hidden), ...table.columns.slice(1).map(() => null)]);
+  if (total !== undefined) rows.push(htmlRow(total, table.columns));
   return {
     title: table.title,
     columns: table.columns.map((c) => c.label),
     rows,
     numericColumns: table.columns.map((c) => c.format !== 'text'),
   };
+}
+
+/** A row's numbers as their column's text; the column stays marked numeric for alignment. */
+function htmlRow(row: readonly CsvValue[], columns: readonly ReportColumn[]): ReportCell[] {
+  return row.map((cell, i): ReportCell => {
+    if (cell === undefined) return null;
+    const format = columns[i]?.format ?? 'text';
+    if (typeof cell === 'number' && format !== 'text') return formattedNumber(cell, format);
+    return cell;
+  });
 }

@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { agingStackedChart } from '../../../core/charts/aging-stacked-chart.js';
 import type { AgingStackedChartInput } from '../../../core/charts/aging-stacked-chart.js';
+import { breakdownBarChart } from '../../../core/charts/breakdown-bar-chart.js';
+import type { BreakdownBarChartInput } from '../../../core/charts/breakdown-bar-chart.js';
 import type { ChartLocale } from '../../../core/charts/chart-text.js';
 import { forecastBandChart } from '../../../core/charts/forecast-band-chart.js';
 import type { ForecastBandChartInput } from '../../../core/charts/forecast-band-chart.js';
@@ -120,6 +122,20 @@ export const TOP_OVERDUE_INPUT: TopOverdueChartInput = {
   ],
 };
 
+/** A forecast by region as a report breaks it down: six values, a blank cell among them. */
+export const BREAKDOWN_INPUT: BreakdownBarChartInput = {
+  column: 'Region',
+  measure: 'Weighted',
+  values: [
+    { key: '华东', amount: 173050 },
+    { key: 'North', amount: 187050 },
+    { key: MALICIOUS_NAME, amount: 84100 },
+    { key: '(blank)', amount: 78700 },
+    { key: 'South', amount: 0.35 },
+    { key: 'West', amount: 120.1 },
+  ],
+};
+
 /** A named chart spec, as a report would hold it. */
 export interface SampleChart {
   id: string;
@@ -138,5 +154,6 @@ export function sampleCharts(locale: ChartLocale): SampleChart[] {
     { id: 'portfolio', spec: portfolioScatterChart(PORTFOLIO_INPUT, { locale, unit }) },
     { id: 'aging', spec: agingStackedChart(AGING_INPUT, { locale, unit, topN: 4 }) },
     { id: 'top-overdue', spec: topOverdueChart(TOP_OVERDUE_INPUT, { locale, unit }) },
+    { id: 'breakdown', spec: breakdownBarChart(BREAKDOWN_INPUT, { locale, unit, topN: 4 }) },
   ];
 }

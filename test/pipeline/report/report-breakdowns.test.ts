@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +11,36 @@ import { buildWorkbookReport } from '../../../pipeline/report/build-workbook-rep
 
 const SAMPLES = fileURLToPath(new URL('../../../samples/', import.meta.url));
 const AS_OF = '2026-06-30';
+// pipeline-en's column D is Region: named twice, as 'region' and 'D', it is one breakdown.
 const CONFIG = parseReportConfig(
-  { breakdowns: { forecast: ['region', 'Nope'], aging: ['Owner'], segments: ['Stock Code'] } },
+  { breakdowns: { forecast: ['region', 'Nope', 'D'], aging: ['Owner'], segments: ['Stock Code'] } },
   'pipecast.json',
 );
+
+// A CRM export in the Maven layout, one table per file: the teams give each deal a manager and
+// an office, the accounts a sector, and the forecast is broken down by them unasked (roll-ups).
+// Open deals: D2 (Ann, WidgetPro at its list price 200), D3 (Bob, 50), D5 (Cy, Widget Basic at
+// 100, account Nope, so a blank sector): 3 deals, 350.
+const CRM = {
+  'sales_pipeline.csv':
+    'opportunity_id,sales_agent,product,account,deal_stage,close_date,close_value\nD1,Ann,Widget Pro,Acme,Won,2026-05-01,1000\nD2,Ann,WidgetPro,Acme,Engaging,,\nD3,Bob,Widget Basic,Zeta,Prospecting,,50\nD4,Bob,Widget Basic,,Lost,2026-05-20,\nD5,Cy,Widget Basic,Nope,Engaging,,\n',
+  'sales_teams.csv':
+    'sales_agent,manager,regional_office\nAnn,Mia,East\nBob,Mia,East\nCy,Lou,West\n',
+  'products.csv': 'product,series,sales_price\nWidget Pro,W,200\nWidget Basic,W,100\n',
+  'accounts.csv': 'account,sector,revenue\nAcme,retail,5000\nZeta,tech,100\n',
+};
+
+/**
+ * 55 deals in Commit (50% in the six-stage template), deal i of agent Ai with amount 100 × i:
+ * 55 deals, Σ 100 × i = 100 × 1,540 = 154,000, weighted 77,000.
+ */
+const MANY_AGENTS = [
+  'Deal,Stage,Amount,Close date,Agent',
+  ...Array.from(
+    { length: 55 },
+    (_, k) => `D${k + 1},Commit,${100 * (k + 1)},2026-07-15,A${String(k + 1).padStart(2, '0')}`,
+  ),
+].join('\n');
 
 let root = '';
 beforeAll(async () => {
@@ -26,6 +52,19 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 async function csvRows(path: string): Promise<string[][]> {
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').trimEnd();
   return text.split('\r\n').map((line) => line.split(','));
+}
+
+/** The report's `<h3>` headings. */
+function headings(html: string): string[] {
+  return [...html.matchAll(/<h3>([^<]*)<\/h3>/g)].map((match) => match[1]!);
+}
+
+/** The subtitle of a chart the report wrote (the line under its title), '' when none. */
+async function chartSubtitle(folder: string, id: string): Promise<string> {
+  const spec = JSON.parse(await readFile(join(folder, 'charts', `${id}.vl.json`), 'utf8')) as {
+    title: { subtitle?: string };
+  };
+  return spec.title.subtitle ?? '';
 }
 
 function headline(summary: WorkbookReportSummary, name: string): Record<string, unknown> {
@@ -47,20 +86,30 @@ describe('breakdowns in the report', () => {
       ]),
     );
     const [header, ...rows] = await csvRows(join(out, 'forecast-by-Region.csv'));
-    expect(header).toEqual(['Region', 'Deals', 'Weighted', 'Amount']);
+    // The CLI's columns, in its order; the last row is the Total.
+    expect(header).toEqual(['Region', 'Deals', 'Amount', 'Weighted']);
+    const total = rows.pop();
     const sum = (column: number): number =>
-      rows.reduce((total, row) => total + Number(row[column]), 0);
-    // The regions' deals and weighted amounts add up to the forecast's own headline figures.
-    expect(sum(1)).toBe(headline(summary, 'forecast').openDeals);
-    expect(sum(2)).toBeCloseTo(headline(summary, 'forecast').weightedForecast as number, 6);
+      rows.reduce((added, row) => added + Number(row[column]), 0);
+    // The regions add up to the forecast's own headline figures, and so does the Total row.
+    const { openDeals, pipelineAmount, weightedForecast } = headline(summary, 'forecast');
+    expect(total).toEqual([
+      'Total',
+      String(openDeals),
+      String(pipelineAmount),
+      String(weightedForecast),
+    ]);
+    expect(sum(1)).toBe(openDeals);
+    expect(sum(2)).toBeCloseTo(pipelineAmount as number, 6);
+    expect(sum(3)).toBeCloseTo(weightedForecast as number, 6);
     const html = await readFile(join(out, 'report.html'), 'utf8');
-    expect(html).toContain('By Region');
+    expect(headings(html).filter((text) => text === 'By Region')).toHaveLength(1);
     expect(html).toContain('No breakdown by Nope');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'results.xlsx'));
     const texts: string[] = [];
     workbook.getWorksheet('Forecast')!.eachRow((row) => texts.push(String(row.getCell(1).value)));
-    expect(texts).toContain('By Region');
+    expect(texts.filter((text) => text === 'By Region')).toHaveLength(1);
   });
 
   it('breaks the ABC classes down by a column of the order lines', async () => {
@@ -71,10 +120,13 @@ describe('breakdowns in the report', () => {
     });
     const [header, ...rows] = await csvRows(join(out, 'abc-by-Stock_20_Code.csv'));
     expect(header?.slice(0, 3)).toEqual(['Stock Code', 'Customers', 'Revenue']);
-    const customers = rows.reduce((total, row) => total + Number(row[1]), 0);
-    const revenue = rows.reduce((total, row) => total + Number(row[2]), 0);
-    expect(customers).toBe(headline(summary, 'abc').customers);
-    expect(revenue).toBeCloseTo(headline(summary, 'abc').total as number, 6);
+    const total = rows.pop();
+    const customers = rows.reduce((added, row) => added + Number(row[1]), 0);
+    const revenue = rows.reduce((added, row) => added + Number(row[2]), 0);
+    const abc = headline(summary, 'abc');
+    expect(customers).toBe(abc.customers);
+    expect(revenue).toBeCloseTo(abc.total as number, 6);
+    expect(total?.slice(0, 3)).toEqual(['Total', String(abc.customers), String(abc.total)]);
     // Customers buy several products: each counts under its most recent line's, and the
     // report says how many customers' lines name more than one.
     const html = await readFile(join(out, 'report.html'), 'utf8');
@@ -95,11 +147,14 @@ describe('breakdowns in the report', () => {
     expect(html).toContain('按「销售」');
     const [header, ...rows] = await csvRows(join(out, 'aging-by-_9500__552e_.csv'));
     expect(header?.slice(0, 3)).toEqual(['销售', '笔数', '未收余额']);
-    // 李: A 250.5 (20 days past due) + C 80 (91 days) = 330.5 in 2 items; 王: B 100, current.
+    // 李: A 250.5 (20 days past due) + C 80 (91 days) = 330.5 in 2 items; 王: B 100, current;
+    // in all 3 items, 430.5.
+    const total = rows.pop();
     expect(rows.map((row) => row.slice(0, 3))).toEqual([
       ['李', '2', '330.5'],
       ['王', '1', '100'],
     ]);
+    expect(total?.slice(0, 3)).toEqual(['合计', '3', '430.5']);
     const run = ageReceivables(await readWorkbook(ledger), { asOf: AS_OF, perRow: true });
     expect(agingBreakdown(run, '销售').rows.map((row) => [row.key, row.count, row.open])).toEqual(
       rows.map((row) => [row[0], Number(row[1]), Number(row[2])]),
@@ -119,6 +174,7 @@ describe('breakdowns in the report', () => {
       const [header, ...rows] = await csvRows(
         join(out, `aging-by-Owner_20__28_C_29_-${currency}.csv`),
       );
+      const total = rows.pop();
       expect(header).toEqual([
         'Owner (C)',
         'Items',
@@ -142,9 +198,89 @@ describe('breakdowns in the report', () => {
         Number(buckets.find((row) => row[0] === currency && row[1] === 'Total')?.[3]),
         owed('Total'),
       ]);
+      // The Total row is those sums.
+      expect(total?.[0]).toBe('Total');
+      expect(total?.slice(1).map(Number)).toEqual(header!.slice(1).map((_, m) => sum(m + 1)));
     }
     const html = await readFile(join(out, 'report.html'), 'utf8');
     expect(html).toContain('By Owner (C) (USD)');
     expect(html).not.toContain('No breakdown by Owner');
+  });
+
+  it('shows a roll-up the config also names once, where the config puts it, with one column order', async () => {
+    const crm = join(root, 'crm');
+    await mkdir(crm, { recursive: true });
+    for (const [file, text] of Object.entries(CRM)) await writeFile(join(crm, file), text);
+    const out = join(root, 'crm-report');
+    const config = parseReportConfig(
+      { breakdowns: { forecast: ['Sector', 'manager', 'sales_agent'] } },
+      'pipecast.json',
+    );
+    const files = Object.keys(CRM).map((file) => join(crm, file));
+    const summary = await buildWorkbookReport(crm, out, { asOf: AS_OF, config, files });
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    // The config's three first, in its order; then the roll-up it did not name, once each.
+    expect(headings(html).filter((text) => text.startsWith('By '))).toEqual([
+      'By close month',
+      'By owner',
+      'By sector',
+      'By manager',
+      'By sales_agent',
+      'By regional_office',
+    ]);
+    // A chart for each the config names; the roll-up has its table only.
+    expect(summary.files.filter((file) => /^charts\/.*\.svg$/.test(file))).toEqual(
+      expect.arrayContaining([
+        'charts/forecast-by-sector.svg',
+        'charts/forecast-by-manager.svg',
+        'charts/forecast-by-sales__agent.svg',
+      ]),
+    );
+    expect(summary.files).not.toContain('charts/forecast-by-regional__office.svg');
+    const { openDeals, pipelineAmount, weightedForecast } = headline(summary, 'forecast');
+    expect([openDeals, pipelineAmount]).toEqual([3, 350]);
+    for (const column of ['sector', 'manager', 'regional__office']) {
+      const [header, ...rows] = await csvRows(join(out, `forecast-by-${column}.csv`));
+      expect(header?.slice(1)).toEqual(['Deals', 'Amount', 'Weighted']);
+      expect(rows.at(-1)).toEqual(['Total', '3', '350', String(weightedForecast)]);
+    }
+    // retail: D2 200; tech: D3 50; blank: D5 100.
+    const [, ...sectors] = await csvRows(join(out, 'forecast-by-sector.csv'));
+    expect(
+      sectors
+        .slice(0, -1)
+        .map((row) => row.slice(0, 3))
+        .sort(),
+    ).toEqual([
+      ['(blank)', '1', '100'],
+      ['retail', '1', '200'],
+      ['tech', '1', '50'],
+    ]);
+  });
+
+  it('says which values a chart leaves out and ends a long table on the page with its Total', async () => {
+    const deals = join(root, 'agents.csv');
+    await writeFile(deals, MANY_AGENTS);
+    const config = parseReportConfig({ breakdowns: { forecast: ['Agent'] } }, 'pipecast.json');
+    const en = join(root, 'agents-en');
+    await buildWorkbookReport(deals, en, { asOf: AS_OF, config, locale: 'en' });
+    // The 20 largest are A55 … A36; the other 35, A01 … A35, weigh 50 × (1 + … + 35) = 31,500.
+    expect(await chartSubtitle(en, 'forecast-by-Agent')).toBe(
+      'Top 20 of 55 Agent values; the other 35: 31,500.00',
+    );
+    const html = await readFile(join(en, 'report.html'), 'utf8');
+    const table = html.slice(html.indexOf('<h3>By Agent</h3>'));
+    const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr>(.*?)<\/tr>/g)];
+    // The header, 50 agents, the "5 more rows" line, then the Total: 55 deals, 154,000, 77,000.
+    expect(rows).toHaveLength(53);
+    expect(rows[51]?.[1]).toContain('5 more rows');
+    expect(rows[52]?.[1]).toBe(
+      '<td>Total</td><td class="num">55</td><td class="num">154,000.00</td><td class="num">77,000.00</td>',
+    );
+    const zh = join(root, 'agents-zh');
+    await buildWorkbookReport(deals, zh, { asOf: AS_OF, config, locale: 'zh' });
+    expect(await chartSubtitle(zh, 'forecast-by-Agent')).toBe(
+      '显示前 20 个（「Agent」共 55 个值）；其余 35 个合计 31,500.00',
+    );
   });
 });
