@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import {
   breakdownBarChart,
+  errorText,
+  renderCoded,
   moneyCents,
   PipecastError,
   textFor,
@@ -101,7 +103,10 @@ function addTables(
     } catch (error) {
       if (!(error instanceof PipecastError)) throw error;
       part.notes.push(
-        textFor(locale, 'report.breakdownNotMade', { column: wanted.by, reason: error.message }),
+        textFor(locale, 'report.breakdownNotMade', {
+          column: wanted.by,
+          reason: renderCoded(errorText(error), locale),
+        }),
       );
       continue;
     }

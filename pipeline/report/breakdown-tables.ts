@@ -2,11 +2,11 @@ import {
   ageReceivables,
   agingBreakdowns,
   agingBucketName,
+  codedError,
   forecast,
   forecastBreakdown,
   type ForecastBreakdown,
   formatCount,
-  PipecastError,
   type ReportConfig,
   segment,
   segmentBreakdown,
@@ -100,7 +100,7 @@ export function forecastTables(context: BreakdownContext): TablesOf {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       perRow: true,
     });
-    if (run === null) throw new PipecastError('invalid-input', 'no deals');
+    if (run === null) throw codedError('invalid-input', {}, 'report.skipForecast');
     return run;
   };
   return (column) => [forecastBreakdownTable(forecastBreakdown(runOnce(), column), locale)];
