@@ -2,6 +2,7 @@ import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/mon
 import { PipecastError } from '../errors/pipecast-error.js';
 import { noColumnToBreakDown } from './no-column-to-break-down.js';
 import type { AgingRun } from '../workbook/age-receivables.js';
+import { breakdownKeyCells } from './breakdown-key-text.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { agingLinesOf, agingSourceColumns } from './aging-invoices-table.js';
 import { findSourceColumn } from './source-columns.js';
@@ -27,14 +28,16 @@ export interface AgingBreakdown {
  * The aging broken down by any column of the invoice sheet: per distinct value, the open items
  * (lines with a balance), their open balance and the balance per bucket, summed in cents so the
  * rows add up exactly to `totals.open` and each bucket's total. Values are compared after NFKC,
- * case and space folding; blank cells form their own row (key null).
+ * case and space folding; blank cells form their own row (key null); dates show as `2026-07-28`
+ * (Excel serials too, in a column read as a date field such as the due date).
  *
  * @param run - an ageReceivables() run from one invoice sheet, made with `perRow: true`, in one
  *   currency (or converted to a base currency).
- * @param by - the column: header text as typed (English or Chinese) or a column letter like "C".
+ * @param by - the column: header text as typed, a column letter like "C", or a header in the
+ *   other language or another word for its field ("Sales rep" for 销售代表).
  * @returns the breakdown, largest open balance first.
- * @throws PipecastError without per-row values, with several invoice sheets or currencies, or
- *   when no column matches `by`.
+ * @throws PipecastError without per-row values, with several invoice sheets or currencies, when
+ *   no column matches `by`, or when `by` is a word for a field several columns are headed by.
  * @example agingBreakdown(ageReceivables(sheets, { asOf: '2026-06-30', perRow: true }), '销售').rows
  */
 export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
@@ -46,7 +49,8 @@ export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
       `aging breakdowns add one currency: the ledger has ${sections.length} (${sections.map((s) => s.currency ?? '?').join(', ')}); give a base currency and rates`,
     );
   const columns = agingSourceColumns(run, lines);
-  const index = findSourceColumn(columns, by);
+  const file = run.report?.file;
+  const index = findSourceColumn(columns, by, file === undefined ? {} : { file });
   if (index === undefined)
     throw new PipecastError(
       'unknown-field',
@@ -68,7 +72,12 @@ export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
     );
   });
   const included = Uint8Array.from(lines, ({ line }) => (line.open !== 0 ? 1 : 0));
-  const rows = breakdownRows(columns.codes(index), included, measures, scale).map((row) => ({
+  const keys = breakdownKeyCells(
+    columns.codes(index),
+    columns.readAs.fields[index],
+    columns.date1904,
+  );
+  const rows = breakdownRows(keys, included, measures, scale).map((row) => ({
     key: row.key,
     count: row.count,
     open: row['open'] as number,
