@@ -18,7 +18,7 @@ import type { SheetGrid } from '../read-workbook.js';
 import type { ReportLocale } from '../report-html/report-model.js';
 import type { ReportPart } from './report-parts.js';
 import type { ReportColumn } from './report-table.js';
-import { uniqueNamePart } from './unique-names.js';
+import { breakdownFileName } from './breakdown-file-name.js';
 
 /** Bars in a breakdown chart: the largest values; the table and CSV have every row. */
 const CHART_BARS = 20;
@@ -42,10 +42,12 @@ interface BreakdownContext {
 
 /**
  * Adds the config's `breakdowns` to the report's parts: per column, a table (an HTML table, a
- * range on the analysis's sheet of results.xlsx, `<analysis>-by-<column>.csv`) and a bar chart
- * of its first measure. The analyses are run again from the sheets with their rows kept (the
- * report's own runs do not keep them), with the config's sheets, mappings and options. A column
- * the sheet lacks is noted in the part, not a failure of the report.
+ * range on the analysis's sheet of results.xlsx, `<analysis>-by-<column>.csv`, see
+ * breakdownFileName) and a bar chart of its first measure; a column named twice (in two
+ * languages) is shown once, and in place of a joined table's roll-up of it. The analyses are run
+ * again from the sheets with their rows kept (the report's own runs do not keep them), with the
+ * config's sheets, mappings and options. A column the sheet lacks is noted in the part, not a
+ * failure of the report.
  *
  * @param parts - the report's parts; forecast, abc and aging get the breakdowns.
  * @param context - the workbook's sheets, its file name, the as-of day, the config and locale.
@@ -184,6 +186,7 @@ function addTables(
   tableOf: (column: string) => BreakdownTable,
 ): void {
   const { locale } = context;
+  const done = new Set<string>();
   for (const column of columns) {
     let breakdown: BreakdownTable;
     try {
@@ -195,8 +198,14 @@ function addTables(
       );
       continue;
     }
+    // A column named twice ("Region", "区域") is broken down once; a joined table's roll-up of
+    // it (a table without a chart) gives way to the breakdown, which has one.
+    if (done.has(breakdown.column)) continue;
+    done.add(breakdown.column);
+    const rollUp = part.tables.findIndex((table) => table.columns[0]?.label === breakdown.column);
+    if (rollUp >= 0) part.tables.splice(rollUp, 1);
     const title = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
-    const id = `${part.name}-by-${uniqueNamePart(breakdown.column)}`;
+    const id = breakdownFileName(part.name, breakdown.column, partIds(part));
     const blank = textFor(locale, 'report.blankValue');
     const keyOf = (key: string | null): string => key ?? blank;
     part.tables.push({
@@ -208,6 +217,11 @@ function addTables(
     part.charts.push({ id, title, spec: breakdownChart(title, breakdown, keyOf) });
     if (breakdown.note !== undefined) part.notes.push(breakdown.note);
   }
+}
+
+/** The ids the part's tables and charts have (each names files of the report). */
+function partIds(part: ReportPart): string[] {
+  return [...part.tables.map((table) => table.id), ...part.charts.map((chart) => chart.id)];
 }
 
 /** Horizontal bars of the first money measure, largest on top, the largest CHART_BARS values. */

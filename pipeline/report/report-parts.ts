@@ -37,6 +37,7 @@ import type { ReportLocale, ReportSummaryItem } from '../report-html/report-mode
 import { addForecastExtras } from './forecast-extra-parts.js';
 import { templateLineText } from './localized-report-text.js';
 import type { ReportColumn, ReportColumnFormat, ReportDataTable } from './report-table.js';
+import { breakdownFileName } from './breakdown-file-name.js';
 import { uniqueNamePart } from './unique-names.js';
 
 /** A chart of a report before rendering. */
@@ -198,7 +199,11 @@ function addJoinedForecast(
   }
   for (const breakdown of joined.breakdowns)
     part.tables.push({
-      id: `forecast-by-${uniqueNamePart(breakdown.column)}`,
+      id: breakdownFileName(
+        'forecast',
+        breakdown.column,
+        part.tables.map((table) => table.id),
+      ),
       title: textFor(locale, 'report.forecastBy', { column: breakdown.column }),
       columns: [
         { label: breakdown.column, format: 'text' },

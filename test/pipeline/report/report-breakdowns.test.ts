@@ -12,7 +12,13 @@ import { buildWorkbookReport } from '../../../pipeline/report/build-workbook-rep
 const SAMPLES = fileURLToPath(new URL('../../../samples/', import.meta.url));
 const AS_OF = '2026-06-30';
 const CONFIG = parseReportConfig(
-  { breakdowns: { forecast: ['region', 'Nope'], aging: ['Owner'], segments: ['Stock Code'] } },
+  {
+    breakdowns: {
+      forecast: ['region', '区域', 'Nope'],
+      aging: ['Owner'],
+      segments: ['Stock Code'],
+    },
+  },
   'pipecast.json',
 );
 
@@ -46,6 +52,10 @@ describe('breakdowns in the report', () => {
         'charts/forecast-by-Region.png',
       ]),
     );
+    // 区域 names the same column in Chinese: it is broken down once, under its header.
+    expect(summary.files.filter((name) => name.startsWith('forecast-by-'))).toEqual([
+      'forecast-by-Region.csv',
+    ]);
     const [header, ...rows] = await csvRows(join(out, 'forecast-by-Region.csv'));
     expect(header).toEqual(['Region', 'Deals', 'Weighted', 'Amount']);
     const sum = (column: number): number =>
@@ -69,7 +79,7 @@ describe('breakdowns in the report', () => {
       asOf: AS_OF,
       config: CONFIG,
     });
-    const [header, ...rows] = await csvRows(join(out, 'abc-by-Stock_20_Code.csv'));
+    const [header, ...rows] = await csvRows(join(out, 'abc-by-Stock Code.csv'));
     expect(header?.slice(0, 3)).toEqual(['Stock Code', 'Customers', 'Revenue']);
     const customers = rows.reduce((total, row) => total + Number(row[1]), 0);
     const revenue = rows.reduce((total, row) => total + Number(row[2]), 0);
@@ -93,7 +103,7 @@ describe('breakdowns in the report', () => {
     await buildWorkbookReport(ledger, out, { asOf: AS_OF, config, locale: 'zh' });
     const html = await readFile(join(out, 'report.html'), 'utf8');
     expect(html).toContain('按「销售」');
-    const [header, ...rows] = await csvRows(join(out, 'aging-by-_9500__552e_.csv'));
+    const [header, ...rows] = await csvRows(join(out, 'aging-by-销售.csv'));
     expect(header?.slice(0, 3)).toEqual(['销售', '笔数', '未收余额']);
     // 李: A 250.5 (20 days past due) + C 80 (91 days) = 330.5 in 2 items; 王: B 100, current.
     expect(rows.map((row) => row.slice(0, 3))).toEqual([
