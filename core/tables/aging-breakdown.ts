@@ -2,6 +2,7 @@ import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/mon
 import { PipecastError } from '../errors/pipecast-error.js';
 import { noColumnToBreakDown } from './no-column-to-break-down.js';
 import type { AgingRun } from '../workbook/age-receivables.js';
+import { breakdownKeyCells } from './breakdown-key-text.js';
 import { breakdownRows } from './breakdown-rows.js';
 import type { AgingLineOfSection } from './aging-invoices-table.js';
 import { agingLinesOf, agingSourceColumns } from './aging-invoices-table.js';
@@ -39,13 +40,16 @@ export interface AgingBreakdown {
  * credits (negative ones), summed in cents. So each row's open = Σ buckets + credits, and the
  * rows add up exactly to the section's `totals.open`, `totals.credit` and each bucket's `owed`,
  * as the aging's own tables show them (credits are never netted into a bucket). Values are
- * compared after NFKC, case and space folding; blank cells form their own row (key null).
+ * compared after NFKC, case and space folding; blank cells form their own row (key null); dates
+ * show as `2026-07-28` (Excel serials too, in a column read as a date field such as the due date).
  *
  * @param run - an ageReceivables() run from one invoice sheet, made with `perRow: true`.
- * @param by - the column: header text as typed (English or Chinese) or a column letter like "C".
+ * @param by - the column: header text as typed, a column letter like "C", or a header in the
+ *   other language or another word for its field ("Sales rep" for 销售代表).
  * @returns one breakdown per currency section, rows largest open balance first; none when
  *   nothing was aged.
- * @throws PipecastError without per-row values, with several invoice sheets, or when no column
+ * @throws PipecastError without per-row values, with several invoice sheets, when `by` is a word
+ *   for a field several columns are headed by, or when no column
  *   matches `by`.
  * @example agingBreakdowns(ageReceivables(sheets, { asOf: '2026-06-30', perRow: true }), 'Owner')
  *   .map((b) => b.currency) // ['CNY', 'USD']
@@ -58,9 +62,14 @@ export function agingBreakdowns(run: AgingRun, by: string): AgingBreakdown[] {
 function breakdownsOf(run: AgingRun, by: string): { column: string; breakdowns: AgingBreakdown[] } {
   const lines = agingLinesOf(run);
   const columns = agingSourceColumns(run, lines);
-  const index = findSourceColumn(columns, by);
+  const file = run.report?.file;
+  const index = findSourceColumn(columns, by, file === undefined ? {} : { file });
   if (index === undefined) throw noSuchColumn(run, by, columns);
-  const keys = columns.codes(index);
+  const keys = breakdownKeyCells(
+    columns.codes(index),
+    columns.readAs.fields[index],
+    columns.date1904,
+  );
   const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
   const scale = moneyScale(DEFAULT_MONEY_DECIMALS);
   const measures = agingMeasures(lines, labels, scale);
@@ -86,7 +95,8 @@ function breakdownsOf(run: AgingRun, by: string): { column: string; breakdowns: 
  * for a ledger in one currency (or converted to a base currency).
  *
  * @param run - an ageReceivables() run from one invoice sheet, made with `perRow: true`.
- * @param by - the column: header text as typed (English or Chinese) or a column letter like "C".
+ * @param by - the column: header text as typed, a column letter like "C", or a header in the
+ *   other language or another word for its field ("Sales rep" for 销售代表).
  * @returns the breakdown, largest open balance first.
  * @throws PipecastError as agingBreakdowns, and with several currencies (use agingBreakdowns).
  * @example agingBreakdown(ageReceivables(sheets, { asOf: '2026-06-30', perRow: true }), '销售').rows

@@ -57,7 +57,13 @@ export function agingSourceColumns(
   if (grids.length !== 1 || grid === undefined) return NO_SOURCE_COLUMNS;
   const headerRow = run.sheets.find((sheet) => sheet.sheet === grid.sheet)?.headerRow ?? null;
   const rows = lines.map(({ line }) => line.row);
-  return sourceColumns(grid, headerRow, rows, new Set(AGING_INVOICE_COLUMNS));
+  return sourceColumns(
+    grid,
+    headerRow,
+    rows,
+    new Set(AGING_INVOICE_COLUMNS),
+    run.invoiceReadAs?.[0],
+  );
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { CellValue } from '../columns/cell-value.js';
-import { cellText } from '../columns/cell-value.js';
 import { compareIds } from '../columns/compare-ids.js';
 import { fromMinorUnits } from '../columns/money.js';
 import type { CellCodes } from '../internal/sheet-column-codes.js';
+import { breakdownKeyText } from './breakdown-key-text.js';
 
-/** One group of a breakdown: the key as first typed (null for blank), a count and sums. */
+/**
+ * One group of a breakdown: the key as first typed (null for blank; a date as `2026-07-28`, see
+ * breakdownKeyText), a count and sums.
+ */
 export type BreakdownRow<M extends string> = { key: string | null; count: number } & Record<
   M,
   number
@@ -142,7 +145,7 @@ function foldCells(
   for (let code = 0; code < dictionary.length; code += 1) if (count[code]! > 0) counted.push(code);
   counted.sort((a, b) => firstAt[a]! - firstAt[b]!);
   for (const code of counted) {
-    const text = cellText(dictionary[code]).trim();
+    const text = breakdownKeyText(dictionary[code]).trim();
     const key = text === '' ? '' : breakdownKey(text);
     let group = groupOfKey.get(key);
     if (group === undefined) {

@@ -6,7 +6,11 @@ import type { Customer, OrderLine } from '../columns/records.js';
 import type { SegmentRecordSource } from '../workbook/load-segment-records.js';
 import type { SheetGrid } from '../workbook/sheet-grid.js';
 import { ORDER_LINE_TALLY_FIELDS } from '../segments/tally-order-lines.js';
+import type { FieldSpec } from '../columns/record-fields.js';
+import type { RecordKind } from '../columns/records.js';
 import { breakdownKey } from './breakdown-rows.js';
+import { columnsNamedByAlias } from './column-by-alias.js';
+import { columnsReadAs, READ_AS_NOTHING, type ColumnsReadAs } from './columns-read-as.js';
 
 /** A record of a sheet as the customer columns need it: whose it is, where, and when. */
 export interface CustomerColumnRecord {
@@ -46,6 +50,10 @@ export interface CustomerColumns {
   disagreeing: number[];
   /** Columns of the sheets left ungathered by a tally made for some columns (header or letter). */
   ungathered?: string[];
+  /** The kinds the sheets were read as and, per column, the field its first sheet read it as. */
+  readAs: ColumnsReadAs;
+  /** Per column, the date system of the first sheet that had it (for a date field's serials). */
+  date1904: boolean[];
 }
 
 /** No columns: the records were given as objects. */
@@ -54,6 +62,8 @@ export const NO_CUSTOMER_COLUMNS: CustomerColumns = {
   letters: [],
   valueOf: () => null,
   disagreeing: [],
+  readAs: READ_AS_NOTHING,
+  date1904: [],
 };
 
 /** One customer's value per column, with the date it came from and whether others differed. */
@@ -103,6 +113,9 @@ export class CustomerColumnTally {
   private readonly headers: string[] = [];
   private readonly ungathered = new Set<string>();
   private readonly letters: string[] = [];
+  private readonly kinds = new Set<RecordKind>();
+  private readonly fields: (FieldSpec | undefined)[] = [];
+  private readonly date1904: boolean[] = [];
   private readonly indexByKey = new Map<string, number>();
   private readonly customers = new Map<string, CustomerSlot>();
 
@@ -114,6 +127,7 @@ export class CustomerColumnTally {
    * @param records - its records, in sheet order.
    * @param skip - the sheet's column indices left out (the customer's figures are read from them).
    * @param kind - order lines (default) or a customer list, whose values win.
+   * @param readAs - what the sheet and its columns were read as (default: as nothing).
    */
   addSheet(
     grid: SheetGrid,
@@ -121,16 +135,24 @@ export class CustomerColumnTally {
     records: readonly CustomerColumnRecord[],
     skip: ReadonlySet<number>,
     kind: CustomerColumnSheetKind = 'lines',
+    readAs: ColumnsReadAs = READ_AS_NOTHING,
   ): void {
     const rows = grid.rows;
     const header = headerRow === null ? [] : (rows[headerRow - 1] ?? []);
     let width = header.length;
     for (const record of records) width = Math.max(width, rows[record.row - 1]?.length ?? 0);
+    for (const kind of readAs.kinds) this.kinds.add(kind);
+    const byAlias = this.wantedByAlias(header, readAs);
     const kept: { sheet: number; index: number }[] = [];
     for (let j = 0; j < width; j += 1) {
       if (skip.has(j)) continue;
-      if (this.isWanted(header[j], j)) kept.push({ sheet: j, index: this.columnOf(header[j], j) });
-      else this.ungathered.add(isBlankCell(header[j]) ? columnLetter(j) : String(header[j]).trim());
+      if (byAlias.has(j) || this.isWanted(header[j], j)) {
+        const index = this.columnOf(header[j], j);
+        this.fields[index] ??= readAs.fields[j];
+        this.date1904[index] ??= grid.date1904;
+        kept.push({ sheet: j, index });
+      } else
+        this.ungathered.add(isBlankCell(header[j]) ? columnLetter(j) : String(header[j]).trim());
     }
     if (kept.length === 0) return;
     const listed = kind === 'customerList';
@@ -161,8 +183,25 @@ export class CustomerColumnTally {
       letters: [...this.letters],
       valueOf: (id, j) => customers.get(id.trim())?.values[j] ?? null,
       disagreeing,
+      readAs: {
+        kinds: [...this.kinds],
+        fields: Array.from({ length: count }, (_, j) => this.fields[j]),
+      },
+      date1904: Array.from({ length: count }, (_, j) => this.date1904[j] ?? false),
       ...(this.wanted === undefined ? {} : { ungathered: [...this.ungathered] }),
     };
+  }
+
+  /**
+   * The sheet's columns a wanted name may mean through the header alias table ("Region" for a
+   * column headed 区域): gathered too, so segmentBreakdown can choose among them.
+   */
+  private wantedByAlias(header: readonly CellValue[], readAs: ColumnsReadAs): Set<number> {
+    if (this.wanted === undefined) return new Set();
+    const texts = Array.from(header, (cell) => (isBlankCell(cell) ? '' : cellText(cell).trim()));
+    return new Set(
+      this.wanted.flatMap((name) => columnsNamedByAlias(texts, name, readAs).candidates),
+    );
   }
 
   private isWanted(cell: CellValue | undefined, j: number): boolean {
@@ -297,19 +336,25 @@ export function addSegmentSources(
     const skip = new Set(
       source.matched.filter((column) => figures.has(column.field)).map((column) => column.index),
     );
+    const readAs = columnsReadAs(
+      source.history ?? (isLines ? 'orderLine' : 'customer'),
+      source.matched,
+    );
     if (isLines) {
       tally.addSheet(
         source.grid,
         source.headerRow,
         lines.slice(nextLine, nextLine + source.count),
         skip,
+        'lines',
+        readAs,
       );
       nextLine += source.count;
     } else {
       const records = customers
         .slice(nextCustomer, nextCustomer + source.count)
         .map((customer) => ({ customer: customer.id, row: customer.row }));
-      tally.addSheet(source.grid, source.headerRow, records, skip, 'customerList');
+      tally.addSheet(source.grid, source.headerRow, records, skip, 'customerList', readAs);
       nextCustomer += source.count;
     }
   }

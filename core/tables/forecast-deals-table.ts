@@ -49,6 +49,7 @@ export function forecastSourceColumns(run: ForecastRun): SourceColumns {
     run.source?.headerRow ?? null,
     prepared.table.rows(),
     new Set(FORECAST_DEAL_COLUMNS),
+    run.sourceReadAs,
   );
 }
 

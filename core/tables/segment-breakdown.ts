@@ -2,6 +2,7 @@ import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/mon
 import { PipecastError } from '../errors/pipecast-error.js';
 import { noCustomerColumn } from './no-column-to-break-down.js';
 import type { SegmentResult } from '../workbook/segment.js';
+import { breakdownKeyCells } from './breakdown-key-text.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { codeCells } from '../internal/sheet-column-codes.js';
 import { findSourceColumn, sourceColumnNames } from './source-columns.js';
@@ -72,13 +73,14 @@ function classified(segmented: SegmentResult): ClassifiedCustomer[] {
  * line that has one (`disagreeing` counts the customers whose lines held different values and
  * show the most recent). The columns the figures are made of (customer, invoice, date, quantity,
  * unit price, amount, margin) are not customer columns. Values are compared after NFKC, case and
- * space folding; blank cells form their own row.
+ * space folding; blank cells form their own row; dates show as `2026-07-28`.
  *
  * @param segmented - a segment() result made with `perRow: true` (or with `columns` given).
- * @param by - the column: header text as typed (English or Chinese) or a column letter.
+ * @param by - the column: header text as typed, a column letter, or a header in the other
+ *   language or another word for its field ("Region" for 区域, "行业" for "Industry").
  * @returns the breakdown, largest revenue first.
- * @throws PipecastError without the sheets (records input, no perRow), for lifecycle, or when
- *   no column matches.
+ * @throws PipecastError without the sheets (records input, no perRow), for lifecycle, when no
+ *   column matches, or when `by` is a word for a field several columns are headed by.
  * @example segmentBreakdown(segment(sheets, { method: 'rfm', perRow: true }), 'Country').rows
  */
 export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentBreakdown {
@@ -90,7 +92,8 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
     );
   const customers = classified(segmented);
   const names = sourceColumnNames(columns.headers, columns.letters, []);
-  const index = findSourceColumn({ names, headers: columns.headers, letters: columns.letters }, by);
+  const { headers, letters, readAs } = columns;
+  const index = findSourceColumn({ names, headers, letters, readAs }, by);
   if (index === undefined)
     throw new PipecastError(
       'unknown-field',
@@ -108,9 +111,13 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
   const counted = new Set(labels.map((label) => `class:${label}`));
   const included = new Uint8Array(customers.length).fill(1);
   // A few thousand customers: their cells are coded here, for each breakdown.
-  const keys = codeCells(
-    customers.length,
-    (i) => columns.valueOf((customers[i] as ClassifiedCustomer).id, index) ?? undefined,
+  const keys = breakdownKeyCells(
+    codeCells(
+      customers.length,
+      (i) => columns.valueOf((customers[i] as ClassifiedCustomer).id, index) ?? undefined,
+    ),
+    readAs.fields[index],
+    columns.date1904[index] ?? false,
   );
   const grouped = breakdownRows(keys, included, measures, scale, counted);
   return {

@@ -2,9 +2,12 @@ import type { CellValue } from '../columns/cell-value.js';
 import { isBlankCell } from '../columns/cell-value.js';
 import { columnIndexFromLetter, columnLetter } from '../columns/column-letter.js';
 import { normalizeHeader } from '../columns/normalize-header.js';
+import type { PipecastErrorPlace } from '../errors/pipecast-error.js';
 import type { CellCodes } from '../internal/sheet-column-codes.js';
 import { codesOfExcelRows, sheetColumnCodes } from '../internal/sheet-column-codes.js';
 import type { SheetGrid } from '../workbook/sheet-grid.js';
+import { columnByAlias } from './column-by-alias.js';
+import { READ_AS_NOTHING, type ColumnsReadAs } from './columns-read-as.js';
 
 /** The columns of the sheet a result came from, with a name for each. */
 export interface SourceColumns {
@@ -21,6 +24,10 @@ export interface SourceColumns {
    * is coded once and kept: see sheetColumnCodes), for grouping records by the column.
    */
   codes(j: number): CellCodes;
+  /** What the core read the sheet and its columns as (a column's field, e.g. a close date). */
+  readAs: ColumnsReadAs;
+  /** The workbook's date system, for the serials of a date field's column. */
+  date1904: boolean;
 }
 
 /** No sheet columns: the records were given as objects, or came from several sheets. */
@@ -30,6 +37,8 @@ export const NO_SOURCE_COLUMNS: SourceColumns = {
   column: () => [],
   cell: () => undefined,
   codes: () => ({ codes: new Int32Array(0), dictionary: [undefined] }),
+  readAs: READ_AS_NOTHING,
+  date1904: false,
 };
 
 /**
@@ -41,12 +50,14 @@ export const NO_SOURCE_COLUMNS: SourceColumns = {
  * @param headerRow - its header row (Excel row number), null when the sheet has none.
  * @param excelRows - the Excel row of each record, in record order.
  * @param reserved - names the result's own columns take.
+ * @param readAs - what the core read the sheet's columns as (default: as nothing).
  */
 export function sourceColumns(
   grid: SheetGrid,
   headerRow: number | null,
   excelRows: ArrayLike<number>,
   reserved: ReadonlySet<string>,
+  readAs: ColumnsReadAs = READ_AS_NOTHING,
 ): SourceColumns {
   const rows = grid.rows;
   const header = headerRow === null ? [] : (rows[headerRow - 1] ?? []);
@@ -67,7 +78,7 @@ export function sourceColumns(
   const cell = (j: number, i: number): CellValue | undefined =>
     rows[(excelRows[i] as number) - 1]?.[j];
   const codes = (j: number): CellCodes => codesOfExcelRows(sheetColumnCodes(rows, j), excelRows);
-  return { names, headers, column, cell, codes };
+  return { names, headers, column, cell, codes, readAs, date1904: grid.date1904 };
 }
 
 /** Per sheet (its rows array), its widest row's length. */
@@ -123,13 +134,20 @@ export function sourceColumnNames(
 
 /**
  * The index of the sheet column a user named: its header text (compared as headers are, so
- * width, case, spaces and punctuation do not matter; English or Chinese as typed), else its
- * column letter ("C"); undefined when neither matches. With `letters`, the columns are some of
- * a sheet's, each with its own letter.
+ * width, case, spaces and punctuation do not matter), else its column letter ("C"), else a header
+ * in the other language or another word for the same field (columnByAlias: "Region" for 区域,
+ * "行业" for "Industry"); undefined when none matches. With `letters`, the columns are some of a
+ * sheet's, each with its own letter.
+ *
+ * @throws PipecastError when the word names a field that several columns are headed by.
  */
 export function findSourceColumn(
-  columns: Pick<SourceColumns, 'names' | 'headers'> & { letters?: readonly string[] },
+  columns: Pick<SourceColumns, 'names' | 'headers'> & {
+    letters?: readonly string[];
+    readAs?: ColumnsReadAs;
+  },
   by: string,
+  place: PipecastErrorPlace = {},
 ): number | undefined {
   const wanted = normalizeHeader(by);
   if (wanted !== '') {
@@ -138,10 +156,10 @@ export function findSourceColumn(
     const byHeader = columns.headers.findIndex((text) => normalizeHeader(text) === wanted);
     if (byHeader >= 0) return byHeader;
   }
-  if (columns.letters !== undefined) {
-    const index = columns.letters.indexOf(by.trim().toUpperCase());
-    return index >= 0 ? index : undefined;
-  }
-  const index = columnIndexFromLetter(by.trim());
-  return index !== undefined && index < columns.names.length ? index : undefined;
+  const byLetter =
+    columns.letters === undefined
+      ? columnIndexFromLetter(by.trim())
+      : columns.letters.indexOf(by.trim().toUpperCase());
+  if (byLetter !== undefined && byLetter >= 0 && byLetter < columns.names.length) return byLetter;
+  return columnByAlias(columns.headers, by, columns.readAs ?? READ_AS_NOTHING, place);
 }

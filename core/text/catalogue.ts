@@ -1627,6 +1627,10 @@ export const TEXT_CATALOGUE = {
       en: 'no column "{column}" to break down by (columns: {columns})',
       zh: '没有可用于细分的列“{column}”（现有列：{columns}）',
     },
+    breakdownColumnAmbiguous: {
+      en: 'no column is headed "{column}", and it could mean any of {columns}: name one by its header or column letter',
+      zh: '没有名为“{column}”的列，它可能指以下任一列：{columns}；请用列名或列字母指定其中一列',
+    },
     noCustomerColumnToBreakDown: {
       en: 'no customer column "{column}" to break down by (columns: {columns}; the columns each customer\'s figures are summed from are not among them)',
       zh: '没有可用于细分的客户列“{column}”（现有列：{columns}；各客户数字所汇总的明细列不在其中）',

@@ -12,6 +12,7 @@ import { loadReceivables } from './load-receivables.js';
 import type { AgingReport } from './run-aging.js';
 import { runAging } from './run-aging.js';
 import type { SheetChoice } from './sheet-choice.js';
+import { columnsReadAs, type ColumnsReadAs } from '../tables/columns-read-as.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
 import { toSheetGrids } from './to-sheet-grids.js';
@@ -56,6 +57,8 @@ export interface AgingRun {
   asOfSource: 'option' | 'data';
   /** The invoice sheets, kept with options.perRow for their other columns; not enumerable. */
   readonly invoiceGrids?: readonly SheetGrid[];
+  /** What each invoice sheet's columns were read as, in invoiceGrids' order; not enumerable. */
+  readonly invoiceReadAs?: readonly ColumnsReadAs[];
 }
 
 /**
@@ -136,8 +139,15 @@ export function ageReceivables(
     asOfSource,
   };
   if (perRow === true) {
-    const invoiceGrids = grids.filter((grid) => loaded.invoiceSheets.includes(grid.sheet));
-    Object.defineProperty(run, 'invoiceGrids', { value: invoiceGrids, enumerable: false });
+    // The invoice sources are the invoice sheets in the order read: invoiceGrids' order.
+    const sources = loaded.invoiceSources;
+    Object.defineProperties(run, {
+      invoiceGrids: { value: sources.map((source) => source.grid), enumerable: false },
+      invoiceReadAs: {
+        value: sources.map((source) => columnsReadAs('invoice', source.matched)),
+        enumerable: false,
+      },
+    });
   }
   return run;
 }

@@ -7,10 +7,11 @@ import { toEpochDay } from '../columns/to-epoch-day.js';
 import type { StageTemplate, StageTemplateKey } from '../funnel/stage-templates.js';
 import { DEFAULT_WORKBOOK_FILE } from './analyze-workbook.js';
 import { joinDealTables } from './join-deal-tables.js';
-import { forecastSourceOf } from './forecast-source.js';
-import { loadDeals } from './load-deals.js';
+import { forecastSourceOf, keepDealSheet } from './forecast-source.js';
+import { loadDeals, type LoadDealsResult } from './load-deals.js';
 import type { ForecastDeals, RunForecastResult } from './run-forecast.js';
 import { forecastDealsOf, runForecast } from './run-forecast.js';
+import type { ColumnsReadAs } from '../tables/columns-read-as.js';
 import type { SheetChoice } from './sheet-choice.js';
 import type { SheetGrid } from './sheet-grid.js';
 import type { WorkbookInput } from './to-sheet-grids.js';
@@ -75,6 +76,8 @@ export interface ForecastRun extends RunForecastResult {
   asOf: { day: EpochDay; source: 'option' | 'data' };
   /** The deals' sheet, kept with options.perRow for its other columns; not enumerable. */
   readonly sourceGrid?: SheetGrid;
+  /** What its columns were read as, kept with sourceGrid; not enumerable. */
+  readonly sourceReadAs?: ColumnsReadAs;
 }
 
 /**
@@ -104,15 +107,14 @@ export function forecast(
   const choice = sheetChoiceOf(options);
   let deals: ForecastDeals;
   let source: ForecastSource | null = null;
-  let sourceGrid: SheetGrid | undefined;
+  let loaded: LoadDealsResult | undefined;
   if (Array.isArray(input)) {
     // Lookup tables beside the deals (accounts, products, sales teams) add their columns.
     const joined = joinDealTables(toSheetGrids(input, file, 'forecast'), choice);
-    const loaded = loadDeals(joined.sheets, choice);
+    loaded = loadDeals(joined.sheets, choice);
     if (loaded === undefined) return null;
     deals = forecastDealsOf(loaded);
     deals.readWarnings = [...joined.warnings, ...(deals.readWarnings ?? [])];
-    sourceGrid = loaded.deals.grid;
     source = forecastSourceOf(loaded);
   } else {
     const records = input as ForecastRecords;
@@ -143,8 +145,7 @@ export function forecast(
     source,
     asOf: { day: asOf, source: asOfGiven === undefined ? 'data' : 'option' },
   };
-  if (options.perRow === true && sourceGrid !== undefined)
-    Object.defineProperty(forecastRun, 'sourceGrid', { value: sourceGrid, enumerable: false });
+  if (options.perRow === true && loaded !== undefined) keepDealSheet(forecastRun, loaded);
   return forecastRun;
 }
 

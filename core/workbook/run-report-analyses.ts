@@ -30,7 +30,7 @@ import { joinDealTables } from './join-deal-tables.js';
 import type { ForecastBreakdown } from '../tables/forecast-breakdown.js';
 import { forecastBreakdown } from '../tables/forecast-breakdown.js';
 import type { ForecastRun } from './forecast.js';
-import { forecastSourceOf } from './forecast-source.js';
+import { forecastSourceOf, keepDealSheet } from './forecast-source.js';
 import type { ReportConfig } from './report-config.js';
 
 /** The analyses of a report, in report order. */
@@ -233,7 +233,7 @@ function runOf(run: RunForecastResult, loaded: LoadDealsResult, asOf: EpochDay):
     source: forecastSourceOf(loaded),
     asOf: { day: asOf, source: 'option' },
   };
-  Object.defineProperty(forecastRun, 'sourceGrid', { value: loaded.deals.grid, enumerable: false });
+  keepDealSheet(forecastRun, loaded);
   return forecastRun;
 }
 

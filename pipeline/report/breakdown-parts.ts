@@ -20,7 +20,7 @@ import {
   forecastTables,
   segmentTables,
 } from './breakdown-tables.js';
-import { uniqueNamePart } from './unique-names.js';
+import { breakdownFileName } from './breakdown-file-name.js';
 
 /** Plot width of a breakdown chart: beside its labels, it fits the report page. */
 const CHART_WIDTH = 480;
@@ -124,7 +124,8 @@ function addTable(
   chart: boolean,
   locale: ReportLocale,
 ): void {
-  const table = breakdownDataTable(part.name, breakdown, locale);
+  const taken = [...part.tables, ...part.charts].map((item) => item.id);
+  const table = breakdownDataTable(part.name, breakdown, locale, taken);
   part.tables.push(table);
   if (chart)
     part.charts.push({
@@ -144,13 +145,15 @@ function breakdownDataTable(
   analysis: string,
   breakdown: BreakdownTable,
   locale: ReportLocale,
+  taken: readonly string[],
 ): ReportDataTable {
   const { currency } = breakdown;
   const by = textFor(locale, 'report.breakdownBy', { column: breakdown.column });
-  const suffix = currency === undefined ? '' : `-${uniqueNamePart(currency ?? 'none')}`;
+  const named =
+    currency === undefined ? breakdown.column : `${breakdown.column}-${currency ?? 'none'}`;
   const blank = textFor(locale, 'report.blankValue');
   return {
-    id: `${analysis}-by-${uniqueNamePart(breakdown.column)}${suffix}`,
+    id: breakdownFileName(analysis, named, taken),
     title: currency ? `${by} (${currency})` : by,
     columns: [{ label: breakdown.column, format: 'text' }, ...breakdown.measures],
     rows: [

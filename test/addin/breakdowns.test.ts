@@ -65,6 +65,34 @@ describe('forecast breakdowns from the pane', () => {
     expect(out.charts).toHaveLength(4);
   });
 
+  it('shows a date column as dates, as the CLI does, and finds Region by its Chinese name', async () => {
+    // Range.values gives the close dates as serial numbers; the CLI's reader gives Date cells.
+    const model = await loadXlsxFile('samples/pipeline-en.xlsx');
+    const outcome = await runPane(createExcelHost(model), {
+      analysis: 'forecast',
+      choice: { type: 'usedRange', sheet: 'Pipeline' },
+      parameters: { breakdowns: ['Close date', '区域'] },
+    });
+    const values = sentSheets(outcome)[0]?.values ?? [];
+    const headerAt = values.findIndex((row) => row.includes('Close date'));
+    const closeDate = values[headerAt]?.indexOf('Close date') ?? -1;
+    expect(typeof values[headerAt + 1]?.[closeDate]).toBe('number');
+    const cli = await cliForecast('samples/pipeline-en.xlsx', ['Close date', 'Region']);
+    const out = snapshotWorksheet(model, 'Pipecast Forecast');
+    const asRow = (r: { key: string | null; weighted: number; amount: number; count: number }) => [
+      r.key ?? '(blank)',
+      r.weighted,
+      r.amount,
+      r.count,
+    ];
+    const dates = writtenTable(out, 'By Close date');
+    expect(dates.rows.slice(0, -1)).toEqual(cli.breakdowns?.[0]?.rows.map(asRow));
+    expect(dates.rows[0]?.[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Titled as the user named it; the rows are those of the Region column.
+    const regions = writtenTable(out, 'By 区域');
+    expect(regions.rows.slice(0, -1)).toEqual(cli.breakdowns?.[1]?.rows.map(asRow));
+  });
+
   it('gives blank cells their own row, labelled in the pane’s language', async () => {
     const model = await loadXlsxFile('samples/pipeline-zh.xlsx');
     const host = createExcelHost(model);

@@ -1,11 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecast as forecastApi, forecastBreakdown } from '../../core/index.js';
 import type { CliIo } from '../../pipeline/cli-io.js';
 import { main } from '../../pipeline/cli.js';
 import type { ForecastJson } from '../../pipeline/commands/forecast.js';
+
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 // Six-stage rates (core/funnel/stage-templates.ts): Design 20%, Compare 30%, Commit 50%.
 const CSV = [
@@ -65,6 +68,39 @@ describe('pipecast forecast --by', () => {
     expect(out).toMatch(/\(blank\)\s+1\s+500\.00\s+100\.00/);
     expect(out).toMatch(/Total\s+4\s+3,800\.00\s+1,460\.00/);
     expect(out).toContain('By Stage');
+  });
+
+  it('takes a header in the other language: --by Industry finds 行业', async () => {
+    const { code, out } = await run(file, '--as-of', '2026-06-30', '--by', 'Industry', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as ForecastJson;
+    // The same rows as --by 行业 above.
+    expect(json.breakdowns?.[0]).toMatchObject({ by: 'Industry', column: '行业' });
+    expect(json.breakdowns?.[0]?.rows.map((row) => row.key)).toEqual(['零售', null, '能源']);
+  });
+
+  it('shows the sample workbooks’ close dates as dates, and finds 区域 by "Region"', async () => {
+    const zh = join(SAMPLES, 'pipeline-zh.xlsx');
+    const dated = await run(zh, '--as-of', '2026-06-30', '--by', '预计成交日期', '--json');
+    expect(dated.code).toBe(0);
+    const keys = (JSON.parse(dated.out) as ForecastJson).breakdowns?.[0]?.rows.map((r) => r.key);
+    // The sample's close dates are date cells at midnight: each key is the day alone (or null,
+    // the row of deals without one).
+    expect(keys?.length).toBeGreaterThan(10);
+    for (const key of keys ?? []) if (key !== null) expect(key).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const english = await run(zh, '--as-of', '2026-06-30', '--by', 'Region', '--json');
+    const chinese = await run(zh, '--as-of', '2026-06-30', '--by', '区域', '--json');
+    const region = (JSON.parse(english.out) as ForecastJson).breakdowns?.[0];
+    expect(region?.column).toBe('区域');
+    expect(region?.rows).toEqual((JSON.parse(chinese.out) as ForecastJson).breakdowns?.[0]?.rows);
+    const text = await run(
+      join(SAMPLES, 'pipeline-en.xlsx'),
+      '--as-of',
+      '2026-06-30',
+      '--by',
+      '区域',
+    );
+    expect(text.out).toContain('By Region');
   });
 
   it('names the columns when --by matches none', async () => {

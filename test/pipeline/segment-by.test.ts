@@ -61,6 +61,18 @@ describe('pipecast segment --by', () => {
     expect(segmentBreakdown(api, '国家')).toEqual(json.breakdowns?.[0]);
   });
 
+  it('takes a header in the other language: --by Country finds 国家', async () => {
+    // 国家 and "country" are both words for an order line's region (core/columns/record-fields.ts).
+    const english = await run(file, '--method', 'abc', '--by', 'Country', '--json');
+    const chinese = await run(file, '--method', 'abc', '--by', '国家', '--json');
+    expect(english.code).toBe(0);
+    const breakdown = (JSON.parse(english.out) as SegmentOutput).breakdowns?.[0];
+    expect(breakdown).toMatchObject({ by: 'Country', column: '国家', disagreeing: 1 });
+    expect(breakdown?.rows).toEqual(
+      (JSON.parse(chinese.out) as SegmentOutput).breakdowns?.[0]?.rows,
+    );
+  });
+
   it('adds up to the overall customers and revenue (RFM, by a column letter)', async () => {
     const { code, out } = await run(file, '--method', 'rfm', '--by', 'e', '--json');
     expect(code).toBe(0);
@@ -126,9 +138,10 @@ describe('pipecast segment --by', () => {
   });
 
   it('refuses an unknown column, naming the customer columns', async () => {
-    const unknown = await run(file, '--method', 'abc', '--by', 'Region');
+    // "Region" would find 国家 (both are words for an order line's region); "Colour" is none.
+    const unknown = await run(file, '--method', 'abc', '--by', 'Colour');
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toMatch(/no customer column "Region" to break down by \(columns: 国家;/);
+    expect(unknown.err).toMatch(/no customer column "Colour" to break down by \(columns: 国家;/);
   });
 
   it('joins a customer list’s columns by customer id (Chinese headers, two files)', async () => {

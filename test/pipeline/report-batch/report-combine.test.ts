@@ -192,7 +192,7 @@ describe(`pipecast report on the real exports${skipReason}`, () => {
       expect(managers).toMatch(
         /^\uFEFFmanager,Deals,Amount,Weighted\r\nMelvin Marxen,511,1312792,/,
       );
-      const offices = await readFile(join(folder, 'forecast-by-regional__office.csv'), 'utf8');
+      const offices = await readFile(join(folder, 'forecast-by-regional_office.csv'), 'utf8');
       // West 748 + Central 908 + East 433 = 2,089: every open deal has an office.
       expect(
         offices
