@@ -171,7 +171,12 @@ function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportP
       context.column('amount', 'money'),
       context.column('weighted', 'money'),
     ],
-    rows: forecast.byOwner.map((group) => [group.name, group.count, group.amount, group.weighted]),
+    rows: [
+      ...forecast.byOwner.map((group) => [group.name, group.count, group.amount, group.weighted]),
+      // Every open deal has one owner row (a blank owner its own), so these are the rows' sums.
+      [label('total'), forecast.totals.count, forecast.totals.amount, forecast.totals.weighted],
+    ],
+    lastRowIsTotal: true,
   });
   addForecastExtras(part, forecast, context.locale);
   if (analysis.joined) addJoinedForecast(part, analysis.joined, context);
@@ -268,6 +273,7 @@ function forecastStageTable(
 
 function forecastMonthTable(analysis: ForecastAnalysis, context: PartContext): ReportDataTable {
   const { column } = context;
+  const { totals, range } = analysis.result;
   const ranges = new Map(
     (analysis.result.monthRanges ?? []).map((month) => [month.month, month.range]),
   );
@@ -283,18 +289,32 @@ function forecastMonthTable(analysis: ForecastAnalysis, context: PartContext): R
       { label: 'P50', format: 'money' },
       { label: 'P90', format: 'money' },
     ],
-    rows: analysis.result.byMonth.map((month) => {
-      const range = ranges.get(month.key);
-      return [
-        month.name === NO_DATE_LABEL ? context.label('noDate') : month.name,
-        month.count,
-        month.amount,
-        month.weighted,
-        range?.p10 ?? null,
-        range?.p50 ?? null,
-        range?.p90 ?? null,
-      ];
-    }),
+    rows: [
+      ...analysis.result.byMonth.map((month) => {
+        const range = ranges.get(month.key);
+        return [
+          month.name === NO_DATE_LABEL ? context.label('noDate') : month.name,
+          month.count,
+          month.amount,
+          month.weighted,
+          range?.p10 ?? null,
+          range?.p50 ?? null,
+          range?.p90 ?? null,
+        ];
+      }),
+      // Every open deal has one month row (no close date its own); the total's range is the
+      // range of the whole open pipeline's outcome, not a sum of the months' ranges.
+      [
+        context.label('total'),
+        totals.count,
+        totals.amount,
+        totals.weighted,
+        range.p10,
+        range.p50,
+        range.p90,
+      ],
+    ],
+    lastRowIsTotal: true,
   };
 }
 

@@ -306,6 +306,28 @@ describe('buildWorkbookReport on the samples', () => {
     expect(csv).toContain('阶段');
     expect(csv).toContain('合计');
   });
+
+  it('the owners and months tables end with a Total row: the sums of their rows, as the stages table', async () => {
+    const rowsOf = async (file: string): Promise<string[][]> =>
+      (await readFile(join(root, 'pipeline-en', file), 'utf8'))
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.split(','));
+    const stagesTotal = (await rowsOf('forecast-stages.csv')).at(-1)!;
+    // Deals, amount and weighted of the stages table's Total row: the forecast's totals.
+    const [count, amount, weighted] = stagesTotal.slice(-5, -2).map(Number);
+    for (const file of ['forecast-owners.csv', 'forecast-months.csv']) {
+      const rows = await rowsOf(file);
+      const total = rows.pop()!;
+      expect(total[0]).toBe('Total');
+      expect(total.slice(1, 4).map(Number)).toEqual([count, amount, weighted]);
+      const sum = (column: number): number =>
+        rows.reduce((added, row) => added + Math.round(Number(row[column]) * 100), 0) / 100;
+      expect([sum(1), sum(2), sum(3)]).toEqual([count, amount, weighted]);
+    }
+  });
 });
 
 describe('buildWorkbookReport refuses unsafe or bad calls', () => {
