@@ -76,6 +76,7 @@ export {
 export { addSegmentSources, CustomerColumnTally } from './tables/customer-columns.js';
 export type { CustomerColumnRecord, CustomerColumns } from './tables/customer-columns.js';
 export { segmentBreakdown } from './tables/segment-breakdown.js';
+export { segmentBreakdownNotes } from './tables/segment-breakdown-notes.js';
 export type { SegmentBreakdown, SegmentBreakdownRow } from './tables/segment-breakdown.js';
 export type { AgingBreakdown, AgingBreakdownRow } from './tables/aging-breakdown.js';
 

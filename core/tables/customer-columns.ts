@@ -48,6 +48,10 @@ export interface CustomerColumns {
   valueOf(id: string, j: number): CellValue | null;
   /** Per column, the customers whose records hold different values there (0 when all agree). */
   disagreeing: number[];
+  /** Per column, whether a customer list read provides it (false for all when none was read). */
+  fromList: boolean[];
+  /** Whether customer `id` has a row in a customer list that provides column j. */
+  isOnList(id: string, j: number): boolean;
   /** Columns of the sheets left ungathered by a tally made for some columns (header or letter). */
   ungathered?: string[];
   /** The kinds the sheets were read as and, per column, the field its first sheet read it as. */
@@ -62,6 +66,8 @@ export const NO_CUSTOMER_COLUMNS: CustomerColumns = {
   letters: [],
   valueOf: () => null,
   disagreeing: [],
+  fromList: [],
+  isOnList: () => false,
   readAs: READ_AS_NOTHING,
   date1904: [],
 };
@@ -75,6 +81,8 @@ interface CustomerSlot {
   differs: boolean[];
   /** Whether the kept value is a customer list's (order lines no longer replace it). */
   listed: boolean[];
+  /** Whether the customer has a row, blank or not, in a customer list that has the column. */
+  onList: boolean[];
 }
 
 /**
@@ -96,7 +104,8 @@ interface CustomerSlot {
  * breakdown by Region puts a customer where the account list, and the manager's territory plan,
  * put it. Where the list is blank or lacks the customer, the lines' value is still better than
  * a blank. A customer whose value comes from the list is not counted as disagreeing: it shows
- * the list's value, not its most recent line's.
+ * the list's value, not its most recent line's. Which customers had a row in a list with the
+ * column is kept too (isOnList), so a blank can be told apart from a customer the list lacks.
  *
  * @example
  * const columns = new CustomerColumnTally();
@@ -116,6 +125,7 @@ export class CustomerColumnTally {
   private readonly kinds = new Set<RecordKind>();
   private readonly fields: (FieldSpec | undefined)[] = [];
   private readonly date1904: boolean[] = [];
+  private readonly fromList: boolean[] = [];
   private readonly indexByKey = new Map<string, number>();
   private readonly customers = new Map<string, CustomerSlot>();
 
@@ -156,6 +166,7 @@ export class CustomerColumnTally {
     }
     if (kept.length === 0) return;
     const listed = kind === 'customerList';
+    if (listed) for (const { index } of kept) this.fromList[index] = true;
     for (const record of records) {
       const id = record.customer?.trim();
       if (id === undefined || id === '') continue;
@@ -163,6 +174,7 @@ export class CustomerColumnTally {
       const cells = rows[record.row - 1] ?? [];
       const date = record.date ?? 0;
       for (const { sheet, index } of kept) {
+        if (listed) slot.onList[index] = true;
         const cell = cells[sheet];
         if (cell === undefined || isBlankCell(cell)) continue;
         if (listed && slot.listed[index] !== true) this.list(slot, index, cell);
@@ -183,6 +195,8 @@ export class CustomerColumnTally {
       letters: [...this.letters],
       valueOf: (id, j) => customers.get(id.trim())?.values[j] ?? null,
       disagreeing,
+      fromList: Array.from({ length: count }, (_, j) => this.fromList[j] === true),
+      isOnList: (id, j) => customers.get(id.trim())?.onList[j] === true,
       readAs: {
         kinds: [...this.kinds],
         fields: Array.from({ length: count }, (_, j) => this.fields[j]),
@@ -231,7 +245,7 @@ export class CustomerColumnTally {
   private slotOf(id: string): CustomerSlot {
     let slot = this.customers.get(id);
     if (slot === undefined) {
-      slot = { values: [], keys: [], dates: [], differs: [], listed: [] };
+      slot = { values: [], keys: [], dates: [], differs: [], listed: [], onList: [] };
       this.customers.set(id, slot);
     }
     return slot;

@@ -2,6 +2,7 @@ import { DEFAULT_MONEY_DECIMALS, moneyScale, toMinorUnits } from '../columns/mon
 import { PipecastError } from '../errors/pipecast-error.js';
 import { noCustomerColumn } from './no-column-to-break-down.js';
 import type { SegmentResult } from '../workbook/segment.js';
+import type { CustomerColumns } from './customer-columns.js';
 import { breakdownKeyCells } from './breakdown-key-text.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { codeCells } from '../internal/sheet-column-codes.js';
@@ -24,6 +25,12 @@ export interface SegmentBreakdown {
   column: string;
   /** Customers whose records held different values in the column: each counts under its latest. */
   disagreeing: number;
+  /**
+   * Customers blank in the column because the customer list read beside the orders lacks them
+   * (an id typed differently, 'k003' for K003, or a customer never added): they are in the
+   * blank row. 0 when no list was read or the list does not have the column.
+   */
+  notOnList: number;
   rows: SegmentBreakdownRow[];
 }
 
@@ -64,6 +71,19 @@ function classified(segmented: SegmentResult): ClassifiedCustomer[] {
   }
 }
 
+/** The customers blank in column j because the customer list that provides it lacks them. */
+function countNotOnList(
+  columns: CustomerColumns,
+  customers: readonly ClassifiedCustomer[],
+  j: number,
+): number {
+  if (columns.fromList[j] !== true) return 0;
+  let count = 0;
+  for (const { id } of customers)
+    if (columns.valueOf(id, j) === null && !columns.isOnList(id, j)) count += 1;
+  return count;
+}
+
 /**
  * A segmentation broken down by any column of the sheets it read (order lines or customers): per
  * distinct value, the customers, their revenue (in cents, so the rows add up exactly) and the
@@ -71,9 +91,10 @@ function classified(segmented: SegmentResult): ClassifiedCustomer[] {
  * segmentCustomersTable: the customer list's cell (the list joined by customer id to the
  * orders; a customer it lacks is blank), else the value of the customer's most recent order
  * line that has one (`disagreeing` counts the customers whose lines held different values and
- * show the most recent). The columns the figures are made of (customer, invoice, date, quantity,
- * unit price, amount, margin) are not customer columns. Values are compared after NFKC, case and
- * space folding; blank cells form their own row; dates show as `2026-07-28`.
+ * show the most recent; `notOnList` the customers blank because the list lacks them). The
+ * columns the figures are made of (customer, invoice, date, quantity, unit price, amount,
+ * margin) are not customer columns. Values are compared after NFKC, case and space folding;
+ * blank cells form their own row; dates show as `2026-07-28`.
  *
  * @param segmented - a segment() result made with `perRow: true` (or with `columns` given).
  * @param by - the column: header text as typed, a column letter, or a header in the other
@@ -124,6 +145,7 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
     by,
     column: names[index] ?? by,
     disagreeing: columns.disagreeing[index] ?? 0,
+    notOnList: countNotOnList(columns, customers, index),
     rows: grouped.map((row) => ({
       key: row.key,
       count: row.count,

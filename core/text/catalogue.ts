@@ -292,6 +292,14 @@ export const TEXT_CATALOGUE = {
       en: '{column}: {customers} customers’ lines hold different values; each shows its most recent line’s',
       zh: '{column}：{customers} 个客户的各行取值不一；每个客户取其最近一行的值',
     },
+    customersNotOnList: {
+      en: '{column}: {customers} customers are not on the customer list, so their {column} is blank',
+      zh: '{column}：{customers} 个客户不在客户清单中，其{column}为空',
+    },
+    customerNotOnList: {
+      en: '{column}: 1 customer is not on the customer list, so its {column} is blank',
+      zh: '{column}：1 个客户不在客户清单中，其{column}为空',
+    },
     captionFunnel: {
       en: 'Light bars: open amount per stage; dark bars: weighted amount (amount × win rate).',
       zh: '浅色柱：各阶段未结金额；深色柱：加权金额（金额 × 赢率）。',

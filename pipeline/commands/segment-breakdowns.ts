@@ -1,11 +1,11 @@
 import {
   type ClassifyingMethod,
-  formatCount,
   segmentClassName,
   type Locale,
   PipecastError,
   textFor,
   segmentBreakdown,
+  segmentBreakdownNotes,
   type SegmentBreakdown,
   type SegmentResult,
 } from '../../core/index.js';
@@ -57,15 +57,11 @@ export function segmentBreakdownsText(
           count: true,
         })),
       ];
-      const differ =
-        breakdown.disagreeing === 0
-          ? ''
-          : `  ${textFor(locale, 'report.customerColumnsDiffer', {
-              column: breakdown.column,
-              customers: formatCount(breakdown.disagreeing),
-            })}\n`;
+      const notes = segmentBreakdownNotes(breakdown, locale)
+        .map((note) => `  ${note}\n`)
+        .join('');
       const customers = textFor(locale, 'report.customerCount');
-      return `\n${renderBreakdownText(flat, measures, locale, customers)}\n${differ}`;
+      return `\n${renderBreakdownText(flat, measures, locale, customers)}\n${notes}`;
     })
     .join('');
 }

@@ -133,7 +133,7 @@ function addTable(
       title: table.title,
       spec: breakdownChart(table.title, breakdown, locale),
     });
-  if (breakdown.note !== undefined) part.notes.push(breakdown.note);
+  part.notes.push(...(breakdown.notes ?? []));
 }
 
 /**

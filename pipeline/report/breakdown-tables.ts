@@ -6,10 +6,10 @@ import {
   forecast,
   forecastBreakdown,
   type ForecastBreakdown,
-  formatCount,
   type ReportConfig,
   segment,
   segmentBreakdown,
+  segmentBreakdownNotes,
   segmentClassName,
   textFor,
 } from '../../core/index.js';
@@ -23,8 +23,11 @@ export interface BreakdownTable {
   column: string;
   /** The currency of an aging breakdown of a ledger in several (one table each), for its title and file. */
   currency?: string | null;
-  /** A line under the table, such as how many customers' lines differ in the column. */
-  note?: string;
+  /**
+   * Lines under the table, such as how many customers' lines differ in the column, or how many
+   * are blank in it because the customer list lacks them.
+   */
+  notes?: readonly string[];
   measures: readonly ReportColumn[];
   /** The measure the chart draws, an index into `measures`: the one the rows are ordered by. */
   charted: number;
@@ -166,12 +169,10 @@ export function segmentTables(context: BreakdownContext): TablesOf {
   return (column) => {
     const breakdown = segmentBreakdown(segmented, column);
     const classes = Object.keys(breakdown.rows[0]?.classes ?? {});
-    const differ = { column: breakdown.column, customers: formatCount(breakdown.disagreeing) };
+    const notes = segmentBreakdownNotes(breakdown, locale);
     const table: BreakdownTable = {
       column: breakdown.column,
-      ...(breakdown.disagreeing === 0
-        ? {}
-        : { note: textFor(locale, 'report.customerColumnsDiffer', differ) }),
+      ...(notes.length === 0 ? {} : { notes }),
       measures: [
         { label: textFor(locale, 'report.customerCount'), format: 'integer' },
         { label: textFor(locale, 'report.revenueTotal'), format: 'money' },

@@ -49,6 +49,7 @@ describe('pipecast segment --by', () => {
         by: '国家',
         column: '国家',
         disagreeing: 1,
+        notOnList: 0, // no customer list was read
         rows: [
           { key: 'Germany', count: 2, revenue: 900, classes: { A: 1, B: 1, C: 0 } },
           { key: 'ＣＨＩＮＡ', count: 1, revenue: 250, classes: { A: 1, B: 0, C: 0 } },
@@ -201,6 +202,16 @@ describe('pipecast segment --by', () => {
       ],
     ]);
     expect(json.breakdowns?.[1]?.disagreeing).toBe(0);
+    // K003 and K004 are blank in 行业 because the list lacks them; in 区域 their lines fill in.
+    expect(json.breakdowns?.map((b) => b.notOnList)).toEqual([2, 0]);
+    // The text says so under the table, in the headers' language or the one asked for.
+    const zh = await run(folder, '--method', 'abc', '--by', '行业', '--by', '区域');
+    expect(zh.out).toContain('  行业：2 个客户不在客户清单中，其行业为空\n');
+    expect(zh.out).not.toContain('区域：2');
+    const en = await run(folder, '--method', 'abc', '--by', '行业', '--locale', 'en');
+    expect(en.out).toContain(
+      '  行业: 2 customers are not on the customer list, so their 行业 is blank\n',
+    );
   });
 
   it('breaks several files down as one history', async () => {

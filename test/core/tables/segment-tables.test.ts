@@ -3,6 +3,7 @@ import {
   customerColumnsDisagreeing,
   segment,
   segmentBreakdown,
+  segmentBreakdownNotes,
   segmentCustomersTable,
 } from '../../../core/index.js';
 
@@ -152,6 +153,8 @@ describe('segmentBreakdown', () => {
       { key: null, count: 1, revenue: 100, classes: { A: 0, B: 1 } },
     ]);
     expect(breakdown.disagreeing).toBe(1);
+    // No customer list was read: C3's blank city is no list's doing.
+    expect(breakdown.notOnList).toBe(0);
     expect(breakdown.rows.reduce((sum, row) => sum + row.revenue, 0)).toBe(abc.result.total);
     // The same groups as the customers table grouped by that column.
     const byCity = segmentCustomersTable(abc).groupby('City 城市').count().objects() as Record<
@@ -216,10 +219,19 @@ describe('a customer list beside the order lines', () => {
     // 800/1200 = 0.667 → A, K003 1050/1200 = 0.875 → B, K004 1150/1200 = 0.958 → C. K001 is
     // Manufacturing (800), K002 Retail (250); K003 (the list has k003) and K004 are blank
     // (150); K005 has no orders and is in no row.
-    expect(segmentBreakdown(abc, 'Industry').rows).toEqual([
+    const industry = segmentBreakdown(abc, 'Industry');
+    expect(industry.rows).toEqual([
       { key: 'Manufacturing', count: 1, revenue: 800, classes: { A: 1, B: 0, C: 0 } },
       { key: 'Retail', count: 1, revenue: 250, classes: { A: 1, B: 0, C: 0 } },
       { key: null, count: 2, revenue: 150, classes: { A: 0, B: 1, C: 1 } },
+    ]);
+    // Both blank customers, K003 and K004, are blank because the list lacks them.
+    expect(industry.notOnList).toBe(2);
+    expect(segmentBreakdownNotes(industry, 'en')).toEqual([
+      'Industry: 2 customers are not on the customer list, so their Industry is blank',
+    ]);
+    expect(segmentBreakdownNotes(industry, 'zh')).toEqual([
+      'Industry：2 个客户不在客户清单中，其Industry为空',
     ]);
     expect(abc.result.customers.map((customer) => customer.id)).toEqual([
       'K001',
@@ -245,6 +257,55 @@ describe('a customer list beside the order lines', () => {
     // K001's lines differ, but it shows the list's value, not its most recent line's.
     expect(breakdown.disagreeing).toBe(0);
     expect(customerColumnsDisagreeing(abc)).toEqual([]);
+    // K003 and K004 are not on the list, but their lines give them a region: none is blank.
+    expect(breakdown.notOnList).toBe(0);
+    expect(segmentBreakdownNotes(breakdown, 'en')).toEqual([]);
+  });
+
+  it('counts as not on the list only blanks the list causes, in the columns it provides', () => {
+    // The list: C1 Retail, C2 with a blank industry, "c3" (not C3). The orders: C1 100 (Web),
+    // C2 50 (no channel), C3 30 (Shop), C4 20 (no channel). Industry is blank for C2 (on the
+    // list, its cell blank), C3 and C4 (not on it): 2 not on the list. Channel comes from the
+    // orders alone, so its blanks (C2, C4) are not the list's doing: 0.
+    const small = [
+      {
+        name: 'Customers',
+        values: [
+          ['Customer ID', 'Name', 'Industry'],
+          ['C1', 'One', 'Retail'],
+          ['C2', 'Two', ''],
+          ['c3', 'Three', 'Retail'],
+        ],
+      },
+      {
+        name: 'Orders',
+        values: [
+          ['Invoice No', 'Invoice Date', 'Customer ID', 'Amount', 'Channel'],
+          ['O1', '2026-05-01', 'C1', 100, 'Web'],
+          ['O2', '2026-05-02', 'C2', 50, ''],
+          ['O3', '2026-05-03', 'C3', 30, 'Shop'],
+          ['O4', '2026-05-04', 'C4', 20, ''],
+        ],
+      },
+    ];
+    const abc = segment(small, { method: 'abc', perRow: true });
+    const industry = segmentBreakdown(abc, 'Industry');
+    expect(industry.rows.map((row) => [row.key, row.count])).toEqual([
+      ['Retail', 1],
+      [null, 3],
+    ]);
+    expect(industry.notOnList).toBe(2);
+    expect(segmentBreakdown(abc, 'Channel').notOnList).toBe(0);
+    // Without C4's order only C3 is missing from the list: the singular wording.
+    const one = segment([small[0]!, { ...small[1]!, values: small[1]!.values.slice(0, 4) }], {
+      method: 'abc',
+      perRow: true,
+    });
+    const single = segmentBreakdown(one, 'Industry');
+    expect(single.notOnList).toBe(1);
+    expect(segmentBreakdownNotes(single, 'en')).toEqual([
+      'Industry: 1 customer is not on the customer list, so its Industry is blank',
+    ]);
   });
 
   it('carries the list’s columns in the customers table of RFM too', () => {

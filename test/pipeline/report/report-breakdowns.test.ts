@@ -144,6 +144,36 @@ describe('breakdowns in the report', () => {
     expect(html).toMatch(/Stock Code: [\d,]+ customers’ lines hold different values/);
   });
 
+  it('says under the ABC breakdown how many customers the customer list lacks', async () => {
+    // Orders: K001 600, K003 100, K004 50. The list: K001 Retail, "k003" (not K003: ids keep
+    // case). K003 and K004 are blank in Industry because the list lacks them: 2 customers.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Customers').addRows([
+      ['Customer ID', 'Name', 'Industry'],
+      ['K001', 'Alpha', 'Retail'],
+      ['k003', 'Gamma', 'Retail'],
+    ]);
+    workbook.addWorksheet('Orders').addRows([
+      ['Invoice No', 'Invoice Date', 'Customer ID', 'Amount'],
+      ['O1', '2026-05-01', 'K001', 600],
+      ['O2', '2026-05-03', 'K003', 100],
+      ['O3', '2026-05-04', 'K004', 50],
+    ]);
+    const file = join(root, 'listed.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const config = parseReportConfig({ breakdowns: { segments: ['Industry'] } }, 'pipecast.json');
+    const en = join(root, 'listed-en');
+    await buildWorkbookReport(file, en, { asOf: AS_OF, config });
+    expect(await readFile(join(en, 'report.html'), 'utf8')).toContain(
+      'Industry: 2 customers are not on the customer list, so their Industry is blank',
+    );
+    const zh = join(root, 'listed-zh');
+    await buildWorkbookReport(file, zh, { asOf: AS_OF, config, locale: 'zh' });
+    expect(await readFile(join(zh, 'report.html'), 'utf8')).toContain(
+      'Industry：2 个客户不在客户清单中，其Industry为空',
+    );
+  });
+
   it('words the breakdowns in Chinese, and the aging one as the API gives it', async () => {
     const ledger = join(root, 'ledger.csv');
     // One currency, so the aging can be broken down (the invoices sample holds two).
