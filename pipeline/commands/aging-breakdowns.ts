@@ -8,6 +8,7 @@ import {
 import { UsageError } from '../cli-io.js';
 import type { AgingBreakdown, AgingReport, AgingRun } from '../../core/index.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
+import { onePerColumn } from '../report/one-per-column.js';
 
 /** The aging report with `--by COLUMN` breakdowns, as `pipecast aging` prints it. */
 export type AgingReportWithBreakdowns = AgingReport & { breakdowns?: AgingBreakdown[] };
@@ -22,7 +23,10 @@ export function agingWithBreakdowns(
   options: { breakdownColumns: readonly string[]; listInvoices: boolean },
 ): AgingReportWithBreakdowns | null {
   if (run.report === null) return null;
-  const breakdowns = options.breakdownColumns.flatMap((column) => breakdownsOrUsage(run, column));
+  // A column named twice (its header and its letter, say) is shown once, where first named.
+  const breakdowns = onePerColumn(
+    options.breakdownColumns.map((column) => breakdownsOrUsage(run, column)),
+  );
   const currencies = options.listInvoices
     ? run.report.currencies
     : run.report.currencies.map((section) => ({ ...section, invoices: [] }));

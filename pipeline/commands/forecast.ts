@@ -45,6 +45,7 @@ import {
 } from '../cli-locale.js';
 import { readInputPath } from '../read-input-path.js';
 import { outputJson } from '../render/output-json.js';
+import { onePerColumn } from '../report/one-per-column.js';
 import { errorLineOf } from '../failure-line.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */
@@ -70,7 +71,7 @@ Options:
   --previous FILE   an earlier export of the same pipeline, for slippage
   --seed N          seed of the P10/P50/P90 simulation (when one is needed)
   --by COLUMN       break the funnel down by any column of the sheet (header text or letter);
-                    repeatable
+                    repeatable; a column named twice (header, letter, other language) is shown once
   --config FILE     pipecast.json (docs/pipecast.schema.json): template, quota, seed, locale; flags win
 ${LOCALE_HELP}
   --json            print one JSON object instead of text
@@ -104,7 +105,7 @@ export interface ForecastJson extends ForecastFunnelResult {
     missing: Record<string, MissingValues>;
     historySheet: string | null;
   };
-  /** With --by: the funnel per value of each column named. */
+  /** With --by: the funnel per value of each column named, once per sheet column. */
   breakdowns?: ForecastBreakdown[];
 }
 
@@ -164,7 +165,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     ...result,
     warnings,
     ...(options.by.length > 0
-      ? { breakdowns: options.by.map((column) => forecastBreakdown(run, column)) }
+      ? { breakdowns: onePerColumn(options.by.map((column) => [forecastBreakdown(run, column)])) }
       : {}),
   };
   io.stdout(

@@ -11,11 +11,13 @@ import {
 } from '../../core/index.js';
 import { UsageError } from '../cli-io.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
+import { onePerColumn } from '../report/one-per-column.js';
 
 /**
  * `--by COLUMN` of `pipecast segment`: one breakdown per column, over the customers of the
  * command's own run (each customer under its value in the customers table: of order lines, its
- * most recent line's), so a folder of daily exports breaks down as one history.
+ * most recent line's), so a folder of daily exports breaks down as one history. A column named
+ * twice (its header and its letter, say) is broken down once, where first named.
  *
  * @throws {UsageError} When a column matches none of the customer columns.
  */
@@ -23,14 +25,15 @@ export function segmentBreakdowns(
   segmented: SegmentResult,
   columns: readonly string[],
 ): SegmentBreakdown[] {
-  return columns.map((column) => {
+  const groups = columns.map((column) => {
     try {
-      return segmentBreakdown(segmented, column);
+      return [segmentBreakdown(segmented, column)];
     } catch (error) {
       if (error instanceof PipecastError) throw new UsageError(`--by ${column}: ${error.message}`);
       throw error;
     }
   });
+  return onePerColumn(groups);
 }
 
 /**

@@ -93,6 +93,21 @@ describe('forecast breakdowns from the pane', () => {
     expect(regions.rows.slice(0, -1)).toEqual(cli.breakdowns?.[1]?.rows.map(asRow));
   });
 
+  it('writes one table per sheet column: Region, 区域 and D are one', async () => {
+    const model = await loadXlsxFile('samples/pipeline-en.xlsx');
+    await runPane(createExcelHost(model), {
+      analysis: 'forecast',
+      choice: { type: 'usedRange', sheet: 'Pipeline' },
+      parameters: { breakdowns: ['Region', '区域', 'D', 'Product'] },
+    });
+    const out = snapshotWorksheet(model, 'Pipecast Forecast');
+    const titles = out.values.map((row) => row[0]).filter((cell) => /^By /.test(String(cell)));
+    // Titled as first ticked; pipeline-en's column D is Region, E Product.
+    expect(titles).toEqual(['By Region', 'By Product']);
+    // The forecast's two charts and one per table.
+    expect(out.charts).toHaveLength(4);
+  });
+
   it('gives blank cells their own row, labelled in the pane’s language', async () => {
     const model = await loadXlsxFile('samples/pipeline-zh.xlsx');
     const host = createExcelHost(model);

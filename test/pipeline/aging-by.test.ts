@@ -103,6 +103,19 @@ describe('pipecast aging --by COLUMN', () => {
     expect(report.breakdowns).toEqual(api);
   });
 
+  it('breaks a column named twice (header and letter) down once, each currency once', async () => {
+    // LEDGER's columns: Invoice A … Currency F, Rep G; "Rep", "G" and "rep" are one column.
+    const args = [ledger, '--as-of', '2026-06-30', '--by', 'Rep', '--by', 'G', '--by', 'rep'];
+    const json = JSON.parse((await run(...args, '--json')).out) as AgingReportWithBreakdowns;
+    expect(json.breakdowns?.map((b) => [b.by, b.column, b.currency])).toEqual([
+      ['Rep', 'Rep', 'CNY'],
+      ['Rep', 'Rep', 'USD'],
+    ]);
+    const { out } = await run(...args);
+    expect(out.match(/By Rep \(CNY\)/g)).toHaveLength(1);
+    expect(out.match(/By Rep \(USD\)/g)).toHaveLength(1);
+  });
+
   it('gives one breakdown in the base currency with --base and --rates', async () => {
     const args = [
       ledger,

@@ -103,6 +103,26 @@ describe('pipecast forecast --by', () => {
     expect(text.out).toContain('By Region');
   });
 
+  it('shows each sheet column once, where first named: Region, 区域 and D are one column', async () => {
+    const zh = join(SAMPLES, 'pipeline-zh.xlsx');
+    const args = ['--as-of', '2026-06-30', '--by', 'Region', '--by', '区域', '--by', 'D'];
+    const text = await run(zh, ...args, '--by', 'E', '--by', '产品');
+    expect(text.code).toBe(0);
+    // pipeline-zh.xlsx is headed 商机编号, 客户名称, 负责人, 区域 (D), 产品 (E), …: two tables.
+    expect(text.out.match(/按「区域」/g)).toHaveLength(1);
+    expect(text.out.match(/按「产品」/g)).toHaveLength(1);
+    expect(text.out.indexOf('按「区域」')).toBeLessThan(text.out.indexOf('按「产品」'));
+    const json = JSON.parse((await run(zh, ...args, '--json')).out) as ForecastJson;
+    // The one kept is the first named: "Region", resolved to 区域.
+    expect(json.breakdowns?.map((b) => [b.by, b.column])).toEqual([['Region', '区域']]);
+  });
+
+  it('shows a column named by header and letter once (E is 行业)', async () => {
+    const { code, out } = await run(file, '--as-of', '2026-06-30', '--by', '行业', '--by', 'e');
+    expect(code).toBe(0);
+    expect(out.match(/By 行业/g)).toHaveLength(1);
+  });
+
   it('names the columns when --by matches none', async () => {
     const { code, err } = await run(file, '--as-of', '2026-06-30', '--by', 'Country');
     expect(code).toBe(1);

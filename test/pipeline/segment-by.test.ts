@@ -89,6 +89,14 @@ describe('pipecast segment --by', () => {
       expect(Object.values(row.classes).reduce((sum, n) => sum + n, 0)).toBe(row.count);
   });
 
+  it('breaks a column named three ways (国家, Country, its letter E) down once', async () => {
+    const args = ['--method', 'abc', '--by', '国家', '--by', 'Country', '--by', 'E'];
+    const json = JSON.parse((await run(file, ...args, '--json')).out) as SegmentOutput;
+    expect(json.breakdowns?.map((b) => [b.by, b.column])).toEqual([['国家', '国家']]);
+    const { out } = await run(file, ...args);
+    expect(out.match(/By 国家/g)).toHaveLength(1);
+  });
+
   it('prints a table per column with its total', async () => {
     const { code, out } = await run(file, '--method', 'abc', '--by', ' 国家 ');
     expect(code).toBe(0);

@@ -36,6 +36,8 @@ export interface BreakdownParts {
 
 /** One breakdown as a table: its key column's label, measure columns and rows. */
 interface BreakdownShape {
+  /** The sheet column the core found for the name ticked: one table per sheet column. */
+  column: string;
   /** The currency of an aging breakdown of a ledger in several (one table each), for its titles. */
   currency?: string;
   /** The chart plots the first `charted` measures (an Excel chart takes adjacent columns). */
@@ -58,6 +60,7 @@ export function forecastBreakdownParts(
   return partsOf(columns, locale, 'forecast', (by) => {
     const breakdown = forecastBreakdown(run, by);
     const shape: BreakdownShape = {
+      column: breakdown.column,
       charted: 1,
       measures: [
         columnOf(locale, 'colWeighted', 'money'),
@@ -94,6 +97,7 @@ export function agingBreakdownParts(
         breakdown.rows.reduce((total, row) => total + pick(row), 0);
       const unit = breakdown.currency === null ? '' : ` (${breakdown.currency})`;
       return {
+        column: breakdown.column,
         ...(several && breakdown.currency !== null ? { currency: breakdown.currency } : {}),
         charted: labels.length,
         measures: [
@@ -138,6 +142,7 @@ export function segmentBreakdownParts(
     const sum = (pick: (row: (typeof breakdown.rows)[number]) => number) =>
       breakdown.rows.reduce((total, row) => total + pick(row), 0);
     const shape: BreakdownShape = {
+      column: breakdown.column,
       charted: 0,
       measures: [
         columnOf(locale, 'colCustomers', 'integer'),
@@ -160,8 +165,9 @@ export function segmentBreakdownParts(
 
 /**
  * Each column's breakdown as a table under "By <column>" (blank values as their own "(blank)"
- * row, a Total row last) with a chart of its largest values; a column the core refuses becomes
- * a note with the core's reason, so the rest of the run still gets written.
+ * row, a Total row last) with a chart of its largest values, once per sheet column; a column
+ * the core refuses becomes a note with the core's reason, so the rest of the run still gets
+ * written.
  */
 function partsOf(
   columns: readonly string[],
@@ -170,6 +176,7 @@ function partsOf(
   shape: (by: string) => BreakdownShape[],
 ): BreakdownParts {
   const parts: BreakdownParts = { tables: [], charts: [], notes: [] };
+  const shown = new Set<string>();
   for (const by of columns) {
     let shapes: BreakdownShape[];
     try {
@@ -181,7 +188,11 @@ function partsOf(
       parts.notes.push({ type: error.code, sheet: null, address: null, message, action: null });
       continue;
     }
-    for (const shaped of shapes) {
+    // Names that find one sheet column (a saved "Owner" and "owner", a header offered twice)
+    // make one table, where first named; as `pipecast --by` and the report.
+    const fresh = shapes.filter((shaped) => !shown.has(shaped.column));
+    for (const shaped of fresh) shown.add(shaped.column);
+    for (const shaped of fresh) {
       const id = `${analysis}-by-${parts.tables.length + 1}`;
       // Labelled with the header as the user ticked it (the core may name it "Owner (C)" where
       // one of its own columns is called Owner).

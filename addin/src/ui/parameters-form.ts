@@ -86,7 +86,9 @@ function breakdownChoice(
   ]);
   if (columns.length === 0)
     box.append(el('p', { className: 'muted' }, [addinText(locale, 'breakdownNone')]));
-  columns.forEach((column, i) => {
+  // A header two columns share is one box: the core finds the first column headed so.
+  const offered = [...new Set(columns)];
+  offered.forEach((column, i) => {
     const id = `breakdown-${i}`;
     const tick = el('input', {
       id,
@@ -95,7 +97,7 @@ function breakdownChoice(
       checked: chosen.includes(column),
     });
     tick.addEventListener('change', () => {
-      const next = columns.filter((c) => (c === column ? tick.checked : chosen.includes(c)));
+      const next = offered.filter((c) => (c === column ? tick.checked : chosen.includes(c)));
       onChange('breakdowns', next.join('\n'));
     });
     box.append(el('label', { for: id, className: 'tick' }, [tick, column]));
