@@ -63,6 +63,7 @@ export type { AgingSheetReport } from './workbook/load-receivables.js';
 export { FORECAST_DEAL_COLUMNS, forecastDealsTable } from './tables/forecast-deals-table.js';
 export { forecastBreakdown } from './tables/forecast-breakdown.js';
 export type { ForecastBreakdown } from './tables/forecast-breakdown.js';
+export { forecastColumnReadAs } from './tables/forecast-column-read-as.js';
 export { breakdownKey } from './tables/breakdown-rows.js';
 export type { BreakdownRow } from './tables/breakdown-rows.js';
 export type { ForecastPerDeal } from './funnel/forecast-funnel.js';

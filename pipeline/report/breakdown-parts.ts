@@ -9,7 +9,7 @@ import {
   type ReportConfig,
 } from '../../core/index.js';
 import type { ReportLocale } from '../report-html/report-model.js';
-import type { ReportPart } from './report-parts.js';
+import { FORECAST_OWNERS_TABLE_ID, type ReportPart } from './report-parts.js';
 import type { ReportDataTable } from './report-table.js';
 import {
   agingTables,
@@ -21,6 +21,7 @@ import {
   segmentTables,
 } from './breakdown-tables.js';
 import { breakdownFileName } from './breakdown-file-name.js';
+import { notShownYet } from './one-per-column.js';
 
 /** Plot width of a breakdown chart: beside its labels, it fits the report page. */
 const CHART_WIDTH = 480;
@@ -38,7 +39,9 @@ interface WantedBreakdown {
  * tables' roll-up columns (a rep's manager, an account's sector) the config did not name, a
  * table each. A column named twice (by the config and a roll-up, or by its header and its
  * letter) is shown once: names are matched to sheet columns as headers are (normalizeHeader),
- * and two names are one breakdown when they find the same sheet column. Every table ends with
+ * and two names are one breakdown when they find the same sheet column. A forecast breakdown by
+ * the column the core read as the deals' owner (core forecastColumnReadAs) replaces the
+ * built-in Owners table, which it repeats row for row. Every table ends with
  * a Total row, the sum of its rows (the analysis' totals); each is an HTML table, a range on the
  * analysis' sheet of results.xlsx and `<analysis>-by-<column>.csv`; for an aging in several
  * currencies, one per currency (`aging-by-<column>-<currency>.csv`), as the aging's own tables
@@ -111,13 +114,17 @@ function addTables(
       continue;
     }
     // The sheet column found, not the name as typed: "Sector", "sector" and "F" are one column.
-    const fresh = tables.filter((breakdown) => !shown.has(breakdown.column));
-    for (const breakdown of fresh) addTable(part, breakdown, wanted.chart, locale);
-    for (const breakdown of fresh) shown.add(breakdown.column);
+    for (const breakdown of notShownYet(tables, shown))
+      addTable(part, breakdown, wanted.chart, locale);
   }
 }
 
-/** One breakdown's table, and its chart when charted. */
+/**
+ * One breakdown's table, and its chart when charted. A forecast breakdown by the column the core
+ * read as the deals' owner groups them as the Owners table does: it takes that table's place
+ * (with its chart and Total row), and the Owners table goes, from the page, results.xlsx and
+ * the CSVs alike.
+ */
 function addTable(
   part: ReportPart,
   breakdown: BreakdownTable,
@@ -126,7 +133,12 @@ function addTable(
 ): void {
   const taken = [...part.tables, ...part.charts].map((item) => item.id);
   const table = breakdownDataTable(part.name, breakdown, locale, taken);
-  part.tables.push(table);
+  const owners =
+    breakdown.readAs === 'owner'
+      ? part.tables.findIndex((shown) => shown.id === FORECAST_OWNERS_TABLE_ID)
+      : -1;
+  if (owners >= 0) part.tables.splice(owners, 1, table);
+  else part.tables.push(table);
   if (chart)
     part.charts.push({
       id: table.id,

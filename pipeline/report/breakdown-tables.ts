@@ -5,6 +5,7 @@ import {
   codedError,
   forecast,
   forecastBreakdown,
+  forecastColumnReadAs,
   type ForecastBreakdown,
   type ReportConfig,
   segment,
@@ -28,6 +29,8 @@ export interface BreakdownTable {
    * are blank in it because the customer list lacks them.
    */
   notes?: readonly string[];
+  /** A forecast column's field as the core read it (core forecastColumnReadAs), e.g. 'owner'. */
+  readAs?: string;
   measures: readonly ReportColumn[];
   /** The measure the chart draws, an index into `measures`: the one the rows are ordered by. */
   charted: number;
@@ -106,7 +109,11 @@ export function forecastTables(context: BreakdownContext): TablesOf {
     if (run === null) throw codedError('invalid-input', {}, 'report.skipForecast');
     return run;
   };
-  return (column) => [forecastBreakdownTable(forecastBreakdown(runOnce(), column), locale)];
+  return (column) => {
+    const table = forecastBreakdownTable(forecastBreakdown(runOnce(), column), locale);
+    const readAs = forecastColumnReadAs(runOnce(), column);
+    return [readAs === undefined ? table : { ...table, readAs }];
+  };
 }
 
 /**

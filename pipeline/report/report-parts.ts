@@ -135,6 +135,9 @@ function partContext(locale: ReportLocale): PartContext {
 
 type ForecastAnalysis = NonNullable<ReportAnalyses['forecast']>;
 
+/** The forecast's owners table (result.byOwner); a breakdown by the owner column takes its place. */
+export const FORECAST_OWNERS_TABLE_ID = 'forecast-owners';
+
 function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportPart {
   const { label } = context;
   const { result: forecast } = analysis;
@@ -163,7 +166,7 @@ function forecastPart(analysis: ForecastAnalysis, context: PartContext): ReportP
     { label: label('wonAmount'), value: formatMoney(forecast.won.amount) },
   ];
   part.tables.push(forecastStageTable(forecast, context), forecastMonthTable(analysis, context), {
-    id: 'forecast-owners',
+    id: FORECAST_OWNERS_TABLE_ID,
     title: label('owners'),
     columns: [
       context.column('owner', 'text'),

@@ -258,13 +258,13 @@ describe('breakdowns in the report', () => {
     const files = Object.keys(CRM).map((file) => join(crm, file));
     const summary = await buildWorkbookReport(crm, out, { asOf: AS_OF, config, files });
     const html = await readFile(join(out, 'report.html'), 'utf8');
-    // The config's three first, in its order; then the roll-up it did not name, once each.
+    // The config's three first, in its order, but sales_agent, the column read as the owner, in
+    // the owners table's place; then the roll-up it did not name, once each.
     expect(headings(html).filter((text) => text.startsWith('By '))).toEqual([
       'By close month',
-      'By owner',
+      'By sales_agent',
       'By sector',
       'By manager',
-      'By sales_agent',
       'By regional_office',
     ]);
     // A chart for each the config names; the roll-up has its table only.
@@ -295,6 +295,59 @@ describe('breakdowns in the report', () => {
       ['retail', '1', '200'],
       ['tech', '1', '50'],
     ]);
+  });
+
+  it('shows a breakdown by the owner column once, in the owners table’s place (CRM, sales_agent)', async () => {
+    const crm = join(root, 'crm-owner');
+    await mkdir(crm, { recursive: true });
+    for (const [file, text] of Object.entries(CRM)) await writeFile(join(crm, file), text);
+    const out = join(root, 'crm-owner-report');
+    const config = parseReportConfig(
+      { breakdowns: { forecast: ['sales_agent'] } },
+      'pipecast.json',
+    );
+    const files = Object.keys(CRM).map((file) => join(crm, file));
+    const summary = await buildWorkbookReport(crm, out, { asOf: AS_OF, config, files });
+    // sales_agent is the column the core read as the deals' owner: one table, no "By owner".
+    expect(summary.files).toContain('forecast-by-sales_agent.csv');
+    expect(summary.files).toContain('charts/forecast-by-sales_agent.svg');
+    expect(summary.files).not.toContain('forecast-owners.csv');
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    const shown = headings(html);
+    expect(shown).not.toContain('By owner');
+    // Where the owners table was: right after the months table.
+    expect(shown.indexOf('By sales_agent')).toBe(shown.indexOf('By close month') + 1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'results.xlsx'));
+    const texts: string[] = [];
+    workbook.getWorksheet('Forecast')!.eachRow((row) => texts.push(String(row.getCell(1).value)));
+    expect(texts).not.toContain('By owner');
+    expect(texts.filter((text) => text === 'By sales_agent')).toHaveLength(1);
+    // Open deals: Ann D2 (200, at list price), Bob D3 50, Cy D5 100; 3 deals, 350 in all.
+    const [, ...rows] = await csvRows(join(out, 'forecast-by-sales_agent.csv'));
+    expect(rows.pop()?.slice(0, 3)).toEqual(['Total', '3', '350']);
+    expect(rows.map((row) => row.slice(0, 3)).sort()).toEqual([
+      ['Ann', '1', '200'],
+      ['Bob', '1', '50'],
+      ['Cy', '1', '100'],
+    ]);
+  });
+
+  it('keeps the owners table when no breakdown is by the owner column; 负责人 named "Owner" replaces it', async () => {
+    const zh = join(SAMPLES, 'pipeline-zh.xlsx');
+    const byRegion = join(root, 'zh-region');
+    const region = parseReportConfig({ breakdowns: { forecast: ['Region'] } }, 'pipecast.json');
+    const kept = await buildWorkbookReport(zh, byRegion, { asOf: AS_OF, config: region });
+    expect(kept.files).toContain('forecast-owners.csv');
+    expect(headings(await readFile(join(byRegion, 'report.html'), 'utf8'))).toContain('按负责人');
+    const byOwner = join(root, 'zh-owner');
+    const owner = parseReportConfig({ breakdowns: { forecast: ['Owner'] } }, 'pipecast.json');
+    const replaced = await buildWorkbookReport(zh, byOwner, { asOf: AS_OF, config: owner });
+    expect(replaced.files).not.toContain('forecast-owners.csv');
+    expect(replaced.files).toContain('forecast-by-负责人.csv');
+    const shown = headings(await readFile(join(byOwner, 'report.html'), 'utf8'));
+    expect(shown).not.toContain('按负责人');
+    expect(shown.indexOf('按「负责人」')).toBe(shown.indexOf('按预计成交月份') + 1);
   });
 
   it('says which values a chart leaves out and ends a long table on the page with its Total', async () => {
