@@ -2,6 +2,7 @@ import type { CellValue } from '../columns/cell-value.js';
 import { cellText } from '../columns/cell-value.js';
 import { isoFromEpochDay, type EpochDay } from '../columns/epoch-day.js';
 import { parseDate } from '../columns/parse-date.js';
+import { parserFor } from '../columns/record-assembler.js';
 import type { FieldSpec } from '../columns/record-fields.js';
 import type { CellCodes } from '../internal/sheet-column-codes.js';
 
@@ -31,31 +32,61 @@ export function breakdownKeyText(cell: CellValue): string {
 }
 
 /**
- * The keys of a column the core read as a date field (close date, created date, invoice date,
- * due date…), with its numbers read as the Excel serial dates they are: Office.js `Range.values`
- * gives a date cell as its serial (46231), which a breakdown would otherwise list as a number.
- * Only the distinct cells are converted; a column of any other field, or none, is returned as it
- * is, so a column of plain numbers stays numbers. A number that is no date (before 1900-01-01,
- * past 9999-12-31) stays a number.
+ * The keys of a column the core read as a date or number field, each distinct cell as the core
+ * read it, so one value typed several ways is one group, as the analysis itself counts it:
+ * - a date field (close date, created date, invoice date, due date…): its numbers are the Excel
+ *   serial dates they are (Office.js `Range.values` gives a date cell as its serial, 46231, which
+ *   a breakdown would otherwise list as a number), and its texts (`7/28/2026`, `2026/7/28`,
+ *   `2026年7月28日`) the day the core's date parser reads, both shown as `2026-07-28`;
+ * - a number field (amount, quantity…): its texts (`10.0`, `1e1`, `¥10`) the number the core's
+ *   number parser reads, shown as a number cell is (`10`).
+ * Texts are read with the same parser and date system as the records were (parserFor), so the
+ * day of `7/11/2026` is the one the forecast counted (month first, as the core reads it); the
+ * core reads a date text's day, so a time typed after it is dropped. A cell the parser cannot
+ * read stays as typed, and so does a column of any other field, or none (a column of plain
+ * numbers stays numbers). A number that is no date (before 1900-01-01, past 9999-12-31) stays a
+ * number. Only the distinct cells are read.
  *
  * @param keys - the records' cells in the column, coded (see SourceColumns.codes).
  * @param field - the field the core read the column as, if any.
  * @param date1904 - the workbook's date system.
- * @returns the same codes, with the date field's serials as date texts (`2026-07-28`).
- * @example breakdownKeyCells({ codes, dictionary: [undefined, 46231] }, closeDate, false).dictionary
- *   // [undefined, '2026-07-28']
+ * @returns the same codes (the same object when no cell changed), with the cells the core read as dates as date texts (`2026-07-28`)
+ *   and the texts it read as numbers as those numbers.
+ * @example breakdownKeyCells({ codes, dictionary: [undefined, 46231, '7/28/2026'] }, closeDate, false)
+ *   .dictionary // [undefined, '2026-07-28', '2026-07-28']
  */
 export function breakdownKeyCells(
   keys: CellCodes,
   field: FieldSpec | undefined,
   date1904: boolean,
 ): CellCodes {
-  if (field?.type !== 'date' || !keys.dictionary.some((cell) => typeof cell === 'number'))
-    return keys;
-  const dictionary = keys.dictionary.map((cell) =>
-    typeof cell === 'number' ? (serialDateText(cell, date1904) ?? cell) : cell,
-  );
-  return { codes: keys.codes, dictionary };
+  const asRead = cellAsRead(field, date1904);
+  if (asRead === undefined) return keys;
+  const dictionary = keys.dictionary.map(asRead);
+  const same = dictionary.every((cell, code) => cell === keys.dictionary[code]);
+  return same ? keys : { codes: keys.codes, dictionary };
+}
+
+/** A distinct cell of a date or number field's column as the core read it; undefined for others. */
+function cellAsRead(
+  field: FieldSpec | undefined,
+  date1904: boolean,
+): ((cell: CellValue) => CellValue) | undefined {
+  if (field?.type !== 'date' && field?.type !== 'number') return undefined;
+  const parse = parserFor(field.type, date1904);
+  const readText = (text: string): CellValue => {
+    const parsed = parse(text);
+    if (!parsed.ok || parsed.value === undefined) return text;
+    return field.type === 'date'
+      ? isoFromEpochDay(parsed.value as EpochDay)
+      : (parsed.value as number);
+  };
+  return (cell) => {
+    if (typeof cell === 'string') return readText(cell);
+    if (typeof cell === 'number' && field.type === 'date')
+      return serialDateText(cell, date1904) ?? cell;
+    return cell;
+  };
 }
 
 /** An Excel serial's date (and time of day, to the second), or undefined when it is no date. */

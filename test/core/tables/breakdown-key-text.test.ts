@@ -51,9 +51,63 @@ describe('breakdownKeyCells', () => {
   });
 
   it('leaves a column of another field, or of none, as it is', () => {
-    const keys = { codes, dictionary: [undefined, 46231] };
-    expect(breakdownKeyCells(keys, dealField('amount'), false)).toBe(keys);
+    const keys = { codes, dictionary: [undefined, 46231, '7/28/2026', '10.0'] };
+    expect(breakdownKeyCells(keys, dealField('stage'), false)).toBe(keys);
     expect(breakdownKeyCells(keys, undefined, false)).toBe(keys);
+    // A number field's numbers are not dates.
+    const numbers = { codes, dictionary: [undefined, 46231] };
+    expect(breakdownKeyCells(numbers, dealField('amount'), false)).toBe(numbers);
+  });
+
+  it('reads a date field’s texts with the core’s date parser, as ISO days', () => {
+    const keys = {
+      codes,
+      dictionary: [
+        undefined,
+        '2026-07-11',
+        '07/11/2026',
+        '7/11/2026',
+        '2026/7/11',
+        '2026年7月11日',
+        '2026-07-11 09:30:00',
+        'next week',
+        '13/11/2026',
+        '46214',
+        '',
+      ],
+    };
+    // Every spelling of July 11, 2026 (US dates month first, as parseDate reads them; the core
+    // reads a text's day and drops its time) is '2026-07-11'. 'next week' is no date; 13/11/2026
+    // has no month 13; a serial typed as text is no date to the core: each stays as typed, and
+    // a blank stays blank.
+    expect(breakdownKeyCells(keys, dealField('closeDate'), false).dictionary).toEqual([
+      undefined,
+      ...Array<string>(6).fill('2026-07-11'),
+      'next week',
+      '13/11/2026',
+      '46214',
+      '',
+    ]);
+  });
+
+  it('reads a number field’s texts with the core’s number parser, as numbers', () => {
+    const keys = {
+      codes,
+      dictionary: [undefined, '10', '10.0', '1e1', 10, '¥1,234.50', '1.5万', 'TBD', 'abc 10'],
+    };
+    // parseNumber: '10', '10.0', '1e1' are 10; '¥1,234.50' is 1234.5; '1.5万' is 15000;
+    // 'TBD' and 'abc 10' are no numbers and stay as typed.
+    expect(breakdownKeyCells(keys, dealField('amount'), false).dictionary).toEqual([
+      undefined,
+      10,
+      10,
+      10,
+      10,
+      1234.5,
+      15000,
+      'TBD',
+      'abc 10',
+    ]);
   });
 
   it('does not change the codes it was given', () => {
