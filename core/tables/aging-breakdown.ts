@@ -7,7 +7,8 @@ import { breakdownRows } from './breakdown-rows.js';
 import type { AgingLineOfSection } from './aging-invoices-table.js';
 import { agingLinesOf, agingSourceColumns } from './aging-invoices-table.js';
 import type { SourceColumns } from './source-columns.js';
-import { findSourceColumn } from './source-columns.js';
+import { columnLetter } from '../columns/column-letter.js';
+import { breakdownColumnName, breakdownColumnNames, findSourceColumn } from './source-columns.js';
 
 /**
  * One group of an aging breakdown, made like the aging's owner lines: open = Σ buckets +
@@ -27,8 +28,12 @@ export interface AgingBreakdownRow {
 
 /** The aging of one currency grouped by one column of the invoice sheet. */
 export interface AgingBreakdown {
+  /** The column as the caller named it. */
   by: string;
+  /** The sheet column it resolved to: its header as typed (its letter when blank), for titles. */
   column: string;
+  /** The sheet column's index (0 = A): two breakdowns are by one column when it is the same. */
+  columnIndex: number;
   currency: string | null;
   rows: AgingBreakdownRow[];
 }
@@ -59,7 +64,10 @@ export function agingBreakdowns(run: AgingRun, by: string): AgingBreakdown[] {
 }
 
 /** agingBreakdowns, with the name of the column they are by (also when there are none). */
-function breakdownsOf(run: AgingRun, by: string): { column: string; breakdowns: AgingBreakdown[] } {
+function breakdownsOf(
+  run: AgingRun,
+  by: string,
+): { column: string; columnIndex: number; breakdowns: AgingBreakdown[] } {
   const lines = agingLinesOf(run);
   const columns = agingSourceColumns(run, lines);
   const file = run.report?.file;
@@ -73,7 +81,7 @@ function breakdownsOf(run: AgingRun, by: string): { column: string; breakdowns: 
   const labels = run.result?.buckets.map((bucket) => bucket.label) ?? [];
   const scale = moneyScale(DEFAULT_MONEY_DECIMALS);
   const measures = agingMeasures(lines, labels, scale);
-  const column = columns.names[index] ?? by;
+  const column = breakdownColumnName(columns.headers[index], columnLetter(index));
   const breakdowns = (run.result?.sections ?? []).map(({ currency }) => {
     const included = Uint8Array.from(lines, (item) =>
       item.currency === currency && item.line.open !== 0 ? 1 : 0,
@@ -85,9 +93,9 @@ function breakdownsOf(run: AgingRun, by: string): { column: string; breakdowns: 
       buckets: Object.fromEntries(labels.map((label, b) => [label, row[`bucket${b}`] as number])),
       credits: row['credits'] as number,
     }));
-    return { by, column, currency, rows };
+    return { by, column, columnIndex: index, currency, rows };
   });
-  return { column, breakdowns };
+  return { column, columnIndex: index, breakdowns };
 }
 
 /**
@@ -108,8 +116,8 @@ export function agingBreakdown(run: AgingRun, by: string): AgingBreakdown {
       'invalid-option',
       `agingBreakdown: the ledger has ${sections.length} currencies (${sections.map((s) => s.currency ?? '?').join(', ')}), never added together; call agingBreakdowns for one breakdown per currency, or give a base currency and rates`,
     );
-  const { column, breakdowns } = breakdownsOf(run, by);
-  return breakdowns[0] ?? { by, column, currency: null, rows: [] };
+  const { column, columnIndex, breakdowns } = breakdownsOf(run, by);
+  return breakdowns[0] ?? { by, column, columnIndex, currency: null, rows: [] };
 }
 
 /**
@@ -142,10 +150,11 @@ function noSuchColumn(run: AgingRun, by: string, columns: SourceColumns): Pipeca
       'unknown-field',
       `aging: breakdowns by a sheet column need the invoices on one sheet, not ${sheets}`,
     );
+  const names = breakdownColumnNames(columns);
   return new PipecastError(
     'unknown-field',
-    `${run.report?.file ?? 'invoices'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
+    `${run.report?.file ?? 'invoices'}: no column "${by}" to break down by (columns: ${names.join(', ') || 'none'})`,
     run.report?.file !== undefined ? { file: run.report.file } : {},
-    { text: noColumnToBreakDown(by, columns.names) },
+    { text: noColumnToBreakDown(by, names) },
   );
 }

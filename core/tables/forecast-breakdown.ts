@@ -6,14 +6,17 @@ import type { BreakdownRow } from './breakdown-rows.js';
 import { breakdownKeyCells } from './breakdown-key-text.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { forecastSourceColumns, perDealOf } from './forecast-deals-table.js';
-import { findSourceColumn } from './source-columns.js';
+import { columnLetter } from '../columns/column-letter.js';
+import { breakdownColumnName, breakdownColumnNames, findSourceColumn } from './source-columns.js';
 
 /** The forecast of the funnel's deals grouped by one column of the sheet. */
 export interface ForecastBreakdown {
   /** The column as the caller named it. */
   by: string;
-  /** The sheet column it resolved to: header text (or letter when blank). */
+  /** The sheet column it resolved to: its header as typed (its letter when blank), for titles. */
   column: string;
+  /** The sheet column's index (0 = A): two breakdowns are by one column when it is the same. */
+  columnIndex: number;
   rows: BreakdownRow<'amount' | 'weighted'>[];
 }
 
@@ -39,13 +42,15 @@ export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdo
   const columns = forecastSourceColumns(run);
   const place = run.source == null ? {} : { file: run.source.file, sheet: run.source.sheet };
   const index = findSourceColumn(columns, by, place);
-  if (index === undefined)
+  if (index === undefined) {
+    const names = breakdownColumnNames(columns);
     throw new PipecastError(
       'unknown-field',
-      `${run.source?.file ?? 'deals'}, sheet ${run.source?.sheet ?? '?'}: no column "${by}" to break down by (columns: ${columns.names.join(', ') || 'none'})`,
+      `${run.source?.file ?? 'deals'}, sheet ${run.source?.sheet ?? '?'}: no column "${by}" to break down by (columns: ${names.join(', ') || 'none'})`,
       place,
-      { text: noColumnToBreakDown(by, columns.names) },
+      { text: noColumnToBreakDown(by, names) },
     );
+  }
   const rows = breakdownRows(
     breakdownKeyCells(columns.codes(index), columns.readAs.fields[index], columns.date1904),
     inTotals(weights),
@@ -54,5 +59,6 @@ export function forecastBreakdown(run: ForecastRun, by: string): ForecastBreakdo
     new Set(),
     'weighted',
   );
-  return { by, column: columns.names[index] ?? by, rows };
+  const column = breakdownColumnName(columns.headers[index], columnLetter(index));
+  return { by, column, columnIndex: index, rows };
 }

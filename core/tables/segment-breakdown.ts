@@ -6,7 +6,7 @@ import type { CustomerColumns } from './customer-columns.js';
 import { breakdownKeyCells } from './breakdown-key-text.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { codeCells } from '../internal/sheet-column-codes.js';
-import { findSourceColumn, sourceColumnNames } from './source-columns.js';
+import { breakdownColumnName, findSourceColumn, sourceColumnNames } from './source-columns.js';
 
 /** One group of a segmentation breakdown: customers, their revenue, and customers per class. */
 export interface SegmentBreakdownRow {
@@ -21,8 +21,15 @@ export interface SegmentBreakdownRow {
 
 /** A segmentation grouped by one column of the sheet it read. */
 export interface SegmentBreakdown {
+  /** The column as the caller named it. */
   by: string;
+  /** The column it resolved to: its header as typed (its letter when blank), for titles. */
   column: string;
+  /**
+   * The column's index among the sheets' customer columns (CustomerColumns.headers): two
+   * breakdowns are by one column when it is the same.
+   */
+  columnIndex: number;
   /** Customers whose records held different values in the column: each counts under its latest. */
   disagreeing: number;
   /**
@@ -143,7 +150,8 @@ export function segmentBreakdown(segmented: SegmentResult, by: string): SegmentB
   const grouped = breakdownRows(keys, included, measures, scale, counted);
   return {
     by,
-    column: names[index] ?? by,
+    column: breakdownColumnName(headers[index], letters[index] ?? by),
+    columnIndex: index,
     disagreeing: columns.disagreeing[index] ?? 0,
     notOnList: countNotOnList(columns, customers, index),
     rows: grouped.map((row) => ({

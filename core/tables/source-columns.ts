@@ -133,6 +133,26 @@ export function sourceColumnNames(
 }
 
 /**
+ * The name a breakdown shows for a column, in titles, headings and file names: its header as
+ * typed, or its letter when the header is blank. Unlike SourceColumns.names it is not made unique
+ * with the letter ("Owner", not "Owner (C)"): that suffix keeps a per-row table's columns apart
+ * from the result's own, which a breakdown has none of; two columns that share a header are told
+ * apart by their index (a breakdown's `columnIndex`).
+ *
+ * @param header - the header text as typed ('' when blank).
+ * @param letter - the column's letter.
+ * @example breakdownColumnName('Owner', 'C') // 'Owner'; breakdownColumnName('', 'C') // 'C'
+ */
+export function breakdownColumnName(header: string | undefined, letter: string): string {
+  return header === undefined || header === '' ? letter : header;
+}
+
+/** Every sheet column's breakdownColumnName, for a message listing the columns one may name. */
+export function breakdownColumnNames(columns: Pick<SourceColumns, 'headers'>): string[] {
+  return columns.headers.map((header, j) => breakdownColumnName(header, columnLetter(j)));
+}
+
+/**
  * The index of the sheet column a user named: its header text (compared as headers are, so
  * width, case, spaces and punctuation do not matter), else its column letter ("C"), else a header
  * in the other language or another word for the same field (columnByAlias: "Region" for 区域,

@@ -98,7 +98,7 @@ function addTables(
   breakdowns: readonly WantedBreakdown[],
 ): void {
   const { locale } = context;
-  const shown = new Set<string>();
+  const shown = new Set<number>();
   for (const wanted of breakdowns) {
     let tables: BreakdownTable[];
     try {
@@ -113,7 +113,8 @@ function addTables(
       );
       continue;
     }
-    // The sheet column found, not the name as typed: "Sector", "sector" and "F" are one column.
+    // The sheet column found, not the name as typed: "Sector", "sector" and "F" are one column,
+    // and two columns headed alike are two (their file names get -2, see breakdownFileName).
     for (const breakdown of notShownYet(tables, shown))
       addTable(part, breakdown, wanted.chart, locale);
   }

@@ -20,8 +20,10 @@ import type { ReportColumn } from './report-table.js';
 
 /** One breakdown as the report shows it: measure columns and one row per value. */
 export interface BreakdownTable {
-  /** The sheet column it resolved to (its header, or its letter): one breakdown per sheet column. */
+  /** The sheet column it resolved to: its header as typed (its letter when blank), for titles. */
   column: string;
+  /** The column's index (core breakdowns' `columnIndex`): one breakdown per column. */
+  columnIndex: number;
   /** The currency of an aging breakdown of a ledger in several (one table each), for its title and file. */
   currency?: string | null;
   /**
@@ -72,6 +74,7 @@ export function forecastBreakdownTable(
   const label = (key: 'deals' | 'amount' | 'weighted'): string => textFor(locale, `report.${key}`);
   return {
     column: breakdown.column,
+    columnIndex: breakdown.columnIndex,
     measures: [
       { label: label('deals'), format: 'integer' },
       { label: label('amount'), format: 'money' },
@@ -138,6 +141,7 @@ export function agingTables(context: BreakdownContext): TablesOf {
       const buckets = Object.keys(breakdown.rows[0]?.buckets ?? {});
       return {
         column: breakdown.column,
+        columnIndex: breakdown.columnIndex,
         ...(several ? { currency: breakdown.currency } : {}),
         measures: [
           { label: textFor(locale, 'report.items'), format: 'integer' },
@@ -179,6 +183,7 @@ export function segmentTables(context: BreakdownContext): TablesOf {
     const notes = segmentBreakdownNotes(breakdown, locale);
     const table: BreakdownTable = {
       column: breakdown.column,
+      columnIndex: breakdown.columnIndex,
       ...(notes.length === 0 ? {} : { notes }),
       measures: [
         { label: textFor(locale, 'report.customerCount'), format: 'integer' },

@@ -48,6 +48,8 @@ describe('pipecast forecast --by', () => {
       {
         by: '行业',
         column: '行业',
+        // 行业 is column E.
+        columnIndex: 4,
         rows: [
           { key: '零售', count: 2, amount: 3000, weighted: 1300 },
           { key: null, count: 1, amount: 500, weighted: 100 },
@@ -123,9 +125,16 @@ describe('pipecast forecast --by', () => {
     expect(out.match(/By 行业/g)).toHaveLength(1);
   });
 
+  it('heads a breakdown by a column the deals table also has with the header alone', async () => {
+    const { code, out } = await run(file, '--as-of', '2026-06-30', '--by', 'Stage');
+    expect(code).toBe(0);
+    expect(out).toContain('By Stage\n');
+    expect(out).not.toContain('Stage (B)');
+  });
+
   it('names the columns when --by matches none', async () => {
     const { code, err } = await run(file, '--as-of', '2026-06-30', '--by', 'Country');
     expect(code).toBe(1);
-    expect(err).toMatch(/no column "Country".*Deal, Stage \(B\), Amount/);
+    expect(err).toMatch(/no column "Country".*Deal, Stage, Amount/);
   });
 });

@@ -48,6 +48,8 @@ describe('pipecast segment --by', () => {
       {
         by: '国家',
         column: '国家',
+        // The first customer column: Customer, Invoice, Date and Amount make the figures.
+        columnIndex: 0,
         disagreeing: 1,
         notOnList: 0, // no customer list was read
         rows: [

@@ -36,8 +36,11 @@ export interface BreakdownParts {
 
 /** One breakdown as a table: its key column's label, measure columns and rows. */
 interface BreakdownShape {
-  /** The sheet column the core found for the name ticked: one table per sheet column. */
-  column: string;
+  /**
+   * The sheet column the core found for the name ticked (its index, as two columns may share a
+   * header): one table per sheet column.
+   */
+  columnIndex: number;
   /** The currency of an aging breakdown of a ledger in several (one table each), for its titles. */
   currency?: string;
   /** The chart plots the first `charted` measures (an Excel chart takes adjacent columns). */
@@ -60,7 +63,7 @@ export function forecastBreakdownParts(
   return partsOf(columns, locale, 'forecast', (by) => {
     const breakdown = forecastBreakdown(run, by);
     const shape: BreakdownShape = {
-      column: breakdown.column,
+      columnIndex: breakdown.columnIndex,
       charted: 1,
       measures: [
         columnOf(locale, 'colWeighted', 'money'),
@@ -97,7 +100,7 @@ export function agingBreakdownParts(
         breakdown.rows.reduce((total, row) => total + pick(row), 0);
       const unit = breakdown.currency === null ? '' : ` (${breakdown.currency})`;
       return {
-        column: breakdown.column,
+        columnIndex: breakdown.columnIndex,
         ...(several && breakdown.currency !== null ? { currency: breakdown.currency } : {}),
         charted: labels.length,
         measures: [
@@ -142,7 +145,7 @@ export function segmentBreakdownParts(
     const sum = (pick: (row: (typeof breakdown.rows)[number]) => number) =>
       breakdown.rows.reduce((total, row) => total + pick(row), 0);
     const shape: BreakdownShape = {
-      column: breakdown.column,
+      columnIndex: breakdown.columnIndex,
       charted: 0,
       measures: [
         columnOf(locale, 'colCustomers', 'integer'),
@@ -176,7 +179,7 @@ function partsOf(
   shape: (by: string) => BreakdownShape[],
 ): BreakdownParts {
   const parts: BreakdownParts = { tables: [], charts: [], notes: [] };
-  const shown = new Set<string>();
+  const shown = new Set<number>();
   for (const by of columns) {
     let shapes: BreakdownShape[];
     try {
@@ -190,12 +193,11 @@ function partsOf(
     }
     // Names that find one sheet column (a saved "Owner" and "owner", a header offered twice)
     // make one table, where first named; as `pipecast --by` and the report.
-    const fresh = shapes.filter((shaped) => !shown.has(shaped.column));
-    for (const shaped of fresh) shown.add(shaped.column);
+    const fresh = shapes.filter((shaped) => !shown.has(shaped.columnIndex));
+    for (const shaped of fresh) shown.add(shaped.columnIndex);
     for (const shaped of fresh) {
       const id = `${analysis}-by-${parts.tables.length + 1}`;
-      // Labelled with the header as the user ticked it (the core may name it "Owner (C)" where
-      // one of its own columns is called Owner).
+      // Labelled with the header as the user ticked it.
       const table = breakdownTable(id, by, shaped, locale);
       parts.tables.push(table);
       const chart = breakdownChart(analysis, table, by, shaped, locale);

@@ -163,6 +163,8 @@ describe('agingBreakdowns', () => {
     expect(agingBreakdown(agingRun, 'Rep')).toEqual({
       by: 'Rep',
       column: 'Rep',
+      // Rep is column G.
+      columnIndex: 6,
       currency: null,
       rows: [],
     });

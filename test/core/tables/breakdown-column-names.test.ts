@@ -102,9 +102,57 @@ describe('forecastBreakdown by a header in the other language', () => {
     // deal sheet's Region is not its country.
     const run = pipeline(['Deal', 'Stage', 'Amount', 'Region', 'Industry'], ROWS);
     expect(() => forecastBreakdown(run, 'Country')).toThrow(
-      'workbook, sheet Pipeline: no column "Country" to break down by (columns: Deal, Stage (B), Amount (C), Region, Industry)',
+      'workbook, sheet Pipeline: no column "Country" to break down by (columns: Deal, Stage, Amount, Region, Industry)',
     );
     expect(() => forecastBreakdown(run, 'Colour')).toThrow(/no column "Colour"/);
+  });
+});
+
+describe('a breakdown’s column: the header as typed, and its index', () => {
+  it('names a column by its header even where the per-row table names it apart', () => {
+    // forecastDealsTable has its own stage and amount columns, so it calls these "Stage (B)"
+    // and "Amount (C)"; a breakdown's title has no table of its own to tell them from.
+    const run = pipeline(['Deal', 'Stage', 'Amount', 'Region', ''], ROWS);
+    expect(forecastBreakdown(run, 'Stage')).toMatchObject({ column: 'Stage', columnIndex: 1 });
+    expect(forecastBreakdown(run, 'C')).toMatchObject({ column: 'Amount', columnIndex: 2 });
+    // A blank header: the letter.
+    expect(forecastBreakdown(run, 'E')).toMatchObject({ column: 'E', columnIndex: 4 });
+  });
+
+  it('tells two columns headed alike apart by their index, not their name', () => {
+    const run = pipeline(['Deal', 'Stage', 'Amount', 'Region', 'Region'], ROWS);
+    const first = forecastBreakdown(run, 'Region');
+    const second = forecastBreakdown(run, 'E');
+    expect([first.column, first.columnIndex]).toEqual(['Region', 3]);
+    expect([second.column, second.columnIndex]).toEqual(['Region', 4]);
+    // Column E holds the industries: Retail = D1 + D3 (300 + 100), Energy = D2 (1000).
+    expect(second.rows.map((row) => [row.key, row.weighted])).toEqual([
+      ['Energy', 1000],
+      ['Retail', 400],
+    ]);
+  });
+
+  it('names an aging’s and a segmentation’s column by its header', () => {
+    const ledger: SheetValues = {
+      name: 'Invoices',
+      values: [
+        ['Invoice', 'Customer', 'Owner', 'Invoice date', 'Amount'],
+        ['A', 'C1', 'Li', '2026-06-01', 250.5],
+      ],
+    };
+    const aging = ageReceivables([ledger], { asOf: '2026-06-30', perRow: true });
+    // agingInvoicesTable has its own owner column, and calls this one "Owner (C)".
+    expect(agingBreakdown(aging, 'Owner')).toMatchObject({ column: 'Owner', columnIndex: 2 });
+    const lines: SheetValues = {
+      name: 'Lines',
+      values: [
+        ['Customer', 'Invoice', 'Date', 'Amount', 'Segment'],
+        ['C1', 'I1', '2026-05-27', 700, 'SMB'],
+      ],
+    };
+    const rfm = segment([lines], { method: 'rfm', asOf: '2026-06-30', perRow: true });
+    // RFM's own segment column makes the per-row table's "Segment (E)".
+    expect(segmentBreakdown(rfm, 'Segment')).toMatchObject({ column: 'Segment' });
   });
 });
 

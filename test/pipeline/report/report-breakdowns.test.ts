@@ -202,6 +202,34 @@ describe('breakdowns in the report', () => {
     );
   });
 
+  it('shows two columns headed alike, each once, by the header as typed', async () => {
+    const ledger = join(root, 'two-regions.csv');
+    // Columns F and G are both headed Region; Owner (E) is a name the aging's own table has.
+    await writeFile(
+      ledger,
+      'Invoice,Customer,Invoice date,Due date,Owner,Region,Region,Amount\nA,C1,2026-05-11,2026-06-10,Li,North,East,250.5\nB,C2,2026-06-15,2026-07-15,Wang,South,East,100\nC,C3,2026-03-01,2026-03-31,Li,North,West,80\n',
+    );
+    const out = join(root, 'two-regions');
+    // 'F' is the first Region again: shown once.
+    const config = parseReportConfig(
+      { breakdowns: { aging: ['Owner', 'Region', 'G', 'F'] } },
+      'pipecast.json',
+    );
+    await buildWorkbookReport(ledger, out, { asOf: AS_OF, config, locale: 'zh' });
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('按「Owner」');
+    expect(html).not.toContain('Owner (E)');
+    expect(html).not.toContain('Region (G)');
+    const keys = async (file: string): Promise<string[]> =>
+      (await csvRows(join(out, file))).map((row) => row[0] ?? '');
+    // Largest open first. Owner: Li = A + C (330.5), Wang = B (100); F: North = A + C,
+    // South = B; G: East = A + B (350.5), West = C (80).
+    expect(await keys('aging-by-Owner.csv')).toEqual(['Owner', 'Li', 'Wang', '合计']);
+    expect(await keys('aging-by-Region.csv')).toEqual(['Region', 'North', 'South', '合计']);
+    expect(await keys('aging-by-Region-2.csv')).toEqual(['Region', 'East', 'West', '合计']);
+    await expect(readFile(join(out, 'aging-by-Region-3.csv'))).rejects.toThrow();
+  });
+
   it("breaks the aging of each currency down apart, adding up to the report's buckets table", async () => {
     const out = join(root, 'invoices-payments');
     await buildWorkbookReport(join(SAMPLES, 'invoices-payments.xlsx'), out, {
@@ -211,11 +239,11 @@ describe('breakdowns in the report', () => {
     // The aging's own table: per currency, what is owed per bucket, Credits, and Total (open).
     const [, ...buckets] = await csvRows(join(out, 'aging-buckets.csv'));
     for (const currency of ['CNY', 'USD']) {
-      // The Owner header is taken by the aging's own owner column: "Owner (C)".
-      const [header, ...rows] = await csvRows(join(out, `aging-by-Owner (C)-${currency}.csv`));
+      // Named as the sheet heads it, though the aging's own table calls it "Owner (C)".
+      const [header, ...rows] = await csvRows(join(out, `aging-by-Owner-${currency}.csv`));
       const total = rows.pop();
       expect(header).toEqual([
-        'Owner (C)',
+        'Owner',
         'Items',
         'Open',
         'Current',
@@ -242,7 +270,8 @@ describe('breakdowns in the report', () => {
       expect(total?.slice(1).map(Number)).toEqual(header!.slice(1).map((_, m) => sum(m + 1)));
     }
     const html = await readFile(join(out, 'report.html'), 'utf8');
-    expect(html).toContain('By Owner (C) (USD)');
+    expect(html).toContain('By Owner (USD)');
+    expect(html).not.toContain('Owner (C)');
     expect(html).not.toContain('No breakdown by Owner');
   });
 
