@@ -6,12 +6,15 @@ import {
   moneyCents,
   textFor,
 } from '../../core/index.js';
+import { breakdownKeyHeading } from './breakdown-key-heading.js';
 import { textTable } from './text-table.js';
 
 /** A breakdown as the CLI prints and `--json` lists it: the column and one row per key. */
 export interface BreakdownText {
   by: string;
   column: string;
+  /** The column's index in the sheet (0 = A), to tell it from a measure of the same name. */
+  columnIndex?: number;
   rows: readonly ({ key: string | null; count: number } & Record<string, number | string | null>)[];
 }
 
@@ -34,7 +37,8 @@ export function renderBreakdownText(
   countHeading: string,
   options: { unit?: string } = {},
 ): string {
-  const header = [breakdown.column, countHeading, ...measures.map((m) => m.heading)];
+  const others = [countHeading, ...measures.map((m) => m.heading)];
+  const header = [breakdownKeyHeading(breakdown.column, breakdown.columnIndex, others), ...others];
   const sums = measures.map(() => 0);
   let count = 0;
   const rows = breakdown.rows.map((row) => {

@@ -20,6 +20,7 @@ import {
   forecastTables,
   segmentTables,
 } from './breakdown-tables.js';
+import { breakdownKeyHeading } from '../render/breakdown-key-heading.js';
 import { breakdownFileName } from './breakdown-file-name.js';
 import { notShownYet } from './one-per-column.js';
 
@@ -168,7 +169,17 @@ function breakdownDataTable(
   return {
     id: breakdownFileName(analysis, named, taken),
     title: currency ? `${by} (${currency})` : by,
-    columns: [{ label: breakdown.column, format: 'text' }, ...breakdown.measures],
+    columns: [
+      {
+        label: breakdownKeyHeading(
+          breakdown.column,
+          breakdown.columnIndex,
+          breakdown.measures.map((measure) => measure.label),
+        ),
+        format: 'text',
+      },
+      ...breakdown.measures,
+    ],
     rows: [
       ...breakdown.rows.map((row) => [row.key ?? blank, ...row.values]),
       [textFor(locale, 'report.total'), ...totalsOf(breakdown)],
