@@ -16,10 +16,12 @@ const BLANK_CODE = 1;
  * each distinct text becomes one string that every row holding it shares, and each row gets a
  * code into the column's distinct cells, kept with the sheet for breakdowns (sheetColumnCodes).
  *
- * Why: a sheet's cells as fresh strings, one per row, took 421 MB for the breakdown bench's
- * 1,048,576 deals; shared, 254 MB, split in the same time (a repeated text is compared in place
- * and never cut out). The codes come with the split, so the first breakdown by a column reads an
- * Int32Array instead of hashing a million cells (116 ms → see bench/RESULTS.md).
+ * Why: the first breakdown by a column of a million rows otherwise hashes every row's cell,
+ * 116 ms against DuckDB's 31 ms on the breakdown bench; with the codes made here it reads an
+ * Int32Array, 30 ms. The rows also hold one string per distinct text instead of one per cell
+ * (440 MB → 261 MB for a million rows of bench/read-csv.ts). The price is the split itself: each
+ * cell of a coded column is hashed and compared here, 15–20% more time in a fresh process, the
+ * same time end to end for a one-off `--by` (bench/RESULTS.md).
  *
  * A column whose texts hardly repeat (ids, amounts) stops being coded after a window of cells:
  * its cells are cut out as they are, and sheetColumnCodes codes it when a breakdown asks.
