@@ -78,6 +78,7 @@ export { addSegmentSources, CustomerColumnTally } from './tables/customer-column
 export type { CustomerColumnRecord, CustomerColumns } from './tables/customer-columns.js';
 export { segmentBreakdown } from './tables/segment-breakdown.js';
 export { segmentBreakdownNotes } from './tables/segment-breakdown-notes.js';
+export { notShownYet, onePerColumn } from './tables/one-per-column.js';
 export type { SegmentBreakdown, SegmentBreakdownRow } from './tables/segment-breakdown.js';
 export type { AgingBreakdown, AgingBreakdownRow } from './tables/aging-breakdown.js';
 

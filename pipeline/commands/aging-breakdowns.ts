@@ -4,11 +4,11 @@ import {
   type Locale,
   PipecastError,
   textFor,
+  onePerColumn,
 } from '../../core/index.js';
 import { UsageError } from '../cli-io.js';
 import type { AgingBreakdown, AgingReport, AgingRun } from '../../core/index.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
-import { onePerColumn } from '../report/one-per-column.js';
 
 /** The aging report with `--by COLUMN` breakdowns, as `pipecast aging` prints it. */
 export type AgingReportWithBreakdowns = AgingReport & { breakdowns?: AgingBreakdown[] };

@@ -20,6 +20,7 @@ import {
   formatMoney,
   formatPercent,
   stageNameIn,
+  onePerColumn,
 } from '../../core/index.js';
 import { WorkbookReadError } from '../../core/readers/index.js';
 import type { CliIo } from '../cli-io.js';
@@ -45,7 +46,7 @@ import {
 } from '../cli-locale.js';
 import { readInputPath } from '../read-input-path.js';
 import { outputJson } from '../render/output-json.js';
-import { onePerColumn } from '../report/one-per-column.js';
+
 import { errorLineOf } from '../failure-line.js';
 
 /** Warnings listed in the text report; `--json` lists them all. */

@@ -8,10 +8,10 @@ import {
   segmentBreakdownNotes,
   type SegmentBreakdown,
   type SegmentResult,
+  onePerColumn,
 } from '../../core/index.js';
 import { UsageError } from '../cli-io.js';
 import { renderBreakdownText } from '../render/breakdown-text.js';
-import { onePerColumn } from '../report/one-per-column.js';
 
 /**
  * `--by COLUMN` of `pipecast segment`: one breakdown per column, over the customers of the

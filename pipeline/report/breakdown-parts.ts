@@ -7,6 +7,7 @@ import {
   PipecastError,
   textFor,
   type ReportConfig,
+  notShownYet,
 } from '../../core/index.js';
 import type { ReportLocale } from '../report-html/report-model.js';
 import { FORECAST_OWNERS_TABLE_ID, type ReportPart } from './report-parts.js';
@@ -22,7 +23,6 @@ import {
 } from './breakdown-tables.js';
 import { breakdownKeyHeading } from '../render/breakdown-key-heading.js';
 import { breakdownFileName } from './breakdown-file-name.js';
-import { notShownYet } from './one-per-column.js';
 
 /** Plot width of a breakdown chart: beside its labels, it fits the report page. */
 const CHART_WIDTH = 480;

@@ -5,6 +5,7 @@ import {
   errorLine,
   PipecastError,
   segmentBreakdown,
+  notShownYet,
 } from '../../../core/index.js';
 import type { AddinLocale } from '../text/addin-text.js';
 import { addinText } from '../text/addin-text.js';
@@ -193,8 +194,7 @@ function partsOf(
     }
     // Names that find one sheet column (a saved "Owner" and "owner", a header offered twice)
     // make one table, where first named; as `pipecast --by` and the report.
-    const fresh = shapes.filter((shaped) => !shown.has(shaped.columnIndex));
-    for (const shaped of fresh) shown.add(shaped.columnIndex);
+    const fresh = notShownYet(shapes, shown);
     for (const shaped of fresh) {
       const id = `${analysis}-by-${parts.tables.length + 1}`;
       // Labelled with the header as the user ticked it.
