@@ -108,6 +108,23 @@ describe('forecast breakdowns from the pane', () => {
     expect(out.charts).toHaveLength(4);
   });
 
+  it('leaves out the Owners table when a breakdown is by the owner column, and keeps it otherwise', async () => {
+    const titlesOf = async (breakdowns: string[]): Promise<unknown[]> => {
+      const model = await loadXlsxFile('samples/pipeline-en.xlsx');
+      await runPane(createExcelHost(model), {
+        analysis: 'forecast',
+        choice: { type: 'usedRange', sheet: 'Pipeline' },
+        parameters: { breakdowns },
+      });
+      return snapshotWorksheet(model, 'Pipecast Forecast').values.map((row) => row[0]);
+    };
+    // pipeline-en's Owner column is the one the core reads as the deal owner.
+    const byOwner = await titlesOf(['Owner']);
+    expect(byOwner).toContain('By Owner');
+    expect(byOwner).not.toContain('Owners');
+    expect(await titlesOf(['Region'])).toContain('Owners');
+  });
+
   it('gives blank cells their own row, labelled in the pane’s language', async () => {
     const model = await loadXlsxFile('samples/pipeline-zh.xlsx');
     const host = createExcelHost(model);

@@ -3,6 +3,8 @@ import {
   ageReceivables,
   cellText,
   forecast,
+  forecastColumnReadAs,
+  type ForecastRun,
   inspectSheet,
   parseStageTemplate,
   segment,
@@ -74,7 +76,7 @@ export function runAnalysis(request: AnalysisRequest): AnalysisResult {
     });
     if (run === null) throw new AnalysisInputError('errorNoHeader', { address: where });
     output = withParts(
-      forecastOutput(run, locale, places, sourceRows(first)),
+      withoutOwnersTwice(forecastOutput(run, locale, places, sourceRows(first)), run, breakdowns),
       forecastBreakdownParts(run, breakdowns, locale),
     );
   } else if (request.analysis === 'segment') {
@@ -109,6 +111,28 @@ function sourceRows(source: AnalysisRequest['sources'][number] | undefined): num
 }
 
 /** An output sheet with the breakdowns' tables and charts after its own, their notes first. */
+/**
+ * The Forecast sheet without its owners table when a breakdown is by the column the core read as
+ * the owner: that breakdown lists the same groups, with a chart, so the sheet shows them once
+ * (as the report does).
+ */
+function withoutOwnersTwice(
+  output: OutputSheet,
+  run: ForecastRun,
+  breakdowns: readonly string[],
+): OutputSheet {
+  const byOwner = breakdowns.some((by) => {
+    try {
+      return forecastColumnReadAs(run, by) === 'owner';
+    } catch {
+      // A name the breakdown itself refuses: its note says why, and the owners table stays.
+      return false;
+    }
+  });
+  if (!byOwner) return output;
+  return { ...output, tables: output.tables.filter((table) => table.id !== 'forecast-owners') };
+}
+
 function withParts(output: OutputSheet, parts: BreakdownParts): OutputSheet {
   return {
     ...output,
